@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/**
+ * The `.github/disclosure.yml` contract. Key names are public: documentation, examples and
+ * users' files rely on them. Add keys; never rename one without a migration.
+ *
+ * Objects are strict so that a typo ("respone") is an error rather than a silently ignored key.
+ * Semantic checks that need more than one key (a pattern that can hang, an unknown catalog id)
+ * live in `validate.ts`, so this schema stays exportable as JSON Schema.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+
+const closureDay = z.union([
+  isoDate,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/, "expected a date range as YYYY-MM-DD/YYYY-MM-DD"),
+  z.strictObject({ from: isoDate, to: isoDate, reason: z.string().optional() }),
+]);
+
+export const languageSchema = z.enum(["en", "nl"]);
+
+const policySchema = z.strictObject({
+  name: z.string().min(1).default("Responsible Disclosure"),
+  url: z.url().optional(),
+  contact: z.string().min(1).optional().describe("mailto: address or URL where researchers report"),
+  safeHarbor: z.boolean().default(false).describe('the "no legal action" promise'),
+});
+
+const trackingSchema = z.strictObject({
+  repository: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name")
+    .optional()
+    .describe("private repository for tracking issues; leave out for advisory-only mode"),
+  team: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "expected org/team-slug")
+    .optional()
+    .describe("mentioned on reminders and breaches"),
+});
+
+const calendarSchema = z.strictObject({
+  timezone: z.string().min(1).default("UTC").describe("IANA time zone of the business calendar"),
+  holidays: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Za-z0-9]+)?$/, "expected a country code such as NL, or country-region such as DE-BY")
+    .optional()
+    .describe("country (and region) whose public holidays are not business days"),
+  closed: z.array(closureDay).default([]).describe("extra closure days: dates or date ranges"),
+});
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+
+const slaSchema = z.strictObject({
+  response: z.strictObject({ businessDays: positiveInt }).default({ businessDays: 5 }),
+  resolution: z.strictObject({ days: positiveInt }).optional(),
+  updates: z.strictObject({ everyDays: positiveInt }).optional(),
+  remind: z.strictObject({ businessDaysBefore: nonNegativeInt }).default({ businessDaysBefore: 1 }),
+  needsInfo: z
+    .strictObject({
+      pauseClock: z.boolean().default(true),
+      closeAfterDays: positiveInt.optional(),
+    })
+    .default({ pauseClock: true }),
+});
+
+const scopeSchema = z.strictObject({
+  assets: z
+    .array(z.string().min(1))
+    .default([])
+    .describe("hostnames with * and {a,b}, URLs, IPs or CIDR ranges, owner/repo names"),
+  outOfScope: z.array(z.string().min(1)).default([]),
+  codebases: z
+    .array(z.strictObject({ name: z.string().min(1), assets: z.array(z.string().min(1)).min(1) }))
+    .default([]),
+});
+
+export const exclusionEntrySchema = z.union([
+  z.string().min(1).describe("a catalog id"),
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case id with dashes"),
+    title: z.string().min(1).optional(),
+    policyText: z.string().min(1).optional().describe("the sentence of the policy this rule comes from"),
+    match: z.array(z.string().min(1)).optional().describe("patterns (RE2 syntax, case-insensitive)"),
+    unless: z.array(z.string().min(1)).optional().describe("exception ids that bring a report back in"),
+  }),
+]);
+
+export const conductEntrySchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    id: z.string().min(1),
+    match: z.array(z.string().min(1)).optional(),
+    maxRecords: nonNegativeInt.optional().describe('for excess-data-access: "read out a maximum of 1 record"'),
+  }),
+]);
+
+const rewardsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  newOnly: z.boolean().default(true),
+  bands: z.record(z.enum(["critical", "high", "medium", "low"]), z.string()).optional(),
+});
+
+const creditSchema = z.strictObject({
+  default: z.enum(["name", "handle", "anonymous"]).default("name"),
+  askAfterDays: positiveInt.optional(),
+});
+
+const publicationSchema = z.strictObject({
+  consent: z.enum(["mutual", "researcher-informed", "maintainer-only"]).default("mutual"),
+  reviewDays: positiveInt.default(10),
+});
+
+const commandsSchema = z.strictObject({
+  permission: z.enum(["triage", "write", "maintain", "admin"]).default("write"),
+});
+
+export const configSchema = z.strictObject({
+  _extends: z.string().optional().describe("another repository's config to extend, as in other Probot apps"),
+  language: languageSchema.default("en"),
+  policy: policySchema.default({ name: "Responsible Disclosure", safeHarbor: false }),
+  tracking: trackingSchema.default({}),
+  calendar: calendarSchema.default({ timezone: "UTC", closed: [] }),
+  sla: slaSchema.default({
+    response: { businessDays: 5 },
+    remind: { businessDaysBefore: 1 },
+    needsInfo: { pauseClock: true },
+  }),
+  scope: scopeSchema.default({ assets: [], outOfScope: [], codebases: [] }),
+  exclusions: z.array(exclusionEntrySchema).default([]),
+  conduct: z.array(conductEntrySchema).default([]),
+  rewards: rewardsSchema.default({ enabled: false, newOnly: true }),
+  credit: creditSchema.default({ default: "name" }),
+  publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
+  commands: commandsSchema.default({ permission: "write" }),
+});
+
+/** A parsed, defaulted configuration. */
+export type DisclosureConfig = z.output<typeof configSchema>;
+/** What a user may write. */
+export type DisclosureConfigInput = z.input<typeof configSchema>;
+export type Language = z.output<typeof languageSchema>;
+export type CalendarConfig = DisclosureConfig["calendar"];
+export type SlaConfig = DisclosureConfig["sla"];
+export type ScopeConfig = DisclosureConfig["scope"];
+export type ExclusionEntry = z.output<typeof exclusionEntrySchema>;
+export type ConductEntry = z.output<typeof conductEntrySchema>;
+export type ClosureDay = CalendarConfig["closed"][number];
+
+/** The configuration used when a repository has none, or when its file is invalid. */
+export function defaultConfig(): DisclosureConfig {
+  return configSchema.parse({});
+}
