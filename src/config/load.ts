@@ -1,0 +1,217 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { z } from "zod";
+import { configSchema, type DisclosureConfig } from "./schema.js";
+
+export interface ConfigProblem {
+  file?: string;
+  /** Dotted key path, e.g. `sla.response.businessDays` or `exclusions[2].id`. */
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ResolvedConfig {
+  config: DisclosureConfig;
+  /** Empty when the file is valid. When not, `config` holds every valid section and safe defaults for the rest. */
+  errors: ConfigProblem[];
+}
+
+type KeyPath = (string | number)[];
+type Locate = (path: KeyPath) => { line: number; column: number } | undefined;
+
+const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
+
+/**
+ * Validates an already-parsed config object. An invalid section falls back to its defaults while the valid
+ * sections are kept, so a typo in `sla` never sends a report to a different tracking repository.
+ */
+export function resolveConfig(raw: unknown, options: { file?: string; locate?: Locate } = {}): ResolvedConfig {
+  const input = raw ?? {};
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return { config: parsed.data, errors: [] };
+
+  const errors = parsed.error.issues.flatMap((issue) => describeIssue(issue, options));
+  if (!isPlainObject(input)) return { config: configSchema.parse({}), errors };
+
+  const salvaged: Record<string, unknown> = {};
+  for (const key of topLevelKeys) {
+    const section = configSchema.shape[key].safeParse(input[key]);
+    salvaged[key] = section.success ? section.data : configSchema.shape[key].parse(undefined);
+  }
+  return { config: salvaged as DisclosureConfig, errors };
+}
+
+/** Parses YAML text (no custom tags) and validates it, with line numbers on every problem. */
+export function parseConfigText(text: string, file = "disclosure.yml"): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, customTags: [], uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      config: configSchema.parse({}),
+      errors: document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        return {
+          file,
+          path: "",
+          line: position.line,
+          column: position.col,
+          message: `YAML syntax: ${error.message.split("\n")[0]}`,
+        };
+      }),
+    };
+  }
+  const locate: Locate = (path) => {
+    const node = nodeAt(document.contents, path);
+    if (!node?.range) return undefined;
+    const position = lineCounter.linePos(node.range[0]);
+    return { line: position.line, column: position.col };
+  };
+  return resolveConfig(document.toJS({ maxAliasCount: 50 }), { file, locate });
+}
+
+export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
+  const text = await readFile(path, "utf8");
+  return parseConfigText(text, basename(path));
+}
+
+/** One line a problem: `disclosure.yml:4:3 sla.respone: unknown key; did you mean "response"?` */
+export function formatProblem(problem: ConfigProblem): string {
+  const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
+  const prefix = where ? `${where} ` : "";
+  return `${prefix}${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, options: { file?: string; locate?: Locate }): ConfigProblem[] {
+  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeysAt(path);
+    return issue.keys.map((key) => {
+      const keyPath = [...path, key];
+      const suggestion = closest(key, known);
+      return withPosition(
+        {
+          path: formatPath(keyPath),
+          message: `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known.join(", ")})`,
+        },
+        keyPath,
+        options,
+      );
+    });
+  }
+  return [withPosition({ path: formatPath(path), message: issue.message }, path, options)];
+}
+
+function withPosition(
+  problem: Pick<ConfigProblem, "path" | "message">,
+  path: KeyPath,
+  options: { file?: string; locate?: Locate },
+): ConfigProblem {
+  const position = options.locate?.(path);
+  return {
+    ...(options.file ? { file: options.file } : {}),
+    ...problem,
+    ...(position ? { line: position.line, column: position.column } : {}),
+  };
+}
+
+function formatPath(path: KeyPath): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    "",
+  );
+}
+
+/** The keys an object in the schema accepts at `path`, looking through defaults, optionals, arrays and unions. */
+function knownKeysAt(path: KeyPath): string[] {
+  let candidates: z.core.$ZodType[] = [configSchema];
+  for (const part of path) {
+    candidates = candidates.flatMap((schema) => childSchemas(unwrap(schema), part));
+  }
+  const keys = new Set<string>();
+  for (const schema of candidates) {
+    const def = unwrap(schema)._zod.def;
+    if (def.type === "object") Object.keys((def as z.core.$ZodObjectDef).shape).forEach((key) => keys.add(key));
+    if (def.type === "union") {
+      for (const option of (def as z.core.$ZodUnionDef).options) {
+        const optionDef = unwrap(option)._zod.def;
+        if (optionDef.type === "object") {
+          Object.keys((optionDef as z.core.$ZodObjectDef).shape).forEach((key) => keys.add(key));
+        }
+      }
+    }
+  }
+  return [...keys];
+}
+
+function childSchemas(schema: z.core.$ZodType, part: string | number): z.core.$ZodType[] {
+  const def = schema._zod.def;
+  if (def.type === "object" && typeof part === "string") {
+    const child = (def as z.core.$ZodObjectDef).shape[part];
+    return child ? [child] : [];
+  }
+  if (def.type === "array" && typeof part === "number") return [(def as z.core.$ZodArrayDef).element];
+  if (def.type === "union") {
+    return (def as z.core.$ZodUnionDef).options.flatMap((option) => childSchemas(unwrap(option), part));
+  }
+  return [];
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType };
+    if ((def.type === "default" || def.type === "optional" || def.type === "prefault") && def.innerType) {
+      current = def.innerType;
+    } else {
+      return current;
+    }
+  }
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
+      best = { candidate, distance };
+    }
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function nodeAt(root: unknown, path: KeyPath): YamlNode | undefined {
+  let node = root as YamlNode | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === part);
+      if (!pair) return node;
+      // The last step points at the key itself: that is where an unknown key or a wrong value is written.
+      node = (part === path[path.length - 1] || !pair.value ? pair.key : pair.value) as YamlNode;
+    } else if (isSeq(node) && typeof part === "number") {
+      node = node.items[part] as YamlNode | undefined;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
