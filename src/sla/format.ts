@@ -1,0 +1,56 @@
+import type { Language } from "../config/schema.js";
+import { dayNumber, type LocalDate } from "./local-date.js";
+
+const LOCALES: Record<Language, string> = { en: "en-GB", nl: "nl-NL" };
+/** en-GB names the zones researchers know ("CET", "CEST", "UTC", "BST"); en-US would print "GMT+1". */
+const ZONE_NAME_LOCALE = "en-GB";
+const MS_PER_DAY = 86_400_000;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { calendar: "gregory", numberingSystem: "latn", ...options });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function partsOf(format: Intl.DateTimeFormat, instant: Date | number): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  return parts;
+}
+
+/**
+ * A deadline in the researcher's words, on the policy's wall clock, to the minute:
+ * "Friday 28 November 2025, 23:59 CET" / "vrijdag 28 november 2025, 23:59 CET".
+ */
+export function formatDeadline(instant: Date, timezone: string, language: Language): string {
+  const date = partsOf(
+    cachedFormat(LOCALES[language], {
+      timeZone: timezone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
+    instant,
+  );
+  const zone = partsOf(cachedFormat(ZONE_NAME_LOCALE, { timeZone: timezone, timeZoneName: "short" }), instant);
+  return `${date.weekday} ${date.day} ${date.month} ${date.year}, ${date.hour}:${date.minute} ${zone.timeZoneName}`;
+}
+
+/** A calendar date in the researcher's words: "28 November 2026" / "28 november 2026". */
+export function formatDate(localDate: LocalDate, language: Language): string {
+  const date = partsOf(
+    cachedFormat(LOCALES[language], { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }),
+    dayNumber(localDate) * MS_PER_DAY,
+  );
+  return `${date.day} ${date.month} ${date.year}`;
+}

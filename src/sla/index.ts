@@ -1,0 +1,3 @@
+export * from "./calendar.js";
+export * from "./deadlines.js";
+export * from "./format.js";

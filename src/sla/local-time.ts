@@ -1,0 +1,74 @@
+import { addDays, dayNumber, type LocalDate } from "./local-date.js";
+
+/**
+ * Conversions between instants and a time zone's wall clock, with the offset taken from Intl
+ * (the runtime's tz database), so DST-change days need no extra library.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const LAST_MS_OF_DAY = MS_PER_DAY - 1;
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timezone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    wallClockFormats.set(timezone, format);
+  }
+  return format;
+}
+
+/** The wall-clock reading at `instantMs`, expressed as if it were a UTC timestamp (whole seconds). */
+function wallClockMs(instantMs: number, timezone: string): number {
+  const fields: Record<string, number> = {};
+  for (const part of wallClockFormat(timezone).formatToParts(instantMs)) {
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = fields;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** Milliseconds the zone is ahead of UTC at `instantMs` (+3_600_000 for CET, +7_200_000 for CEST). */
+export function utcOffsetMs(instantMs: number, timezone: string): number {
+  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+  return wallClockMs(wholeSecond, timezone) - wholeSecond;
+}
+
+/** The calendar date an instant falls on in `timezone`. */
+export function localDateOf(instant: Date, timezone: string): LocalDate {
+  const instantMs = instant.getTime();
+  return new Date(instantMs + utcOffsetMs(instantMs, timezone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The last instant of a local day: 23:59:59.999 on the zone's wall clock. When that reading occurs
+ * twice (a clock turned back at midnight) the later one is taken, so the day is never cut short.
+ * Offsets are sampled a day either side, which finds both sides of any single transition nearby.
+ */
+export function endOfLocalDay(localDate: LocalDate, timezone: string): Date {
+  const wallMs = dayNumber(localDate) * MS_PER_DAY + LAST_MS_OF_DAY;
+  const candidateOffsets = [utcOffsetMs(wallMs - MS_PER_DAY, timezone), utcOffsetMs(wallMs + MS_PER_DAY, timezone)];
+  const matching = candidateOffsets
+    .map((offset) => wallMs - offset)
+    .filter((instantMs) => instantMs + utcOffsetMs(instantMs, timezone) === wallMs);
+  const instantMs = matching.length > 0 ? Math.max(...matching) : wallMs - (candidateOffsets[1] ?? 0);
+  return new Date(instantMs);
+}
+
+/** The first instant of a local day (00:00 local, or the first existing time if midnight is skipped). */
+export function startOfLocalDay(localDate: LocalDate, timezone: string): Date {
+  return new Date(endOfLocalDay(addDays(localDate, -1), timezone).getTime() + 1);
+}
+
