@@ -42,3 +42,124 @@ describe("computeDeadlines: response deadline", () => {
     );
   });
 });
+
+describe("computeDeadlines: resolution and update deadlines", () => {
+  const withUpdates = sla({ response: { businessDays: 3 }, resolution: { days: 30 }, updates: { everyDays: 14 } });
+
+  it("defaults resolution to the end of receipt date + 30 calendar days, weekends included", () => {
+    // Saturday 21 Nov 2026 + 30 days = Monday 21 Dec 2026.
+    const deadlines = computeDeadlines({ receivedAt: new Date("2026-11-21T10:00:00Z") }, withUpdates, amsterdam);
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-12-21T22:59:59.999Z");
+    expect(deadlines.firstUpdateDue?.toISOString()).toBe("2026-12-05T22:59:59.999Z");
+  });
+
+  it("lets a 30-day resolution land on a holiday or weekend: calendar days are not business days", () => {
+    // Thursday 26 Nov 2026 + 30 days = Saturday 26 Dec 2026 (Tweede kerstdag).
+    const deadlines = computeDeadlines({ receivedAt: new Date("2026-11-26T10:00:00Z") }, withUpdates, amsterdam);
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-12-26T22:59:59.999Z");
+  });
+
+  it("counts calendar days from the local receipt date, which at 23:30 UTC is already tomorrow", () => {
+    const deadlines = computeDeadlines({ receivedAt: new Date("2026-11-17T23:30:00Z") }, withUpdates, amsterdam);
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-12-18T22:59:59.999Z");
+  });
+
+  it("ends a calendar deadline after the October clock change at 23:59 CET", () => {
+    // Sunday 27 Sep 2026 (CEST) + 30 days = Tuesday 27 Oct 2026 (CET).
+    const deadlines = computeDeadlines({ receivedAt: new Date("2026-09-27T10:00:00Z") }, withUpdates, amsterdam);
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-10-27T22:59:59.999Z");
+  });
+
+  it("takes a maintainer's resolveBy date over the policy default", () => {
+    const deadlines = computeDeadlines(
+      { receivedAt: new Date("2026-11-21T10:00:00Z"), resolveBy: "2027-02-15" },
+      withUpdates,
+      amsterdam,
+    );
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2027-02-15T22:59:59.999Z");
+  });
+
+  it("honours resolveBy even when the policy has no resolution term", () => {
+    const deadlines = computeDeadlines(
+      { receivedAt: new Date("2026-11-21T10:00:00Z"), resolveBy: "2026-12-01" },
+      openworx,
+      amsterdam,
+    );
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-12-01T22:59:59.999Z");
+  });
+
+  it("leaves resolution and updates out when the policy has neither and no date was given", () => {
+    const deadlines = computeDeadlines({ receivedAt: new Date("2026-11-21T10:00:00Z") }, openworx, amsterdam);
+    expect(deadlines).toEqual({ responseDue: new Date("2026-11-27T22:59:59.999Z") });
+  });
+
+  it("rejects a resolveBy that is not a real date", () => {
+    expect(() =>
+      computeDeadlines({ receivedAt: new Date("2026-11-21T10:00:00Z"), resolveBy: "2026-02-29" }, openworx, amsterdam),
+    ).toThrow("2026-02-29");
+  });
+});
+
+describe("computeDeadlines: paused clock", () => {
+  const policy = sla({ response: { businessDays: 3 }, resolution: { days: 30 }, updates: { everyDays: 14 } });
+  const receivedAt = new Date("2026-11-16T10:00:00Z"); // Monday
+
+  it.each([
+    // [paused, response (N + P business days after Mon 16 Nov), resolution (16 Nov + 30 + P), first update (16 Nov + 14 + P)]
+    [0, "2026-11-19", "2026-12-16", "2026-11-30"],
+    [DAY - 1, "2026-11-19", "2026-12-16", "2026-11-30"],
+    [DAY, "2026-11-20", "2026-12-17", "2026-12-01"],
+    [2 * DAY + 5 * 3_600_000, "2026-11-23", "2026-12-18", "2026-12-02"],
+    [7 * DAY, "2026-11-30", "2026-12-23", "2026-12-07"],
+  ])("paused %i ms → response %s, resolution %s, first update %s", (pausedMs, response, resolution, update) => {
+    const deadlines = computeDeadlines({ receivedAt, pausedMs }, policy, amsterdam);
+    expect(deadlines.responseDue.toISOString()).toBe(`${response}T22:59:59.999Z`);
+    expect(deadlines.resolutionDue?.toISOString()).toBe(`${resolution}T22:59:59.999Z`);
+    expect(deadlines.firstUpdateDue?.toISOString()).toBe(`${update}T22:59:59.999Z`);
+  });
+
+  it("does not move a maintainer's resolveBy date", () => {
+    const deadlines = computeDeadlines({ receivedAt, pausedMs: 10 * DAY, resolveBy: "2027-01-15" }, policy, amsterdam);
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2027-01-15T22:59:59.999Z");
+  });
+
+  it.each([
+    [undefined, 0],
+    [-DAY, 0],
+    [DAY - 1, 0],
+    [3 * DAY, 3],
+    [3 * DAY + 1, 3],
+  ])("counts %p ms as %i whole paused days", (pausedMs, days) => {
+    expect(wholePausedDays(pausedMs)).toBe(days);
+  });
+});
+
+describe("reminderDueAt", () => {
+  it.each([
+    // [deadline, business days before, expected reminder (start of local day)]
+    ["the day before a Friday deadline", "2026-11-27T22:59:59.999Z", 1, "2026-11-25T23:00:00.000Z"],
+    ["the Friday before a Monday deadline", "2026-11-30T22:59:59.999Z", 1, "2026-11-26T23:00:00.000Z"],
+    ["0 → the start of the deadline day itself", "2026-11-27T22:59:59.999Z", 0, "2026-11-26T23:00:00.000Z"],
+    ["over King's Day: 1 before Tue 28 Apr 2026 is Fri 24 Apr", "2026-04-28T21:59:59.999Z", 1, "2026-04-23T22:00:00.000Z"],
+    ["2 business days before Thu 31 Dec 2026 is Tue 29 Dec", "2026-12-31T22:59:59.999Z", 2, "2026-12-28T23:00:00.000Z"],
+    ["over the March clock change: 1 before Mon 30 Mar 2026 is Fri 27 Mar (CET)", "2026-03-30T21:59:59.999Z", 1, "2026-03-26T23:00:00.000Z"],
+    ["a calendar deadline on a Saturday: 1 before is the Friday", "2026-12-26T22:59:59.999Z", 1, "2026-12-23T23:00:00.000Z"],
+  ])("%s", (_what, deadline, before, expected) => {
+    expect(reminderDueAt(new Date(deadline), before, amsterdam).toISOString()).toBe(expected);
+  });
+});
+
+describe("deadlineStatus", () => {
+  const deadline = new Date("2026-11-27T22:59:59.999Z");
+  const reminderAt = new Date("2026-11-25T23:00:00.000Z");
+
+  it.each([
+    ["2026-11-25T22:59:59.999Z", "ok"],
+    ["2026-11-25T23:00:00.000Z", "due-soon"],
+    ["2026-11-27T22:59:59.999Z", "due-soon"],
+    ["2026-11-27T23:00:00.000Z", "breached"],
+    ["2027-01-01T00:00:00.000Z", "breached"],
+  ])("at %s is %s", (now, status) => {
+    expect(deadlineStatus(deadline, new Date(now), reminderAt)).toBe(status);
+  });
+});
