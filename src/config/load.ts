@@ -19,8 +19,8 @@ export interface ResolvedConfig {
   errors: ConfigProblem[];
 }
 
-type KeyPath = (string | number)[];
-type Locate = (path: KeyPath) => { line: number; column: number } | undefined;
+export type KeyPath = (string | number)[];
+export type Locate = (path: KeyPath) => { file?: string; line: number; column: number } | undefined;
 
 const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
 
@@ -44,14 +44,21 @@ export function resolveConfig(raw: unknown, options: { file?: string; locate?: L
   return { config: salvaged as DisclosureConfig, errors };
 }
 
-/** Parses YAML text (no custom tags) and validates it, with line numbers on every problem. */
-export function parseConfigText(text: string, file = "disclosure.yml"): ResolvedConfig {
+export interface ParsedConfigDocument {
+  raw: unknown;
+  locate: Locate;
+  syntaxErrors: ConfigProblem[];
+}
+
+/** Parses YAML text without custom tags; `locate` maps a key path to where it is written. */
+export function parseConfigDocument(text: string, file: string): ParsedConfigDocument {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, customTags: [], uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     return {
-      config: configSchema.parse({}),
-      errors: document.errors.map((error) => {
+      raw: {},
+      locate: () => undefined,
+      syntaxErrors: document.errors.map((error) => {
         const position = lineCounter.linePos(error.pos[0]);
         return {
           file,
@@ -67,9 +74,16 @@ export function parseConfigText(text: string, file = "disclosure.yml"): Resolved
     const node = nodeAt(document.contents, path);
     if (!node?.range) return undefined;
     const position = lineCounter.linePos(node.range[0]);
-    return { line: position.line, column: position.col };
+    return { file, line: position.line, column: position.col };
   };
-  return resolveConfig(document.toJS({ maxAliasCount: 50 }), { file, locate });
+  return { raw: document.toJS({ maxAliasCount: 50 }) ?? {}, locate, syntaxErrors: [] };
+}
+
+/** Parses and validates one file, with file, line and column on every problem. */
+export function parseConfigText(text: string, file = "disclosure.yml"): ResolvedConfig {
+  const document = parseConfigDocument(text, file);
+  if (document.syntaxErrors.length > 0) return { config: configSchema.parse({}), errors: document.syntaxErrors };
+  return resolveConfig(document.raw, { file, locate: document.locate });
 }
 
 export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
@@ -109,9 +123,14 @@ function withPosition(
   path: KeyPath,
   options: { file?: string; locate?: Locate },
 ): ConfigProblem {
-  const position = options.locate?.(path);
+  // A missing key has no position of its own: point at the closest enclosing key that is written.
+  let position: ReturnType<Locate>;
+  for (let length = path.length; !position && length >= 0 && options.locate; length--) {
+    position = options.locate(path.slice(0, length));
+  }
+  const file = position?.file ?? options.file;
   return {
-    ...(options.file ? { file: options.file } : {}),
+    ...(file ? { file } : {}),
     ...problem,
     ...(position ? { line: position.line, column: position.column } : {}),
   };
@@ -200,13 +219,13 @@ function nodeAt(root: unknown, path: KeyPath): YamlNode | undefined {
   for (const part of path) {
     if (isMap(node)) {
       const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === part);
-      if (!pair) return node;
+      if (!pair) return undefined;
       // The last step points at the key itself: that is where an unknown key or a wrong value is written.
       node = (part === path[path.length - 1] || !pair.value ? pair.key : pair.value) as YamlNode;
     } else if (isSeq(node) && typeof part === "number") {
       node = node.items[part] as YamlNode | undefined;
     } else {
-      return node;
+      return undefined;
     }
   }
   return node;

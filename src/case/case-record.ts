@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * The machine state of one case, kept as a hidden JSON block in the private tracking issue's body so that GitHub is
+ * the database and any replica can serve any event. It carries ids, times and decisions — never report content.
+ */
+
+export const CASE_RECORD_VERSION = 1;
+
+export const caseStates = [
+  "triage",
+  "needs-info",
+  "accepted",
+  "resolved",
+  "published",
+  "rejected",
+  "duplicate",
+  "withdrawn",
+] as const;
+export type CaseState = (typeof caseStates)[number];
+
+const instant = z.iso.datetime();
+
+export const caseRecordSchema = z.object({
+  v: z.literal(CASE_RECORD_VERSION),
+  key: z.string().min(1),
+  channel: z.enum(["advisory", "email", "issue"]),
+  source: z.object({
+    repository: z.string(),
+    ghsaId: z.string().optional(),
+    url: z.string().optional(),
+  }),
+  state: z.enum(caseStates),
+  receivedAt: instant,
+  openedAt: instant,
+  policyVersion: z.string().nullable(),
+  configError: z.boolean(),
+  deadlines: z.object({
+    responseDue: instant,
+    resolutionDue: instant.optional(),
+    firstUpdateDue: instant.optional(),
+  }),
+  acknowledgement: z.object({
+    status: z.enum(["pending", "sent", "relay-needed"]),
+    at: instant.optional(),
+  }),
+});
+
+export type CaseRecord = z.infer<typeof caseRecordSchema>;
+
+const BLOCK_PATTERN = /<!-- disclosure-desk:case (\{[^\n]*?\}) -->/;
+
+/** Renders the hidden block. `<`, `>` and `-` inside strings are escaped so the comment can never be closed early. */
+export function renderCaseBlock(record: CaseRecord): string {
+  const json = JSON.stringify(record).replace(/[<>-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<!-- disclosure-desk:case ${json} -->`;
+}
+
+export type CaseBlockReading =
+  | { status: "found"; record: CaseRecord }
+  | { status: "missing" }
+  | { status: "invalid"; problem: string };
+
+export function readCaseBlock(body: string | null | undefined): CaseBlockReading {
+  const match = BLOCK_PATTERN.exec(body ?? "");
+  if (!match?.[1]) return { status: "missing" };
+  let json: unknown;
+  try {
+    json = JSON.parse(match[1]);
+  } catch {
+    return { status: "invalid", problem: "the case block is not valid JSON" };
+  }
+  const parsed = caseRecordSchema.safeParse(json);
+  if (!parsed.success) return { status: "invalid", problem: z.prettifyError(parsed.error) };
+  return { status: "found", record: parsed.data };
+}
+
+/** Replaces the block in a body, or appends it when the body has none. */
+export function withCaseBlock(body: string, record: CaseRecord): string {
+  const block = renderCaseBlock(record);
+  return BLOCK_PATTERN.test(body) ? body.replace(BLOCK_PATTERN, () => block) : `${body.trimEnd()}\n\n${block}\n`;
+}

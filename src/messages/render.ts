@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import type { Language } from "../config/schema.js";
+import { fencedText, UntrustedText } from "./untrusted-text.js";
+
+/**
+ * Every message a human reads is a Handlebars template in `templates/<language>/<name>.hbs`, compiled in strict
+ * mode (a missing value is an error, not an empty string). Researcher text reaches templates only as
+ * `UntrustedText`, which renders escaped and neutralised wherever it is placed.
+ */
+
+export const templateNames = [
+  "acknowledgement",
+  "tracking-issue",
+  "relay-needed",
+  "public-tracking-repository",
+] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+const templatesDirectory = new URL("../../templates/", import.meta.url);
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper("fenced", (value: unknown) => {
+  const text = value instanceof UntrustedText ? value.raw : String(value ?? "");
+  return new handlebars.SafeString(fencedText(text));
+});
+handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function template(language: Language, name: TemplateName): Handlebars.TemplateDelegate {
+  const id = `${language}/${name}`;
+  let delegate = compiled.get(id);
+  if (!delegate) {
+    const source = readFileSync(new URL(`${id}.hbs`, templatesDirectory), "utf8");
+    delegate = handlebars.compile(source, { strict: true });
+    compiled.set(id, delegate);
+  }
+  return delegate;
+}
+
+export function renderMessage(language: Language, name: TemplateName, view: object): string {
+  return `${template(language, name)(view).trim()}\n`;
+}
