@@ -1,0 +1,366 @@
+/**
+ * Holds requests to GitHub's own REST description (`@octokit/openapi`, api.github.com) plus Disclosure Desk's
+ * preview fragment, strictly: unknown endpoints, unknown body or query fields, wrong types, missing required fields,
+ * operations an installation token cannot call, and the prose-only rules GitHub documents.
+ *
+ * The 13 MB description is read once per process on first use (~0.5 s); each operation's validators are compiled on
+ * first use, after which a request validates in microseconds.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { fixOpenApi30Nullable } from "./json-schema-fixes.js";
+import { createPathMatcher, type PathMatcher } from "./path-matcher.js";
+import { advisoryCommentsPreview } from "./preview-openapi.js";
+import { proseRuleProblems } from "./prose-rules.js";
+
+export interface RestRequest {
+  method: string;
+  /** Path with or without the `/api/v3` prefix of GitHub Enterprise Server; a query string is allowed. */
+  path: string;
+  query?: Record<string, unknown>;
+  headers?: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export interface RestValidation {
+  operationId: string | undefined;
+  problems: string[];
+}
+
+export interface RestValidationOptions {
+  /** Undocumented body fields GitHub accepts, by operation id; reviewed additions only. */
+  undocumentedBodyFields?: Readonly<Record<string, readonly string[]>>;
+}
+
+type Schema = Record<string, unknown>;
+
+interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema?: Schema;
+}
+
+export interface RestOperation {
+  operationId: string | undefined;
+  method: string;
+  template: string;
+  preview: boolean;
+  enabledForGitHubApps: boolean;
+  parameters: Parameter[];
+  requestBody?: { required: boolean; jsonSchema?: Schema };
+  compiled?: { path: ValidateFunction; query: ValidateFunction; body?: ValidateFunction };
+}
+
+export interface RestDescription {
+  /** GitHub's description (fixed for ajv) with the preview fragment merged in. */
+  document: { paths: Record<string, Record<string, unknown>>; components: Record<string, Record<string, unknown>> };
+  matcher: PathMatcher<Map<string, RestOperation>>;
+  ajv: Ajv;
+  /** Resolves a `#/components/...` reference within the document. */
+  resolve(ref: string): Schema;
+}
+
+const componentsId = "https://api.github.com/openapi.json";
+const enterprisePrefix = "/api/v3";
+const httpMethods = ["get", "put", "post", "patch", "delete", "head", "options"] as const;
+// ajv-formats is CommonJS; under NodeNext its default export arrives one level down.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+let cached: RestDescription | undefined;
+
+/** The fixed, indexed description; loaded on first call and kept for the life of the process. */
+export function restDescription(): RestDescription {
+  cached ??= loadRestDescription();
+  return cached;
+}
+
+function loadRestDescription(): RestDescription {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
+  const document = JSON.parse(readFileSync(file, "utf8")) as RestDescription["document"];
+  mergePreview(document);
+  fixOpenApi30Nullable(document.components);
+  fixOpenApi30Nullable(document.paths);
+
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
+  addFormats(ajv);
+  ajv.addSchema({ $id: componentsId, components: document.components });
+
+  const resolve = (ref: string): Schema => {
+    const [, section, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? [];
+    const target = section && name ? document.components[section]?.[name] : undefined;
+    if (!target) throw new Error(`Unresolvable reference ${ref}`);
+    return target as Schema;
+  };
+
+  const matcher = createPathMatcher<Map<string, RestOperation>>();
+  const preview = new Set(Object.keys(advisoryCommentsPreview.paths));
+  for (const [template, item] of Object.entries(document.paths)) {
+    const shared = (item.parameters as Schema[] | undefined) ?? [];
+    const operations = new Map<string, RestOperation>();
+    const multiSegment = new Set<string>();
+    for (const method of httpMethods) {
+      const operation = item[method] as Schema | undefined;
+      if (!operation) continue;
+      const parameters = [...shared, ...((operation.parameters as Schema[] | undefined) ?? [])].map((parameter) =>
+        typeof parameter.$ref === "string" ? resolve(parameter.$ref) : parameter,
+      ) as unknown as Parameter[];
+      for (const parameter of parameters) {
+        if ((parameter as unknown as Schema)["x-multi-segment"] === true) multiSegment.add(parameter.name);
+      }
+      operations.set(method.toUpperCase(), {
+        operationId: operation.operationId as string | undefined,
+        method: method.toUpperCase(),
+        template,
+        preview: preview.has(template),
+        enabledForGitHubApps: (operation["x-github"] as Schema | undefined)?.enabledForGitHubApps !== false,
+        parameters,
+        requestBody: readRequestBody(operation.requestBody as Schema | undefined, resolve),
+      });
+    }
+    matcher.add(template, operations, multiSegment);
+  }
+  return { document, matcher, ajv, resolve };
+}
+
+function mergePreview(document: RestDescription["document"]): void {
+  const fragment = structuredClone(advisoryCommentsPreview) as unknown as RestDescription["document"];
+  for (const [template, item] of Object.entries(fragment.paths)) {
+    if (document.paths[template]) throw new Error(`GitHub now describes ${template}: retire the preview fragment`);
+    document.paths[template] = item;
+  }
+  for (const [name, schema] of Object.entries(fragment.components.schemas ?? {})) {
+    if (document.components.schemas?.[name]) throw new Error(`GitHub now describes the schema ${name}`);
+    document.components.schemas![name] = schema;
+  }
+}
+
+function readRequestBody(
+  requestBody: Schema | undefined,
+  resolve: RestDescription["resolve"],
+): RestOperation["requestBody"] {
+  if (!requestBody) return undefined;
+  const body = typeof requestBody.$ref === "string" ? resolve(requestBody.$ref) : requestBody;
+  const content = body.content as Record<string, { schema?: Schema }> | undefined;
+  const jsonSchema = content?.["application/json"]?.schema;
+  return { required: body.required === true, jsonSchema };
+}
+
+/**
+ * A copy of a request body schema that rejects unknown fields: GitHub publishes `additionalProperties: false` on
+ * few bodies, and Octokit sends unknown parameters straight into the body. The top-level reference is inlined so
+ * it can be made strict too; deeper references stay shared. `allOf` parts are left alone (each part sees only
+ * some of the fields).
+ */
+function strictBodySchema(schema: Schema, resolve: RestDescription["resolve"]): Schema {
+  const inlined = typeof schema.$ref === "string" ? resolve(schema.$ref) : schema;
+  return strictCopy(inlined);
+}
+
+function strictCopy(schema: Schema): Schema {
+  const copy: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) {
+      copy.$ref = componentsId + value;
+    } else if (key === "properties" && isSchema(value)) {
+      copy.properties = Object.fromEntries(
+        Object.entries(value).map(([name, property]) => [name, isSchema(property) ? strictCopy(property) : property]),
+      );
+    } else if ((key === "items" || key === "additionalProperties") && isSchema(value)) {
+      copy[key] = strictCopy(value);
+    } else if ((key === "oneOf" || key === "anyOf") && Array.isArray(value)) {
+      copy[key] = value.map((part: unknown) => (isSchema(part) ? strictCopy(part) : part));
+    } else if (key === "allOf" && Array.isArray(value)) {
+      copy[key] = value.map((part: unknown) => (isSchema(part) ? absoluteRefs(part) : part));
+    } else {
+      copy[key] = value;
+    }
+  }
+  if (isSchema(copy.properties) && copy.additionalProperties === undefined && copy.allOf === undefined) {
+    copy.additionalProperties = false;
+  }
+  return copy;
+}
+
+/** Deep copy with `#/components/...` references pointed at the document registered with ajv. */
+function absoluteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(absoluteRefs);
+  if (!isSchema(value)) return value;
+  const copy: Schema = {};
+  for (const [key, inner] of Object.entries(value)) {
+    copy[key] = key === "$ref" && typeof inner === "string" && inner.startsWith("#/") ? componentsId + inner : absoluteRefs(inner);
+  }
+  return copy;
+}
+
+function isSchema(value: unknown): value is Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function compileOperation(operation: RestOperation, description: RestDescription): NonNullable<RestOperation["compiled"]> {
+  const parameterSchema = (location: "path" | "query"): Schema => {
+    const selected = operation.parameters.filter((parameter) => parameter.in === location);
+    return {
+      type: "object",
+      properties: Object.fromEntries(selected.map((parameter) => [parameter.name, absoluteRefs(parameter.schema ?? {})])),
+      required: selected.filter((parameter) => parameter.required || location === "path").map((parameter) => parameter.name),
+      additionalProperties: false,
+    };
+  };
+  const bodySchema = operation.requestBody?.jsonSchema;
+  return {
+    path: description.ajv.compile(parameterSchema("path")),
+    query: description.ajv.compile(parameterSchema("query")),
+    body: bodySchema ? description.ajv.compile(strictBodySchema(bodySchema, description.resolve)) : undefined,
+  };
+}
+
+/** Finds the operation a request is for, with its decoded path parameters. */
+export function findRestOperation(
+  method: string,
+  path: string,
+): { operation: RestOperation; params: Record<string, string> } | undefined {
+  const bare = stripEnterprisePrefix(path.split("?")[0]!);
+  const match = restDescription().matcher.match(bare);
+  const operation = match?.route.get(method.toUpperCase());
+  return match && operation ? { operation, params: match.params } : undefined;
+}
+
+function stripEnterprisePrefix(path: string): string {
+  return path === enterprisePrefix || path.startsWith(`${enterprisePrefix}/`) ? path.slice(enterprisePrefix.length) || "/" : path;
+}
+
+/** Validates one request against GitHub's REST description; `problems` is empty when GitHub would accept it. */
+export function validateRestRequest(request: RestRequest, options: RestValidationOptions = {}): RestValidation {
+  const description = restDescription();
+  const [pathOnly, queryString] = request.path.split("?", 2) as [string, string | undefined];
+  const found = findRestOperation(request.method, pathOnly);
+  if (!found) {
+    return { operationId: undefined, problems: [`no such endpoint: ${request.method.toUpperCase()} ${pathOnly}`] };
+  }
+  const { operation, params } = found;
+  const label = operation.operationId ?? `${operation.method} ${operation.template}`;
+  const problems: string[] = [];
+
+  if (!operation.enabledForGitHubApps && !isAppJwt(request.headers)) {
+    problems.push(`${label} is not available to GitHub App installations (x-github.enabledForGitHubApps: false)`);
+  }
+
+  operation.compiled ??= compileOperation(operation, description);
+  const { compiled } = operation;
+
+  const pathValues = coerceParameters(params, operation.parameters, "path");
+  if (!compiled.path(pathValues)) problems.push(...describeErrors(compiled.path.errors, "path parameter"));
+
+  const rawQuery = { ...parseQueryString(queryString), ...(request.query ?? {}) };
+  const queryValues = coerceParameters(rawQuery, operation.parameters, "query");
+  if (!compiled.query(queryValues)) problems.push(...describeErrors(compiled.query.errors, "query parameter"));
+
+  problems.push(...bodyProblems(operation, request.body, options));
+  if (operation.operationId) {
+    problems.push(...proseRuleProblems({ operationId: operation.operationId, query: queryValues, body: request.body }));
+  }
+  return { operationId: operation.operationId, problems: problems.map((problem) => `${label}: ${problem}`) };
+}
+
+function bodyProblems(operation: RestOperation, body: unknown, options: RestValidationOptions): string[] {
+  const empty = body === undefined || body === null || body === "";
+  const declared = operation.requestBody;
+  if (!declared) return empty ? [] : ["this operation takes no request body"];
+  if (empty) return declared.required ? ["request body is required"] : [];
+  const validate = operation.compiled?.body;
+  if (!validate || validate(body)) return [];
+  const allowed = new Set(options.undocumentedBodyFields?.[operation.operationId ?? ""] ?? []);
+  const errors = (validate.errors ?? []).filter(
+    (error) =>
+      !(error.keyword === "additionalProperties" && error.instancePath === "" && allowed.has(String(error.params.additionalProperty))),
+  );
+  return describeErrors(errors, "body");
+}
+
+/** Path and query values arrive as strings; turn them into what their schemas describe before validating. */
+function coerceParameters(
+  values: Record<string, unknown>,
+  parameters: Parameter[],
+  location: "path" | "query",
+): Record<string, unknown> {
+  const coerced: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const schema = parameters.find((parameter) => parameter.in === location && parameter.name === name)?.schema;
+    coerced[name] = coerceValue(value, schema);
+  }
+  return coerced;
+}
+
+function coerceValue(value: unknown, schema: Schema | undefined): unknown {
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
+  if (Array.isArray(value)) {
+    return type === "array" ? value.map((item) => coerceValue(item, schema?.items as Schema | undefined)) : value;
+  }
+  if (typeof value !== "string") return value;
+  switch (type) {
+    case "integer":
+      return /^-?\d+$/.test(value) ? Number(value) : value;
+    case "number":
+      return value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+    case "boolean":
+      return value === "true" ? true : value === "false" ? false : value;
+    case "array":
+      // Octokit joins array query parameters with commas.
+      return value.split(",").map((item) => coerceValue(item, schema?.items as Schema | undefined));
+    default:
+      return value;
+  }
+}
+
+function parseQueryString(queryString: string | undefined): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (!queryString) return query;
+  for (const [name, value] of new URLSearchParams(queryString)) {
+    const previous = query[name];
+    query[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return query;
+}
+
+/** An app JWT (header.payload.signature) rather than an installation token. */
+function isAppJwt(headers: RestRequest["headers"]): boolean {
+  const raw = headers?.authorization ?? headers?.Authorization;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === "string" && /^bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i.test(value.trim());
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
+  const described = new Set<string>();
+  for (const error of errors ?? []) {
+    const field = error.instancePath.split("/").slice(1).map(decodePointer).join(".");
+    const subject = where === "body" ? `body${field ? `.${field}` : ""}` : `${where} "${field.split(".")[0]}"${field.includes(".") ? ` (${field})` : ""}`;
+    switch (error.keyword) {
+      case "additionalProperties": {
+        const name = String(error.params.additionalProperty);
+        described.add(where === "body" ? `${subject}: unknown field "${name}"` : `unknown ${where} "${name}"`);
+        break;
+      }
+      case "required":
+        described.add(
+          where === "body"
+            ? `${subject}: missing required field "${String(error.params.missingProperty)}"`
+            : `missing required ${where} "${String(error.params.missingProperty)}"`,
+        );
+        break;
+      case "enum":
+        described.add(`${subject}: must be one of ${JSON.stringify(error.params.allowedValues)}`);
+        break;
+      default:
+        described.add(`${subject}: ${error.message ?? error.keyword}`);
+    }
+  }
+  return [...described];
+}
+
+function decodePointer(part: string): string {
+  return part.replace(/~1/g, "/").replace(/~0/g, "~");
+}
