@@ -18,7 +18,10 @@ export interface BusinessCalendar {
    * `localDate` itself (n = 0).
    */
   addBusinessDays(localDate: LocalDate, n: number): LocalDate;
-  /** Business days d with from < d ≤ to (negative when `to` is before `from`); the inverse of addBusinessDays. */
+  /**
+   * The n for which addBusinessDays(from, n) = to, when `to` is a business day: the business days d
+   * with from < d ≤ to, or, when `to` is before `from`, minus those with to ≤ d < from.
+   */
   businessDaysBetween(from: LocalDate, to: LocalDate): number;
 }
 
@@ -93,9 +96,9 @@ function buildCalendar(config: CalendarConfig): BusinessCalendar {
   }
 
   function businessDaysBetween(from: LocalDate, to: LocalDate): number {
-    const [first, last, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+    const [first, last, sign] = from <= to ? [addDays(from, 1), to, 1] : [to, addDays(from, -1), -1];
     let count = 0;
-    for (let date = addDays(first, 1); date <= last; date = addDays(date, 1)) {
+    for (let date = first; date <= last; date = addDays(date, 1)) {
       if (isBusinessDay(date)) count += 1;
     }
     return sign * count;

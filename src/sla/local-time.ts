@@ -58,13 +58,27 @@ export function localDateOf(instant: Date, timezone: string): LocalDate {
  * Offsets are sampled a day either side, which finds both sides of any single transition nearby.
  */
 export function endOfLocalDay(localDate: LocalDate, timezone: string): Date {
-  const wallMs = dayNumber(localDate) * MS_PER_DAY + LAST_MS_OF_DAY;
-  const candidateOffsets = [utcOffsetMs(wallMs - MS_PER_DAY, timezone), utcOffsetMs(wallMs + MS_PER_DAY, timezone)];
-  const matching = candidateOffsets
-    .map((offset) => wallMs - offset)
-    .filter((instantMs) => instantMs + utcOffsetMs(instantMs, timezone) === wallMs);
-  const instantMs = matching.length > 0 ? Math.max(...matching) : wallMs - (candidateOffsets[1] ?? 0);
+  const key = `${timezone} ${localDate}`;
+  let instantMs = endOfDayCache.get(key);
+  if (instantMs === undefined) {
+    instantMs = lastInstantOfLocalDay(localDate, timezone);
+    endOfDayCache.set(key, instantMs);
+  }
   return new Date(instantMs);
+}
+
+/** Memo for endOfLocalDay: a batch triage asks for the same few hundred days over and over. */
+const endOfDayCache = new Map<string, number>();
+
+function lastInstantOfLocalDay(localDate: LocalDate, timezone: string): number {
+  const wallMs = dayNumber(localDate) * MS_PER_DAY + LAST_MS_OF_DAY;
+  const offsetBefore = utcOffsetMs(wallMs - MS_PER_DAY, timezone);
+  const offsetAfter = utcOffsetMs(wallMs + MS_PER_DAY, timezone);
+  if (offsetBefore === offsetAfter) return wallMs - offsetBefore;
+  const matching = [wallMs - offsetBefore, wallMs - offsetAfter].filter(
+    (instantMs) => instantMs + utcOffsetMs(instantMs, timezone) === wallMs,
+  );
+  return matching.length > 0 ? Math.max(...matching) : wallMs - offsetAfter;
 }
 
 /** The first instant of a local day (00:00 local, or the first existing time if midnight is skipped). */
