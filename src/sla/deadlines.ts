@@ -40,12 +40,13 @@ export function wholePausedDays(pausedMs: number | undefined): number {
  * after receipt, and the calendar-day deadlines (default resolution, first update) move P calendar
  * days. Each whole day spent waiting on the researcher thus gives one day back, in the unit that
  * deadline is counted in. A resolveBy date is a promise a maintainer made and changes only when they
- * set a new one, so the pause does not move it.
+ * set a new one, so the pause does not move it. With `needsInfo.pauseClock: false` the clock never
+ * stops and `pausedMs` is ignored.
  */
 export function computeDeadlines(input: DeadlineInput, sla: SlaConfig, calendar: CalendarConfig): Deadlines {
   const { timezone } = calendar;
   const receivedOn = localDateOf(input.receivedAt, timezone);
-  const pausedDays = wholePausedDays(input.pausedMs);
+  const pausedDays = sla.needsInfo.pauseClock ? wholePausedDays(input.pausedMs) : 0;
   const endOfDayAfter = (days: number) => endOfLocalDay(addDays(receivedOn, days + pausedDays), timezone);
 
   const responseDay = createBusinessCalendar(calendar).addBusinessDays(

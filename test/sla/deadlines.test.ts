@@ -118,6 +118,14 @@ describe("computeDeadlines: paused clock", () => {
     expect(deadlines.firstUpdateDue?.toISOString()).toBe(`${update}T22:59:59.999Z`);
   });
 
+  it("ignores paused time when the policy does not pause the clock", () => {
+    const unpaused = { ...policy, needsInfo: { pauseClock: false } };
+    const deadlines = computeDeadlines({ receivedAt, pausedMs: 7 * DAY }, unpaused, amsterdam);
+    expect(deadlines.responseDue.toISOString()).toBe("2026-11-19T22:59:59.999Z");
+    expect(deadlines.resolutionDue?.toISOString()).toBe("2026-12-16T22:59:59.999Z");
+    expect(deadlines.firstUpdateDue?.toISOString()).toBe("2026-11-30T22:59:59.999Z");
+  });
+
   it("does not move a maintainer's resolveBy date", () => {
     const deadlines = computeDeadlines({ receivedAt, pausedMs: 10 * DAY, resolveBy: "2027-01-15" }, policy, amsterdam);
     expect(deadlines.resolutionDue?.toISOString()).toBe("2027-01-15T22:59:59.999Z");
