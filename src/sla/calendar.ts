@@ -111,7 +111,8 @@ const calendars = new WeakMap<CalendarConfig, BusinessCalendar>();
 
 /**
  * The business calendar for a config, built once per config object: callers may call this on every
- * use, and the holidays of each year are read once per calendar.
+ * use, and the holidays of each year are read once per calendar. A parsed config is never mutated;
+ * a changed calendar arrives as a new object and gets its own calendar.
  */
 export function createBusinessCalendar(calendar: CalendarConfig): BusinessCalendar {
   let businessCalendar = calendars.get(calendar);
