@@ -1,0 +1,101 @@
+import { isIPv4, isIPv6 } from "node:net";
+import type { Report } from "./report.js";
+
+/** Something a report names as the place of the problem. */
+export type ReportAsset =
+  | { kind: "url"; value: string; host: string; path: string }
+  | { kind: "host"; value: string; host: string }
+  | { kind: "ip"; value: string; version: 4 | 6 }
+  | { kind: "repository"; value: string }
+  | { kind: "package"; value: string; ecosystem?: string };
+
+const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
+const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
+const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
+const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+const GITHUB_REPOSITORY = /^\/([a-z0-9-]{1,39})\/([\w.-]{1,100})/i;
+
+/** Name endings that are file types, not top-level domains ("robots.txt", "jquery.min.js", "wp-config.php"). */
+const FILE_EXTENSIONS = new Set(
+  (
+    "txt php js mjs cjs ts tsx jsx html htm xhtml json xml env git css scss png jpg jpeg gif svg webp ico md yml yaml sql zip " +
+    "bak old orig swp log asp aspx ashx asmx jsp jspx cgi pl py rb sh bat ps exe dll so pdf doc docx xls xlsx ppt pptx csv conf " +
+    "config cfg ini map tar gz tgz rar war jar ear class action do lock toml pem key crt cer der p12 pfx jks db sqlite tmp bin " +
+    "dat properties java go rs cs vb swift kt min htaccess htpasswd plist apk ipa dmg msi wasm woff ttf eot mp4 mov avi mp3 wav"
+  ).split(" "),
+);
+
+export function extractAssets(report: Pick<Report, "title" | "body" | "repository" | "packages">): ReportAsset[] {
+  const text = `${report.title}\n${report.body}`;
+  const assets: ReportAsset[] = [];
+  const seen = new Set<string>();
+  const add = (asset: ReportAsset): void => {
+    const key = `${asset.kind}:${asset.value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    assets.push(asset);
+  };
+
+  if (report.repository !== undefined) add({ kind: "repository", value: report.repository.toLowerCase() });
+  for (const pkg of report.packages ?? []) {
+    add({ kind: "package", value: pkg.name, ...(pkg.ecosystem === undefined ? {} : { ecosystem: pkg.ecosystem }) });
+  }
+
+  const urlSpans: [number, number][] = [];
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    urlSpans.push([match.index, match.index + match[0].length]);
+    const url = parseUrl(match[0]);
+    if (url === undefined) continue;
+    add(url);
+    const repository = githubRepository(url);
+    if (repository !== undefined) add({ kind: "repository", value: repository });
+  }
+  const outsideUrls = (index: number): boolean => !urlSpans.some(([start, end]) => index >= start && index < end);
+
+  for (const match of text.matchAll(IPV4_IN_TEXT)) {
+    if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
+  }
+  for (const match of text.matchAll(IPV6_IN_TEXT)) {
+    if (outsideUrls(match.index) && match[0].length > 2 && isIPv6(match[0])) {
+      add({ kind: "ip", value: match[0].toLowerCase(), version: 6 });
+    }
+  }
+  for (const match of text.matchAll(HOST_IN_TEXT)) {
+    if (!outsideUrls(match.index)) continue;
+    const host = match[0].toLowerCase();
+    if (looksLikeHostname(host)) add({ kind: "host", value: host, host });
+  }
+  return assets;
+}
+
+export function looksLikeHostname(host: string): boolean {
+  const tld = host.slice(host.lastIndexOf(".") + 1);
+  return /^[a-z]{2,24}$/.test(tld) && !FILE_EXTENSIONS.has(tld);
+}
+
+function parseUrl(raw: string): ReportAsset | undefined {
+  const trimmed = raw.replace(/[.,;:!?]+$/, "");
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (host === "") return undefined;
+  if (isIPv4(host)) return { kind: "ip", value: host, version: 4 };
+  if (isIPv6(host)) return { kind: "ip", value: host, version: 6 };
+  return { kind: "url", value: trimmed, host, path: url.pathname };
+}
+
+function githubRepository(asset: ReportAsset): string | undefined {
+  if (asset.kind !== "url" || (asset.host !== "github.com" && asset.host !== "www.github.com")) return undefined;
+  const match = GITHUB_REPOSITORY.exec(asset.path);
+  if (match === null) return undefined;
+  return `${match[1]}/${(match[2] ?? "").replace(/\.git$/, "")}`.toLowerCase();
+}
+
+/** The host an asset lives on, for hostname and URL assets. */
+export function hostOf(asset: ReportAsset): string | undefined {
+  return asset.kind === "url" || asset.kind === "host" ? asset.host : undefined;
+}

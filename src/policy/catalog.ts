@@ -1,0 +1,562 @@
+import { vrtEntries, type VrtId } from "../data/vrt.js";
+
+/**
+ * The built-in catalog of findings that disclosure policies commonly declare "not eligible".
+ *
+ * Each entry has
+ * - `match`: how researchers describe the finding (English and Dutch);
+ * - `notWhen`: wording of a different, real vulnerability that merely mentions the finding's terms
+ *   ("account takeover via host header poisoning of the reset link" is not "host header injection");
+ * - `exceptions`: the default exceptions that bring a report back in; a policy replaces them with `unless`.
+ *
+ * The patterns run in JavaScript's engine. They are written without nested quantifiers and with bounded
+ * gaps (`[^.\n]{0,40}`), so their matching time stays linear in the report's length.
+ */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Default wording; a policy quotes its own sentence with `policyText`. */
+  readonly policyText: string;
+  readonly vrt?: VrtId;
+  readonly cwe?: readonly string[];
+  readonly match: readonly RegExp[];
+  readonly notWhen: readonly RegExp[];
+  readonly exceptions: readonly ExceptionId[];
+}
+
+export interface ExceptionDefinition {
+  readonly id: ExceptionId;
+  readonly title: string;
+  readonly match: readonly RegExp[];
+}
+
+export type ExceptionId =
+  | "sensitive-action"
+  | "sensitive-cookie"
+  | "sensitive-data"
+  | "clear-impact"
+  | "working-poc"
+  | "demonstrated-exploit"
+  | "attack-vector";
+
+const GAP = "[^.\\n]{0,40}";
+const MISSING =
+  "\\b(?:missing|lacks?|lacking|lack of|no|without|absent|absence of|not (?:set|present|configured|enabled|implemented|used)|isn't set|is not set|disabled|ontbre\\w*|geen|niet ingesteld|zonder)\\b";
+const SECURITY_HEADER =
+  "(?:hsts|strict[- ]transport[- ]security|x-frame-options|xfo|x-xss-protection|x-content-type-options|content[- ]security[- ]policy|csp|referrer[- ]policy|permissions[- ]policy|feature[- ]policy|expect-ct|cache-control|(?:http )?security[- ]?headers?|beveiligingsheaders?)";
+
+function re(source: string): RegExp {
+  return new RegExp(source, "i");
+}
+
+export const exceptionCatalog: readonly ExceptionDefinition[] = [
+  {
+    id: "sensitive-action",
+    title: "A sensitive action is exposed",
+    match: [
+      /\bsensitive (?:action|button|function|operation)/i,
+      /\b(?:delet|remov|clos|deactivat)\w* (?:the |my |your |their |his |her |an? |victim'?s? )?(?:account|profile|user|data)\b/i,
+      /\bchang\w* (?:the |their |his |her |victim'?s? )?(?:password|e-?mail|phone|bank|iban|payout|address)/i,
+      /\b(?:transfer|payment|purchase|checkout|place an order|withdraw|money|funds)\b/i,
+      /\b(?:disabl|turn\w* off)\w* (?:2fa|two[- ]factor|mfa|multi[- ]factor)/i,
+      /\b(?:grant|approv|authori[sz])\w* (?:access|the|a|an|admin|oauth|app|permissions?)\b/i,
+      /\b(?:admin(?:istrator)? (?:panel|action|role)|privilege|role change)/i,
+      /\b(?:verwijder\w* (?:account|profiel|gegevens)|wachtwoord wijzigen|betaling|overboeking|bevestig\w*)/i,
+    ],
+  },
+  {
+    id: "sensitive-cookie",
+    title: "The cookie is sensitive (session or authentication)",
+    match: [
+      /(?<!non[- ])\bsession(?:[ _-]?(?:id|cookie|token))?\b/i,
+      /\b(?:jsessionid|phpsessid|asp\.net_sessionid|laravel_session|connect\.sid|sessionid|sid|remember[_-]?me|auth[_-]?token|access[_-]?token|refresh[_-]?token|jwt)\b/i,
+      /\b(?:authentication|auth|login) cookie/i,
+      /\bsessie(?:cookie)?\b/i,
+    ],
+  },
+  {
+    id: "sensitive-data",
+    title: "The file or directory holds sensitive data",
+    match: [
+      /(?<!non[- ])\bsensitive (?:data|information|files?)\b/i,
+      /\b(?:passwords?|password hashes|credentials|api[ _-]?keys?|secret(?:s| keys?)?|private keys?|access keys?|aws_secret\w*|connection strings?)\b/i,
+      /(?:^|[\s/])\.(?:env|git|svn|htpasswd|aws)\b/i,
+      /\b(?:id_rsa|wp-config\.php|config\.php|web\.config|database\.yml|settings\.py|dump\.sql|backup\.(?:zip|tar|sql))\b/i,
+      /\b(?:database (?:dump|backup)|\w+\.sql\b|\w+\.bak\b|personal data|pii|bsn|iban|credit card|customer (?:data|records|list)|invoices?)\b/i,
+      /\b(?:wachtwoord\w*|persoonsgegevens|klantgegevens|inloggegevens)\b/i,
+    ],
+  },
+  {
+    id: "clear-impact",
+    title: "The report shows a clear impact",
+    match: [
+      /\baccount (?:takeover|take-over|take over)\b/i,
+      /\btook over (?:the |an? |my |their |victim'?s? )?(?:account|user)/i,
+      /\bbrute[- ]?forc\w*[^.\n]{0,50}\b(?:succeeded|successful\w*|cracked|recovered|found the|guessed|in (?:under |about |less than )?\d+ ?(?:seconds|minutes|hours|tries|attempts))/i,
+      /\b(?:guessed|cracked|recovered) (?:the |a |his |her |their |victim'?s? )?(?:otp|pin|code|password|verification code|2fa code)/i,
+      /\b(?:otp|2fa|mfa|pin|verification code) (?:bypass|can be brute[- ]?forced)/i,
+      /\bbypass\w* (?:the )?(?:otp|2fa|mfa|two[- ]factor)/i,
+      /\b(?:financial (?:loss|impact|damage)|cost(?:s)? (?:of|us|the company)[^.\n]{0,30}(?:sms|text messages)|sms bombing|thousands of (?:sms|text messages|e-?mails))/i,
+      /\b(?:accountovername|account overgenomen)\b/i,
+    ],
+  },
+  {
+    id: "working-poc",
+    title: "A working proof of concept or exploit is included",
+    match: [
+      /\bworking (?:proof[- ]of[- ]concept|poc|exploit)\b/i,
+      /\b(?:successfully|actually) (?:exploited|executed|triggered)\b/i,
+      /\bi (?:was able|managed) to (?:exploit|execute|run|trigger|achieve|read|steal|pop)\b/i,
+      /\bexploit (?:works|worked|succeeded|is attached|below)\b/i,
+      /\b(?:poc|proof of concept)(?: video| script| code)? (?:attached|below|included|demonstrates|shows)\b/i,
+      /\b(?:leads? to|resulting in|achiev\w*) (?:remote code execution|rce|stored xss|account takeover)\b/i,
+      /\b(?:werkende|werkend) (?:poc|exploit|proof of concept)\b/i,
+    ],
+  },
+  {
+    id: "demonstrated-exploit",
+    title: "The vulnerability is demonstrated, not only described",
+    match: [
+      /\b(?:calc(?:\.exe)?|cmd(?:\.exe)?|powershell|notepad)\b[^.\n]{0,60}\b(?:launch\w*|executed|ran|runs|opened|opens|spawn\w*|started|pops?)\b/i,
+      /\b(?:launch\w*|executed|ran|opened|spawn\w*|started|popped)\b[^.\n]{0,40}\b(?:calc(?:\.exe)?|cmd(?:\.exe)?|powershell|a (?:shell|command|process))\b/i,
+      /\bexfiltrat\w*/i,
+      /\b(?:sent|leaked|sends|leaks) (?:the )?(?:cell|spreadsheet|sheet|row|other|neighbouring|neighboring|adjacent|victim'?s?)\b[^.\n]{0,30}\b(?:data|contents?|values?|cells?) to\b/i,
+      /\b(?:demonstrated|demonstrate it|demonstration:|gedemonstreerd|uitgevoerd op)\b/i,
+    ],
+  },
+  {
+    id: "attack-vector",
+    title: "An attack vector is shown, or HTML/CSS can be changed",
+    match: [
+      /\bhtml[- ]?(?:injection|injectie)\b/i,
+      /\binject\w* (?:arbitrary |my own |own |an? )?(?:html|css|markup|hyperlinks?|links?|clickable links?|forms?|images?|iframes?)\b/i,
+      /<(?:a|img|form|iframe|div|style|h1|marquee|input|svg)\b/i,
+      /\bstyle=/i,
+      /\b(?:modify|change|alter|control)\w* (?:the )?(?:html|css|page layout|markup|dom)\b/i,
+      /\bphishing (?:link|page|form|login)\b/i,
+      /\battack vector\b[^.\n]{0,20}(?:is|:)/i,
+    ],
+  },
+];
+
+export const catalog: readonly CatalogEntry[] = [
+  {
+    id: "non-200-page",
+    title: "HTTP 404 and other non-200 pages, and text injected into them",
+    policyText: "HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.",
+    vrt: "server_side_injection.content_spoofing.text_injection",
+    match: [
+      re(`\\b(?:text|content)[- ]?(?:injection|injecting|spoofing|reflection)\\b${GAP}\\b(?:404|non-200|not found|error|40[0-9]|50[0-9])\\b`),
+      re(`\\b(?:404|non-200|not found|error|40[0-9]|50[0-9])[- ](?:page|pagina|response|code)s?\\b${GAP}\\b(?:text|content|reflect\\w*|spoof\\w*|inject\\w*)`),
+      /\bnon-200 (?:page|code|response)/i,
+      /\b404 (?:page|pagina|code|response)s? (?:reveal|disclos|show|leak|is|are|returns?)/i,
+    ],
+    notWhen: [/\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i],
+    exceptions: [],
+  },
+  {
+    id: "version-disclosure",
+    title: "Fingerprinting and version disclosure",
+    policyText: "Fingerprinting or version disclosure on public services.",
+    vrt: "server_security_misconfiguration.fingerprinting_banner_disclosure",
+    cwe: ["CWE-200"],
+    match: [
+      /\bversion (?:number )?(?:disclosure|disclosed|leak\w*|exposure|exposed|revealed)\b/i,
+      /\b(?:discloses?|disclosing|reveals?|revealing|leaks?|leaking|exposes?|exposing|shows?) (?:the )?(?:exact |full |server |software |php |apache |nginx |iis )?(?:version|versions)\b/i,
+      /\b(?:fingerprint\w*|banner (?:grabbing|disclosure))\b/i,
+      /\b(?:x-powered-by|x-aspnet-version|x-aspnetmvc-version|x-generator)\b/i,
+      /\bserver (?:header|banner)\b/i,
+      /\b(?:versie-?informatie|versienummer)\b/i,
+    ],
+    notWhen: [/\bcve-\d{4}-\d+\b[^.\n]{0,60}\b(?:exploit\w*|rce|remote code)/i],
+    exceptions: [],
+  },
+  {
+    id: "public-nonsensitive-file",
+    title: "Public files or directories with non-sensitive information",
+    policyText: "Public files or directories with non-sensitive information (such as robots.txt).",
+    vrt: "server_security_misconfiguration.directory_listing_enabled.non_sensitive_data_exposure",
+    cwe: ["CWE-548"],
+    match: [
+      /\b(?:robots|humans|security|ads|llms)\.txt\b/i,
+      /\b(?:sitemap|crossdomain|clientaccesspolicy|browserconfig)\.xml\b/i,
+      /\bdirectory (?:listing|indexing|browsing)\b/i,
+      /\b(?:publicly|public(?:ly)?) (?:accessible|available|readable|exposed) (?:file|files|directory|directories|folder)\b/i,
+      /\b(?:index of \/|directory listing)\b/i,
+      /\b(?:openbare|publieke) (?:bestanden|map|directory)\b/i,
+    ],
+    notWhen: [],
+    exceptions: ["sensitive-data"],
+  },
+  {
+    id: "clickjacking",
+    title: "Clickjacking",
+    policyText: "Clickjacking and issues that can only be exploited through clickjacking.",
+    vrt: "server_security_misconfiguration.clickjacking.non_sensitive_action",
+    cwe: ["CWE-1021"],
+    match: [
+      /\bclick[- ]?jack\w*/i,
+      /\bui[- ]?redress\w*/i,
+      /\b(?:can|could) be (?:framed|embedded|loaded) (?:in|inside|into|within) (?:an? )?(?:i?frame|third[- ]party site|other site|malicious (?:site|page))/i,
+      /\b(?:frameable|framing (?:attack|protection)|iframe embedding)\b/i,
+      re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
+      re(`${MISSING}${GAP}\\b(?:x-frame-options|frame-ancestors)\\b`),
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "cookie-flags",
+    title: "Missing Secure or HttpOnly flags on non-sensitive cookies",
+    policyText: "Lack of secure/HTTP-only flags on non-sensitive cookies.",
+    vrt: "server_security_misconfiguration.missing_secure_or_httponly_cookie_flag.non_session_cookie",
+    cwe: ["CWE-614", "CWE-1004"],
+    match: [
+      re(`${MISSING}${GAP}\\b(?:secure|httponly|http-only|samesite)(?: |-)?(?:flags?|attributes?|vlag|cookies?)\\b`),
+      re(`\\b(?:secure|httponly|http-only|samesite)(?: |-)(?:flag|attribute|vlag)s?\\b${GAP}${MISSING}`),
+      /\bcookies? (?:without|zonder|missing|lacks?|lacking|not marked|is not marked|are not marked)\b[^.\n]{0,30}\b(?:secure|httponly|http-only|samesite)/i,
+      /\b(?:insecure|unsecured) cookies?\b/i,
+    ],
+    notWhen: [/\b(?:xss|cross[- ]site scripting)\b[^.\n]{0,60}\b(?:steal|stole|exfiltrat|hijack)/i],
+    exceptions: ["sensitive-cookie"],
+  },
+  {
+    id: "options-method",
+    title: "OPTIONS HTTP method enabled",
+    policyText: "OPTIONS HTTP method enabled.",
+    vrt: "server_security_misconfiguration.potentially_unsafe_http_method_enabled.options",
+    match: [
+      /\b(?:http )?options (?:http )?(?:method|verb|request)s?\b[^.\n]{0,30}\b(?:enabled|allowed|supported|active|accepted|aan|ingeschakeld)/i,
+      /\b(?:enabled|allowed|supported) (?:http )?options (?:method|verb)/i,
+      /\bhttp options method\b/i,
+      /\boptions-?methode\b/i,
+    ],
+    notWhen: [/\b(?:cors|access-control-allow-origin)\b[^.\n]{0,60}\b(?:credentials|steal|read)/i],
+    exceptions: [],
+  },
+  {
+    id: "rate-limiting",
+    title: "Missing rate limiting without clear impact",
+    policyText: "Rate limiting vulnerabilities without clear impact.",
+    vrt: "server_security_misconfiguration.no_rate_limiting_on_form",
+    cwe: ["CWE-799", "CWE-307"],
+    match: [
+      re(`${MISSING}${GAP}\\brate[- ]?limit\\w*`),
+      re(`\\brate[- ]?limit\\w*${GAP}\\b(?:missing|absent|not (?:implemented|enforced|present|applied)|bypass\\w*|ontbreekt)`),
+      /\b(?:no|missing|lack of|without) (?:brute[- ]?force|anti[- ]automation|captcha) (?:protection|prevention|mitigation|on)\b/i,
+      /\bunlimited (?:login|password|otp|sign[- ]?in|reset|verification|coupon|voucher|requests?|attempts?)\b/i,
+      /\b(?:no|without) (?:limit|limits|lockout|account lockout) (?:on|for) (?:the )?(?:number of )?(?:login|password|otp|requests|attempts|e-?mails|sms)/i,
+      /\b(?:email|e-mail|sms) (?:bombing|flooding)\b/i,
+    ],
+    notWhen: [/\b403\b/i],
+    exceptions: ["clear-impact"],
+  },
+  {
+    id: "security-headers",
+    title: "HTTP security headers",
+    policyText: "Anything related to HTTP security headers (Strict-Transport-Security, X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, Content-Security-Policy).",
+    vrt: "server_security_misconfiguration.lack_of_security_headers",
+    cwe: ["CWE-693"],
+    match: [
+      re(`${MISSING}${GAP}\\b${SECURITY_HEADER}`),
+      re(`\\b${SECURITY_HEADER}(?: header| response header)?s?\\b${GAP}\\b(?:missing|absent|not (?:set|present|configured|enabled|implemented|returned|sent)|isn't (?:set|present)|disabled|misconfigured|ontbre\\w*|niet ingesteld)`),
+      /\b(?:weak|permissive|insecure|misconfigured|unsafe) (?:csp|content[- ]security[- ]policy|hsts|security headers?)\b/i,
+      /\b(?:csp|content[- ]security[- ]policy) (?:allows|contains|uses|includes) (?:'?unsafe-inline'?|'?unsafe-eval'?|wildcards?|\*)/i,
+      /\bhsts (?:max-age|preload|includesubdomains)\b/i,
+      /\bx-xss-protection\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "tls-configuration",
+    title: "SSL/TLS configuration, forward secrecy and cipher suites",
+    policyText: "SSL configuration issues, SSL Forward Secrecy disabled, weak or insecure cipher suites.",
+    vrt: "server_security_misconfiguration.insecure_ssl.insecure_cipher_suite",
+    cwe: ["CWE-326"],
+    match: [
+      /\b(?:ssl|tls|ssl\/tls|https) (?:configuration|config|misconfiguration|settings?|issues?|best practices?)\b/i,
+      /\b(?:weak|insecure|deprecated|outdated|obsolete|zwakke|onveilige) (?:ssl |tls )?(?:cipher|ciphers|cipher ?suites?|protocols?|encryption|versleuteling)\b/i,
+      /\b(?:perfect )?forward secrecy\b/i,
+      /\b(?:tls|ssl) ?(?:v?1\.[01]|v?[23](?:\.0)?)\b[^.\n]{0,30}\b(?:enabled|supported|allowed|accepted|aan)\b/i,
+      /\b(?:supports?|accepts?|allows?|enabled) (?:tls|ssl) ?(?:v?1\.[01]|v?[23](?:\.0)?)\b/i,
+      /\b(?:sweet32|beast|poodle|lucky13|logjam|freak|robot attack|crime attack|rc4|3des|export ciphers?|cbc mode ciphers?)\b/i,
+      /\bssl ?labs\b/i,
+    ],
+    notWhen: [/\bheartbleed\b/i, /\b(?:extracted|leaked|dumped|read) (?:the )?(?:server'?s? )?(?:private key|memory)\b/i],
+    exceptions: [],
+  },
+  {
+    id: "ssl-certificate",
+    title: "Problems with SSL certificates",
+    policyText: "Problems with SSL certificates.",
+    vrt: "server_security_misconfiguration.insecure_ssl.certificate_error",
+    cwe: ["CWE-295"],
+    match: [
+      /\b(?:ssl|tls|https|x\.?509)[- ]?(?:certificate|certificaat|cert)s?\b/i,
+      /\b(?:expired|self[- ]signed|invalid|untrusted|mismatched|revoked|verlopen|ongeldig) (?:ssl |tls )?(?:certificate|certificaat|cert)s?\b/i,
+      /\b(?:certificate|certificaat|cert) (?:has )?(?:expired|is expired|is verlopen|mismatch|is invalid|chain (?:is )?incomplete|name mismatch|not trusted|is self[- ]signed)\b/i,
+    ],
+    notWhen: [/\b(?:certificate|cert) (?:validation|verification|pinning) (?:is )?(?:disabled|bypass\w*|not performed|skipped)\b/i],
+    exceptions: [],
+  },
+  {
+    id: "email-authentication",
+    title: "SPF, DKIM or DMARC",
+    policyText: "Issues with SPF, DKIM or DMARC.",
+    vrt: "server_security_misconfiguration.mail_server_misconfiguration.missing_or_misconfigured_spf_and_or_dkim",
+    cwe: ["CWE-290"],
+    match: [
+      /\b(?:spf|dkim|dmarc)\b/i,
+      /\b(?:e-?mail|mail) spoofing\b/i,
+      /\bspoof\w* (?:e-?mails?|mail) (?:from|as)\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "dns-configuration",
+    title: "DNS configuration problems",
+    policyText: "DNS configuration problems.",
+    vrt: "server_security_misconfiguration.misconfigured_dns",
+    match: [
+      /\bdns[- ]?(?:configuration|configuratie|misconfiguration|settings?|records?|issues?|problems?|zone)\b/i,
+      /\b(?:caa|dnssec|ptr) (?:records?|not|is|missing|ontbreekt)\b/i,
+      /\b(?:missing|no|without|geen) (?:caa|dnssec|ptr)\b/i,
+      /\b(?:zone transfer|axfr)\b/i,
+      /\b(?:wildcard dns|open (?:dns )?resolver)\b/i,
+    ],
+    notWhen: [/\b(?:subdomain|sub-domain|domain) takeover\b/i, /\bdangling\b/i, /\bdns rebinding\b/i],
+    exceptions: [],
+  },
+  {
+    id: "host-header-injection",
+    title: "Host header injection",
+    policyText: "Host header injection.",
+    cwe: ["CWE-644"],
+    match: [
+      /\bhost[- ]header (?:injection|poisoning|attack|manipulation|spoofing|redirect|is reflected|reflected|injectie)\b/i,
+      /\b(?:inject\w*|manipulat\w*|spoof\w*|arbitrary|modif\w*|poison\w*) (?:the )?host[- ]header\b/i,
+      /\bx-forwarded-host\b/i,
+    ],
+    notWhen: [
+      /\b(?:password[- ]reset|reset[- ](?:link|token|url|e-?mail|mail)|wachtwoord[- ]?(?:reset|herstel))/i,
+      /\baccount (?:takeover|take-over)\b/i,
+      /\b(?:web )?cache (?:poisoning|deception)\b/i,
+      /\b(?:ssrf|server[- ]side request forgery|token (?:leak\w*|theft|stolen))\b/i,
+    ],
+    exceptions: [],
+  },
+  {
+    id: "outdated-software",
+    title: "Outdated software without a working exploit",
+    policyText: "Reporting outdated versions of any software without a proof of concept of a working exploit.",
+    vrt: "using_components_with_known_vulnerabilities.outdated_software_version",
+    cwe: ["CWE-1104"],
+    match: [
+      /\b(?:outdated|out[- ]of[- ]date|obsolete|end[- ]of[- ]life|unsupported|unpatched|verouderde?|niet meer ondersteunde?)\b[^.\n]{0,40}\b(?:version|versie|software|library|libraries|component|plugin|plug-in|framework|cms|server|jquery|php|wordpress|apache|nginx|openssl|bootstrap|angular\w*)/i,
+      /\b(?:version|versie|library|jquery|php|wordpress|apache|nginx|openssl|bootstrap|angular\w*|drupal|joomla|iis|tomcat)\b[^\n]{0,30}?\b(?:is |are )?(?:outdated|out[- ]of[- ]date|obsolete|end[- ]of[- ]life|verouderd|eol)\b/i,
+      /\b(?:vulnerable|old|older|known[- ]vulnerable) (?:version|versie|library|component|jquery|release) (?:of|in use|is used|detected|van)\b/i,
+      /\b(?:known vulnerabilit\w+|bekende kwetsbaarhe\w+) (?:in|of|van) (?:the )?(?:used |installed )?(?:version|library|component|software|jquery|php|plugin|framework|versie)/i,
+      /\b(?:components|libraries) with known vulnerabilities\b/i,
+      /\bretire\.js\b/i,
+    ],
+    notWhen: [],
+    exceptions: ["working-poc"],
+  },
+  {
+    id: "metadata-exposure",
+    title: "Information exposure in metadata",
+    policyText: "Information exposure in metadata.",
+    vrt: "sensitive_data_exposure.exif_geolocation_data_not_stripped_from_uploaded_images",
+    cwe: ["CWE-1230"],
+    match: [
+      /\b(?:exif|xmp)\b/i,
+      /\b(?:metadata|meta-data|metagegevens)\b[^.\n]{0,40}\b(?:of|in|from|van) (?:the )?(?:uploaded |public |published |downloadable )?(?:images?|photos?|pictures?|documents?|pdfs?|files?|office|word|docx?|xlsx?)\b/i,
+      /\b(?:images?|photos?|pictures?|documents?|pdfs?|files?|docx?|xlsx?)\b[^.\n]{0,40}\b(?:metadata|meta-data|metagegevens)\b/i,
+      /\b(?:metadata|meta-data|metagegevens) (?:exposure|leak\w*|disclosure|reveals?|contains?|not stripped)\b/i,
+    ],
+    notWhen: [
+      /\b(?:instance|cloud|aws|gcp|azure|ec2) metadata\b/i,
+      /\bmetadata (?:service|endpoint|api|server)\b/i,
+      /\b(?:169\.254\.169\.254|imds|ssrf|server[- ]side request forgery)\b/i,
+      /\b(?:xxe|xml external entit)/i,
+    ],
+    exceptions: [],
+  },
+  {
+    id: "demo-environment",
+    title: "Demo environments",
+    policyText: "Demo environments.",
+    match: [
+      /\bdemo[- ]?(?:environment|env|site|server|instance|omgeving|account|shop|app|application|installation|portal)s?\b/i,
+      /\b(?:https?:\/\/)?demo\d*\.[a-z0-9-]+\.[a-z]{2,}/i,
+      /\b(?:on|in|against) the demo\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "username-enumeration",
+    title: "Username enumeration on client-facing systems",
+    policyText: "Enumeration of usernames on client-facing systems (using server responses to determine whether an account exists).",
+    vrt: "server_security_misconfiguration.username_enumeration",
+    cwe: ["CWE-204"],
+    match: [
+      /\b(?:user(?:name)?|account|e-?mail(?: address)?|customer|login|gebruikers(?:naam)?|account)[- ]?(?:enumeration|enumeratie|enumerating|harvesting)\b/i,
+      /\benumerat\w* (?:of )?(?:valid |existing |registered |all )?(?:users?|usernames?|accounts?|e-?mails?|e-?mail addresses|customers?|gebruikers(?:namen)?)\b/i,
+      /\b(?:determine|check|find out|tell|verify|confirm|detect|discover|learn)\b[^.\n]{0,20}\b(?:if|whether) (?:an? |the |a given |a specific |any )?(?:user|username|account|e-?mail(?: address)?|customer)\b[^.\n]{0,30}\b(?:exists|is registered|is valid|has an account)/i,
+      /\b(?:nagaan|achterhalen|bepalen) of (?:een )?(?:account|gebruiker|e-?mailadres)\b[^.\n]{0,30}\bbestaat\b/i,
+    ],
+    notWhen: [/\b(?:pii|personal data|phone numbers?|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i],
+    exceptions: [],
+  },
+  {
+    id: "outdated-browser",
+    title: "Bugs that rely on an outdated browser",
+    policyText: "Any bug that relies on an outdated browser.",
+    match: [
+      /\b(?:outdated|old|older|legacy|unsupported|unpatched|verouderde?) (?:web ?)?browsers?\b/i,
+      /\b(?:internet explorer|ie ?(?:[5-9]|1[01]))\b/i,
+      /\b(?:only|works) (?:works |in )?(?:in |on )?(?:old|older|legacy) (?:versions of )?(?:chrome|firefox|safari|edge|opera)\b/i,
+      /\b(?:chrome|firefox|safari|edge|opera) (?:version )?(?:[1-6]?\d|7[0-5])(?:\.\d+)? or (?:older|earlier|lower|below)\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "csrf-unauthenticated",
+    title: "Unauthenticated, login or logout CSRF",
+    policyText: "Unauthenticated, logout or login CSRF.",
+    vrt: "cross_site_request_forgery_csrf.action_specific.logout",
+    cwe: ["CWE-352"],
+    match: [
+      /\b(?:log[- ]?in|log[- ]?out|sign[- ]?in|sign[- ]?out|signin|signout|uitlog|inlog|unauthenticated|unauthorised|pre[- ]?auth\w*|contact[- ]form|newsletter)[- ]?(?:csrf|xsrf|cross[- ]site request forgery)\b/i,
+      /\b(?:csrf|xsrf|cross[- ]site request forgery)\b[^.\n]{0,25}\b(?:on|in|at|for|via|op|bij) (?:the |an? |de |het )?(?:log[- ]?in|log[- ]?out|sign[- ]?in|sign[- ]?out|uitlog\w*|inlog\w*|unauthenticated|contact|newsletter|subscribe)\w*/i,
+      /\b(?:log[- ]?out|sign[- ]?out|uitlog)\w*\b[^.\n]{0,40}\b(?:csrf|xsrf|cross[- ]site request forgery|without (?:a )?(?:csrf )?token)\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "mitm-physical-access",
+    title: "Attacks requiring MITM or physical access to a user's device",
+    policyText: "Attacks requiring MITM or physical access to a user's device.",
+    cwe: ["CWE-300"],
+    match: [
+      /\b(?:mitm|man[- ]in[- ]the[- ]middle|adversary[- ]in[- ]the[- ]middle|aitm)\b/i,
+      /\bphysical (?:access|possession) (?:to|of) (?:the |a |an |victim'?s? |user'?s? )?(?:unlocked )?(?:device|phone|laptop|computer|machine|workstation|browser)\b/i,
+      /\b(?:access to|has|have|with) (?:the |a )?(?:victim'?s?|user'?s?) (?:unlocked )?(?:device|phone|laptop|computer)\b/i,
+      /\bfysieke toegang\b/i,
+      /\b(?:same|shared|public) (?:wi-?fi|network) (?:as|with) (?:the )?victim\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "csv-injection",
+    title: "CSV injection without a demonstrated vulnerability",
+    policyText: "Comma Separated Values (CSV) injection without demonstrating a vulnerability.",
+    vrt: "external_behavior.csv_injection",
+    cwe: ["CWE-1236"],
+    match: [
+      /\b(?:csv|formula|excel|spreadsheet|dde)[- ]?(?:injection|injectie)\b/i,
+      /\bcomma[- ]separated values? (?:\(csv\) )?injection\b/i,
+      /\binject\w* (?:a |an )?(?:excel |spreadsheet )?formula\w*\b/i,
+    ],
+    notWhen: [],
+    exceptions: ["demonstrated-exploit"],
+  },
+  {
+    id: "server-configuration",
+    title: "Server configuration issues (open ports, TLS versions, missing best practices)",
+    policyText: "Server configuration issues (open ports, TLS versions, missing best practices in SSL/TLS configuration).",
+    cwe: ["CWE-16"],
+    match: [
+      /\bopen (?:ports?|tcp ports?|udp ports?|poorten|poort)\b/i,
+      /\bports? \d{2,5}(?:\/(?:tcp|udp))?(?:(?:, ?|,? and )\d{2,5}){0,10} (?:is |are |staat |staan )?(?:open|exposed|reachable|accessible|publicly)/i,
+      /\b(?:server|webserver|web server|apache|nginx|iis) (?:configuration|config|misconfiguration|hardening|configuratie)\b/i,
+      /\b(?:missing|not following|lack of) (?:security )?best practices?\b/i,
+      /\b(?:tls|ssl) ?(?:v?1\.[01])\b/i,
+      /\b(?:tls|ssl) versions?\b/i,
+      /\b(?:ssh|ftp|telnet|rdp|smtp|snmp|mysql|postgres\w*|mssql|redis|mongodb|memcached|elasticsearch) (?:service |server |port )?(?:is |are )?(?:exposed|open|reachable|accessible|running) (?:to|on|from) the internet\b/i,
+      /\bverbose (?:server )?(?:error|banner)s?\b/i,
+    ],
+    notWhen: [
+      /\b(?:without|no|zonder) (?:any )?(?:authentication|auth|password|wachtwoord)\b/i,
+      /\b(?:unauthenticated|anonymous) (?:access|login|read|write)\b/i,
+      /\bdefault (?:credentials|password)\b/i,
+    ],
+    exceptions: [],
+  },
+  {
+    id: "denial-of-service",
+    title: "Denial of service",
+    policyText: "Any activity that could lead to a disruption of the service (DoS).",
+    vrt: "application_level_denial_of_service_dos",
+    cwe: ["CWE-400"],
+    match: [
+      /\b(?:denial[- ]of[- ]service|d?dos|dos-aanval|dienstweigering|redos)\b/i,
+      /\b(?:crash\w*|take\w* down|took down|knock\w* (?:out|offline)|overload\w*|exhaust\w*|disrupt\w*) (?:the |your |whole |entire )?(?:server|service|site|website|application|app|api|backend|database|platform|dienst)\b/i,
+      /\b(?:resource|memory|cpu|disk) exhaustion\b/i,
+      /\b(?:slowloris|zip bomb|billion laughs|xml bomb|hash collision)\b/i,
+      /\b(?:overbelast\w*|plat (?:leggen|gelegd))\b/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+  {
+    id: "content-spoofing",
+    title: "Content spoofing and text injection without an attack vector",
+    policyText: "Content spoofing and text injection without showing an attack vector or without being able to modify HTML/CSS.",
+    vrt: "server_side_injection.content_spoofing.text_injection",
+    cwe: ["CWE-451"],
+    match: [
+      /\bcontent[- ]?(?:spoofing|injection)\b/i,
+      /\btext[- ]?(?:injection|injecting)\b/i,
+      /\b(?:textinjection|tekstinjectie|tekst[- ]injectie)\b/i,
+      /\b(?:arbitrary|custom|attacker[- ]controlled) text (?:is |gets )?(?:reflected|displayed|shown|rendered|injected)\b/i,
+      /\bhtml[- ]?(?:injection|injectie)\b/i,
+    ],
+    notWhen: [/\b(?:xss|cross[- ]site scripting|<script|javascript:|onerror=|alert\()/i],
+    exceptions: ["attack-vector"],
+  },
+  {
+    id: "rate-limit-csrf-403",
+    title: "CSRF protection read as rate limiting (403 responses)",
+    policyText: "Rate limiting behaviour triggered by CSRF protection and reported solely on 403 responses.",
+    match: [
+      /\b403\b[^\n]{0,100}\b(?:rate[- ]?limit\w*|throttl\w*|blocked|too many)\b/i,
+      /\b(?:rate[- ]?limit\w*|throttl\w*|blocked|too many requests)\b[^\n]{0,100}\b403\b/i,
+      /\b(?:csrf|xsrf)[- ]?(?:token|protection|check)\b[^\n]{0,80}\b(?:rate[- ]?limit\w*|throttl\w*)/i,
+    ],
+    notWhen: [],
+    exceptions: [],
+  },
+];
+
+const catalogById = new Map(catalog.map((entry) => [entry.id, entry]));
+const exceptionById = new Map(exceptionCatalog.map((exception) => [exception.id, exception]));
+
+export function catalogIds(): string[] {
+  return catalog.map((entry) => entry.id);
+}
+
+export function exceptionIds(): ExceptionId[] {
+  return exceptionCatalog.map((exception) => exception.id);
+}
+
+export function catalogEntry(id: string): CatalogEntry | undefined {
+  return catalogById.get(id);
+}
+
+export function exceptionDefinition(id: string): ExceptionDefinition | undefined {
+  return exceptionById.get(id as ExceptionId);
+}
+
+/** The VRT display name and CWE ids of a catalog entry, for the tracking issue. */
+export function taxonomyOf(entry: CatalogEntry): { vrt?: string; vrtName?: string; cwe: readonly string[] } {
+  if (entry.vrt === undefined) return { cwe: entry.cwe ?? [] };
+  const vrt: { name: string; cwe?: readonly string[] } = vrtEntries[entry.vrt];
+  return { vrt: entry.vrt, vrtName: vrt.name, cwe: entry.cwe ?? vrt.cwe ?? [] };
+}

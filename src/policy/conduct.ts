@@ -1,0 +1,214 @@
+import type { ConductEntry } from "../config/schema.js";
+import { builtInPattern, compileConfigPattern, type TextPattern } from "./pattern.js";
+import { excerpt, type ReportText } from "./report.js";
+
+/**
+ * Methods a policy forbids. A flag only asks a human to look: researchers describe what they did in their
+ * own words, and "I did not use a scanner" must not count against them, so a match preceded by a negation
+ * in the same sentence is ignored.
+ */
+export interface ConductFlag {
+  id: string;
+  reason: string;
+  matched: string;
+}
+
+export type ConductId =
+  | "social-engineering"
+  | "physical-attack"
+  | "ddos"
+  | "spam"
+  | "third-party-application"
+  | "automated-scanning"
+  | "excess-data-access"
+  | "active-network-scanning";
+
+const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[] }> = {
+  "social-engineering": {
+    title: "Social engineering",
+    match: [
+      /\bsocial[- ]engineer\w*/i,
+      /\b(?:phish\w*|vish\w*|smish\w*) (?:an? |your |the |one of your )?(?:employees?|staff|helpdesk|help desk|support|colleagues?|medewerkers?|service desk)\b/i,
+      /\b(?:pretend\w*|posing|posed|pretext\w*) (?:to be|as) (?:an? |the )?(?:employee|customer|staff|it|support|manager|colleague|klant|medewerker)/i,
+      /\bimpersonat\w* (?:an? |the |one of your )?(?:employee|customer|staff|it department|support|manager|colleague)/i,
+      /\b(?:called|phoned|emailed|e-mailed|messaged|contacted) (?:your|the) (?:helpdesk|help desk|support desk|service desk|customer service|receptionist|office|employees?)\b[^.\n]{0,60}\b(?:pretend|posing|as if|claiming|convinc|tricked|asked them to)/i,
+      /\b(?:belde|mailde) (?:de|jullie|uw) (?:helpdesk|klantenservice|servicedesk)\b/i,
+    ],
+  },
+  "physical-attack": {
+    title: "Attacks on physical security",
+    match: [
+      /\bphysical (?:attack|security (?:test|assessment|attack)|intrusion|penetration|entry)\b/i,
+      /\b(?:tailgat\w*|piggyback\w* (?:into|through)|lock ?pick\w*|badge clon\w*|cloned (?:an? |the )?(?:badge|access card))\b/i,
+      /\b(?:walked|got|went|entered|sneaked|snuck) (?:in|into|inside) (?:your|the) (?:office|building|premises|data ?cent(?:er|re)|server room)\b/i,
+      /\b(?:plugged|dropped|left) (?:a |an |some )?(?:usb|rubber ducky|malicious (?:usb|device)|device)\b/i,
+      /\b(?:fysieke (?:aanval|beveiliging)|pand binnen(?:gelopen|gekomen))\b/i,
+    ],
+  },
+  ddos: {
+    title: "Distributed denial of service",
+    match: [
+      /\b(?:ddos|distributed denial[- ]of[- ]service)\b/i,
+      /\b(?:flood\w*|hammer\w*|bombard\w*|stress[- ]?test\w*|load[- ]?test\w*) (?:the |your )?(?:server|site|website|api|endpoint|network|application|login|service)\b/i,
+      /\b(?:loic|hoic|hping3?|slowloris|booter|stresser|goldeneye|siege|wrk|ab -n)\b/i,
+      /\b\d[\d,.]* ?(?:k|thousand|million)? requests? (?:per|a|each) (?:second|minute|sec|min)\b/i,
+      /\bsent (?:over |more than |about |roughly )?\d[\d,.]* ?(?:k|thousand|million)? (?:concurrent |parallel )?requests\b/i,
+    ],
+  },
+  spam: {
+    title: "Spam",
+    match: [
+      /\bspam(?:med|ming)?\b/i,
+      /\bsent (?:\d[\d,.]*|thousands of|hundreds of|many|a lot of|lots of|a large number of) (?:e-?mails|messages|sms|text messages|notifications|invitations)\b/i,
+      /\b(?:mass[- ]?mail\w*|bulk (?:e-?mails?|messages|sms))\b/i,
+    ],
+  },
+  "third-party-application": {
+    title: "Applications of third parties",
+    match: [
+      /\bthird[- ]party (?:application|app|service|platform|provider|vendor|saas|plugin|plug-in|widget|chat|system|site|website|portal)s?\b/i,
+      /\b(?:your|the) (?:payment provider|hosting provider|hosting company|cdn provider|email provider|chat provider|saas vendor)\b/i,
+      /\b(?:zendesk|intercom|hubspot|salesforce|mailchimp|freshdesk|typeform|shopify|mollie|adyen|cloudflare)\b[^.\n]{0,40}\b(?:instance|account|tenant|dashboard|api|widget|portal)\b/i,
+      /\b(?:externe|derde) partij(?:en)?\b/i,
+    ],
+  },
+  "automated-scanning": {
+    title: "Automated scanning and hacking tools",
+    match: [
+      /\b(?:acunetix|nessus|openvas|qualys|nikto|sqlmap|wpscan|nuclei|dirbuster|dirb|gobuster|ffuf|feroxbuster|wfuzz|arachni|w3af|skipfish|netsparker|invicti|appscan|webinspect|joomscan|droopescope|commix|xsstrike|dalfox)\b/i,
+      /\bburp(?: suite)?(?: pro(?:fessional)?)?(?:'s)? (?:scanner|active scan\w*|intruder|crawler|crawl)\b/i,
+      /\b(?:owasp )?zap (?:active |automated |full )?(?:scan\w*|spider)\b/i,
+      /\b(?:active scan\w*|vulnerability scan\w*|automated (?:scan\w*|tool\w*|testing)|scanning tool\w*|hacking tool\w*|fuzz(?:ed|ing)? (?:the|your|all)|brute[- ]?forc\w* (?:directories|paths|endpoints))\b/i,
+      /\bscanner (?:found|reported|detected|flagged|identified|showed)\b/i,
+      /\b(?:kwetsbaarhedenscanner|geautomatiseerde scan\w*|scanner gebruikt)\b/i,
+    ],
+  },
+  "excess-data-access": {
+    title: "More data read than needed",
+    match: [
+      /\b(?:dumped|downloaded|exported|extracted|scraped|exfiltrated|retrieved|harvested|copied) (?:the |your )?(?:entire|whole|full|complete|all(?: the)?|every) (?:database|table|db|user ?base|customer (?:list|base|records|data)|records|users|customers|accounts|files|data)\b/i,
+      /\b(?:database dump|dump of (?:the|your) (?:database|users table|customer))\b/i,
+      /\b(?:alle|volledige) (?:klantgegevens|database|records|gebruikers) (?:gedownload|opgehaald|gedumpt|geëxporteerd)\b/i,
+    ],
+  },
+  "active-network-scanning": {
+    title: "Active scanning of the network",
+    match: [
+      /\b(?:nmap|masscan|zmap|unicornscan|angry ip scanner)\b/i,
+      /\bport ?scan\w*/i,
+      /\bscanned (?:your|the|all|their) (?:network|ip ranges?|ip space|subnets?|hosts|ports|infrastructure|servers)\b/i,
+      /\bnetwork scan\w*/i,
+      /\b(?:netwerkscan|poortscan)\w*/i,
+    ],
+  },
+};
+
+const NEGATION = /\b(?:not|no|never|without|didn't|did not|don't|do not|haven't|have not|neither|nor|geen|niet|nooit|zonder)\b/i;
+const RECORD_COUNT =
+  /\b(\d{1,3}(?:[.,]\d{3})+|\d+) (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records|rows|entries|accounts|users|customers|profiles|files|documents|invoices|orders|patients|klanten|rijen|gebruikers|bestanden|facturen|dossiers)\b/gi;
+const ACCESS_VERB =
+  /\b(?:download\w*|retriev\w*|dump\w*|export\w*|extract\w*|read|scrap\w*|access\w*|enumerat\w*|iterat\w*|harvest\w*|fetch\w*|collect\w*|obtain\w*|opgehaald|gedownload|ingezien|bekeken|uitgelezen)\b/i;
+
+export interface CompiledConduct {
+  readonly id: string;
+  readonly title: string;
+  readonly match: readonly TextPattern[];
+  readonly maxRecords?: number;
+}
+
+export function isConductId(id: string): id is ConductId {
+  return Object.hasOwn(conductCatalog, id);
+}
+
+export function conductIds(): ConductId[] {
+  return Object.keys(conductCatalog) as ConductId[];
+}
+
+/** Compiles a policy's conduct entries. `match` on a catalog id replaces the built-in wording. */
+export function compileConduct(entries: readonly ConductEntry[]): CompiledConduct[] {
+  return entries.map((raw) => {
+    const entry = typeof raw === "string" ? { id: raw } : raw;
+    const configMatch = entry.match?.map(compileConfigPattern);
+    const builtIn = isConductId(entry.id) ? conductCatalog[entry.id] : undefined;
+    if (builtIn === undefined && (configMatch === undefined || configMatch.length === 0)) {
+      throw new Error(`conduct "${entry.id}" is not a known conduct id, so it needs "match" patterns`);
+    }
+    return {
+      id: entry.id,
+      title: builtIn?.title ?? entry.id,
+      match: configMatch ?? builtIn?.match.map(builtInPattern) ?? [],
+      ...(entry.maxRecords === undefined ? {} : { maxRecords: entry.maxRecords }),
+    };
+  });
+}
+
+export function flagConduct(rules: readonly CompiledConduct[], text: ReportText): ConductFlag[] {
+  const flags: ConductFlag[] = [];
+  for (const rule of rules) {
+    const flag = rule.id === "excess-data-access" ? excessDataFlag(rule, text.all) : patternFlag(rule, text.all);
+    if (flag !== undefined) flags.push(flag);
+  }
+  return flags;
+}
+
+function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
+  const matched = affirmedMatch(rule.match, text);
+  if (matched === undefined) return undefined;
+  return { id: rule.id, matched: excerpt(matched), reason: `The report describes ${rule.title.toLowerCase()}: "${excerpt(matched)}". A maintainer should check this against the policy.` };
+}
+
+function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
+  if (rule.maxRecords !== undefined) {
+    const counted = largestRecordCount(text);
+    if (counted !== undefined && counted.count > rule.maxRecords) {
+      return {
+        id: rule.id,
+        matched: excerpt(counted.matched),
+        reason: `The report mentions ${counted.count} records read ("${excerpt(counted.matched)}"); the policy allows at most ${rule.maxRecords}.`,
+      };
+    }
+  }
+  return patternFlag(rule, text);
+}
+
+function largestRecordCount(text: string): { count: number; matched: string } | undefined {
+  let largest: { count: number; matched: string } | undefined;
+  for (const match of text.matchAll(RECORD_COUNT)) {
+    const count = Number.parseInt((match[1] ?? "").replace(/[.,]/g, ""), 10);
+    const start = sentenceStart(text, match.index);
+    const end = sentenceEnd(text, match.index + match[0].length);
+    const sentence = text.slice(start, end);
+    if (!ACCESS_VERB.test(sentence) || NEGATION.test(text.slice(start, match.index))) continue;
+    if (largest === undefined || count > largest.count) largest = { count, matched: sentence.trim() };
+  }
+  return largest;
+}
+
+const SENTENCE_REACH = 120;
+
+function sentenceStart(text: string, index: number): number {
+  const floor = Math.max(0, index - SENTENCE_REACH);
+  const boundary = Math.max(text.lastIndexOf(". ", index - 1), text.lastIndexOf("\n", index - 1));
+  return boundary >= floor ? boundary + 1 : floor;
+}
+
+function sentenceEnd(text: string, index: number): number {
+  const ceiling = Math.min(text.length, index + SENTENCE_REACH);
+  const next = text.slice(index, ceiling).search(/\.(?:\s|$)|\n/);
+  return next >= 0 ? index + next : ceiling;
+}
+
+/** The first match not negated earlier in its sentence ("we did not use any scanner"). */
+function affirmedMatch(patterns: readonly TextPattern[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    let offset = 0;
+    while (offset < text.length) {
+      const found = pattern.search(text.slice(offset));
+      if (found === undefined) break;
+      const index = offset + found.index;
+      if (!NEGATION.test(text.slice(sentenceStart(text, index), index))) return found.matched;
+      offset = index + Math.max(1, found.matched.length);
+    }
+  }
+  return undefined;
+}

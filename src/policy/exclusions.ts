@@ -1,0 +1,170 @@
+import type { ExclusionEntry } from "../config/schema.js";
+import { catalogEntry, exceptionDefinition, taxonomyOf, type ExceptionDefinition } from "./catalog.js";
+import { builtInPattern, compileConfigPattern, firstMatch, type TextPattern } from "./pattern.js";
+import { excerpt, type ReportText } from "./report.js";
+
+/** A suggestion that the report falls under one of the policy's exclusions. A maintainer confirms it. */
+export interface ExclusionSuggestion {
+  id: string;
+  title: string;
+  /** Why the rule fired, in one sentence: rule, where it matched, the exceptions checked. */
+  reason: string;
+  /** The report text that matched. */
+  matched: string;
+  where: "title" | "body";
+  /** The policy sentence the rule comes from. */
+  policyText: string;
+  source: "catalog" | "custom";
+  vrt?: string;
+  cwe: readonly string[];
+}
+
+/** An exclusion whose terms the report uses, but that one of its exceptions brings back in. */
+export interface ExceptionApplied {
+  id: string;
+  exception: string;
+  title: string;
+  matched: string;
+  policyText: string;
+}
+
+export interface CompiledExclusion {
+  readonly id: string;
+  readonly title: string;
+  readonly policyText: string;
+  readonly source: "catalog" | "custom";
+  readonly match: readonly TextPattern[];
+  readonly notWhen: readonly TextPattern[];
+  readonly exceptions: readonly CompiledException[];
+  readonly vrt?: string;
+  readonly cwe: readonly string[];
+}
+
+interface CompiledException {
+  readonly id: string;
+  readonly title: string;
+  readonly match: readonly TextPattern[];
+}
+
+/**
+ * Wording of real vulnerabilities. When a report's title names one and an exclusion's terms appear only in
+ * its body ("Stored XSS … the page also lacks a CSP"), the exclusion is not suggested.
+ */
+const REAL_VULNERABILITY: readonly TextPattern[] = [
+  /\b(?:stored|reflected|dom[- ]based|dom|blind|self)?[- ]?(?:xss|cross[- ]site scripting)\b/i,
+  /\b(?:sql|nosql|ldap|xpath|command|os command|code|template|ssti|crlf|header|xml|xxe|graphql) ?injection\b/i,
+  /\b(?:sqli|rce|ssrf|idor|xxe|ssti|lfi|rfi)\b/i,
+  /\b(?:remote code execution|server[- ]side request forgery|insecure direct object reference|local file inclusion|remote file inclusion)\b/i,
+  /\b(?:account takeover|privilege escalation|authentication bypass|auth bypass|authori[sz]ation bypass|access control)\b/i,
+  /\b(?:path|directory) traversal\b/i,
+  /\b(?:insecure )?deserialization\b/i,
+  /\b(?:request smuggling|cache poisoning|cache deception|subdomain takeover|prototype pollution|race condition|mass assignment)\b/i,
+  /\b(?:unrestricted file upload|arbitrary file (?:upload|read|write|download)|hardcoded (?:credentials|secret|password|api key))\b/i,
+].map(builtInPattern);
+
+/** Compiles a policy's exclusion entries; throws on an entry that cannot be used (validation reports these first). */
+export function compileExclusions(entries: readonly ExclusionEntry[]): CompiledExclusion[] {
+  return entries.map((entry) => compileExclusion(typeof entry === "string" ? { id: entry } : entry));
+}
+
+function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclusion {
+  const builtIn = catalogEntry(entry.id);
+  const configMatch = entry.match?.map(compileConfigPattern);
+  if (builtIn === undefined) {
+    if (configMatch === undefined || configMatch.length === 0) {
+      throw new Error(`exclusion "${entry.id}" is not in the catalog, so it needs "match" patterns`);
+    }
+    return {
+      id: entry.id,
+      title: entry.title ?? entry.id,
+      policyText: entry.policyText ?? entry.title ?? entry.id,
+      source: "custom",
+      match: configMatch,
+      notWhen: [],
+      exceptions: compileExceptions(entry.unless ?? []),
+      cwe: [],
+    };
+  }
+  const taxonomy = taxonomyOf(builtIn);
+  return {
+    id: builtIn.id,
+    title: entry.title ?? builtIn.title,
+    policyText: entry.policyText ?? builtIn.policyText,
+    source: "catalog",
+    match: configMatch ?? builtIn.match.map(builtInPattern),
+    notWhen: builtIn.notWhen.map(builtInPattern),
+    exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
+    ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
+    cwe: taxonomy.cwe,
+  };
+}
+
+function compileExceptions(ids: readonly string[]): CompiledException[] {
+  return ids.map((id) => {
+    const definition: ExceptionDefinition | undefined = exceptionDefinition(id);
+    if (definition === undefined) throw new Error(`unknown exception "${id}" in "unless"`);
+    return { id, title: definition.title, match: definition.match.map(builtInPattern) };
+  });
+}
+
+export interface ExclusionOutcome {
+  /** Strongest first: a match in the title before one in the body, then the policy's order. */
+  suggestions: ExclusionSuggestion[];
+  exceptionsApplied: ExceptionApplied[];
+}
+
+export function suggestExclusions(rules: readonly CompiledExclusion[], text: ReportText): ExclusionOutcome {
+  const titleNamesRealVulnerability = firstMatch(REAL_VULNERABILITY, text.title);
+  const ranked: { suggestion: ExclusionSuggestion; rank: number }[] = [];
+  const exceptionsApplied: ExceptionApplied[] = [];
+  rules.forEach((rule, order) => {
+    const hit = locate(rule.match, text);
+    if (hit === undefined) return;
+    if (firstMatch(rule.notWhen, text.all) !== undefined) return;
+    if (hit.where === "body" && titleNamesRealVulnerability !== undefined) return;
+    for (const exception of rule.exceptions) {
+      const matched = firstMatch(exception.match, text.all);
+      if (matched !== undefined) {
+        exceptionsApplied.push({
+          id: rule.id,
+          exception: exception.id,
+          title: exception.title,
+          matched: excerpt(matched),
+          policyText: rule.policyText,
+        });
+        return;
+      }
+    }
+    const checked = rule.exceptions.map((exception) => exception.id);
+    const reason =
+      `${rule.source === "custom" ? "Policy rule" : "Catalog rule"} "${rule.title}" matched ` +
+      `"${excerpt(hit.matched)}" in the ${hit.where}` +
+      (checked.length > 0 ? `; no exception applies (checked: ${checked.join(", ")}).` : "; the policy allows no exception.");
+    ranked.push({
+      rank: (hit.where === "title" ? 0 : 1_000) + order,
+      suggestion: {
+        id: rule.id,
+        title: rule.title,
+        reason,
+        matched: excerpt(hit.matched),
+        where: hit.where,
+        policyText: rule.policyText,
+        source: rule.source,
+        ...(rule.vrt === undefined ? {} : { vrt: rule.vrt }),
+        cwe: rule.cwe,
+      },
+    });
+  });
+  ranked.sort((a, b) => a.rank - b.rank);
+  return { suggestions: ranked.map((entry) => entry.suggestion), exceptionsApplied };
+}
+
+function locate(
+  patterns: readonly TextPattern[],
+  text: ReportText,
+): { matched: string; where: "title" | "body" } | undefined {
+  const inTitle = firstMatch(patterns, text.title);
+  if (inTitle !== undefined) return { matched: inTitle, where: "title" };
+  const inBody = firstMatch(patterns, text.body);
+  return inBody === undefined ? undefined : { matched: inBody, where: "body" };
+}

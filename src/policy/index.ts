@@ -1,0 +1,12 @@
+export { triage, triageWith, compilePolicy, labelsFor, type TriageDecision, type CompiledPolicy, type TriageInput } from "./triage.js";
+export type { Report, AdvisorySeverity } from "./report.js";
+export type { PriorCase } from "./duplicates.js";
+export type { ScopeDecision } from "./scope.js";
+export type { ExclusionSuggestion, ExceptionApplied } from "./exclusions.js";
+export type { ConductFlag, ConductId } from "./conduct.js";
+export type { NeedsInfoId, NeedsInfo } from "./needs-info.js";
+export type { Severity, SeverityLevel } from "./severity.js";
+export type { RewardAdvice } from "./reward.js";
+export { checkPattern } from "./pattern.js";
+export { catalogIds, exceptionIds } from "./catalog.js";
+export { conductIds } from "./conduct.js";

@@ -1,0 +1,50 @@
+/** A vulnerability report as the policy engine sees it: plain data, whatever channel it came from. */
+export interface Report {
+  /** The case key or an input id; the engine only passes it through. */
+  id?: string;
+  title: string;
+  body: string;
+  /** Severity chosen in the advisory form, when the researcher gave one. */
+  severity?: AdvisorySeverity;
+  cvssVector?: string;
+  packages?: { ecosystem?: string; name: string }[];
+  /** `owner/name` of the repository the report was filed against through GitHub. */
+  repository?: string;
+  cweIds?: string[];
+}
+
+export type AdvisorySeverity = "critical" | "high" | "medium" | "low";
+
+/** Upper bound on the text the matchers read: long enough for any real report, short enough to bound the work. */
+export const MAX_MATCHED_TEXT = 100_000;
+
+export interface ReportText {
+  title: string;
+  body: string;
+  /** Title and body, joined by a line break, whitespace normalised. */
+  all: string;
+}
+
+/** Normalises typographic quotes and dashes so that patterns need only one spelling. */
+export function reportText(report: Pick<Report, "title" | "body">): ReportText {
+  const title = normaliseText(report.title);
+  const body = normaliseText(report.body);
+  return { title, body, all: `${title}\n${body}` };
+}
+
+function normaliseText(text: string): string {
+  return text
+    .slice(0, MAX_MATCHED_TEXT)
+    .replace(/[\u2018\u2019\u201b]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/[ \t\u00a0]+/g, " ");
+}
+
+const EXCERPT_LENGTH = 160;
+
+/** Matched text as shown in a decision: one line, at most 160 characters. */
+export function excerpt(matched: string): string {
+  const oneLine = matched.replace(/\s+/g, " ").trim();
+  return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH - 1)}…` : oneLine;
+}

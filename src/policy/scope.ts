@@ -1,0 +1,340 @@
+import { isIPv4, isIPv6 } from "node:net";
+import type { ScopeConfig } from "../config/schema.js";
+import { hostOf, type ReportAsset } from "./assets.js";
+import { excerpt } from "./report.js";
+
+/**
+ * Scope patterns, as a policy writes them:
+ *
+ * - hostname: `example.org` matches itself and `www.example.org`; `*.example.org` matches any subdomain at any
+ *   depth (`a.b.example.org`) but not `example.org` itself; a `*` anywhere else stays inside one label
+ *   (`mijn*partner.nl` matches `mijnbouwpartner.nl`, not `mijn.evil.partner.nl`); `{nl,be}` lists alternatives.
+ *   Matching ignores case.
+ * - URL: `https://example.org/app` matches that host and every path under `/app`.
+ * - IPv4/IPv6 address or CIDR range: `192.0.2.0/24`, `2001:db8::/32`.
+ * - repository: `owner/name` (`owner/*` for all of an owner's repositories). GitHub owner names hold no dots,
+ *   which tells them apart from `host/path`.
+ * - anything with a space in it is a description ("customer-hosted content"), matched against the report's
+ *   words; see `compileTopic`.
+ */
+export interface AssetMatcher {
+  readonly pattern: string;
+  matches(asset: ReportAsset): boolean;
+}
+
+export interface TopicMatcher {
+  readonly phrase: string;
+  /** The sentence of the report that names the topic, or undefined. */
+  find(text: string): string | undefined;
+}
+
+export interface CompiledScope {
+  readonly inScope: readonly AssetMatcher[];
+  readonly outOfScope: readonly AssetMatcher[];
+  readonly outOfScopeTopics: readonly TopicMatcher[];
+  readonly listsAssets: boolean;
+  readonly listsRepositories: boolean;
+}
+
+export interface ScopeDecision {
+  status: "in" | "out" | "unknown";
+  asset?: string;
+  /** The scope entry that decided, when one did. */
+  rule?: string;
+  reason: string;
+}
+
+export function compileScope(scope: ScopeConfig): CompiledScope {
+  const outEntries = scope.outOfScope.map((entry) => ({ entry, topic: isTopic(entry) }));
+  return {
+    inScope: scope.assets.map(compileAssetPattern),
+    outOfScope: outEntries.filter(({ topic }) => !topic).map(({ entry }) => compileAssetPattern(entry)),
+    outOfScopeTopics: outEntries.filter(({ topic }) => topic).map(({ entry }) => compileTopic(entry)),
+    listsAssets: scope.assets.length > 0,
+    listsRepositories: scope.assets.some((pattern) => patternKind(pattern) === "repository"),
+  };
+}
+
+/**
+ * Decides whether a report is in scope, in this order:
+ * 1. an asset listed as out of scope, or an out-of-scope topic the report is about → out;
+ * 2. an asset matching the scope list → in;
+ * 3. a report filed against a repository when the scope lists no repositories → in: the organisation receives
+ *    reports on the repositories it installed the app on, so each repository's own code is its own asset;
+ * 4. a named target that matches nothing while the scope lists assets → out ("any asset not listed is out of scope");
+ * 5. otherwise unknown: a human decides.
+ * References (advisory databases, attacker-controlled collaborator hosts) never make a report out of scope.
+ */
+export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[], text: string): ScopeDecision {
+  for (const asset of assets) {
+    const rule = scope.outOfScope.find((matcher) => matcher.matches(asset));
+    if (rule !== undefined) {
+      return {
+        status: "out",
+        asset: asset.value,
+        rule: rule.pattern,
+        reason: `${asset.value} matches "${rule.pattern}", which the policy lists as out of scope.`,
+      };
+    }
+  }
+  const inScope = firstInScope(scope, assets);
+  for (const topic of scope.outOfScopeTopics) {
+    const sentence = topic.find(text);
+    if (sentence !== undefined) {
+      return {
+        status: "out",
+        ...(inScope === undefined ? {} : { asset: inScope.asset.value }),
+        rule: topic.phrase,
+        reason: `The report concerns ${topic.phrase} ("${excerpt(sentence)}"), which the policy lists as out of scope.`,
+      };
+    }
+  }
+  if (inScope !== undefined) {
+    return {
+      status: "in",
+      asset: inScope.asset.value,
+      rule: inScope.rule,
+      reason: `${inScope.asset.value} matches the scope entry "${inScope.rule}".`,
+    };
+  }
+  const repository = assets.find((asset) => asset.kind === "repository");
+  if (repository !== undefined && !scope.listsRepositories) {
+    return {
+      status: "in",
+      asset: repository.value,
+      reason: `The report was filed against ${repository.value}; the scope lists no repositories, so each repository's own code is in scope.`,
+    };
+  }
+  const target = assets.find((asset) => asset.kind !== "package" && !isReference(asset));
+  if (target !== undefined && scope.listsAssets) {
+    return {
+      status: "out",
+      asset: target.value,
+      reason: `${target.value} is not listed in the scope, and any asset not listed is out of scope.`,
+    };
+  }
+  if (target !== undefined) {
+    return { status: "unknown", asset: target.value, reason: "The policy lists no in-scope assets; a maintainer decides." };
+  }
+  return { status: "unknown", reason: "The report names no URL, hostname, IP address or repository." };
+}
+
+function firstInScope(
+  scope: CompiledScope,
+  assets: readonly ReportAsset[],
+): { asset: ReportAsset; rule: string } | undefined {
+  for (const asset of assets) {
+    const rule = scope.inScope.find((matcher) => matcher.matches(asset));
+    if (rule !== undefined) return { asset, rule: rule.pattern };
+  }
+  return undefined;
+}
+
+/** Hosts a report cites as references or uses as the attacker's side; they are not the report's target. */
+const REFERENCE_HOSTS = [
+  "github.com", "githubusercontent.com", "gist.github.com", "youtube.com", "youtu.be", "vimeo.com", "imgur.com",
+  "drive.google.com", "docs.google.com", "owasp.org", "mitre.org", "nist.gov", "cve.org", "portswigger.net",
+  "hackerone.com", "bugcrowd.com", "mozilla.org", "wikipedia.org", "securityheaders.com", "ssllabs.com",
+  "mxtoolbox.com", "dmarcian.com", "shodan.io", "snyk.io", "npmjs.com", "pypi.org", "asp.net", "w3.org",
+  "ietf.org", "rfc-editor.org", "cloudflare.com", "google.com", "microsoft.com", "apple.com",
+  "evil.com", "attacker.com", "attacker.example", "burpcollaborator.net", "oastify.com", "interact.sh", "oast.fun",
+  "oast.me", "oast.pro", "oast.live", "oast.site", "oast.online", "webhook.site", "requestbin.net", "ngrok.io",
+  "ngrok-free.app", "pipedream.net", "xss.ht", "example.com", "example.net", "example.org", "localhost",
+];
+
+function isReference(asset: ReportAsset): boolean {
+  const host = hostOf(asset);
+  return host !== undefined && REFERENCE_HOSTS.some((reference) => host === reference || host.endsWith(`.${reference}`));
+}
+
+type PatternKind = "cidr" | "ip" | "url" | "repository" | "host";
+
+function isTopic(entry: string): boolean {
+  return /\s/.test(entry.trim());
+}
+
+function patternKind(pattern: string): PatternKind {
+  const trimmed = pattern.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return "url";
+  const slash = trimmed.indexOf("/");
+  if (slash >= 0) {
+    const address = trimmed.slice(0, slash);
+    if ((isIPv4(address) || isIPv6(address)) && /^\d{1,3}$/.test(trimmed.slice(slash + 1))) return "cidr";
+    if (!address.includes(".")) return "repository";
+    return "url";
+  }
+  if (isIPv4(trimmed) || isIPv6(trimmed)) return "ip";
+  return "host";
+}
+
+export function compileAssetPattern(pattern: string): AssetMatcher {
+  const trimmed = pattern.trim();
+  switch (patternKind(trimmed)) {
+    case "cidr":
+    case "ip":
+      return addressMatcher(trimmed);
+    case "repository":
+      return repositoryMatcher(trimmed);
+    case "url":
+      return urlMatcher(trimmed);
+    case "host":
+      return hostMatcher(trimmed);
+  }
+}
+
+function hostMatcher(pattern: string): AssetMatcher {
+  const regex = hostPatternRegex(pattern);
+  return {
+    pattern,
+    matches(asset) {
+      const host = hostOf(asset);
+      return host !== undefined && regex.test(host);
+    },
+  };
+}
+
+/** Compiles a hostname pattern to an anchored regex; exported for tests. */
+export function hostPatternRegex(pattern: string): RegExp {
+  const alternatives = expandBraces(pattern.toLowerCase().replace(/\.$/, ""));
+  const sources = alternatives.map((alternative) => {
+    const anySubdomain = alternative.startsWith("*.");
+    const rest = anySubdomain ? alternative.slice(2) : alternative;
+    const body = rest
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"))
+      .join("[a-z0-9-]*");
+    if (anySubdomain) return `(?:[a-z0-9-]+\\.)+${body}`;
+    return rest.includes("*") ? body : `(?:www\\.)?${body}`;
+  });
+  return new RegExp(`^(?:${sources.join("|")})$`, "i");
+}
+
+/** `a.{x,y}.{1,2}` → `a.x.1`, `a.x.2`, `a.y.1`, `a.y.2`. Braces do not nest. */
+function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf("{");
+  const close = open < 0 ? -1 : pattern.indexOf("}", open);
+  if (open < 0 || close < 0) return [pattern];
+  const head = pattern.slice(0, open);
+  const tails = expandBraces(pattern.slice(close + 1));
+  return pattern
+    .slice(open + 1, close)
+    .split(",")
+    .flatMap((choice) => tails.map((tail) => `${head}${choice.trim()}${tail}`));
+}
+
+function urlMatcher(pattern: string): AssetMatcher {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(pattern) ? pattern : `https://${pattern}`;
+  const parsed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)/i.exec(withScheme);
+  const host = (parsed?.[1] ?? "").replace(/:\d+$/, "");
+  const pathPrefix = (parsed?.[2] ?? "").replace(/\*$/, "").replace(/\/$/, "").toLowerCase();
+  const hostMatches = hostPatternRegex(host);
+  return {
+    pattern,
+    matches(asset) {
+      if (asset.kind === "url") {
+        if (!hostMatches.test(asset.host)) return false;
+        const path = asset.path.toLowerCase();
+        return pathPrefix === "" || path === pathPrefix || path.startsWith(`${pathPrefix}/`);
+      }
+      return asset.kind === "host" && pathPrefix === "" && hostMatches.test(asset.host);
+    },
+  };
+}
+
+function repositoryMatcher(pattern: string): AssetMatcher {
+  const [owner = "", name = ""] = pattern.toLowerCase().split("/");
+  return {
+    pattern,
+    matches(asset) {
+      if (asset.kind !== "repository") return false;
+      const [assetOwner, assetName] = asset.value.split("/");
+      return assetOwner === owner && (name === "*" || assetName === name);
+    },
+  };
+}
+
+function addressMatcher(pattern: string): AssetMatcher {
+  const [address = "", prefixText] = pattern.split("/");
+  const version = isIPv4(address) ? 4 : 6;
+  const bits = version === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? bits : Number.parseInt(prefixText, 10);
+  const network = addressValue(address);
+  const shift = BigInt(bits - Math.min(prefix, bits));
+  return {
+    pattern,
+    matches(asset) {
+      if (asset.kind !== "ip" || asset.version !== version) return false;
+      return addressValue(asset.value) >> shift === network >> shift;
+    },
+  };
+}
+
+function addressValue(address: string): bigint {
+  if (isIPv4(address)) {
+    return address.split(".").reduce((value, octet) => (value << 8n) | BigInt(Number.parseInt(octet, 10)), 0n);
+  }
+  return ipv6Groups(address).reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+}
+
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase();
+  const embedded = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (embedded?.[1] !== undefined) {
+    const value = Number(addressValue(embedded[1]));
+    text = `${text.slice(0, embedded.index)}${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
+  }
+  const [head = "", tail] = text.split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
+  const zeros = new Array<string>(8 - headGroups.length - tailGroups.length).fill("0");
+  return [...headGroups, ...zeros, ...tailGroups].map((group) => Number.parseInt(group, 16));
+}
+
+/**
+ * Words of a free-text scope entry, reduced to concepts so that "third-party programs and plug-ins" also
+ * matches "a 3rd party plugin". Parts joined by "and"/"or"/"," are alternatives, and a shorter later part
+ * borrows the first part's qualifiers: "third-party programs and plug-ins" means "third-party programs" or
+ * "third-party plug-ins". A report is about the topic when one sentence holds every concept of one alternative.
+ */
+export function compileTopic(phrase: string): TopicMatcher {
+  const parts = phrase
+    .split(/\s*(?:,|\band\b|\bor\b|\ben\b)\s*/i)
+    .map((part) => conceptsOf(part, true))
+    .filter((concepts) => concepts.length > 0);
+  const first = parts[0] ?? [];
+  const alternatives = parts.map((concepts, index) =>
+    index > 0 && concepts.length < first.length ? [...first.slice(0, first.length - concepts.length), ...concepts] : concepts,
+  );
+  return {
+    phrase,
+    find(text) {
+      for (const sentence of text.split(/[.!?\n]+/)) {
+        const present = new Set(conceptsOf(sentence, false));
+        if (alternatives.some((concepts) => concepts.every((concept) => present.has(concept)))) return sentence.trim();
+      }
+      return undefined;
+    },
+  };
+}
+
+const TOPIC_STOPWORDS = new Set(["the", "a", "an", "all", "any", "by", "for", "from", "on", "in", "to", "with", "de", "het", "een", "van", "door", "voor", "alle"]);
+
+const CONCEPTS: readonly [RegExp, string][] = [
+  [/^(?:program|programme|software|application|app|tool|service|dienst|programma|applicatie)s?$/, "program"],
+  [/^(?:plugin|addon|extension|module|widget|integration)s?$/, "plugin"],
+  [/^(?:customer|client|klant|klanten|tenant|merchant)s?$/, "customer"],
+  [/^(?:hosted|hosting|gehost|selfhosted)$/, "hosted"],
+  [/^(?:content|contents|website|websites|site|sites|page|pages|shop|shops|webshop|domain|domains|inhoud)$/, "content"],
+];
+
+function conceptsOf(text: string, dropStopwords: boolean): string[] {
+  const normalised = text
+    .toLowerCase()
+    .replace(/\b(?:third|3rd)[- ]?part(?:y|ies)\b|\bderde[- ]partij(?:en)?\b|\bexterne\b/g, " thirdparty ")
+    .replace(/\bplug[- ]?ins?\b|\badd[- ]?ons?\b/g, " plugin ")
+    .replace(/\bself[- ]hosted\b/g, " hosted ");
+  return normalised
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !(dropStopwords && TOPIC_STOPWORDS.has(word)))
+    .map((word) => CONCEPTS.find(([pattern]) => pattern.test(word))?.[1] ?? word.replace(/(?<=\w{3})s$/, ""));
+}
