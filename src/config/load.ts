@@ -136,7 +136,8 @@ function withPosition(
   };
 }
 
-function formatPath(path: KeyPath): string {
+/** `["exclusions", 2, "id"]` → `exclusions[2].id`, the form every problem's `path` takes. */
+export function formatPath(path: KeyPath): string {
   return path.reduce<string>(
     (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part),
     "",
@@ -190,7 +191,8 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   }
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
+/** The candidate a misspelt word most likely meant, or undefined when none is close enough. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
