@@ -1,0 +1,575 @@
+/**
+ * The stand-in's behaviour, one handler per operation id of GitHub's REST description. Requests reach a handler
+ * only after they passed validation against the description, so handlers deal with state, not with shapes.
+ */
+import type { IssueObject, UserObject } from "../../fixtures/github-objects.js";
+import { newInstallationToken } from "./app-auth.js";
+import { blobSha, type InstallationState, type RepositoryState, type StandInState } from "./state.js";
+
+export type Caller = { kind: "app" } | { kind: "installation"; installation: InstallationState };
+
+export interface RouteContext {
+  state: StandInState;
+  params: Record<string, string>;
+  /** Query values as sent (strings). */
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+  caller: Caller;
+  accept: string;
+  /** The URL of this request with `page` replaced, for Link headers. */
+  pageUrl(page: number): string;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  /** A body sent as it is, not as JSON (raw file contents). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** An error answered in GitHub's shape: `{ message, documentation_url, status }`. */
+export class GitHubError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: { resource: string; code: string; field?: string; message?: string }[],
+  ) {
+    super(message);
+  }
+}
+
+type Handler = (context: RouteContext) => RouteResult;
+
+const notFound = (): GitHubError => new GitHubError(404, "Not Found");
+const notAccessible = (): GitHubError => new GitHubError(403, "Resource not accessible by integration");
+
+/** Operations the app JWT may call; everything else needs an installation token. */
+export const appJwtOperations = new Set([
+  "apps/get-authenticated",
+  "apps/list-installations",
+  "apps/get-installation",
+  "apps/create-installation-access-token",
+  "apps/get-repo-installation",
+  "apps/get-org-installation",
+]);
+
+function installationView(state: StandInState, installation: InstallationState) {
+  return {
+    id: installation.id,
+    account: installation.account,
+    repository_selection: "all",
+    access_tokens_url: `https://api.github.com/app/installations/${installation.id}/access_tokens`,
+    repositories_url: "https://api.github.com/installation/repositories",
+    html_url: `https://github.com/organizations/${installation.account.login}/settings/installations/${installation.id}`,
+    app_id: state.app?.id,
+    app_slug: state.app?.slug,
+    target_id: installation.account.id,
+    target_type: installation.account.type === "Organization" ? "Organization" : "User",
+    permissions: installation.permissions,
+    events: installation.events,
+    created_at: "2026-01-05T10:00:00Z",
+    updated_at: "2026-01-05T10:00:00Z",
+    single_file_name: null,
+    has_multiple_single_files: false,
+    single_file_paths: [],
+    suspended_by: null,
+    suspended_at: null,
+  };
+}
+
+function installationFor(state: StandInState, ownerLogin: string): InstallationState | undefined {
+  return [...state.installations.values()].find(
+    (installation) => installation.account.login.toLowerCase() === ownerLogin.toLowerCase(),
+  );
+}
+
+/** The repository in the path, if the caller may see it (404 otherwise, as GitHub hides what it will not show). */
+function repositoryOf(context: RouteContext): RepositoryState {
+  const repository = context.state.repository(`${context.params.owner}/${context.params.repo}`);
+  if (!repository) throw notFound();
+  if (context.caller.kind === "installation") {
+    const account = context.caller.installation.account.login.toLowerCase();
+    if (repository.repository.owner.login.toLowerCase() !== account) throw notFound();
+  }
+  return repository;
+}
+
+function requirePermission(context: RouteContext, permission: string, level: "read" | "write"): void {
+  if (context.caller.kind !== "installation") return;
+  const granted = context.caller.installation.permissions[permission];
+  if (!granted || (level === "write" && granted !== "write")) throw notAccessible();
+}
+
+function actor(context: RouteContext): UserObject {
+  const bot = context.state.app?.bot;
+  if (!bot) throw new Error("Seed the app before serving installation requests");
+  return bot;
+}
+
+function issueOf(context: RouteContext, repository: RepositoryState): IssueObject {
+  const issue = repository.issues.get(Number(context.params.issue_number));
+  if (!issue) throw notFound();
+  return issue;
+}
+
+function touch(context: RouteContext, issue: IssueObject): void {
+  issue.updated_at = context.state.timestamp();
+}
+
+function paginate<T>(context: RouteContext, items: T[]): RouteResult {
+  const perPage = Number(context.query.per_page ?? 30);
+  const page = Number(context.query.page ?? 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const links: string[] = [];
+  if (page > 1) links.push(`<${context.pageUrl(page - 1)}>; rel="prev"`, `<${context.pageUrl(1)}>; rel="first"`);
+  if (page < last) links.push(`<${context.pageUrl(page + 1)}>; rel="next"`, `<${context.pageUrl(last)}>; rel="last"`);
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length > 0 ? { link: links.join(", ") } : {},
+  };
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((item) => (typeof item === "string" ? item : String((item as { name?: unknown }).name))) : [];
+}
+
+const advisoryTransitions: Record<string, readonly string[]> = {
+  triage: ["draft", "closed"],
+  draft: ["published", "closed"],
+  closed: ["draft"],
+  published: [],
+  withdrawn: [],
+};
+
+function advisoryOf(context: RouteContext, repository: RepositoryState) {
+  const advisory = repository.advisories.get(context.params.ghsa_id ?? "");
+  if (!advisory) throw notFound();
+  return advisory;
+}
+
+export const handlers: Record<string, Handler> = {
+  "apps/list-installations": (context) =>
+    paginate(context, [...context.state.installations.values()].map((installation) => installationView(context.state, installation))),
+
+  "apps/get-installation": (context) => {
+    const installation = context.state.installations.get(Number(context.params.installation_id));
+    if (!installation) throw notFound();
+    return { status: 200, body: installationView(context.state, installation) };
+  },
+
+  "apps/create-installation-access-token": (context) => {
+    const installation = context.state.installations.get(Number(context.params.installation_id));
+    if (!installation) throw notFound();
+    const token = newInstallationToken();
+    const expiresAt = context.state.now().getTime() + 60 * 60 * 1000;
+    context.state.tokens.set(token, { installationId: installation.id, expiresAt });
+    return {
+      status: 201,
+      body: {
+        token,
+        expires_at: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        permissions: installation.permissions,
+        repository_selection: "all",
+      },
+    };
+  },
+
+  "apps/get-repo-installation": (context) => {
+    const repository = context.state.repository(`${context.params.owner}/${context.params.repo}`);
+    const installation = repository && installationFor(context.state, repository.repository.owner.login);
+    if (!installation) throw notFound();
+    return { status: 200, body: installationView(context.state, installation) };
+  },
+
+  "apps/get-org-installation": (context) => {
+    const installation = installationFor(context.state, context.params.org ?? "");
+    if (!installation) throw notFound();
+    return { status: 200, body: installationView(context.state, installation) };
+  },
+
+  "repos/get": (context) => ({ status: 200, body: repositoryOf(context).repository }),
+
+  "repos/get-content": (context) => {
+    const repository = repositoryOf(context);
+    const path = context.params.path ?? "";
+    const content = repository.files.get(path);
+    if (content === undefined) throw notFound();
+    if (/application\/vnd\.github(\.v3)?\.raw/.test(context.accept)) {
+      return { status: 200, raw: content, headers: { "content-type": "text/plain; charset=utf-8" } };
+    }
+    const url = `https://api.github.com/repos/${repository.repository.full_name}/contents/${path}`;
+    const sha = blobSha(content);
+    const htmlUrl = `https://github.com/${repository.repository.full_name}/blob/main/${path}`;
+    const gitUrl = `https://api.github.com/repos/${repository.repository.full_name}/git/blobs/${sha}`;
+    return {
+      status: 200,
+      body: {
+        type: "file",
+        encoding: "base64",
+        size: Buffer.byteLength(content),
+        name: path.split("/").pop(),
+        path,
+        // GitHub wraps base64 content at 60 characters.
+        content: Buffer.from(content).toString("base64").replace(/.{60}/g, "$&\n"),
+        sha,
+        url: `${url}?ref=main`,
+        git_url: gitUrl,
+        html_url: htmlUrl,
+        download_url: `https://raw.githubusercontent.com/${repository.repository.full_name}/main/${path}`,
+        _links: { self: `${url}?ref=main`, git: gitUrl, html: htmlUrl },
+      },
+    };
+  },
+
+  "repos/get-collaborator-permission-level": (context) => {
+    const repository = repositoryOf(context);
+    const login = context.params.username ?? "";
+    const user = context.state.users.get(login.toLowerCase());
+    const permission = repository.permissions.get(login.toLowerCase());
+    if (!user || !permission) throw new GitHubError(404, `${login} is not a user`);
+    const legacy = permission === "maintain" ? "write" : permission === "triage" ? "read" : permission;
+    return { status: 200, body: { permission: legacy, role_name: permission, user: { ...user, permissions: {} } } };
+  },
+
+  "issues/create": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const issue = context.state.createIssue(repository, {
+      title: String(context.body.title),
+      body: typeof context.body.body === "string" ? context.body.body : null,
+      labels: stringArray(context.body.labels),
+      user: actor(context),
+    });
+    return { status: 201, body: issue };
+  },
+
+  "issues/get": (context) => ({ status: 200, body: issueOf(context, repositoryOf(context)) }),
+
+  "issues/update": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const issue = issueOf(context, repository);
+    const { title, body, state, state_reason: stateReason, labels } = context.body;
+    if (typeof title === "string") issue.title = title;
+    if (body !== undefined) issue.body = typeof body === "string" ? body : null;
+    if (state === "open" || state === "closed") {
+      issue.state = state;
+      issue.closed_at = state === "closed" ? context.state.timestamp() : null;
+      issue.state_reason = (state === "closed" ? (stateReason ?? "completed") : stateReason === "reopened" ? "reopened" : null) as null;
+    }
+    if (labels !== undefined) issue.labels = stringArray(labels).map((name) => context.state.label(repository, name));
+    touch(context, issue);
+    return { status: 200, body: issue };
+  },
+
+  "issues/list-for-repo": (context) => {
+    const repository = repositoryOf(context);
+    const state = context.query.state ?? "open";
+    const wanted = (context.query.labels ?? "").split(",").filter(Boolean).map((name) => name.toLowerCase());
+    const sort = context.query.sort ?? "created";
+    const direction = context.query.direction ?? "desc";
+    const issues = [...repository.issues.values()]
+      .filter((issue) => state === "all" || issue.state === state)
+      .filter((issue) => wanted.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)))
+      .sort((a, b) => {
+        const key = sort === "updated" ? "updated_at" : "created_at";
+        const order = sort === "comments" ? a.comments - b.comments : a[key].localeCompare(b[key]) || a.number - b.number;
+        return direction === "asc" ? order : -order;
+      });
+    return paginate(context, issues);
+  },
+
+  "issues/lock": (context) => {
+    requirePermission(context, "issues", "write");
+    const issue = issueOf(context, repositoryOf(context));
+    issue.locked = true;
+    issue.active_lock_reason = (context.body.lock_reason ?? null) as null;
+    return { status: 204 };
+  },
+
+  "issues/unlock": (context) => {
+    requirePermission(context, "issues", "write");
+    const issue = issueOf(context, repositoryOf(context));
+    issue.locked = false;
+    issue.active_lock_reason = null;
+    return { status: 204 };
+  },
+
+  "issues/list-labels-for-repo": (context) => paginate(context, [...repositoryOf(context).labels.values()]),
+
+  "issues/get-label": (context) => {
+    const label = repositoryOf(context).labels.get((context.params.name ?? "").toLowerCase());
+    if (!label) throw notFound();
+    return { status: 200, body: label };
+  },
+
+  "issues/create-label": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const name = String(context.body.name);
+    if (repository.labels.has(name.toLowerCase())) {
+      throw new GitHubError(422, "Validation Failed", [{ resource: "Label", code: "already_exists", field: "name" }]);
+    }
+    const label = context.state.label(repository, name);
+    if (typeof context.body.color === "string") label.color = context.body.color.toLowerCase();
+    if (typeof context.body.description === "string") label.description = context.body.description;
+    return { status: 201, body: label };
+  },
+
+  "issues/add-labels": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const issue = issueOf(context, repository);
+    const names = Array.isArray(context.body.labels) ? stringArray(context.body.labels) : stringArray(context.body);
+    for (const name of names) {
+      if (!issue.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) {
+        issue.labels.push(context.state.label(repository, name));
+      }
+    }
+    touch(context, issue);
+    return { status: 200, body: issue.labels };
+  },
+
+  "issues/remove-label": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const issue = issueOf(context, repository);
+    const name = (context.params.name ?? "").toLowerCase();
+    const before = issue.labels.length;
+    issue.labels = issue.labels.filter((label) => label.name.toLowerCase() !== name);
+    if (issue.labels.length === before) throw new GitHubError(404, "Label does not exist");
+    touch(context, issue);
+    return { status: 200, body: issue.labels };
+  },
+
+  "issues/create-comment": (context) => {
+    requirePermission(context, "issues", "write");
+    const repository = repositoryOf(context);
+    const issue = issueOf(context, repository);
+    if (issue.locked) throw new GitHubError(403, "Unable to create comment because issue is locked.");
+    const comment = context.state.createComment(repository, issue, String(context.body.body), actor(context));
+    touch(context, issue);
+    return { status: 201, body: comment };
+  },
+
+  "issues/list-comments": (context) => {
+    const repository = repositoryOf(context);
+    const issue = issueOf(context, repository);
+    const since = context.query.since;
+    const comments = [...repository.comments.values()]
+      .filter((comment) => comment.issue_url === issue.url)
+      .filter((comment) => !since || comment.updated_at >= since);
+    return paginate(context, comments);
+  },
+
+  "issues/get-comment": (context) => {
+    const comment = repositoryOf(context).comments.get(Number(context.params.comment_id));
+    if (!comment) throw notFound();
+    return { status: 200, body: comment };
+  },
+
+  "issues/update-comment": (context) => {
+    requirePermission(context, "issues", "write");
+    const comment = repositoryOf(context).comments.get(Number(context.params.comment_id));
+    if (!comment) throw notFound();
+    comment.body = String(context.body.body);
+    comment.updated_at = context.state.timestamp();
+    return { status: 200, body: comment };
+  },
+
+  "search/issues-and-pull-requests": (context) => {
+    const query = parseSearchQuery(context.query.q ?? "");
+    const visible = [...context.state.repositories.values()].filter((repository) => {
+      if (query.repo && repository.repository.full_name.toLowerCase() !== query.repo) return false;
+      return context.caller.kind !== "installation" ||
+        repository.repository.owner.login.toLowerCase() === context.caller.installation.account.login.toLowerCase();
+    });
+    const items = visible
+      .flatMap((repository) => [...repository.issues.values()])
+      .filter((issue) => !query.state || issue.state === query.state)
+      .filter((issue) => query.labels.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)))
+      .filter((issue) => {
+        const haystack = (query.inTitleOnly ? issue.title : `${issue.title}\n${issue.body ?? ""}`).toLowerCase();
+        return query.terms.every((term) => haystack.includes(term));
+      })
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
+    const result = paginate(context, items.map((issue) => ({ ...issue, score: 1 })));
+    return { ...result, body: { total_count: items.length, incomplete_results: false, items: result.body } };
+  },
+
+  "security-advisories/list-repository-advisories": (context) => {
+    requirePermission(context, "repository_advisories", "read");
+    return paginate(context, filterAdvisories(context, [...repositoryOf(context).advisories.values()]));
+  },
+
+  "security-advisories/list-org-repository-advisories": (context) => {
+    requirePermission(context, "repository_advisories", "read");
+    const org = (context.params.org ?? "").toLowerCase();
+    if (context.caller.kind === "installation" && context.caller.installation.account.login.toLowerCase() !== org) {
+      throw notFound();
+    }
+    const advisories = [...context.state.repositories.values()]
+      .filter((repository) => repository.repository.owner.login.toLowerCase() === org)
+      .flatMap((repository) => [...repository.advisories.values()]);
+    return paginate(context, filterAdvisories(context, advisories));
+  },
+
+  "security-advisories/get-repository-advisory": (context) => {
+    requirePermission(context, "repository_advisories", "read");
+    return { status: 200, body: advisoryOf(context, repositoryOf(context)) };
+  },
+
+  "security-advisories/update-repository-advisory": (context) => {
+    requirePermission(context, "repository_advisories", "write");
+    const repository = repositoryOf(context);
+    const advisory = advisoryOf(context, repository);
+    const body = context.body;
+    const state = body.state as string | undefined;
+    if (state && state !== advisory.state && !advisoryTransitions[advisory.state]?.includes(state)) {
+      // GitHub documents this 422: "Invalid state transition from `published` to `draft`."
+      throw new GitHubError(422, `Invalid state transition from \`${advisory.state}\` to \`${state}\`.`);
+    }
+    if (body.severity !== undefined && body.severity !== null && advisory.cvss?.vector_string && body.cvss_vector_string !== null) {
+      // GitHub documents this 422: "Cannot update severity value when CVSS is set."
+      throw new GitHubError(422, "Cannot update severity value when CVSS is set.");
+    }
+    if (typeof body.summary === "string") advisory.summary = body.summary;
+    if (typeof body.description === "string") advisory.description = body.description;
+    if (body.cvss_vector_string !== undefined) {
+      const vector = body.cvss_vector_string as string | null;
+      advisory.cvss = vector ? { vector_string: vector, score: null } : null;
+    }
+    if (body.severity !== undefined) advisory.severity = body.severity as typeof advisory.severity;
+    if (body.cve_id !== undefined) advisory.cve_id = body.cve_id as string | null;
+    if (Array.isArray(body.cwe_ids)) {
+      advisory.cwe_ids = body.cwe_ids as string[];
+      advisory.cwes = advisory.cwe_ids.map((id) => ({ cwe_id: id, name: id }));
+    }
+    if (Array.isArray(body.vulnerabilities)) advisory.vulnerabilities = body.vulnerabilities as typeof advisory.vulnerabilities;
+    if (Array.isArray(body.credits)) {
+      const credits = body.credits as { login: string; type: (typeof advisory.credits)[number]["type"] }[];
+      const previous = advisory.credits_detailed;
+      advisory.credits = credits.map((credit) => ({ login: credit.login, type: credit.type }));
+      advisory.credits_detailed = credits.map((credit) => {
+        const user = context.state.seedUser(credit.login);
+        const kept = previous.find((existing) => existing.user.login.toLowerCase() === credit.login.toLowerCase());
+        return { user, type: credit.type, state: kept?.state ?? "pending" };
+      });
+    }
+    if (state && state !== advisory.state) {
+      const now = context.state.timestamp();
+      if (advisory.state === "triage" && advisory.submission) advisory.submission = { accepted: state === "draft" };
+      advisory.state = state as typeof advisory.state;
+      if (state === "published") {
+        advisory.published_at = now;
+        advisory.publisher = actor(context);
+      }
+      advisory.closed_at = state === "closed" ? now : null;
+    }
+    advisory.updated_at = context.state.timestamp();
+    return { status: 200, body: advisory };
+  },
+
+  "security-advisories/list-repository-advisory-comments": (context) => {
+    requirePermission(context, "repository_advisories", "read");
+    const repository = repositoryOf(context);
+    advisoryOf(context, repository);
+    const since = context.query.since;
+    const comments = (repository.advisoryComments.get(context.params.ghsa_id ?? "") ?? []).filter(
+      (comment) => !since || comment.updated_at >= since,
+    );
+    return paginate(context, comments);
+  },
+
+  "security-advisories/create-repository-advisory-comment": (context) => {
+    requirePermission(context, "repository_advisories", "write");
+    const repository = repositoryOf(context);
+    const advisory = advisoryOf(context, repository);
+    const comment = context.state.createAdvisoryComment(repository, advisory.ghsa_id, String(context.body.body), actor(context));
+    return { status: 201, body: comment };
+  },
+
+  "security-advisories/get-repository-advisory-comment": (context) => {
+    requirePermission(context, "repository_advisories", "read");
+    return { status: 200, body: advisoryCommentOf(context) };
+  },
+
+  "security-advisories/update-repository-advisory-comment": (context) => {
+    requirePermission(context, "repository_advisories", "write");
+    const comment = advisoryCommentOf(context);
+    comment.body = String(context.body.body);
+    comment.updated_at = context.state.timestamp();
+    return { status: 200, body: comment };
+  },
+};
+
+function advisoryCommentOf(context: RouteContext) {
+  const repository = repositoryOf(context);
+  advisoryOf(context, repository);
+  const comment = repository.advisoryComments
+    .get(context.params.ghsa_id ?? "")
+    ?.find((candidate) => candidate.id === Number(context.params.comment_id));
+  if (!comment) throw notFound();
+  return comment;
+}
+
+function filterAdvisories<T extends { state: string; created_at: string | null; updated_at: string | null; published_at: string | null }>(
+  context: RouteContext,
+  advisories: T[],
+): T[] {
+  const state = context.query.state;
+  const sort = context.query.sort ?? "created";
+  const key = sort === "updated" ? "updated_at" : sort === "published" ? "published_at" : "created_at";
+  const direction = context.query.direction ?? "desc";
+  return advisories
+    .filter((advisory) => !state || advisory.state === state)
+    .sort((a, b) => {
+      const order = (a[key] ?? "").localeCompare(b[key] ?? "");
+      return direction === "asc" ? order : -order;
+    });
+}
+
+interface SearchQuery {
+  repo?: string;
+  state?: string;
+  labels: string[];
+  inTitleOnly: boolean;
+  terms: string[];
+}
+
+/** Enough of GitHub's issue search syntax for a case look-up: `repo:`, `is:`/`state:`, `label:`, `in:title`, terms. */
+export function parseSearchQuery(q: string): SearchQuery {
+  const query: SearchQuery = { labels: [], inTitleOnly: false, terms: [] };
+  for (const [, quoted, word] of q.matchAll(/"([^"]*)"|(\S+)/g)) {
+    if (quoted !== undefined) {
+      query.terms.push(quoted.toLowerCase());
+      continue;
+    }
+    const token = word!;
+    const [qualifier, value] = token.includes(":") ? [token.slice(0, token.indexOf(":")), token.slice(token.indexOf(":") + 1)] : [undefined, token];
+    switch (qualifier?.toLowerCase()) {
+      case "repo":
+        query.repo = value.toLowerCase();
+        break;
+      case "is":
+        if (value === "open" || value === "closed") query.state = value;
+        break;
+      case "state":
+        query.state = value;
+        break;
+      case "label":
+        query.labels.push(value.replace(/^"|"$/g, "").toLowerCase());
+        break;
+      case "in":
+        query.inTitleOnly = value === "title";
+        break;
+      case "type":
+        break;
+      default:
+        query.terms.push(token.toLowerCase());
+    }
+  }
+  return query;
+}

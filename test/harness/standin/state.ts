@@ -1,0 +1,261 @@
+/**
+ * What the stand-in knows: the app, organisations, repositories with their files, issues, labels, comments,
+ * advisories and advisory comments. Tests seed it with the helpers below and assert on it directly.
+ */
+import { createHash } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import {
+  issueCommentObject,
+  issueObject,
+  labelObject,
+  nodeId,
+  repositoryAdvisoryObject,
+  repositoryObject,
+  userObject,
+  type AdvisoryOptions,
+  type IssueCommentObject,
+  type IssueObject,
+  type LabelObject,
+  type RepositoryAdvisoryObject,
+  type RepositoryObject,
+  type UserObject,
+} from "../../fixtures/github-objects.js";
+import { generateAppKeyPair, type AppKeyPair } from "./app-auth.js";
+
+export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+export interface AdvisoryComment {
+  id: number;
+  node_id: string;
+  body: string;
+  user: UserObject;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+  author_association: "OWNER" | "MEMBER" | "COLLABORATOR" | "NONE";
+}
+
+export interface RepositoryState {
+  repository: RepositoryObject;
+  files: Map<string, string>;
+  issues: Map<number, IssueObject>;
+  comments: Map<number, IssueCommentObject>;
+  labels: Map<string, LabelObject>;
+  advisories: Map<string, RepositoryAdvisoryObject>;
+  advisoryComments: Map<string, AdvisoryComment[]>;
+  permissions: Map<string, Permission>;
+  nextIssueNumber: number;
+}
+
+export interface InstallationState {
+  id: number;
+  account: UserObject;
+  permissions: Record<string, "read" | "write">;
+  events: string[];
+}
+
+export interface AppState {
+  id: number;
+  slug: string;
+  keys: AppKeyPair;
+  publicKey: KeyObject;
+  bot: UserObject;
+}
+
+export interface StandInFeatures {
+  /** Repository security advisories: off to play GitHub Enterprise Server, which has none. */
+  advisories: boolean;
+  /** The advisory comments API in public preview. */
+  advisoryComments: boolean;
+}
+
+export class StandInState {
+  readonly features: StandInFeatures = { advisories: true, advisoryComments: true };
+  readonly users = new Map<string, UserObject>();
+  readonly organizations = new Map<string, UserObject>();
+  readonly repositories = new Map<string, RepositoryState>();
+  readonly installations = new Map<number, InstallationState>();
+  /** Installation tokens handed out, with the installation each belongs to. */
+  readonly tokens = new Map<string, { installationId: number; expiresAt: number }>();
+  app: AppState | undefined;
+  private nextId = 100_000;
+  /** The clock every timestamp comes from; tests may replace it. */
+  now: () => Date = () => new Date();
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  timestamp(): string {
+    return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
+  seedApp(options: { id?: number; slug?: string } = {}): AppState {
+    const keys = generateAppKeyPair();
+    const slug = options.slug ?? "disclosure-desk";
+    this.app = {
+      id: options.id ?? 4_242,
+      slug,
+      keys,
+      publicKey: keys.publicKey,
+      bot: this.seedUser(`${slug}[bot]`, "Bot"),
+    };
+    return this.app;
+  }
+
+  seedUser(login: string, type: UserObject["type"] = "User"): UserObject {
+    const existing = this.users.get(login.toLowerCase());
+    if (existing) return existing;
+    const user = userObject(login, this.id(), type);
+    this.users.set(login.toLowerCase(), user);
+    return user;
+  }
+
+  seedOrganization(login: string): UserObject {
+    const organization = this.seedUser(login, "Organization");
+    this.organizations.set(login.toLowerCase(), organization);
+    return organization;
+  }
+
+  seedRepository(
+    fullName: string,
+    options: { private?: boolean; files?: Record<string, string>; permissions?: Record<string, Permission> } = {},
+  ): RepositoryState {
+    const [ownerLogin, name] = fullName.split("/") as [string, string];
+    const owner = this.organizations.get(ownerLogin.toLowerCase()) ?? this.seedUser(ownerLogin);
+    const repository = repositoryObject({ owner, name, id: this.id(), private: options.private ?? false, createdAt: this.timestamp() });
+    const state: RepositoryState = {
+      repository,
+      files: new Map(Object.entries(options.files ?? {})),
+      issues: new Map(),
+      comments: new Map(),
+      labels: new Map(),
+      advisories: new Map(),
+      advisoryComments: new Map(),
+      permissions: new Map(Object.entries(options.permissions ?? {}).map(([login, level]) => [login.toLowerCase(), level])),
+      nextIssueNumber: 1,
+    };
+    this.repositories.set(fullName.toLowerCase(), state);
+    return state;
+  }
+
+  seedInstallation(
+    accountLogin: string,
+    options: { id?: number; permissions?: InstallationState["permissions"] } = {},
+  ): InstallationState {
+    const account = this.organizations.get(accountLogin.toLowerCase()) ?? this.seedUser(accountLogin);
+    const installation: InstallationState = {
+      id: options.id ?? this.id(),
+      account,
+      permissions: options.permissions ?? {
+        issues: "write",
+        contents: "read",
+        metadata: "read",
+        repository_advisories: "write",
+        members: "read",
+      },
+      events: ["issues", "issue_comment", "repository_advisory"],
+    };
+    this.installations.set(installation.id, installation);
+    return installation;
+  }
+
+  /** An advisory as private vulnerability reporting creates it: `triage`, authored by the researcher. */
+  seedAdvisory(
+    fullName: string,
+    options: Partial<Omit<AdvisoryOptions, "repositoryFullName">> & { ghsaId: string; author: UserObject },
+  ): RepositoryAdvisoryObject {
+    const repository = this.repository(fullName);
+    if (!repository) throw new Error(`Seed the repository ${fullName} first`);
+    const advisory = repositoryAdvisoryObject({
+      repositoryFullName: repository.repository.full_name,
+      summary: "A vulnerability report",
+      description: "Details of the report",
+      severity: null,
+      cvssVector: null,
+      cvssScore: null,
+      state: "triage",
+      vulnerabilities: [],
+      cweIds: [],
+      credits: [{ user: options.author, type: "finder", state: "accepted" }],
+      submissionAccepted: false,
+      createdAt: this.timestamp(),
+      ...options,
+    });
+    repository.advisories.set(advisory.ghsa_id, advisory);
+    return advisory;
+  }
+
+  repository(fullName: string): RepositoryState | undefined {
+    return this.repositories.get(fullName.toLowerCase());
+  }
+
+  /** Finds a label, creating it as GitHub does when an issue is labelled with an unknown name. */
+  label(repository: RepositoryState, name: string): LabelObject {
+    const existing = repository.labels.get(name.toLowerCase());
+    if (existing) return existing;
+    const label = labelObject(repository.repository.full_name, name, this.id());
+    repository.labels.set(name.toLowerCase(), label);
+    return label;
+  }
+
+  createIssue(
+    repository: RepositoryState,
+    fields: { title: string; body: string | null; labels: string[]; user: UserObject },
+  ): IssueObject {
+    const number = repository.nextIssueNumber++;
+    const issue = issueObject({
+      repositoryFullName: repository.repository.full_name,
+      number,
+      id: this.id(),
+      title: fields.title,
+      body: fields.body,
+      user: fields.user,
+      labels: fields.labels.map((name) => this.label(repository, name)),
+      createdAt: this.timestamp(),
+    });
+    repository.issues.set(number, issue);
+    repository.repository.open_issues_count += 1;
+    repository.repository.open_issues += 1;
+    return issue;
+  }
+
+  createComment(repository: RepositoryState, issue: IssueObject, body: string, user: UserObject): IssueCommentObject {
+    const comment = issueCommentObject({
+      repositoryFullName: repository.repository.full_name,
+      issueNumber: issue.number,
+      id: this.id(),
+      body,
+      user,
+      createdAt: this.timestamp(),
+    });
+    repository.comments.set(comment.id, comment);
+    issue.comments += 1;
+    return comment;
+  }
+
+  createAdvisoryComment(repository: RepositoryState, ghsaId: string, body: string, user: UserObject): AdvisoryComment {
+    const id = this.id();
+    const created = this.timestamp();
+    const comment: AdvisoryComment = {
+      id,
+      node_id: nodeId("RAC_kwDO", id),
+      body,
+      user,
+      created_at: created,
+      updated_at: created,
+      html_url: `https://github.com/${repository.repository.full_name}/security/advisories/${ghsaId}#advisory-comment-${id}`,
+      author_association: user.type === "Bot" ? "NONE" : "MEMBER",
+    };
+    const list = repository.advisoryComments.get(ghsaId) ?? [];
+    list.push(comment);
+    repository.advisoryComments.set(ghsaId, list);
+    return comment;
+  }
+}
+
+/** A file's blob SHA as git computes it, which GitHub returns as `sha`. */
+export function blobSha(content: string): string {
+  const bytes = Buffer.from(content, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
