@@ -44,15 +44,42 @@ export const caseRecordSchema = z.object({
     status: z.enum(["pending", "sent", "relay-needed"]),
     at: instant.optional(),
   }),
+  /**
+   * The first answer the researcher got from a person: the first move out of `triage` (accept, reject, needs-info,
+   * duplicate, withdraw) or the first maintainer message, whichever came first. It stops the response clock.
+   */
+  firstResponseAt: instant.optional(),
+  /** A resolution date a maintainer gave ("YYYY-MM-DD" in the policy's zone); the pause does not move it. */
+  resolveBy: z.iso.date().optional(),
+  /** The last "keep informed" message to the researcher; the next one is due `sla.updates.everyDays` later. */
+  lastUpdateAt: instant.optional(),
+  /** The researcher's last message; a needs-info case is silent from the later of this and the pause's start. */
+  researcherActivityAt: instant.optional(),
+  /** Time spent waiting on the researcher: closed periods in `pausedMs`, the running one from `since`. */
+  pause: z.object({ since: instant.optional(), pausedMs: z.number().int().nonnegative() }).optional(),
+  /** What the last sweep found: the worst deadline status and the deadlines ever broken. */
+  sla: z
+    .object({
+      status: z.enum(["ok", "due-soon", "breached"]),
+      broken: z.array(z.enum(["response", "resolution"])),
+    })
+    .optional(),
+  /** Every reminder, escalation, update draft and closing the sweep has sent, by idempotency key. */
+  reminders: z.array(z.object({ key: z.string().min(1), at: instant })).optional(),
+  /** Left triage (accepted, rejected or marked duplicate), for the time-to-triage metric. */
+  triagedAt: instant.optional(),
+  resolvedAt: instant.optional(),
+  closedAt: instant.optional(),
+  closedReason: z.enum(["researcher-silent"]).optional(),
 });
 
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
 const BLOCK_PATTERN = /<!-- disclosure-desk:case (\{[^\n]*?\}) -->/;
 
-/** Renders the hidden block. `<`, `>` and `-` inside strings are escaped so the comment can never be closed early. */
+/** Renders the hidden block. `<` and `>` are escaped (they only occur inside strings), so `-->` can never end it early. */
 export function renderCaseBlock(record: CaseRecord): string {
-  const json = JSON.stringify(record).replace(/[<>-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(record).replace(/[<>]/g, (char) => (char === "<" ? "\\u003c" : "\\u003e"));
   return `<!-- disclosure-desk:case ${json} -->`;
 }
 

@@ -23,23 +23,21 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&]/g;
 /** One line of text safe to place inside a Markdown sentence, heading or table cell. */
 export function inlineText(text: string, limit = INLINE_LIMIT): string {
   const oneLine = text.replace(/[\r\n\t]+/g, " ").replace(/\p{Cc}/gu, "").trim();
-  const escaped = truncate(oneLine, limit).replace(MARKDOWN_SPECIAL, (char) =>
-    char === "&" || char === "<" || char === ">"
-      ? `&#${char.charCodeAt(0)};`
-      : `\\${char}`,
+  return neutraliseReferences(truncate(oneLine, limit)).replace(MARKDOWN_SPECIAL, (char) =>
+    char === "&" || char === "<" || char === ">" ? `&#${char.charCodeAt(0)};` : `\\${char}`,
   );
-  return neutraliseReferences(escaped);
 }
 
 /**
- * A fenced block that shows the text exactly as written: the fence is longer than any backtick run inside, so the
- * text cannot close it, and nothing inside is rendered as Markdown or HTML, nor notifies anyone.
+ * A fenced block that shows the text as written: the fence is longer than any backtick run inside, so the text
+ * cannot close it, and nothing inside is rendered as Markdown or HTML. References are neutralised all the same
+ * (an invisible zero-width space), so a quote of the block elsewhere cannot notify anyone either.
  */
 export function fencedText(text: string, limit = BLOCK_LIMIT): string {
   const bounded = truncate(text.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, ""), limit);
   const longestRun = Math.max(0, ...Array.from(bounded.matchAll(/`+/g), (match) => match[0].length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return `${fence}text\n${bounded}\n${fence}`;
+  return `${fence}text\n${neutraliseReferences(bounded)}\n${fence}`;
 }
 
 /**

@@ -1,0 +1,10 @@
+import type { ApplicationFunction } from "probot";
+import { handleAdvisoryReported } from "./handlers/advisory-reported.js";
+import type { HandlerDependencies } from "./handlers/dependencies.js";
+
+/** Registers Disclosure Desk's handlers; nothing else happens here. */
+export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
+  return (app) => {
+    app.on("repository_advisory.reported", handleAdvisoryReported(dependencies));
+  };
+}

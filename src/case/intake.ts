@@ -1,0 +1,238 @@
+import type { Language } from "../config/schema.js";
+import { formatProblem } from "../config/load.js";
+import type { RepositoryConfig } from "../config/repository-config.js";
+import { renderMessage } from "../messages/render.js";
+import { truncate, untrusted } from "../messages/untrusted-text.js";
+import { triage, type TriageDecision } from "../policy/triage.js";
+import type { AdvisorySeverity } from "../policy/report.js";
+import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
+import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "./case-record.js";
+
+/**
+ * Intake of a privately reported advisory, as a pure planner: facts in, a plan of actions with its reasons out.
+ * The handler gathers the facts through the gateway and executes the plan; tests assert the plan.
+ */
+
+export interface AdvisoryReport {
+  ghsaId: string;
+  summary: string;
+  description: string;
+  htmlUrl: string;
+  /** `owner/name` the report was filed against. */
+  repository: string;
+  reporter: string;
+  severity?: AdvisorySeverity;
+  cvssVector?: string;
+  packages: { ecosystem: string; name: string; versions?: string }[];
+  cweIds: string[];
+  submittedAt: Date;
+}
+
+export interface IntakeFacts {
+  advisory: AdvisoryReport;
+  policy: RepositoryConfig;
+  /** The configured tracking repository and whether GitHub says it is private; absent in advisory-only mode. */
+  tracking?: { repository: string; isPrivate: boolean };
+  existingCase: { number: number; record: CaseRecord } | null;
+  commentsApiKnownUnavailable: boolean;
+  now: Date;
+}
+
+export type IntakeAction =
+  | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
+  | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
+  | { type: "relayAcknowledgement"; repository: string; message: string; reason: string }
+  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string };
+
+export interface IntakePlan {
+  caseKey: string;
+  mode: "private-issue" | "advisory-only";
+  reasons: string[];
+  actions: IntakeAction[];
+  triage: TriageDecision;
+}
+
+export const PUBLIC_TRACKING_NOTICE_TITLE = "Disclosure Desk: this tracking repository is public";
+
+export function acknowledgementMarker(caseKey: string): string {
+  return `<!-- disclosure-desk:acknowledgement ${caseKey} -->`;
+}
+
+export function planIntake(facts: IntakeFacts): IntakePlan {
+  const { advisory, policy, now } = facts;
+  const { config } = policy;
+  const caseKey = advisory.ghsaId;
+  const reasons: string[] = [];
+  const actions: IntakeAction[] = [];
+  const decision = triage({
+    report: {
+      id: caseKey,
+      title: advisory.summary,
+      body: advisory.description,
+      repository: advisory.repository,
+      packages: advisory.packages.map(({ ecosystem, name }) => ({ ecosystem, name })),
+      cweIds: advisory.cweIds,
+      ...(advisory.severity ? { severity: advisory.severity } : {}),
+      ...(advisory.cvssVector ? { cvssVector: advisory.cvssVector } : {}),
+    },
+    config,
+  });
+
+  const trackingUsable = facts.tracking?.isPrivate === true;
+  const mode = trackingUsable ? "private-issue" : "advisory-only";
+  if (facts.tracking && !facts.tracking.isPrivate) {
+    reasons.push(`tracking repository ${facts.tracking.repository} is public: refusing to write report content there`);
+    actions.push({
+      type: "warnPublicTrackingRepository",
+      repository: facts.tracking.repository,
+      title: PUBLIC_TRACKING_NOTICE_TITLE,
+      body: renderMessage(config.language, "public-tracking-repository", {
+        repository: facts.tracking.repository,
+        marker: "<!-- disclosure-desk:public-tracking-repository -->",
+      }),
+    });
+  }
+  if (policy.errors.length > 0) reasons.push(`configuration has ${policy.errors.length} error(s): safe defaults used`);
+
+  const deadlines = computeDeadlines({ receivedAt: advisory.submittedAt }, config.sla, config.calendar);
+  const acknowledgement = renderAcknowledgement(facts, deadlines);
+  const marker = acknowledgementMarker(caseKey);
+
+  if (facts.existingCase) {
+    const status = facts.existingCase.record.acknowledgement.status;
+    reasons.push(`case ${caseKey} already open as #${facts.existingCase.number}; acknowledgement ${status}`);
+    if (status === "pending") {
+      actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: true });
+    }
+    return { caseKey, mode, reasons, actions, triage: decision };
+  }
+
+  const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
+  if (trackingUsable && facts.tracking) {
+    const record: CaseRecord = {
+      v: CASE_RECORD_VERSION,
+      key: caseKey,
+      channel: "advisory",
+      source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
+      state: "triage",
+      receivedAt: advisory.submittedAt.toISOString(),
+      openedAt: now.toISOString(),
+      policyVersion: policy.policyVersion,
+      configError: policy.errors.length > 0,
+      deadlines: {
+        responseDue: deadlines.responseDue.toISOString(),
+        ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
+        ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
+      },
+      acknowledgement: { status: relayFromTheStart ? "relay-needed" : "pending" },
+    };
+    const relayReason = "the advisory comments API is not available";
+    actions.push({
+      type: "openTrackingIssue",
+      repository: facts.tracking.repository,
+      title: trackingIssueTitle(caseKey, advisory.summary),
+      body: renderTrackingIssue(facts, decision, record, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
+      labels: caseLabels(decision, policy, relayFromTheStart),
+      record,
+    });
+    reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
+  }
+  if (!relayFromTheStart) {
+    actions.push({
+      type: "acknowledgeResearcher",
+      message: acknowledgement,
+      marker,
+      lookForEarlierAcknowledgement: !trackingUsable,
+    });
+  }
+  return { caseKey, mode, reasons, actions, triage: decision };
+}
+
+export function caseLabels(decision: TriageDecision, policy: RepositoryConfig, relayNeeded: boolean): string[] {
+  const labels = new Set(decision.labels);
+  if (policy.errors.length > 0) labels.add("config-error");
+  if (relayNeeded) labels.add("relay-needed");
+  return [...labels];
+}
+
+export function trackingIssueTitle(caseKey: string, summary: string): string {
+  return truncate(`${caseKey}: ${summary.replace(/\s+/g, " ").trim()}`, 256);
+}
+
+function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof computeDeadlines>): string {
+  const { config } = facts.policy;
+  const { timezone } = config.calendar;
+  const language: Language = config.language;
+  const late = facts.now.getTime() - facts.advisory.submittedAt.getTime() > 60 * 60_000;
+  return renderMessage(language, "acknowledgement", {
+    researcher: untrusted(facts.advisory.reporter),
+    policy: { name: config.policy.name, url: config.policy.url },
+    responseDue: formatDeadline(deadlines.responseDue, timezone, language),
+    resolutionDue: deadlines.resolutionDue ? formatDeadline(deadlines.resolutionDue, timezone, language) : undefined,
+    resolutionDays: config.sla.resolution?.days,
+    updateEveryDays: config.sla.updates?.everyDays,
+    late,
+    receivedOn: formatDate(localDateOf(facts.advisory.submittedAt, timezone), language),
+    marker: acknowledgementMarker(facts.advisory.ghsaId),
+  });
+}
+
+function renderTrackingIssue(
+  facts: IntakeFacts,
+  decision: TriageDecision,
+  record: CaseRecord,
+  relay: { message: string; reason: string } | undefined,
+): string {
+  const { advisory, policy } = facts;
+  const { config } = policy;
+  const { timezone } = config.calendar;
+  const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), timezone, config.language) : undefined);
+  const body = renderMessage(config.language, "tracking-issue", {
+    key: record.key,
+    summary: untrusted(advisory.summary),
+    researcher: untrusted(advisory.reporter),
+    receivedAt: format(record.receivedAt),
+    advisoryUrl: advisory.htmlUrl,
+    repository: advisory.repository,
+    severity: decision.severity
+      ? { level: decision.severity.level, score: decision.severity.score, vector: decision.severity.vector }
+      : undefined,
+    packages: advisory.packages.map((affected) => ({
+      ecosystem: affected.ecosystem,
+      name: untrusted(affected.name),
+      versions: affected.versions ? untrusted(affected.versions) : undefined,
+    })),
+    deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
+    acknowledgement: relay ? "to be relayed by a maintainer (see below)" : "posted on the advisory by Disclosure Desk",
+    policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
+    triage: {
+      scope: {
+        status: decision.scope.status,
+        asset: decision.scope.asset ? untrusted(decision.scope.asset) : undefined,
+        reason: untrusted(decision.scope.reason),
+      },
+      exclusions: decision.exclusions.map((exclusion) => ({
+        id: exclusion.id,
+        title: untrusted(exclusion.title),
+        reason: untrusted(exclusion.reason),
+        matched: untrusted(exclusion.matched),
+        policyText: untrusted(exclusion.policyText),
+      })),
+      conduct: decision.conduct.map((flag) => ({
+        id: flag.id,
+        reason: untrusted(flag.reason),
+        matched: untrusted(flag.matched),
+      })),
+      needsInfo: decision.needsInfo.missing,
+      duplicateOf: decision.duplicateOf,
+    },
+    configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
+    relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
+    description: untrusted(advisory.description),
+  });
+  return withCaseBlock(body, record);
+}
+
+export function renderRelay(language: Language, advisoryUrl: string, relay: { message: string; reason: string }): string {
+  return renderMessage(language, "relay-needed", { advisoryUrl, reason: relay.reason, message: untrusted(relay.message) });
+}

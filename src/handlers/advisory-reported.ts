@@ -1,0 +1,84 @@
+import type { Context } from "probot";
+import { loadRepositoryConfig } from "../config/repository-config.js";
+import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
+import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import type { HandlerDependencies } from "./dependencies.js";
+import { executeIntake } from "./execute-intake.js";
+
+type AdvisoryPayload = Context<"repository_advisory.reported">["payload"];
+
+/** `repository_advisory.reported`: a researcher used "Report a vulnerability". The report becomes a case. */
+export function handleAdvisoryReported(dependencies: HandlerDependencies) {
+  return async (context: Context<"repository_advisory.reported">): Promise<void> => {
+    const advisory = advisoryFromPayload(context.payload, new Date(dependencies.now()));
+    const installationId = context.payload.installation?.id;
+    if (installationId === undefined) {
+      context.log.warn({ caseKey: advisory.ghsaId }, "advisory event without an installation: ignored");
+      return;
+    }
+    const gateway = new GitHubGateway(context.octokit, dependencies.cache, installationId, dependencies.now);
+    const log = context.log.child({ caseKey: advisory.ghsaId });
+
+    await dependencies.locks.withLock(`case:${advisory.ghsaId}`, async () => {
+      const facts = await gatherIntakeFacts(gateway, advisory, new Date(dependencies.now()));
+      const plan = planIntake(facts);
+      log.info(
+        { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage.labels },
+        "intake planned",
+      );
+      if (facts.policy.errors.length > 0) {
+        log.warn({ problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) }, "configuration has errors; safe defaults used");
+      }
+      await executeIntake(gateway, plan, facts, log);
+    });
+  };
+}
+
+export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: AdvisoryReport, now: Date): Promise<IntakeFacts> {
+  const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(advisory.repository));
+  const trackingName = policy.config.tracking.repository;
+  if (!trackingName) {
+    return { advisory, policy, existingCase: null, commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(), now };
+  }
+  const trackingRepository = parseRepository(trackingName);
+  const isPrivate = await gateway.isPrivateRepository(trackingRepository);
+  const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
+  return {
+    advisory,
+    policy,
+    tracking: { repository: trackingName, isPrivate },
+    existingCase: existing ? { number: existing.number, record: existing.record } : null,
+    commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
+    now,
+  };
+}
+
+export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {
+  const advisory = payload.repository_advisory;
+  // The webhook types mark `author` as always null (a known conversion bug); for a private report it is the researcher.
+  const author = (advisory as { author?: { login?: string } | null }).author;
+  const submittedAt = advisory.created_at ?? advisory.updated_at;
+  return {
+    ghsaId: advisory.ghsa_id,
+    summary: advisory.summary,
+    description: advisory.description ?? "",
+    htmlUrl: advisory.html_url,
+    repository: payload.repository.full_name,
+    reporter: author?.login ?? payload.sender?.login ?? "the researcher",
+    ...(advisory.severity ? { severity: advisory.severity } : {}),
+    ...(advisory.cvss?.vector_string ? { cvssVector: advisory.cvss.vector_string } : {}),
+    packages: (advisory.vulnerabilities ?? []).flatMap((vulnerability) =>
+      vulnerability.package
+        ? [
+            {
+              ecosystem: vulnerability.package.ecosystem,
+              name: vulnerability.package.name ?? "",
+              ...(vulnerability.vulnerable_version_range ? { versions: vulnerability.vulnerable_version_range } : {}),
+            },
+          ]
+        : [],
+    ),
+    cweIds: advisory.cwe_ids ?? [],
+    submittedAt: submittedAt ? new Date(submittedAt) : now,
+  };
+}

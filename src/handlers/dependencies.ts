@@ -1,0 +1,9 @@
+import type { GatewayCache } from "../github/gateway-cache.js";
+import type { CaseLocks } from "../runtime/locks.js";
+
+/** What every handler is given, built once at start-up: nothing here is read from the environment by a handler. */
+export interface HandlerDependencies {
+  cache: GatewayCache;
+  locks: CaseLocks;
+  now: () => number;
+}

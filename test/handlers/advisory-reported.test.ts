@@ -1,0 +1,269 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { readCaseBlock } from "../../src/case/case-record.js";
+import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/webhook-payloads.js";
+import { validateWebhookPayload } from "../harness/webhooks.js";
+import { fakeGitHub } from "../helpers/fake-github.js";
+import { createTestProbot, testDependencies } from "../helpers/probot.js";
+
+const trackingRepository = "octo-org/security-cases";
+const reportedAt = new Date("2026-11-16T08:30:00Z"); // a Monday, 09:30 in Amsterdam
+const now = new Date("2026-11-16T08:31:00Z");
+
+const openworxConfig = `
+language: en
+policy:
+  name: Openworx Responsible Disclosure
+  contact: mailto:info@openworx.nl
+  safeHarbor: true
+tracking:
+  repository: ${trackingRepository}
+calendar:
+  timezone: Europe/Amsterdam
+  holidays: NL
+sla:
+  response: { businessDays: 5 }
+`;
+
+function deliver(probot: ReturnType<typeof createTestProbot>, payload = repositoryAdvisoryReportedPayload(), id = "delivery-1") {
+  return probot.receive({ id, name: "repository_advisory", payload } as Parameters<typeof probot.receive>[0]);
+}
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("repository_advisory.reported", () => {
+  it("uses a fixture that GitHub's webhook schema accepts", () => {
+    expect(validateWebhookPayload("repository_advisory", repositoryAdvisoryReportedPayload())).toEqual([]);
+  });
+
+  it("opens a private tracking issue and acknowledges the researcher with the concrete deadline", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+
+    expect(github.mock.problems()).toEqual([]);
+    const [issue, ...others] = github.issues.get(trackingRepository) ?? [];
+    expect(others).toEqual([]);
+    expect(issue?.title).toBe(`${reportedGhsaId}: SQL injection in the widget search endpoint`);
+    expect(issue?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage", "severity:high"]));
+    expect(issue?.labels).not.toContain("config-error");
+    expect(issue?.body).toContain("Monday 23 November 2026, 23:59 CET");
+    expect(issue?.body).toContain("| Affected | npm @\u200bocto-org/widgets &#60; 2.4.1 |");
+
+    const block = readCaseBlock(issue?.body);
+    expect(block.status).toBe("found");
+    if (block.status !== "found") return;
+    expect(block.record).toMatchObject({
+      key: reportedGhsaId,
+      state: "triage",
+      receivedAt: reportedAt.toISOString(),
+      deadlines: { responseDue: "2026-11-23T22:59:59.999Z" },
+      acknowledgement: { status: "sent" },
+      configError: false,
+    });
+    expect(block.record.policyVersion).toMatch(/^[0-9a-f]{40}$/);
+
+    const [acknowledgement, ...moreComments] = github.advisoryComments.get(reportedGhsaId) ?? [];
+    expect(moreComments).toEqual([]);
+    expect(acknowledgement?.body).toContain("Hello rosa-researcher,");
+    expect(acknowledgement?.body).toContain("**We will respond by Monday 23 November 2026, 23:59 CET**");
+    expect(acknowledgement?.body).toContain("Openworx Responsible Disclosure");
+    expect(acknowledgement?.body).not.toContain("state:triage");
+    expect(acknowledgement?.body).not.toContain("disclosure-desk:case");
+
+    const calls = github.mock.requests.filter((request) => !request.path.endsWith("/access_tokens"));
+    expect(calls.map((request) => `${request.method} ${request.operationId ?? request.path}`)).toEqual([
+      "GET repos/get-content",
+      "GET repos/get",
+      "GET search/issues-and-pull-requests",
+      "POST issues/create",
+      "POST security-advisories/create-repository-advisory-comment",
+      "PATCH issues/update",
+    ]);
+  });
+
+  it("costs four calls for the next intake once config and visibility are cached", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    const probot = createTestProbot(testDependencies(now));
+    await deliver(probot);
+    const before = github.mock.requests.length;
+    const second = repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } });
+    await deliver(probot, second, "delivery-2");
+    const calls = github.mock.requests.slice(before).filter((request) => !request.path.endsWith("/access_tokens"));
+    expect(calls.map((request) => request.operationId)).toEqual([
+      "search/issues-and-pull-requests",
+      "issues/create",
+      "security-advisories/create-repository-advisory-comment",
+      "issues/update",
+    ]);
+    expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("opens one case and sends one acknowledgement when the same delivery arrives five times at once", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    const probot = createTestProbot(testDependencies(now));
+    await Promise.all([1, 2, 3, 4, 5].map(() => deliver(probot)));
+
+    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("finds the case through search after a restart and sends nothing twice", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+    await deliver(createTestProbot(testDependencies(now)), repositoryAdvisoryReportedPayload(), "redelivery");
+
+    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+  });
+
+  it("finishes an intake that crashed after opening the issue, without a second acknowledgement", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+    // The crash: the acknowledgement went out but the case block still says "pending".
+    const issue = github.issues.get(trackingRepository)?.[0];
+    if (!issue) throw new Error("no tracking issue");
+    issue.body = issue.body.replace('"status":"sent"', '"status":"pending"');
+
+    await deliver(createTestProbot(testDependencies(now)), repositoryAdvisoryReportedPayload(), "redelivery");
+
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    const block = readCaseBlock(issue.body);
+    expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
+  });
+
+  it("writes nothing to a public tracking repository but a neutral notice, and still acknowledges", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [],
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+
+    const writes = github.writesTo(trackingRepository);
+    expect(writes).toHaveLength(1);
+    const notice = JSON.stringify(writes[0]?.body);
+    expect(notice).toContain("public");
+    expect(notice).not.toContain(reportedGhsaId);
+    expect(notice).not.toContain("SQL injection");
+    expect(notice).not.toContain("widgets.example.org");
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    expect(github.mock.problems()).toEqual([]);
+
+    await deliver(createTestProbot(testDependencies(now)), repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } }), "d2");
+    expect(github.writesTo(trackingRepository)).toHaveLength(1);
+  });
+
+  it("falls back to a relay-needed label and a ready-to-paste message when the comments API is missing", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+      commentsApi: "missing",
+    });
+    const probot = createTestProbot(testDependencies(now));
+    await deliver(probot);
+
+    const issue = github.issues.get(trackingRepository)?.[0];
+    expect(issue?.labels).toContain("relay-needed");
+    expect(issue?.body).toContain("Acknowledgement to relay");
+    expect(issue?.body).toContain("We will respond by Monday 23 November 2026, 23:59 CET");
+    const block = readCaseBlock(issue?.body);
+    expect(block.status === "found" && block.record.acknowledgement.status).toBe("relay-needed");
+    expect(github.mock.problems()).toEqual([]);
+
+    // The next report knows the API is missing: the case opens with the relay message in one write.
+    const before = github.mock.requests.length;
+    await deliver(probot, repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } }), "d2");
+    const second = github.issues.get(trackingRepository)?.[1];
+    expect(second?.labels).toContain("relay-needed");
+    expect(second?.body).toContain("Acknowledgement to relay");
+    expect(github.mock.requests.slice(before).map((request) => request.operationId)).toEqual([
+      "search/issues-and-pull-requests",
+      "issues/create",
+    ]);
+  });
+
+  it("works in advisory-only mode: no issue, and the acknowledgement carries no internal state", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/.github:.github/disclosure.yml": "language: nl\ncalendar:\n  timezone: Europe/Amsterdam\n  holidays: NL\nsla:\n  response: { businessDays: 3 }\n  resolution: { days: 30 }\n" },
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+    await deliver(createTestProbot(testDependencies(now)), repositoryAdvisoryReportedPayload(), "redelivery");
+
+    expect(github.issues.size).toBe(0);
+    const comments = github.advisoryComments.get(reportedGhsaId) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain("Beste rosa-researcher,");
+    expect(comments[0]?.body).toContain("uiterlijk donderdag 19 november 2026, 23:59 CET");
+    expect(comments[0]?.body).toContain("binnen 30 dagen na uw melding, uiterlijk woensdag 16 december 2026, 23:59 CET");
+    expect(comments[0]?.body).not.toContain("disclosure-desk:case");
+    expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("still opens the case with safe defaults and flags config-error when the config is invalid", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": `${openworxConfig}  respone: { businessDays: 3 }\nlanguage: fr\n`.replace("language: en\n", "") },
+      privateRepositories: [trackingRepository],
+    });
+    await deliver(createTestProbot(testDependencies(now)));
+
+    const issue = github.issues.get(trackingRepository)?.[0];
+    expect(issue?.labels).toContain("config-error");
+    expect(issue?.body).toContain("Configuration errors");
+    expect(issue?.body).toMatch(/sla\.respone: unknown key; did you mean \\?"response\\?"/);
+    expect(issue?.body).toContain("language");
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+  });
+
+  it("neutralises mentions and markup from the report in every message", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    const hostile = repositoryAdvisoryReportedPayload({
+      repository_advisory: {
+        summary: "XSS <script>alert(1)</script> cc @octo-org/security-team see #1",
+        description: "Ping @octo-org/security-team and @admin\n```\n<img src=x onerror=alert(1)>\n```\nFixes #12",
+      },
+    });
+    await deliver(createTestProbot(testDependencies(now)), hostile);
+
+    const issue = github.issues.get(trackingRepository)?.[0];
+    const comment = github.advisoryComments.get(reportedGhsaId)?.[0];
+    for (const text of [issue?.body ?? "", comment?.body ?? ""]) {
+      expect(text).not.toMatch(/@octo-org\/security-team/);
+      expect(text).not.toMatch(/@admin/);
+      expect(text).not.toMatch(/#1\b/);
+      expect(outsideFences(text)).not.toContain("<script>");
+      expect(outsideFences(text)).not.toContain("<img");
+    }
+    // The description is shown verbatim inside a fence that its own backticks cannot close.
+    expect(issue?.body).toContain("````text\nPing @\u200bocto-org");
+    expect(github.mock.problems()).toEqual([]);
+  });
+});
+
+function outsideFences(markdown: string): string {
+  return markdown.replace(/^(`{3,})text\n[\s\S]*?\n\1$/gm, "");
+}

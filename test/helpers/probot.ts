@@ -1,0 +1,37 @@
+import { generateKeyPairSync } from "node:crypto";
+import { Probot, ProbotOctokit } from "probot";
+import { pino } from "pino";
+import { disclosureDesk } from "../../src/app.js";
+import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
+import { createInProcessLocks } from "../../src/runtime/locks.js";
+
+let privateKey: string | undefined;
+
+/** An RSA key made once per test file: Probot signs real app JWTs with it. */
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  return privateKey;
+}
+
+/** Throttling and retries off (the function form: Probot 14 overwrites the object form). */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { enabled: false },
+  retry: { enabled: false },
+}));
+
+export function testDependencies(now: Date): HandlerDependencies {
+  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime() };
+}
+
+export function createTestProbot(dependencies: HandlerDependencies): Probot {
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    Octokit: TestOctokit,
+    log: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+  });
+  void probot.load(disclosureDesk(dependencies));
+  return probot;
+}
