@@ -14,6 +14,10 @@ export const templateNames = [
   "tracking-issue",
   "relay-needed",
   "public-tracking-repository",
+  "sla-reminder",
+  "sla-escalation",
+  "update-draft",
+  "needs-info-closing",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
