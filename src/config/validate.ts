@@ -138,7 +138,7 @@ function checkCalendar({ calendar }: Pick<DisclosureConfig, "calendar">): Findin
         ? [entry.slice(0, 10), entry.slice(-10), ["calendar", "closed", index], ["calendar", "closed", index]]
         : [entry.from, entry.to, ["calendar", "closed", index, "from"], ["calendar", "closed", index, "to"]];
     const ends =
-      fromPath === toPath && from === to
+      typeof entry === "string" && from === to
         ? [{ date: from, path: fromPath }]
         : [
             { date: from, path: fromPath },
