@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { findRestOperation, restDescription, validateRestRequest } from "./openapi.js";
+import { userObject } from "../fixtures/github-objects.js";
+import { findRestOperation, restDescription, validateRestRequest, validateRestResponse } from "./openapi.js";
 
 const advisoryPath = "/repos/octo-org/widgets/security-advisories/GHSA-abcd-efgh-ijkl";
 
@@ -193,6 +194,54 @@ describe("the advisory comments preview fragment", () => {
   it("resolves its comment schema against GitHub's components", () => {
     const validate = restDescription().ajv.compile({ $ref: "https://api.github.com/openapi.json#/components/schemas/repository-advisory-comment" });
     expect(validate({ id: 1 })).toBe(false);
+  });
+});
+
+describe("validateRestResponse", () => {
+  const user = userObject("rosa-researcher", 9_200_002);
+
+  it("holds an answer to the documented schema of its status", () => {
+    const comment = {
+      id: 17,
+      node_id: "RAC_kwDOAAAB",
+      body: "Thanks",
+      user,
+      created_at: "2026-11-16T08:30:00Z",
+      updated_at: "2026-11-16T08:30:00Z",
+      html_url: "https://github.com/octo-org/widgets/security/advisories/GHSA-4v7x-pqr2-9c3m#advisory-comment-17",
+      author_association: "MEMBER",
+    };
+    const path = "/repos/octo-org/widgets/security-advisories/GHSA-4v7x-pqr2-9c3m/comments";
+    expect(validateRestResponse({ method: "POST", path, status: 201, body: comment })).toEqual([]);
+    expect(validateRestResponse({ method: "POST", path, status: 201, body: { ...comment, id: "17" } })).toEqual([
+      "security-advisories/create-repository-advisory-comment 201 response: body.id: must be integer",
+    ]);
+    expect(validateRestResponse({ method: "POST", path, status: 200, body: comment })).toEqual([
+      "security-advisories/create-repository-advisory-comment: status 200 is not a documented response",
+    ]);
+  });
+
+  it("accepts a user account on an inlined installation, which GitHub's description asks to be an enterprise too", () => {
+    const installation = {
+      id: 1,
+      account: user,
+      repository_selection: "all",
+      access_tokens_url: "https://api.github.com/app/installations/1/access_tokens",
+      repositories_url: "https://api.github.com/installation/repositories",
+      html_url: "https://github.com/settings/installations/1",
+      app_id: 4242,
+      target_id: user.id,
+      target_type: "User",
+      permissions: {},
+      events: [],
+      created_at: "2026-01-05T10:00:00Z",
+      updated_at: "2026-01-05T10:00:00Z",
+      single_file_name: null,
+      app_slug: "disclosure-desk",
+      suspended_by: null,
+      suspended_at: null,
+    };
+    expect(validateRestResponse({ method: "GET", path: "/app/installations", status: 200, body: [installation] })).toEqual([]);
   });
 });
 

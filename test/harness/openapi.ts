@@ -52,6 +52,9 @@ export interface RestOperation {
   parameters: Parameter[];
   requestBody?: { required: boolean; jsonSchema?: Schema };
   compiled?: { path: ValidateFunction; query: ValidateFunction; body?: ValidateFunction };
+  /** Response objects by status code (or `default`), as described. */
+  responses: Record<string, Schema>;
+  compiledResponses?: Map<string, ValidateFunction | undefined>;
 }
 
 export interface RestDescription {
@@ -84,6 +87,7 @@ function loadRestDescription(): RestDescription {
   mergePreview(document);
   fixOpenApi30Nullable(document.components);
   fixOpenApi30Nullable(document.paths);
+  fixInstallationAccount(document.paths);
 
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
   addFormats(ajv);
@@ -119,11 +123,36 @@ function loadRestDescription(): RestDescription {
         enabledForGitHubApps: (operation["x-github"] as Schema | undefined)?.enabledForGitHubApps !== false,
         parameters,
         requestBody: readRequestBody(operation.requestBody as Schema | undefined, resolve),
+        responses: (operation.responses as Record<string, Schema> | undefined) ?? {},
       });
     }
     matcher.add(template, operations, multiSegment);
   }
   return { document, matcher, ajv, resolve };
+}
+
+/**
+ * Where the description inlines an installation, its `account` is `allOf: [Simple User, Enterprise]` — no account
+ * is both — while the `installation` component says `anyOf`. GitHub sends one or the other, so make it `anyOf`.
+ */
+function fixInstallationAccount(paths: RestDescription["document"]["paths"]): void {
+  const stack: unknown[] = [paths];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    const record = node as Schema;
+    const parts = record.allOf;
+    if (
+      Array.isArray(parts) &&
+      parts.length === 2 &&
+      (parts[0] as Schema | undefined)?.title === "Simple User" &&
+      (parts[1] as Schema | undefined)?.title === "Enterprise"
+    ) {
+      record.anyOf = parts;
+      delete record.allOf;
+    }
+    stack.push(...Object.values(record));
+  }
 }
 
 function mergePreview(document: RestDescription["document"]): void {
@@ -363,4 +392,35 @@ function describeErrors(errors: ErrorObject[] | null | undefined, where: string)
 
 function decodePointer(part: string): string {
   return part.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+export interface RestResponse {
+  method: string;
+  path: string;
+  status: number;
+  /** Parsed JSON body; `undefined` for an empty body. */
+  body: unknown;
+}
+
+/**
+ * Problems with a response against the description's schema for that status, so a stand-in answers with the shapes
+ * the app will meet on GitHub. The schema is used as published (no added strictness): GitHub may send more fields.
+ */
+export function validateRestResponse(response: RestResponse): string[] {
+  const found = findRestOperation(response.method, response.path);
+  if (!found) return [`no such endpoint: ${response.method.toUpperCase()} ${response.path}`];
+  const { operation } = found;
+  const label = operation.operationId ?? `${operation.method} ${operation.template}`;
+  const status = String(response.status);
+  const described = operation.responses[status] ?? operation.responses.default;
+  if (!described) return [`${label}: status ${status} is not a documented response`];
+  operation.compiledResponses ??= new Map();
+  if (!operation.compiledResponses.has(status)) {
+    const resolved = typeof described.$ref === "string" ? restDescription().resolve(described.$ref) : described;
+    const schema = (resolved.content as Record<string, { schema?: Schema }> | undefined)?.["application/json"]?.schema;
+    operation.compiledResponses.set(status, schema ? restDescription().ajv.compile(absoluteRefs(schema) as Schema) : undefined);
+  }
+  const validate = operation.compiledResponses.get(status);
+  if (!validate || validate(response.body)) return [];
+  return describeErrors(validate.errors, "body").map((problem) => `${label} ${status} response: ${problem}`);
 }

@@ -45,7 +45,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const strayAnswers = github.journal.entries.flatMap((entry) => entry.responseProblems);
   await github.close();
+  // Every answer the stand-in gave during this file must match GitHub's own response schemas.
+  expect(strayAnswers).toEqual([]);
 });
 
 describe("the GitHub stand-in driven by Probot's Octokit", () => {

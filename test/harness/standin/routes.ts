@@ -4,7 +4,7 @@
  */
 import type { IssueObject, UserObject } from "../../fixtures/github-objects.js";
 import { newInstallationToken } from "./app-auth.js";
-import { blobSha, type InstallationState, type RepositoryState, type StandInState } from "./state.js";
+import { blobSha, type InstallationState, type Permission, type RepositoryState, type StandInState } from "./state.js";
 
 export type Caller = { kind: "app" } | { kind: "installation"; installation: InstallationState };
 
@@ -40,6 +40,8 @@ export class GitHubError extends Error {
 }
 
 type Handler = (context: RouteContext) => RouteResult;
+
+const permissionOrder: readonly Permission[] = ["admin", "maintain", "write", "triage", "read", "none"];
 
 const notFound = (): GitHubError => new GitHubError(404, "Not Found");
 const notAccessible = (): GitHubError => new GitHubError(403, "Resource not accessible by integration");
@@ -189,7 +191,10 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: installationView(context.state, installation) };
   },
 
-  "repos/get": (context) => ({ status: 200, body: repositoryOf(context).repository }),
+  "repos/get": (context) => ({
+    status: 200,
+    body: { ...repositoryOf(context).repository, network_count: 0, subscribers_count: 1 },
+  }),
 
   "repos/get-content": (context) => {
     const repository = repositoryOf(context);
@@ -230,7 +235,9 @@ export const handlers: Record<string, Handler> = {
     const permission = repository.permissions.get(login.toLowerCase());
     if (!user || !permission) throw new GitHubError(404, `${login} is not a user`);
     const legacy = permission === "maintain" ? "write" : permission === "triage" ? "read" : permission;
-    return { status: 200, body: { permission: legacy, role_name: permission, user: { ...user, permissions: {} } } };
+    const at = (level: Permission) => permissionOrder.indexOf(permission) <= permissionOrder.indexOf(level);
+    const permissions = { admin: at("admin"), maintain: at("maintain"), push: at("write"), triage: at("triage"), pull: at("read") };
+    return { status: 200, body: { permission: legacy, role_name: permission, user: { ...user, permissions, role_name: permission } } };
   },
 
   "issues/create": (context) => {
@@ -396,7 +403,7 @@ export const handlers: Record<string, Handler> = {
       })
       .sort((a, b) => b.created_at.localeCompare(a.created_at));
     const result = paginate(context, items.map((issue) => ({ ...issue, score: 1 })));
-    return { ...result, body: { total_count: items.length, incomplete_results: false, items: result.body } };
+    return { ...result, body: { total_count: items.length, incomplete_results: false, search_type: "lexical", items: result.body } };
   },
 
   "security-advisories/list-repository-advisories": (context) => {

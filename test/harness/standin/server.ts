@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { findRestOperation, validateRestRequest } from "../openapi.js";
+import { findRestOperation, validateRestRequest, validateRestResponse } from "../openapi.js";
 import { verifyAppJwt } from "./app-auth.js";
 import { appJwtOperations, GitHubError, handlers, type Caller, type RouteResult } from "./routes.js";
 import { StandInState } from "./state.js";
@@ -29,6 +29,8 @@ export interface JournalEntry {
   status: number;
   /** Why the stand-in refused the request, if it did. */
   problems: string[];
+  /** Where the stand-in's own answer strays from GitHub's response schema: a bug in the stand-in. */
+  responseProblems: string[];
   auth: "app" | "installation" | "none";
   /** The fault that answered instead of GitHub, if any. */
   fault?: FaultAction["kind"];
@@ -206,12 +208,15 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
       }
     }
     entry.status = result.status;
+    if (result.raw === undefined) {
+      entry.responseProblems = validateRestResponse({ method, path: bare, status: result.status, body: result.body });
+    }
     headers["content-type"] ??= "application/json; charset=utf-8";
     response.writeHead(result.status, { ...rateLimitHeaders(), ...headers }).end(result.status === 204 ? undefined : payload);
   }
 
-  function record(fields: Omit<JournalEntry, "status" | "problems">): JournalEntry {
-    const entry: JournalEntry = { ...fields, status: 0, problems: [] };
+  function record(fields: Omit<JournalEntry, "status" | "problems" | "responseProblems">): JournalEntry {
+    const entry: JournalEntry = { ...fields, status: 0, problems: [], responseProblems: [] };
     entries.push(entry);
     return entry;
   }
