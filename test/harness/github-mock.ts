@@ -9,6 +9,7 @@
  */
 import nock from "nock";
 import { validateRestRequest } from "./openapi.js";
+import { queryParameters } from "./schema-validator.js";
 
 export interface RecordedRequest {
   method: string;
@@ -35,11 +36,7 @@ export function mockGitHub(baseUrl = "https://api.github.com"): GitHubMock {
   scope.on("request", (request: { method?: string; path?: string; headers?: RecordedRequest["headers"] }, _interceptor: unknown, rawBody: unknown) => {
     const method = (request.method ?? "GET").toUpperCase();
     const url = new URL(request.path ?? "/", "http://github.invalid");
-    const query: RecordedRequest["query"] = {};
-    for (const [name, value] of url.searchParams) {
-      const previous = query[name];
-      query[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-    }
+    const query = queryParameters(url.searchParams);
     const headers = request.headers ?? {};
     const body = parseBody(rawBody);
     const { operationId, problems } = validateRestRequest({ method, path: url.pathname, query, headers, body });

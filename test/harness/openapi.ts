@@ -8,12 +8,12 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { fixOpenApi30Nullable } from "./json-schema-fixes.js";
 import { createPathMatcher, type PathMatcher } from "./path-matcher.js";
 import { advisoryCommentsPreview } from "./preview-openapi.js";
 import { proseRuleProblems } from "./prose-rules.js";
+import { describeSchemaErrors, queryParameters, schemaValidatorFor } from "./schema-validator.js";
 
 export interface RestRequest {
   method: string;
@@ -69,8 +69,6 @@ export interface RestDescription {
 const componentsId = "https://api.github.com/openapi.json";
 const enterprisePrefix = "/api/v3";
 const httpMethods = ["get", "put", "post", "patch", "delete", "head", "options"] as const;
-// ajv-formats is CommonJS; under NodeNext its default export arrives one level down.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 let cached: RestDescription | undefined;
 
@@ -89,9 +87,7 @@ function loadRestDescription(): RestDescription {
   fixOpenApi30Nullable(document.paths);
   fixInstallationAccount(document.paths);
 
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
-  addFormats(ajv);
-  ajv.addSchema({ $id: componentsId, components: document.components });
+  const ajv = schemaValidatorFor(componentsId, document.components);
 
   const resolve = (ref: string): Schema => {
     const [, section, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? [];
@@ -258,7 +254,8 @@ export function findRestOperation(
   return match && operation ? { operation, params: match.params } : undefined;
 }
 
-function stripEnterprisePrefix(path: string): string {
+/** `/api/v3/repos/...` (GitHub Enterprise Server) → `/repos/...`. */
+export function stripEnterprisePrefix(path: string): string {
   return path === enterprisePrefix || path.startsWith(`${enterprisePrefix}/`) ? path.slice(enterprisePrefix.length) || "/" : path;
 }
 
@@ -282,11 +279,11 @@ export function validateRestRequest(request: RestRequest, options: RestValidatio
   const { compiled } = operation;
 
   const pathValues = coerceParameters(params, operation.parameters, "path");
-  if (!compiled.path(pathValues)) problems.push(...describeErrors(compiled.path.errors, "path parameter"));
+  if (!compiled.path(pathValues)) problems.push(...describeParameterErrors(compiled.path.errors, "path parameter"));
 
-  const rawQuery = { ...parseQueryString(queryString), ...(request.query ?? {}) };
+  const rawQuery = { ...queryParameters(new URLSearchParams(queryString)), ...(request.query ?? {}) };
   const queryValues = coerceParameters(rawQuery, operation.parameters, "query");
-  if (!compiled.query(queryValues)) problems.push(...describeErrors(compiled.query.errors, "query parameter"));
+  if (!compiled.query(queryValues)) problems.push(...describeParameterErrors(compiled.query.errors, "query parameter"));
 
   problems.push(...bodyProblems(operation, request.body, options));
   if (operation.operationId) {
@@ -307,7 +304,7 @@ function bodyProblems(operation: RestOperation, body: unknown, options: RestVali
     (error) =>
       !(error.keyword === "additionalProperties" && error.instancePath === "" && allowed.has(String(error.params.additionalProperty))),
   );
-  return describeErrors(errors, "body");
+  return describeSchemaErrors(errors, "body");
 }
 
 /** Path and query values arrive as strings; turn them into what their schemas describe before validating. */
@@ -345,16 +342,6 @@ function coerceValue(value: unknown, schema: Schema | undefined): unknown {
   }
 }
 
-function parseQueryString(queryString: string | undefined): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  if (!queryString) return query;
-  for (const [name, value] of new URLSearchParams(queryString)) {
-    const previous = query[name];
-    query[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-  }
-  return query;
-}
-
 /** An app JWT (header.payload.signature) rather than an installation token. */
 function isAppJwt(headers: RestRequest["headers"]): boolean {
   const raw = headers?.authorization ?? headers?.Authorization;
@@ -362,36 +349,15 @@ function isAppJwt(headers: RestRequest["headers"]): boolean {
   return typeof value === "string" && /^bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i.test(value.trim());
 }
 
-function describeErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
-  const described = new Set<string>();
-  for (const error of errors ?? []) {
-    const field = error.instancePath.split("/").slice(1).map(decodePointer).join(".");
-    const subject = where === "body" ? `body${field ? `.${field}` : ""}` : `${where} "${field.split(".")[0]}"${field.includes(".") ? ` (${field})` : ""}`;
-    switch (error.keyword) {
-      case "additionalProperties": {
-        const name = String(error.params.additionalProperty);
-        described.add(where === "body" ? `${subject}: unknown field "${name}"` : `unknown ${where} "${name}"`);
-        break;
-      }
-      case "required":
-        described.add(
-          where === "body"
-            ? `${subject}: missing required field "${String(error.params.missingProperty)}"`
-            : `missing required ${where} "${String(error.params.missingProperty)}"`,
-        );
-        break;
-      case "enum":
-        described.add(`${subject}: must be one of ${JSON.stringify(error.params.allowedValues)}`);
-        break;
-      default:
-        described.add(`${subject}: ${error.message ?? error.keyword}`);
-    }
-  }
-  return [...described];
-}
-
-function decodePointer(part: string): string {
-  return part.replace(/~1/g, "/").replace(/~0/g, "~");
+/** Parameters are validated as one object per location; word the problems per parameter. */
+function describeParameterErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
+  return describeSchemaErrors(errors, "").map((problem) => {
+    const unknownOrMissing = /^(unknown|missing required) field "(.+)"$/.exec(problem);
+    if (unknownOrMissing) return `${unknownOrMissing[1]} ${where} "${unknownOrMissing[2]}"`;
+    const [field, ...message] = problem.split(": ");
+    const name = field!.split(".")[0];
+    return `${where} "${name}"${field!.includes(".") ? ` (${field})` : ""}: ${message.join(": ")}`;
+  });
 }
 
 export interface RestResponse {
@@ -422,5 +388,5 @@ export function validateRestResponse(response: RestResponse): string[] {
   }
   const validate = operation.compiledResponses.get(status);
   if (!validate || validate(response.body)) return [];
-  return describeErrors(validate.errors, "body").map((problem) => `${label} ${status} response: ${problem}`);
+  return describeSchemaErrors(validate.errors, "body").map((problem) => `${label} ${status} response: ${problem}`);
 }

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { Ajv, ValidateFunction } from "ajv";
 import { fixNullOnlyReferences } from "./json-schema-fixes.js";
+import { describeSchemaErrors, schemaValidatorFor } from "./schema-validator.js";
 
 export {
   installation,
@@ -22,7 +22,6 @@ export {
 } from "../fixtures/webhook-payloads.js";
 
 const schemasId = "https://api.github.com/webhooks.json";
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 interface WebhookSchemas {
   ajv: Ajv;
@@ -41,10 +40,7 @@ function webhookSchemas(): WebhookSchemas {
     components: Record<string, unknown>;
   };
   fixNullOnlyReferences(document.components);
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(ajv);
-  ajv.addSchema({ $id: schemasId, components: document.components });
-  cached = { ajv, webhooks: document.webhooks, validators: new Map() };
+  cached = { ajv: schemaValidatorFor(schemasId, document.components), webhooks: document.webhooks, validators: new Map() };
   return cached;
 }
 
@@ -67,26 +63,5 @@ export function validateWebhookPayload(event: string, payload: unknown): string[
     schemas.validators.set(key, validate);
   }
   if (validate(payload)) return [];
-  return describeWebhookErrors(key, validate.errors ?? []);
-}
-
-function describeWebhookErrors(key: string, errors: ErrorObject[]): string[] {
-  const problems = new Set<string>();
-  for (const error of errors) {
-    const field = error.instancePath.split("/").slice(1).join(".") || "(payload)";
-    switch (error.keyword) {
-      case "required":
-        problems.add(`${key}: ${field === "(payload)" ? "" : `${field}: `}missing required field "${String(error.params.missingProperty)}"`);
-        break;
-      case "additionalProperties":
-        problems.add(`${key}: ${field}: unknown field "${String(error.params.additionalProperty)}"`);
-        break;
-      case "enum":
-        problems.add(`${key}: ${field}: must be one of ${JSON.stringify(error.params.allowedValues)}`);
-        break;
-      default:
-        problems.add(`${key}: ${field}: ${error.message ?? error.keyword}`);
-    }
-  }
-  return [...problems];
+  return describeSchemaErrors(validate.errors, "").map((problem) => `${key}: ${problem}`);
 }

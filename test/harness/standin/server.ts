@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { findRestOperation, validateRestRequest, validateRestResponse } from "../openapi.js";
+import { findRestOperation, stripEnterprisePrefix, validateRestRequest, validateRestResponse } from "../openapi.js";
 import { verifyAppJwt } from "./app-auth.js";
 import { appJwtOperations, GitHubError, handlers, type Caller, type RouteResult } from "./routes.js";
 import { StandInState } from "./state.js";
@@ -109,7 +109,7 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? "GET").toUpperCase();
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const bare = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/") ? url.pathname.slice(7) || "/" : url.pathname;
+    const bare = stripEnterprisePrefix(url.pathname);
     const query = Object.fromEntries(url.searchParams);
     const text = await readBody(request);
     let body: unknown;
