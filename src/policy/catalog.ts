@@ -4,7 +4,7 @@ import { vrtEntries, type VrtId } from "../data/vrt.js";
  * The built-in catalog of findings that disclosure policies commonly declare "not eligible".
  *
  * Each entry has
- * - `match`: how researchers describe the finding (English and Dutch);
+ * - `match`: how researchers describe the finding (English and Dutch); `indirect`: wording that implies it;
  * - `notWhen`: wording of a different, real vulnerability that merely mentions the finding's terms
  *   ("account takeover via host header poisoning of the reset link" is not "host header injection");
  * - `exceptions`: the default exceptions that bring a report back in; a policy replaces them with `unless`.
@@ -20,6 +20,8 @@ export interface CatalogEntry {
   readonly vrt?: VrtId;
   readonly cwe?: readonly string[];
   readonly match: readonly RegExp[];
+  /** Wording that points at the finding only indirectly; a direct match of another rule ranks above it. */
+  readonly indirect?: readonly RegExp[];
   readonly notWhen: readonly RegExp[];
   readonly exceptions: readonly ExceptionId[];
 }
@@ -56,7 +58,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
     match: [
       /\bsensitive (?:action|button|function|operation)/i,
       /\b(?:delet|remov|clos|deactivat)\w* (?:the |my |your |their |his |her |an? |victim'?s? )?(?:account|profile|user|data)\b/i,
-      /\bchang\w* (?:the |their |his |her |victim'?s? )?(?:password|e-?mail|phone|bank|iban|payout|address)/i,
+      /\bchang\w* (?:(?:the|their|his|her|a|an|your|my|victim'?s?|user'?s?) ){0,2}(?:password|e-?mail|phone|bank|iban|payout|address)/i,
       /\b(?:transfer|payment|purchase|checkout|place an order|withdraw|money|funds)\b/i,
       /\b(?:disabl|turn\w* off)\w* (?:2fa|two[- ]factor|mfa|multi[- ]factor)/i,
       /\b(?:grant|approv|authori[sz])\w* (?:access|the|a|an|admin|oauth|app|permissions?)\b/i,
@@ -146,8 +148,8 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.",
     vrt: "server_side_injection.content_spoofing.text_injection",
     match: [
-      re(`\\b(?:text|content)[- ]?(?:injection|injecting|spoofing|reflection)\\b${GAP}\\b(?:404|non-200|not found|error|40[0-9]|50[0-9])\\b`),
-      re(`\\b(?:404|non-200|not found|error|40[0-9]|50[0-9])[- ](?:page|pagina|response|code)s?\\b${GAP}\\b(?:text|content|reflect\\w*|spoof\\w*|inject\\w*)`),
+      re(`\\b(?:(?:text|content)[- ]?(?:injection|injecting|spoofing|reflection)|tekst[- ]?injectie)\\b${GAP}\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code|status)`),
+      re(`\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code)s?\\b${GAP}\\b(?:text|tekst|content|reflect\\w*|spoof\\w*|inject\\w*)`),
       /\bnon-200 (?:page|code|response)/i,
       /\b404 (?:page|pagina|code|response)s? (?:reveal|disclos|show|leak|is|are|returns?)/i,
     ],
@@ -181,7 +183,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:robots|humans|security|ads|llms)\.txt\b/i,
       /\b(?:sitemap|crossdomain|clientaccesspolicy|browserconfig)\.xml\b/i,
       /\bdirectory (?:listing|indexing|browsing)\b/i,
-      /\b(?:publicly|public(?:ly)?) (?:accessible|available|readable|exposed) (?:file|files|directory|directories|folder)\b/i,
+      /\bpublic(?:ly)? (?:accessible|available|readable|exposed) [^\n]{0,20}?\b(?:files?|director(?:y|ies)|folders?)\b/i,
       /\b(?:index of \/|directory listing)\b/i,
       /\b(?:openbare|publieke) (?:bestanden|map|directory)\b/i,
     ],
@@ -199,6 +201,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bui[- ]?redress\w*/i,
       /\b(?:can|could) be (?:framed|embedded|loaded) (?:in|inside|into|within) (?:an? )?(?:i?frame|third[- ]party site|other site|malicious (?:site|page))/i,
       /\b(?:frameable|framing (?:attack|protection)|iframe embedding)\b/i,
+    ],
+    indirect: [
       re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
       re(`${MISSING}${GAP}\\b(?:x-frame-options|frame-ancestors)\\b`),
     ],
@@ -217,7 +221,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bcookies? (?:without|zonder|missing|lacks?|lacking|not marked|is not marked|are not marked)\b[^.\n]{0,30}\b(?:secure|httponly|http-only|samesite)/i,
       /\b(?:insecure|unsecured) cookies?\b/i,
     ],
-    notWhen: [/\b(?:xss|cross[- ]site scripting)\b[^.\n]{0,60}\b(?:steal|stole|exfiltrat|hijack)/i],
+    notWhen: [],
     exceptions: ["sensitive-cookie"],
   },
   {
@@ -226,7 +230,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "OPTIONS HTTP method enabled.",
     vrt: "server_security_misconfiguration.potentially_unsafe_http_method_enabled.options",
     match: [
-      /\b(?:http )?options (?:http )?(?:method|verb|request)s?\b[^.\n]{0,30}\b(?:enabled|allowed|supported|active|accepted|aan|ingeschakeld)/i,
+      /\b(?:http )?options (?:http )?(?:methode|method|verb|request)s?\b[^.\n]{0,30}\b(?:enabled|allowed|supported|active|accepted|aan|ingeschakeld)/i,
       /\b(?:enabled|allowed|supported) (?:http )?options (?:method|verb)/i,
       /\bhttp options method\b/i,
       /\boptions-?methode\b/i,
@@ -324,6 +328,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:caa|dnssec|ptr) (?:records?|not|is|missing|ontbreekt)\b/i,
       /\b(?:missing|no|without|geen) (?:caa|dnssec|ptr)\b/i,
       /\b(?:zone transfer|axfr)\b/i,
+      /\b(?:spf|dkim|dmarc|caa|mx|txt|ptr)[- ]?(?:records?|entry|entries)\b/i,
       /\b(?:wildcard dns|open (?:dns )?resolver)\b/i,
     ],
     notWhen: [/\b(?:subdomain|sub-domain|domain) takeover\b/i, /\bdangling\b/i, /\bdns rebinding\b/i],
@@ -372,8 +377,8 @@ export const catalog: readonly CatalogEntry[] = [
     cwe: ["CWE-1230"],
     match: [
       /\b(?:exif|xmp)\b/i,
-      /\b(?:metadata|meta-data|metagegevens)\b[^.\n]{0,40}\b(?:of|in|from|van) (?:the )?(?:uploaded |public |published |downloadable )?(?:images?|photos?|pictures?|documents?|pdfs?|files?|office|word|docx?|xlsx?)\b/i,
-      /\b(?:images?|photos?|pictures?|documents?|pdfs?|files?|docx?|xlsx?)\b[^.\n]{0,40}\b(?:metadata|meta-data|metagegevens)\b/i,
+      /\b(?:metadata|meta-data|metagegevens)\b[^.\n]{0,40}\b(?:of|in|from|van) (?:the )?(?:uploaded |public |published |downloadable )?(?:images?|photos?|pictures?|documents?|pdfs?|files?|office|word|docx?|xlsx?|documenten|bestanden|afbeeldingen|foto's)\b/i,
+      /\b(?:images?|photos?|pictures?|documents?|pdfs?|files?|docx?|xlsx?|documenten|bestanden|afbeeldingen|foto's)\b[^.\n]{0,40}\b(?:metadata|meta-data|metagegevens)\b/i,
       /\b(?:metadata|meta-data|metagegevens) (?:exposure|leak\w*|disclosure|reveals?|contains?|not stripped)\b/i,
     ],
     notWhen: [

@@ -66,7 +66,7 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
   "third-party-application": {
     title: "Applications of third parties",
     match: [
-      /\bthird[- ]party (?:application|app|service|platform|provider|vendor|saas|plugin|plug-in|widget|chat|system|site|website|portal)s?\b/i,
+      /\bthird[- ]party (?:application|app|service|platform|provider|vendor|saas|plugin|plug-in|widget|chat|system)s?\b/i,
       /\b(?:your|the) (?:payment provider|hosting provider|hosting company|cdn provider|email provider|chat provider|saas vendor)\b/i,
       /\b(?:zendesk|intercom|hubspot|salesforce|mailchimp|freshdesk|typeform|shopify|mollie|adyen|cloudflare)\b[^.\n]{0,40}\b(?:instance|account|tenant|dashboard|api|widget|portal)\b/i,
       /\b(?:externe|derde) partij(?:en)?\b/i,
@@ -87,7 +87,7 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
     title: "More data read than needed",
     match: [
       /\b(?:dumped|downloaded|exported|extracted|scraped|exfiltrated|retrieved|harvested|copied) (?:the |your )?(?:entire|whole|full|complete|all(?: the)?|every) (?:database|table|db|user ?base|customer (?:list|base|records|data)|records|users|customers|accounts|files|data)\b/i,
-      /\b(?:database dump|dump of (?:the|your) (?:database|users table|customer))\b/i,
+      /\b(?:i|we) (?:dumped|downloaded|exported|copied) (?:the |your |a )?(?:database|db|users? table|customer table)\b/i,
       /\b(?:alle|volledige) (?:klantgegevens|database|records|gebruikers) (?:gedownload|opgehaald|gedumpt|geëxporteerd)\b/i,
     ],
   },

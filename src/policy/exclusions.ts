@@ -34,6 +34,7 @@ export interface CompiledExclusion {
   readonly policyText: string;
   readonly source: "catalog" | "custom";
   readonly match: readonly TextPattern[];
+  readonly indirect: readonly TextPattern[];
   readonly notWhen: readonly TextPattern[];
   readonly exceptions: readonly CompiledException[];
   readonly vrt?: string;
@@ -80,6 +81,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       policyText: entry.policyText ?? entry.title ?? entry.id,
       source: "custom",
       match: configMatch,
+      indirect: [],
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
       cwe: [],
@@ -92,6 +94,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     policyText: entry.policyText ?? builtIn.policyText,
     source: "catalog",
     match: configMatch ?? builtIn.match.map(builtInPattern),
+    indirect: configMatch === undefined ? (builtIn.indirect ?? []).map(builtInPattern) : [],
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
     ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
@@ -108,7 +111,7 @@ function compileExceptions(ids: readonly string[]): CompiledException[] {
 }
 
 export interface ExclusionOutcome {
-  /** Strongest first: a match in the title before one in the body, then the policy's order. */
+  /** Strongest first: title before body, a direct description before an indirect one, then the policy's order. */
   suggestions: ExclusionSuggestion[];
   exceptionsApplied: ExceptionApplied[];
 }
@@ -118,7 +121,7 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
   const ranked: { suggestion: ExclusionSuggestion; rank: number }[] = [];
   const exceptionsApplied: ExceptionApplied[] = [];
   rules.forEach((rule, order) => {
-    const hit = locate(rule.match, text);
+    const hit = locate(rule, text);
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
     if (hit.where === "body" && titleNamesRealVulnerability !== undefined) return;
@@ -141,7 +144,7 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
       `"${excerpt(hit.matched)}" in the ${hit.where}` +
       (checked.length > 0 ? `; no exception applies (checked: ${checked.join(", ")}).` : "; the policy allows no exception.");
     ranked.push({
-      rank: (hit.where === "title" ? 0 : 1_000) + order,
+      rank: hit.strength * 1_000 + order,
       suggestion: {
         id: rule.id,
         title: rule.title,
@@ -159,12 +162,20 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
   return { suggestions: ranked.map((entry) => entry.suggestion), exceptionsApplied };
 }
 
+/** Where a rule matches best; a lower strength is stronger. */
 function locate(
-  patterns: readonly TextPattern[],
+  rule: CompiledExclusion,
   text: ReportText,
-): { matched: string; where: "title" | "body" } | undefined {
-  const inTitle = firstMatch(patterns, text.title);
-  if (inTitle !== undefined) return { matched: inTitle, where: "title" };
-  const inBody = firstMatch(patterns, text.body);
-  return inBody === undefined ? undefined : { matched: inBody, where: "body" };
+): { matched: string; where: "title" | "body"; strength: number } | undefined {
+  const attempts = [
+    { where: "title", patterns: rule.match },
+    { where: "title", patterns: rule.indirect },
+    { where: "body", patterns: rule.match },
+    { where: "body", patterns: rule.indirect },
+  ] as const;
+  for (const [strength, attempt] of attempts.entries()) {
+    const matched = firstMatch(attempt.patterns, attempt.where === "title" ? text.title : text.body);
+    if (matched !== undefined) return { matched, where: attempt.where, strength };
+  }
+  return undefined;
 }

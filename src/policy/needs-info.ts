@@ -13,8 +13,13 @@ export interface NeedsInfo {
   missing: NeedsInfoId[];
 }
 
-const MIN_DESCRIPTION_WORDS = 15;
+const MIN_DESCRIPTION_WORDS = 8;
+/** Below this length a description must at least name what is wrong in technical terms. */
+const VAGUE_DESCRIPTION_WORDS = 20;
 const SELF_EXPLANATORY_WORDS = 40;
+
+const TECHNICAL_TERM =
+  /\b(?:xss|script|inject\w*|injectie|sql\w*|csrf|ssrf|idor|rce|\w*header\w*|cookie\w*|redirect\w*|password\w*|wachtwoord\w*|token\w*|session\w*|sessie\w*|upload\w*|access\w*|toegang|bypass\w*|omzeil\w*|expos\w*|enumerat\w*|certificat\w*|ssl|tls|dns|spf|dkim|dmarc|version\w*|versie\w*|outdated|verouderd\w*|parameter\w*|endpoint\w*|api|request\w*|response\w*|traversal|frame\w*|clickjack\w*|spoof\w*|port\w*|login|inlog\w*|admin\w*|database|records?|gegevens|data|file\w*|bestand\w*|cors|jwt|oauth|saml|2fa|otp)\b/i;
 
 const REPRODUCTION_MARKERS: readonly RegExp[] = [
   /\b(?:steps? to reproduce|reproduc\w*|stappen|reproductie|how to trigger|to trigger it|proof[- ]of[- ]concept|poc|payload|exploit)\b/i,
@@ -22,14 +27,18 @@ const REPRODUCTION_MARKERS: readonly RegExp[] = [
   /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/\d/m,
   /```|\bcurl\s|<script|javascript:|\bonerror=|' ?or ?'?1'? ?= ?'?1/i,
   /\bhttps?:\/\/\S+[?&][\w.[\]-]+=\S/i,
-  /\b(?:go to|navigate to|browse to|log in as|log in with|click on|open the|ga naar|klik op|log in als)\b/i,
+  /\b(?:go to|navigate to|browse to|log in as|log in with|click on|open the|check (?:with|using)|ga naar|klik op|log in als|open (?:de|het)|te (?:zien|controleren) (?:met|in|via)|controleer (?:met|via))\b/i,
+  /\b(?:when (?:i|you) (?:enter|submit|send|type|open|visit|click|change|set|upload|request)|download (?:the|this|bijvoorbeeld)|bekijk (?:de|het)|view (?:the )?source)\b/i,
+  /\b(?:dig|nslookup|openssl|nmap|telnet|exiftool|testssl(?:\.sh)?|redis-cli|sqlmap|python|burp)\s/i,
 ];
 
 export function findMissingInformation(text: ReportText, assets: readonly ReportAsset[]): NeedsInfo {
   const missing: NeedsInfoId[] = [];
   if (assets.length === 0) missing.push("affected-system");
   const words = countWords(text.body);
-  if (words < MIN_DESCRIPTION_WORDS) missing.push("description");
+  if (words < MIN_DESCRIPTION_WORDS || (words < VAGUE_DESCRIPTION_WORDS && !TECHNICAL_TERM.test(text.all))) {
+    missing.push("description");
+  }
   const showsReproduction = REPRODUCTION_MARKERS.some((marker) => marker.test(text.all));
   if (!showsReproduction && words < SELF_EXPLANATORY_WORDS) missing.push("reproduction");
   return { missing };
