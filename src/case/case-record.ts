@@ -71,6 +71,16 @@ export const caseRecordSchema = z.object({
   resolvedAt: instant.optional(),
   closedAt: instant.optional(),
   closedReason: z.enum(["researcher-silent"]).optional(),
+  /** Ids of the tracking-issue comments whose `/disclosure` commands were acted on (the newest, bounded). */
+  commands: z.array(z.number().int()).optional(),
+  /** The severity a maintainer set with `/disclosure severity` or `accept severity:`. */
+  severity: z.object({ level: z.enum(["critical", "high", "medium", "low"]), vector: z.string().optional() }).optional(),
+  /** The case (tracking issue `#12`) or advisory (GHSA id) this one duplicates. */
+  duplicateOf: z.string().optional(),
+  /** The reward a maintainer granted, as they wrote it ("EUR 250"). */
+  reward: z.object({ amount: z.string().min(1), at: instant }).optional(),
+  /** Advisory comments already copied into the tracking issue (the newest ids, bounded) and the last look. */
+  conversation: z.object({ mirrored: z.array(z.number().int()), checkedAt: instant.optional() }).optional(),
 });
 
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
