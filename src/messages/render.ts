@@ -18,6 +18,7 @@ export const templateNames = [
   "sla-escalation",
   "update-draft",
   "needs-info-closing",
+  "security-md",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
