@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Probot, ProbotOctokit } from "probot";
 import { generateAppKeyPair, signAppJwt } from "./standin/app-auth.js";
+import { seedFixtureWorld } from "./standin/fixture-world.js";
 import { parseSearchQuery } from "./standin/routes.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
+import { repositoryAdvisoryReportedPayload } from "./webhooks.js";
 
 const config = "language: en\ntracking:\n  repository: octo-org/security-cases\n";
 const ghsaId = "GHSA-4v7x-pqr2-9c3m";
@@ -257,5 +259,29 @@ describe("parseSearchQuery", () => {
       inTitleOnly: true,
       terms: ["ghsa-4v7x-pqr2-9c3m"],
     });
+  });
+});
+
+describe("seedFixtureWorld", () => {
+  it("makes the stand-in agree with the webhook fixtures", async () => {
+    const standIn = await startStandIn();
+    try {
+      const world = seedFixtureWorld(standIn.state);
+      const payload = repositoryAdvisoryReportedPayload();
+      expect(world.installationId).toBe(payload.installation?.id);
+      const fixtureProbot = new Probot({ appId: world.app.id, privateKey: world.app.keys.privateKey, baseUrl: standIn.url, Octokit: TestOctokit });
+      const octokit = await fixtureProbot.auth(world.installationId);
+      const [owner, repo] = payload.repository.full_name.split("/") as [string, string];
+      const advisory = await octokit.rest.securityAdvisories.getRepositoryAdvisory({ owner, repo, ghsa_id: payload.repository_advisory.ghsa_id });
+      expect(advisory.data.summary).toBe(payload.repository_advisory.summary);
+      expect(advisory.data.author?.login).toBe("rosa-researcher");
+      const repository = await octokit.rest.repos.get({ owner, repo });
+      expect(repository.data.id).toBe(payload.repository.id);
+      const tracking = await octokit.rest.repos.get({ owner, repo: "security-cases" });
+      expect(tracking.data.private).toBe(true);
+      expect(standIn.journal.entries.flatMap((entry) => [...entry.problems, ...entry.responseProblems])).toEqual([]);
+    } finally {
+      await standIn.close();
+    }
   });
 });

@@ -103,27 +103,33 @@ export class StandInState {
     return this.app;
   }
 
-  seedUser(login: string, type: UserObject["type"] = "User"): UserObject {
+  seedUser(login: string, type: UserObject["type"] = "User", id = this.id()): UserObject {
     const existing = this.users.get(login.toLowerCase());
     if (existing) return existing;
-    const user = userObject(login, this.id(), type);
+    const user = userObject(login, id, type);
     this.users.set(login.toLowerCase(), user);
     return user;
   }
 
-  seedOrganization(login: string): UserObject {
-    const organization = this.seedUser(login, "Organization");
+  seedOrganization(login: string, id?: number): UserObject {
+    const organization = this.seedUser(login, "Organization", id);
     this.organizations.set(login.toLowerCase(), organization);
     return organization;
   }
 
   seedRepository(
     fullName: string,
-    options: { private?: boolean; files?: Record<string, string>; permissions?: Record<string, Permission> } = {},
+    options: { id?: number; private?: boolean; files?: Record<string, string>; permissions?: Record<string, Permission> } = {},
   ): RepositoryState {
     const [ownerLogin, name] = fullName.split("/") as [string, string];
     const owner = this.organizations.get(ownerLogin.toLowerCase()) ?? this.seedUser(ownerLogin);
-    const repository = repositoryObject({ owner, name, id: this.id(), private: options.private ?? false, createdAt: this.timestamp() });
+    const repository = repositoryObject({
+      owner,
+      name,
+      id: options.id ?? this.id(),
+      private: options.private ?? false,
+      createdAt: this.timestamp(),
+    });
     const state: RepositoryState = {
       repository,
       files: new Map(Object.entries(options.files ?? {})),
@@ -165,10 +171,9 @@ export class StandInState {
     fullName: string,
     options: Partial<Omit<AdvisoryOptions, "repositoryFullName">> & { ghsaId: string; author: UserObject },
   ): RepositoryAdvisoryObject {
-    const repository = this.repository(fullName);
-    if (!repository) throw new Error(`Seed the repository ${fullName} first`);
+    const repositoryFullName = this.repository(fullName)?.repository.full_name ?? fullName;
     const advisory = repositoryAdvisoryObject({
-      repositoryFullName: repository.repository.full_name,
+      repositoryFullName,
       summary: "A vulnerability report",
       description: "Details of the report",
       severity: null,
@@ -182,8 +187,16 @@ export class StandInState {
       createdAt: this.timestamp(),
       ...options,
     });
-    repository.advisories.set(advisory.ghsa_id, advisory);
-    return advisory;
+    return this.adoptAdvisory(fullName, advisory);
+  }
+
+  /** Stores a copy of an advisory built elsewhere, e.g. the one in a `repository_advisory` webhook fixture. */
+  adoptAdvisory(fullName: string, advisory: RepositoryAdvisoryObject): RepositoryAdvisoryObject {
+    const repository = this.repository(fullName);
+    if (!repository) throw new Error(`Seed the repository ${fullName} first`);
+    const copy = structuredClone(advisory);
+    repository.advisories.set(copy.ghsa_id, copy);
+    return copy;
   }
 
   repository(fullName: string): RepositoryState | undefined {
