@@ -12,7 +12,7 @@ export type ReportAsset =
 const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
 const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
 const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
-const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
 const GITHUB_REPOSITORY = /^\/([a-z0-9-]{1,39})\/([\w.-]{1,100})/i;
 
 /** Name endings that are file types, not top-level domains ("robots.txt", "jquery.min.js", "wp-config.php"). */
@@ -41,6 +41,7 @@ export function extractAssets(report: Pick<Report, "title" | "body" | "repositor
     add({ kind: "package", value: pkg.name, ...(pkg.ecosystem === undefined ? {} : { ecosystem: pkg.ecosystem }) });
   }
 
+  /** Spans already read as a URL or an IPv6 address, so their parts are not read again. */
   const urlSpans: [number, number][] = [];
   for (const match of text.matchAll(URL_IN_TEXT)) {
     urlSpans.push([match.index, match.index + match[0].length]);
@@ -52,13 +53,14 @@ export function extractAssets(report: Pick<Report, "title" | "body" | "repositor
   }
   const outsideUrls = (index: number): boolean => !urlSpans.some(([start, end]) => index >= start && index < end);
 
-  for (const match of text.matchAll(IPV4_IN_TEXT)) {
-    if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
-  }
   for (const match of text.matchAll(IPV6_IN_TEXT)) {
     if (outsideUrls(match.index) && match[0].length > 2 && isIPv6(match[0])) {
+      urlSpans.push([match.index, match.index + match[0].length]);
       add({ kind: "ip", value: match[0].toLowerCase(), version: 6 });
     }
+  }
+  for (const match of text.matchAll(IPV4_IN_TEXT)) {
+    if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
   }
   for (const match of text.matchAll(HOST_IN_TEXT)) {
     if (!outsideUrls(match.index)) continue;

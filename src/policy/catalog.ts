@@ -24,6 +24,8 @@ export interface CatalogEntry {
   readonly indirect?: readonly RegExp[];
   readonly notWhen: readonly RegExp[];
   readonly exceptions: readonly ExceptionId[];
+  /** The rule is about where a problem is, not what it is: a real vulnerability there is still excluded. */
+  readonly aboutLocation?: boolean;
 }
 
 export interface ExceptionDefinition {
@@ -393,6 +395,7 @@ export const catalog: readonly CatalogEntry[] = [
     id: "demo-environment",
     title: "Demo environments",
     policyText: "Demo environments.",
+    aboutLocation: true,
     match: [
       /\bdemo[- ]?(?:environment|env|site|server|instance|omgeving|account|shop|app|application|installation|portal)s?\b/i,
       /\b(?:https?:\/\/)?demo\d*\.[a-z0-9-]+\.[a-z]{2,}/i,

@@ -37,6 +37,8 @@ export interface CompiledExclusion {
   readonly indirect: readonly TextPattern[];
   readonly notWhen: readonly TextPattern[];
   readonly exceptions: readonly CompiledException[];
+  /** Location rules (custom rules, demo environments) apply to any finding; see `REAL_VULNERABILITY`. */
+  readonly aboutLocation: boolean;
   readonly vrt?: string;
   readonly cwe: readonly string[];
 }
@@ -84,6 +86,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       indirect: [],
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
+      aboutLocation: true,
       cwe: [],
     };
   }
@@ -97,6 +100,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     indirect: configMatch === undefined ? (builtIn.indirect ?? []).map(builtInPattern) : [],
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
+    aboutLocation: builtIn.aboutLocation ?? false,
     ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
     cwe: taxonomy.cwe,
   };
@@ -124,7 +128,7 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
     const hit = locate(rule, text);
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
-    if (hit.where === "body" && titleNamesRealVulnerability !== undefined) return;
+    if (hit.where === "body" && titleNamesRealVulnerability !== undefined && !rule.aboutLocation) return;
     for (const exception of rule.exceptions) {
       const matched = firstMatch(exception.match, text.all);
       if (matched !== undefined) {

@@ -1,0 +1,237 @@
+import { excerpt, reportText } from "./report.js";
+
+/**
+ * Is this public issue (or comment) a vulnerability report that should not be public? A pure, explainable score:
+ * each signal is a small rule with a weight and a name, every rule that fires becomes a reason quoting the text it
+ * matched, and the weights add up to a confidence between 0 and 1.
+ *
+ * What separates a report from a security-themed discussion is rarely the vocabulary ("XSS", "CSRF" appear in both)
+ * but what surrounds it: a concrete payload or target, an attacker who can do something now, a first-person finding
+ * on a real system. Questions, proposals, hardening requests and already-public CVEs in a dependency count against.
+ * Patterns are the project's own (not configuration), written without nested quantifiers, and read at most
+ * `MAX_MATCHED_TEXT` characters, so matching stays linear in practice.
+ */
+
+export interface ClassifyInput {
+  title: string;
+  body: string;
+  /** GitHub's `author_association` of whoever wrote the text. */
+  authorAssociation?: string;
+}
+
+export interface ClassifyPolicy {
+  /** Confidence from which the text counts as a vulnerability report. */
+  threshold: number;
+  /** Whether text written by the repository's own people (owner, members, collaborators) is classified too. */
+  includeMaintainers: boolean;
+}
+
+export interface ClassifyReason {
+  rule: string;
+  /** What the rule means, in a sentence a maintainer can check against the text. */
+  explanation: string;
+  /** The text that made it fire, one line, shortened. */
+  matched: string;
+  weight: number;
+}
+
+export interface Classification {
+  vulnerabilityReport: boolean;
+  confidence: number;
+  reasons: ClassifyReason[];
+}
+
+export const defaultClassifyPolicy: ClassifyPolicy = { threshold: 0.6, includeMaintainers: false };
+
+export const MAINTAINER_ASSOCIATIONS: readonly string[] = ["OWNER", "MEMBER", "COLLABORATOR"];
+
+interface Signal {
+  rule: string;
+  explanation: string;
+  weight: number;
+  /** Where the rule looks: the title only, or title and body. */
+  in: "title" | "all";
+  patterns: RegExp[];
+}
+
+const signals: readonly Signal[] = [
+  {
+    rule: "vulnerability-class",
+    explanation: "names a class of vulnerability",
+    weight: 1.25,
+    in: "all",
+    patterns: [
+      /\bsql[ -]?injection\b|\bsqli\b|\bblind (?:sql|boolean|time)\b/i,
+      /\bcross[ -]site scripting\b|\b(?:stored|reflected|dom[ -]based|self)[ -]?xss\b|\bxss\b/i,
+      /\bremote code execution\b|\brce\b|\barbitrary (?:code|command) execution\b|\bcode execution\b/i,
+      /\b(?:os |shell |command |template |ldap |header |crlf |xpath |nosql |expression language )injection\b|\bssti\b/i,
+      /\bserver[ -]side request forgery\b|\bssrf\b/i,
+      /\bcross[ -]site request forgery\b|\bcsrf\b|\bxsrf\b/i,
+      /\b(?:path|directory) traversal\b|\blocal file inclusion\b|\blfi\b|\bzip[ -]slip\b/i,
+      /\binsecure direct object reference\b|\bidor\b|\bbroken (?:object level )?(?:access control|authori[sz]ation)\b/i,
+      /\b(?:authentication|auth|authori[sz]ation|2fa|mfa|login|paywall|signature) bypass\b|\bbypass(?:es|ing)? (?:the )?(?:authentication|authori[sz]ation|login|2fa|mfa|permission checks?)\b/i,
+      /\bprivilege escalation\b|\bescalate (?:my |their |the )?privileges?\b/i,
+      /\b(?:insecure |unsafe )?deseriali[sz]ation (?:of untrusted|vulnerability|gadget|leads|allows)|\bxxe\b|\bxml external entit/i,
+      /\bopen redirect\b|\bprototype pollution\b|\baccount takeover\b|\bsession fixation\b|\bsubdomain takeover\b|\bcache poisoning\b|\brequest smuggling\b/i,
+      /\b(?:heap|stack|buffer|integer) (?:buffer )?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b/i,
+      /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition (?:allows|lets|in (?:the )?(?:payment|checkout|redeem|transfer))/i,
+      /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b/i,
+    ],
+  },
+  {
+    rule: "exploit-payload",
+    explanation: "contains an exploit payload or proof-of-concept input",
+    weight: 2,
+    in: "all",
+    patterns: [
+      /'\s?(?:or|and)\s?'?\d'?\s?=\s?'?\d|\bunion(?:\s|\/\*\*\/)+(?:all\s+)?select\b|\bsleep\(\d+\)|\bwaitfor delay\b|'\s?--|%27(?:%20|\+)(?:or|and)/i,
+      /<script\b|\bon(?:error|load|mouseover|focus)\s?=|\bjavascript:(?:alert|confirm|prompt|fetch|document)|\balert\(\s?(?:1|document\.(?:cookie|domain)|origin)\s?\)|<svg\b[^>\n]{0,80}\bon\w+=|<img src=x/i,
+      /(?:\.\.\/){2,}|(?:\.\.\\){2,}|%2e%2e%2f|\/etc\/passwd\b|\/etc\/shadow\b|\bc:\\windows\\win\.ini\b/i,
+      /\{\{\s?7\s?\*\s?7\s?\}\}|\$\{\s?7\s?\*\s?7\s?\}|\$\{jndi:|<!entity\b|<!doctype [^>\n]{0,80}\[/i,
+      /\b169\.254\.169\.254\b|\bmetadata\.google\.internal\b|\bgopher:\/\/|\bfile:\/\/\/etc\b/i,
+      /;\s?(?:id|whoami|cat \/etc|curl |wget |nc |sleep \d)\b|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`|\|\s?(?:id|whoami)\b/i,
+      /\b__proto__\b|\bconstructor\.prototype\b/i,
+    ],
+  },
+  {
+    rule: "attacker-impact",
+    explanation: "says what an attacker can do to others",
+    weight: 1.5,
+    in: "all",
+    patterns: [
+      /\b(?:an? |the |any |remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s? (?:can|could|is able to|are able to|may|might) (?:read|access|download|view|see|steal|exfiltrate|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|escalate|obtain|retrieve|list|enumerate|inject|forge|reset|log in|login|sign in|redirect|write|upload|list)\b/i,
+      /\ballows? (?:an? )?(?:remote |unauthenticated |malicious )?(?:attacker|adversary|anyone|any user|users?|visitors?)s? to (?:read|access|download|view|steal|take over|hijack|impersonate|execute|run|modify|delete|bypass|escalate|obtain|inject|forge|reset|log in)\b/i,
+      /\b(?:without|no) (?:any )?(?:authentication|being logged in|login|credentials|a session)\b[^.\n]{0,80}\b(?:returns?|exposes?|shows?|lists?|downloads?|reads?|can|leaks?)\b/i,
+      /\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|accounts?|organi[sz]ations?|members?)'?s? (?:data|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b/i,
+      /\b(?:leads? to|results? in|resulting in|which gives|giving)\b[^.\n]{0,40}\b(?:code execution|account takeover|full compromise|data (?:exposure|leak)|privilege escalation|session hijacking|credential theft)\b/i,
+      /\been aanvaller kan\b|\bkan (?:een )?(?:aanvaller|derde)\b|\bgegevens van andere (?:gebruikers|klanten)\b|\bzonder (?:in te loggen|authenticatie)\b/i,
+    ],
+  },
+  {
+    rule: "first-hand-finding",
+    explanation: "describes a finding the writer made on a real system",
+    weight: 1,
+    in: "all",
+    patterns: [
+      /\bi (?:have )?(?:found|discovered|identified|noticed|observed|came across|was able to|managed to|could|confirmed|verified)\b[^.\n]{0,120}\b(?:vulnerab|exploit|inject|bypass|access|leak|expos|read|dump|execute|take over|escalat|endpoint|token|password|key|session|other users|payload|security)/i,
+      /\bwhile (?:testing|pentesting|reviewing|auditing|fuzzing|looking at)\b[^.\n]{0,80}\b(?:i|we) (?:found|noticed|discovered|was able|could)\b/i,
+      /\b(?:proof[ -]of[ -]concept|poc)\b/i,
+      /\bik (?:heb|ontdekte|vond|kon)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token)/i,
+    ],
+  },
+  {
+    rule: "disclosure-framing",
+    explanation: "frames itself as a security report or disclosure",
+    weight: 1.5,
+    in: "all",
+    patterns: [
+      /\b(?:reporting|report|disclos(?:e|ing)|found|discovered|identified) (?:a |an |the |this |what (?:looks|seems) like an? |possible |potential |critical |serious |severe )*(?:security )?(?:vulnerability|vuln|security (?:issue|bug|flaw|hole|problem))\b/i,
+      /\b(?:responsible|coordinated) disclosure\b|\bbug bounty\b|\bsecurity researcher\b|\bcvss(?::?3\.[01]|:4\.0)?\/av:[nalp]\b|\bcvss (?:score|base score)?:? ?\d{1,2}\.\d\b/i,
+      /\b(?:didn'?t|did not|couldn'?t|could not) find (?:a |any )?(?:private|security|way to report|security contact|security policy)|\bnot (?:sure|certain) (?:where|how) to report (?:this|a) (?:privately|securely|security)|\bplease (?:handle|treat) (?:this )?(?:privately|confidentially|as confidential)\b|\bbefore (?:this is |it is )?(?:fixed|patched|disclosed)\b/i,
+      /\bmelding van een kwetsbaarheid\b|\bverantwoorde? (?:openbaarmaking|melding)\b|\bik wil (?:een )?(?:kwetsbaarheid|beveiligingslek|lek) melden\b/i,
+    ],
+  },
+  {
+    rule: "exposed-secret",
+    explanation: "points at a secret or credential that is exposed",
+    weight: 1.75,
+    in: "all",
+    patterns: [
+      /\b(?:api[ -]?key|access[ -]?token|secret(?: key)?|password|private key|credentials?|aws keys?|client secret|signing key|jwt secret|database url)s? (?:is |are |was |were |got |have been |has been )?(?:exposed|leaked|committed|hard-?coded|visible|publicly (?:readable|accessible|available)|in plain ?text|world-readable|included in the (?:bundle|build|repo|image))\b/i,
+      /\b(?:exposed|leaked|hard-?coded|committed) (?:an? |the |our |your |production )?(?:api[ -]?key|access[ -]?token|secret|password|private key|credentials?|aws keys?|signing key)\b/i,
+      /\bghp_[a-z0-9]{20,}|\bgithub_pat_[a-z0-9_]{20,}|\bakia[0-9a-z]{16}\b|\bsk_live_[a-z0-9]{10,}|\bxox[bp]-[a-z0-9-]{10,}|-----begin (?:rsa |ec |openssh )?private key-----/i,
+    ],
+  },
+  {
+    rule: "security-metadata",
+    explanation: "carries a severity, CWE or CVSS rating",
+    weight: 0.75,
+    in: "all",
+    patterns: [/\bcwe-\d{1,4}\b/i, /\bseverity:? ?(?:critical|high)\b|\b(?:critical|high)[ -]severity\b|\bimpact:? ?(?:critical|high)\b/i],
+  },
+  {
+    rule: "question-or-proposal",
+    explanation: "is a question, proposal or feature request rather than a finding",
+    weight: -1.5,
+    in: "title",
+    patterns: [
+      /\?\s*$|^\s*(?:how|what|why|when|where|is|are|does|do|should|can|could|would|will) /i,
+      /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|docs?|documentation|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
+      /^\s*(?:add|allow|enable|support|implement|introduce|provide|document|expose|make|let|use|switch|consider|offer|publish|set up|create)\b/i,
+      /\b(?:vraag|voorstel|wens|verzoek)\b/i,
+    ],
+  },
+  {
+    rule: "public-dependency-advisory",
+    explanation: "is about an already public advisory in a dependency",
+    weight: -1.75,
+    in: "all",
+    patterns: [
+      /\b(?:bump|upgrade|update|updating|upgrading|bumping)\b[^.\n]{0,60}\b(?:to|past|beyond|for)\b[^.\n]{0,40}\b(?:cve-\d{4}-\d+|ghsa-[\w-]+|fix(?:es)?|patched|advisory)\b/i,
+      /\b(?:dependabot|npm audit|yarn audit|pip-audit|snyk|trivy|grype|osv-scanner|renovate)\b/i,
+      /\b(?:cve-\d{4}-\d{4,}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,80}\b(?:in|of|affects?) (?:the )?(?:dependency|dependencies|transitive|upstream|package|library)\b/i,
+      /\b(?:publicly|already) (?:known|disclosed|published|announced)\b/i,
+    ],
+  },
+  {
+    rule: "hardening-or-process",
+    explanation: "asks for hardening or discusses security process, not a flaw found",
+    weight: -1,
+    in: "all",
+    patterns: [
+      /\b(?:add|enable|support|implement|consider|adopt|introduce|enforce)\b[^.\n]{0,30}\b(?:content[ -]security[ -]policy|csp|2fa|two-factor|mfa|sso|saml|hsts|rate limiting|security headers?|signed (?:commits|releases)|sbom|provenance|code scanning|codeql|secret scanning|security\.txt|security\.md|dependency pinning|scorecard)\b/i,
+      /\b(?:security policy|threat model|security audit|pen ?test(?:ing)? (?:schedule|plan|vendor)|security review of|security roadmap|best practices?|checklist|guidelines|hardening guide)\b/i,
+      /\b(?:would|should) (?:it|we|you|this) (?:be|make|add|consider|document)\b|\bwhat do (?:you|people|folks) think\b|\bany plans? to\b|\bis there a (?:way|plan|recommended)\b|\bhow (?:do|should|can) (?:i|we|you)\b/i,
+    ],
+  },
+];
+
+const BIAS = 3;
+const SCALE = 1.1;
+
+/**
+ * Classifies a text. The confidence is a logistic function of the summed weights, so a single mention of a
+ * vulnerability class stays well below the default threshold and a payload plus an attacker's impact is well above.
+ */
+export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultClassifyPolicy): Classification {
+  const text = reportText(input);
+  const reasons: ClassifyReason[] = [];
+  for (const signal of signals) {
+    const haystack = signal.in === "title" ? text.title : text.all;
+    const matched = firstMatch(signal.patterns, haystack);
+    if (matched !== undefined) {
+      reasons.push({ rule: signal.rule, explanation: signal.explanation, matched: excerpt(matched), weight: signal.weight });
+    }
+  }
+  const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
+  const confidence = round(1 / (1 + Math.exp(-SCALE * (score - BIAS))));
+  const association = input.authorAssociation?.toUpperCase();
+  if (association && MAINTAINER_ASSOCIATIONS.includes(association) && !policy.includeMaintainers) {
+    return {
+      vulnerabilityReport: false,
+      confidence,
+      reasons: [
+        ...reasons,
+        {
+          rule: "maintainer-author",
+          explanation: "was written by the repository's own people, which containment leaves alone unless configured",
+          matched: association,
+          weight: 0,
+        },
+      ],
+    };
+  }
+  return { vulnerabilityReport: confidence >= policy.threshold, confidence, reasons };
+}
+
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return undefined;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,273 @@
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { configSchema, type DisclosureConfigInput } from "../../src/config/schema.js";
+import { catalogIds } from "../../src/policy/catalog.js";
+import { checkPattern } from "../../src/policy/pattern.js";
+import { scoreVector } from "../../src/policy/severity.js";
+import { compilePolicy, triage, triageWith } from "../../src/policy/triage.js";
+
+function configWith(input: DisclosureConfigInput) {
+  return configSchema.parse(input);
+}
+
+const partnerPolicy = configWith({
+  scope: {
+    assets: ["mijnpartnergroep.nl", "mijn*partner.{nl,be,de,eu}"],
+    codebases: [{ name: "partner-sites", assets: ["mijn*partner.{nl,be,de,eu}"] }],
+  },
+  exclusions: catalogIds(),
+  conduct: [{ id: "excess-data-access", maxRecords: 1 }, "automated-scanning"],
+  rewards: { enabled: true, newOnly: true, bands: { critical: "€ 500", high: "€ 250", medium: "€ 100", low: "€ 50" } },
+});
+
+describe("config patterns", () => {
+  it("explains why a pattern is unusable", () => {
+    expect(checkPattern("staging\\.")).toBeUndefined();
+    expect(checkPattern("(?=admin)x")).toMatch(/^not valid RE2 syntax \(invalid perl operator: \(\?=\)/);
+    expect(checkPattern("(unclosed")).toMatch(/missing \)/);
+    expect(checkPattern("x*")).toBe("the pattern matches empty text, so it would match every report");
+    expect(checkPattern("")).toBe("the pattern is empty");
+  });
+
+  it("runs a catastrophic pattern in linear time", () => {
+    const config = configWith({ exclusions: [{ id: "slow", match: ["(a+)+b"], policyText: "Slow." }] });
+    const started = process.hrtime.bigint();
+    const decision = triage({ report: { title: "a", body: "a".repeat(50_000) }, config });
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(decision.exclusions).toEqual([]);
+    expect(elapsedMs).toBeLessThan(1_000);
+  });
+
+  it("applies a custom rule with its own policy sentence", () => {
+    const config = configWith({
+      exclusions: [{ id: "staging-hosts", title: "Staging environments", match: ["staging\\."], policyText: "Staging is out." }],
+    });
+    const decision = triage({ report: { title: "XSS", body: "On https://staging.example.nl/x" }, config });
+    expect(decision.exclusions).toEqual([
+      expect.objectContaining({ id: "staging-hosts", title: "Staging environments", matched: "staging.", policyText: "Staging is out.", source: "custom" }),
+    ]);
+    expect(decision.labels).toContain("excluded:staging-hosts");
+  });
+
+  it("lets a catalog id's own match replace the built-in wording", () => {
+    const config = configWith({ exclusions: [{ id: "content-spoofing", unless: [], match: ["text injection.{0,40}404"] }] });
+    const on404 = triage({ report: { title: "Text injection on the 404 page", body: "" }, config });
+    const elsewhere = triage({ report: { title: "Text injection on the login page", body: "" }, config });
+    expect(on404.exclusions.map((exclusion) => exclusion.id)).toEqual(["content-spoofing"]);
+    expect(elsewhere.exclusions).toEqual([]);
+  });
+
+  it("refuses unknown exceptions and custom rules without patterns", () => {
+    expect(() => compilePolicy(configWith({ exclusions: [{ id: "clickjacking", unless: ["never-heard-of"] }] }))).toThrow(
+      'unknown exception "never-heard-of"',
+    );
+    expect(() => compilePolicy(configWith({ exclusions: ["no-such-rule"] }))).toThrow("needs \"match\" patterns");
+  });
+});
+
+describe("exclusions", () => {
+  it("follows each policy's clickjacking rule", () => {
+    const report = { title: "Clickjacking on the delete account page", body: "https://www.example.nl/account/delete can be framed." };
+    const strict = configWith({ exclusions: [{ id: "clickjacking", unless: [] }] });
+    const lenient = configWith({ exclusions: [{ id: "clickjacking", unless: ["sensitive-action"] }] });
+    expect(triage({ report, config: strict }).exclusions.map((exclusion) => exclusion.id)).toEqual(["clickjacking"]);
+    const kept = triage({ report, config: lenient });
+    expect(kept.exclusions).toEqual([]);
+    expect(kept.exceptionsApplied).toEqual([expect.objectContaining({ id: "clickjacking", exception: "sensitive-action", matched: "delete account" })]);
+  });
+
+  it("explains a suggestion with the rule, the matched text and the exceptions checked", () => {
+    const [suggestion] = triage({ report: { title: "Missing HSTS", body: "" }, config: partnerPolicy }).exclusions;
+    expect(suggestion).toMatchObject({
+      id: "security-headers",
+      matched: "Missing HSTS",
+      where: "title",
+      vrt: "server_security_misconfiguration.lack_of_security_headers",
+    });
+    expect(suggestion?.reason).toBe('Catalog rule "HTTP security headers" matched "Missing HSTS" in the title; the policy allows no exception.');
+  });
+
+  const realVulnerabilities = [
+    "Stored XSS in the comment field",
+    "SQL injection in the order API",
+    "IDOR on invoice download",
+    "Remote code execution via file upload",
+    "SSRF in the PDF renderer",
+    "Path traversal in the export endpoint",
+    "Account takeover via password reset",
+  ];
+  const excludedFindings = [
+    "The site also lacks HSTS.",
+    "By the way, jQuery 1.8 is outdated.",
+    "There is no DMARC record for the domain either.",
+    "The page can also be framed (clickjacking).",
+    "The server header discloses the nginx version.",
+    "There is no rate limiting on the form.",
+    "The cookie lang is missing the Secure flag.",
+    "TLS 1.0 is still enabled.",
+    "Open ports 21 and 22 are exposed.",
+  ];
+
+  it("does not exclude a real vulnerability whose body mentions an excluded finding", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...realVulnerabilities),
+        fc.constantFrom(...excludedFindings),
+        fc.array(fc.constantFrom("Steps to reproduce:", "1. Log in.", "2. Open https://mijnpartnergroep.nl/x.", "The payload is stored."), {
+          maxLength: 6,
+        }),
+        fc.nat(),
+        (title, finding, lines, position) => {
+          const body = [...lines];
+          body.splice(position % (lines.length + 1), 0, finding);
+          return triage({ report: { title, body: body.join("\n") }, config: partnerPolicy }).exclusions.length === 0;
+        },
+      ),
+    );
+  });
+});
+
+describe("conduct", () => {
+  const config = configWith({ conduct: ["automated-scanning", { id: "excess-data-access", maxRecords: 1 }] });
+
+  it("flags what the report says was done, not what it says was not done", () => {
+    const flagged = triage({ report: { title: "SQLi", body: "Found with sqlmap on https://a.nl/x?id=1" }, config });
+    const denied = triage({ report: { title: "SQLi", body: "I did not use sqlmap or any other scanner." }, config });
+    expect(flagged.conduct).toEqual([expect.objectContaining({ id: "automated-scanning", matched: "sqlmap" })]);
+    expect(denied.conduct).toEqual([]);
+  });
+
+  it("counts records against the policy's maximum", () => {
+    const one = triage({ report: { title: "IDOR", body: "I retrieved 1 record to confirm." }, config });
+    const two = triage({ report: { title: "IDOR", body: "I retrieved 2 records to confirm." }, config });
+    const many = triage({ report: { title: "IDOR", body: "In total 1.250 klanten opgehaald via de API." }, config });
+    expect(one.conduct).toEqual([]);
+    expect(two.conduct).toEqual([expect.objectContaining({ id: "excess-data-access" })]);
+    expect(two.conduct[0]?.reason).toBe('The report mentions 2 records read ("I retrieved 2 records to confirm"); the policy allows at most 1.');
+    expect(many.conduct[0]?.reason).toContain("1250 records");
+  });
+});
+
+describe("severity", () => {
+  it.each([
+    ["CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "critical", 9.8, "3.1"],
+    ["CVSS:3.0/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "medium", 6.1, "3.0"],
+    ["CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "critical", 9.3, "4.0"],
+    ["CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", "low", 1.6, "3.1"],
+    ["CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", "none", 0, "3.1"],
+  ])("scores %s", (vector, level, score, version) => {
+    expect(scoreVector(vector)).toEqual({ level, score, vector, version, source: "cvss" });
+  });
+
+  it("falls back to the advisory's severity for an incomplete or unknown vector", () => {
+    const config = configWith({});
+    for (const cvssVector of ["CVSS:3.1/AV:N", "CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P", "garbage"]) {
+      expect(triage({ report: { title: "x", body: "", cvssVector, severity: "high" }, config }).severity).toEqual({
+        level: "high",
+        source: "advisory",
+      });
+    }
+  });
+});
+
+describe("duplicates, codebases and rewards", () => {
+  const first = triage({
+    report: { title: "Stored XSS in review form", body: "https://mijnbouwpartner.nl/review?product=12 stores <script>." },
+    config: partnerPolicy,
+  });
+  const prior = { key: "GHSA-aaaa-bbbb-cccc", title: "Stored XSS in review form", assets: first.assets, fingerprint: first.fingerprint! };
+
+  it("fingerprints the root cause without the host", () => {
+    expect(first.fingerprint).toBe("xss|/review|product");
+    expect(first.assets).toEqual(["https://mijnbouwpartner.nl/review?product=12"]);
+  });
+
+  it("treats the same root cause on another site of the codebase as one problem", () => {
+    const decision = triage({
+      report: { title: "XSS in product reviews", body: "https://mijnzorgpartner.be/review?product=99 stores <script>alert(1)</script>." },
+      config: partnerPolicy,
+      priorCases: [prior, { ...prior, key: "GHSA-later" }],
+    });
+    expect(decision.duplicateOf).toBe("GHSA-aaaa-bbbb-cccc");
+    expect(decision.duplicateReason).toContain("same codebase (partner-sites)");
+    expect(decision.labels).toContain("duplicate");
+    expect(decision.reward).toEqual({
+      eligible: false,
+      reason: "Already known as GHSA-aaaa-bbbb-cccc; the policy rewards only problems not yet known.",
+    });
+  });
+
+  it("does not join sites outside the codebase group", () => {
+    const decision = triage({
+      report: { title: "XSS in product reviews", body: "https://mijnpartnergroep.nl/review?product=99 stores <script>." },
+      config: partnerPolicy,
+      priorCases: [prior],
+    });
+    expect(decision.duplicateOf).toBeUndefined();
+  });
+
+  it("finds a duplicate on the same asset by a similar title", () => {
+    const decision = triage({
+      report: { title: "Stored XSS in the review form", body: "Another way in: https://mijnbouwpartner.nl/review" },
+      config: partnerPolicy,
+      priorCases: [{ key: "case-1", title: "Stored XSS in review form", assets: ["mijnbouwpartner.nl"] }],
+    });
+    expect(decision.duplicateOf).toBe("case-1");
+  });
+
+  it("advises the band by severity and says when the report is incomplete", () => {
+    const decision = triage({
+      report: { title: "SQL injection", body: "https://mijnpartnergroep.nl/search?q=1' is injectable", cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" },
+      config: partnerPolicy,
+    });
+    expect(decision.reward).toEqual({
+      eligible: true,
+      band: "€ 500",
+      quality: "incomplete",
+      reason: "Eligible: critical severity; the report lacks description, which may lower the reward.",
+    });
+    expect(triage({ report: { title: "x", body: "" }, config: configWith({}) }).reward).toBeUndefined();
+  });
+});
+
+describe("labels", () => {
+  it("are exactly what the tracking issue gets", () => {
+    const decision = triage({
+      report: {
+        title: "Logout CSRF",
+        body: "Found with Acunetix. https://mijnbouwpartner.nl/logout logs you out from any site: <img src=https://mijnbouwpartner.nl/logout>",
+        severity: "low",
+      },
+      config: partnerPolicy,
+    });
+    expect(decision.labels).toEqual([
+      "disclosure",
+      "state:triage",
+      "scope:in",
+      "severity:low",
+      "excluded:csrf-unauthenticated",
+      "conduct:automated-scanning",
+    ]);
+  });
+});
+
+describe("performance", () => {
+  it("re-triages thousands of reports in seconds with a compiled policy", () => {
+    const policy = compilePolicy(partnerPolicy);
+    const reports = Array.from({ length: 3_000 }, (_, index) => ({
+      title: index % 2 === 0 ? `Missing HSTS on host ${index}` : `Stored XSS in field ${index}`,
+      body: `Steps to reproduce:\n1. Open https://mijnbouwpartner.nl/page/${index}?q=<script>\n2. See the alert. I used sqlmap and read 3 records.\n`.repeat(5),
+    }));
+    const started = process.hrtime.bigint();
+    for (const report of reports) triageWith(policy, report);
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`triaged ${reports.length} reports in ${elapsedMs.toFixed(0)} ms`);
+    expect(elapsedMs).toBeLessThan(10_000);
+  });
+
+  it("compiles a config once", () => {
+    const config = configWith({ exclusions: [{ id: "custom", match: ["foo"] }] });
+    const report = { title: "foo", body: "" };
+    expect(triage({ report, config })).toEqual(triage({ report, config }));
+  });
+});
