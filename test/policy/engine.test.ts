@@ -118,7 +118,7 @@ describe("exclusions", () => {
         }),
         fc.nat(),
         (title, finding, lines, position) => {
-          const body = [...lines];
+          const body: string[] = [...lines];
           body.splice(position % (lines.length + 1), 0, finding);
           return triage({ report: { title, body: body.join("\n") }, config: partnerPolicy }).exclusions.length === 0;
         },
