@@ -174,6 +174,11 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
     expect(comments.data.map((item) => item.body)).toEqual(["Accepted."]);
     const issue = await octokit.rest.issues.get({ ...repo, issue_number: 1 });
     expect(issue.data.labels.map((label) => (typeof label === "string" ? label : label.name))).toEqual(["severity:high", "disclosure:accepted"]);
+
+    const closed = await octokit.rest.issues.update({ ...repo, issue_number: 2, state: "closed", state_reason: "not_planned" });
+    expect([closed.data.state, closed.data.state_reason, closed.data.closed_at]).toEqual(["closed", "not_planned", expect.any(String)]);
+    const open = await octokit.rest.issues.listForRepo({ ...repo, state: "open", per_page: 100 });
+    expect(open.data.map((item) => item.number)).not.toContain(2);
   });
 
   it("refuses what GitHub refuses, in GitHub's error shapes", async () => {

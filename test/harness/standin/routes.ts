@@ -264,7 +264,8 @@ export const handlers: Record<string, Handler> = {
     if (state === "open" || state === "closed") {
       issue.state = state;
       issue.closed_at = state === "closed" ? context.state.timestamp() : null;
-      issue.state_reason = (state === "closed" ? (stateReason ?? "completed") : stateReason === "reopened" ? "reopened" : null) as null;
+      const reason = stateReason as IssueObject["state_reason"] | undefined;
+      issue.state_reason = state === "closed" ? (reason ?? "completed") : reason === "reopened" ? "reopened" : null;
     }
     if (labels !== undefined) issue.labels = stringArray(labels).map((name) => context.state.label(repository, name));
     touch(context, issue);
@@ -292,7 +293,7 @@ export const handlers: Record<string, Handler> = {
     requirePermission(context, "issues", "write");
     const issue = issueOf(context, repositoryOf(context));
     issue.locked = true;
-    issue.active_lock_reason = (context.body.lock_reason ?? null) as null;
+    issue.active_lock_reason = (context.body.lock_reason as IssueObject["active_lock_reason"] | undefined) ?? null;
     return { status: 204 };
   },
 
