@@ -35,6 +35,10 @@ export interface GatewayCache {
   privateRepositories: BoundedMap<string, number>;
   recentCases: BoundedMap<string, number>;
   commentsApiUnavailableUntil: BoundedMap<number, number>;
+  /** Pages of listings the sweep repeats every run, with their ETags, so an unchanged page costs a free 304. */
+  listingPages: BoundedMap<string, { etag: string; items: unknown[]; next: string | undefined }>;
+  /** Triage advisories reconciliation already checked, by installation and GHSA id, with the `updated_at` it saw. */
+  reconciledAdvisories: BoundedMap<string, string>;
 }
 
 export function createGatewayCache(): GatewayCache {
@@ -43,5 +47,7 @@ export function createGatewayCache(): GatewayCache {
     privateRepositories: new BoundedMap(2_000),
     recentCases: new BoundedMap(10_000),
     commentsApiUnavailableUntil: new BoundedMap(10_000),
+    listingPages: new BoundedMap(1_000),
+    reconciledAdvisories: new BoundedMap(10_000),
   };
 }

@@ -212,6 +212,181 @@ export class GitHubGateway {
   private markCommentsApiUnavailable(): void {
     this.cache.commentsApiUnavailableUntil.set(this.installationId, this.now() + COMMENTS_API_RETRY_MS);
   }
+
+  /** Counts every request this gateway's Octokit makes from now on, answered 304 or not: the sweep's budget and measure. */
+  countRequests(): () => number {
+    let count = 0;
+    this.octokit.hook.before("request", () => {
+      count += 1;
+    });
+    return () => count;
+  }
+
+  /** The repositories this installation can see, 100 a page, each page revalidated with its ETag. */
+  async listInstallationRepositories(): Promise<InstallationRepository[]> {
+    const repositories = await this.listPages<{ full_name: string; private: boolean; archived?: boolean; owner: { login: string; type?: string } }>(
+      "GET /installation/repositories",
+      {},
+      (data) => (data as { repositories: [] }).repositories,
+    );
+    return repositories.map((repository) => ({
+      fullName: repository.full_name,
+      owner: repository.owner.login,
+      ownerIsOrganization: repository.owner.type === "Organization",
+      isPrivate: repository.private,
+      archived: repository.archived === true,
+    }));
+  }
+
+  /**
+   * The open tracking issues of a repository: issues labelled `disclosure`, 100 a page. Each page is a conditional
+   * request, so a sweep over an unchanged repository spends no rate-limit quota on them.
+   */
+  async listOpenCases(repository: RepositoryRef): Promise<OpenCaseIssue[]> {
+    const issues = await this.listPages<{ number: number; html_url: string; body?: string | null; labels: (string | { name?: string })[]; pull_request?: unknown }>(
+      "GET /repos/{owner}/{repo}/issues",
+      { ...repository, state: "open", labels: "disclosure", sort: "created", direction: "asc" },
+    );
+    return issues
+      .filter((issue) => !issue.pull_request)
+      .map((issue) => ({
+        number: issue.number,
+        url: issue.html_url,
+        body: issue.body ?? "",
+        labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+        reading: readCaseBlock(issue.body),
+      }));
+  }
+
+  /** One tracking issue as it is now, read again under the case's lock before the sweep writes it. */
+  async getOpenCase(repository: RepositoryRef, issueNumber: number): Promise<OpenCaseIssue & { open: boolean }> {
+    const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
+    return {
+      number: data.number,
+      url: data.html_url,
+      body: data.body ?? "",
+      labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+      reading: readCaseBlock(data.body),
+      open: data.state === "open",
+    };
+  }
+
+  /**
+   * Repository security advisories in triage state (private reports not yet accepted), most recently updated first:
+   * one listing for an organisation, or one per repository for a personal account.
+   */
+  async listTriageAdvisories(owner: { org: string } | RepositoryRef): Promise<TriageAdvisory[]> {
+    const params = { state: "triage", sort: "updated", direction: "desc" };
+    const advisories = "org" in owner
+      ? await this.listPages<TriageAdvisory>("GET /orgs/{org}/security-advisories", { org: owner.org, ...params })
+      : await this.listPages<TriageAdvisory>("GET /repos/{owner}/{repo}/security-advisories", { ...owner, ...params });
+    return advisories.filter((advisory) => advisory.state === "triage");
+  }
+
+  /** Which of `markers` the issue's comments already carry: one listing, however many markers are asked about. */
+  async findIssueCommentMarkers(repository: RepositoryRef, issueNumber: number, markers: string[]): Promise<Set<string>> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      ...repository,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    return new Set(markers.filter((marker) => comments.some((comment) => comment.body?.includes(marker))));
+  }
+
+  async addIssueComment(repository: RepositoryRef, issueNumber: number, body: string): Promise<number> {
+    const { data } = await this.octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body });
+    return data.id;
+  }
+
+  /** Removes a label; one that is already gone (404) is fine. */
+  async removeLabel(repository: RepositoryRef, issueNumber: number, name: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.removeLabel({ ...repository, issue_number: issueNumber, name });
+    } catch (error) {
+      if (!hasStatus(error, 404)) throw error;
+    }
+  }
+
+  /** Writes the final body and closes the issue in one request, so the record and the closing cannot part. */
+  async closeTrackingIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned" });
+  }
+
+  /** The `updated_at` of a triage advisory when reconciliation last found nothing to do for it. */
+  reconciledVersion(ghsaId: string): string | undefined {
+    return this.cache.reconciledAdvisories.get(`${this.installationId}:${ghsaId}`);
+  }
+
+  rememberReconciled(ghsaId: string, updatedAt: string | null): void {
+    if (updatedAt !== null) this.cache.reconciledAdvisories.set(`${this.installationId}:${ghsaId}`, updatedAt);
+  }
+
+  /**
+   * Every page of a listing, following GitHub's `link: rel="next"` (page numbers and cursors alike). Each page is
+   * asked with the ETag it had last time; a 304 reuses the remembered page, which GitHub does not count against
+   * the rate limit.
+   */
+  private async listPages<T>(route: string, params: Record<string, unknown>, itemsOf: (data: unknown) => unknown[] = (data) => data as unknown[]): Promise<T[]> {
+    const items: T[] = [];
+    const firstKey = `${this.installationId}:${route}:${JSON.stringify(params)}`;
+    let next: string | undefined = route;
+    for (let page = 1; next !== undefined; page += 1) {
+      const cacheKey = `${firstKey}#${page}`;
+      const cached = this.cache.listingPages.get(cacheKey);
+      const conditional = cached ? { headers: { "if-none-match": cached.etag } } : {};
+      try {
+        const response = page === 1
+          ? await this.octokit.request(route, { ...params, per_page: 100, ...conditional })
+          : await this.octokit.request(`GET ${next}`, conditional);
+        const pageItems = itemsOf(response.data);
+        next = nextPageUrl(response.headers.link);
+        if (response.headers.etag) this.cache.listingPages.set(cacheKey, { etag: response.headers.etag, items: pageItems, next });
+        items.push(...(pageItems as T[]));
+      } catch (error) {
+        if (!(hasStatus(error, 304) && cached)) throw error;
+        next = cached.next;
+        items.push(...(cached.items as T[]));
+      }
+    }
+    return items;
+  }
+}
+
+export interface InstallationRepository {
+  fullName: string;
+  owner: string;
+  ownerIsOrganization: boolean;
+  isPrivate: boolean;
+  archived: boolean;
+}
+
+export interface OpenCaseIssue {
+  number: number;
+  url: string;
+  body: string;
+  labels: string[];
+  reading: ReturnType<typeof readCaseBlock>;
+}
+
+/** The fields of a repository advisory that reconciliation reads. */
+export interface TriageAdvisory {
+  ghsa_id: string;
+  url: string;
+  html_url: string;
+  summary: string;
+  description: string | null;
+  state: string;
+  severity: "critical" | "high" | "medium" | "low" | null;
+  cvss?: { vector_string: string | null } | null;
+  cwe_ids?: string[] | null;
+  vulnerabilities?: { package: { ecosystem: string; name: string | null } | null; vulnerable_version_range: string | null }[] | null;
+  author?: { login: string } | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+function nextPageUrl(link: string | undefined): string | undefined {
+  return link?.split(",").map((part) => /<([^>]+)>;\s*rel="next"/.exec(part)?.[1]).find((url) => url !== undefined);
 }
 
 function toTrackingIssue(
