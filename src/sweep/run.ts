@@ -1,0 +1,236 @@
+import type { CaseRecord } from "../case/case-record.js";
+import { planIntake } from "../case/intake.js";
+import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
+import { hasStatus, parseRepository, type GitHubGateway, type RepositoryRef, type TriageAdvisory } from "../github/gateway.js";
+import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
+import { executeIntake } from "../handlers/execute-intake.js";
+import type { CaseLocks } from "../runtime/locks.js";
+import { executeCaseSweep } from "./execute.js";
+import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
+
+/**
+ * One SLA sweep over one installation, as a recipe:
+ * 1. list the installation's repositories and load each one's policy;
+ * 2. list the open cases in every private tracking repository those policies name;
+ * 3. plan every case (pure), most urgent first;
+ * 4. carry the plans out under each case's lock, within the run's request budget — or only log them in a dry run;
+ * 5. reconcile: a privately reported advisory still in triage without a case gets one, as if its webhook had arrived.
+ */
+
+/** The handlers' logger type, named without importing Probot here. */
+export type SweepLog = Parameters<typeof executeIntake>[3];
+
+export interface SweepOptions {
+  now: Date;
+  dryRun: boolean;
+  /**
+   * GitHub requests one installation's sweep may make, reads included (like actions/stale's operations-per-run). It
+   * is checked before each case, so a run ends a case it started; what is left waits for the next run.
+   */
+  maxRequests: number;
+  locks: CaseLocks;
+  log: SweepLog;
+}
+
+export interface InstallationSweepSummary {
+  repositories: number;
+  trackingRepositories: string[];
+  openCases: number;
+  /** Open issues labelled `disclosure` whose case block is missing or invalid: left alone, logged. */
+  unreadableCases: number;
+  casesWithActions: number;
+  actions: Partial<Record<SweepActionType, number>>;
+  posted: number;
+  alreadyPosted: number;
+  reconciliation: { triageAdvisories: number; casesOpened: number };
+  /** Work left for the next run because the request budget ran out. */
+  deferred: number;
+  githubRequests: number;
+}
+
+interface PlannedCase {
+  repository: RepositoryRef;
+  number: number;
+  record: CaseRecord;
+  policy: RepositoryConfig;
+  plan: CaseSweepPlan;
+}
+
+const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSilentCase: 2, remindMaintainers: 2, updateDue: 1 };
+
+export async function sweepInstallation(gateway: GitHubGateway, options: SweepOptions): Promise<InstallationSweepSummary> {
+  const requests = gateway.countRequests();
+  const { log, now } = options;
+  const summary: InstallationSweepSummary = {
+    repositories: 0,
+    trackingRepositories: [],
+    openCases: 0,
+    unreadableCases: 0,
+    casesWithActions: 0,
+    actions: {},
+    posted: 0,
+    alreadyPosted: 0,
+    reconciliation: { triageAdvisories: 0, casesOpened: 0 },
+    deferred: 0,
+    githubRequests: 0,
+  };
+
+  // 1. Repositories and their policies.
+  const repositories = (await gateway.listInstallationRepositories()).filter((repository) => !repository.archived);
+  summary.repositories = repositories.length;
+  const policies = new Map<string, RepositoryConfig>();
+  for (const repository of repositories) {
+    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
+    policies.set(repository.fullName.toLowerCase(), policy);
+  }
+
+  // 2. Open cases in each private tracking repository.
+  const trackingPolicies = new Map<string, RepositoryConfig>();
+  for (const policy of policies.values()) {
+    const tracking = policy.config.tracking.repository;
+    if (tracking && !trackingPolicies.has(tracking.toLowerCase())) trackingPolicies.set(tracking.toLowerCase(), policy);
+  }
+  const planned: PlannedCase[] = [];
+  const openCaseKeys = new Set<string>();
+  for (const [trackingName, trackingPolicy] of trackingPolicies) {
+    const repository = parseRepository(trackingName);
+    if (!(await gateway.isPrivateRepository(repository))) {
+      log.error({ repository: trackingName }, "tracking repository is public: not swept");
+      continue;
+    }
+    summary.trackingRepositories.push(trackingName);
+    for (const issue of await gateway.listOpenCases(repository)) {
+      summary.openCases += 1;
+      if (issue.reading.status !== "found") {
+        summary.unreadableCases += 1;
+        log.warn({ repository: trackingName, issue: issue.number, status: issue.reading.status }, "open case without a readable case block: skipped");
+        continue;
+      }
+      const { record } = issue.reading;
+      openCaseKeys.add(record.key);
+      // 3. Plan, under the policy of the repository the report was filed against.
+      const policy = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicy;
+      const plan = planCaseSweep({ record, labels: issue.labels, config: policy.config, now });
+      if (plan.actions.length > 0) planned.push({ repository, number: issue.number, record, policy, plan });
+    }
+  }
+
+  // 4. Carry out the plans, most urgent first.
+  planned.sort((left, right) => urgencyOf(right.plan) - urgencyOf(left.plan));
+  for (const work of planned) {
+    summary.casesWithActions += 1;
+    const fields = { caseKey: work.record.key, issue: work.number, reasons: work.plan.reasons, actions: work.plan.actions.map((action) => action.type) };
+    if (options.dryRun) {
+      countActions(summary, work.plan);
+      log.info(fields, "dry run: case sweep planned, nothing sent");
+      continue;
+    }
+    if (requests() >= options.maxRequests) {
+      summary.deferred += 1;
+      continue;
+    }
+    await options.locks.withLock(`case:${work.record.key}`, async () => {
+      // Read the issue again under the lock: a maintainer command may have changed it since the listing.
+      const fresh = await gateway.getOpenCase(work.repository, work.number);
+      if (!fresh.open || fresh.reading.status !== "found") return;
+      const plan = planCaseSweep({ record: fresh.reading.record, labels: fresh.labels, config: work.policy.config, now });
+      const outcome = await executeCaseSweep(
+        gateway,
+        { repository: work.repository, number: work.number, body: fresh.body, record: fresh.reading.record, language: work.policy.config.language },
+        plan,
+        log,
+      );
+      countActions(summary, plan);
+      summary.posted += outcome.posted;
+      summary.alreadyPosted += outcome.alreadyPosted;
+      log.info({ ...fields, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) }, "case swept");
+    });
+  }
+
+  // 5. Reconciliation.
+  await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
+  summary.githubRequests = requests();
+  return summary;
+}
+
+function urgencyOf(plan: CaseSweepPlan): number {
+  return Math.max(0, ...plan.actions.map((action) => URGENCY[action.type] ?? 0));
+}
+
+function countActions(summary: InstallationSweepSummary, plan: CaseSweepPlan): void {
+  for (const action of plan.actions) summary.actions[action.type] = (summary.actions[action.type] ?? 0) + 1;
+}
+
+interface ReconciliationScope {
+  repositories: { fullName: string; owner: string; ownerIsOrganization: boolean }[];
+  policies: Map<string, RepositoryConfig>;
+  openCaseKeys: ReadonlySet<string>;
+  requests: () => number;
+  summary: InstallationSweepSummary;
+}
+
+/**
+ * Missed `repository_advisory.reported` webhooks: every advisory still in triage whose case is not among the open
+ * cases goes through intake exactly as the webhook would (same facts, plan and executor, so the same idempotency):
+ * a case is opened, or found closed and left alone; the acknowledgement says it is late and counts the deadline
+ * from the original submission. An advisory checked once is not checked again until it changes.
+ */
+async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepOptions, scope: ReconciliationScope): Promise<void> {
+  const { log, now } = options;
+  const advisories: { advisory: TriageAdvisory; repository: string }[] = [];
+  const organizations = [...new Set(scope.repositories.filter((repository) => repository.ownerIsOrganization).map((repository) => repository.owner))];
+  const personal = scope.repositories.filter((repository) => !repository.ownerIsOrganization);
+  const listings: { owner: { org: string } | RepositoryRef; name: string }[] = [
+    ...organizations.map((org) => ({ owner: { org }, name: org })),
+    ...personal.map((repository) => ({ owner: parseRepository(repository.fullName), name: repository.fullName })),
+  ];
+  for (const listing of listings) {
+    try {
+      for (const advisory of await gateway.listTriageAdvisories(listing.owner)) {
+        const repository = repositoryOfAdvisory(advisory);
+        if (repository && scope.policies.has(repository.toLowerCase())) advisories.push({ advisory, repository });
+      }
+    } catch (error) {
+      if (!hasStatus(error, 403, 404)) throw error;
+      log.warn({ owner: listing.name }, "cannot list triage advisories (repository advisories permission?): reconciliation skipped");
+    }
+  }
+
+  scope.summary.reconciliation.triageAdvisories = advisories.length;
+  for (const { advisory, repository } of advisories) {
+    if (scope.openCaseKeys.has(advisory.ghsa_id)) continue;
+    if (gateway.reconciledVersion(advisory.ghsa_id) === advisory.updated_at) continue;
+    if (!options.dryRun && scope.requests() >= options.maxRequests) {
+      scope.summary.deferred += 1;
+      continue;
+    }
+    await options.locks.withLock(`case:${advisory.ghsa_id}`, async () => {
+      const report = advisoryFromPayload(
+        // The listing returns the advisory object of the webhook payload, without the repository beside it.
+        { repository_advisory: advisory, repository: { full_name: repository } } as unknown as Parameters<typeof advisoryFromPayload>[0],
+        now,
+      );
+      const facts = await gatherIntakeFacts(gateway, report, now);
+      const plan = planIntake(facts);
+      const fields = { caseKey: plan.caseKey, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) };
+      if (plan.actions.length === 0) {
+        gateway.rememberReconciled(advisory.ghsa_id, advisory.updated_at);
+        return;
+      }
+      if (options.dryRun) {
+        log.info(fields, "dry run: reconciliation planned, nothing sent");
+        return;
+      }
+      await executeIntake(gateway, plan, facts, log);
+      if (plan.actions.some((action) => action.type === "openTrackingIssue")) scope.summary.reconciliation.casesOpened += 1;
+      gateway.rememberReconciled(advisory.ghsa_id, advisory.updated_at);
+      log.warn(fields, "missed report reconciled");
+    });
+  }
+}
+
+/** `https://api.github.com/repos/{owner}/{repo}/security-advisories/{ghsa}` → `owner/repo` (GHES: under /api/v3). */
+export function repositoryOfAdvisory(advisory: Pick<TriageAdvisory, "url">): string | undefined {
+  const match = /\/repos\/([^/]+)\/([^/]+)\/security-advisories\//.exec(advisory.url);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
