@@ -74,7 +74,9 @@ const signals: readonly Signal[] = [
       /\b(?:insecure |unsafe )?deseriali[sz]ation (?:of untrusted|vulnerability|gadget|leads|allows)|\bxxe\b|\bxml external entit/i,
       /\bopen redirect\b|\bprototype pollution\b|\baccount takeover\b|\bsession fixation\b|\bsubdomain takeover\b|\bcache poisoning\b|\brequest smuggling\b/i,
       /\b(?:heap|stack|buffer|integer) (?:buffer )?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b/i,
-      /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition (?:allows|lets|in (?:the )?(?:payment|checkout|redeem|transfer))/i,
+      /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition\b[^.\n]{0,30}\b(?:allows|lets|payment|checkout|coupon|voucher|redeem|balance|withdraw|transfer)/i,
+      /\bunauthenticated access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
+      /\b(?:bucket|storage|database|elasticsearch|index|backups?|dump|directory listing)\b[^.\n]{0,80}\b(?:publicly|world)[ -](?:listable|readable|accessible|writable|open)\b|\bsensitive data (?:exposure|in (?:a |an )?public|exposed|leak)|\b(?:private|confidential|internal|personal) (?:data|repositories|files|documents|messages|information) (?:are |is )?(?:visible|exposed|accessible|readable|leaked)\b/i,
       /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b/i,
     ],
   },
@@ -91,6 +93,8 @@ const signals: readonly Signal[] = [
       /\b169\.254\.169\.254\b|\bmetadata\.google\.internal\b|\bgopher:\/\/|\bfile:\/\/\/etc\b/i,
       /;\s?(?:id|whoami|cat \/etc|curl |wget |nc |sleep \d)\b|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`|\|\s?(?:id|whoami)\b/i,
       /\b__proto__\b|\bconstructor\.prototype\b/i,
+      /%3cscript|%3csvg|%22%3e%3c|\balg"?\s?:\s?"?none\b|"(?:role|is_?admin|admin)"\s?:\s?"?(?:admin|true|owner)\b|\bhost:\s?(?:evil|attacker)\b|\bshell\.(?:php|jsp|aspx)\b|\bphpinfo\(\)|\bgadget chain\b|\bysoserial\b/i,
+      /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b/i,
     ],
   },
   {
@@ -99,12 +103,18 @@ const signals: readonly Signal[] = [
     weight: 1.5,
     in: "all",
     patterns: [
-      /\b(?:an? |the |any |remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s? (?:can|could|is able to|are able to|may|might) (?:read|access|download|view|see|steal|exfiltrate|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|escalate|obtain|retrieve|list|enumerate|inject|forge|reset|log in|login|sign in|redirect|write|upload|list)\b/i,
+      /\b(?:an? |the |any |remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s? (?:who [^.\n]{0,40})?(?:can|could|is able to|are able to|may|might|keeps?) (?:read|access|download|view|see|steal|exfiltrate|take over|take (?:the |a )?(?:service|site|server|it) down|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|escalate|obtain|retrieve|list|enumerate|inject|forge|reset|log in|login|sign in|redirect|write|upload|send|get|gain|create|push|spend|use)\b/i,
+      /\b(?:anyone|any (?:logged[ -]in |authenticated )?user|everyone|a (?:malicious|evil|attacker'?s?) (?:page|site|website|link|file|user)|(?:team )?admins of any \w+) (?:can|could|is able to) (?:read|access|download|view|see|steal|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|obtain|reset|log in|sign in|push|send|create)\b/i,
+      /\b(?:log|logged|sign|signed) in as (?:the |another |any |an? )?(?:admin|administrator|root|other user|another user|any user|that user)\b|\bas another user\b|\bbelongs? to another (?:user|customer|tenant|account|organi[sz]ation)\b|\bvictim'?s? (?:session|account|e-?mail|password|cookies?|data|token|browser)\b/i,
+      /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|documents|records?|details)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
+      /\b(?:returns?|exposes?|lists?|shows?|leaks?|accessible|readable|downloadable|visible)\b[^.\n]{0,80}\bwithout (?:any )?(?:authentication|logging in|login|credentials|a session)\b/i,
+      /\b(?:passport|identity card|id card|driver'?s licen[cs]e)s? (?:scans?|photos?|copies|numbers)\b|\b(?:medical records|credit card numbers|bank account numbers|social security numbers|bsn(?:-nummers)?)\b/i,
+      /\bleak(?:s|ing|ed)? (?:the |my |your |their |a )?(?:authori[sz]ation code|api token|access token|token|session|cookie|credentials|password|reset token)s?\b/i,
       /\ballows? (?:an? )?(?:remote |unauthenticated |malicious )?(?:attacker|adversary|anyone|any user|users?|visitors?)s? to (?:read|access|download|view|steal|take over|hijack|impersonate|execute|run|modify|delete|bypass|escalate|obtain|inject|forge|reset|log in)\b/i,
       /\b(?:without|no) (?:any )?(?:authentication|being logged in|login|credentials|a session)\b[^.\n]{0,80}\b(?:returns?|exposes?|shows?|lists?|downloads?|reads?|can|leaks?)\b/i,
-      /\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|accounts?|organi[sz]ations?|members?)'?s? (?:data|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b/i,
+      /\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|teams?|accounts?|organi[sz]ations?|members?)'?s? (?:data|members|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b/i,
       /\b(?:leads? to|results? in|resulting in|which gives|giving)\b[^.\n]{0,40}\b(?:code execution|account takeover|full compromise|data (?:exposure|leak)|privilege escalation|session hijacking|credential theft)\b/i,
-      /\been aanvaller kan\b|\bkan (?:een )?(?:aanvaller|derde)\b|\bgegevens van andere (?:gebruikers|klanten)\b|\bzonder (?:in te loggen|authenticatie)\b/i,
+      /\been aanvaller kan\b|\bkan (?:een )?(?:aanvaller|derde)\b|\bgegevens van andere (?:gebruikers|klanten)\b|\bzonder (?:in te loggen|authenticatie)\b|\bvan andere (?:klanten|gebruikers|bewoners|leden)\b/i,
     ],
   },
   {
@@ -113,10 +123,11 @@ const signals: readonly Signal[] = [
     weight: 1,
     in: "all",
     patterns: [
-      /\bi (?:have )?(?:found|discovered|identified|noticed|observed|came across|was able to|managed to|could|confirmed|verified)\b[^.\n]{0,120}\b(?:vulnerab|exploit|inject|bypass|access|leak|expos|read|dump|execute|take over|escalat|endpoint|token|password|key|session|other users|payload|security)/i,
+      /\bi (?:have )?(?:found|discovered|identified|noticed|observed|came across|was able to|managed to|could|got|obtained|achieved|uploaded|deleted|created|listed|saw)\b[^.\n]{0,120}\b(?:vulnerab|exploit|inject|bypass|access|leak|expos|read|dump|execute|execution|take over|escalat|endpoint|token|password|key|session|other users|payload|security|download|log in|logged in|sign in|admin|account|bucket|file|comment|another)/i,
+      /\bi (?:have )?(?:confirmed|verified|reproduced) (?:it|this|with|on|against|using)\b|\b(?:my (?:own |second |other )?test (?:account|org|organi[sz]ation|user)s?|test (?:accounts|orgs) i created)\b|\b(?:to confirm|and stopped(?: there)?|then stopped|did not (?:go|look) further|only (?:looked at|viewed|read) (?:the first|one|a single))\b|\btested (?:against|on|with) (?:version |v)?\d/i,
       /\bwhile (?:testing|pentesting|reviewing|auditing|fuzzing|looking at)\b[^.\n]{0,80}\b(?:i|we) (?:found|noticed|discovered|was able|could)\b/i,
       /\b(?:proof[ -]of[ -]concept|poc)\b/i,
-      /\bik (?:heb|ontdekte|vond|kon)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token)/i,
+      /\bik (?:heb|ontdekte|vond|kon|kan)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen)/i,
     ],
   },
   {
@@ -139,7 +150,25 @@ const signals: readonly Signal[] = [
     patterns: [
       /\b(?:api[ -]?key|access[ -]?token|secret(?: key)?|password|private key|credentials?|aws keys?|client secret|signing key|jwt secret|database url)s? (?:is |are |was |were |got |have been |has been )?(?:exposed|leaked|committed|hard-?coded|visible|publicly (?:readable|accessible|available)|in plain ?text|world-readable|included in the (?:bundle|build|repo|image))\b/i,
       /\b(?:exposed|leaked|hard-?coded|committed) (?:an? |the |our |your |production )?(?:api[ -]?key|access[ -]?token|secret|password|private key|credentials?|aws keys?|signing key)\b/i,
+      /\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b|\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b|\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b/i,
       /\bghp_[a-z0-9]{20,}|\bgithub_pat_[a-z0-9_]{20,}|\bakia[0-9a-z]{16}\b|\bsk_live_[a-z0-9]{10,}|\bxox[bp]-[a-z0-9-]{10,}|-----begin (?:rsa |ec |openssh )?private key-----/i,
+    ],
+  },
+  {
+    rule: "live-credential",
+    explanation: "says a credential still works or must be revoked",
+    weight: 1,
+    in: "all",
+    patterns: [/\bstill (?:seems? |appears? )?(?:to be )?(?:valid|working|active|live)\b|\bplease (?:rotate|revoke)\b/i],
+  },
+  {
+    rule: "concrete-target",
+    explanation: "points at a concrete system, endpoint or version",
+    weight: 0.5,
+    in: "all",
+    patterns: [
+      /\bhttps?:\/\/[\w.-]{1,100}\.[a-z]{2,}(?::\d{1,5})?\/[^\s)]{0,200}[?=\/]/i,
+      /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w{}/.-]{2,}|\bcurl (?:-[a-z]+ )*(?:https?:\/\/|'|")/,
     ],
   },
   {
@@ -186,7 +215,7 @@ const signals: readonly Signal[] = [
   },
 ];
 
-const BIAS = 3;
+const BIAS = 2.25;
 const SCALE = 1.1;
 
 /**
