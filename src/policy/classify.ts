@@ -167,7 +167,7 @@ const signals: readonly Signal[] = [
     weight: 0.5,
     in: "all",
     patterns: [
-      /\bhttps?:\/\/[\w.-]{1,100}\.[a-z]{2,}(?::\d{1,5})?\/[^\s)]{0,200}[?=\/]/i,
+      /\bhttps?:\/\/[\w.-]{1,100}\.[a-z]{2,}(?::\d{1,5})?\/[^\s)]{0,200}[?=/]/i,
       /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w{}/.-]{2,}|\bcurl (?:-[a-z]+ )*(?:https?:\/\/|'|")/,
     ],
   },
