@@ -116,6 +116,16 @@ const commandsSchema = z.strictObject({
   permission: z.enum(["triage", "write", "maintain", "admin"]).default("write"),
 });
 
+const containmentSchema = z.strictObject({
+  enabled: z.boolean().default(true).describe("contain vulnerability reports opened in public issues or comments"),
+  threshold: z.number().min(0).max(1).default(0.6).describe("classifier confidence from which a public issue is contained"),
+  includeMaintainers: z
+    .boolean()
+    .default(false)
+    .describe("also contain what the repository's owners, members and collaborators write"),
+  draftAdvisory: z.boolean().default(true).describe("also open a draft security advisory crediting the reporter"),
+});
+
 export const configSchema = z.strictObject({
   _extends: z.string().optional().describe("another repository's config to extend, as in other Probot apps"),
   language: languageSchema.default("en"),
@@ -134,6 +144,7 @@ export const configSchema = z.strictObject({
   credit: creditSchema.default({ default: "name" }),
   publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
   commands: commandsSchema.default({ permission: "write" }),
+  containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
 });
 
 /** A parsed, defaulted configuration. */
@@ -147,6 +158,7 @@ export type ScopeConfig = DisclosureConfig["scope"];
 export type ExclusionEntry = z.output<typeof exclusionEntrySchema>;
 export type ConductEntry = z.output<typeof conductEntrySchema>;
 export type ClosureDay = CalendarConfig["closed"][number];
+export type ContainmentConfig = DisclosureConfig["containment"];
 
 /** The configuration used when a repository has none, or when its file is invalid. */
 export function defaultConfig(): DisclosureConfig {
