@@ -99,7 +99,7 @@ export const conductEntrySchema = z.union([
 const rewardsSchema = z.strictObject({
   enabled: z.boolean().default(false),
   newOnly: z.boolean().default(true),
-  bands: z.record(z.enum(["critical", "high", "medium", "low"]), z.string()).optional(),
+  bands: z.partialRecord(z.enum(["critical", "high", "medium", "low"]), z.string()).optional(),
 });
 
 const creditSchema = z.strictObject({

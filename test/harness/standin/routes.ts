@@ -249,6 +249,7 @@ export const handlers: Record<string, Handler> = {
       labels: stringArray(context.body.labels),
       user: actor(context),
     });
+    context.state.searchableFrom.set(issue.id, Date.now() + context.state.features.searchIndexLagMs);
     return { status: 201, body: issue };
   },
 
@@ -396,6 +397,7 @@ export const handlers: Record<string, Handler> = {
     });
     const items = visible
       .flatMap((repository) => [...repository.issues.values()])
+      .filter((issue) => (context.state.searchableFrom.get(issue.id) ?? 0) <= Date.now())
       .filter((issue) => !query.state || issue.state === query.state)
       .filter((issue) => query.labels.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)))
       .filter((issue) => {

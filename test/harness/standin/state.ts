@@ -67,10 +67,14 @@ export interface StandInFeatures {
   advisories: boolean;
   /** The advisory comments API in public preview. */
   advisoryComments: boolean;
+  /** GitHub's search index lags behind writes by seconds; a new issue is not found by search for this long. */
+  searchIndexLagMs: number;
 }
 
 export class StandInState {
-  readonly features: StandInFeatures = { advisories: true, advisoryComments: true };
+  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0 };
+  /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
+  readonly searchableFrom = new Map<number, number>();
   readonly users = new Map<string, UserObject>();
   readonly organizations = new Map<string, UserObject>();
   readonly repositories = new Map<string, RepositoryState>();
