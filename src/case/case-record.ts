@@ -71,6 +71,23 @@ export const caseRecordSchema = z.object({
   resolvedAt: instant.optional(),
   closedAt: instant.optional(),
   closedReason: z.enum(["researcher-silent"]).optional(),
+  /**
+   * A report contained from a public issue or comment: where it was, the SHA-256 of the exact text that was public
+   * (the copy itself lives in the tracking issue, never here), and how far containment got.
+   */
+  containment: z
+    .object({
+      kind: z.enum(["issue", "comment"]),
+      issue: z.number().int().positive(),
+      commentId: z.number().int().positive().optional(),
+      originalSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      status: z.enum(["copied", "contained", "released"]),
+      lockedByContainment: z.boolean().optional(),
+      advisory: z.object({ status: z.enum(["draft", "not-available", "off"]), ghsaId: z.string().optional() }).optional(),
+      containedAt: instant.optional(),
+      releasedAt: instant.optional(),
+    })
+    .optional(),
   /** Ids of the tracking-issue comments whose `/disclosure` commands were acted on (the newest, bounded). */
   commands: z.array(z.number().int()).optional(),
   /** The severity a maintainer set with `/disclosure severity` or `accept severity:`. */
