@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
+import { runCli } from "./run-cli.js";
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (output) => void process.stdout.write(output),
+  stderr: (output) => void process.stderr.write(output),
+  readFile: (path) => readFile(path, "utf8"),
+  readStdin: () => text(process.stdin),
+  now: () => new Date(),
+});

@@ -1,0 +1,37 @@
+import { runRender } from "./render-command.js";
+import { runTriage, type TriageIo } from "./triage-command.js";
+import { runValidate } from "./validate-command.js";
+
+export type MainIo = TriageIo;
+
+export const MAIN_USAGE =
+  "usage: disclosure-desk <command> [options]\n" +
+  "\n" +
+  "commands:\n" +
+  "  triage --policy <config.yml> [--received-at <ISO time>] <report.md | ->   apply a policy to one report\n" +
+  "  triage --policy <config.yml> --batch <reports.jsonl>                      apply it to one report a line\n" +
+  "  validate <config.yml>                                                      check a policy file\n" +
+  "  render security.md|security.txt --policy <config.yml>                     write a policy document\n" +
+  "\n" +
+  "Run disclosure-desk <command> --help for a command's options.\n";
+
+const commands: Record<string, (args: string[], io: MainIo) => Promise<number>> = {
+  triage: runTriage,
+  validate: runValidate,
+  render: runRender,
+};
+
+/** Runs one command line (without the program name) and returns the exit code: 0 ok, 1 invalid input, 2 usage. */
+export async function runCli(argv: readonly string[], io: MainIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === "--help" || command === "-h" || command === "help") {
+    io.stdout(MAIN_USAGE);
+    return 0;
+  }
+  const run = command === undefined ? undefined : commands[command];
+  if (run === undefined) {
+    io.stderr(`${command === undefined ? "disclosure-desk: name a command" : `disclosure-desk: unknown command "${command}"`}\n${MAIN_USAGE}`);
+    return 2;
+  }
+  return run(args, io);
+}
