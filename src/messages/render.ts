@@ -19,6 +19,12 @@ export const templateNames = [
   "update-draft",
   "needs-info-closing",
   "security-md",
+  "containment-case",
+  "containment-notice",
+  "containment-guidance",
+  "containment-alert",
+  "containment-advisory",
+  "containment-released",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
