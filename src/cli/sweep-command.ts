@@ -1,0 +1,183 @@
+import { Probot, ProbotOctokit, type Logger } from "probot";
+import { pino } from "pino";
+import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
+import { createRedisLocks } from "../runtime/redis-locks.js";
+import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
+import type { CliIo } from "./io.js";
+
+const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
+const DEFAULT_MAX_REQUESTS = 1_000;
+
+export interface SweepCommandIo extends CliIo {
+  /** APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GHE_HOST, GHE_PROTOCOL, REDIS_URL, LOG_LEVEL — as for the server. */
+  env: Record<string, string | undefined>;
+}
+
+/** What tests replace: Octokit (to turn throttling off) and the logger. */
+export interface SweepCommandOverrides {
+  Octokit?: typeof ProbotOctokit;
+  log?: Logger;
+}
+
+interface SweepArguments {
+  now: Date | undefined;
+  dryRun: boolean;
+  maxRequests: number;
+}
+
+/**
+ * `disclosure-desk sweep`: one SLA sweep over every installation of the app, for a scheduled workflow or cron.
+ * A line per installation on stdout, a summary at the end; exit code 1 when an installation failed (the others
+ * are still swept), 2 on a usage or credentials problem.
+ */
+export async function runSweepCommand(args: string[], io: SweepCommandIo, overrides: SweepCommandOverrides = {}): Promise<number> {
+  const parsed = parseArguments(args);
+  if (typeof parsed === "string") {
+    io.stderr(`${parsed}\n${USAGE}\n`);
+    return 2;
+  }
+  const credentials = await appCredentials(io);
+  if (typeof credentials === "string") {
+    io.stderr(`disclosure-desk sweep: ${credentials}\n`);
+    return 2;
+  }
+  const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
+  const probot = new Probot({ ...credentials, ...(overrides.Octokit ? { Octokit: overrides.Octokit } : {}), log });
+  const redis = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
+  const now = parsed.now ?? io.now();
+  try {
+    const result = await sweepEveryInstallation(probot, {
+      now,
+      dryRun: parsed.dryRun,
+      maxRequests: parsed.maxRequests,
+      locks: redis ?? createInProcessLocks(),
+      cache: createGatewayCache(),
+      log,
+      report: (line) => io.stdout(`${line}\n`),
+    });
+    io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);
+    return result.failed > 0 ? 1 : 0;
+  } finally {
+    await redis?.close();
+  }
+}
+
+export interface EveryInstallationOptions {
+  now: Date;
+  dryRun: boolean;
+  maxRequests: number;
+  locks: CaseLocks;
+  cache: GatewayCache;
+  log: Logger;
+  /** One line per installation, as it finishes. */
+  report: (line: string) => void;
+}
+
+export interface EveryInstallationResult {
+  installations: number;
+  failed: number;
+  totals: Pick<InstallationSweepSummary, "openCases" | "casesWithActions" | "posted" | "deferred" | "githubRequests"> & { casesOpened: number };
+}
+
+/**
+ * The sweep over all installations, shared by the command and the server's timer: the app's JWT lists the
+ * installations, then each one is swept with its own installation token. One failing installation is logged and
+ * counted; the others still run.
+ */
+export async function sweepEveryInstallation(probot: Probot, options: EveryInstallationOptions): Promise<EveryInstallationResult> {
+  const appOctokit = await probot.auth();
+  let appRequests = 0;
+  appOctokit.hook.before("request", () => {
+    appRequests += 1;
+  });
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const result: EveryInstallationResult = {
+    installations: 0,
+    failed: 0,
+    totals: { openCases: 0, casesWithActions: 0, posted: 0, deferred: 0, githubRequests: appRequests, casesOpened: 0 },
+  };
+  for (const installation of installations) {
+    if (installation.suspended_at) continue;
+    result.installations += 1;
+    const account = installation.account && "login" in installation.account ? installation.account.login : String(installation.id);
+    const log = options.log.child({ installation: installation.id });
+    try {
+      const octokit = await probot.auth(installation.id);
+      const gateway = new GitHubGateway(octokit, options.cache, installation.id, () => options.now.getTime());
+      const summary = await sweepInstallation(gateway, { now: options.now, dryRun: options.dryRun, maxRequests: options.maxRequests, locks: options.locks, log });
+      result.totals.openCases += summary.openCases;
+      result.totals.casesWithActions += summary.casesWithActions;
+      result.totals.posted += summary.posted;
+      result.totals.deferred += summary.deferred;
+      // The installation's count includes its token request: Octokit asks for the token through the same hooks.
+      result.totals.githubRequests += summary.githubRequests;
+      result.totals.casesOpened += summary.reconciliation.casesOpened;
+      options.report(installationLine(installation.id, account, summary, options.dryRun));
+    } catch (error) {
+      result.failed += 1;
+      log.error({ err: error }, "sweep of an installation failed");
+      options.report(`installation ${installation.id} (${account}): failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return result;
+}
+
+function installationLine(id: number, account: string, summary: InstallationSweepSummary, dryRun: boolean): string {
+  const actions = Object.entries(summary.actions).map(([type, count]) => `${type} ${count}`).join(", ");
+  return [
+    `installation ${id} (${account}):`,
+    `${summary.repositories} repositories,`,
+    `${summary.trackingRepositories.length} tracking,`,
+    `${summary.openCases} open cases,`,
+    `${summary.casesWithActions} with ${dryRun ? "planned " : ""}actions${actions ? ` (${actions})` : ""},`,
+    `${summary.reconciliation.casesOpened} missed reports opened,`,
+    `${summary.deferred} deferred,`,
+    `${summary.githubRequests} GitHub requests`,
+  ].join(" ");
+}
+
+function summaryLine(result: EveryInstallationResult, now: Date, dryRun: boolean): string {
+  const { totals } = result;
+  return `sweep ${dryRun ? "(dry run) " : ""}at ${now.toISOString()}: ${result.installations} installations (${result.failed} failed), ${totals.openCases} open cases, ${totals.casesWithActions} with actions, ${totals.posted} messages posted, ${totals.casesOpened} missed reports opened, ${totals.deferred} deferred to the next run, ${totals.githubRequests} GitHub requests`;
+}
+
+function parseArguments(args: string[]): SweepArguments | string {
+  const parsed: SweepArguments = { now: undefined, dryRun: false, maxRequests: DEFAULT_MAX_REQUESTS };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === "--dry-run") parsed.dryRun = true;
+    else if (arg === "--now") {
+      const value = args[++index];
+      const now = value === undefined ? Number.NaN : Date.parse(value);
+      if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(now)) return `--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z`;
+      parsed.now = new Date(now);
+    } else if (arg === "--max-requests") {
+      const value = Number(args[++index]);
+      if (!Number.isInteger(value) || value < 1) return "--max-requests needs a positive whole number";
+      parsed.maxRequests = value;
+    } else return `unknown argument: ${arg}`;
+  }
+  return parsed;
+}
+
+async function appCredentials(io: SweepCommandIo): Promise<{ appId: number; privateKey: string; baseUrl?: string } | string> {
+  const { env } = io;
+  if (!env.APP_ID || !/^\d+$/.test(env.APP_ID)) return "APP_ID must be set to the GitHub App's id";
+  let privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n");
+  if (!privateKey && env.PRIVATE_KEY_PATH) {
+    try {
+      privateKey = await io.readFile(env.PRIVATE_KEY_PATH);
+    } catch (error) {
+      return `cannot read PRIVATE_KEY_PATH: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  if (!privateKey) return "PRIVATE_KEY (or PRIVATE_KEY_PATH) must be set to the GitHub App's private key";
+  if (env.GHE_PROTOCOL && !["http", "https"].includes(env.GHE_PROTOCOL)) return `GHE_PROTOCOL must be http or https, got "${env.GHE_PROTOCOL}"`;
+  return {
+    appId: Number(env.APP_ID),
+    privateKey,
+    ...(env.GHE_HOST ? { baseUrl: `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` } : {}),
+  };
+}

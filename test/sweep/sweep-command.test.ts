@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { pino } from "pino";
+import { runSweepCommand, type SweepCommandIo } from "../../src/cli/sweep-command.js";
+import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
+import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
+import { openedCase, sweepConfig } from "./fixtures.js";
+import { sweepWorld, trackingRepository } from "./sweep-world.js";
+
+function io(env: Record<string, string | undefined>, files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: SweepCommandIo = {
+    env,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: ${path}`);
+      return text;
+    },
+    now: () => new Date("2026-11-24T12:00:00Z"),
+  };
+  return { io: value, out, err };
+}
+
+const overrides = { Octokit: TestOctokit, log: pino({ level: "silent" }) };
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("disclosure-desk sweep", () => {
+  it("sweeps every installation as the app and prints a line per installation and a summary", async () => {
+    const world = sweepWorld();
+    world.addCase(openedCase(sweepConfig()));
+    world.github.mock.scope
+      .get("/app/installations")
+      .query({ per_page: "100" })
+      .reply(200, [{ id: installation.id, account: { login: octoOrg.login, id: octoOrg.id, type: "Organization" }, suspended_at: null }]);
+    const { io: commandIo, out, err } = io({ APP_ID: "123", PRIVATE_KEY_PATH: "/keys/app.pem" }, { "/keys/app.pem": testPrivateKey() });
+
+    const code = await runSweepCommand(["--now", "2026-12-01T08:00:00Z", "--dry-run"], commandIo, overrides);
+
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      `installation ${installation.id} (octo-org): 2 repositories, 1 tracking, 1 open cases, 1 with planned actions (escalate 1, setSlaLabel 1, recordSweep 1), 0 missed reports opened, 0 deferred, 8 GitHub requests\n`,
+      "sweep (dry run) at 2026-12-01T08:00:00.000Z: 1 installations (0 failed), 1 open cases, 1 with actions, 0 messages posted, 0 missed reports opened, 0 deferred to the next run, 9 GitHub requests\n",
+    ]);
+    expect(world.github.writesTo(trackingRepository)).toEqual([]);
+    expect(world.github.mock.problems()).toEqual([]);
+  });
+
+  it("refuses to start without the app's credentials or with a bad argument", async () => {
+    const missing = io({});
+    expect(await runSweepCommand([], missing.io, overrides)).toBe(2);
+    expect(missing.err).toEqual(["disclosure-desk sweep: APP_ID must be set to the GitHub App's id\n"]);
+
+    const badNow = io({ APP_ID: "123", PRIVATE_KEY: "key" });
+    expect(await runSweepCommand(["--now", "yesterday"], badNow.io, overrides)).toBe(2);
+    expect(badNow.err[0]).toBe("--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z\nusage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]\n");
+  });
+});
