@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+import { createRedisLocks, LockTimeoutError } from "../../src/runtime/redis-locks.js";
+
+/** Runs against a real redis-server started for this file; skipped, saying so, where none is installed. */
+const haveRedis = spawnSync("redis-server", ["--version"]).status === 0;
+if (!haveRedis) console.warn("redis-locks tests skipped: redis-server is not on PATH (apt-get install -y redis-server)");
+const describeWithRedis = haveRedis ? describe : describe.skip;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+describeWithRedis("createRedisLocks", () => {
+  let server: ChildProcess;
+  let clients: Redis[] = [];
+  let url = "";
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `redis://127.0.0.1:${port}`;
+    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      try {
+        await probe.connect();
+        break;
+      } catch {
+        await pause(50);
+      }
+    }
+    await probe.quit();
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.quit()));
+    server.kill();
+  });
+
+  /** Two replicas: each its own connection, as two server processes would have. */
+  function replica(options: Parameters<typeof createRedisLocks>[1] = {}) {
+    const client = new Redis(url);
+    clients = [...clients, client];
+    return createRedisLocks(client, { keyPrefix: `test:${Math.random()}:`, ...options });
+  }
+
+  it("serialises work on one case across replicas", async () => {
+    const keyPrefix = `test:${Math.random()}:`;
+    const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix })];
+    const events: string[] = [];
+    const work = (name: string) => async () => {
+      events.push(`${name} start`);
+      await pause(40);
+      events.push(`${name} end`);
+    };
+    await Promise.all([one.withLock("case:GHSA-1", work("one")), pause(5).then(() => two.withLock("case:GHSA-1", work("two")))]);
+    expect(events).toEqual(["one start", "one end", "two start", "two end"]);
+  });
+
+  it("releases the lock when the work throws, and only its own lock", async () => {
+    const keyPrefix = `test:${Math.random()}:`;
+    const locks = replica({ keyPrefix, ttlMs: 1_000 });
+    await expect(locks.withLock("case:GHSA-2", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await locks.withLock("case:GHSA-2", async () => "free again")).toBe("free again");
+
+    // A lock that expired and was taken by another replica is not deleted by the first one's release.
+    const client = clients[clients.length - 1] as Redis;
+    const slow = replica({ keyPrefix, ttlMs: 60 });
+    const released = slow.withLock("case:GHSA-3", async () => {
+      await client.del(`${keyPrefix}case:GHSA-3`); // the lock expired while this replica was stalled...
+      await client.set(`${keyPrefix}case:GHSA-3`, "someone-else", "PX", 10_000); // ...and another took it
+    });
+    await released;
+    expect(await client.get(`${keyPrefix}case:GHSA-3`)).toBe("someone-else");
+  });
+
+  it("renews the lock while long work runs", async () => {
+    const keyPrefix = `test:${Math.random()}:`;
+    const [one, two] = [replica({ keyPrefix, ttlMs: 60 }), replica({ keyPrefix, ttlMs: 60, maxWaitMs: 5_000 })];
+    const events: string[] = [];
+    await Promise.all([
+      one.withLock("case:GHSA-4", async () => {
+        events.push("one start");
+        await pause(250); // four TTLs
+        events.push("one end");
+      }),
+      pause(10).then(() => two.withLock("case:GHSA-4", async () => events.push("two"))),
+    ]);
+    expect(events).toEqual(["one start", "one end", "two"]);
+  });
+
+  it("gives up after the bounded wait with a LockTimeoutError", async () => {
+    const keyPrefix = `test:${Math.random()}:`;
+    const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix, maxWaitMs: 100 })];
+    const holding = one.withLock("case:GHSA-5", () => pause(400));
+    await pause(10);
+    await expect(two.withLock("case:GHSA-5", async () => "never")).rejects.toBeInstanceOf(LockTimeoutError);
+    await holding;
+  });
+
+  it("lets one replica sweep while the other skips the tick", async () => {
+    const keyPrefix = `test:${Math.random()}:`;
+    const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix })];
+    const first = one.sweepLock.tryRun(() => pause(50).then(() => "swept"));
+    await pause(10);
+    expect(await two.sweepLock.tryRun(async () => "also swept")).toEqual({ ran: false });
+    expect(await first).toEqual({ ran: true, value: "swept" });
+    expect(await two.sweepLock.tryRun(async () => "next tick")).toEqual({ ran: true, value: "next tick" });
+  });
+});
