@@ -1,0 +1,153 @@
+import type { ProbotOctokit } from "probot";
+import { hasStatus, type RepositoryRef } from "./gateway.js";
+
+/**
+ * The GitHub calls containment needs beyond the shared gateway: the public issue and its comments, locking,
+ * labels, draft repository advisories and a commenter's permission.
+ *
+ * A comment that discloses a vulnerability is hidden by editing its body, not by GraphQL's `minimizeComment`: a
+ * minimised comment is still one click away from anyone, an edited one is not (GitHub keeps the earlier text in the
+ * edit history, which the case tells maintainers to clear), and an edit can be undone byte for byte.
+ */
+
+export interface PublicIssueState {
+  title: string;
+  body: string;
+  locked: boolean;
+  labels: string[];
+}
+
+export type DraftAdvisoryResult =
+  | { status: "draft"; ghsaId: string; url: string }
+  | { status: "not-available"; reason: string };
+
+export type PermissionLevel = "none" | "read" | "triage" | "write" | "maintain" | "admin";
+
+const LEVELS: readonly PermissionLevel[] = ["none", "read", "triage", "write", "maintain", "admin"];
+
+export class ContainmentGateway {
+  constructor(private readonly octokit: ProbotOctokit) {}
+
+  async getIssue(repository: RepositoryRef, issueNumber: number): Promise<PublicIssueState> {
+    const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
+    return {
+      title: data.title,
+      body: data.body ?? "",
+      locked: data.locked,
+      labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+    };
+  }
+
+  async getCommentBody(repository: RepositoryRef, commentId: number): Promise<string> {
+    const { data } = await this.octokit.rest.issues.getComment({ ...repository, comment_id: commentId });
+    return data.body ?? "";
+  }
+
+  async updateIssueBody(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body });
+  }
+
+  async closeIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned" });
+  }
+
+  async updateCommentBody(repository: RepositoryRef, commentId: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
+  }
+
+  /** Locks without a reason: GitHub shows the reason publicly, and none of its four fits. */
+  async lock(repository: RepositoryRef, issueNumber: number): Promise<void> {
+    await this.octokit.rest.issues.lock({ ...repository, issue_number: issueNumber });
+  }
+
+  async unlock(repository: RepositoryRef, issueNumber: number): Promise<void> {
+    await this.octokit.rest.issues.unlock({ ...repository, issue_number: issueNumber });
+  }
+
+  async addLabels(repository: RepositoryRef, issueNumber: number, labels: string[]): Promise<void> {
+    await this.octokit.rest.issues.addLabels({ ...repository, issue_number: issueNumber, labels });
+  }
+
+  /** Removing a label the issue no longer has is not an error. */
+  async removeLabel(repository: RepositoryRef, issueNumber: number, label: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.removeLabel({ ...repository, issue_number: issueNumber, name: label });
+    } catch (error) {
+      if (!hasStatus(error, 404)) throw error;
+    }
+  }
+
+  async createComment(repository: RepositoryRef, issueNumber: number, body: string): Promise<number> {
+    const { data } = await this.octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body });
+    return data.id;
+  }
+
+  /** Every comment body of an issue, oldest first. */
+  async listCommentBodies(repository: RepositoryRef, issueNumber: number): Promise<{ id: number; body: string }[]> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
+    return comments.map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
+  }
+
+  async findComment(repository: RepositoryRef, issueNumber: number, marker: string): Promise<number | null> {
+    const comments = await this.listCommentBodies(repository, issueNumber);
+    return comments.find((comment) => comment.body.includes(marker))?.id ?? null;
+  }
+
+  /**
+   * Opens a draft advisory crediting the reporter. Where the repository cannot have advisories (a private
+   * repository, the feature off, the App without the permission) GitHub answers 403, 404 or 422: that is an answer,
+   * not a failure, and the case says so.
+   */
+  async createDraftAdvisory(
+    repository: RepositoryRef,
+    advisory: { summary: string; description: string; reporter?: string },
+  ): Promise<DraftAdvisoryResult> {
+    try {
+      const { data } = await this.octokit.rest.securityAdvisories.createRepositoryAdvisory({
+        ...repository,
+        summary: advisory.summary,
+        description: advisory.description,
+        vulnerabilities: [{ package: { ecosystem: "other", name: repository.repo } }],
+        ...(advisory.reporter ? { credits: [{ login: advisory.reporter, type: "reporter" as const }] } : {}),
+      });
+      return { status: "draft", ghsaId: data.ghsa_id, url: data.html_url };
+    } catch (error) {
+      if (hasStatus(error, 403, 404, 422)) {
+        return { status: "not-available", reason: `GitHub answered ${(error as { status: number }).status}` };
+      }
+      throw error;
+    }
+  }
+
+  /** A draft advisory opened earlier for this case, found by its marker, so a redelivery opens no second one. */
+  async findDraftAdvisory(repository: RepositoryRef, marker: string): Promise<{ ghsaId: string; url: string } | null> {
+    try {
+      const advisories = await this.octokit.paginate(this.octokit.rest.securityAdvisories.listRepositoryAdvisories, {
+        ...repository,
+        state: "draft",
+        per_page: 100,
+      });
+      const found = advisories.find((advisory) => advisory.description?.includes(marker));
+      return found ? { ghsaId: found.ghsa_id, url: found.html_url } : null;
+    } catch (error) {
+      if (hasStatus(error, 403, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** The commenter's role on the repository: `role_name` when it is one of GitHub's own, else the legacy level. */
+  async permissionOf(repository: RepositoryRef, username: string): Promise<PermissionLevel> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
+      const role = data.role_name as PermissionLevel;
+      return LEVELS.includes(role) ? role : (data.permission as PermissionLevel);
+    } catch (error) {
+      if (hasStatus(error, 404)) return "none";
+      throw error;
+    }
+  }
+}
+
+export function permits(level: PermissionLevel, required: PermissionLevel): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(required);
+}
