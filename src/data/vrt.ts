@@ -13,8 +13,6 @@ export interface VrtEntry {
   readonly cwe?: readonly string[];
 }
 
-export const VRT_VERSION = "1.14.1";
-
 export const vrtEntries = {
   "server_security_misconfiguration.fingerprinting_banner_disclosure": { name: "Fingerprinting/Banner Disclosure", priority: 5 },
   "server_security_misconfiguration.directory_listing_enabled.non_sensitive_data_exposure": {

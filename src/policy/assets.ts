@@ -70,7 +70,7 @@ export function extractAssets(report: Pick<Report, "title" | "body" | "repositor
   return assets;
 }
 
-export function looksLikeHostname(host: string): boolean {
+function looksLikeHostname(host: string): boolean {
   const tld = host.slice(host.lastIndexOf(".") + 1);
   return /^[a-z]{2,24}$/.test(tld) && !FILE_EXTENSIONS.has(tld);
 }

@@ -82,7 +82,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
     id: "sensitive-data",
     title: "The file or directory holds sensitive data",
     match: [
-      /(?<!non[- ])\bsensitive (?:data|information|files?)\b/i,
+      /(?<!non[- ])\bsensitive (?:data|information|files?)\b(?! (?:exposure|disclosure|leak))/i,
       /\b(?:passwords?|password hashes|credentials|api[ _-]?keys?|secret(?:s| keys?)?|private keys?|access keys?|aws_secret\w*|connection strings?)\b/i,
       /(?:^|[\s/])\.(?:env|git|svn|htpasswd|aws)\b/i,
       /\b(?:id_rsa|wp-config\.php|config\.php|web\.config|database\.yml|settings\.py|dump\.sql|backup\.(?:zip|tar|sql))\b/i,
@@ -414,7 +414,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:user(?:name)?|account|e-?mail(?: address)?|customer|login|gebruikers(?:naam)?|account)[- ]?(?:enumeration|enumeratie|enumerating|harvesting)\b/i,
       /\benumerat\w* (?:of )?(?:valid |existing |registered |all )?(?:users?|usernames?|accounts?|e-?mails?|e-?mail addresses|customers?|gebruikers(?:namen)?)\b/i,
       /\b(?:determine|check|find out|tell|verify|confirm|detect|discover|learn)\b[^.\n]{0,20}\b(?:if|whether) (?:an? |the |a given |a specific |any )?(?:user|username|account|e-?mail(?: address)?|customer)\b[^.\n]{0,30}\b(?:exists|is registered|is valid|has an account)/i,
-      /\b(?:nagaan|achterhalen|bepalen) of (?:een )?(?:account|gebruiker|e-?mailadres)\b[^.\n]{0,30}\bbestaat\b/i,
+      /\b(?:nagaan|achterhalen|bepalen|meldt|toont|laat zien|zien) of (?:het |een |dit |de )?(?:account|gebruiker|e-?mailadres|klant)\b[^.\n]{0,30}\bbestaat\b/i,
+      /\b(?:gebruikers(?:namen)?|accounts|e-?mailadressen|klanten)\b[^.\n]{0,20}\b(?:te achterhalen|achterhalen|opsommen|enumereren)\b/i,
     ],
     notWhen: [/\b(?:pii|personal data|phone numbers?|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i],
     exceptions: [],

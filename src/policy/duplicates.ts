@@ -110,7 +110,7 @@ function sharedCodebase(
 const TITLE_STOPWORDS = new Set(["the", "and", "for", "via", "with", "from", "into", "on", "in", "of", "at", "to", "een", "het", "van", "op", "bij"]);
 
 /** Dice coefficient of the titles' words, hostnames and URLs left out. */
-export function titleSimilarity(a: string, b: string): number {
+function titleSimilarity(a: string, b: string): number {
   const wordsA = titleWords(a);
   const wordsB = titleWords(b);
   if (wordsA.size === 0 || wordsB.size === 0) return 0;

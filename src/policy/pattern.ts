@@ -5,7 +5,6 @@ import { RE2 } from "re2-wasm";
  * is linear in the input, so a pattern such as `(a+)+b` cannot stall the process.
  */
 export interface TextPattern {
-  readonly source: string;
   /** The matched text, or undefined. */
   find(text: string): string | undefined;
   /** The first match with its position, or undefined. */
@@ -35,7 +34,6 @@ export function compileConfigPattern(pattern: string): TextPattern {
   if (problem !== undefined) throw new Error(`unusable pattern ${JSON.stringify(pattern)}: ${problem}`);
   const compiled = new RE2(pattern, "iu");
   return {
-    source: pattern,
     find(text) {
       const match = compiled.exec(text);
       return match ? (match[0] ?? "") : undefined;
@@ -52,7 +50,6 @@ export function builtInPattern(regex: RegExp): TextPattern {
   const flags = regex.flags.includes("i") ? regex.flags : `${regex.flags}i`;
   const compiled = new RegExp(regex.source, flags.replace("g", ""));
   return {
-    source: regex.source,
     find(text) {
       const match = compiled.exec(text);
       return match ? match[0] : undefined;

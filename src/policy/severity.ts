@@ -45,7 +45,7 @@ export function scoreVector(vector: string): Severity | undefined {
   return { level: levelOf(score), score, vector: trimmed, version, source: "cvss" };
 }
 
-export function levelOf(score: number): SeverityLevel {
+function levelOf(score: number): SeverityLevel {
   if (score >= 9) return "critical";
   if (score >= 7) return "high";
   if (score >= 4) return "medium";

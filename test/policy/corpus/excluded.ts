@@ -90,6 +90,15 @@ Steps to reproduce:
     excluded: ["public-nonsensitive-file"],
   },
   {
+    name: "robots.txt called sensitive data exposure",
+    lang: "en",
+    title: "Sensitive data exposure via robots.txt",
+    body: `https://www.openworx.nl/robots.txt lists /admin and /backup as disallowed paths, which tells attackers where to look.
+
+Steps to reproduce: open https://www.openworx.nl/robots.txt`,
+    excluded: ["public-nonsensitive-file"],
+  },
+  {
     name: "Directory listing of images",
     lang: "en",
     title: "Directory listing enabled on /assets/",
@@ -493,6 +502,13 @@ Steps to reproduce:
     lang: "nl",
     title: "Gebruikersnaam enumeratie via registratieformulier",
     body: `Bij het registreren op https://mijnpartnergroep.nl/registreren meldt de site "dit e-mailadres is al in gebruik". Zo kun je nagaan of een e-mailadres bestaat als klant. Stappen: registreer met een bestaand adres en kijk naar de foutmelding.`,
+    excluded: ["username-enumeration"],
+  },
+  {
+    name: "Dutch enumeration via password reset",
+    lang: "nl",
+    title: "Gebruikersnamen te achterhalen via wachtwoord vergeten",
+    body: `De pagina https://mijnpartnergroep.nl/wachtwoord-vergeten meldt of het account bestaat: "onbekend e-mailadres" of "we hebben je een mail gestuurd". Stappen: vul een willekeurig adres in en daarna je eigen adres.`,
     excluded: ["username-enumeration"],
   },
   {
