@@ -25,6 +25,20 @@ export const templateNames = [
   "containment-alert",
   "containment-advisory",
   "containment-released",
+  "command-reply",
+  "evaluation-accepted",
+  "evaluation-rejected",
+  "needs-info-question",
+  "duplicate-notice",
+  "resolved-notice",
+  "reward-notice",
+  "researcher-update",
+  "withdrawn-notice",
+  "reopened-notice",
+  "resolution-date-changed",
+  "researcher-reply-mirror",
+  "message-relay",
+  "advisory-refused",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
