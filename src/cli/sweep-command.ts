@@ -162,7 +162,8 @@ function parseArguments(args: string[]): SweepArguments | string {
   return parsed;
 }
 
-async function appCredentials(io: SweepCommandIo): Promise<{ appId: number; privateKey: string; baseUrl?: string } | string> {
+/** The app's credentials from the environment, as the server reads them; a sentence when they are incomplete. */
+export async function appCredentials(io: SweepCommandIo): Promise<{ appId: number; privateKey: string; baseUrl?: string } | string> {
   const { env } = io;
   if (!env.APP_ID || !/^\d+$/.test(env.APP_ID)) return "APP_ID must be set to the GitHub App's id";
   let privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n");

@@ -258,6 +258,23 @@ export class GitHubGateway {
       }));
   }
 
+  /** Every tracking issue of a repository, open or closed, for the metrics report. */
+  async listCases(repository: RepositoryRef): Promise<OpenCaseIssue[]> {
+    const issues = await this.listPages<{ number: number; html_url: string; body?: string | null; labels: (string | { name?: string })[]; pull_request?: unknown }>(
+      "GET /repos/{owner}/{repo}/issues",
+      { ...repository, state: "all", labels: "disclosure", sort: "created", direction: "asc" },
+    );
+    return issues
+      .filter((issue) => !issue.pull_request)
+      .map((issue) => ({
+        number: issue.number,
+        url: issue.html_url,
+        body: issue.body ?? "",
+        labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+        reading: readCaseBlock(issue.body),
+      }));
+  }
+
   /** One tracking issue as it is now, read again under the case's lock before the sweep writes it. */
   async getOpenCase(repository: RepositoryRef, issueNumber: number): Promise<OpenCaseIssue & { open: boolean }> {
     const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });

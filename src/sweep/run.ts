@@ -1,7 +1,14 @@
 import type { CaseRecord } from "../case/case-record.js";
 import { planIntake } from "../case/intake.js";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
-import { hasStatus, parseRepository, type GitHubGateway, type RepositoryRef, type TriageAdvisory } from "../github/gateway.js";
+import {
+  hasStatus,
+  parseRepository,
+  type GitHubGateway,
+  type InstallationRepository,
+  type RepositoryRef,
+  type TriageAdvisory,
+} from "../github/gateway.js";
 import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { CaseLocks } from "../runtime/locks.js";
@@ -76,20 +83,10 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   };
 
   // 1. Repositories and their policies.
-  const repositories = (await gateway.listInstallationRepositories()).filter((repository) => !repository.archived);
+  const { repositories, policies, trackingPolicies } = await loadInstallationPolicies(gateway);
   summary.repositories = repositories.length;
-  const policies = new Map<string, RepositoryConfig>();
-  for (const repository of repositories) {
-    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
-    policies.set(repository.fullName.toLowerCase(), policy);
-  }
 
   // 2. Open cases in each private tracking repository.
-  const trackingPolicies = new Map<string, RepositoryConfig>();
-  for (const policy of policies.values()) {
-    const tracking = policy.config.tracking.repository;
-    if (tracking && !trackingPolicies.has(tracking.toLowerCase())) trackingPolicies.set(tracking.toLowerCase(), policy);
-  }
   const planned: PlannedCase[] = [];
   const openCaseKeys = new Set<string>();
   for (const [trackingName, trackingPolicy] of trackingPolicies) {
@@ -151,6 +148,30 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
   summary.githubRequests = requests();
   return summary;
+}
+
+export interface InstallationPolicies {
+  repositories: InstallationRepository[];
+  /** Each repository's policy, by lower-case `owner/name`. */
+  policies: Map<string, RepositoryConfig>;
+  /** Each tracking repository named by a policy (lower-case), with the first policy that names it. */
+  trackingPolicies: Map<string, RepositoryConfig>;
+}
+
+/** The installation's repositories (archived ones left out), the policy of each, and the tracking repositories they name. */
+export async function loadInstallationPolicies(gateway: GitHubGateway): Promise<InstallationPolicies> {
+  const repositories = (await gateway.listInstallationRepositories()).filter((repository) => !repository.archived);
+  const policies = new Map<string, RepositoryConfig>();
+  for (const repository of repositories) {
+    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
+    policies.set(repository.fullName.toLowerCase(), policy);
+  }
+  const trackingPolicies = new Map<string, RepositoryConfig>();
+  for (const policy of policies.values()) {
+    const tracking = policy.config.tracking.repository;
+    if (tracking && !trackingPolicies.has(tracking.toLowerCase())) trackingPolicies.set(tracking.toLowerCase(), policy);
+  }
+  return { repositories, policies, trackingPolicies };
 }
 
 function urgencyOf(plan: CaseSweepPlan): number {

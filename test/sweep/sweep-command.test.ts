@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
+import { runReportCommand } from "../../src/cli/report-command.js";
 import { runSweepCommand, type SweepCommandIo } from "../../src/cli/sweep-command.js";
 import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
 import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
@@ -65,5 +66,28 @@ describe("disclosure-desk sweep", () => {
     const badNow = io({ APP_ID: "123", PRIVATE_KEY: "key" });
     expect(await runSweepCommand(["--now", "yesterday"], badNow.io, overrides)).toBe(2);
     expect(badNow.err[0]).toBe("--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z\nusage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]\n");
+  });
+});
+
+describe("disclosure-desk report", () => {
+  it("reports the metrics of every installation's cases as CSV", async () => {
+    const world = sweepWorld();
+    world.addCase(openedCase(sweepConfig(), { state: "accepted", firstResponseAt: "2026-11-24T10:00:00.000Z" }));
+    world.github.mock.scope
+      .get("/app/installations")
+      .query({ per_page: "100" })
+      .reply(200, [{ id: installation.id, account: { login: octoOrg.login, id: octoOrg.id, type: "Organization" }, suspended_at: null }]);
+    const { io: commandIo, out, err } = io({ APP_ID: "123", PRIVATE_KEY: testPrivateKey().replace(/\n/g, "\\n") });
+
+    const code = await runReportCommand(["--format", "csv", "--now", "2026-12-01T08:00:00Z"], commandIo, overrides);
+
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.join("").split("\n").slice(1, 3)).toEqual([
+      "all,all,1,24.0,24.0,,,,,1,0,0,0,0,1",
+      "repository,octo-org/widgets,1,24.0,24.0,,,,,1,0,0,0,0,1",
+    ]);
+    expect(world.github.mock.requests.find((request) => request.path === `/repos/${trackingRepository}/issues`)?.query).toMatchObject({ state: "all", labels: "disclosure" });
+    expect(world.github.mock.problems()).toEqual([]);
   });
 });

@@ -1,0 +1,52 @@
+import { Probot } from "probot";
+import { pino } from "pino";
+import { createGatewayCache } from "../github/gateway-cache.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { collectMeasuredCases } from "../sweep/collect-cases.js";
+import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics, type MeasuredCase } from "../sweep/metrics.js";
+import { appCredentials, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
+
+const USAGE = "usage: disclosure-desk report [--format markdown|csv|prometheus] [--now <ISO time>]";
+const RENDERERS = { markdown: renderMetricsMarkdown, csv: renderMetricsCsv, prometheus: renderPrometheusMetrics } as const;
+type Format = keyof typeof RENDERERS;
+
+/**
+ * `disclosure-desk report`: the programme's metrics over every installation's cases — time to first response, to
+ * triage, to resolution, deadlines kept and broken, per repository and per policy — on stdout.
+ */
+export async function runReportCommand(args: string[], io: SweepCommandIo, overrides: SweepCommandOverrides = {}): Promise<number> {
+  let format: Format = "markdown";
+  let now = io.now();
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    const value = args[index + 1];
+    if (arg === "--format" && value !== undefined && value in RENDERERS) {
+      format = value as Format;
+      index += 1;
+    } else if (arg === "--now" && value !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
+      now = new Date(value);
+      index += 1;
+    } else {
+      io.stderr(`unknown or incomplete argument: ${arg}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  const credentials = await appCredentials(io);
+  if (typeof credentials === "string") {
+    io.stderr(`disclosure-desk report: ${credentials}\n`);
+    return 2;
+  }
+  const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
+  const probot = new Probot({ ...credentials, ...(overrides.Octokit ? { Octokit: overrides.Octokit } : {}), log });
+  const appOctokit = await probot.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const cache = createGatewayCache();
+  const cases: MeasuredCase[] = [];
+  for (const installation of installations) {
+    if (installation.suspended_at) continue;
+    const gateway = new GitHubGateway(await probot.auth(installation.id), cache, installation.id, () => now.getTime());
+    cases.push(...(await collectMeasuredCases(gateway)));
+  }
+  io.stdout(RENDERERS[format](computeMetrics(cases, now)));
+  return 0;
+}
