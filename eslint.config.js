@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/"] },
+  { ignores: ["dist/", ".build/", "node_modules/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/github/**", "src/server.ts", "src/app.ts", "src/handlers/**", "src/cli/**", "test/**", "scripts/**"],
+    files: ["src/github/**", "src/server.ts", "src/app.ts", "src/handlers/**", "src/cli/**", "test/**", "scripts/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },
   },
 );

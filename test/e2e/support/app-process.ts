@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 export interface AppProcess {
   url: string;
   port: number;
+  pid: number | undefined;
   output(): string;
   sendWebhook(event: string, payload: unknown, options?: { deliveryId?: string; secret?: string }): Promise<{ status: number; body: string }>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -23,6 +24,8 @@ export interface AppProcessOptions {
   gitHubHost: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** How to start it; `npm start` unless a benchmark needs the node process itself. */
+  command?: [string, ...string[]];
 }
 
 export async function freePort(): Promise<number> {
@@ -59,14 +62,16 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
     NO_SMEE_SETUP: "true",
     ...options.env,
   };
-  const child: ChildProcess = spawn("npm", ["start", "--silent"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const [executable, ...args] = options.command ?? ["npm", "start", "--silent"];
+  const child: ChildProcess = spawn(executable, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 15_000);
-  while (!output.includes("Listening on")) {
+  while (!(await answersPing(url))) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before listening:\n${output}`);
     if (Date.now() > deadline) {
       killGroup(child, "SIGKILL");
@@ -75,10 +80,10 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
-  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     port,
+    pid: child.pid,
     output: () => output,
     async sendWebhook(event, payload, sendOptions = {}) {
       const body = JSON.stringify(payload);
@@ -104,6 +109,15 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
       return code;
     },
   };
+}
+
+async function answersPing(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 /** `npm start` runs node as a child: signal the whole process group so neither is left behind. */
