@@ -11,8 +11,9 @@ export type ReportAsset =
 
 const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
 const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
-const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
+const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)/g;
 const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
+const MAX_HOSTNAME_LENGTH = 253;
 const GITHUB_REPOSITORY = /^\/([a-z0-9-]{1,39})\/([\w.-]{1,100})/i;
 
 /** Name endings that are file types, not top-level domains ("robots.txt", "jquery.min.js", "wp-config.php"). */
@@ -76,7 +77,9 @@ function looksLikeHostname(host: string): boolean {
 }
 
 function parseUrl(raw: string): ReportAsset | undefined {
-  const trimmed = raw.replace(/[.,;:!?]+$/, "");
+  let end = raw.length;
+  while (end > 0 && ".,;:!?".includes(raw.charAt(end - 1))) end -= 1;
+  const trimmed = raw.slice(0, end);
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -84,7 +87,7 @@ function parseUrl(raw: string): ReportAsset | undefined {
     return undefined;
   }
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "") return undefined;
+  if (host === "" || host.length > MAX_HOSTNAME_LENGTH) return undefined;
   if (isIPv4(host)) return { kind: "ip", value: host, version: 4 };
   if (isIPv6(host)) return { kind: "ip", value: host, version: 6 };
   return { kind: "url", value: trimmed, host, path: url.pathname };

@@ -51,15 +51,15 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
       /\b(?:ddos|distributed denial[- ]of[- ]service)\b/i,
       /\b(?:flood\w*|hammer\w*|bombard\w*|stress[- ]?test\w*|load[- ]?test\w*) (?:the |your )?(?:server|site|website|api|endpoint|network|application|login|service)\b/i,
       /\b(?:loic|hoic|hping3?|slowloris|booter|stresser|goldeneye|siege|wrk|ab -n)\b/i,
-      /\b\d[\d,.]* ?(?:k|thousand|million)? requests? (?:per|a|each) (?:second|minute|sec|min)\b/i,
-      /\bsent (?:over |more than |about |roughly )?\d[\d,.]* ?(?:k|thousand|million)? (?:concurrent |parallel )?requests\b/i,
+      /\b\d[\d,.]{0,15} ?(?:k|thousand|million)? requests? (?:per|a|each) (?:second|minute|sec|min)\b/i,
+      /\bsent (?:over |more than |about |roughly )?\d[\d,.]{0,15} ?(?:k|thousand|million)? (?:concurrent |parallel )?requests\b/i,
     ],
   },
   spam: {
     title: "Spam",
     match: [
       /\bspam(?:med|ming)?\b/i,
-      /\bsent (?:\d[\d,.]*|thousands of|hundreds of|many|a lot of|lots of|a large number of) (?:e-?mails|messages|sms|text messages|notifications|invitations)\b/i,
+      /\bsent (?:\d[\d,.]{0,15}|thousands of|hundreds of|many|a lot of|lots of|a large number of) (?:e-?mails|messages|sms|text messages|notifications|invitations)\b/i,
       /\b(?:mass[- ]?mail\w*|bulk (?:e-?mails?|messages|sms))\b/i,
     ],
   },
@@ -188,8 +188,9 @@ const SENTENCE_REACH = 120;
 
 function sentenceStart(text: string, index: number): number {
   const floor = Math.max(0, index - SENTENCE_REACH);
-  const boundary = Math.max(text.lastIndexOf(". ", index - 1), text.lastIndexOf("\n", index - 1));
-  return boundary >= floor ? boundary + 1 : floor;
+  const before = text.slice(floor, index);
+  const boundary = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"));
+  return boundary >= 0 ? floor + boundary + 1 : floor;
 }
 
 function sentenceEnd(text: string, index: number): number {

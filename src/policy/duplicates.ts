@@ -124,7 +124,7 @@ function titleWords(title: string): Set<string> {
     title
       .toLowerCase()
       .replace(/\bhttps?:\/\/\S+/g, " ")
-      .replace(/\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b/g, " ")
+      .replace(/\b(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}\b/g, " ")
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word.length > 1 && !TITLE_STOPWORDS.has(word)),
   );

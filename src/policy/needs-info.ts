@@ -23,10 +23,10 @@ const TECHNICAL_TERM =
 
 const REPRODUCTION_MARKERS: readonly RegExp[] = [
   /\b(?:steps? to reproduce|reproduc\w*|stappen|reproductie|how to trigger|to trigger it|proof[- ]of[- ]concept|poc|payload|exploit)\b/i,
-  /^\s*(?:\d{1,2}[.)]|[-*] (?:go|open|navigate|log|click|send|enter|submit|visit|ga|klik|open|log))\s/im,
-  /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/\d/m,
+  /^[ \t]*(?:\d{1,2}[.)]|[-*] (?:go|open|navigate|log|click|send|enter|submit|visit|ga|klik|open|log))\s/im,
+  /^[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/\d/m,
   /```|\bcurl\s|<(?:script|img|iframe|svg|form)\b|javascript:|\bonerror=|' ?or ?'?1'? ?= ?'?1/i,
-  /\bhttps?:\/\/\S+[?&][\w.[\]-]+=\S/i,
+  /\bhttps?:\/\/[^\s?#]{1,2048}\?[\w.[\]-]{1,100}=\S/i,
   /\b(?:go to|navigate to|browse to|log in as|log in with|click on|open the|check (?:with|using)|ga naar|klik op|log in als|open (?:de|het)|te (?:zien|controleren) (?:met|in|via)|controleer (?:met|via))\b/i,
   /\b(?:when (?:i|you) (?:enter|submit|send|type|open|visit|click|change|set|upload|request)|download (?:the|this|bijvoorbeeld)|bekijk (?:de|het)|view (?:the )?source)\b/i,
   /\b(?:dig|nslookup|openssl|nmap|telnet|exiftool|testssl(?:\.sh)?|redis-cli|sqlmap|python|burp)\s/i,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "@jest/globals";
+import { configSchema } from "../../src/config/schema.js";
+import { catalogIds } from "../../src/policy/catalog.js";
+import { conductIds } from "../../src/policy/conduct.js";
+import { compilePolicy, triageWith } from "../../src/policy/triage.js";
+
+const policy = compilePolicy(
+  configSchema.parse({
+    scope: { assets: ["*.example.nl", "192.0.2.0/24"], outOfScope: ["customer-hosted content", "third-party programs and plug-ins"] },
+    exclusions: catalogIds(),
+    conduct: conductIds().map((id) => (id === "excess-data-access" ? { id, maxRecords: 1 } : id)),
+  }),
+);
+
+describe("hostile report text", () => {
+  it.each(["\n", " ", "a.", "1.1.", "a:", "0000:", "ab-", "-", "x ", "port 1, ", "1,000 records ", "missing ", "cookie secure missing ", "https://a.example.nl/", "http://x.nl/?a=", "<a ", "@a.nl ", "did not use sqlmap ", "robots.txt ", "csv injection 403 ", "\u00a0", "a-b.c-d."])(
+    "triages a title and a body of 100,000 characters of %j within a second",
+    (unit) => {
+      const body = unit.repeat(Math.ceil(100_000 / unit.length));
+      const started = process.hrtime.bigint();
+      const decision = triageWith(policy, { title: body, body });
+      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+      expect(decision.labels.slice(0, 2)).toEqual(["disclosure", "state:triage"]);
+      expect(elapsedMs).toBeLessThan(1_000);
+    },
+  );
+
+  it("does not read a version number as an IP address", () => {
+    const decision = triageWith(policy, { title: "Old library", body: "libfoo 1.2.3.4.5 and 192.0.2.7." });
+    expect(decision.assets).toEqual(["192.0.2.7"]);
+  });
+});
