@@ -243,26 +243,18 @@ export class GitHubGateway {
    * request, so a sweep over an unchanged repository spends no rate-limit quota on them.
    */
   async listOpenCases(repository: RepositoryRef): Promise<OpenCaseIssue[]> {
-    const issues = await this.listPages<{ number: number; html_url: string; body?: string | null; labels: (string | { name?: string })[]; pull_request?: unknown }>(
-      "GET /repos/{owner}/{repo}/issues",
-      { ...repository, state: "open", labels: "disclosure", sort: "created", direction: "asc" },
-    );
-    return issues
-      .filter((issue) => !issue.pull_request)
-      .map((issue) => ({
-        number: issue.number,
-        url: issue.html_url,
-        body: issue.body ?? "",
-        labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-        reading: readCaseBlock(issue.body),
-      }));
+    return this.listCaseIssues(repository, "open");
   }
 
   /** Every tracking issue of a repository, open or closed, for the metrics report. */
   async listCases(repository: RepositoryRef): Promise<OpenCaseIssue[]> {
+    return this.listCaseIssues(repository, "all");
+  }
+
+  private async listCaseIssues(repository: RepositoryRef, state: "open" | "all"): Promise<OpenCaseIssue[]> {
     const issues = await this.listPages<{ number: number; html_url: string; body?: string | null; labels: (string | { name?: string })[]; pull_request?: unknown }>(
       "GET /repos/{owner}/{repo}/issues",
-      { ...repository, state: "all", labels: "disclosure", sort: "created", direction: "asc" },
+      { ...repository, state, labels: "disclosure", sort: "created", direction: "asc" },
     );
     return issues
       .filter((issue) => !issue.pull_request)
