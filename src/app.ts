@@ -1,10 +1,12 @@
 import type { ApplicationFunction } from "probot";
 import { handleAdvisoryReported } from "./handlers/advisory-reported.js";
 import type { HandlerDependencies } from "./handlers/dependencies.js";
+import { handleIssueComment } from "./handlers/issue-comment.js";
 
 /** Registers Disclosure Desk's handlers; nothing else happens here. */
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
   return (app) => {
     app.on("repository_advisory.reported", handleAdvisoryReported(dependencies));
+    app.on(["issue_comment.created", "issue_comment.edited"], handleIssueComment(dependencies));
   };
 }

@@ -1,0 +1,219 @@
+import type { ProbotOctokit } from "probot";
+import type { AdvisoryChanges } from "../commands/plan.js";
+import type { GatewayCache } from "./gateway-cache.js";
+import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
+
+/**
+ * The GitHub calls of the conversation between maintainers and researcher: who may give commands, the tracking
+ * issue as it is now, replies in it, the advisory's severity and state, and the advisory's comments in both
+ * directions. The advisory comments API is in public preview; a 404 marks it unavailable for this installation for
+ * a while (shared with the intake through the cache), and the caller relays through a maintainer instead.
+ */
+
+export type RepositoryRole = "read" | "triage" | "write" | "maintain" | "admin";
+
+const ROLE_RANK: Record<RepositoryRole, number> = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 };
+const COMMENTS_API_RETRY_MS = 10 * 60_000;
+const UNAVAILABLE = "the advisory comments API is not available";
+
+export function roleAtLeast(role: RepositoryRole | "none", needed: RepositoryRole): boolean {
+  return role !== "none" && ROLE_RANK[role] >= ROLE_RANK[needed];
+}
+
+export interface IssueNow {
+  number: number;
+  body: string;
+  labels: string[];
+  state: "open" | "closed";
+}
+
+export interface AdvisoryNow {
+  author: string | undefined;
+  htmlUrl: string;
+  state: string;
+}
+
+export interface AdvisoryComment {
+  id: number;
+  body: string;
+  author: string;
+  authorType: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ConversationGateway {
+  constructor(
+    private readonly octokit: ProbotOctokit,
+    private readonly cache: GatewayCache,
+    private readonly installationId: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * A user's role on a repository. `role_name` names the role (a custom role names itself, so its base `permission`
+   * is used); a user who is not a collaborator at all (404) has none.
+   */
+  async repositoryRole(repository: RepositoryRef, username: string): Promise<RepositoryRole | "none"> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
+      if (data.role_name in ROLE_RANK) return data.role_name as RepositoryRole;
+      return data.permission in ROLE_RANK ? (data.permission as RepositoryRole) : "none";
+    } catch (error) {
+      if (hasStatus(error, 404)) return "none";
+      throw error;
+    }
+  }
+
+  async readIssue(repository: RepositoryRef, issueNumber: number): Promise<IssueNow> {
+    const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
+    return {
+      number: data.number,
+      body: data.body ?? "",
+      labels: data.labels.map((label) => (typeof label === "string" ? label : label.name ?? "")).filter(Boolean),
+      state: data.state === "closed" ? "closed" : "open",
+    };
+  }
+
+  /** One write for the case's machine state, its labels and whether the issue is open. */
+  async writeIssue(
+    repository: RepositoryRef,
+    issueNumber: number,
+    changes: { body: string; labels?: string[]; state?: "open" | "closed" },
+  ): Promise<void> {
+    await this.octokit.rest.issues.update({
+      ...repository,
+      issue_number: issueNumber,
+      body: changes.body,
+      ...(changes.labels ? { labels: changes.labels } : {}),
+      ...(changes.state === "closed" ? { state: "closed", state_reason: "not_planned" } : changes.state === "open" ? { state: "open" } : {}),
+    });
+  }
+
+  async commentOnIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body });
+  }
+
+  async addLabels(repository: RepositoryRef, issueNumber: number, labels: string[]): Promise<void> {
+    await this.octokit.rest.issues.addLabels({ ...repository, issue_number: issueNumber, labels });
+  }
+
+  /** A file's text at a git blob SHA (a pinned policy version), or null when the blob is not there. */
+  async readBlob(repository: RepositoryRef, sha: string): Promise<string | null> {
+    try {
+      const { data } = await this.octokit.rest.git.getBlob({ owner: repository.owner, repo: repository.repo, file_sha: sha });
+      return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8").toString("utf8");
+    } catch (error) {
+      if (hasStatus(error, 404, 409)) return null;
+      throw error;
+    }
+  }
+
+  /** The advisory's author and state, or null when it cannot be read (gone, or no access). */
+  async readAdvisory(advisory: AdvisoryRef): Promise<AdvisoryNow | null> {
+    try {
+      const { data } = await this.octokit.rest.securityAdvisories.getRepositoryAdvisory({
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+      });
+      return { author: data.author?.login, htmlUrl: data.html_url, state: data.state };
+    } catch (error) {
+      if (hasStatus(error, 403, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Updates severity, vector or state; a 422 (GitHub refusing the change) is returned, not thrown. */
+  async updateAdvisory(advisory: AdvisoryRef, changes: AdvisoryChanges): Promise<{ status: "updated" } | { status: "refused"; message: string }> {
+    try {
+      await this.octokit.rest.securityAdvisories.updateRepositoryAdvisory({
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+        ...changes,
+      });
+      return { status: "updated" };
+    } catch (error) {
+      if (hasStatus(error, 422)) return { status: "refused", message: errorMessage(error) };
+      throw error;
+    }
+  }
+
+  /**
+   * The advisory's comments updated at or after `since` (all when absent), oldest first, or "unavailable" when the
+   * preview API does not answer.
+   */
+  async listAdvisoryComments(advisory: AdvisoryRef, since?: string): Promise<AdvisoryComment[] | "unavailable"> {
+    if (this.commentsApiUnavailable()) return "unavailable";
+    try {
+      const comments = await this.octokit.paginate<{
+        id: number;
+        body?: string | null;
+        user?: { login: string; type?: string } | null;
+        created_at: string;
+        updated_at: string;
+      }>("GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+        per_page: 100,
+        ...(since === undefined ? {} : { since }),
+      });
+      return comments.map((comment) => ({
+        id: comment.id,
+        body: comment.body ?? "",
+        author: comment.user?.login ?? "ghost",
+        authorType: comment.user?.type ?? "User",
+        createdAt: comment.created_at,
+        updatedAt: comment.updated_at,
+      }));
+    } catch (error) {
+      if (hasStatus(error, 404)) {
+        this.markCommentsApiUnavailable();
+        return "unavailable";
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Posts a message on the advisory unless a comment since `since` already carries its marker (a retry after a
+   * crash between posting and recording).
+   */
+  async messageResearcher(advisory: AdvisoryRef, message: string, marker: string, since: string): Promise<CommentResult> {
+    const earlier = await this.listAdvisoryComments(advisory, since);
+    if (earlier === "unavailable") return { status: "unavailable", reason: UNAVAILABLE };
+    const found = earlier.find((comment) => comment.body.includes(marker));
+    if (found) return { status: "sent", id: found.id };
+    try {
+      const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+        body: message,
+      });
+      return { status: "sent", id: (data as { id: number }).id };
+    } catch (error) {
+      if (hasStatus(error, 404, 410)) {
+        this.markCommentsApiUnavailable();
+        return { status: "unavailable", reason: "the advisory comments API answered 404" };
+      }
+      throw error;
+    }
+  }
+
+  private commentsApiUnavailable(): boolean {
+    const until = this.cache.commentsApiUnavailableUntil.get(this.installationId);
+    return until !== undefined && this.now() < until;
+  }
+
+  private markCommentsApiUnavailable(): void {
+    this.cache.commentsApiUnavailableUntil.set(this.installationId, this.now() + COMMENTS_API_RETRY_MS);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { message?: unknown } } }).response;
+  return typeof response?.data?.message === "string" ? response.data.message : "GitHub refused the change";
+}

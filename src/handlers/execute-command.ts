@@ -1,0 +1,101 @@
+import type { Logger } from "probot";
+import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
+import type { CommentPlan } from "../commands/plan-comment.js";
+import type { AdvisoryChanges } from "../commands/plan.js";
+import type { Language } from "../config/schema.js";
+import type { ConversationGateway, IssueNow } from "../github/conversation-gateway.js";
+import type { AdvisoryRef, RepositoryRef } from "../github/gateway.js";
+import { renderMessage } from "../messages/render.js";
+
+export interface CommandTarget {
+  tracking: RepositoryRef;
+  issue: IssueNow;
+  advisory: AdvisoryRef;
+  advisoryUrl: string;
+  language: Language;
+  /** Messages already on the advisory from this time on are looked at before posting (a retry after a crash). */
+  commentCreatedAt: string;
+}
+
+/**
+ * Carries out a comment's plan in the order that keeps promises: the advisory and the researcher first, then one
+ * write of the tracking issue (record, labels, open or closed), then the reply to maintainers. A crash before the
+ * write means the redelivery plans again and finds its messages by their markers instead of sending them twice.
+ */
+export async function executeCommentPlan(gateway: ConversationGateway, plan: CommentPlan, target: CommandTarget, log: Logger): Promise<void> {
+  let record: CaseRecord | undefined;
+  let labels = [...target.issue.labels];
+  let issueState: "open" | "closed" | undefined;
+  const notes: string[] = [];
+  let reply: string | undefined;
+
+  for (const action of plan.actions) {
+    switch (action.type) {
+      case "updateAdvisory": {
+        const outcome = await gateway.updateAdvisory(target.advisory, action.changes);
+        if (outcome.status === "refused") {
+          log.warn({ changes: Object.keys(action.changes) }, "advisory update refused by GitHub");
+          notes.push(renderMessage(target.language, "advisory-refused", {
+            advisoryUrl: target.advisoryUrl,
+            change: describeChanges(action.changes),
+            message: outcome.message,
+            marker: "",
+          }));
+        }
+        break;
+      }
+      case "messageResearcher": {
+        const outcome = await gateway.messageResearcher(target.advisory, action.message, action.marker, target.commentCreatedAt);
+        if (outcome.status === "sent") {
+          log.info({ template: action.template, advisoryComment: outcome.id }, "researcher messaged");
+        } else {
+          log.warn({ template: action.template, reason: outcome.reason }, "message to be relayed by a maintainer");
+          notes.push(renderMessage(target.language, "message-relay", {
+            advisoryUrl: target.advisoryUrl,
+            reason: outcome.reason,
+            message: action.message,
+            marker: "",
+          }));
+          if (!labels.includes("relay-needed")) labels.push("relay-needed");
+        }
+        break;
+      }
+      case "setState":
+        issueState = action.issue;
+        break;
+      case "setLabels":
+        labels = [...labels.filter((label) => !action.remove.includes(label)), ...action.add.filter((label) => !labels.includes(label))];
+        break;
+      case "updateRecord":
+        record = action.record;
+        break;
+      case "replyToMaintainers":
+        reply = action.body;
+        break;
+      default: {
+        const unknown: never = action;
+        throw new Error(`unknown command action ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  if (record) {
+    await gateway.writeIssue(target.tracking, target.issue.number, {
+      body: withCaseBlock(target.issue.body, record),
+      labels,
+      ...(issueState !== undefined && issueState !== target.issue.state ? { state: issueState } : {}),
+    });
+  } else if (labels.includes("relay-needed") && !target.issue.labels.includes("relay-needed")) {
+    await gateway.addLabels(target.tracking, target.issue.number, ["relay-needed"]);
+  }
+  if (reply !== undefined || notes.length > 0) {
+    await gateway.commentOnIssue(target.tracking, target.issue.number, [...notes, reply ?? ""].join("\n\n").trim() + "\n");
+  }
+}
+
+function describeChanges(changes: AdvisoryChanges): string {
+  return Object.entries(changes)
+    .filter(([, value]) => value !== null)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(", ");
+}
