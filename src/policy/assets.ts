@@ -100,6 +100,19 @@ function githubRepository(asset: ReportAsset): string | undefined {
   return `${match[1]}/${(match[2] ?? "").replace(/\.git$/, "")}`.toLowerCase();
 }
 
+/** Reads back the asset strings stored on a case (`TriageDecision.assets`): URLs, hosts, IPs and `owner/name`. */
+export function assetsFromStrings(values: readonly string[]): ReportAsset[] {
+  const repositories = values.filter((value) => REPOSITORY_NAME.test(value));
+  const others = values.filter((value) => !REPOSITORY_NAME.test(value));
+  return [
+    ...repositories.map((value): ReportAsset => ({ kind: "repository", value: value.toLowerCase() })),
+    ...extractAssets({ title: others.join("\n"), body: "" }),
+  ];
+}
+
+/** GitHub owner names hold no dots, which tells `owner/name` apart from `host/path`. */
+const REPOSITORY_NAME = /^[a-z0-9-]{1,39}\/[\w.-]{1,100}$/i;
+
 /** The host an asset lives on, for hostname and URL assets. */
 export function hostOf(asset: ReportAsset): string | undefined {
   return asset.kind === "url" || asset.kind === "host" ? asset.host : undefined;

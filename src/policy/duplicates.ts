@@ -1,5 +1,5 @@
 import type { ScopeConfig } from "../config/schema.js";
-import { extractAssets, hostOf, type ReportAsset } from "./assets.js";
+import { assetsFromStrings, hostOf, type ReportAsset } from "./assets.js";
 import { compileAssetPattern, type AssetMatcher } from "./scope.js";
 
 /** A case already open or closed under the same policy, as the duplicate check needs it. */
@@ -64,7 +64,7 @@ export function findDuplicate(
   codebases: readonly CompiledCodebase[],
 ): DuplicateFinding | undefined {
   for (const prior of priorCases) {
-    const priorAssets = extractAssets({ title: prior.assets.join("\n"), body: "" });
+    const priorAssets = assetsFromStrings(prior.assets);
     const sameCause =
       (report.fingerprint !== undefined && prior.fingerprint === report.fingerprint) ||
       titleSimilarity(report.title, prior.title) >= TITLE_SIMILARITY;

@@ -215,6 +215,16 @@ describe("duplicates, codebases and rewards", () => {
     expect(decision.duplicateOf).toBe("case-1");
   });
 
+  it("recognises a repository stored on a prior case", () => {
+    const config = configWith({});
+    const report = { title: "Prototype pollution in merge()", body: "merge() copies __proto__ keys.", repository: "octo-org/utils" };
+    const decision = triage({ report, config, priorCases: [{ key: "GHSA-1", title: "Prototype pollution in merge()", assets: ["octo-org/utils"] }] });
+    expect(decision.assets).toEqual(["octo-org/utils"]);
+    expect(decision.duplicateOf).toBe("GHSA-1");
+    const elsewhere = triage({ report, config, priorCases: [{ key: "GHSA-2", title: "Prototype pollution in merge()", assets: ["octo-org/other"] }] });
+    expect(elsewhere.duplicateOf).toBeUndefined();
+  });
+
   it("advises the band by severity and says when the report is incomplete", () => {
     const decision = triage({
       report: { title: "SQL injection", body: "https://mijnpartnergroep.nl/search?q=1' is injectable", cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" },
