@@ -8,6 +8,7 @@ import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDeadline } from "../sla/index.js";
 import { encodeOriginal, sha256 } from "./original-copy.js";
 import {
+  ADVISORY_PENDING,
   advisoryMarker,
   attachmentLinks,
   CASE_LABEL,
@@ -129,7 +130,6 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
     const existing = facts.existingCase;
     if (!existing) {
       actions.push(openCase(facts, caseKey, facts.tracking.repository));
-      if (config.containment.draftAdvisory) actions.push(draftAdvisory(facts, caseKey));
       reasons.push(`copying the report into a new case in ${facts.tracking.repository}`);
     } else if (existing.record.containment?.originalSha256 !== hash) {
       const encoded = encodeOriginal(text.body);
@@ -142,6 +142,7 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
     } else {
       reasons.push(`case ${caseKey} exists as #${existing.number} with this exact text`);
     }
+    if (config.containment.draftAdvisory && !existing?.record.containment?.advisory) actions.push(draftAdvisory(facts, caseKey));
     actions.push({ type: "confirmCopy", sha256: hash });
   }
 
@@ -264,7 +265,7 @@ function renderCaseBody(facts: ContainmentFacts, caseKey: string, decision: Tria
     postedAt: format(record.receivedAt),
     command: trigger.type === "command" ? { maintainer: untrusted(trigger.maintainer) } : undefined,
     confidence: trigger.type === "automatic" ? trigger.classification.confidence : undefined,
-    advisory: config.containment.draftAdvisory ? "being opened on the repository (see below once done)" : "off in the configuration",
+    advisory: config.containment.draftAdvisory ? ADVISORY_PENDING : "—",
     reasons:
       trigger.type === "automatic"
         ? trigger.classification.reasons.map((reason) => ({ rule: reason.rule, explanation: reason.explanation, matched: untrusted(reason.matched) }))

@@ -53,3 +53,6 @@ export function attachmentLinks(text: string): string[] {
   );
   return [...new Set(links ?? [])];
 }
+
+/** Stands in the case body for the draft advisory's link until the advisory is opened. */
+export const ADVISORY_PENDING = "<!-- disclosure-desk:advisory-pending -->…";

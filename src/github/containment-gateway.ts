@@ -12,9 +12,27 @@ import { hasStatus, type RepositoryRef } from "./gateway.js";
 
 export interface PublicIssueState {
   title: string;
+  author: string;
+  authorIsBot: boolean;
+  authorAssociation: string;
+  createdAt: string;
+  url: string;
+  isPullRequest: boolean;
   body: string;
   locked: boolean;
   labels: string[];
+}
+
+export interface PublicComment {
+  id: number;
+  body: string;
+  author: string;
+  authorIsBot: boolean;
+  authorAssociation: string;
+  createdAt: string;
+  url: string;
+  /** API address of the issue the comment is on. */
+  issueUrl: string;
 }
 
 export type DraftAdvisoryResult =
@@ -32,15 +50,36 @@ export class ContainmentGateway {
     const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
     return {
       title: data.title,
+      author: data.user?.login ?? "",
+      authorIsBot: data.user?.type === "Bot",
+      authorAssociation: data.author_association ?? "NONE",
+      createdAt: data.created_at,
+      url: data.html_url,
+      isPullRequest: data.pull_request !== undefined,
       body: data.body ?? "",
       locked: data.locked,
       labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
     };
   }
 
-  async getCommentBody(repository: RepositoryRef, commentId: number): Promise<string> {
-    const { data } = await this.octokit.rest.issues.getComment({ ...repository, comment_id: commentId });
-    return data.body ?? "";
+  /** A comment, or null when it does not exist (or is on a pull request of another repository). */
+  async getComment(repository: RepositoryRef, commentId: number): Promise<PublicComment | null> {
+    try {
+      const { data } = await this.octokit.rest.issues.getComment({ ...repository, comment_id: commentId });
+      return {
+        id: data.id,
+        body: data.body ?? "",
+        author: data.user?.login ?? "",
+        authorIsBot: data.user?.type === "Bot",
+        authorAssociation: data.author_association,
+        createdAt: data.created_at,
+        url: data.html_url,
+        issueUrl: data.issue_url,
+      };
+    } catch (error) {
+      if (hasStatus(error, 404)) return null;
+      throw error;
+    }
   }
 
   async updateIssueBody(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {

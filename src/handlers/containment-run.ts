@@ -1,0 +1,112 @@
+import type { Logger, ProbotOctokit } from "probot";
+import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
+import { readOriginal } from "../containment/original-copy.js";
+import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "../containment/plan.js";
+import { containmentCaseKey, type PublicText } from "../containment/public-text.js";
+import { ContainmentGateway } from "../github/containment-gateway.js";
+import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import type { HandlerDependencies } from "./dependencies.js";
+import { executeContainment, executeRelease, type ContainmentGateways } from "./execute-containment.js";
+
+/**
+ * The steps every containment entry point shares (an opened or edited issue, a comment, a maintainer's command):
+ * gather the facts under the case's lock, plan, log the plan, execute.
+ */
+
+export interface ContainmentRun {
+  gateways: ContainmentGateways;
+  dependencies: HandlerDependencies;
+  log: Logger;
+}
+
+export function containmentRun(octokit: ProbotOctokit, installationId: number, dependencies: HandlerDependencies, log: Logger): ContainmentRun {
+  return {
+    gateways: {
+      shared: new GitHubGateway(octokit, dependencies.cache, installationId, dependencies.now),
+      containment: new ContainmentGateway(octokit),
+    },
+    dependencies,
+    log,
+  };
+}
+
+export function loadPolicy(run: ContainmentRun, repository: string): Promise<RepositoryConfig> {
+  return loadRepositoryConfig((ref) => run.gateways.shared.readConfigFile(ref), parseRepository(repository));
+}
+
+/** Contains `text` (read afresh from GitHub under the lock) for `trigger`. */
+export async function contain(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, trigger: ContainmentTrigger): Promise<void> {
+  const caseKey = containmentCaseKey(text);
+  const log = run.log.child({ caseKey });
+  await run.dependencies.locks.withLock(`case:${caseKey}`, async () => {
+    const facts = await gatherFacts(run, policy, text, trigger);
+    const plan = planContainment(facts);
+    log.info({ outcome: plan.outcome, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) }, "containment planned");
+    await executeContainment(run.gateways, plan, facts, log);
+  });
+}
+
+async function gatherFacts(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, trigger: ContainmentTrigger): Promise<ContainmentFacts> {
+  const { shared, containment } = run.gateways;
+  const now = new Date(run.dependencies.now());
+  const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
+  const current = text.kind === "issue" ? { ...text, body: issue.body, issueTitle: issue.title } : await currentComment(run, text);
+  const base = { text: current, trigger, policy, existingCase: null, issueLocked: issue.locked, issueLabels: issue.labels, now };
+  const trackingName = policy.config.tracking.repository;
+  if (!trackingName) return base;
+  const trackingRepository = parseRepository(trackingName);
+  const isPrivate = await shared.isPrivateRepository(trackingRepository);
+  const existing = isPrivate ? await shared.findTrackingIssue(trackingRepository, containmentCaseKey(text)) : null;
+  return {
+    ...base,
+    tracking: { repository: trackingName, isPrivate },
+    existingCase: existing ? { number: existing.number, body: existing.body, record: existing.record } : null,
+  };
+}
+
+async function currentComment(run: ContainmentRun, text: PublicText): Promise<PublicText> {
+  if (text.commentId === undefined) return text;
+  const comment = await run.gateways.containment.getComment(parseRepository(text.repository), text.commentId);
+  return comment ? { ...text, body: comment.body } : text;
+}
+
+export type ReleaseOutcome = "released" | "refused";
+
+/** Releases the case of `text` (a false positive): the exact text back from the private copy. */
+export async function release(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, maintainer: string): Promise<ReleaseOutcome> {
+  const caseKey = containmentCaseKey(text);
+  const log = run.log.child({ caseKey });
+  const trackingName = policy.config.tracking.repository;
+  if (!trackingName) {
+    log.warn("release asked but no tracking repository is configured");
+    return "refused";
+  }
+  const tracking = parseRepository(trackingName);
+  const { shared, containment } = run.gateways;
+  return run.dependencies.locks.withLock(`case:${caseKey}`, async () => {
+    const now = new Date(run.dependencies.now());
+    const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
+    const current = text.kind === "issue" ? { ...text, body: issue.body } : await currentComment(run, text);
+    const found = (await shared.isPrivateRepository(tracking)) ? await shared.findTrackingIssue(tracking, caseKey) : null;
+    const hash = found?.record.containment?.originalSha256;
+    const original = found && hash
+      ? (readOriginal([found.body], hash) ??
+        readOriginal([found.body, ...(await containment.listCommentBodies(tracking, found.number)).map((comment) => comment.body)], hash))
+      : null;
+    const facts = {
+      text: current,
+      maintainer,
+      policy,
+      existingCase: found ? { number: found.number, body: found.body, record: found.record } : null,
+      original,
+      issueLocked: issue.locked,
+      issueLabels: issue.labels,
+      now,
+    };
+    const plan = planRelease(facts);
+    log.info({ outcome: plan.outcome, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) }, "release planned");
+    if (plan.outcome === "refuse") return "refused";
+    await executeRelease(run.gateways, plan, facts, tracking, log);
+    return "released";
+  });
+}

@@ -1,0 +1,49 @@
+import type { Context } from "probot";
+import { classify } from "../policy/classify.js";
+import { containedMarker, containmentCaseKey, type PublicText } from "../containment/public-text.js";
+import { contain, containmentRun, loadPolicy } from "./containment-run.js";
+import type { HandlerDependencies } from "./dependencies.js";
+
+type IssueContext = Context<"issues.opened"> | Context<"issues.edited">;
+
+/**
+ * `issues.opened` / `issues.edited` in a public repository: a vulnerability report posted in public becomes a
+ * private case. Private repositories are left alone (their issues are not public), and so is a body that already
+ * carries the containment note.
+ */
+export function handleIssues(dependencies: HandlerDependencies) {
+  return async (context: IssueContext): Promise<void> => {
+    const { payload } = context;
+    const installationId = payload.installation?.id;
+    if (payload.repository.private || installationId === undefined || payload.issue.pull_request) return;
+    const text = publicTextFromIssue(payload);
+    if (text.body.includes(containedMarker(containmentCaseKey(text)))) return;
+
+    const run = containmentRun(context.octokit, installationId, dependencies, context.log.child({ issue: text.issueNumber }));
+    const policy = await loadPolicy(run, text.repository);
+    const { containment } = policy.config;
+    if (!containment.enabled) return;
+    const classification = classify({ title: text.issueTitle, body: text.body, authorAssociation: text.authorAssociation }, containment);
+    if (!classification.vulnerabilityReport) {
+      run.log.debug({ confidence: classification.confidence, rules: classification.reasons.map((reason) => reason.rule) }, "not a vulnerability report");
+      return;
+    }
+    await contain(run, policy, text, { type: "automatic", classification });
+  };
+}
+
+export function publicTextFromIssue(payload: IssueContext["payload"]): PublicText {
+  const { issue, repository } = payload;
+  return {
+    kind: "issue",
+    repository: repository.full_name,
+    issueNumber: issue.number,
+    issueTitle: issue.title,
+    url: issue.html_url,
+    author: issue.user?.login ?? "",
+    authorIsBot: issue.user?.type === "Bot",
+    authorAssociation: issue.author_association,
+    postedAt: new Date(issue.created_at),
+    body: issue.body ?? "",
+  };
+}
