@@ -121,6 +121,21 @@ describe("sweepInstallation", () => {
     expect(reading.status === "found" && reading.record).toMatchObject({ state: "withdrawn", closedReason: "researcher-silent" });
   });
 
+  it("does not tell the researcher twice when a crash came between the closing message and the closing", async () => {
+    const world = sweepWorld();
+    const askedAt = new Date("2026-11-26T09:00:00Z");
+    world.addCase(withStateChange(openedCase(config), "needs-info", askedAt, config.sla), ["disclosure", "state:needs-info"]);
+    world.github.advisoryComments.set("GHSA-4v7x-pqr2-9c3m", [{ id: 5, body: "We are closing this report.\n\n<!-- disclosure-desk:closing GHSA-4v7x-pqr2-9c3m -->" }]);
+    const now = new Date("2026-12-26T10:00:00Z");
+
+    const summary = await sweepInstallation(world.gateway(now), world.options(now));
+
+    expect(world.github.advisoryComments.get("GHSA-4v7x-pqr2-9c3m")).toHaveLength(1);
+    expect(summary).toMatchObject({ posted: 0, alreadyPosted: 1 });
+    expect(world.github.writesTo(trackingRepository)).toEqual([expect.objectContaining({ method: "PATCH", body: expect.objectContaining({ state: "closed" }) })]);
+    expect(world.github.mock.problems()).toEqual([]);
+  });
+
   it("reconciles a missed report: exactly one case, acknowledged late, deadlines from the submission", async () => {
     const world = sweepWorld();
     const ghsaId = "GHSA-9q8w-7e6r-5t4y";
