@@ -1,8 +1,10 @@
+import { runClassify } from "./classify-command.js";
 import { runRender } from "./render-command.js";
+import type { SweepCommandIo } from "./sweep-command.js";
 import { runTriage, type TriageIo } from "./triage-command.js";
 import { runValidate } from "./validate-command.js";
 
-export type MainIo = TriageIo;
+export type MainIo = TriageIo & SweepCommandIo;
 
 export const MAIN_USAGE =
   "usage: disclosure-desk <command> [options]\n" +
@@ -10,15 +12,22 @@ export const MAIN_USAGE =
   "commands:\n" +
   "  triage --policy <config.yml> [--received-at <ISO time>] <report.md | ->   apply a policy to one report\n" +
   "  triage --policy <config.yml> --batch <reports.jsonl>                      apply it to one report a line\n" +
+  "  classify [--batch <issues.jsonl>] <issue.md | ->                          is a public issue a vulnerability report?\n" +
   "  validate <config.yml>                                                      check a policy file\n" +
   "  render security.md|security.txt --policy <config.yml>                     write a policy document\n" +
+  "  sweep [--now <ISO time>] [--dry-run]                                       one SLA sweep over all installations\n" +
+  "  report [--format markdown|csv|prometheus] [--now <ISO time>]              metrics over all installations\n" +
   "\n" +
   "Run disclosure-desk <command> --help for a command's options.\n";
 
+/** Commands that talk to GitHub load Probot only when they run, so the offline commands start fast. */
 const commands: Record<string, (args: string[], io: MainIo) => Promise<number>> = {
   triage: runTriage,
+  classify: runClassify,
   validate: runValidate,
   render: runRender,
+  sweep: async (args, io) => (await import("./sweep-command.js")).runSweepCommand(args, io),
+  report: async (args, io) => (await import("./report-command.js")).runReportCommand(args, io),
 };
 
 /** Runs one command line (without the program name) and returns the exit code: 0 ok, 1 invalid input, 2 usage. */

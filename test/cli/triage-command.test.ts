@@ -45,6 +45,7 @@ function capture(stdin = ""): Captured {
       },
       readStdin: async () => stdin,
       now: () => new Date("2026-04-24T10:00:00Z"),
+      env: {},
     },
     stdout: () => out,
     stderr: () => err,
