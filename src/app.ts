@@ -1,12 +1,16 @@
 import type { ApplicationFunction } from "probot";
 import { handleAdvisoryReported } from "./handlers/advisory-reported.js";
+import { handleContainmentComment } from "./handlers/containment-comments.js";
 import type { HandlerDependencies } from "./handlers/dependencies.js";
 import { handleIssueComment } from "./handlers/issue-comment.js";
+import { handleIssues } from "./handlers/issues.js";
 
 /** Registers Disclosure Desk's handlers; nothing else happens here. */
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
   return (app) => {
     app.on("repository_advisory.reported", handleAdvisoryReported(dependencies));
+    app.on(["issues.opened", "issues.edited"], handleIssues(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleIssueComment(dependencies));
+    app.on(["issue_comment.created", "issue_comment.edited"], handleContainmentComment(dependencies));
   };
 }

@@ -190,8 +190,8 @@ function openCase(facts: ContainmentFacts, caseKey: string, trackingRepository: 
   const readable = renderCaseBody(facts, caseKey, decision, record);
   const encoded = encodeOriginal(text.body);
   const [onlyPart] = encoded.parts;
-  const withOriginal = encoded.parts.length === 1 && onlyPart !== undefined ? `${readable.trimEnd()}\n\n${onlyPart}\n` : readable;
-  const fits = withCaseBlock(withOriginal, record).length <= BODY_LIMIT;
+  const withOriginal = encoded.parts.length === 1 && onlyPart !== undefined ? `${readable.trimEnd()}\n\n${onlyPart}\n` : undefined;
+  const fits = withOriginal !== undefined && withCaseBlock(withOriginal, record).length <= BODY_LIMIT;
   return {
     type: "openCase",
     repository: trackingRepository,
