@@ -45,6 +45,12 @@ function currentRecord(github: ConversationGitHub): CaseRecord {
   return reading.record;
 }
 
+/** What a command handler would send: writes, a permission check, a re-read of the issue or of the advisory. */
+const commandRequests = (github: ConversationGitHub) =>
+  github.mock.requests
+    .filter((request) => (request.method !== "GET" && !request.path.startsWith("/app/")) || /\/(permission|issues\/\d+|security-advisories\/.*)$/.test(request.path))
+    .map((request) => `${request.method} ${request.path}`);
+
 const researcherMessages = (github: ConversationGitHub) => (github.advisoryComments.get(caseKey) ?? []).map((comment) => comment.body);
 const replies = (github: ConversationGitHub) => github.issueComments.get(issueKey) ?? [];
 
@@ -165,12 +171,12 @@ describe("issue_comment.created with /disclosure commands", () => {
   it("does not act again when the comment is edited", async () => {
     const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
     seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure withdraw"));
-    await deliver(commentPayload("/disclosure withdraw\nEdited: typo.", { action: "edited" }), "delivery-2");
+    await deliver(commentPayload("/disclosure update The fix is in review."));
+    await deliver(commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }), "delivery-2");
 
     expect(github.mock.problems()).toEqual([]);
-    expect(researcherMessages(github)).toHaveLength(1);
-    expect(currentRecord(github).state).toBe("withdrawn");
+    expect(researcherMessages(github)).toEqual([expect.stringContaining("> The fix is in review.\n")]);
+    expect(replies(github)).toHaveLength(1);
   });
 
   it("acts on an edit that fixes a malformed command, since the malformed one changed nothing", async () => {
@@ -186,11 +192,11 @@ describe("issue_comment.created with /disclosure commands", () => {
     expect(researcherMessages(github)).toHaveLength(1);
   });
 
-  it("ignores a command in a public repository: no request at all", async () => {
+  it("ignores a command in a public repository: nothing read for it, nothing written", async () => {
     const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
     seedCase(github, openedCase(openworxConfig()));
     await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { isPrivate: false }));
-    expect(github.mock.requests).toEqual([]);
+    expect(commandRequests(github)).toEqual([]);
   });
 
   it("ignores bots, including Disclosure Desk itself, and issues without a case", async () => {
@@ -200,7 +206,7 @@ describe("issue_comment.created with /disclosure commands", () => {
     const withoutCase = commentPayload("/disclosure accept resolve-by:2026-12-18");
     withoutCase.issue.body = "An ordinary issue";
     await deliver(withoutCase, "delivery-2");
-    expect(github.mock.requests).toEqual([]);
+    expect(commandRequests(github)).toEqual([]);
   });
 
   it("relays the message through a maintainer when the advisory comments API does not answer", async () => {

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
+import { planMirror, type ResearcherComment } from "../../src/commands/researcher-replies.js";
+import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import { ConversationGateway } from "../../src/github/conversation-gateway.js";
+import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
+import { issueCommentObject, repositoryAdvisoryObject, userObject } from "../fixtures/github-objects.js";
+import { installation, researcher } from "../fixtures/webhook-payloads.js";
+import { mockGitHub } from "../harness/github-mock.js";
+import { TestOctokit } from "../helpers/probot.js";
+import { caseKey, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+
+const askedAt = "2026-11-17T10:15:00.000Z";
+const answeredAt = "2026-11-19T07:40:00Z";
+const sweepAt = new Date("2026-11-19T09:00:00Z");
+const advisoryUrl = `https://github.com/octo-org/widgets/security/advisories/${caseKey}`;
+
+function comment(id: number, author: string, body: string, createdAt = answeredAt, authorType = "User"): ResearcherComment {
+  return { id, body, author, authorType, createdAt, updatedAt: createdAt };
+}
+
+const waiting = (config = mijnPartnerGroepConfig()) =>
+  openedCase(config, { state: "needs-info", firstResponseAt: askedAt, pause: { since: askedAt, pausedMs: 0 } });
+
+describe("planMirror", () => {
+  const config = mijnPartnerGroepConfig();
+  const plan = (comments: ResearcherComment[], record = waiting()) =>
+    planMirror({ record, labels: ["disclosure", "state:needs-info"], comments, researcher: "rosa-researcher", advisoryUrl, config, now: sweepAt });
+
+  it("copies the researcher's answer and resumes the clock from the moment they wrote it", () => {
+    const result = plan([comment(501, "rosa-researcher", "The URL is https://mijnpartnergroep.nl/zoek")]);
+    expect(result.record).toMatchObject({
+      state: "triage",
+      pause: { pausedMs: Date.parse(answeredAt) - Date.parse(askedAt) },
+      researcherActivityAt: answeredAt,
+      conversation: { mirrored: [501], checkedAt: answeredAt },
+    });
+    expect(result.actions.map((action) => action.type)).toEqual(["setState", "replyToMaintainers", "setLabels", "updateRecord"]);
+    expect(result.actions[2]).toEqual({ type: "setLabels", add: ["state:triage"], remove: ["state:needs-info"] });
+    const copy = result.actions[1]?.type === "replyToMaintainers" ? result.actions[1].body : "";
+    expect(copy).toContain("**rosa-researcher** schreef op [de advisory](" + advisoryUrl + ") op donderdag 19 november 2026, 08:40 CET:");
+    expect(copy).toContain("```text\nThe URL is https://mijnpartnergroep.nl/zoek\n```");
+    expect(copy).toContain("de klok loopt weer");
+    expect(copy).toContain("<!-- disclosure-desk:mirror 501 -->");
+  });
+
+  it("skips Disclosure Desk's own messages and comments already copied", () => {
+    const record = waiting();
+    const result = plan(
+      [
+        comment(500, "disclosure-desk[bot]", "Beste rosa-researcher", askedAt, "Bot"),
+        comment(499, "max-maintainer", "relayed by hand <!-- disclosure-desk:message 1:1 -->", askedAt),
+        comment(498, "rosa-researcher", "old", askedAt),
+      ],
+      { ...record, conversation: { mirrored: [498], checkedAt: askedAt } },
+    );
+    expect(result.actions).toEqual([]);
+    expect(result.record.state).toBe("needs-info");
+  });
+
+  it("copies a maintainer's comment on the advisory without ending the wait", () => {
+    const result = plan([comment(502, "max-maintainer", "Could you also send the request?")]);
+    expect(result.record.state).toBe("needs-info");
+    expect(result.actions.map((action) => action.type)).toEqual(["replyToMaintainers", "updateRecord"]);
+  });
+
+  it("neutralises mentions and cannot be broken out of its fence", () => {
+    const result = plan([comment(503, "rosa-researcher", "@octo-org/security see #12\n````\n<script>alert(1)</script>")]);
+    const copy = result.actions.find((action) => action.type === "replyToMaintainers");
+    const body = copy?.type === "replyToMaintainers" ? copy.body : "";
+    expect(body).toContain("`````text\n@\u200bocto-org/security see #\u200b12\n````\n<script>alert(1)</script>\n`````");
+  });
+});
+
+describe("mirrorResearcherReplies", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("reads new advisory comments since the last look, copies them and writes the case once", async () => {
+    const github = mockGitHub();
+    const config = openworxConfig();
+    const record = waiting(config);
+    const body = withCaseBlock("## Case", record);
+    github.scope
+      .get(`/repos/octo-org/widgets/security-advisories/${caseKey}/comments`)
+      .query({ per_page: "100", since: record.openedAt })
+      .reply(200, [
+        { id: 601, node_id: "RSAC_601", body: "Here is the request: GET /api/search?q='", user: researcher, created_at: answeredAt, updated_at: answeredAt, html_url: `${advisoryUrl}#comment-601`, author_association: "NONE" },
+      ]);
+    github.scope.get(`/repos/octo-org/widgets/security-advisories/${caseKey}`).reply(200, repositoryAdvisoryObject({
+      repositoryFullName: "octo-org/widgets", ghsaId: caseKey, summary: "SQL injection", description: "…", severity: "high", cvssVector: null, cvssScore: null,
+      state: "triage", author: researcher, vulnerabilities: [], cweIds: [], credits: [], submissionAccepted: null, createdAt: "2026-11-16T08:30:00Z",
+    }));
+    let copied = "";
+    github.scope.post("/repos/octo-org/security-cases/issues/7/comments").reply(201, (_uri, request) => {
+      copied = (request as { body: string }).body;
+      return issueCommentObject({ repositoryFullName: "octo-org/security-cases", issueNumber: 7, id: 77, body: copied, user: userObject("disclosure-desk[bot]", 9_300_001, "Bot"), createdAt: "2026-11-19T09:00:01Z" });
+    });
+    let written: { body?: string; labels?: string[] } = {};
+    github.scope.patch("/repos/octo-org/security-cases/issues/7").reply(200, (_uri, request) => {
+      written = request as typeof written;
+      return {};
+    });
+
+    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const outcome = await mirrorResearcherReplies(
+      gateway,
+      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body, labels: ["disclosure", "state:needs-info"], record, config },
+      sweepAt,
+    );
+
+    expect(github.problems()).toEqual([]);
+    expect(outcome).toMatchObject({ status: "mirrored", copied: 1, resumed: true, labels: ["disclosure", "state:triage"] });
+    expect(copied).toContain("**rosa-researcher** wrote on [the advisory]");
+    expect(written.labels).toEqual(["disclosure", "state:triage"]);
+    const saved = readCaseBlock(written.body);
+    expect(saved.status === "found" && saved.record).toMatchObject({ state: "triage", conversation: { mirrored: [601], checkedAt: answeredAt } });
+  });
+
+  it("reports the comments API unavailable instead of failing", async () => {
+    const github = mockGitHub();
+    github.scope.get(`/repos/octo-org/widgets/security-advisories/${caseKey}/comments`).query(true).reply(404, { message: "Not Found" });
+    const config = openworxConfig();
+    const record = waiting(config);
+    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
+    expect(outcome).toEqual({ status: "unavailable" });
+    expect(github.problems()).toEqual([]);
+  });
+});
