@@ -8,7 +8,7 @@ import {
   type AuthorAssociation,
   type UserObject,
 } from "../fixtures/github-objects.js";
-import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
+import { octoOrg } from "../fixtures/webhook-payloads.js";
 
 /**
  * A stateful GitHub for containment tests: repositories with visibility, issues (body, labels, lock, state), issue
