@@ -1,32 +1,36 @@
 import { ProbotOctokit, run } from "probot";
-import { disclosureDesk } from "./app.js";
-import { createGatewayCache } from "./github/gateway-cache.js";
+import { composeServer, readServerSettings } from "./runtime/compose.js";
 import { checkEnvironment, setupInstructions } from "./runtime/environment.js";
-import { createInProcessLocks } from "./runtime/locks.js";
 
+const SHUTDOWN_TIMEOUT_MS = 25_000;
+
+// 1. The environment: one clear line per problem instead of a stack trace.
 const environment = checkEnvironment(process.env);
-
 if (!environment.ready) {
-  const lines = setupInstructions(environment, process.env.PORT ?? "3000");
   if (process.env.NODE_ENV === "production") {
     for (const problem of environment.problems) console.error(`disclosure-desk: ${problem}`);
     process.exit(1);
   }
-  for (const line of lines) console.log(line);
+  for (const line of setupInstructions(environment, process.env.PORT ?? "3000")) console.log(line);
 }
 
-// Throttling spaces GitHub writes about a second apart, as GitHub asks; it is switched off only to run against a
-// local GitHub stand-in (end-to-end tests, the demo and the benchmark).
+// 2. Throttling spaces GitHub writes about a second apart, as GitHub asks; it is switched off only to run against a
+//    local GitHub stand-in (end-to-end tests, the demo and the benchmark).
 const Octokit =
   process.env.GITHUB_THROTTLING === "off"
     ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false } }))
     : ProbotOctokit;
 
-await run(
-  disclosureDesk({
-    cache: createGatewayCache(),
-    locks: createInProcessLocks(),
-    now: Date.now,
-  }),
-  { Octokit },
-);
+// 3. The app, its locks, the sweep timer and the operator routes; then Probot's server.
+const composed = composeServer(readServerSettings(process.env));
+const server = await run(composed.application, { Octokit });
+
+// 4. On SIGTERM: no new webhooks, the ones in flight and a running sweep finish, Redis is released, within a bound.
+process.once("SIGTERM", () => {
+  const forced = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
+  forced.unref();
+  void Promise.all([server.stop(), composed.shutdown()]).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});

@@ -1,9 +1,8 @@
 import { Probot } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
-import { GitHubGateway } from "../github/gateway.js";
-import { collectMeasuredCases } from "../sweep/collect-cases.js";
-import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics, type MeasuredCase } from "../sweep/metrics.js";
+import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
+import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { appCredentials, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
 
 const USAGE = "usage: disclosure-desk report [--format markdown|csv|prometheus] [--now <ISO time>]";
@@ -38,15 +37,7 @@ export async function runReportCommand(args: string[], io: SweepCommandIo, overr
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = new Probot({ ...credentials, ...(overrides.Octokit ? { Octokit: overrides.Octokit } : {}), log });
-  const appOctokit = await probot.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  const cache = createGatewayCache();
-  const cases: MeasuredCase[] = [];
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
-    const gateway = new GitHubGateway(await probot.auth(installation.id), cache, installation.id, () => now.getTime());
-    cases.push(...(await collectMeasuredCases(gateway)));
-  }
+  const cases = await collectCasesOfEveryInstallation(probot, createGatewayCache(), now);
   io.stdout(RENDERERS[format](computeMetrics(cases, now)));
   return 0;
 }

@@ -30,10 +30,28 @@ export class BoundedMap<K, V> {
   }
 }
 
+/**
+ * Cases opened in the last hour, by `owner/repo#key`. GitHub's search index lags behind issue creation by seconds,
+ * so a second delivery of the same report must find the new case here. Every replica must see the same index: with
+ * REDIS_URL it lives in Redis, otherwise in this process.
+ */
+export interface RecentCases {
+  recall(key: string): Promise<number | undefined>;
+  remember(key: string, issueNumber: number): Promise<void>;
+}
+
+export function createInProcessRecentCases(limit = 10_000): RecentCases {
+  const entries = new BoundedMap<string, number>(limit);
+  return {
+    recall: async (key) => entries.get(key),
+    remember: async (key, issueNumber) => entries.set(key, issueNumber),
+  };
+}
+
 export interface GatewayCache {
   configFiles: BoundedMap<string, { etag?: string | undefined; text: string | null; checkedAt: number }>;
   privateRepositories: BoundedMap<string, number>;
-  recentCases: BoundedMap<string, number>;
+  recentCases: RecentCases;
   commentsApiUnavailableUntil: BoundedMap<number, number>;
   /** Pages of listings the sweep repeats every run, with their ETags, so an unchanged page costs a free 304. */
   listingPages: BoundedMap<string, { etag: string; items: unknown[]; next: string | undefined }>;
@@ -41,11 +59,11 @@ export interface GatewayCache {
   reconciledAdvisories: BoundedMap<string, string>;
 }
 
-export function createGatewayCache(): GatewayCache {
+export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases()): GatewayCache {
   return {
     configFiles: new BoundedMap(2_000),
     privateRepositories: new BoundedMap(2_000),
-    recentCases: new BoundedMap(10_000),
+    recentCases,
     commentsApiUnavailableUntil: new BoundedMap(10_000),
     listingPages: new BoundedMap(1_000),
     reconciledAdvisories: new BoundedMap(10_000),

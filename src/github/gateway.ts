@@ -96,7 +96,7 @@ export class GitHubGateway {
    */
   async findTrackingIssue(repository: RepositoryRef, caseKey: string): Promise<TrackingIssue | null> {
     const recentKey = `${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase();
-    const recentNumber = this.cache.recentCases.get(recentKey);
+    const recentNumber = await this.cache.recentCases.recall(recentKey);
     if (recentNumber !== undefined) {
       const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: recentNumber });
       const found = toTrackingIssue(data, caseKey);
@@ -109,7 +109,7 @@ export class GitHubGateway {
     for (const item of data.items) {
       const found = toTrackingIssue(item, caseKey);
       if (found) {
-        this.cache.recentCases.set(recentKey, found.number);
+        await this.cache.recentCases.remember(recentKey, found.number);
         return found;
       }
     }
@@ -128,7 +128,7 @@ export class GitHubGateway {
       body: issue.body,
       labels: issue.labels,
     });
-    this.cache.recentCases.set(`${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase(), data.number);
+    await this.cache.recentCases.remember(`${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase(), data.number);
     return { number: data.number, url: data.html_url };
   }
 

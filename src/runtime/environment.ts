@@ -24,12 +24,16 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): EnvironmentCheck {
     problems.push(`GHE_PROTOCOL must be http or https, got "${env.GHE_PROTOCOL}"`);
   }
   if (env.PORT && !/^\d+$/.test(env.PORT)) problems.push(`PORT must be a number, got "${env.PORT}"`);
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL must start with redis:// or rediss://`);
+  if (env.SWEEP_INTERVAL_MINUTES && !/^\d+$/.test(env.SWEEP_INTERVAL_MINUTES)) {
+    problems.push(`SWEEP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the in-server sweep off), got "${env.SWEEP_INTERVAL_MINUTES}"`);
+  }
   return { ready: problems.length === 0, problems };
 }
 
 export function setupInstructions(check: EnvironmentCheck, port: string): string[] {
   return [
-    "Disclosure Desk is not configured yet:",
+    "Disclosure Desk needs its GitHub App settings:",
     ...check.problems.map((problem) => `  - ${problem}`),
     "  - GHE_HOST (optional): your GitHub Enterprise host name, e.g. github.example.com",
     "",

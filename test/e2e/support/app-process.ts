@@ -60,6 +60,7 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
     NODE_ENV: "production",
     GITHUB_THROTTLING: "off",
     NO_SMEE_SETUP: "true",
+    SWEEP_INTERVAL_MINUTES: "0",
     ...options.env,
   };
   const [executable, ...args] = options.command ?? ["npm", "start", "--silent"];

@@ -36,6 +36,7 @@ export async function startWorld(options: {
   replicas?: number;
   appEnv?: Record<string, string>;
   searchIndexLagMs?: number;
+  command?: [string, ...string[]];
 } = {}): Promise<World> {
   const github = await startStandIn();
   const trackingName = "security-cases";
@@ -55,6 +56,7 @@ export async function startWorld(options: {
           webhookSecret: WEBHOOK_SECRET,
           gitHubHost,
           ...(options.appEnv ? { env: options.appEnv } : {}),
+          ...(options.command ? { command: options.command } : {}),
         }),
       );
     }

@@ -152,6 +152,42 @@ function advisoryOf(context: RouteContext, repository: RepositoryState) {
 }
 
 export const handlers: Record<string, Handler> = {
+  "apps/get-authenticated": (context) => {
+    const app = context.state.app;
+    if (!app) throw notFound();
+    const owner = [...context.state.organizations.values()][0] ?? app.bot;
+    const timestamp = "2026-01-05T10:00:00Z";
+    return {
+      status: 200,
+      body: {
+        id: app.id,
+        slug: app.slug,
+        node_id: `A_${app.id}`,
+        client_id: `Iv1.${app.id}`,
+        owner,
+        name: "Disclosure Desk",
+        description: "Coordinated vulnerability disclosure",
+        external_url: "https://example.org/disclosure-desk",
+        html_url: `https://github.com/apps/${app.slug}`,
+        created_at: timestamp,
+        updated_at: timestamp,
+        permissions: { repository_advisories: "write", issues: "write", metadata: "read" },
+        events: ["repository_advisory", "issues", "issue_comment"],
+        installations_count: context.state.installations.size,
+      },
+    };
+  },
+
+  "apps/list-repos-accessible-to-installation": (context) => {
+    if (context.caller.kind !== "installation") throw notAccessible();
+    const owner = context.caller.installation.account.login.toLowerCase();
+    const repositories = [...context.state.repositories.values()]
+      .map((repository) => repository.repository)
+      .filter((repository) => repository.owner.login.toLowerCase() === owner);
+    const page = paginate(context, repositories);
+    return { ...page, body: { total_count: repositories.length, repositories: page.body } };
+  },
+
   "apps/list-installations": (context) =>
     paginate(context, [...context.state.installations.values()].map((installation) => installationView(context.state, installation))),
 

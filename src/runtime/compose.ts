@@ -1,0 +1,102 @@
+import type { ApplicationFunction } from "probot";
+import { Redis } from "ioredis";
+import { disclosureDesk } from "../app.js";
+import { sweepEveryInstallation } from "../cli/sweep-command.js";
+import { createGatewayCache } from "../github/gateway-cache.js";
+import type { HandlerDependencies } from "../handlers/dependencies.js";
+import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
+import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
+import { createInProcessLocks } from "./locks.js";
+import { createRedisLocks } from "./redis-locks.js";
+import { createRedisRecentCases } from "./redis-recent-cases.js";
+import { operatorRoutes } from "./routes.js";
+import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTimer } from "./sweep-timer.js";
+
+/**
+ * Builds the running server from its settings: where locks and the recent-case index live (Redis when REDIS_URL is
+ * set, so replicas behave as one; this process otherwise), the SLA sweep timer, and the operator routes.
+ */
+
+export interface ServerSettings {
+  redisUrl: string | undefined;
+  /** 0 turns the in-server sweep off (run `disclosure-desk sweep` from a scheduler instead). */
+  sweepIntervalMinutes: number;
+  sweepMaxRequests: number;
+}
+
+export interface ComposedServer {
+  application: ApplicationFunction;
+  /** Stops the sweep timer (finishing a running sweep) and releases Redis. */
+  shutdown(): Promise<void>;
+}
+
+export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
+  return {
+    redisUrl: env.REDIS_URL || undefined,
+    sweepIntervalMinutes: env.SWEEP_INTERVAL_MINUTES === undefined ? 15 : Number(env.SWEEP_INTERVAL_MINUTES),
+    sweepMaxRequests: env.SWEEP_MAX_REQUESTS === undefined ? 1_000 : Number(env.SWEEP_MAX_REQUESTS),
+  };
+}
+
+export function composeServer(settings: ServerSettings, now: () => number = Date.now): ComposedServer {
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
+  const redisLocks = redis ? createRedisLocks(redis) : undefined;
+  const dependencies: HandlerDependencies = {
+    cache: createGatewayCache(redis ? createRedisRecentCases(redis) : undefined),
+    locks: redisLocks ?? createInProcessLocks(),
+    now,
+  };
+  const sweepLock: SweepLock = redisLocks?.sweepLock ?? createInProcessSweepLock();
+  let sweepTimer: SweepTimer | undefined;
+
+  const application: ApplicationFunction = async (app, options) => {
+    await disclosureDesk(dependencies)(app, options);
+    options.addHandler(
+      operatorRoutes({
+        now,
+        onError: (error) => app.log.error({ err: error }, "metrics could not be collected"),
+        checks: {
+          github: async () => {
+            const octokit = await app.auth();
+            await octokit.rest.apps.getAuthenticated();
+          },
+          ...(redis ? { redis: async () => void (await redis.ping()) } : {}),
+        },
+        metrics: async () => {
+          const at = new Date(now());
+          return renderPrometheusMetrics(computeMetrics(await collectCasesOfEveryInstallation(app, dependencies.cache, at), at));
+        },
+      }),
+    );
+    if (settings.sweepIntervalMinutes > 0) {
+      const log = app.log.child({ name: "sweep" });
+      sweepTimer = startSweepTimer({
+        intervalMs: settings.sweepIntervalMinutes * 60_000,
+        initialDelayMs: 30_000,
+        lock: sweepLock,
+        runOnce: async () => {
+          const result = await sweepEveryInstallation(app, {
+            now: new Date(now()),
+            dryRun: false,
+            maxRequests: settings.sweepMaxRequests,
+            locks: dependencies.locks,
+            cache: dependencies.cache,
+            log,
+            report: (line) => log.info(line),
+          });
+          log.info({ installations: result.installations, failed: result.failed, ...result.totals }, "sweep finished");
+        },
+        onError: (error) => log.error({ err: error }, "sweep failed"),
+        onSkipped: () => log.debug("another replica is sweeping"),
+      });
+    }
+  };
+
+  return {
+    application,
+    async shutdown() {
+      await sweepTimer?.stop();
+      await redis?.quit();
+    },
+  };
+}
