@@ -12,12 +12,6 @@ import { hasStatus, type RepositoryRef } from "./gateway.js";
 
 export interface PublicIssueState {
   title: string;
-  author: string;
-  authorIsBot: boolean;
-  authorAssociation: string;
-  createdAt: string;
-  url: string;
-  isPullRequest: boolean;
   body: string;
   locked: boolean;
   labels: string[];
@@ -50,12 +44,6 @@ export class ContainmentGateway {
     const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
     return {
       title: data.title,
-      author: data.user?.login ?? "",
-      authorIsBot: data.user?.type === "Bot",
-      authorAssociation: data.author_association ?? "NONE",
-      createdAt: data.created_at,
-      url: data.html_url,
-      isPullRequest: data.pull_request !== undefined,
       body: data.body ?? "",
       locked: data.locked,
       labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),

@@ -70,20 +70,18 @@ async function currentComment(run: ContainmentRun, text: PublicText): Promise<Pu
   return comment ? { ...text, body: comment.body } : text;
 }
 
-export type ReleaseOutcome = "released" | "refused";
-
 /** Releases the case of `text` (a false positive): the exact text back from the private copy. */
-export async function release(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, maintainer: string): Promise<ReleaseOutcome> {
+export async function release(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, maintainer: string): Promise<void> {
   const caseKey = containmentCaseKey(text);
   const log = run.log.child({ caseKey });
   const trackingName = policy.config.tracking.repository;
   if (!trackingName) {
     log.warn("release asked but no tracking repository is configured");
-    return "refused";
+    return;
   }
   const tracking = parseRepository(trackingName);
   const { shared, containment } = run.gateways;
-  return run.dependencies.locks.withLock(`case:${caseKey}`, async () => {
+  await run.dependencies.locks.withLock(`case:${caseKey}`, async () => {
     const now = new Date(run.dependencies.now());
     const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
     const current = text.kind === "issue" ? { ...text, body: issue.body } : await currentComment(run, text);
@@ -105,8 +103,7 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
     };
     const plan = planRelease(facts);
     log.info({ outcome: plan.outcome, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) }, "release planned");
-    if (plan.outcome === "refuse") return "refused";
+    if (plan.outcome === "refuse") return;
     await executeRelease(run.gateways, plan, facts, tracking, log);
-    return "released";
   });
 }
