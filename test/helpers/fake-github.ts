@@ -21,10 +21,18 @@ export interface FakeGitHubOptions {
   commentsApi?: "available" | "missing";
 }
 
+/** A comment on an advisory; without `user` it is one Disclosure Desk posted. */
+export interface FakeAdvisoryComment {
+  id: number;
+  body: string;
+  user?: typeof maintainer;
+  createdAt?: string;
+}
+
 export interface FakeGitHub {
   mock: GitHubMock;
   issues: Map<string, FakeIssue[]>;
-  advisoryComments: Map<string, { id: number; body: string }[]>;
+  advisoryComments: Map<string, FakeAdvisoryComment[]>;
   /** Writes (POST, PATCH, PUT, DELETE) per repository `owner/name`. */
   writesTo(repository: string): { method: string; path: string; body: unknown }[];
 }
@@ -35,7 +43,7 @@ export function fakeGitHub(options: FakeGitHubOptions = {}): FakeGitHub {
   const mock = mockGitHub();
   const { scope } = mock;
   const issues = new Map<string, FakeIssue[]>();
-  const advisoryComments = new Map<string, { id: number; body: string }[]>();
+  const advisoryComments = new Map<string, FakeAdvisoryComment[]>();
   const privateRepositories = new Set(options.privateRepositories ?? []);
   let nextId = 1000;
 
@@ -169,14 +177,14 @@ export function fakeGitHub(options: FakeGitHubOptions = {}): FakeGitHub {
   };
 }
 
-function advisoryCommentObject(comment: { id: number; body: string }) {
+function advisoryCommentObject(comment: FakeAdvisoryComment) {
   return {
     id: comment.id,
     node_id: `RSAC_${comment.id}`,
     body: comment.body,
-    user: appBot,
-    created_at: "2026-11-16T08:31:00Z",
-    updated_at: "2026-11-16T08:31:00Z",
+    user: comment.user ?? appBot,
+    created_at: comment.createdAt ?? "2026-11-16T08:31:00Z",
+    updated_at: comment.createdAt ?? "2026-11-16T08:31:00Z",
     html_url: `https://github.com/octo-org/widgets/security/advisories#comment-${comment.id}`,
     author_association: "NONE",
   };

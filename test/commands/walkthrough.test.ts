@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import nock from "nock";
+import { readCaseBlock } from "../../src/case/case-record.js";
+import { ConversationGateway } from "../../src/github/conversation-gateway.js";
+import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
+import { installation, issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
+import { createTestProbot, TestOctokit, testDependencies } from "../helpers/probot.js";
+import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
+import { caseKey, openworxConfig, openworxYaml } from "./fixtures.js";
+
+/**
+ * One case from report to resolution under the Openworx policy, through the real handlers and a strict fake
+ * GitHub. `docs/walkthrough.md` shows what each side sees; this test holds it to what the code renders.
+ */
+
+const trackingRepository = "octo-org/security-cases";
+const walkthrough = readFileSync(new URL("../../docs/walkthrough.md", import.meta.url), "utf8");
+
+interface Step {
+  researcherSees: string[];
+  maintainersSee: string[];
+}
+
+function visible(text: string): string {
+  return text.replace(/\n*<!-- disclosure-desk:[^\n]*-->\n*/g, "\n").trim();
+}
+
+function trackingIssue(github: ConversationGitHub) {
+  const issue = github.issues.get(trackingRepository)?.[0];
+  if (!issue) throw new Error("no tracking issue");
+  return issue;
+}
+
+async function command(github: ConversationGitHub, line: string, at: string, id: number): Promise<Step> {
+  const before = { advisory: github.advisoryComments.get(caseKey)?.length ?? 0, issue: github.issueComments.get(`${trackingRepository}#1`)?.length ?? 0 };
+  const payload = issueCommentCreatedPayload({ comment: { body: line, id, created_at: at, updated_at: at } });
+  payload.issue.number = 1;
+  payload.issue.body = trackingIssue(github).body;
+  await createTestProbot(testDependencies(new Date(at))).receive({ id: `delivery-${id}`, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+  return {
+    researcherSees: (github.advisoryComments.get(caseKey) ?? []).slice(before.advisory).map((comment) => visible(comment.body)),
+    maintainersSee: (github.issueComments.get(`${trackingRepository}#1`) ?? []).slice(before.issue).map(visible),
+  };
+}
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("walkthrough: a report from intake to resolution", () => {
+  it("matches docs/walkthrough.md, message for message", async () => {
+    const github = conversationGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxYaml },
+      privateRepositories: [trackingRepository],
+      roles: { [maintainer.login]: "write" },
+    });
+    const steps: Step[] = [];
+
+    await createTestProbot(testDependencies(new Date("2026-11-16T08:31:00Z"))).receive({
+      id: "delivery-intake",
+      name: "repository_advisory",
+      payload: repositoryAdvisoryReportedPayload(),
+    } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+    steps.push({ researcherSees: (github.advisoryComments.get(caseKey) ?? []).map((comment) => visible(comment.body)), maintainersSee: [] });
+
+    steps.push(await command(github, "/disclosure needs-info Which account did you use, and can you reach /api/search without logging in?", "2026-11-17T10:15:00Z", 2_400_000_001));
+
+    github.advisoryComments.set(caseKey, [
+      ...(github.advisoryComments.get(caseKey) ?? []),
+      { id: 4_000, body: "I used a fresh trial account. Yes: /api/search answers without a session, see the curl below.", user: researcher, createdAt: "2026-11-19T07:40:00Z" },
+    ]);
+    const issue = trackingIssue(github);
+    const reading = readCaseBlock(issue.body);
+    if (reading.status !== "found") throw new Error("no case block");
+    const sweepAt = new Date("2026-11-19T09:00:00Z");
+    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const mirrored = await mirrorResearcherReplies(
+      gateway,
+      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body: issue.body, labels: issue.labels, record: reading.record, config: openworxConfig() },
+      sweepAt,
+    );
+    expect(mirrored).toMatchObject({ status: "mirrored", copied: 1, resumed: true });
+    steps.push({ researcherSees: [], maintainersSee: (github.issueComments.get(`${trackingRepository}#1`) ?? []).slice(-1).map(visible) });
+
+    steps.push(await command(github, "/disclosure accept", "2026-11-19T12:50:00Z", 2_400_000_015));
+    steps.push(await command(github, "/disclosure accept severity:high resolve-by:2026-12-18", "2026-11-19T13:05:00Z", 2_400_000_002));
+    steps.push(await command(github, "/disclosure update The fix is merged and goes out with release 2.4.1 next week.", "2026-12-03T09:00:00Z", 2_400_000_003));
+    steps.push(await command(github, "/disclosure resolved", "2026-12-16T15:30:00Z", 2_400_000_004));
+
+    expect(github.mock.problems()).toEqual([]);
+    const final = readCaseBlock(trackingIssue(github).body);
+    expect(final.status === "found" && final.record).toMatchObject({
+      state: "resolved",
+      firstResponseAt: "2026-11-17T10:15:00.000Z",
+      resolveBy: "2026-12-18",
+      pause: { pausedMs: Date.parse("2026-11-19T07:40:00Z") - Date.parse("2026-11-17T10:15:00Z") },
+    });
+    expect(trackingIssue(github).labels).toEqual(expect.arrayContaining(["state:resolved", "severity:high"]));
+
+    for (const step of steps) {
+      for (const text of [...step.researcherSees, ...step.maintainersSee]) expect(walkthrough).toContain(text);
+    }
+    expect(steps.flatMap((step) => [...step.researcherSees, ...step.maintainersSee])).toHaveLength(11);
+  });
+});
