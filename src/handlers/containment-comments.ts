@@ -4,7 +4,7 @@ import { containedMarker, containmentCaseKey, type PublicText } from "../contain
 import { permits } from "../github/containment-gateway.js";
 import { parseRepository } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
-import { contain, containmentRun, loadPolicy, release } from "./containment-run.js";
+import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "./containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;
@@ -54,7 +54,7 @@ export async function handleContainmentCommand(context: CommentContext, dependen
     return true;
   }
 
-  let text = publicTextFromIssue(payload);
+  let text = publicTextOfIssue(payload);
   if (command.commentId !== undefined) {
     const comment = await run.gateways.containment.getComment(repository, command.commentId);
     if (!comment || !comment.issueUrl.endsWith(`/issues/${payload.issue.number}`)) {
@@ -78,26 +78,10 @@ export async function handleContainmentCommand(context: CommentContext, dependen
   return true;
 }
 
-function publicTextFromIssue(payload: CommentContext["payload"]): PublicText {
-  const { issue, repository } = payload;
-  return {
-    kind: "issue",
-    repository: repository.full_name,
-    issueNumber: issue.number,
-    issueTitle: issue.title,
-    url: issue.html_url,
-    author: issue.user?.login ?? "",
-    authorIsBot: issue.user?.type === "Bot",
-    authorAssociation: issue.author_association,
-    postedAt: new Date(issue.created_at),
-    body: issue.body ?? "",
-  };
-}
-
 function publicTextFromComment(payload: CommentContext["payload"]): PublicText {
   const { comment } = payload;
   return {
-    ...publicTextFromIssue(payload),
+    ...publicTextOfIssue(payload),
     kind: "comment",
     commentId: comment.id,
     url: comment.html_url,

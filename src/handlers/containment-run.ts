@@ -1,12 +1,11 @@
 import type { Logger, ProbotOctokit } from "probot";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
-import { readOriginal } from "../containment/original-copy.js";
 import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "../containment/plan.js";
 import { containmentCaseKey, type PublicText } from "../containment/public-text.js";
 import { ContainmentGateway } from "../github/containment-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
-import { executeContainment, executeRelease, type ContainmentGateways } from "./execute-containment.js";
+import { executeContainment, executeRelease, readCaseCopy, type ContainmentGateways } from "./execute-containment.js";
 
 /**
  * The steps every containment entry point shares (an opened or edited issue, a comment, a maintainer's command):
@@ -87,10 +86,7 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
     const current = text.kind === "issue" ? { ...text, body: issue.body } : await currentComment(run, text);
     const found = (await shared.isPrivateRepository(tracking)) ? await shared.findTrackingIssue(tracking, caseKey) : null;
     const hash = found?.record.containment?.originalSha256;
-    const original = found && hash
-      ? (readOriginal([found.body], hash) ??
-        readOriginal([found.body, ...(await containment.listCommentBodies(tracking, found.number)).map((comment) => comment.body)], hash))
-      : null;
+    const original = found && hash ? await readCaseCopy(containment, tracking, found, hash) : null;
     const facts = {
       text: current,
       maintainer,
@@ -106,4 +102,33 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
     if (plan.outcome === "refuse") return;
     await executeRelease(run.gateways, plan, facts, tracking, log);
   });
+}
+
+/** The parts of an issue webhook payload (`issues` or `issue_comment`) that describe the issue itself. */
+interface IssuePayloadPart {
+  issue: {
+    number: number;
+    title: string;
+    html_url: string;
+    body?: string | null;
+    created_at: string;
+    author_association: string;
+    user: { login: string; type?: string } | null;
+  };
+  repository: { full_name: string };
+}
+
+export function publicTextOfIssue({ issue, repository }: IssuePayloadPart): PublicText {
+  return {
+    kind: "issue",
+    repository: repository.full_name,
+    issueNumber: issue.number,
+    issueTitle: issue.title,
+    url: issue.html_url,
+    author: issue.user?.login ?? "",
+    authorIsBot: issue.user?.type === "Bot",
+    authorAssociation: issue.author_association,
+    postedAt: new Date(issue.created_at),
+    body: issue.body ?? "",
+  };
 }

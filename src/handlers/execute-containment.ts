@@ -92,10 +92,9 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
           const current = requireCase(openCase);
           const repository = requireTracking(tracking);
           const issue = await containment.getIssue(repository, current.number);
-          const confirmed =
-            readOriginal([issue.body], action.sha256) ??
-            readOriginal([issue.body, ...(await containment.listCommentBodies(repository, current.number)).map((comment) => comment.body)], action.sha256);
-          if (confirmed === null) throw new CopyNotConfirmedError(current.number);
+          if ((await readCaseCopy(containment, repository, { number: current.number, body: issue.body }, action.sha256)) === null) {
+            throw new CopyNotConfirmedError(current.number);
+          }
           current.body = issue.body;
           progress.copied = true;
           break;
@@ -143,6 +142,19 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
     await alertMaintainers(gateways, plan, facts, openCase, tracking, progress, error, log);
     throw error;
   }
+}
+
+/** The exact original with this hash, from the case's body or, when it did not fit there, its comments. */
+export async function readCaseCopy(
+  containment: ContainmentGateway,
+  tracking: RepositoryRef,
+  caseIssue: { number: number; body: string },
+  hash: string,
+): Promise<string | null> {
+  return (
+    readOriginal([caseIssue.body], hash) ??
+    readOriginal([caseIssue.body, ...(await containment.listCommentBodies(tracking, caseIssue.number)).map((comment) => comment.body)], hash)
+  );
 }
 
 function containedRecord(

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { classify } from "../policy/classify.js";
-import { containedMarker, containmentCaseKey, type PublicText } from "../containment/public-text.js";
-import { contain, containmentRun, loadPolicy } from "./containment-run.js";
+import { containedMarker, containmentCaseKey } from "../containment/public-text.js";
+import { contain, containmentRun, loadPolicy, publicTextOfIssue } from "./containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 type IssueContext = Context<"issues.opened"> | Context<"issues.edited">;
@@ -16,7 +16,7 @@ export function handleIssues(dependencies: HandlerDependencies) {
     const { payload } = context;
     const installationId = payload.installation?.id;
     if (payload.repository.private || installationId === undefined || payload.issue.pull_request) return;
-    const text = publicTextFromIssue(payload);
+    const text = publicTextOfIssue(payload);
     if (text.body.includes(containedMarker(containmentCaseKey(text)))) return;
 
     const run = containmentRun(context.octokit, installationId, dependencies, context.log.child({ issue: text.issueNumber }));
@@ -29,21 +29,5 @@ export function handleIssues(dependencies: HandlerDependencies) {
       return;
     }
     await contain(run, policy, text, { type: "automatic", classification });
-  };
-}
-
-export function publicTextFromIssue(payload: IssueContext["payload"]): PublicText {
-  const { issue, repository } = payload;
-  return {
-    kind: "issue",
-    repository: repository.full_name,
-    issueNumber: issue.number,
-    issueTitle: issue.title,
-    url: issue.html_url,
-    author: issue.user?.login ?? "",
-    authorIsBot: issue.user?.type === "Bot",
-    authorAssociation: issue.author_association,
-    postedAt: new Date(issue.created_at),
-    body: issue.body ?? "",
   };
 }
