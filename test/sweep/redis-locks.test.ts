@@ -58,12 +58,16 @@ describeWithRedis("createRedisLocks", () => {
     const keyPrefix = `test:${Math.random()}:`;
     const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix })];
     const events: string[] = [];
+    let oneHolds: () => void = () => undefined;
+    const oneStarted = new Promise<void>((resolve) => (oneHolds = resolve));
     const work = (name: string) => async () => {
       events.push(`${name} start`);
+      oneHolds();
       await pause(40);
       events.push(`${name} end`);
     };
-    await Promise.all([one.withLock("case:GHSA-1", work("one")), pause(5).then(() => two.withLock("case:GHSA-1", work("two")))]);
+    // The second replica asks only once the first holds the lock, so the order does not depend on the machine's load.
+    await Promise.all([one.withLock("case:GHSA-1", work("one")), oneStarted.then(() => two.withLock("case:GHSA-1", work("two")))]);
     expect(events).toEqual(["one start", "one end", "two start", "two end"]);
   });
 
@@ -86,15 +90,19 @@ describeWithRedis("createRedisLocks", () => {
 
   it("renews the lock while long work runs", async () => {
     const keyPrefix = `test:${Math.random()}:`;
-    const [one, two] = [replica({ keyPrefix, ttlMs: 60 }), replica({ keyPrefix, ttlMs: 60, maxWaitMs: 5_000 })];
+    // TTLs long enough that a busy machine's timer delays cannot expire a renewed lock, short enough to need renewal.
+    const [one, two] = [replica({ keyPrefix, ttlMs: 400 }), replica({ keyPrefix, ttlMs: 400, maxWaitMs: 10_000 })];
     const events: string[] = [];
+    let oneHolds: () => void = () => undefined;
+    const oneStarted = new Promise<void>((resolve) => (oneHolds = resolve));
     await Promise.all([
       one.withLock("case:GHSA-4", async () => {
         events.push("one start");
-        await pause(250); // four TTLs
+        oneHolds();
+        await pause(1_600); // four TTLs
         events.push("one end");
       }),
-      pause(10).then(() => two.withLock("case:GHSA-4", async () => events.push("two"))),
+      oneStarted.then(() => two.withLock("case:GHSA-4", async () => events.push("two"))),
     ]);
     expect(events).toEqual(["one start", "one end", "two"]);
   });
@@ -102,8 +110,13 @@ describeWithRedis("createRedisLocks", () => {
   it("gives up after the bounded wait with a LockTimeoutError", async () => {
     const keyPrefix = `test:${Math.random()}:`;
     const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix, maxWaitMs: 100 })];
-    const holding = one.withLock("case:GHSA-5", () => pause(400));
-    await pause(10);
+    let oneHolds: () => void = () => undefined;
+    const oneStarted = new Promise<void>((resolve) => (oneHolds = resolve));
+    const holding = one.withLock("case:GHSA-5", () => {
+      oneHolds();
+      return pause(400);
+    });
+    await oneStarted;
     await expect(two.withLock("case:GHSA-5", async () => "never")).rejects.toBeInstanceOf(LockTimeoutError);
     await holding;
   });
@@ -111,8 +124,13 @@ describeWithRedis("createRedisLocks", () => {
   it("lets one replica sweep while the other skips the tick", async () => {
     const keyPrefix = `test:${Math.random()}:`;
     const [one, two] = [replica({ keyPrefix }), replica({ keyPrefix })];
-    const first = one.sweepLock.tryRun(() => pause(50).then(() => "swept"));
-    await pause(10);
+    let oneSweeps: () => void = () => undefined;
+    const oneStarted = new Promise<void>((resolve) => (oneSweeps = resolve));
+    const first = one.sweepLock.tryRun(() => {
+      oneSweeps();
+      return pause(50).then(() => "swept");
+    });
+    await oneStarted;
     expect(await two.sweepLock.tryRun(async () => "also swept")).toEqual({ ran: false });
     expect(await first).toEqual({ ran: true, value: "swept" });
     expect(await two.sweepLock.tryRun(async () => "next tick")).toEqual({ ran: true, value: "next tick" });
