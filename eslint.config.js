@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/github/**", "src/server.ts", "src/app.ts", "src/handlers/**", "src/cli/**", "test/**", "scripts/**", "bench/**"],
+    files: ["src/github/**", "src/server.ts", "src/app.ts", "src/handlers/**", "src/cli/**", "test/**", "scripts/**", "bench/**", "demo/**"],
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
 );
