@@ -77,7 +77,10 @@ const signals: readonly Signal[] = [
       /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition\b[^.\n]{0,30}\b(?:allows|lets|payment|checkout|coupon|voucher|redeem|balance|withdraw|transfer)/i,
       /\bunauthenticated access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
       /\b(?:bucket|storage|database|elasticsearch|index|backups?|dump|directory listing)\b[^.\n]{0,80}\b(?:publicly|world)[ -](?:listable|readable|accessible|writable|open)\b|\bsensitive data (?:exposure|in (?:a |an )?public|exposed|leak)|\b(?:private|confidential|internal|personal) (?:data|repositories|files|documents|messages|information) (?:are |is )?(?:visible|exposed|accessible|readable|leaked)\b/i,
-      /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b/i,
+      /\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b|\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b[^.\n]{0,40}\b(?:reachable|accessible|available|exposed|loads?|open)\b/i,
+      /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
+      /\b(?:without|no|not) (?:checking|verifying|validating|verification of) (?:a |the |any )?(?:signature|certificate|checksum|hash)\b|\bmake (?:itself|themselves|himself|herself|myself) (?:an? )?(?:admin|owner|administrator)\b/i,
+      /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b|^lek\b|\b(?:niet|on)gehasht\b|\bin platte tekst\b/i,
     ],
   },
   {
@@ -86,13 +89,13 @@ const signals: readonly Signal[] = [
     weight: 2,
     in: "all",
     patterns: [
-      /'\s?(?:or|and)\s?'?\d'?\s?=\s?'?\d|\bunion(?:\s|\/\*\*\/)+(?:all\s+)?select\b|\bsleep\(\d+\)|\bwaitfor delay\b|'\s?--|%27(?:%20|\+)(?:or|and)/i,
-      /<script\b|\bon(?:error|load|mouseover|focus)\s?=|\bjavascript:(?:alert|confirm|prompt|fetch|document)|\balert\(\s?(?:1|document\.(?:cookie|domain)|origin)\s?\)|<svg\b[^>\n]{0,80}\bon\w+=|<img src=x/i,
-      /(?:\.\.\/){2,}|(?:\.\.\\){2,}|%2e%2e%2f|\/etc\/passwd\b|\/etc\/shadow\b|\bc:\\windows\\win\.ini\b/i,
+      /'\s?(?:or|and)\s?'?\d'?\s?=\s?'?\d|\bunion(?:\s|\/\*\*\/)+(?:all\s+)?select\b|\bsleep\(\d+\)|\bwaitfor delay\b|'\s?--(?![\w-])|%27(?:%20|\+)(?:or|and)/i,
+      /<script>\s?(?:alert|prompt|confirm|fetch|eval|document|new image)|\bon(?:error|load|mouseover|focus)\s?=\s?["']?(?:alert|prompt|confirm|fetch|eval|document\.|javascript:)|\bjavascript:(?:alert|confirm|prompt|fetch|document)|\balert\(\s?(?:1|document\.(?:cookie|domain)|origin)\s?\)|<svg\b[^>\n]{0,80}\bon\w+=|<img src=x/i,
+      /=\s?(?:\.\.\/|\.\.\\|%2e%2e%2f){2,}|(?:\.\.\/){2,}(?:etc|windows|proc|root|boot\.ini)\b|%2e%2e%2f|\/etc\/passwd\b|\/etc\/shadow\b|\bc:\\windows\\win\.ini\b/i,
       /\{\{\s?7\s?\*\s?7\s?\}\}|\$\{\s?7\s?\*\s?7\s?\}|\$\{jndi:|<!entity\b|<!doctype [^>\n]{0,80}\[/i,
       /\b169\.254\.169\.254\b|\bmetadata\.google\.internal\b|\bgopher:\/\/|\bfile:\/\/\/etc\b/i,
-      /;\s?(?:id|whoami|cat \/etc|curl |wget |nc |sleep \d)\b|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`|\|\s?(?:id|whoami)\b/i,
-      /\b__proto__\b|\bconstructor\.prototype\b/i,
+      /(?:;|\||&&)\s?(?:id|whoami|uname -a)\s*(?:$|[`'")])|;\s?(?:cat \/etc\/|sleep \d+\s*(?:$|[`'")]))|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`/im,
+      /\b__proto__\[|["']__proto__["']\s?:|\bconstructor\[["']?prototype\b/i,
       /%3cscript|%3csvg|%22%3e%3c|\balg"?\s?:\s?"?none\b|"(?:role|is_?admin|admin)"\s?:\s?"?(?:admin|true|owner)\b|\bhost:\s?(?:evil|attacker)\b|\bshell\.(?:php|jsp|aspx)\b|\bphpinfo\(\)|\bgadget chain\b|\bysoserial\b/i,
       /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b/i,
     ],
@@ -104,9 +107,12 @@ const signals: readonly Signal[] = [
     in: "all",
     patterns: [
       /\b(?:an? |the |any |remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s? (?:who [^.\n]{0,40})?(?:can|could|is able to|are able to|may|might|keeps?) (?:read|access|download|view|see|steal|exfiltrate|take over|take (?:the |a )?(?:service|site|server|it) down|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|escalate|obtain|retrieve|list|enumerate|inject|forge|reset|log in|login|sign in|redirect|write|upload|send|get|gain|create|push|spend|use)\b/i,
-      /\b(?:anyone|any (?:logged[ -]in |authenticated )?user|everyone|a (?:malicious|evil|attacker'?s?) (?:page|site|website|link|file|user)|(?:team )?admins of any \w+) (?:can|could|is able to) (?:read|access|download|view|see|steal|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|obtain|reset|log in|sign in|push|send|create)\b/i,
+      /\b(?:anyone|anybody|someone|somebody|a stranger|strangers|any (?:logged[ -]in |authenticated )?user|everyone|(?:a |any )?(?:guest|viewer|read-only|low[ -]privileged?) (?:account|user)s?|someone on the (?:same )?(?:network|network path|wi-?fi)|iedereen|a (?:malicious|evil|attacker'?s?) (?:page|site|website|link|file|user)|(?:team )?admins of any \w+) (?:can|could|is able to|kan) (?:read|access|download|view|see|steal|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|obtain|reset|log in|sign in|push|send|create|post|deface|use|call|query|serve|register|forge|make (?:itself|themselves|himself|herself) (?:an? )?(?:admin|owner)|zonder|alle|inzien|bekijken)\b/i,
+      /\b(?:of|from|belonging to) (?:a stranger|strangers|someone else|another person)\b|\b(?:a stranger|someone else)'s\b|\bfor (?:everyone|anyone|every user|every visitor) who (?:opens|views|visits|loads|reads)\b/i,
       /\b(?:log|logged|sign|signed) in as (?:the |another |any |an? )?(?:admin|administrator|root|other user|another user|any user|that user)\b|\bas another user\b|\bbelongs? to another (?:user|customer|tenant|account|organi[sz]ation)\b|\bvictim'?s? (?:session|account|e-?mail|password|cookies?|data|token|browser)\b/i,
-      /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|documents|records?|details)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
+      /\b(?:leaks?|exposes?|reveals?|returns?|discloses?|shows?)\b[^.\n]{0,30}\b(?:all|other|every) (?:users?|customers?|members?|accounts?|tenants?)'?s? (?:phone numbers|e-?mail addresses|e-?mails|addresses|names|dates of birth|data|details|records)\b|\bnot only (?:to )?(?:admins|administrators|the owner|owners|moderators)\b|\b(?:a |the )?(?:malicious|evil|attacker'?s?) (?:page|site|website) can log (?:a |the )?victim\b/i,
+      /\b(?:reachable|accessible|available|exposed|loads?|works?|opens?)\b[^.\n]{0,60}\b(?:without (?:any )?(?:login|logging in|authentication|a session|credentials)|no (?:session|login|cookies))\b/i,
+      /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|projects?|documents|records?|details)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
       /\b(?:returns?|exposes?|lists?|shows?|leaks?|accessible|readable|downloadable|visible)\b[^.\n]{0,80}\bwithout (?:any )?(?:authentication|logging in|login|credentials|a session)\b/i,
       /\b(?:passport|identity card|id card|driver'?s licen[cs]e)s? (?:scans?|photos?|copies|numbers)\b|\b(?:medical records|credit card numbers|bank account numbers|social security numbers|bsn(?:-nummers)?)\b/i,
       /\bleak(?:s|ing|ed)? (?:the |my |your |their |a )?(?:authori[sz]ation code|api token|access token|token|session|cookie|credentials|password|reset token)s?\b/i,
@@ -127,7 +133,8 @@ const signals: readonly Signal[] = [
       /\bi (?:have )?(?:confirmed|verified|reproduced) (?:it|this|with|on|against|using)\b|\b(?:my (?:own |second |other )?test (?:account|org|organi[sz]ation|user)s?|test (?:accounts|orgs) i created)\b|\b(?:to confirm|and stopped(?: there)?|then stopped|did not (?:go|look) further|only (?:looked at|viewed|read) (?:the first|one|a single))\b|\btested (?:against|on|with) (?:version |v)?\d/i,
       /\bwhile (?:testing|pentesting|reviewing|auditing|fuzzing|looking at)\b[^.\n]{0,80}\b(?:i|we) (?:found|noticed|discovered|was able|could)\b/i,
       /\b(?:proof[ -]of[ -]concept|poc)\b/i,
-      /\bik (?:heb|ontdekte|vond|kon|kan)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen)/i,
+      /\bwhen i (?:change|modify|replace|increment|decrement|remove|swap|set)\b[^.\n]{0,80}\bi (?:see|get|can|receive)\b|\bi (?:used|reused|replayed|tried|changed|modified|downloaded|enumerated|guessed|iterated)\b[^.\n]{0,60}\b(?:link|token|id|url|parameter|cookie|header|request|worked|times|dump|file|backup|documents|accounts|other)|\b(?:checked|tested|verified|confirmed) (?:it |this )?with (?:a |my )?(?:fresh |new |free |second |another |test )+account\b/i,
+      /\bik (?:heb|ontdekte|vond|kon|kan|zag|merkte)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen)/i,
     ],
   },
   {
@@ -151,6 +158,7 @@ const signals: readonly Signal[] = [
       /\b(?:api[ -]?key|access[ -]?token|secret(?: key)?|password|private key|credentials?|aws keys?|client secret|signing key|jwt secret|database url)s? (?:is |are |was |were |got |have been |has been )?(?:exposed|leaked|committed|hard-?coded|visible|publicly (?:readable|accessible|available)|in plain ?text|world-readable|included in the (?:bundle|build|repo|image))\b/i,
       /\b(?:exposed|leaked|hard-?coded|committed) (?:an? |the |our |your |production )?(?:api[ -]?key|access[ -]?token|secret|password|private key|credentials?|aws keys?|signing key)\b/i,
       /\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b|\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b|\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b/i,
+      /\bhooks\.slack\.com\/services\/|\b(?:webhook url|api[ -]?key|token|secret|credentials?|password)s? in (?:the |your |our )?(?:public |production |minified |client[ -]side )?(?:js |javascript )?(?:bundle|source map|page source|html)\b|\bdatabase (?:backups?|dumps?)\b|(?:\.sql\.gz|\.env file|\bid_rsa|\.git\/config|\bwp-config\.php)\b|\b(?:echo(?:es)?|prints?|logs?|dumps?) (?:the |our |your )?\$?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b|\bwachtwoord(?:en)? in platte tekst\b/i,
       /\bghp_[a-z0-9]{20,}|\bgithub_pat_[a-z0-9_]{20,}|\bakia[0-9a-z]{16}\b|\bsk_live_[a-z0-9]{10,}|\bxox[bp]-[a-z0-9-]{10,}|-----begin (?:rsa |ec |openssh )?private key-----/i,
     ],
   },
@@ -184,8 +192,8 @@ const signals: readonly Signal[] = [
     weight: -1.5,
     in: "title",
     patterns: [
-      /\?\s*$|^\s*(?:how|what|why|when|where|is|are|does|do|should|can|could|would|will) /i,
-      /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|docs?|documentation|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
+      /\?\s*$|^\s*(?:how|what|why|where|should|would|is there|are there|any plans?) /i,
+      /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*(?:docs?|documentation)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
       /^\s*(?:add|allow|enable|support|implement|introduce|provide|document|expose|make|let|use|switch|consider|offer|publish|set up|create)\b/i,
       /\b(?:vraag|voorstel|wens|verzoek)\b/i,
     ],
@@ -215,7 +223,17 @@ const signals: readonly Signal[] = [
   },
 ];
 
-const BIAS = 2.25;
+/**
+ * Words of harm and access that reports use even when they name no vulnerability class. One or two are common in any
+ * security discussion; many distinct ones together describe an attack. Each distinct term past the first adds
+ * `HARM_TERM_WEIGHT`, up to `HARM_MAX_WEIGHT`.
+ */
+const HARM_TERMS =
+  /\b(?:impersonat\w*|intercept\w*|brute[ -]?forc\w*|hijack\w*|take[ -]?over|takeover|exfiltrat\w*|bypass\w*|escalat\w*|inject\w*|forg(?:e|ed|ery)|spoof\w*|tamper\w*|unauthori[sz]ed|attacker'?s?|malicious|victim'?s?|exploit\w*|payload|secret key|secrets?|credentials?|tokens?|cookies?|session|passwords?|internal|localhost|any account|anyone|another user'?s?|other users'?|dumps?|environment variables|certificate validation|trust(?:s|ing)? all|mitm|man[ -]in[ -]the[ -]middle|lock(?:ing|s)? (?:the owner|them|users?) out|runs? (?:its |their |arbitrary )?scripts?|as admin|admin rights|without (?:authentication|authori[sz]ation|login|permission)|not bound to|leak\w*)\b/gi;
+const HARM_TERM_WEIGHT = 0.75;
+const HARM_MAX_WEIGHT = 3;
+
+const BIAS = 1.75;
 const SCALE = 1.1;
 
 /**
@@ -231,6 +249,15 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
     if (matched !== undefined) {
       reasons.push({ rule: signal.rule, explanation: signal.explanation, matched: excerpt(matched), weight: signal.weight });
     }
+  }
+  const harmTerms = distinctHarmTerms(text.all);
+  if (harmTerms.length > 1) {
+    reasons.push({
+      rule: "harm-vocabulary",
+      explanation: "describes harm and access in many different words",
+      matched: excerpt(harmTerms.join(", ")),
+      weight: Math.min(HARM_MAX_WEIGHT, HARM_TERM_WEIGHT * (harmTerms.length - 1)),
+    });
   }
   const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   const confidence = round(1 / (1 + Math.exp(-SCALE * (score - BIAS))));
@@ -259,6 +286,12 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | undefin
     if (match) return match[0];
   }
   return undefined;
+}
+
+function distinctHarmTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const match of text.matchAll(HARM_TERMS)) terms.add(match[0].toLowerCase().replace(/'?s?$/, "").replace(/'$/, ""));
+  return [...terms];
 }
 
 function round(value: number): number {

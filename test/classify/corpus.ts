@@ -97,6 +97,12 @@ const ordinary: [string, string][] = [
   ["Support for multiple currencies", "We sell in EUR and GBP. Prices can only be in one currency right now."],
   ["Foutmelding bij opslaan van adres", "Bij het opslaan van een adres met een toevoeging (12A) krijg ik 'ongeldige invoer'. Verwacht: het adres wordt opgeslagen."],
   ["Wens: donkere modus in de app", "Het zou fijn zijn als de mobiele app ook een donkere modus heeft, net als de website."],
+  ["Build fails: Cannot find module '../../config/defaults'", "After moving the CLI into packages/cli the build fails with `Cannot find module '../../config/defaults'`. The relative import should use the package name."],
+  ["Analytics <script> tag blocks rendering", "The `<script>` tag for analytics in index.html is not async, so the page stays blank until it loads. Add `defer`?"],
+  ["Container cannot reach 169.254.169.254 on EKS", "Our pods can't read the instance metadata endpoint after the upgrade, so the AWS SDK can't get credentials. IMDSv2 hop limit is probably 1."],
+  ["onload handler not called in Safari", "`<img onload=\"markLoaded()\">` never fires in Safari 17 when the image is cached."],
+  ["Run script fails with `; id` in the project name", "A project named `demo; id` breaks the build script because the name is not quoted in the shell script. Names with spaces fail too. Please quote the variable."],
+  ["Crash when the query contains __proto__", "Searching for the literal word `__proto__` throws `TypeError: Cannot convert object to primitive value` in the filter parser."],
 ];
 
 const discussions: [string, string][] = [
@@ -139,6 +145,8 @@ const discussions: [string, string][] = [
   ["Where should I report a security bug?", "I think I may have found something security related but don't want to post details publicly. Is there a private channel or e-mail?"],
   ["Use parameterised queries everywhere (tech debt)", "The reporting module still builds some SQL strings by hand (no user input reaches them as far as I can see). Refactoring to the query builder would prevent SQL injection mistakes in the future."],
   ["Disable the X-Powered-By header", "The server sends X-Powered-By: Express. Hiding it is a common hardening step. Minor enhancement."],
+  ["I found a security issue - where can I report it privately?", "Hi, I think I found a security vulnerability but I don't want to post details here. Is there an e-mail address or a private form?"],
+  ["Discussion: should SQL injection tests run in CI?", "We could add sqlmap against the staging build in CI so SQL injection and XSS regressions are caught early. Thoughts?"],
   ["Secret scanning found a test key in fixtures", "GitHub secret scanning flagged tests/fixtures/fake-stripe-key.txt. It's a dummy key (sk_test_ prefix) used in unit tests, so this is a false positive, but maybe rename it so the alert stops."],
 ];
 
