@@ -91,7 +91,7 @@ const signals: readonly Signal[] = [
     patterns: [
       /'\s?(?:or|and)\s?'?\d'?\s?=\s?'?\d|\bunion(?:\s|\/\*\*\/)+(?:all\s+)?select\b|\bsleep\(\d+\)|\bwaitfor delay\b|'\s?--(?![\w-])|%27(?:%20|\+)(?:or|and)/i,
       /<script>\s?(?:alert|prompt|confirm|fetch|eval|document|new image)|\bon(?:error|load|mouseover|focus)\s?=\s?["']?(?:alert|prompt|confirm|fetch|eval|document\.|javascript:)|\bjavascript:(?:alert|confirm|prompt|fetch|document)|\balert\(\s?(?:1|document\.(?:cookie|domain)|origin)\s?\)|<svg\b[^>\n]{0,80}\bon\w+=|<img src=x/i,
-      /=\s?(?:\.\.\/|\.\.\\|%2e%2e%2f){2,}|(?:\.\.\/){2,}(?:etc|windows|proc|root|boot\.ini)\b|%2e%2e%2f|\/etc\/passwd\b|\/etc\/shadow\b|\bc:\\windows\\win\.ini\b/i,
+      /=\s?(?:\.\.\/|\.\.\\|%2e%2e%2f){2,12}|(?:\.\.\/){2,12}(?:etc|windows|proc|root|boot\.ini)\b|%2e%2e%2f|\/etc\/passwd\b|\/etc\/shadow\b|\bc:\\windows\\win\.ini\b/i,
       /\{\{\s?7\s?\*\s?7\s?\}\}|\$\{\s?7\s?\*\s?7\s?\}|\$\{jndi:|<!entity\b|<!doctype [^>\n]{0,80}\[/i,
       /\b169\.254\.169\.254\b|\bmetadata\.google\.internal\b|\bgopher:\/\/|\bfile:\/\/\/etc\b/i,
       /(?:;|\||&&)\s?(?:id|whoami|uname -a)\s*(?:$|[`'")])|;\s?(?:cat \/etc\/|sleep \d+\s*(?:$|[`'")]))|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`/im,
@@ -175,8 +175,8 @@ const signals: readonly Signal[] = [
     weight: 0.5,
     in: "all",
     patterns: [
-      /\bhttps?:\/\/[\w.-]{1,100}\.[a-z]{2,}(?::\d{1,5})?\/[^\s)]{0,200}[?=/]/i,
-      /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w{}/.-]{2,}|\bcurl (?:-[a-z]+ )*(?:https?:\/\/|'|")/,
+      /\bhttps?:\/\/[\w.-]{1,100}\.[a-z]{2,63}(?::\d{1,5})?\/[^\s)]{0,200}[?=/]/i,
+      /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w{}/.-]{2,200}|\bcurl (?:-[a-z]+ )*(?:https?:\/\/|'|")/,
     ],
   },
   {

@@ -98,6 +98,16 @@ describe("classify", () => {
     expect(result.confidence).toBeLessThan(0.2);
   });
 
+  it.each(["../", "a ", "i found ", "an attacker who ", "' or ", "GET /a", "when i change ", "http://x.example.org/"])(
+    "reads 100,000 characters of %j in linear time",
+    (unit) => {
+      const body = unit.repeat(Math.ceil(100_000 / unit.length));
+      const start = performance.now();
+      classify({ title: unit.repeat(50), body });
+      expect(performance.now() - start).toBeLessThan(400);
+    },
+  );
+
   it("returns a confidence between 0 and 1 and no reasons for an empty issue", () => {
     expect(classify({ title: "", body: "" })).toEqual({ vulnerabilityReport: false, confidence: expect.any(Number), reasons: [] });
     const huge = classify({ title: "x", body: "<script>".repeat(100_000) });
