@@ -1,6 +1,7 @@
-import { ProbotOctokit, run } from "probot";
+import { run } from "probot";
 import { composeServer, readServerSettings } from "./runtime/compose.js";
 import { checkEnvironment, setupInstructions } from "./runtime/environment.js";
+import { octokitForEnvironment } from "./github/octokit.js";
 
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
@@ -14,12 +15,8 @@ if (!environment.ready) {
   for (const line of setupInstructions(environment, process.env.PORT ?? "3000")) console.log(line);
 }
 
-// 2. Throttling spaces GitHub writes about a second apart, as GitHub asks; it is switched off only to run against a
-//    local GitHub stand-in (end-to-end tests, the demo and the benchmark).
-const Octokit =
-  process.env.GITHUB_THROTTLING === "off"
-    ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false } }))
-    : ProbotOctokit;
+// 2. GitHub's client, throttled as GitHub asks unless GITHUB_THROTTLING=off (a local stand-in only).
+const Octokit = octokitForEnvironment(process.env);
 
 // 3. The app, its locks, the sweep timer and the operator routes; then Probot's server.
 const composed = composeServer(readServerSettings(process.env));

@@ -6,6 +6,7 @@ import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
+import { octokitForEnvironment } from "../github/octokit.js";
 
 const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
 const DEFAULT_MAX_REQUESTS = 1_000;
@@ -44,7 +45,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
     return 2;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = new Probot({ ...credentials, ...(overrides.Octokit ? { Octokit: overrides.Octokit } : {}), log });
+  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env), log });
   const redis = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
   const now = parsed.now ?? io.now();
   try {
