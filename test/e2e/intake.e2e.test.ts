@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
-import { startWorld, type World } from "./support/world.js";
+import { invalidRequests, startWorld, type World } from "./support/world.js";
 
 /**
  * The real server (`npm start`) against the strict GitHub stand-in, with signed webhooks. Every request the app
@@ -18,9 +18,7 @@ afterEach(async () => {
 });
 
 function refused(current: World): string[] {
-  return current.github.journal.entries
-    .filter((entry) => entry.problems.length > 0 || entry.responseProblems.length > 0)
-    .map((entry) => `${entry.method} ${entry.path} ${entry.status}: ${[...entry.problems, ...entry.responseProblems].join("; ")}`);
+  return invalidRequests(current.github);
 }
 
 function trackingIssues(current: World) {

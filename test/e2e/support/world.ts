@@ -21,6 +21,13 @@ sla:
   response: { businessDays: 5 }
 `;
 
+/** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
+export function invalidRequests(github: StandIn): string[] {
+  return github.journal.entries
+    .filter((entry) => entry.invalid || entry.responseProblems.length > 0)
+    .map((entry) => `${entry.method} ${entry.path} ${entry.status}: ${[...entry.problems, ...entry.responseProblems].join("; ")}`);
+}
+
 export interface World {
   github: StandIn;
   fixture: FixtureWorld;

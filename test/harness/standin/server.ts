@@ -29,6 +29,12 @@ export interface JournalEntry {
   status: number;
   /** Why the stand-in refused the request, if it did. */
   problems: string[];
+  /**
+   * The request itself was wrong — no such endpoint, invalid against GitHub's description, the wrong credentials for
+   * the operation, or an operation the stand-in lacks — as opposed to a well-formed request answered 404 or 422
+   * because of what GitHub holds. Tests assert that the app sends none of these.
+   */
+  invalid: boolean;
   /** Where the stand-in's own answer strays from GitHub's response schema: a bug in the stand-in. */
   responseProblems: string[];
   auth: "app" | "installation" | "none";
@@ -148,7 +154,7 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
       }
     }
 
-    if (!found || !operationId) return refuse(response, entry, 404, "Not Found", [`no such endpoint: ${method} ${url.pathname}`]);
+    if (!found || !operationId) return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [`no such endpoint: ${method} ${url.pathname}`]);
     if (isAdvisoryOperation(operationId) && !state.features.advisories) {
       return refuse(response, entry, 404, "Not Found", ["repository security advisories are switched off (GitHub Enterprise Server)"]);
     }
@@ -160,22 +166,22 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     if ("error" in caller) return refuse(response, entry, caller.status, caller.error, [caller.error]);
     entry.auth = caller.kind;
     if (caller.kind === "app" && !appJwtOperations.has(operationId)) {
-      return refuse(response, entry, 403, "A JSON web token cannot be used to access this endpoint; use an installation token", []);
+      return refuse(response, Object.assign(entry, { invalid: true }), 403, "A JSON web token cannot be used to access this endpoint; use an installation token", []);
     }
     if (caller.kind === "installation" && appJwtOperations.has(operationId)) {
-      return refuse(response, entry, 401, "A JSON web token could not be decoded", [`${operationId} needs the app JWT`]);
+      return refuse(response, Object.assign(entry, { invalid: true }), 401, "A JSON web token could not be decoded", [`${operationId} needs the app JWT`]);
     }
     if (caller.kind === "installation" && !found.operation.enabledForGitHubApps) {
-      return refuse(response, entry, 403, "Resource not accessible by integration", [`${operationId} is not available to GitHub Apps`]);
+      return refuse(response, Object.assign(entry, { invalid: true }), 403, "Resource not accessible by integration", [`${operationId} is not available to GitHub Apps`]);
     }
 
     const validation = validateRestRequest({ method, path: bare, query, headers: request.headers, body });
     if (validation.problems.length > 0) {
-      return refuse(response, entry, 422, `Invalid request.\n\n${validation.problems.join("\n")}`, validation.problems);
+      return refuse(response, Object.assign(entry, { invalid: true }), 422, `Invalid request.\n\n${validation.problems.join("\n")}`, validation.problems);
     }
 
     const handler = handlers[operationId];
-    if (!handler) return refuse(response, entry, 404, "Not Found", [`the stand-in does not implement ${operationId}`]);
+    if (!handler) return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [`the stand-in does not implement ${operationId}`]);
     let result: RouteResult;
     try {
       result = handler({
@@ -215,8 +221,8 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     response.writeHead(result.status, { ...rateLimitHeaders(), ...headers }).end(result.status === 204 ? undefined : payload);
   }
 
-  function record(fields: Omit<JournalEntry, "status" | "problems" | "responseProblems">): JournalEntry {
-    const entry: JournalEntry = { ...fields, status: 0, problems: [], responseProblems: [] };
+  function record(fields: Omit<JournalEntry, "status" | "problems" | "responseProblems" | "invalid">): JournalEntry {
+    const entry: JournalEntry = { ...fields, status: 0, problems: [], responseProblems: [], invalid: false };
     entries.push(entry);
     return entry;
   }

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
+import { readCaseBlock } from "../../src/case/case-record.js";
+import { issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
+import { runCli } from "./support/cli.js";
+import { invalidRequests, startWorld, type World } from "./support/world.js";
+
+/**
+ * A case's life through the real server and the real `disclosure-desk sweep`, against the stand-in: maintainer
+ * commands by signed webhooks, then the SLA sweep run with a controllable clock (`--now`).
+ */
+
+jest.setTimeout(120_000);
+
+let world: World | undefined;
+
+afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const tracking = (current: World) => current.github.state.repositories.get(current.fixture.trackingRepository)!;
+const trackingIssue = (current: World) => tracking(current).issues.get(1)!;
+const issueComments = (current: World) => [...tracking(current).comments.values()].map((comment) => comment.body ?? "");
+const researcherMessages = (current: World) =>
+  current.github.state.repositories.get(current.fixture.advisoryRepository)?.advisoryComments.get(current.fixture.ghsaId)?.map((comment) => comment.body) ?? [];
+
+async function command(current: World, body: string, commentId: number, author = maintainer) {
+  const issue = trackingIssue(current);
+  const payload = issueCommentCreatedPayload({
+    issue: { number: issue.number, title: issue.title, body: issue.body ?? "" },
+    comment: { id: commentId, body, user: author },
+    sender: author,
+  });
+  return current.apps[0]!.sendWebhook("issue_comment", payload);
+}
+
+function sweepEnvironment(current: World): Record<string, string> {
+  return {
+    APP_ID: String(current.fixture.app.id),
+    PRIVATE_KEY: current.fixture.app.keys.privateKey,
+    GHE_HOST: new URL(current.github.url).host,
+    GHE_PROTOCOL: "http",
+    GITHUB_THROTTLING: "off",
+    LOG_LEVEL: "warn",
+  };
+}
+
+describe("a case's life", () => {
+  it("asks for information, accepts with a resolution date, and refuses an unauthorised command", async () => {
+    world = await startWorld();
+    expect((await world.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload())).status).toBe(200);
+
+    expect((await command(world, "/disclosure needs-info Which tenant did you test with?", 2_400_000_201)).status).toBe(200);
+    expect(researcherMessages(world).at(-1)).toContain("Which tenant did you test with?");
+    expect(trackingIssue(world).labels.map((label) => label.name)).toContain("state:needs-info");
+
+    // The researcher is not a collaborator of the private tracking repository: refused, nothing changes.
+    const before = researcherMessages(world).length;
+    await command(world, "/disclosure accept resolve-by:2027-01-15", 2_400_000_202, researcher);
+    expect(researcherMessages(world)).toHaveLength(before);
+
+    await command(world, "/disclosure accept severity:high resolve-by:2027-01-15", 2_400_000_203);
+    expect(researcherMessages(world).at(-1)).toContain("Friday 15 January 2027, 23:59 CET");
+    const block = readCaseBlock(trackingIssue(world).body);
+    expect(block.status === "found" && block.record.state).toBe("accepted");
+    expect(block.status === "found" && block.record.deadlines.resolutionDue).toBe("2027-01-15T22:59:59.999Z");
+    expect(invalidRequests(world.github)).toEqual([]);
+  });
+
+  it("reminds before the response deadline once, then marks and escalates the breach once", async () => {
+    world = await startWorld();
+    await world.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload());
+    const env = sweepEnvironment(world);
+    // Received Monday 16 November 2026; response due Monday 23 November, 23:59 CET; reminder one business day before.
+    const dueSoon = await runCli(["sweep", "--now", "2026-11-20T09:00:00Z"], env);
+    expect(dueSoon.code).toBe(0);
+    expect(dueSoon.stdout).toContain("1 open cases");
+    expect(trackingIssue(world).labels.map((label) => label.name)).toContain("sla:due-soon");
+    const reminders = issueComments(world).length;
+    expect(reminders).toBeGreaterThan(0);
+
+    const again = await runCli(["sweep", "--now", "2026-11-20T10:00:00Z"], env);
+    expect(again.code).toBe(0);
+    expect(issueComments(world)).toHaveLength(reminders);
+
+    const breached = await runCli(["sweep", "--now", "2026-11-24T09:00:00Z"], env);
+    expect(breached.code).toBe(0);
+    const labels = trackingIssue(world).labels.map((label) => label.name);
+    expect(labels).toContain("sla:breached");
+    expect(labels).not.toContain("sla:due-soon");
+    const afterBreach = issueComments(world).length;
+    expect(afterBreach).toBeGreaterThan(reminders);
+
+    await runCli(["sweep", "--now", "2026-11-25T09:00:00Z"], env);
+    expect(issueComments(world)).toHaveLength(afterBreach);
+    expect(invalidRequests(world.github)).toEqual([]);
+  });
+});
