@@ -9,6 +9,7 @@ import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
+import { detectPlatform, platformLogLine } from "./platform.js";
 import { operatorRoutes } from "./routes.js";
 import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTimer } from "./sweep-timer.js";
 
@@ -22,6 +23,8 @@ export interface ServerSettings {
   /** 0 turns the in-server sweep off (run `disclosure-desk sweep` from a scheduler instead). */
   sweepIntervalMinutes: number;
   sweepMaxRequests: number;
+  /** GHE_HOST: when set, one `GET /app` at start-up tells GitHub Enterprise Server (private-issue mode) from other hosts. */
+  gitHubHost: string | undefined;
 }
 
 export interface ComposedServer {
@@ -35,6 +38,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     redisUrl: env.REDIS_URL || undefined,
     sweepIntervalMinutes: env.SWEEP_INTERVAL_MINUTES === undefined ? 15 : Number(env.SWEEP_INTERVAL_MINUTES),
     sweepMaxRequests: env.SWEEP_MAX_REQUESTS === undefined ? 1_000 : Number(env.SWEEP_MAX_REQUESTS),
+    gitHubHost: env.GHE_HOST || undefined,
   };
 }
 
@@ -51,6 +55,12 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
 
   const application: ApplicationFunction = async (app, options) => {
     await disclosureDesk(dependencies)(app, options);
+    const readEnterpriseVersion = async () => {
+      const { headers } = await (await app.auth()).request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
+      return headers["x-github-enterprise-version"]?.toString();
+    };
+    const platform = platformLogLine(await detectPlatform(settings.gitHubHost, readEnterpriseVersion));
+    app.log[platform.level](platform.fields, platform.message);
     options.addHandler(
       operatorRoutes({
         now,

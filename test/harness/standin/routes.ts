@@ -175,6 +175,9 @@ export const handlers: Record<string, Handler> = {
         events: ["repository_advisory", "issues", "issue_comment"],
         installations_count: context.state.installations.size,
       },
+      ...(context.state.features.enterpriseServerVersion
+        ? { headers: { "x-github-enterprise-version": context.state.features.enterpriseServerVersion } }
+        : {}),
     };
   },
 
@@ -393,7 +396,8 @@ export const handlers: Record<string, Handler> = {
     requirePermission(context, "issues", "write");
     const repository = repositoryOf(context);
     const issue = issueOf(context, repository);
-    if (issue.locked) throw new GitHubError(403, "Unable to create comment because issue is locked.");
+    // A locked issue still takes comments from those with write access to issues, as the App has here (checked above):
+    // GitHub refuses only readers ("Unable to create comment because issue is locked.").
     const comment = context.state.createComment(repository, issue, String(context.body.body), actor(context));
     touch(context, issue);
     return { status: 201, body: comment };

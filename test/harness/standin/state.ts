@@ -69,10 +69,15 @@ export interface StandInFeatures {
   advisoryComments: boolean;
   /** GitHub's search index lags behind writes by seconds; a new issue is not found by search for this long. */
   searchIndexLagMs: number;
+  /**
+   * The `X-GitHub-Enterprise-Version` response header GitHub Enterprise Server sends (here on `GET /app`, which the
+   * app asks at start-up); null plays github.com.
+   */
+  enterpriseServerVersion: string | null;
 }
 
 export class StandInState {
-  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0 };
+  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null };
   /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
   readonly searchableFrom = new Map<number, number>();
   readonly users = new Map<string, UserObject>();
