@@ -98,6 +98,45 @@ export const caseRecordSchema = z.object({
   reward: z.object({ amount: z.string().min(1), at: instant }).optional(),
   /** Advisory comments already copied into the tracking issue (the newest ids, bounded) and the last look. */
   conversation: z.object({ mirrored: z.array(z.number().int()), checkedAt: instant.optional() }).optional(),
+  /**
+   * The closing: how the researcher wants to be credited and who decided, their consent to publish, the review of
+   * the draft, an embargo date, a maintainer's request to publish and the publication itself. Names are what the
+   * researcher chose to be credited as, never report content.
+   */
+  closing: z
+    .object({
+      /** When the researcher was asked about credit and consent (the resolved, rejected or duplicate message). */
+      askedAt: instant.optional(),
+      credit: z
+        .object({
+          choice: z.enum(["name", "handle", "anonymous"]),
+          name: z.string().min(1).max(100).optional(),
+          /** The researcher's GitHub login, for the handle and for the advisory's credit. */
+          login: z.string().min(1).optional(),
+          by: z.enum(["researcher", "maintainer", "policy-default"]),
+          at: instant,
+        })
+        .optional(),
+      /** Analysts and remediation developers a maintainer credits on the advisory, by login. */
+      otherCredits: z.array(z.object({ login: z.string().min(1), type: z.enum(["analyst", "remediation_developer"]) })).optional(),
+      /** The researcher's GHSA credit as the last sweep found it on the advisory. */
+      advisoryCredit: z.object({ login: z.string().min(1), state: z.enum(["accepted", "declined", "pending"]), at: instant }).optional(),
+      consent: z.object({ answer: z.enum(["yes", "no"]), by: z.enum(["researcher", "maintainer"]), at: instant }).optional(),
+      /** The draft publication sent to the researcher for review (requested by `/disclosure publish`, sent by the sweep). */
+      review: z
+        .object({ status: z.enum(["requested", "sent", "relay-needed"]), at: instant, answeredAt: instant.optional() })
+        .optional(),
+      /** No publication before this date ("YYYY-MM-DD" in the policy's zone). */
+      embargoUntil: z.iso.date().optional(),
+      /** A maintainer asked to publish and the gate was met then; the sweep checks the advisory and publishes. */
+      publication: z.object({ requestedAt: instant, by: z.string().min(1), cve: z.boolean() }).optional(),
+      publishedAt: instant.optional(),
+      /** Published on GitHub while the consent gate was not met. */
+      publishedOutsideGate: z.boolean().optional(),
+      /** Researcher answers on the advisory are read from this time on. */
+      answersCheckedAt: instant.optional(),
+    })
+    .optional(),
 });
 
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

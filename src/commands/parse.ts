@@ -29,7 +29,13 @@ export type Command =
   | { name: "update"; text: string }
   | { name: "withdraw" }
   | { name: "reopen" }
-  | { name: "help" };
+  | { name: "help" }
+  | { name: "credit"; choice: "name" | "handle" | "anonymous"; creditName?: string }
+  | { name: "credit"; role: "analyst" | "remediation_developer"; login: string }
+  | { name: "consent"; answer: "yes" | "no" }
+  | { name: "embargo"; until: string | undefined }
+  | { name: "publish"; cve: boolean }
+  | { name: "relayed" };
 
 export type CommandName = Command["name"];
 
@@ -47,6 +53,11 @@ export const commandUsage: Record<CommandName, string> = {
   withdraw: "/disclosure withdraw",
   reopen: "/disclosure reopen",
   help: "/disclosure help",
+  credit: '/disclosure credit <name "Full Name" | handle | anonymous | analyst @login | remediation-developer @login>',
+  consent: "/disclosure consent researcher <yes|no>",
+  embargo: "/disclosure embargo <YYYY-MM-DD | none>",
+  publish: "/disclosure publish [cve]",
+  relayed: "/disclosure relayed",
 };
 
 export const commandNames = Object.keys(commandUsage) as CommandName[];
@@ -134,6 +145,21 @@ function parseCommand(rest: string): CommandResult {
       return argument === "" ? missing("reward") : /\d/.test(argument) ? { command: { name: "reward", amount: argument } } : invalid("reward", argument);
     case "update":
       return argument === "" ? missing("update") : { command: { name: "update", text: argument } };
+    case "credit":
+      return parseCredit(argument);
+    case "consent": {
+      if (argument === "") return missing("consent");
+      const answer = /^researcher\s+(yes|no)$/i.exec(argument)?.[1]?.toLowerCase();
+      return answer === "yes" || answer === "no" ? { command: { name: "consent", answer } } : invalid("consent", argument);
+    }
+    case "embargo":
+      if (argument === "") return missing("embargo");
+      if (argument.toLowerCase() === "none") return { command: { name: "embargo", until: undefined } };
+      return isCalendarDate(argument) ? { command: { name: "embargo", until: argument } } : invalid("embargo", argument);
+    case "publish":
+      if (argument === "" || argument.toLowerCase() === "cve") return { command: { name: "publish", cve: argument !== "" } };
+      return { problem: { kind: "unexpected-argument", command: "publish", value: argument } };
+    case "relayed":
     case "resolved":
     case "withdraw":
     case "reopen":
@@ -143,6 +169,35 @@ function parseCommand(rest: string): CommandResult {
       return { command: { name: "help" } };
     default:
       return { problem: { kind: "unknown-command", word, ...suggestionFor(name) } };
+  }
+}
+
+const LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
+
+function parseCredit(argument: string): CommandResult {
+  const [kind = "", ...rest] = argument.split(/\s+/);
+  const text = rest.join(" ").trim();
+  switch (kind.toLowerCase()) {
+    case "":
+      return { problem: { kind: "missing-argument", command: "credit" } };
+    case "name": {
+      const creditName = text.replace(/^["“](.*)["”]$/, "$1").trim();
+      return { command: creditName === "" ? { name: "credit", choice: "name" } : { name: "credit", choice: "name", creditName } };
+    }
+    case "handle":
+    case "anonymous":
+      return text === ""
+        ? { command: { name: "credit", choice: kind.toLowerCase() as "handle" | "anonymous" } }
+        : { problem: { kind: "unexpected-argument", command: "credit", value: text } };
+    case "analyst":
+    case "remediation-developer":
+    case "remediation_developer": {
+      const login = LOGIN.exec(text)?.[1];
+      if (login === undefined) return { problem: { kind: "invalid-argument", command: "credit", value: argument } };
+      return { command: { name: "credit", role: kind.toLowerCase() === "analyst" ? "analyst" : "remediation_developer", login } };
+    }
+    default:
+      return { problem: { kind: "invalid-argument", command: "credit", value: argument } };
   }
 }
 

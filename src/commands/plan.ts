@@ -1,4 +1,6 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
+import { planClosingCommand } from "../closing/commands.js";
+import type { AdvisoryCreditType } from "../closing/credit.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage, type TemplateName } from "../messages/render.js";
 import { inlineText, untrusted } from "../messages/untrusted-text.js";
@@ -42,7 +44,9 @@ export interface CommandFacts {
 export interface AdvisoryChanges {
   severity?: SeverityChoice["level"] | null;
   cvss_vector_string?: string | null;
-  state?: "draft" | "closed";
+  state?: "draft" | "closed" | "published";
+  /** The advisory's credits, all of them (GitHub replaces the list); set by the closing. */
+  credits?: { login: string; type: AdvisoryCreditType }[];
 }
 
 export type CommandAction =
@@ -59,7 +63,8 @@ export type RefusalCode =
   | "date-in-past"
   | "unknown-exclusion"
   | "rewards-disabled"
-  | "reward-not-new";
+  | "reward-not-new"
+  | "closing-refused";
 
 export type DoneCode =
   | "accepted"
@@ -73,7 +78,8 @@ export type DoneCode =
   | "update"
   | "withdrawn"
   | "reopened"
-  | "help";
+  | "help"
+  | "closing";
 
 /** One line of the reply in the tracking issue; `details` always has the same keys for a code (strict templates). */
 export type CommandOutcome =
@@ -102,6 +108,11 @@ export const allowedFrom: Record<Exclude<CommandName, "help">, readonly CaseStat
   update: ["triage", "needs-info", "accepted", "resolved"],
   withdraw: ["triage", "needs-info", "accepted"],
   reopen: ["rejected", "duplicate", "withdrawn", "resolved"],
+  credit: ["accepted", "resolved", "published", "rejected", "duplicate"],
+  consent: ["accepted", "resolved"],
+  embargo: ["accepted", "resolved"],
+  publish: ["resolved"],
+  relayed: ["triage", "needs-info", "accepted", "resolved", "published", "rejected", "duplicate", "withdrawn"],
 };
 
 const CLOSED_STATES: readonly CaseState[] = ["rejected", "duplicate", "withdrawn"];
@@ -177,6 +188,17 @@ export function planCommand(facts: CommandFacts): CommandPlan {
         .change({ resolvedAt: undefined })
         .message("reopened-notice", {})
         .done("reopened", { state: to }, `reopened from ${record.state} to ${to}`);
+    }
+    case "credit":
+    case "consent":
+    case "embargo":
+    case "publish":
+    case "relayed": {
+      const step = planClosingCommand(command, facts);
+      const details = { step: command.name, summary: step.summary };
+      if (step.status === "refused") return builder.refuse("closing-refused", details, step.reason);
+      for (const label of step.removeLabels) builder.removeLabel(label);
+      return builder.change(step.changes).done("closing", details, step.reason);
     }
     default: {
       const unknown: never = command;
@@ -377,6 +399,11 @@ class PlanBuilder {
       record: this.record,
       labels: [...this.labels],
     };
+  }
+
+  removeLabel(label: string): this {
+    this.labels.delete(label);
+    return this;
   }
 
   private replaceLabel(prefix: string, label: string): void {

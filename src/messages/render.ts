@@ -39,6 +39,12 @@ export const templateNames = [
   "researcher-reply-mirror",
   "message-relay",
   "advisory-refused",
+  "closing-note",
+  "closing-problems",
+  "closing-reply",
+  "closing-review",
+  "closing-published",
+  "acknowledgements",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
