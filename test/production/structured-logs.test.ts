@@ -1,0 +1,118 @@
+import { Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { Probot } from "probot";
+import { pino } from "pino";
+import { disclosureDesk } from "../../src/app.js";
+import { installation, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
+import { mockGitHub } from "../harness/github-mock.js";
+import { fakeGitHub } from "../helpers/fake-github.js";
+import { testDependencies, TestOctokit, testPrivateKey } from "../helpers/probot.js";
+
+/**
+ * What an operator's log shows of a case: JSON lines (LOG_FORMAT=json is pino's own output) that each carry the
+ * delivery id and the case key, and the decision with its labels and reasons — and never the report itself nor a
+ * researcher's e-mail address.
+ */
+
+const trackingRepository = "octo-org/security-cases";
+const now = new Date("2026-11-16T08:31:00Z");
+const deliveryId = "7e1c0a52-log-delivery";
+
+const summary = "Stored XSS in the invoice notes field lets an attacker run script as an administrator";
+const email = "rosa.researcher@mailbox.example";
+const descriptionSentences = [
+  "The notes field of POST /api/invoices accepts <script>fetch('/admin/export')</script> and renders it unescaped.",
+  `Reach me at ${email} or +31 6 1234 5678 for the proof of concept video.`,
+  "An administrator who opens the invoice runs the script with their session.",
+];
+
+/**
+ * A Probot whose every log line at the production level (`info`, LOG_LEVEL's default) is captured as parsed JSON.
+ * At `debug` Probot itself logs each webhook's payload and Octokit each request's body: never run production there.
+ */
+function probotWithCapturedLogs(): { probot: Probot; lines: Record<string, unknown>[]; raw: () => string } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), Octokit: TestOctokit, log: pino({ level: "info" }, destination) });
+  void probot.load(disclosureDesk(testDependencies(now)));
+  const raw = () => chunks.join("");
+  return {
+    probot,
+    raw,
+    get lines() {
+      return raw().split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+}
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("the log of an intake", () => {
+  async function runIntake() {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": `tracking:\n  repository: ${trackingRepository}\n` },
+      privateRepositories: [trackingRepository],
+    });
+    const captured = probotWithCapturedLogs();
+    const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { summary, description: descriptionSentences.join("\n\n") } });
+    await captured.probot.receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]);
+    expect(github.mock.problems()).toEqual([]);
+    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    return captured;
+  }
+
+  it("carries the delivery id and the case key on every line about the case", async () => {
+    const { lines } = await runIntake();
+    const caseLines = lines.filter((line) => line.caseKey !== undefined);
+    expect(caseLines.map((line) => line.msg)).toEqual(expect.arrayContaining(["intake planned", "tracking issue opened", "researcher acknowledged"]));
+    for (const line of caseLines) expect(line).toMatchObject({ id: deliveryId, caseKey: "GHSA-4v7x-pqr2-9c3m" });
+  });
+
+  it("states the decision with its labels and reasons", async () => {
+    const { lines } = await runIntake();
+    const decision = lines.find((line) => line.msg === "intake planned");
+    expect(decision?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage"]));
+    expect(Array.isArray(decision?.reasons)).toBe(true);
+    expect((decision?.reasons as unknown[]).length).toBeGreaterThan(0);
+    expect(decision?.actions).toEqual(["openTrackingIssue", "acknowledgeResearcher"]);
+  });
+
+  it("never writes the summary, the description or an e-mail address", async () => {
+    const { raw } = await runIntake();
+    const log = raw();
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(summary);
+    for (const sentence of descriptionSentences) expect(log).not.toContain(JSON.stringify(sentence).slice(1, -1));
+    expect(log).not.toContain("fetch('/admin/export')");
+    expect(log).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
+    expect(log).not.toContain("+31 6 1234 5678");
+  });
+
+  // Known gap: when a handler throws, Probot's own error handler logs the error with the whole webhook event
+  // attached (report included). Closing it needs a redacting logger passed to Probot's run() in src/server.ts;
+  // this test starts passing then, and `.failing` must go.
+  it.failing("never writes the report when a GitHub request fails", async () => {
+    const github = mockGitHub();
+    github.scope
+      .post(`/app/installations/${installation.id}/access_tokens`)
+      .reply(201, { token: "ghs_installation_token", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" });
+    github.scope.get(/^\/repos\/octo-org\/widgets\/contents\//).reply(500, { message: "Server Error" });
+    const { probot, raw } = probotWithCapturedLogs();
+    const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { summary, description: descriptionSentences.join("\n\n") } });
+    await probot.receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]).catch(() => undefined);
+    expect(github.problems()).toEqual([]);
+    expect(raw()).toContain(deliveryId);
+    expect(raw()).not.toContain(summary);
+    expect(raw()).not.toContain(email);
+  });
+});
