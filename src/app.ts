@@ -1,4 +1,5 @@
 import type { ApplicationFunction } from "probot";
+import { handleAdvisoryPublished } from "./handlers/advisory-published.js";
 import { handleAdvisoryReported } from "./handlers/advisory-reported.js";
 import { handleContainmentComment } from "./handlers/containment-comments.js";
 import type { HandlerDependencies } from "./handlers/dependencies.js";
@@ -9,6 +10,7 @@ import { handleIssues } from "./handlers/issues.js";
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
   return (app) => {
     app.on("repository_advisory.reported", handleAdvisoryReported(dependencies));
+    app.on("repository_advisory.published", handleAdvisoryPublished(dependencies));
     app.on(["issues.opened", "issues.edited"], handleIssues(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleIssueComment(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleContainmentComment(dependencies));

@@ -153,38 +153,24 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
     const gate = evaluateGate({ record: { ...record, closing }, config, now });
     const readiness = publicationReadiness(advisory);
     if (advisory.state === "published") {
-      reasons.push("the advisory is already published");
+      // Published by an earlier sweep that stopped before it could record it.
+      const published = planPublished({ record: { ...record, closing }, labels: [...labels], advisory, config, now, cve: false });
+      effects.push(...published.effects);
+      notes.push(published.note);
+      ({ record } = published);
+      closing = { ...published.record.closing };
+      labels.clear();
+      for (const label of published.labels) labels.add(label);
+      close = true;
+      reasons.push("the advisory is published: the case is recorded as published");
     } else if (!gate.met || readiness.length > 0) {
       closing = withoutPublication(closing);
       reasons.push(`publication refused: ${[...gate.problems.map((problem) => problem.kind), ...readiness].join(", ")}`);
-      note("publish-refused", {
-        problems: [...gateProblemViews(gate.problems, config), ...readinessViews(readiness)],
-        by: untrusted(requested.by),
-      });
+      const problems = [...gateProblemViews(gate.problems, config), ...readinessViews(readiness)];
+      note("publish-refused", { problems: renderMessage(config.language, "closing-problems", { problems }), by: untrusted(requested.by) });
     } else {
       effects.push({ type: "publishAdvisory", cve: requested.cve && advisory.cveId === undefined });
       reasons.push(`publishing as @${requested.by} asked; the ${gate.mode} gate is met`);
-    }
-    if (advisory.state === "published" || (gate.met && readiness.length === 0)) {
-      const marker = closingMarker(record.key, "published");
-      effects.push({
-        type: "messageResearcher",
-        purpose: "published",
-        marker,
-        message: renderMessage(config.language, "closing-published", {
-          researcher: researcher === undefined ? undefined : untrusted(researcher),
-          advisoryUrl: advisory.htmlUrl,
-          credit: closing.credit === undefined ? undefined : creditView(closing.credit),
-          reward: config.rewards.enabled && record.reward !== undefined ? inlineText(record.reward.amount, 60) : undefined,
-          marker,
-        }),
-      });
-      closing = { ...withoutPublication(closing), publishedAt: now.toISOString() };
-      record = withStateChange(record, "published", now, config.sla);
-      for (const label of [...labels]) if (label.startsWith("state:")) labels.delete(label);
-      labels.add("state:published");
-      note("published", { cve: requested.cve });
-      close = true;
     }
   }
 
@@ -196,6 +182,41 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
   if (add.length > 0 || remove.length > 0) actions.push({ type: "setLabels", add, remove });
   if (JSON.stringify(record) !== JSON.stringify(facts.record)) actions.push({ type: "recordClosing", record, close });
   return { reasons, actions };
+}
+
+export interface PublishedFacts {
+  record: CaseRecord;
+  labels: readonly string[];
+  advisory: AdvisoryDraft;
+  config: FollowUpConfig;
+  now: Date;
+  /** Whether a CVE id was requested with the publication. */
+  cve: boolean;
+}
+
+/**
+ * After GitHub published the advisory at a maintainer's request: the researcher is thanked (with how they are
+ * credited, and the agreed reward where the policy offers rewards), the case becomes `state:published` and the
+ * tracking issue is closed.
+ */
+export function planPublished(facts: PublishedFacts): { effects: FollowUpAction[]; note: string; record: CaseRecord; labels: string[] } {
+  const { record, advisory, config, now } = facts;
+  const closing = { ...withoutPublication({ ...record.closing }), publishedAt: now.toISOString() };
+  const marker = closingMarker(record.key, "published");
+  const researcher = advisory.author;
+  const message = renderMessage(config.language, "closing-published", {
+    researcher: researcher === undefined ? undefined : untrusted(researcher),
+    advisoryUrl: advisory.htmlUrl,
+    credit: closing.credit === undefined ? undefined : creditView(closing.credit),
+    reward: config.rewards.enabled && record.reward !== undefined ? inlineText(record.reward.amount, 60) : undefined,
+    marker,
+  });
+  return {
+    effects: [{ type: "messageResearcher", purpose: "published", message, marker }],
+    note: renderMessage(config.language, "closing-note", { ...noteView("published"), cve: facts.cve, advisoryUrl: advisory.htmlUrl }),
+    record: { ...withStateChange(record, "published", now, config.sla), closing },
+    labels: [...facts.labels.filter((label) => !label.startsWith("state:")), "state:published"],
+  };
 }
 
 /** The record and note when GitHub refused to publish after all: the request is dropped, the case stays resolved. */

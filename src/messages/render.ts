@@ -45,6 +45,7 @@ export const templateNames = [
   "closing-review",
   "closing-published",
   "acknowledgements",
+  "closing-outside-gate",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

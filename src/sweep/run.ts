@@ -1,4 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
+import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { planIntake } from "../case/intake.js";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
 import {
@@ -21,7 +22,9 @@ import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.
  * 2. list the open cases in every private tracking repository those policies name;
  * 3. plan every case (pure), most urgent first;
  * 4. carry the plans out under each case's lock, within the run's request budget — or only log them in a dry run;
- * 5. reconcile: a privately reported advisory still in triage without a case gets one, as if its webhook had arrived.
+ * 5. reconcile: a privately reported advisory still in triage without a case gets one, as if its webhook had arrived;
+ * 6. follow up every open case under its lock (when a follow-up is given): mirror the researcher's advisory replies
+ *    and carry the closing forward (credit, consent, review, a requested publication).
  */
 
 /** The handlers' logger type, named without importing Probot here. */
@@ -37,6 +40,8 @@ export interface SweepOptions {
   maxRequests: number;
   locks: CaseLocks;
   log: SweepLog;
+  /** Step 6, per open case; built with `closingFollowUp` from the installation's Octokit. */
+  followUp?: CaseFollowUp;
 }
 
 export interface InstallationSweepSummary {
@@ -52,6 +57,8 @@ export interface InstallationSweepSummary {
   reconciliation: { triageAdvisories: number; casesOpened: number };
   /** Work left for the next run because the request budget ran out. */
   deferred: number;
+  /** Open cases followed up in step 6. */
+  followedUp: number;
   githubRequests: number;
 }
 
@@ -79,6 +86,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     alreadyPosted: 0,
     reconciliation: { triageAdvisories: 0, casesOpened: 0 },
     deferred: 0,
+    followedUp: 0,
     githubRequests: 0,
   };
 
@@ -88,6 +96,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
 
   // 2. Open cases in each private tracking repository.
   const planned: PlannedCase[] = [];
+  const followUps: Omit<PlannedCase, "plan">[] = [];
   const openCaseKeys = new Set<string>();
   for (const [trackingName, trackingPolicy] of trackingPolicies) {
     const repository = parseRepository(trackingName);
@@ -108,6 +117,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
       // 3. Plan, under the policy of the repository the report was filed against.
       const policy = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicy;
       const plan = planCaseSweep({ record, labels: issue.labels, config: policy.config, now });
+      followUps.push({ repository, number: issue.number, record, policy });
       if (plan.actions.length > 0) planned.push({ repository, number: issue.number, record, policy, plan });
     }
   }
@@ -146,8 +156,39 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
 
   // 5. Reconciliation.
   await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
+
+  // 6. Follow-up.
+  if (options.followUp && !options.dryRun) await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
   summary.githubRequests = requests();
   return summary;
+}
+
+async function followUpCases(
+  gateway: GitHubGateway,
+  options: SweepOptions,
+  followUp: CaseFollowUp,
+  cases: Omit<PlannedCase, "plan">[],
+  requests: () => number,
+  summary: InstallationSweepSummary,
+): Promise<void> {
+  for (const work of cases) {
+    if (requests() >= options.maxRequests) {
+      summary.deferred += 1;
+      continue;
+    }
+    await options.locks.withLock(`case:${work.record.key}`, async () => {
+      const fresh = await gateway.getOpenCase(work.repository, work.number);
+      if (!fresh.open || fresh.reading.status !== "found") return;
+      const outcome = await followUp(
+        { tracking: work.repository, number: work.number, body: fresh.body, labels: fresh.labels, record: fresh.reading.record, config: work.policy.config },
+        options.now,
+      );
+      summary.followedUp += 1;
+      if (outcome.mirrored > 0 || outcome.steps.length > 0) {
+        options.log.info({ caseKey: work.record.key, issue: work.number, mirrored: outcome.mirrored, steps: outcome.steps, reasons: outcome.reasons }, "case followed up");
+      }
+    });
+  }
 }
 
 export interface InstallationPolicies {
