@@ -17,6 +17,8 @@ export const MAIN_USAGE =
   "  render security.md|security.txt --policy <config.yml>                     write a policy document\n" +
   "  sweep [--now <ISO time>] [--dry-run]                                       one SLA sweep over all installations\n" +
   "  report [--format markdown|csv|prometheus] [--now <ISO time>]              metrics over all installations\n" +
+  "  export <login | name | e-mail>...                                         what the cases hold about a researcher\n" +
+  "  forget <login | name | e-mail>... [--dry-run]                             remove a researcher from every case\n" +
   "\n" +
   "Run disclosure-desk <command> --help for a command's options.\n";
 
@@ -28,6 +30,8 @@ const commands: Record<string, (args: string[], io: MainIo) => Promise<number>> 
   render: runRender,
   sweep: async (args, io) => (await import("./sweep-command.js")).runSweepCommand(args, io),
   report: async (args, io) => (await import("./report-command.js")).runReportCommand(args, io),
+  export: async (args, io) => (await import("./forget-command.js")).runExportCommand(args, io),
+  forget: async (args, io) => (await import("./forget-command.js")).runForgetCommand(args, io),
 };
 
 /** Runs one command line (without the program name) and returns the exit code: 0 ok, 1 invalid input, 2 usage. */
