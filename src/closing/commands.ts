@@ -101,8 +101,10 @@ function planPublish(command: Extract<ClosingCommand, { name: "publish" }>, fact
     return { status: "refused", summary: reply({ gateMet: false, reviewRequested: false, mode: gate.mode, cve: command.cve, problems: list }), reason: `publication refused: ${kinds.join(", ")}` };
   }
   const next = { ...closing, review: { status: "requested" as const, at: now.toISOString() } };
+  const others = gateProblemViews(gate.problems.filter((problem) => problem.kind !== "review-not-sent"), config);
+  const rest = others.length === 0 ? "" : renderMessage(config.language, "closing-problems", { problems: others }).trim();
   const reviewUntil = formatDeadline(new Date(now.getTime() + config.publication.reviewDays * 86_400_000), config.calendar.timezone, config.language);
-  return done(next, reply({ gateMet: false, reviewRequested: true, reviewUntil, mode: gate.mode, cve: command.cve, problems: list }), "the draft goes to the researcher for review first");
+  return done(next, reply({ gateMet: false, reviewRequested: true, reviewUntil, mode: gate.mode, cve: command.cve, problems: rest }), "the draft goes to the researcher for review first");
 }
 
 function done(closing: NonNullable<CaseRecord["closing"]>, summary: string, reason: string): ClosingCommandPlan {
