@@ -28,8 +28,13 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): EnvironmentCheck {
   if (env.SWEEP_INTERVAL_MINUTES && !/^\d+$/.test(env.SWEEP_INTERVAL_MINUTES)) {
     problems.push(`SWEEP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the in-server sweep off), got "${env.SWEEP_INTERVAL_MINUTES}"`);
   }
+  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  if (env.LOG_FORMAT && !["json", "pretty"].includes(env.LOG_FORMAT)) problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   return { ready: problems.length === 0, problems };
 }
+
+/** pino's levels, which Probot's LOG_LEVEL takes; another value would stop the server with a stack trace. */
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
 
 export function setupInstructions(check: EnvironmentCheck, port: string): string[] {
   return [
