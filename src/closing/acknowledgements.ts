@@ -5,8 +5,8 @@ import { untrusted } from "../messages/untrusted-text.js";
 
 /**
  * The hall of fame: one Markdown page per organisation thanking the researchers of its resolved and published
- * cases, each credited as they chose — by name, by GitHub handle, or not at all. Anonymous researchers, and those
- * who declined their credit on the advisory, are counted but never named. Pure.
+ * cases, each credited as they chose — by name, by GitHub handle, or not at all. Anonymous researchers, those who
+ * declined their credit on the advisory and those whose credit is not settled yet are counted but never named. Pure.
  */
 
 export interface AcknowledgedCase {
