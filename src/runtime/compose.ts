@@ -23,7 +23,7 @@ export interface ServerSettings {
   /** 0 turns the in-server sweep off (run `disclosure-desk sweep` from a scheduler instead). */
   sweepIntervalMinutes: number;
   sweepMaxRequests: number;
-  /** GHE_HOST: when set, one `GET /app` at start-up tells GitHub Enterprise Server (private-issue mode) from other hosts. */
+  /** GHE_HOST: when set, one request at start-up tells GitHub Enterprise Server (private-issue mode) from other hosts. */
   gitHubHost: string | undefined;
 }
 
@@ -56,7 +56,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const application: ApplicationFunction = async (app, options) => {
     await disclosureDesk(dependencies)(app, options);
     const readEnterpriseVersion = async () => {
-      const { headers } = await (await app.auth()).request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
+      const { headers } = await (await app.auth()).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
       return headers["x-github-enterprise-version"]?.toString();
     };
     const platform = platformLogLine(await detectPlatform(settings.gitHubHost, readEnterpriseVersion));

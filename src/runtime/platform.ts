@@ -4,9 +4,9 @@
  * REST description), so there Disclosure Desk runs in private-issue mode: cases come from contained public issues
  * and live in private tracking issues.
  *
- * The decision: without GHE_HOST the app talks to github.com and asks nothing. With GHE_HOST it asks `GET /app` once
- * with its own JWT (which works before any installation exists): GitHub Enterprise Server names its version in the
- * `X-GitHub-Enterprise-Version` header of every REST response, and only it does. Probing an advisory endpoint instead
+ * The decision: without GHE_HOST the app talks to github.com and asks nothing. With GHE_HOST it asks GitHub once with
+ * its own JWT (`GET /app/installations`, one item: it works before any installation exists): GitHub Enterprise Server
+ * names its version in the `X-GitHub-Enterprise-Version` header of every REST response, and only it does. Probing an advisory endpoint instead
  * would need an installation and a repository, and a 404 there also means "no permission" or "no such repository".
  */
 
@@ -15,10 +15,10 @@ export type Platform =
   /** GHE_HOST names a host that is not GitHub Enterprise Server (no version header). */
   | { kind: "other-host"; host: string; advisories: true }
   | { kind: "enterprise-server"; host: string; version: string; advisories: false }
-  /** `GET /app` did not answer: advisories are assumed, and each advisory call still falls back on a 404. */
+  /** GitHub did not answer at start-up: advisories are assumed, and each advisory call still falls back on a 404. */
   | { kind: "undetected"; host: string; advisories: true; reason: string };
 
-/** The `X-GitHub-Enterprise-Version` header of `GET /app` asked with the app's JWT, if GitHub sent one. */
+/** The `X-GitHub-Enterprise-Version` header of a request made with the app's JWT, if GitHub sent one. */
 export type ReadEnterpriseVersion = () => Promise<string | undefined>;
 
 export async function detectPlatform(gitHubHost: string | undefined, readEnterpriseVersion: ReadEnterpriseVersion): Promise<Platform> {

@@ -42,7 +42,7 @@ describe("on GitHub Enterprise Server", () => {
     const modeLines = logLines(app.output()).filter((line) => String(line.msg).includes("private-issue mode"));
     expect(modeLines).toHaveLength(1);
     expect(modeLines[0]).toMatchObject({ platform: "enterprise-server", version: "3.19.2", advisories: false });
-    expect(github.journal.of("apps/get-authenticated").map((entry) => entry.status)).toEqual([200]);
+    expect(github.journal.of("apps/list-installations").map((entry) => entry.status)).toEqual([200]);
 
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);

@@ -175,9 +175,6 @@ export const handlers: Record<string, Handler> = {
         events: ["repository_advisory", "issues", "issue_comment"],
         installations_count: context.state.installations.size,
       },
-      ...(context.state.features.enterpriseServerVersion
-        ? { headers: { "x-github-enterprise-version": context.state.features.enterpriseServerVersion } }
-        : {}),
     };
   },
 

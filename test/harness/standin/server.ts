@@ -218,7 +218,9 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
       entry.responseProblems = validateRestResponse({ method, path: bare, status: result.status, body: result.body });
     }
     headers["content-type"] ??= "application/json; charset=utf-8";
-    response.writeHead(result.status, { ...rateLimitHeaders(), ...headers }).end(result.status === 204 ? undefined : payload);
+    // GitHub Enterprise Server names its version on every REST response.
+    const enterprise: Record<string, string> = state.features.enterpriseServerVersion ? { "x-github-enterprise-version": state.features.enterpriseServerVersion } : {};
+    response.writeHead(result.status, { ...rateLimitHeaders(), ...enterprise, ...headers }).end(result.status === 204 ? undefined : payload);
   }
 
   function record(fields: Omit<JournalEntry, "status" | "problems" | "responseProblems" | "invalid">): JournalEntry {

@@ -69,10 +69,7 @@ export interface StandInFeatures {
   advisoryComments: boolean;
   /** GitHub's search index lags behind writes by seconds; a new issue is not found by search for this long. */
   searchIndexLagMs: number;
-  /**
-   * The `X-GitHub-Enterprise-Version` response header GitHub Enterprise Server sends (here on `GET /app`, which the
-   * app asks at start-up); null plays github.com.
-   */
+  /** The `X-GitHub-Enterprise-Version` header GitHub Enterprise Server sends on every REST response; null plays github.com. */
   enterpriseServerVersion: string | null;
 }
 
