@@ -6,7 +6,9 @@ import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/ca
 import { closingFollowUp, type FollowUpCase } from "../../src/closing/follow-up-case.js";
 import { configSchema } from "../../src/config/schema.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import { GitHubGateway } from "../../src/github/gateway.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { sweepInstallation } from "../../src/sweep/run.js";
 import type { RepositoryAdvisoryObject } from "../fixtures/github-objects.js";
 import { repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
@@ -70,7 +72,10 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
 }
 
 afterEach(async () => {
-  const refused = github.journal.entries.flatMap((entry) => entry.problems.map((problem) => `${entry.method} ${entry.path}: ${problem}`));
+  // Invalid requests (against GitHub's description, or a transition GitHub documents as refused) and any 422.
+  const refused = github.journal.entries
+    .filter((entry) => entry.invalid || entry.status === 422)
+    .flatMap((entry) => [`${entry.method} ${entry.path}: ${entry.status}`, ...entry.problems]);
   const strayAnswers = github.journal.entries.flatMap((entry) => entry.responseProblems);
   await github.close();
   expect(refused).toEqual([]);
@@ -226,3 +231,27 @@ async function deliverPublished(): Promise<void> {
   expect(validateWebhookPayload("repository_advisory", payload)).toEqual([]);
   await probot.receive({ id: "delivery-published", name: "repository_advisory", payload } as unknown as Parameters<Probot["receive"]>[0]);
 }
+
+describe("the sweep's follow-up step", () => {
+  it("mirrors the researcher's replies and carries the closing forward for each open case", async () => {
+    clock = days(resolvedAt, 1);
+    const number = await setUp("mutual", { review: { status: "requested", at: resolvedAt } });
+    researcherSays("credit: handle");
+    clock = days(resolvedAt, 1.1);
+    const octokit = await probot.auth(installationId);
+    const cache = createGatewayCache();
+    const summary = await sweepInstallation(new GitHubGateway(octokit, cache, installationId, () => clock.getTime()), {
+      now: clock,
+      dryRun: false,
+      maxRequests: 500,
+      locks: createInProcessLocks(),
+      log: pino({ level: "silent" }),
+      followUp: closingFollowUp(octokit, cache, installationId, () => clock.getTime()),
+    });
+    expect(summary).toMatchObject({ openCases: 1, followedUp: 1, deferred: 0 });
+    const now = issueNow(number);
+    expect(now.record.closing).toMatchObject({ credit: { choice: "handle", by: "researcher" }, review: { status: "sent" } });
+    expect(trackingComments(number).join("\n")).toContain("**rosa-researcher** wrote on [the advisory]");
+    expect(advisoryComments().at(-1)?.body).toContain("you will be credited by your GitHub handle (rosa-researcher).");
+  });
+});
