@@ -2,6 +2,7 @@ import { Probot, ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { octokitForEnvironment } from "../github/octokit.js";
 import {
   countMentions,
   forgetInText,
@@ -129,7 +130,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
     return credentials;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = new Probot({ ...credentials, ...(overrides.Octokit ? { Octokit: overrides.Octokit } : {}), log });
+  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env), log });
   const redisLocks = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
   const cache = createGatewayCache();
   return {
