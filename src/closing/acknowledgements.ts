@@ -4,9 +4,10 @@ import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 
 /**
- * The hall of fame: one Markdown page per organisation thanking the researchers of its resolved and published
- * cases, each credited as they chose — by name, by GitHub handle, or not at all. Anonymous researchers, those who
- * declined their credit on the advisory and those whose credit is not settled yet are counted but never named. Pure.
+ * The hall of fame: one Markdown page per organisation thanking the researchers of its resolved, published and
+ * duplicate cases, each credited as they chose — by name, by GitHub handle, or not at all. Anonymous researchers,
+ * those who declined their credit on the advisory and those whose credit is not settled yet are counted but never
+ * named. Pure.
  */
 
 export interface AcknowledgedCase {
@@ -22,7 +23,8 @@ interface Entry {
   first: string;
 }
 
-const ACKNOWLEDGED_STATES: readonly CaseRecord["state"][] = ["resolved", "published"];
+/** A duplicate's reporter found a real problem too, only not first. */
+const ACKNOWLEDGED_STATES: readonly CaseRecord["state"][] = ["resolved", "published", "duplicate"];
 
 export function renderAcknowledgements(cases: readonly AcknowledgedCase[], language: Language): string {
   const entries = new Map<string, Entry>();

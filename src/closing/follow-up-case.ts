@@ -7,14 +7,15 @@ import { mirrorResearcherReplies } from "../handlers/mirror-researcher-replies.j
 import { renderMessage } from "../messages/render.js";
 import type { AdvisoryDraft } from "./advisory-draft.js";
 import { ClosingGateway } from "./closing-gateway.js";
-import { planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
+import { awaitsCredit, planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
 import { planOutsidePublication } from "./outside-publication.js";
 
 /**
  * What the sweep does for each open case besides its deadlines, under the case's lock: copy the researcher's new
  * advisory comments into the tracking issue (GitHub sends no webhook for them), then carry the closing forward —
  * answers, default credit, the advisory's credits, the draft for review, and a requested publication. An advisory
- * found published without a request is handled as a publication outside the gate.
+ * found published without a request is handled as a publication outside the gate. A closed duplicate whose
+ * reporter was asked about credit is followed until they answer or the policy's default applies.
  */
 
 export interface FollowUpCase {
@@ -40,7 +41,6 @@ export interface FollowUpGateways {
   closing: ClosingGateway;
 }
 
-const FOLLOWED_STATES: readonly CaseRecord["state"][] = ["accepted", "resolved"];
 
 /** The follow-up for one installation's sweep. */
 export function closingFollowUp(octokit: ProbotOctokit, cache: GatewayCache, installationId: number, now: () => number): CaseFollowUp {
@@ -57,7 +57,7 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
     current = { ...current, body: mirrored.body, labels: mirrored.labels, record: mirrored.record };
   }
   const { record } = current;
-  if (!FOLLOWED_STATES.includes(record.state)) return outcome;
+  if (record.state !== "accepted" && record.state !== "resolved" && !awaitsCredit(record)) return outcome;
   const advisoryRef = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId ?? record.key };
   const advisory = await gateways.closing.readAdvisoryDraft(advisoryRef);
   if (advisory === null) return outcome;
@@ -81,7 +81,7 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
   }
 
   const since = record.closing?.answersCheckedAt ?? record.resolvedAt ?? record.openedAt;
-  const comments = record.state === "resolved" ? await gateways.conversation.listAdvisoryComments(advisoryRef, since) : [];
+  const comments = record.state !== "accepted" ? await gateways.conversation.listAdvisoryComments(advisoryRef, since) : [];
   const plan = planClosingFollowUp({
     record,
     labels: current.labels,

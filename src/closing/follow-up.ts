@@ -94,11 +94,12 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
   if (latest !== undefined && (checkedAt === undefined || latest > checkedAt)) closing.answersCheckedAt = latest;
 
   const closingOpen = record.state === "resolved";
-  // 2. The policy's default credit when the researcher did not answer in time (or when the draft needs one now).
+  // 2. The policy's default credit when the researcher did not answer in time (or when the draft needs one now); a
+  //    duplicate's reporter was asked too.
   const askedAt = closing.askedAt ?? record.resolvedAt;
   const askAfterDays = config.credit.askAfterDays;
   const defaultDue = askedAt !== undefined && askAfterDays !== undefined && now.getTime() >= Date.parse(askedAt) + askAfterDays * 86_400_000;
-  if (closingOpen && closing.credit === undefined && (defaultDue || closing.review?.status === "requested")) {
+  if ((closingOpen || awaitsCredit(record)) && closing.credit === undefined && (defaultDue || closing.review?.status === "requested")) {
     closing.credit = { choice: config.credit.default, ...(researcher === undefined ? {} : { login: researcher }), by: "policy-default", at: now.toISOString() };
     reasons.push(`no answer about credit: the policy's default (${config.credit.default}) applies`);
     note("credit-default", { credit: creditView(closing.credit) });
@@ -182,6 +183,11 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
   if (add.length > 0 || remove.length > 0) actions.push({ type: "setLabels", add, remove });
   if (JSON.stringify(record) !== JSON.stringify(facts.record)) actions.push({ type: "recordClosing", record, close });
   return { reasons, actions };
+}
+
+/** A duplicate whose reporter was asked how to be credited and has not answered, nor had the default applied. */
+export function awaitsCredit(record: CaseRecord): boolean {
+  return record.state === "duplicate" && record.closing?.askedAt !== undefined && record.closing.credit === undefined;
 }
 
 export interface PublishedFacts {

@@ -157,6 +157,8 @@ export function planCommand(facts: CommandFacts): CommandPlan {
         .change({ duplicateOf: command.of })
         .advisory({ state: "closed" })
         .message("duplicate-notice", {})
+        .change({ closing: { ...record.closing, askedAt: facts.now.toISOString() } })
+        .appendToMessage("closing-question", closingQuestionView(facts))
         .done("duplicate", { of: command.of }, `duplicate of ${command.of}`);
     case "severity":
       return builder.severity(command.severity).done("severity", severityDetails(command.severity), `severity set to ${command.severity.level}`);
@@ -302,6 +304,17 @@ function planReward(builder: PlanBuilder, amount: string): CommandPlan {
     .done("reward", { amount: shown }, `reward of ${amount} granted`);
 }
 
+/** The credit question a duplicate's reporter gets: they found a real problem, only not first. */
+function closingQuestionView(facts: CommandFacts): Record<string, unknown> {
+  const { credit, rewards } = facts.config;
+  const reward = facts.record.reward;
+  return {
+    creditDefault: credit.default,
+    askAfterDays: credit.askAfterDays,
+    reward: rewards.enabled && reward !== undefined ? inlineText(reward.amount, 60) : undefined,
+  };
+}
+
 function severityDetails(severity: SeverityChoice): Record<string, string | undefined> {
   return { level: severity.level, vector: severity.vector };
 }
@@ -369,6 +382,17 @@ class PlanBuilder {
     });
     this.actions.push({ type: "messageResearcher", template, message, marker });
     if (this.record.firstResponseAt === undefined) this.change({ firstResponseAt: this.facts.now.toISOString() });
+    return this;
+  }
+
+  /** Adds a template's paragraphs to the last message, before its marker: one comment for the researcher, not two. */
+  appendToMessage(template: TemplateName, view: Record<string, unknown>): this {
+    const index = this.actions.findLastIndex((action) => action.type === "messageResearcher");
+    const last = this.actions[index];
+    if (last?.type !== "messageResearcher") throw new Error(`appendToMessage(${template}) needs a message to append to`);
+    const added = renderMessage(this.facts.config.language, template, view).trim();
+    const at = last.message.lastIndexOf(last.marker);
+    this.actions[index] = { ...last, message: `${last.message.slice(0, at).trimEnd()}\n\n${added}\n\n${last.message.slice(at)}` };
     return this;
   }
 

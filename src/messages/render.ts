@@ -46,6 +46,7 @@ export const templateNames = [
   "closing-published",
   "acknowledgements",
   "closing-outside-gate",
+  "closing-question",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

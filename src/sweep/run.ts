@@ -1,5 +1,6 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
+import { awaitsCredit } from "../closing/follow-up.js";
 import { planIntake } from "../case/intake.js";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
 import {
@@ -157,8 +158,19 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   // 5. Reconciliation.
   await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
 
-  // 6. Follow-up.
-  if (options.followUp && !options.dryRun) await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
+  // 6. Follow-up, including closed duplicates whose reporter has yet to say how to be credited.
+  if (options.followUp && !options.dryRun) {
+    for (const trackingName of summary.trackingRepositories) {
+      const repository = parseRepository(trackingName);
+      for (const issue of await gateway.listCases(repository)) {
+        if (issue.reading.status !== "found" || !awaitsCredit(issue.reading.record)) continue;
+        const { record } = issue.reading;
+        const policy = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicies.get(trackingName);
+        if (policy) followUps.push({ repository, number: issue.number, record, policy });
+      }
+    }
+    await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
+  }
   summary.githubRequests = requests();
   return summary;
 }
@@ -178,7 +190,7 @@ async function followUpCases(
     }
     await options.locks.withLock(`case:${work.record.key}`, async () => {
       const fresh = await gateway.getOpenCase(work.repository, work.number);
-      if (!fresh.open || fresh.reading.status !== "found") return;
+      if (fresh.reading.status !== "found" || !(fresh.open || awaitsCredit(fresh.reading.record))) return;
       const outcome = await followUp(
         { tracking: work.repository, number: work.number, body: fresh.body, labels: fresh.labels, record: fresh.reading.record, config: work.policy.config },
         options.now,

@@ -11,13 +11,13 @@ function credited(choice: "name" | "handle" | "anonymous", login: string, name?:
 }
 
 describe("the acknowledgements page", () => {
-  it("names each researcher as they chose, oldest first, counts repeat reporters and anonymous ones", () => {
+  it("names each researcher as they chose, oldest first, counts repeat reporters (duplicates too) and anonymous ones", () => {
     const page = renderAcknowledgements(
       [
         { record: credited("handle", "rosa-researcher", undefined, {}, 1) },
         { record: credited("name", "jan-j", "Jan Jansen", { state: "published" }, 0) },
         { record: credited("anonymous", "quiet-one", undefined, {}, 2) },
-        { record: credited("handle", "rosa-researcher", undefined, {}, 3) },
+        { record: credited("handle", "rosa-researcher", undefined, { state: "duplicate" }, 3) },
         { record: resolvedCase(config, {}), researcher: "no-answer" },
       ],
       "en",

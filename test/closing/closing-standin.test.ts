@@ -254,4 +254,32 @@ describe("the sweep's follow-up step", () => {
     expect(trackingComments(number).join("\n")).toContain("**rosa-researcher** wrote on [the advisory]");
     expect(advisoryComments().at(-1)?.body).toContain("you will be credited by your GitHub handle (rosa-researcher).");
   });
+
+  it("follows a closed duplicate until its reporter says how to be credited", async () => {
+    clock = days(resolvedAt, 1);
+    const number = await setUp("mutual", {});
+    const { issue, record } = issueNow(number);
+    issue.body = withCaseBlock(issue.body ?? "", { ...record, state: "duplicate", duplicateOf: "#3" });
+    issue.state = "closed";
+    advisory.state = "closed";
+    researcherSays("credit: handle");
+    clock = days(resolvedAt, 1.1);
+    const octokit = await probot.auth(installationId);
+    const cache = createGatewayCache();
+    const sweep = () =>
+      sweepInstallation(new GitHubGateway(octokit, cache, installationId, () => clock.getTime()), {
+        now: clock,
+        dryRun: false,
+        maxRequests: 500,
+        locks: createInProcessLocks(),
+        log: pino({ level: "silent" }),
+        followUp: closingFollowUp(octokit, cache, installationId, () => clock.getTime()),
+      });
+    expect(await sweep()).toMatchObject({ openCases: 0, followedUp: 1 });
+    expect(issueNow(number).record.closing?.credit).toMatchObject({ choice: "handle", by: "researcher" });
+    expect(issueNow(number).issue.state).toBe("closed");
+    expect(advisoryUpdates()).toEqual([]);
+    // Answered: the next sweep leaves it alone.
+    expect(await sweep()).toMatchObject({ followedUp: 0 });
+  });
 });

@@ -138,3 +138,18 @@ describe("/disclosure publish", () => {
     expect(run("/disclosure publish", config, resolvedCase(config, { embargoUntil: "2027-02-01" })).reply).toContain("het embargo loopt tot 1 februari 2027");
   });
 });
+
+describe("a duplicate's reporter", () => {
+  it("is asked how to be credited in the same message that closes the report, with the agreed reward", () => {
+    const config = closingConfig("mutual", { rewards: { enabled: true, newOnly: false } });
+    const record = resolvedCase(config, undefined, { state: "accepted", reward: { amount: "EUR 100", at: resolvedAt } });
+    const result = run("/disclosure duplicate #12", config, record, ["disclosure", "state:accepted"]);
+    const messages = result.plan.actions.flatMap((action) => (action.type === "messageResearcher" ? [action.message] : []));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("Even though the problem was already known to us, you found it independently");
+    expect(messages[0]).toContain("Without an answer within 14 days, we will credit you by name.");
+    expect(messages[0]).toContain("As agreed, you receive a reward of **EUR 100** for your report.");
+    expect(messages[0]?.trimEnd().endsWith("<!-- disclosure-desk:message 4242:1 -->")).toBe(true);
+    expect(result.record?.closing?.askedAt).toBe(now.toISOString());
+  });
+});

@@ -159,3 +159,18 @@ describe("review and publication", () => {
     expect(thanks?.type === "messageResearcher" && thanks.message).not.toContain("reward");
   });
 });
+
+describe("a closed duplicate", () => {
+  const config = closingConfig("mutual");
+  const duplicate = resolvedCase(config, {}, { state: "duplicate" });
+
+  it("records the reporter's answer, and nothing about the advisory's credits or publication", () => {
+    const result = plan(config, duplicate, days(resolvedAt, 2), draft({ state: "closed", credits: [] }), [comment(5, "credit: anonymous", days(resolvedAt, 1).toISOString())]);
+    expect(result.record?.closing?.credit).toMatchObject({ choice: "anonymous", by: "researcher" });
+    expect(result.types).toEqual(["noteMaintainers", "recordClosing"]);
+  });
+
+  it("gets the policy's default after credit.askAfterDays", () => {
+    expect(plan(config, duplicate, days(resolvedAt, 14)).record?.closing?.credit).toMatchObject({ choice: "name", by: "policy-default" });
+  });
+});
