@@ -2,6 +2,7 @@ import { run } from "probot";
 import { composeServer, readServerSettings } from "./runtime/compose.js";
 import { checkEnvironment, setupInstructions } from "./runtime/environment.js";
 import { octokitForEnvironment } from "./github/octokit.js";
+import { createLogger } from "./runtime/logger.js";
 
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
@@ -18,9 +19,10 @@ if (!environment.ready) {
 // 2. GitHub's client, throttled as GitHub asks unless GITHUB_THROTTLING=off (a local stand-in only).
 const Octokit = octokitForEnvironment(process.env);
 
-// 3. The app, its locks, the sweep timer and the operator routes; then Probot's server.
+// 3. The app, its locks, the sweep timer and the operator routes; then Probot's server, with a logger that
+//    redacts report content from failed events.
 const composed = composeServer(readServerSettings(process.env));
-const server = await run(composed.application, { Octokit });
+const server = await run(composed.application, { Octokit, log: await createLogger(process.env) });
 
 // 4. On SIGTERM: no new webhooks, the ones in flight and a running sweep finish, Redis is released, within a bound.
 process.once("SIGTERM", () => {

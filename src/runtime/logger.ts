@@ -1,0 +1,37 @@
+import { getTransformStream } from "@probot/pino";
+import { pino, type DestinationStream, type Logger } from "pino";
+
+/**
+ * The server's logger: Probot's own format (pretty, or JSON in production) with report content redacted. When a
+ * handler fails, Probot logs the error with the whole webhook event attached, and Octokit's errors carry the request
+ * body and the response: all three can hold a researcher's report, so none of them reaches a log line.
+ */
+
+export const REDACTED = "[redacted: may hold report content]";
+
+export const REDACTED_PATHS = [
+  "event",
+  "payload",
+  "err.event",
+  "err.request.body",
+  "err.response.data",
+  "err.errors[*].event",
+  "err.errors[*].request.body",
+  "err.errors[*].response.data",
+];
+
+export function loggerOptions(level: string | undefined): pino.LoggerOptions {
+  return { level: level || "info", name: "probot", redact: { paths: REDACTED_PATHS, censor: REDACTED } };
+}
+
+/** A logger writing to `destination` (tests capture lines this way). */
+export function createLoggerTo(destination: DestinationStream, level?: string): Logger {
+  return pino(loggerOptions(level), destination);
+}
+
+export async function createLogger(env: NodeJS.ProcessEnv): Promise<Logger> {
+  const logFormat = env.LOG_FORMAT ? (env.LOG_FORMAT === "pretty" ? "pretty" : "json") : env.NODE_ENV === "production" ? "json" : "pretty";
+  const transform = await getTransformStream({ logFormat, logLevelInString: env.LOG_LEVEL_IN_STRING === "true" });
+  transform.pipe(pino.destination(1) as unknown as NodeJS.WritableStream);
+  return pino(loggerOptions(env.LOG_LEVEL), transform);
+}
