@@ -7,6 +7,7 @@ import { triage, type TriageDecision } from "../policy/triage.js";
 import type { AdvisorySeverity } from "../policy/report.js";
 import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
 import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "./case-record.js";
+import { severityView, triageView } from "./triage-view.js";
 
 /**
  * Intake of a privately reported advisory, as a pure planner: facts in, a plan of actions with its reasons out.
@@ -194,9 +195,7 @@ function renderTrackingIssue(
     receivedAt: format(record.receivedAt),
     advisoryUrl: advisory.htmlUrl,
     repository: advisory.repository,
-    severity: decision.severity
-      ? { level: decision.severity.level, score: decision.severity.score, vector: decision.severity.vector }
-      : undefined,
+    severity: severityView(decision),
     packages: advisory.packages.map((affected) => ({
       ecosystem: affected.ecosystem,
       name: untrusted(affected.name),
@@ -205,27 +204,7 @@ function renderTrackingIssue(
     deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
     acknowledgement: relay ? "to be relayed by a maintainer (see below)" : "posted on the advisory by Disclosure Desk",
     policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
-    triage: {
-      scope: {
-        status: decision.scope.status,
-        asset: decision.scope.asset ? untrusted(decision.scope.asset) : undefined,
-        reason: untrusted(decision.scope.reason),
-      },
-      exclusions: decision.exclusions.map((exclusion) => ({
-        id: exclusion.id,
-        title: untrusted(exclusion.title),
-        reason: untrusted(exclusion.reason),
-        matched: untrusted(exclusion.matched),
-        policyText: untrusted(exclusion.policyText),
-      })),
-      conduct: decision.conduct.map((flag) => ({
-        id: flag.id,
-        reason: untrusted(flag.reason),
-        matched: untrusted(flag.matched),
-      })),
-      needsInfo: decision.needsInfo.missing,
-      duplicateOf: decision.duplicateOf,
-    },
+    triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
     description: untrusted(advisory.description),

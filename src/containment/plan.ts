@@ -7,6 +7,7 @@ import type { Classification } from "../policy/classify.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDeadline } from "../sla/index.js";
 import { encodeOriginal, sha256 } from "./original-copy.js";
+import { severityView, triageView } from "../case/triage-view.js";
 import {
   ADVISORY_PENDING,
   advisoryMarker,
@@ -229,30 +230,12 @@ function renderCaseBody(facts: ContainmentFacts, caseKey: string, decision: Tria
     receivedAt: format(record.receivedAt),
     advisoryUrl: undefined,
     repository: text.repository,
-    severity: decision.severity
-      ? { level: decision.severity.level, score: decision.severity.score, vector: decision.severity.vector }
-      : undefined,
+    severity: severityView(decision),
     packages: [],
     deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
     acknowledgement: "the reporter is pointed to the private channel on the public issue",
     policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
-    triage: {
-      scope: {
-        status: decision.scope.status,
-        asset: decision.scope.asset ? untrusted(decision.scope.asset) : undefined,
-        reason: untrusted(decision.scope.reason),
-      },
-      exclusions: decision.exclusions.map((exclusion) => ({
-        id: exclusion.id,
-        title: untrusted(exclusion.title),
-        reason: untrusted(exclusion.reason),
-        matched: untrusted(exclusion.matched),
-        policyText: untrusted(exclusion.policyText),
-      })),
-      conduct: decision.conduct.map((flag) => ({ id: flag.id, reason: untrusted(flag.reason), matched: untrusted(flag.matched) })),
-      needsInfo: decision.needsInfo.missing,
-      duplicateOf: decision.duplicateOf,
-    },
+    triage: triageView(decision),
     configErrors: [],
     relay: undefined,
     description: untrusted(text.body),
