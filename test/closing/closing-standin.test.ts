@@ -10,7 +10,7 @@ import { GitHubGateway } from "../../src/github/gateway.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import type { RepositoryAdvisoryObject } from "../fixtures/github-objects.js";
-import { repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
+import { issueCommentCreatedPayload, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { RepositoryState } from "../harness/standin/state.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
@@ -39,8 +39,10 @@ let installationId: number;
 let advisory: RepositoryAdvisoryObject;
 let tracking: RepositoryState;
 let clock: Date;
+let consentMode: string;
 
 async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<number> {
+  consentMode = consent;
   // The stand-in keeps the wall clock (app JWTs are checked against it); the case's clock is the test's.
   github = await startStandIn();
   const app = github.state.seedApp({ id: 4242 });
@@ -97,7 +99,7 @@ async function sweepCase(number: number): Promise<void> {
     tracking: { repository: "octo-org/security-cases", team: "octo-org/security" },
     calendar: { timezone: "Europe/Amsterdam", holidays: "NL" },
     credit: { default: "name", askAfterDays: 14 },
-    publication: { consent: "mutual", reviewDays: 10 },
+    publication: { consent: consentMode, reviewDays: 10 },
   });
   const openCase: FollowUpCase = { tracking: { owner: "octo-org", repo: "security-cases" }, number, body: issue.body ?? "", labels, record, config };
   await followUp(openCase, clock);
@@ -282,4 +284,59 @@ describe("the sweep's follow-up step", () => {
     // Answered: the next sweep leaves it alone.
     expect(await sweep()).toMatchObject({ followedUp: 0 });
   });
+
+  it("an advisory published by hand with the gate met: marked published, no alert", async () => {
+    const number = await setUp("maintainer-only", {});
+    advisory.state = "published";
+    advisory.published_at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    await deliverPublished();
+    const now = issueNow(number);
+    expect(now.labels).toEqual(["disclosure", "state:published"]);
+    expect(now.record.closing?.publishedOutsideGate).toBeUndefined();
+    expect(trackingComments(number).at(-1)).toContain("the publication gate (`publication.consent: maintainer-only`) was met");
+  });
+
+  it("without the advisory comments API the draft waits for a maintainer to relay it, and /disclosure relayed starts the window", async () => {
+    const number = await setUp("mutual", { review: { status: "requested", at: resolvedAt } });
+    github.state.features.advisoryComments = false;
+    await sweepCase(number);
+    let now = issueNow(number);
+    expect(now.record.closing?.review?.status).toBe("relay-needed");
+    expect(now.labels).toContain("relay-needed");
+    expect(trackingComments(number).join("\n")).toContain("Before we publish, here is the text of our publication");
+    clock = days(resolvedAt, 2);
+    github.state.seedUser("max-maintainer");
+    tracking.permissions.set("max-maintainer", "maintain");
+    await deliverCommand(number, "/disclosure relayed");
+    now = issueNow(number);
+    expect(now.record.closing?.review).toEqual({ status: "sent", at: clock.toISOString() });
+    expect(now.labels).not.toContain("relay-needed");
+  });
 });
+
+
+describe("/disclosure publish through the issue comment handler", () => {
+  it("maintainer-only: the command records the request, the next sweep publishes", async () => {
+    clock = days(resolvedAt, 1);
+    const number = await setUp("maintainer-only", {});
+    advisory.severity = "medium";
+    github.state.seedUser("max-maintainer");
+    tracking.permissions.set("max-maintainer", "write");
+    await deliverCommand(number, "/disclosure publish");
+    expect(trackingComments(number).at(-1)).toContain("✅ /disclosure publish — the maintainer-only consent gate is met");
+    expect(issueNow(number).record.closing?.publication).toMatchObject({ by: "max-maintainer", cve: false });
+    expect(advisoryUpdates()).toEqual([]);
+    await sweepCase(number);
+    expect(advisoryUpdates()).toEqual([{ state: "published" }]);
+    expect(issueNow(number).record.state).toBe("published");
+  });
+});
+
+async function deliverCommand(number: number, body: string): Promise<void> {
+  const issue = tracking.issues.get(number)!;
+  const comment = github.state.createComment(tracking, issue, body, github.state.seedUser("max-maintainer"));
+  const base = issueCommentCreatedPayload();
+  const payload = { ...base, issue: structuredClone(issue), comment: structuredClone(comment), repository: structuredClone(tracking.repository), sender: comment.user, installation: { ...base.installation, id: installationId } };
+  expect(validateWebhookPayload("issue_comment", payload)).toEqual([]);
+  await probot.receive({ id: `delivery-${comment.id}`, name: "issue_comment", payload } as unknown as Parameters<Probot["receive"]>[0]);
+}
