@@ -169,7 +169,7 @@ async function executeFollowUp(
     }
   }
 
-  if (notes.length > 0) await gateways.conversation.commentOnIssue(openCase.tracking, openCase.number, `${notes.join("\n\n").trim()}\n`);
+  if (notes.length > 0) await gateways.conversation.commentOnIssue(openCase.tracking, openCase.number, `${notes.map((note) => note.trim()).join("\n\n")}\n`);
   const labelsChanged = labels.join("\n") !== openCase.labels.join("\n");
   if (record === undefined && !labelsChanged) return;
   const body = withCaseBlock(openCase.body, record ?? openCase.record);

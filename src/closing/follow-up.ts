@@ -177,7 +177,7 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
 
   record = { ...record, closing };
   const actions: FollowUpAction[] = [...effects];
-  if (notes.length > 0) actions.push({ type: "noteMaintainers", body: notes.join("\n\n") });
+  if (notes.length > 0) actions.push({ type: "noteMaintainers", body: `${notes.map((note) => note.trim()).join("\n\n")}\n` });
   const add = [...labels].filter((label) => !facts.labels.includes(label));
   const remove = facts.labels.filter((label) => !labels.has(label));
   if (add.length > 0 || remove.length > 0) actions.push({ type: "setLabels", add, remove });
