@@ -57,7 +57,7 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
     current = { ...current, body: mirrored.body, labels: mirrored.labels, record: mirrored.record };
   }
   const { record } = current;
-  if (record.state !== "accepted" && record.state !== "resolved" && !awaitsCredit(record)) return outcome;
+  if (record.state !== "resolved" && !awaitsCredit(record)) return outcome;
   const advisoryRef = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId ?? record.key };
   const advisory = await gateways.closing.readAdvisoryDraft(advisoryRef);
   if (advisory === null) return outcome;
@@ -81,7 +81,7 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
   }
 
   const since = record.closing?.answersCheckedAt ?? record.resolvedAt ?? record.openedAt;
-  const comments = record.state !== "accepted" ? await gateways.conversation.listAdvisoryComments(advisoryRef, since) : [];
+  const comments = await gateways.conversation.listAdvisoryComments(advisoryRef, since);
   const plan = planClosingFollowUp({
     record,
     labels: current.labels,

@@ -80,12 +80,13 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
     }
     const answers = parseResearcherAnswers(comment.body);
     if (answers.credit) {
-      closing.credit = { ...answers.credit, login: comment.author, by: "researcher", at: comment.createdAt };
+      // An answer edited later counts from the edit.
+      closing.credit = { ...answers.credit, login: comment.author, by: "researcher", at: comment.updatedAt };
       reasons.push(`the researcher chose credit by ${answers.credit.choice}`);
       note("credit-answer", { credit: creditView(closing.credit) });
     }
     if (answers.consent) {
-      closing.consent = { answer: answers.consent, by: "researcher", at: comment.createdAt };
+      closing.consent = { answer: answers.consent, by: "researcher", at: comment.updatedAt };
       reasons.push(`the researcher answered consent: ${answers.consent}`);
       note("consent-answer", { consent: answers.consent, mode: config.publication.consent });
     }
