@@ -7,6 +7,7 @@ import { createRedisLocks } from "../runtime/redis-locks.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
+import { closingFollowUp } from "../closing/follow-up-case.js";
 
 const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
 const DEFAULT_MAX_REQUESTS = 1_000;
@@ -72,6 +73,8 @@ export interface EveryInstallationOptions {
   locks: CaseLocks;
   cache: GatewayCache;
   log: Logger;
+  /** False on GitHub Enterprise Server: no advisories to reconcile. */
+  advisories?: boolean;
   /** One line per installation, as it finishes. */
   report: (line: string) => void;
 }
@@ -107,7 +110,15 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
     try {
       const octokit = await probot.auth(installation.id);
       const gateway = new GitHubGateway(octokit, options.cache, installation.id, () => options.now.getTime());
-      const summary = await sweepInstallation(gateway, { now: options.now, dryRun: options.dryRun, maxRequests: options.maxRequests, locks: options.locks, log });
+      const summary = await sweepInstallation(gateway, {
+        now: options.now,
+        dryRun: options.dryRun,
+        maxRequests: options.maxRequests,
+        locks: options.locks,
+        log,
+        advisories: options.advisories ?? true,
+        followUp: closingFollowUp(octokit, options.cache, installation.id, () => options.now.getTime()),
+      });
       result.totals.openCases += summary.openCases;
       result.totals.casesWithActions += summary.casesWithActions;
       result.totals.posted += summary.posted;

@@ -50,7 +50,11 @@ async function gatherFacts(run: ContainmentRun, policy: RepositoryConfig, text: 
   const now = new Date(run.dependencies.now());
   const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
   const current = text.kind === "issue" ? { ...text, body: issue.body, issueTitle: issue.title } : await currentComment(run, text);
-  const base = { text: current, trigger, policy, existingCase: null, issueLocked: issue.locked, issueLabels: issue.labels, now };
+  // Without repository security advisories (GitHub Enterprise Server) the private case is the only copy.
+  const effectivePolicy = run.dependencies.platform.advisories
+    ? policy
+    : { ...policy, config: { ...policy.config, containment: { ...policy.config.containment, draftAdvisory: false } } };
+  const base = { text: current, trigger, policy: effectivePolicy, existingCase: null, issueLocked: issue.locked, issueLabels: issue.labels, now };
   const trackingName = policy.config.tracking.repository;
   if (!trackingName) return base;
   const trackingRepository = parseRepository(trackingName);

@@ -6,4 +6,6 @@ export interface HandlerDependencies {
   cache: GatewayCache;
   locks: CaseLocks;
   now: () => number;
+  /** Whether GitHub offers repository security advisories: not on GitHub Enterprise Server (decided at start-up). */
+  platform: { advisories: boolean };
 }

@@ -49,6 +49,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     cache: createGatewayCache(redis ? createRedisRecentCases(redis) : undefined),
     locks: redisLocks ?? createInProcessLocks(),
     now,
+    platform: { advisories: true },
   };
   const sweepLock: SweepLock = redisLocks?.sweepLock ?? createInProcessSweepLock();
   let sweepTimer: SweepTimer | undefined;
@@ -59,7 +60,9 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       const { headers } = await (await app.auth()).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
       return headers["x-github-enterprise-version"]?.toString();
     };
-    const platform = platformLogLine(await detectPlatform(settings.gitHubHost, readEnterpriseVersion));
+    const detected = await detectPlatform(settings.gitHubHost, readEnterpriseVersion);
+    dependencies.platform.advisories = detected.advisories;
+    const platform = platformLogLine(detected);
     app.log[platform.level](platform.fields, platform.message);
     options.addHandler(
       operatorRoutes({
@@ -91,6 +94,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
             maxRequests: settings.sweepMaxRequests,
             locks: dependencies.locks,
             cache: dependencies.cache,
+            advisories: dependencies.platform.advisories,
             log,
             report: (line) => log.info(line),
           });

@@ -41,6 +41,8 @@ export interface SweepOptions {
   maxRequests: number;
   locks: CaseLocks;
   log: SweepLog;
+  /** False on GitHub Enterprise Server, which has no advisories to reconcile. */
+  advisories?: boolean;
   /** Step 6, per open case; built with `closingFollowUp` from the installation's Octokit. */
   followUp?: CaseFollowUp;
 }
@@ -156,7 +158,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   }
 
   // 5. Reconciliation.
-  await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
+  if (options.advisories !== false) await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
 
   // 6. Follow-up, including closed duplicates whose reporter has yet to say how to be credited.
   if (options.followUp && !options.dryRun) {

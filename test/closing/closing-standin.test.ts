@@ -69,7 +69,7 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
     user: github.state.seedUser("disclosure-desk[bot]", "Bot"),
   });
   probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
-  await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime() }));
+  await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime(), platform: { advisories: true } }));
   return issue.number;
 }
 

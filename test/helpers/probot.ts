@@ -22,7 +22,7 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
 }));
 
 export function testDependencies(now: Date): HandlerDependencies {
-  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime() };
+  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true } };
 }
 
 export function createTestProbot(dependencies: HandlerDependencies): Probot {
