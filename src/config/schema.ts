@@ -107,9 +107,31 @@ const creditSchema = z.strictObject({
   askAfterDays: positiveInt.optional(),
 });
 
+const repositoryPath = z
+  .string()
+  .regex(/^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/, "expected a path inside the repository, such as SECURITY.md");
+
 const publicationSchema = z.strictObject({
   consent: z.enum(["mutual", "researcher-informed", "maintainer-only"]).default("mutual"),
   reviewDays: positiveInt.default(10),
+  acknowledgements: z
+    .strictObject({
+      repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name"),
+      path: repositoryPath.default("ACKNOWLEDGEMENTS.md"),
+      language: languageSchema.optional().describe("the page's language; defaults to `language`"),
+    })
+    .optional()
+    .describe("keep a hall of fame page up to date through a pull request"),
+});
+
+const documentsSchema = z.strictObject({
+  securityMd: z
+    .strictObject({
+      enabled: z.boolean().default(false).describe("propose SECURITY.md again through a pull request when this file changes"),
+      path: repositoryPath.default("SECURITY.md"),
+      language: languageSchema.optional().describe("SECURITY.md's language; defaults to `language`"),
+    })
+    .default({ enabled: false, path: "SECURITY.md" }),
 });
 
 const commandsSchema = z.strictObject({
@@ -145,6 +167,7 @@ export const configSchema = z.strictObject({
   publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
   commands: commandsSchema.default({ permission: "write" }),
   containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
+  documents: documentsSchema.default({ securityMd: { enabled: false, path: "SECURITY.md" } }),
 });
 
 /** A parsed, defaulted configuration. */
