@@ -135,6 +135,11 @@ export const caseRecordSchema = z.object({
       publishedOutsideGate: z.boolean().optional(),
       /** Researcher answers on the advisory are read from this time on. */
       answersCheckedAt: instant.optional(),
+      /**
+       * Comments already read at `answersCheckedAt`, as `id@updatedAt`: GitHub's times have whole seconds, so a
+       * comment written in the same second as the last one read is still new, and an edited answer counts again.
+       */
+      answersSeen: z.array(z.string()).optional(),
     })
     .optional(),
 });

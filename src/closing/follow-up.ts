@@ -70,7 +70,14 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
   // 1. Answers on the advisory.
   const researcher = advisory.author;
   const checkedAt = closing.answersCheckedAt;
-  const fresh = facts.comments.filter((comment) => checkedAt === undefined || comment.updatedAt > checkedAt);
+  const seen = new Set(closing.answersSeen ?? []);
+  const seenKey = (comment: { id: number; updatedAt: string }) => `${comment.id}@${comment.updatedAt}`;
+  // A record written before `answersSeen` existed read everything up to and including `answersCheckedAt`.
+  const isNew = (comment: { id: number; updatedAt: string }) =>
+    checkedAt === undefined ||
+    comment.updatedAt > checkedAt ||
+    (comment.updatedAt === checkedAt && closing.answersSeen !== undefined && !seen.has(seenKey(comment)));
+  const fresh = facts.comments.filter(isNew);
   for (const comment of fresh) {
     const fromResearcher = researcher !== undefined && comment.author.toLowerCase() === researcher.toLowerCase();
     if (!fromResearcher || isFromDisclosureDesk(comment)) continue;
@@ -92,7 +99,11 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
     }
   }
   const latest = facts.comments.map((comment) => comment.updatedAt).sort().at(-1);
-  if (latest !== undefined && (checkedAt === undefined || latest > checkedAt)) closing.answersCheckedAt = latest;
+  if (latest !== undefined && (checkedAt === undefined || latest >= checkedAt)) {
+    closing.answersSeen = facts.comments.filter((comment) => comment.updatedAt === latest).map(seenKey);
+    if (latest !== checkedAt) closing.answersCheckedAt = latest;
+    else closing.answersSeen = [...new Set([...seen, ...closing.answersSeen])];
+  }
 
   const closingOpen = record.state === "resolved";
   // 2. The policy's default credit when the researcher did not answer in time (or when the draft needs one now); a

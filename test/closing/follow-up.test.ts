@@ -44,6 +44,18 @@ describe("answers on the advisory", () => {
     expect(of(result.actions, "noteMaintainers")).toBeUndefined();
   });
 
+  it("reads an answer written in the same second as the last comment read, once", () => {
+    const at = days(resolvedAt, 1).toISOString();
+    const record = resolvedCase(config, { answersCheckedAt: at, answersSeen: [`41@${at}`] });
+    const draftAndAnswer = [comment(41, "Before we publish, here is the draft", at, "disclosure-desk[bot]"), comment(42, "consent: yes", at)];
+    const first = plan(config, record, days(resolvedAt, 2), draft(), draftAndAnswer);
+    expect(first.record?.closing).toMatchObject({ consent: { answer: "yes", by: "researcher", at }, answersCheckedAt: at });
+    expect(first.record?.closing?.answersSeen).toEqual([`41@${at}`, `42@${at}`]);
+
+    const again = plan(config, first.record!, days(resolvedAt, 3), draft(), draftAndAnswer);
+    expect(of(again.actions, "noteMaintainers")).toBeUndefined();
+  });
+
   it("a later no withdraws an earlier yes", () => {
     const record = resolvedCase(config, { consent: { answer: "yes", by: "researcher", at: resolvedAt } });
     const result = plan(config, record, days(resolvedAt, 3), draft(), [comment(9, "consent: no", days(resolvedAt, 2).toISOString())]);

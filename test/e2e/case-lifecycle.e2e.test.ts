@@ -96,3 +96,62 @@ describe("a case's life", () => {
     expect(invalidRequests(world.github)).toEqual([]);
   });
 });
+
+describe("closing a case end to end", () => {
+  it("mirrors the researcher's answers, sends the draft for review and publishes only once mutual consent is given", async () => {
+    world = await startWorld({ config: `${openworxConfigWithConsent("mutual")}` });
+    const current = world;
+    const env = sweepEnvironment(current);
+    const sweep = async () => expect((await runCli(["sweep"], env)).code).toBe(0);
+    const researcherSays = (body: string) => {
+      const comments = current.github.state.repositories.get(current.fixture.advisoryRepository)!.advisoryComments;
+      const thread = comments.get(current.fixture.ghsaId) ?? [];
+      const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+      const id = current.github.state.id();
+      const user = current.github.state.seedUser(researcher.login);
+      thread.push({ id, node_id: `RSAC_${id}`, body, user, created_at: at, updated_at: at, html_url: `https://github.com/${current.fixture.advisoryRepository}/security/advisories/${current.fixture.ghsaId}#comment-${id}`, author_association: "NONE" });
+      comments.set(current.fixture.ghsaId, thread);
+    };
+    const advisory = () => current.github.state.repositories.get(current.fixture.advisoryRepository)!.advisories.get(current.fixture.ghsaId)!;
+
+    await current.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload());
+    await command(current, "/disclosure accept severity:high resolve-by:2027-01-15", 2_400_000_301);
+    await command(current, "/disclosure resolved", 2_400_000_302);
+    expect(researcherMessages(current).at(-1)).toMatch(/credited/);
+
+    // Publishing before the researcher agreed is refused and says why.
+    await command(current, "/disclosure publish", 2_400_000_303);
+    expect(issueComments(current).at(-1)).toMatch(/consent|review/i);
+    await sweep();
+    expect(advisory().state).not.toBe("published");
+
+    researcherSays("Thanks for the draft, it reads well.\ncredit: handle\nconsent: yes");
+    await sweep();
+    const record = readCaseBlock(trackingIssue(current).body);
+    expect(record.status === "found" && record.record.closing?.credit).toMatchObject({ choice: "handle", by: "researcher" });
+
+    await command(current, "/disclosure publish", 2_400_000_304);
+    await sweep();
+    expect(advisory().state).toBe("published");
+    expect(advisory().credits?.map((credit) => credit.login)).toContain(researcher.login);
+    expect(invalidRequests(current.github)).toEqual([]);
+  });
+});
+
+function openworxConfigWithConsent(consent: string): string {
+  return `
+language: en
+policy:
+  name: Openworx Responsible Disclosure
+tracking:
+  repository: octo-org/security-cases
+calendar:
+  timezone: Europe/Amsterdam
+  holidays: NL
+sla:
+  response: { businessDays: 5 }
+publication:
+  consent: ${consent}
+  reviewDays: 10
+`;
+}
