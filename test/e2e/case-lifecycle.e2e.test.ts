@@ -97,6 +97,27 @@ describe("a case's life", () => {
   });
 });
 
+describe("a missed webhook", () => {
+  it("is recovered by the sweep: the case opens once, with a late acknowledgement counted from the submission", async () => {
+    world = await startWorld();
+    const env = sweepEnvironment(world);
+    // The report exists on GitHub but its webhook never arrived (the app was down, or the delivery was dropped).
+    const missed = world.newReport(7);
+    const ghsaId = missed.repository_advisory.ghsa_id;
+
+    expect((await runCli(["sweep"], env)).code).toBe(0);
+    expect((await runCli(["sweep"], env)).code).toBe(0);
+
+    const opened = [...tracking(world).issues.values()].filter((issue) => issue.title.startsWith(ghsaId));
+    expect(opened).toHaveLength(1);
+    const acknowledgements = world.github.state.repositories.get(world.fixture.advisoryRepository)?.advisoryComments.get(ghsaId) ?? [];
+    expect(acknowledgements).toHaveLength(1);
+    expect(acknowledgements[0]?.body).toContain("We are sorry that this acknowledgement comes late");
+    expect(acknowledgements[0]?.body).toContain("Monday 23 November 2026, 23:59 CET");
+    expect(invalidRequests(world.github)).toEqual([]);
+  });
+});
+
 describe("closing a case end to end", () => {
   it("mirrors the researcher's answers, sends the draft for review and publishes only once mutual consent is given", async () => {
     world = await startWorld({ config: `${openworxConfigWithConsent("mutual")}` });
