@@ -5,6 +5,7 @@ import { handleContainmentComment } from "./handlers/containment-comments.js";
 import type { HandlerDependencies } from "./handlers/dependencies.js";
 import { handleIssueComment } from "./handlers/issue-comment.js";
 import { handleIssues } from "./handlers/issues.js";
+import { handlePush } from "./handlers/push.js";
 
 /** Registers Disclosure Desk's handlers; nothing else happens here. */
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
@@ -14,5 +15,6 @@ export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFu
     app.on(["issues.opened", "issues.edited"], handleIssues(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleIssueComment(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleContainmentComment(dependencies));
+    app.on("push", handlePush(dependencies));
   };
 }
