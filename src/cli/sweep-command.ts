@@ -8,6 +8,7 @@ import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.j
 import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
+import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
 
 const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
 const DEFAULT_MAX_REQUESTS = 1_000;
@@ -118,6 +119,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
         log,
         advisories: options.advisories ?? true,
         followUp: closingFollowUp(octokit, options.cache, installation.id, () => options.now.getTime()),
+        acknowledgements: hallOfFameStep(octokit),
       });
       result.totals.openCases += summary.openCases;
       result.totals.casesWithActions += summary.casesWithActions;

@@ -13,6 +13,7 @@ import {
 } from "../github/gateway.js";
 import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../handlers/execute-intake.js";
+import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
 import { executeCaseSweep } from "./execute.js";
 import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
@@ -25,7 +26,8 @@ import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.
  * 4. carry the plans out under each case's lock, within the run's request budget — or only log them in a dry run;
  * 5. reconcile: a privately reported advisory still in triage without a case gets one, as if its webhook had arrived;
  * 6. follow up every open case under its lock (when a follow-up is given): mirror the researcher's advisory replies
- *    and carry the closing forward (credit, consent, review, a requested publication).
+ *    and carry the closing forward (credit, consent, review, a requested publication);
+ * 7. propose the hall of fame pages the policies name, once a case is published (when the step is given).
  */
 
 /** The handlers' logger type, named without importing Probot here. */
@@ -45,6 +47,8 @@ export interface SweepOptions {
   advisories?: boolean;
   /** Step 6, per open case; built with `closingFollowUp` from the installation's Octokit. */
   followUp?: CaseFollowUp;
+  /** Step 7, once per installation: the hall of fame pages, proposed through pull requests (`hallOfFameStep`). */
+  acknowledgements?: HallOfFameStep;
 }
 
 export interface InstallationSweepSummary {
@@ -173,6 +177,8 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     }
     await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
   }
+  // 7. The hall of fame, once a case has been published.
+  if (options.acknowledgements && !options.dryRun) await options.acknowledgements({ gateway, policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, log });
   summary.githubRequests = requests();
   return summary;
 }
