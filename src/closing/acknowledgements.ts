@@ -4,10 +4,11 @@ import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 
 /**
- * The hall of fame: one Markdown page per organisation thanking the researchers of its resolved, published and
- * duplicate cases, each credited as they chose — by name, by GitHub handle, or not at all. Anonymous researchers,
- * those who declined their credit on the advisory and those whose credit is not settled yet are counted but never
- * named. Pure.
+ * The hall of fame: one Markdown page per organisation thanking the researchers of its published cases (and the
+ * reporters of their duplicates), each credited as they chose — by name, by GitHub handle, or not at all. The page
+ * is public: a case that is resolved but not yet published is not on it, since naming its researcher would announce
+ * the problem before the publication the policy's consent rule governs. Anonymous researchers, those who declined
+ * their credit on the advisory and those whose credit is not settled yet are counted but never named. Pure.
  */
 
 export interface AcknowledgedCase {
@@ -23,14 +24,15 @@ interface Entry {
   first: string;
 }
 
-/** A duplicate's reporter found a real problem too, only not first. */
-const ACKNOWLEDGED_STATES: readonly CaseRecord["state"][] = ["resolved", "published", "duplicate"];
-
 export function renderAcknowledgements(cases: readonly AcknowledgedCase[], language: Language): string {
   const entries = new Map<string, Entry>();
   let anonymous = 0;
+  const published = new Set(cases.filter(({ record }) => record.state === "published").map(({ record }) => record.key));
+  // A duplicate's reporter found a real problem too, only not first: thanked once the original is published.
+  const acknowledged = (record: CaseRecord) =>
+    record.state === "published" || (record.state === "duplicate" && record.duplicateOf !== undefined && published.has(record.duplicateOf));
   for (const { record, researcher } of cases) {
-    if (!ACKNOWLEDGED_STATES.includes(record.state)) continue;
+    if (!acknowledged(record)) continue;
     const credit = record.closing?.credit;
     const login = credit?.login ?? researcher;
     const declined = record.closing?.advisoryCredit?.state === "declined";

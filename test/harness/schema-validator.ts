@@ -12,6 +12,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 export function schemaValidatorFor(id: string, components: unknown): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
   addFormats(ajv);
+  // GitHub's own format for "owner/name" (used by pull request bodies' head_repo).
+  ajv.addFormat("repo.nwo", /^[\w.-]+\/[\w.-]+$/);
   ajv.addSchema({ $id: id, components });
   return ajv;
 }
