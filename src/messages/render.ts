@@ -47,6 +47,10 @@ export const templateNames = [
   "acknowledgements",
   "closing-outside-gate",
   "closing-question",
+  "email-acknowledgement",
+  "email-tracking-issue",
+  "email-reply-mirror",
+  "email-undelivered",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

@@ -1,0 +1,53 @@
+/**
+ * The e-mail channel's settings, read once at start-up. The channel is on when EMAIL_INBOUND_SECRET is set:
+ *
+ * - `EMAIL_INBOUND_SECRET` — the shared secret an inbound delivery is signed with (HMAC-SHA256 of the raw message).
+ * - `EMAIL_ROUTES` — which repository's policy applies to mail sent to which address:
+ *   `security@example.org=octo-org/widgets,security@example.nl=octo-org/portal`. The case goes to that policy's
+ *   `tracking.repository`, and messages to the researcher are sent from the address they wrote to.
+ * - `SMTP_URL` — `smtp://user:password@host:587` or `smtps://…` for messages to researchers; without it they are
+ *   surfaced on the tracking issue for a maintainer to send.
+ * - `EMAIL_MAX_BYTES` — the largest message accepted (default 10 MiB).
+ */
+
+export interface EmailSettings {
+  inboundSecret: string;
+  /** Lower-case address → `owner/name`. */
+  routes: Map<string, string>;
+  smtpUrl: string | undefined;
+  maxBytes: number;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export function readEmailSettings(env: NodeJS.ProcessEnv): EmailSettings | undefined {
+  if (!env.EMAIL_INBOUND_SECRET) return undefined;
+  const maxBytes = env.EMAIL_MAX_BYTES ? Number(env.EMAIL_MAX_BYTES) : DEFAULT_MAX_BYTES;
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new Error("EMAIL_MAX_BYTES must be a positive whole number of bytes");
+  return {
+    inboundSecret: env.EMAIL_INBOUND_SECRET,
+    routes: parseEmailRoutes(env.EMAIL_ROUTES ?? ""),
+    smtpUrl: env.SMTP_URL || undefined,
+    maxBytes,
+  };
+}
+
+/** Parses `address=owner/name` pairs separated by commas or line breaks; a malformed pair stops the start-up. */
+export function parseEmailRoutes(text: string): Map<string, string> {
+  const routes = new Map<string, string>();
+  for (const entry of text.split(/[,\n]/).map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([^\s=@]+@[^\s=@]+)\s*=\s*([\w.-]+\/[\w.-]+)$/.exec(entry);
+    if (!match?.[1] || !match[2]) throw new Error(`EMAIL_ROUTES: expected address=owner/name, got an entry of ${entry.length} characters`);
+    routes.set(match[1].toLowerCase(), match[2]);
+  }
+  return routes;
+}
+
+/** The route of the first recipient that has one. */
+export function routeFor(recipients: readonly string[], routes: ReadonlyMap<string, string>): { address: string; repository: string } | undefined {
+  for (const address of recipients) {
+    const repository = routes.get(address.toLowerCase());
+    if (repository) return { address: address.toLowerCase(), repository };
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { InboundMessage } from "./inbound-message.js";
+
+/**
+ * How e-mails find their case. A case opened by e-mail has the key `email:<12 hex>`, the first 48 bits of the SHA-256
+ * of the first message's Message-ID: short enough for a subject tag, free of anything that looks like an address
+ * (Message-IDs often carry the sender's domain), and the same for every delivery of that message. The subject tag is
+ * `[DD-<12 hex>]`, and every message Disclosure Desk sends carries the key in its own Message-ID, so a reply finds
+ * its case by In-Reply-To, References or the tag, whichever the researcher's mail program kept.
+ *
+ * The thread itself — the researcher's address, the address they wrote to, the subject and the ids to thread on —
+ * is personal data: it lives in its own hidden block in the private tracking issue, never in the case block and
+ * never in a log line.
+ */
+
+export const EMAIL_KEY_PREFIX = "email:";
+const HASH_LENGTH = 12;
+const TAG_PATTERN = /\[DD-([0-9a-f]{12})\]/i;
+const OWN_MESSAGE_ID_PATTERN = /^<dd\.([0-9a-f]{12})\.[^@>]*@[^>]+>$/i;
+/** How many researcher Message-IDs a case remembers, to recognise a redelivered reply. */
+export const SEEN_MESSAGES_KEPT = 200;
+
+export function messageHash(messageId: string): string {
+  return createHash("sha256").update(messageId.trim().toLowerCase()).digest("hex").slice(0, HASH_LENGTH);
+}
+
+export function emailCaseKey(messageId: string): string {
+  return `${EMAIL_KEY_PREFIX}${messageHash(messageId)}`;
+}
+
+export function caseTag(caseKey: string): string {
+  return `[DD-${caseKey.slice(EMAIL_KEY_PREFIX.length)}]`;
+}
+
+/** The subject of a message to the researcher: their subject, prefixed once with `Re:`, tagged once with the case. */
+export function replySubject(subject: string, caseKey: string): string {
+  const tag = caseTag(caseKey);
+  const base = subject.replace(TAG_PATTERN, "").replace(/\s+/g, " ").trim();
+  const withRe = /^(re|aw|antw)\s*:/i.test(base) ? base : `Re: ${base || "your report"}`;
+  return `${withRe} ${tag}`;
+}
+
+/** The Message-ID of a message Disclosure Desk sends: the case's hash, a per-message key, the sending domain. */
+export function outboundMessageId(caseKey: string, messageKey: string, fromAddress: string): string {
+  const domain = fromAddress.split("@")[1] ?? "disclosure-desk.invalid";
+  const local = messageKey.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "message";
+  return `<dd.${caseKey.slice(EMAIL_KEY_PREFIX.length)}.${local}@${domain}>`;
+}
+
+/**
+ * The keys of the cases a message may belong to, most telling first: our own Message-IDs it answers, the subject
+ * tag, then the Message-IDs it answers that came from the researcher (the first message of a case names the case).
+ * Bounded: a message with hundreds of References costs a handful of look-ups.
+ */
+export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "references" | "subject">, limit = 5): string[] {
+  const answered = [message.inReplyTo, ...[...message.references].reverse()].filter((id): id is string => id !== undefined);
+  const ownKeys = answered.flatMap((id) => {
+    const hash = OWN_MESSAGE_ID_PATTERN.exec(id.trim())?.[1];
+    return hash ? [`${EMAIL_KEY_PREFIX}${hash.toLowerCase()}`] : [];
+  });
+  const tagged = TAG_PATTERN.exec(message.subject)?.[1];
+  const tagKeys = tagged ? [`${EMAIL_KEY_PREFIX}${tagged.toLowerCase()}`] : [];
+  const researcherKeys = answered.filter((id) => !OWN_MESSAGE_ID_PATTERN.test(id.trim())).map(emailCaseKey);
+  return [...new Set([...ownKeys, ...tagKeys, ...researcherKeys])].slice(0, limit);
+}
+
+const emailThreadSchema = z.object({
+  /** Where messages to the researcher go: the From (or Reply-To) of their first message. */
+  researcher: z.string().min(3),
+  /** The address they wrote to, which Disclosure Desk sends from. */
+  address: z.string().min(3),
+  subject: z.string(),
+  /** The first message's Message-ID and the researcher's latest, for In-Reply-To and References. */
+  rootMessageId: z.string().min(1),
+  lastMessageId: z.string().min(1),
+  /** Hashes of the researcher's messages already in the case: a redelivered reply is not copied twice. */
+  seen: z.array(z.string()),
+});
+
+export type EmailThread = z.infer<typeof emailThreadSchema>;
+
+const BLOCK_PATTERN = /<!-- disclosure-desk:email (\{[^\n]*?\}) -->/;
+
+export function renderEmailThreadBlock(thread: EmailThread): string {
+  const json = JSON.stringify(thread).replace(/[<>]/g, (char) => (char === "<" ? "\\u003c" : "\\u003e"));
+  return `<!-- disclosure-desk:email ${json} -->`;
+}
+
+export function readEmailThread(body: string | null | undefined): EmailThread | undefined {
+  const match = BLOCK_PATTERN.exec(body ?? "");
+  if (!match?.[1]) return undefined;
+  try {
+    const parsed = emailThreadSchema.safeParse(JSON.parse(match[1]));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces the e-mail block in a body, or places it before the case block (or at the end) when there is none. */
+export function withEmailThread(body: string, thread: EmailThread): string {
+  const block = renderEmailThreadBlock(thread);
+  if (BLOCK_PATTERN.test(body)) return body.replace(BLOCK_PATTERN, () => block);
+  const caseBlock = body.indexOf("<!-- disclosure-desk:case ");
+  return caseBlock >= 0 ? `${body.slice(0, caseBlock)}${block}\n${body.slice(caseBlock)}` : `${body.trimEnd()}\n\n${block}\n`;
+}
+
+export function withSeenMessage(thread: EmailThread, messageId: string): EmailThread {
+  const hash = messageHash(messageId);
+  return { ...thread, lastMessageId: messageId, seen: [...thread.seen.filter((seen) => seen !== hash), hash].slice(-SEEN_MESSAGES_KEPT) };
+}

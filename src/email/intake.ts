@@ -1,0 +1,240 @@
+import { formatProblem } from "../config/load.js";
+import type { RepositoryConfig } from "../config/repository-config.js";
+import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "../case/case-record.js";
+import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
+import { triageView, severityView } from "../case/triage-view.js";
+import { renderMessage } from "../messages/render.js";
+import { untrusted } from "../messages/untrusted-text.js";
+import { triage, type TriageDecision } from "../policy/triage.js";
+import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
+import { withStateChange } from "../sweep/state-change.js";
+import { emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
+import type { AttachmentMetadata, InboundMessage } from "./inbound-message.js";
+
+/**
+ * Intake of an e-mail, as a pure planner: the parsed message and what GitHub holds in, a plan out. A first message
+ * opens a case like a privately reported advisory does (same triage, deadlines and labels); a reply is copied into
+ * its case and ends a wait for the researcher; a message already in the case changes nothing.
+ */
+
+export interface EmailCase {
+  number: number;
+  body: string;
+  labels: string[];
+  record: CaseRecord;
+  thread: EmailThread;
+}
+
+export interface EmailIntakeFacts {
+  message: InboundMessage;
+  /** The address the message was sent to and the repository whose policy applies. */
+  route: { address: string; repository: string };
+  policy: RepositoryConfig;
+  tracking?: { repository: string; isPrivate: boolean };
+  /** The case the message belongs to: its own (a redelivery of a first message) or the one it answers. */
+  existingCase: EmailCase | null;
+  /** When Disclosure Desk received the message. */
+  receivedAt: Date;
+  now: Date;
+}
+
+export interface OutgoingEmail {
+  /** Names the message among the case's messages; its Message-ID is built from it, so a resend is the same message. */
+  messageKey: string;
+  text: string;
+}
+
+export type EmailIntakeAction =
+  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
+  | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
+  | { type: "acknowledgeByEmail"; email: OutgoingEmail }
+  | { type: "mirrorReply"; comment: string; body: string; addLabels: string[]; removeLabels: string[] };
+
+export interface EmailIntakePlan {
+  caseKey: string;
+  mode: "new-case" | "known-message" | "reply" | "refused";
+  reasons: string[];
+  actions: EmailIntakeAction[];
+  triage?: TriageDecision;
+}
+
+/** How far a Date header may lie before receipt and still be believed; sender clocks drift, mail queues retry. */
+export const DATE_HEADER_TRUSTED_MS = 3 * 24 * 60 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The time a report counts from: the sender's Date header when it lies in the three days before receipt (a delivery
+ * retried by a mail queue still counts from when the researcher sent it), otherwise the receipt time (a wrong or
+ * forged Date header cannot move the deadlines).
+ */
+export function reportReceivedAt(date: Date | undefined, receivedAt: Date): Date {
+  if (!date) return receivedAt;
+  const before = receivedAt.getTime() - date.getTime();
+  if (before < -CLOCK_SKEW_MS || before > DATE_HEADER_TRUSTED_MS) return receivedAt;
+  return before < 0 ? receivedAt : date;
+}
+
+export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
+  const { message, existingCase } = facts;
+  if (existingCase) return planForExistingCase(facts, existingCase);
+
+  const caseKey = emailCaseKey(message.messageId);
+  const { config } = facts.policy;
+  const reasons: string[] = [];
+  const actions: EmailIntakeAction[] = [];
+  if (!facts.tracking) {
+    return { caseKey, mode: "refused", reasons: [`the policy of ${facts.route.repository} names no tracking repository: an e-mail case needs one`], actions };
+  }
+  if (!facts.tracking.isPrivate) {
+    actions.push({
+      type: "warnPublicTrackingRepository",
+      repository: facts.tracking.repository,
+      title: PUBLIC_TRACKING_NOTICE_TITLE,
+      body: renderMessage(config.language, "public-tracking-repository", {
+        repository: facts.tracking.repository,
+        marker: "<!-- disclosure-desk:public-tracking-repository -->",
+      }),
+    });
+    reasons.push(`tracking repository ${facts.tracking.repository} is public: refusing to write report content there`);
+    return { caseKey, mode: "refused", reasons, actions };
+  }
+  if (!message.from) return { caseKey, mode: "refused", reasons: ["the message has no sender address to answer"], actions };
+
+  const decision = triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config });
+  const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
+  const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+  const record: CaseRecord = {
+    v: CASE_RECORD_VERSION,
+    key: caseKey,
+    channel: "email",
+    source: { repository: facts.route.repository },
+    state: "triage",
+    receivedAt: receivedAt.toISOString(),
+    openedAt: facts.now.toISOString(),
+    policyVersion: facts.policy.policyVersion,
+    configError: facts.policy.errors.length > 0,
+    deadlines: {
+      responseDue: deadlines.responseDue.toISOString(),
+      ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
+      ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
+    },
+    acknowledgement: { status: "pending" },
+  };
+  const thread: EmailThread = withSeenMessage(
+    { researcher: message.from.address, address: facts.route.address, subject: message.subject, rootMessageId: message.messageId, lastMessageId: message.messageId, seen: [] },
+    message.messageId,
+  );
+  actions.push({
+    type: "openTrackingIssue",
+    repository: facts.tracking.repository,
+    title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
+    body: withEmailThread(renderTrackingIssue(facts, decision, record), thread),
+    labels: caseLabels(decision, facts.policy, false),
+    record,
+  });
+  actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+  reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
+  if (facts.policy.errors.length > 0) reasons.push(`configuration has ${facts.policy.errors.length} error(s): safe defaults used`);
+  return { caseKey, mode: "new-case", reasons, actions, triage: decision };
+}
+
+function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): EmailIntakePlan {
+  const { message } = facts;
+  const { config } = facts.policy;
+  const caseKey = openCase.record.key;
+  const isFirstMessage = emailCaseKey(message.messageId) === caseKey;
+  if (isFirstMessage || openCase.thread.seen.includes(messageHash(message.messageId))) {
+    const actions: EmailIntakeAction[] = [];
+    const pending = isFirstMessage && openCase.record.acknowledgement.status === "pending";
+    if (pending) {
+      const receivedAt = new Date(openCase.record.receivedAt);
+      const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+    }
+    const reason = `message already in case ${caseKey} (#${openCase.number})${pending ? "; acknowledgement still pending" : ""}`;
+    return { caseKey, mode: "known-message", reasons: [reason], actions };
+  }
+
+  const fromResearcher = message.from?.address.toLowerCase() === openCase.thread.researcher.toLowerCase();
+  const resumes = fromResearcher && openCase.record.state === "needs-info";
+  const at = facts.receivedAt;
+  let record = openCase.record;
+  const reasons = [`reply copied into case ${caseKey} (#${openCase.number}) from ${fromResearcher ? "the researcher" : "another sender"}`];
+  if (resumes) {
+    record = withStateChange(record, "triage", at, config.sla);
+    reasons.push("the case was waiting on the researcher: back to triage, clock running");
+  }
+  if (fromResearcher) record = { ...record, researcherActivityAt: at.toISOString() };
+  const thread = fromResearcher ? withSeenMessage(openCase.thread, message.messageId) : { ...withSeenMessage(openCase.thread, message.messageId), lastMessageId: openCase.thread.lastMessageId };
+  const comment = renderMessage(config.language, "email-reply-mirror", {
+    marker: `<!-- disclosure-desk:email-message ${messageHash(message.messageId)} -->`,
+    sender: untrusted(message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.address}>` : "an unknown sender"),
+    fromResearcher,
+    writtenAt: formatDeadline(at, config.calendar.timezone, config.language),
+    subject: untrusted(message.subject),
+    text: untrusted(message.text),
+    attachments: attachmentsView(message.attachments),
+    resumed: resumes,
+  });
+  return {
+    caseKey,
+    mode: "reply",
+    reasons,
+    actions: [
+      {
+        type: "mirrorReply",
+        comment,
+        body: withCaseBlock(withEmailThread(openCase.body, thread), record),
+        addLabels: resumes ? ["state:triage"] : [],
+        removeLabels: resumes ? ["state:needs-info"] : [],
+      },
+    ],
+  };
+}
+
+function attachmentsView(attachments: readonly AttachmentMetadata[]) {
+  return attachments.map((attachment) => ({
+    name: untrusted(attachment.name),
+    contentType: untrusted(attachment.contentType),
+    size: attachment.size,
+    sha256: attachment.sha256,
+  }));
+}
+
+function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date): string {
+  const { config } = facts.policy;
+  const { timezone } = config.calendar;
+  return renderMessage(config.language, "email-acknowledgement", {
+    researcher: facts.message.from?.name ? untrusted(facts.message.from.name) : undefined,
+    policy: { name: config.policy.name, url: config.policy.url },
+    responseDue: formatDeadline(deadlines.responseDue, timezone, config.language),
+    resolutionDue: deadlines.resolutionDue ? formatDeadline(deadlines.resolutionDue, timezone, config.language) : undefined,
+    resolutionDays: config.sla.resolution?.days,
+    updateEveryDays: config.sla.updates?.everyDays,
+    late: facts.now.getTime() - receivedAt.getTime() > 60 * 60_000,
+    receivedOn: formatDate(localDateOf(receivedAt, timezone), config.language),
+  });
+}
+
+function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, record: CaseRecord): string {
+  const { message, policy } = facts;
+  const { config } = policy;
+  const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), config.calendar.timezone, config.language) : undefined);
+  const body = renderMessage(config.language, "email-tracking-issue", {
+    key: record.key,
+    summary: untrusted(message.subject || "(no subject)"),
+    researcher: untrusted(message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.address}>` : ""),
+    receivedAt: format(record.receivedAt),
+    dateHeader: message.date ? format(message.date.toISOString()) : undefined,
+    address: facts.route.address,
+    repository: facts.route.repository,
+    severity: severityView(decision),
+    deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
+    policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
+    triage: triageView(decision),
+    configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
+    attachments: attachmentsView(message.attachments),
+    description: untrusted(message.text),
+  });
+  return withCaseBlock(body, record);
+}

@@ -1,0 +1,90 @@
+import type { Logger } from "probot";
+import { loadRepositoryConfig } from "../config/repository-config.js";
+import type { InstallationClient } from "../github/email-gateway.js";
+import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import type { HandlerDependencies } from "../handlers/dependencies.js";
+import { emailCaseKey, readEmailThread, threadCandidates } from "./email-thread.js";
+import { executeEmailIntake } from "./execute-intake.js";
+import { parseInboundMessage } from "./inbound-message.js";
+import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
+import { routeFor } from "./email-settings.js";
+import type { Mailer, RetryPolicy } from "./smtp-mailer.js";
+
+/**
+ * One inbound e-mail, from raw bytes to a case: parse, route by recipient, authenticate as the routed repository's
+ * installation, find the case the message belongs to, then plan and execute under the case's lock. Log lines carry
+ * the case key, counts and decisions — never an address, the subject or the text.
+ */
+
+export type ReceiveOutcome =
+  | { status: "opened" | "threaded" | "known"; caseKey: string; issue: number | undefined; acknowledgement?: "sent" | "undelivered" }
+  | { status: "refused"; caseKey: string; reason: string }
+  | { status: "unrouted" | "not-installed" };
+
+export interface EmailReceiverOptions {
+  routes: ReadonlyMap<string, string>;
+  installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
+  dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now">;
+  mailer: Mailer | undefined;
+  retry?: RetryPolicy;
+  log: Logger;
+}
+
+export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer) => Promise<ReceiveOutcome> {
+  const { dependencies } = options;
+  return async (raw) => {
+    const receivedAt = new Date(dependencies.now());
+    const message = await parseInboundMessage(raw);
+    const route = routeFor(message.recipients, options.routes);
+    if (!route) {
+      options.log.warn({ recipients: message.recipients.length, bytes: raw.length }, "e-mail to an address without a route: not accepted");
+      return { status: "unrouted" };
+    }
+    const client = await options.installationFor(parseRepository(route.repository));
+    if (!client) {
+      options.log.error({ repository: route.repository }, "e-mail routed to a repository the App is not installed on");
+      return { status: "not-installed" };
+    }
+    const gateway = new GitHubGateway(client.octokit, dependencies.cache, client.installationId, dependencies.now);
+    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(route.repository));
+    const trackingName = policy.config.tracking.repository;
+    const tracking = trackingName ? { repository: trackingName, isPrivate: await gateway.isPrivateRepository(parseRepository(trackingName)) } : undefined;
+    const trackingRepository = tracking?.isPrivate ? parseRepository(tracking.repository) : undefined;
+
+    // A reply names its case; a first message (or its redelivery) is its own case.
+    let caseKey = emailCaseKey(message.messageId);
+    if (trackingRepository) {
+      for (const candidate of threadCandidates(message).filter((key) => key !== caseKey)) {
+        if (await gateway.findTrackingIssue(trackingRepository, candidate)) {
+          caseKey = candidate;
+          break;
+        }
+      }
+    }
+    const log = options.log.child({ caseKey, repository: route.repository });
+
+    return dependencies.locks.withLock(`case:${caseKey}`, async () => {
+      const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
+      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), existingCase, receivedAt, now: new Date(dependencies.now()) };
+      const plan = planEmailIntake(facts);
+      log.info(
+        { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },
+        "e-mail intake planned",
+      );
+      const result = await executeEmailIntake({ gateway, mailer: options.mailer, ...(options.retry ? { retry: options.retry } : {}), log }, plan, facts);
+      if (plan.mode === "refused") return { status: "refused", caseKey, reason: plan.reasons.join("; ") };
+      const status = plan.mode === "new-case" ? "opened" : plan.mode === "reply" ? "threaded" : "known";
+      return { status, caseKey, issue: result.issue, ...(result.acknowledgement ? { acknowledgement: result.acknowledgement } : {}) };
+    });
+  };
+}
+
+async function readEmailCase(gateway: GitHubGateway, tracking: RepositoryRef, caseKey: string): Promise<EmailCase | null> {
+  const found = await gateway.findTrackingIssue(tracking, caseKey);
+  if (!found) return null;
+  const thread = readEmailThread(found.body);
+  // Opening a second case would split the conversation; the delivery fails and the mail system tries again later.
+  if (!thread) throw new Error(`tracking issue #${found.number} of an e-mail case has no e-mail thread block`);
+  const { labels } = await gateway.getOpenCase(tracking, found.number);
+  return { number: found.number, body: found.body, labels, record: found.record, thread };
+}

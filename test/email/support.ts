@@ -1,0 +1,210 @@
+import { Writable } from "node:stream";
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { Probot } from "probot";
+import { createLoggerTo } from "../../src/runtime/logger.js";
+import { issueCommentObject, userObject } from "../fixtures/github-objects.js";
+import { installation } from "../fixtures/webhook-payloads.js";
+import { fakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
+import { testPrivateKey, TestOctokit } from "../helpers/probot.js";
+
+/** Real MIME messages, a real SMTP server on 127.0.0.1 and the GitHub fake with what the e-mail channel also asks. */
+
+export const securityAddress = "security@example.org";
+export const researcherAddress = "rosa.researcher@mail.example.net";
+export const trackingRepository = "octo-org/security-cases";
+
+export const openworxConfig = `
+language: en
+policy:
+  name: Openworx Responsible Disclosure
+  contact: mailto:${securityAddress}
+  safeHarbor: true
+tracking:
+  repository: ${trackingRepository}
+calendar:
+  timezone: Europe/Amsterdam
+  holidays: NL
+sla:
+  response: { businessDays: 5 }
+  needsInfo: { pauseClock: true }
+`;
+
+/** A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. */
+export function englishReport(options: { messageId?: string; date?: string; to?: string } = {}): string {
+  return [
+    `From: Rosa Researcher <${researcherAddress}>`,
+    `To: ${options.to ?? securityAddress}`,
+    "Subject: SQL injection in the widget search endpoint",
+    `Date: ${options.date ?? "Mon, 16 Nov 2026 09:30:00 +0100"}`,
+    `Message-ID: ${options.messageId ?? "<report-1@mail.example.net>"}`,
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/alternative; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    "The search endpoint of widgets.example.org builds its SQL query from the q pa=",
+    "rameter. Steps to reproduce: GET /search?q=3D%27%20OR%201=3D1-- returns ever=",
+    "y row. Impact: anyone can read all customer records =E2=80=94 caf=C3=A9 incl=",
+    "uded.",
+    "",
+    "--b1",
+    "Content-Type: text/html; charset=utf-8",
+    "",
+    "<p>The search endpoint of widgets.example.org builds its SQL query from the q parameter.</p>",
+    "--b1--",
+    "",
+  ].join("\r\n");
+}
+
+/** A Dutch report in ISO-8859-1 (8bit), with a PNG attachment. */
+export function dutchReportWithAttachment(): { raw: Buffer; attachment: Buffer } {
+  const attachment = Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex");
+  const head = [
+    `From: =?ISO-8859-1?Q?Jo=EBl_de_Vri=EBs?= <joel@voorbeeld.nl>`,
+    `To: ${securityAddress}`,
+    "Subject: =?ISO-8859-1?Q?Kwetsbaarheid_in_het_inlogscherm_=E9=E9n_probleem?=",
+    "Date: Mon, 16 Nov 2026 10:00:00 +0100",
+    "Message-ID: <nl-rapport-7@voorbeeld.nl>",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/mixed; boundary="grens"',
+    "",
+    "--grens",
+    "Content-Type: text/plain; charset=ISO-8859-1",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+  ].join("\r\n");
+  const text = Buffer.from("Geachte heer/mevrouw,\r\n\r\nHet inlogscherm van widgets.example.org is kwetsbaar voor cross-site scripting. Een aanvaller kan cookies stelen. Reproductie: zie de schermafdruk. Groeten, Joël (café-eigenaar)\r\n", "latin1");
+  const tail = [
+    "",
+    "--grens",
+    'Content-Type: image/png; name="schermafdruk.png"',
+    'Content-Disposition: attachment; filename="schermafdruk.png"',
+    "Content-Transfer-Encoding: base64",
+    "",
+    attachment.toString("base64"),
+    "--grens--",
+    "",
+  ].join("\r\n");
+  return { raw: Buffer.concat([Buffer.from(head, "latin1"), Buffer.from("\r\n"), text, Buffer.from(tail, "latin1")]), attachment };
+}
+
+/** A reply by the researcher to a message Disclosure Desk sent (its Message-ID), without the case tag. */
+export function replyTo(inReplyTo: string, options: { from?: string; messageId?: string; subject?: string } = {}): string {
+  return [
+    `From: ${options.from ?? `Rosa Researcher <${researcherAddress}>`}`,
+    `To: ${securityAddress}`,
+    `Subject: ${options.subject ?? "Re: SQL injection in the widget search endpoint"}`,
+    "Date: Wed, 18 Nov 2026 14:00:00 +0100",
+    `Message-ID: ${options.messageId ?? "<reply-1@mail.example.net>"}`,
+    `In-Reply-To: ${inReplyTo}`,
+    `References: <report-1@mail.example.net> ${inReplyTo}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "The affected version is 2.4.0; the proof of concept is attached below.",
+    "",
+  ].join("\r\n");
+}
+
+export interface TestSmtpServer {
+  port: number;
+  url: string;
+  received: ParsedMail[];
+  envelopes: { from: string; to: string[] }[];
+  /** Connections that reached the DATA stage or were refused there. */
+  attempts: () => number;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1; `failFirst` attempts are refused with a temporary error (451). */
+export async function startSmtpServer(options: { failFirst?: number } = {}): Promise<TestSmtpServer> {
+  const received: ParsedMail[] = [];
+  const envelopes: { from: string; to: string[] }[] = [];
+  let attempts = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      attempts += 1;
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        if (attempts <= (options.failFirst ?? 0)) {
+          callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+          return;
+        }
+        envelopes.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+        });
+        void simpleParser(Buffer.concat(chunks)).then((parsed) => {
+          received.push(parsed);
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    envelopes,
+    attempts: () => attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface EmailGitHub extends FakeGitHub {
+  comments: Map<string, { issue: number; body: string }[]>;
+}
+
+/** The GitHub fake plus the App's installation look-up and issue comments. */
+export function emailGitHub(options: FakeGitHubOptions = { configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig }, privateRepositories: [trackingRepository] }): EmailGitHub {
+  const github = fakeGitHub(options);
+  const comments = new Map<string, { issue: number; body: string }[]>();
+  let nextComment = 7_000;
+  github.mock.scope
+    .persist()
+    .get(/^\/repos\/[^/]+\/[^/]+\/installation$/)
+    .reply(200, { id: installation.id, account: null, target_type: "Organization", app_id: 123 });
+  github.mock.scope
+    .persist()
+    .post(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)
+    .reply((uri, body) => {
+      const parts = uri.split("/");
+      const repository = parts.slice(2, 4).join("/");
+      const issue = Number(parts[5]);
+      const text = (body as { body: string }).body;
+      comments.set(repository, [...(comments.get(repository) ?? []), { issue, body: text }]);
+      nextComment += 1;
+      return [
+        201,
+        issueCommentObject({ repositoryFullName: repository, issueNumber: issue, id: nextComment, body: text, user: userObject("disclosure-desk[bot]", 9_300_001, "Bot"), createdAt: "2026-11-16T08:31:00Z" }),
+      ];
+    });
+  return Object.assign(github, { comments });
+}
+
+export interface CapturedLog {
+  probot: Probot;
+  raw: () => string;
+}
+
+/** A Probot whose log lines at the production level are captured. */
+export function probotWithCapturedLog(): CapturedLog {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
+  return { probot, raw: () => chunks.join("") };
+}
