@@ -1,6 +1,8 @@
 import type { ApplicationFunction } from "probot";
 import { Redis } from "ioredis";
 import { disclosureDesk } from "../app.js";
+import { emailChannel } from "../email/email-channel.js";
+import { readEmailSettings } from "../email/email-settings.js";
 import { sweepEveryInstallation } from "../cli/sweep-command.js";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
@@ -81,6 +83,8 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
         },
       }),
     );
+    const emailSettings = readEmailSettings(process.env);
+    if (emailSettings) options.addHandler(emailChannel(app, dependencies, emailSettings));
     if (settings.sweepIntervalMinutes > 0) {
       const log = app.log.child({ name: "sweep" });
       sweepTimer = startSweepTimer({
