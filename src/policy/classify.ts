@@ -7,7 +7,11 @@ import { excerpt, reportText } from "./report.js";
  *
  * What separates a report from a security-themed discussion is rarely the vocabulary ("XSS", "CSRF" appear in both)
  * but what surrounds it: a concrete payload or target, an attacker who can do something now, a first-person finding
- * on a real system. Questions, proposals, hardening requests and already-public CVEs in a dependency count against.
+ * on a real system. Questions, proposals, hardening requests and already-public CVEs in a dependency count against:
+ * a CVE that is already published about a dependency has nothing left to contain, while a report that the project's
+ * own fix for a CVE can be bypassed is a new finding. Evidence combines: an impact statement backed by a payload, a
+ * request, numbered steps or a first-hand finding earns a corroboration bonus, and the kind of personal data exposed
+ * counts only next to an impact or a missing login, never alone.
  * Patterns are the project's own (not configuration), written without nested quantifiers, and read at most
  * `MAX_MATCHED_TEXT` characters, so matching stays linear in practice.
  */
@@ -50,8 +54,12 @@ interface Signal {
   explanation: string;
   weight: number;
   /** Where the rule looks: the title only, or title and body. */
-  in: "title" | "all";
+  in: "title" | "body" | "all";
   patterns: RegExp[];
+  /** Fires only when one of these rules fired before it: evidence that means something only next to another. */
+  requires?: readonly string[];
+  /** Does not fire on text one of these rules already quoted, so one phrase is not counted twice. */
+  distinctFrom?: readonly string[];
 }
 
 const signals: readonly Signal[] = [
@@ -81,6 +89,12 @@ const signals: readonly Signal[] = [
       /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
       /\b(?:without|no|not) (?:checking|verifying|validating|verification of) (?:a |the |any )?(?:signature|certificate|checksum|hash)\b|\bmake (?:itself|themselves|himself|herself|myself) (?:an? )?(?:admin|owner|administrator)\b/i,
       /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b|^lek\b|\b(?:niet|on)gehasht\b|\bin platte tekst\b/i,
+      /\b(?:html|markdown|e-?mail|csv|formula|prompt|css|sql|code|script|command|shell) injection\b|\b(?:account|workspace|project|organi[sz]ation|org|team|tenant|repository|repo|admin|store|shop|session|server) take-?over\b/i,
+      /\bonly checks? (?:that|whether|if) (?:you(?:'re| are)|the user is|you have) (?:logged in|signed in|a member|authenticated|an account)\b|\bonly (?:checked|checks|validated|enforced) (?:in the (?:browser|frontend|client|ui)|client[ -]side)\b|\bcontroleert (?:alleen|enkel) in de (?:browser|app|frontend)\b/i,
+      /\b(?:rate limit(?:ing)?|lockout|captcha|2fa|mfa|otp|second factor|two-factor|signature check|fix|patch|check|protection|sanitizer|filter)\b[^.\n]{0,40}\bcan be (?:bypassed|skipped|circumvented)\b|\b(?:can|could) be brute[ -]?forced\b|\bno (?:attempt|retry|guess|login attempt) limit\b/i,
+      /\bwrites? (?:the |a |any )?(?:files? )?(?:into|to) (?:the )?(?:web ?root|document root)\b|\bwrites? (?:the |a |any )?(?:files? )?outside the (?:upload|target|intended|extraction) (?:folder|directory)\b/i,
+      /\b(?:fetch(?:es)?|requests?|calls?|loads?|embeds?|reach(?:es)?|lists?) (?:your |the |our |any )?internal (?:urls?|network|services?|hosts?|addresses|ips?|endpoints?|elasticsearch|databases?|apis?|admin)\b/i,
+      /\b(?:inbreken|ingebroken|inbreekt)\b|\b(?:inloggen|inlog|authenticatie|beveiliging|beheerrechten|rechten|tweestapsverificatie|2fa|betaling)(?: te)? omzeilen\b|\bomzeil\w{0,3} (?:de |het )?(?:inlog|authenticatie|beveiliging|beheer|rechten|tweestaps|2fa|betaling)|\b(?:account|sessie|accounts|sessies|profiel)(?: van [\w ]{1,40})? overnemen\b/i,
     ],
   },
   {
@@ -97,6 +111,8 @@ const signals: readonly Signal[] = [
       /(?:;|\||&&)\s?(?:id|whoami|uname -a)\s*(?:$|[`'")])|;\s?(?:cat \/etc\/|sleep \d+\s*(?:$|[`'")]))|\$\((?:id|whoami|curl|sleep)\b|`(?:id|whoami)`/im,
       /\b__proto__\[|["']__proto__["']\s?:|\bconstructor\[["']?prototype\b/i,
       /%3cscript|%3csvg|%22%3e%3c|\balg"?\s?:\s?"?none\b|"(?:role|is_?admin|admin)"\s?:\s?"?(?:admin|true|owner)\b|\bhost:\s?(?:evil|attacker)\b|\bshell\.(?:php|jsp|aspx)\b|\bphpinfo\(\)|\bgadget chain\b|\bysoserial\b/i,
+      /\buid=\d{1,6}\(\w{1,32}\)|!!python\/object|<iframe src=["']?(?:https?:\/\/(?:localhost|127\.|10\.|192\.168\.)|javascript:|file:)|(?:\.\.\\){2,12}(?:windows|wwwroot|inetpub|system32|[\w-]{1,64}\.(?:aspx?|php|jsp|exe|dll|config|ini))\b|\.\.%2f|%2e%2e\//i,
+      /=\s?(?:hyperlink|webservice|importxml|importdata|cmd\|)\(?|\bignore (?:all |the |any )?(?:previous|prior|above) instructions\b|\bpush graphic-context\b|\bevil\.(?:html|svg|xml|php|zip)\b/i,
       /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b/i,
     ],
   },
@@ -118,9 +134,16 @@ const signals: readonly Signal[] = [
       /\bleak(?:s|ing|ed)? (?:the |my |your |their |a )?(?:authori[sz]ation code|api token|access token|token|session|cookie|credentials|password|reset token)s?\b/i,
       /\ballows? (?:an? )?(?:remote |unauthenticated |malicious )?(?:attacker|adversary|anyone|any user|users?|visitors?)s? to (?:read|access|download|view|steal|take over|hijack|impersonate|execute|run|modify|delete|bypass|escalate|obtain|inject|forge|reset|log in)\b/i,
       /\b(?:without|no) (?:any )?(?:authentication|being logged in|login|credentials|a session)\b[^.\n]{0,80}\b(?:returns?|exposes?|shows?|lists?|downloads?|reads?|can|leaks?)\b/i,
-      /\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|teams?|accounts?|organi[sz]ations?|members?)'?s? (?:data|members|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b/i,
+      /\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|teams?|accounts?|organi[sz]ations?|members?)'?s? (?:api |access |auth |session |private |personal )?(?:data|members|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b/i,
       /\b(?:leads? to|results? in|resulting in|which gives|giving)\b[^.\n]{0,40}\b(?:code execution|account takeover|full compromise|data (?:exposure|leak)|privilege escalation|session hijacking|credential theft)\b/i,
-      /\been aanvaller kan\b|\bkan (?:een )?(?:aanvaller|derde)\b|\bgegevens van andere (?:gebruikers|klanten)\b|\bzonder (?:in te loggen|authenticatie)\b|\bvan andere (?:klanten|gebruikers|bewoners|leden)\b/i,
+      /\been aanvaller kan\b|\bkan (?:een )?(?:aanvaller|derde)\b|\bgegevens van (?:andere|een andere) (?:gebruikers?|klanten?)\b|\bvan (?:andere|een andere) (?:klanten?|gebruikers?|bewoners?|leden|lid|bedrijf|bedrijven|organisaties?|vestigingen|patiënten)\b|\b(?:van )?(?:het |een )?andere? account\b|\bandermans\b/i,
+      /\b(?:kan (?:iemand|iedereen|een gewone gebruiker|elke gebruiker|ieder)|(?:iedereen|iemand) kan) (?:[\w-]{1,30} ){0,8}(?:downloaden|ophalen|inzien|bekijken|overnemen|verwijderen|wijzigen|uitvoeren|aanpassen|resetten|binnenkomen|inloggen)\b|\bkun je (?:[\w-]{1,30} ){0,6}(?:van (?:alle|andere|elke|iedere)|elk|ieder|andermans) (?:[\w-]{1,30} ){0,3}(?:downloaden|ophalen|inzien|bekijken|overnemen|verwijderen|wijzigen|resetten)\b|\b(?:elk|ieder|alle) accounts? (?:overnemen|resetten|inzien)\b/i,
+      /\b(?:forged|read|stolen|hijacked|taken over|accessed|downloaded|reset|changed|deleted|revoked|listed|guessed) by (?:anybody|anyone|any user|everyone|strangers?|an attacker|attackers|other users)\b|\b(?:lock|locks|locking) (?:the owner|the victim|the real owner) out\b|\blogged in as (?:me|him|her|them|the victim)\b/i,
+      /\b(?:someone|somebody) (?:else'?s|other than you)|\b(?:isn'?t|is not|aren'?t|are not) (?:mine|yours)\b|\bother (?:people|customers|users)'s\b|\b(?:everyone|anyone|anybody|every customer|any customer)'s\b/i,
+      /\b(?:exfiltrat\w{1,6}|(?:are |is )?sent to (?:my|an? attacker'?s?|the attacker'?s?|a third[ -]party) (?:server|site|domain|host))\b|\bsends? (?:their|the victim'?s?|the user'?s?|your) (?:cookies?|session|tokens?|data|e-?mail|password)s? to\b|\bwith access to (?:the |a |their )?(?:user|victim|admin|other user)s?'?s? (?:cookies|session|tokens?)\b|\bruns? (?:its |their |arbitrary )?scripts? (?:on|in) (?:the |your )?(?:main |app |admin )?(?:domain|origin|[\w-]{1,60}\.[a-z]{2,6})\b/i,
+      /\b(?:deleted|removed) (?:users?|accounts?|customers?)'?s? (?:files|data|documents|attachments|uploads)\b[^.\n]{0,30}\bstill (?:downloadable|reachable|accessible|readable)\b|\b(?:listed|shown|visible) in the public (?:activity feed|feed|api|page|profile|sitemap)\b/i,
+      /\b(?:dump|backup|gist|paste|pastebin|spreadsheet)s?\b[^.\n]{0,40}\b(?:with|of|containing|holding) (?:about |over |some |roughly |nearly )?\d[\d,.]{0,9} (?:real )?(?:customers?|users?|patients?|members?|clients?|klanten|gebruikers)\b/i,
+      /\bredirect (?:other people'?s?|their|customers'?) (?:deliveries|orders|payments|payouts|e-?mails)\b|\brevoke (?:every|all|any) (?:customer|user)'?s? (?:keys|tokens|sessions)\b|\b(?:opens?|unlocks?) the (?:owner|victim|user)'s (?:vault|account|mailbox|wallet)\b/i,
     ],
   },
   {
@@ -134,7 +157,8 @@ const signals: readonly Signal[] = [
       /\bwhile (?:testing|pentesting|reviewing|auditing|fuzzing|looking at)\b[^.\n]{0,80}\b(?:i|we) (?:found|noticed|discovered|was able|could)\b/i,
       /\b(?:proof[ -]of[ -]concept|poc)\b/i,
       /\bwhen i (?:change|modify|replace|increment|decrement|remove|swap|set)\b[^.\n]{0,80}\bi (?:see|get|can|receive)\b|\bi (?:used|reused|replayed|tried|changed|modified|downloaded|enumerated|guessed|iterated)\b[^.\n]{0,60}\b(?:link|token|id|url|parameter|cookie|header|request|worked|times|dump|file|backup|documents|accounts|other)|\b(?:checked|tested|verified|confirmed) (?:it |this )?with (?:a |my )?(?:fresh |new |free |second |another |test )+account\b/i,
-      /\bik (?:heb|ontdekte|vond|kon|kan|zag|merkte)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen)/i,
+      /\bik (?:heb|ontdekte|vond|kon|kan|zag|merkte)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen|binnenkom|installaties)/i,
+      /\bi stopped\b|\bi (?:didn'?t|did not) (?:download|open|keep|read|look at) (?:any|anything|more)|\b(?:tested|checked|confirmed) (?:it )?between my (?:own )?(?:two )?accounts\b|\bas a (?:viewer|guest|member|read-only user|normal user|regular user|free user)\b[^.\n]{0,20}\bi (?:could|can|was able|moved|changed|deleted|read|saw|got|created|invited|made)\b|\bik heb (?:het|dit) (?:scherm |bestand |venster )?(?:meteen |direct |daarna )?(?:gesloten|verwijderd)\b|\b(?:en )?ben (?:toen |daarna )?gestopt\b|\bgetest (?:op|met) (?:de |het |een |mijn )?(?:demo|test|eigen)/i,
     ],
   },
   {
@@ -146,6 +170,7 @@ const signals: readonly Signal[] = [
       /\b(?:reporting|report|disclos(?:e|ing)|found|discovered|identified) (?:a |an |the |this |what (?:looks|seems) like an? |possible |potential |critical |serious |severe )*(?:security )?(?:vulnerability|vuln|security (?:issue|bug|flaw|hole|problem))\b/i,
       /\b(?:responsible|coordinated) disclosure\b|\bbug bounty\b|\bsecurity researcher\b|\bcvss(?::?3\.[01]|:4\.0)?\/av:[nalp]\b|\bcvss (?:score|base score)?:? ?\d{1,2}\.\d\b/i,
       /\b(?:didn'?t|did not|couldn'?t|could not) find (?:a |any )?(?:private|security|way to report|security contact|security policy)|\bnot (?:sure|certain) (?:where|how) to report (?:this|a) (?:privately|securely|security)|\bplease (?:handle|treat) (?:this )?(?:privately|confidentially|as confidential)\b|\bbefore (?:this is |it is )?(?:fixed|patched|disclosed)\b/i,
+      /\b(?:fix|patch)(?:es)? (?:for|of) (?:cve-\d{4}-\d{4,7}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,40}\b(?:can be bypassed|is incomplete|incomplete|bypass|does not|doesn'?t|still)|\bstill vulnerable to (?:cve-|ghsa-)/i,
       /\bmelding van een kwetsbaarheid\b|\bverantwoorde? (?:openbaarmaking|melding)\b|\bik wil (?:een )?(?:kwetsbaarheid|beveiligingslek|lek) melden\b/i,
     ],
   },
@@ -159,7 +184,37 @@ const signals: readonly Signal[] = [
       /\b(?:exposed|leaked|hard-?coded|committed) (?:an? |the |our |your |production )?(?:api[ -]?key|access[ -]?token|secret|password|private key|credentials?|aws keys?|signing key)\b/i,
       /\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b|\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b|\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b/i,
       /\bhooks\.slack\.com\/services\/|\b(?:webhook url|api[ -]?key|token|secret|credentials?|password)s? in (?:the |your |our )?(?:public |production |minified |client[ -]side )?(?:js |javascript )?(?:bundle|source map|page source|html)\b|\bdatabase (?:backups?|dumps?)\b|(?:\.sql\.gz|\.env file|\bid_rsa|\.git\/config|\bwp-config\.php)\b|\b(?:echo(?:es)?|prints?|logs?|dumps?) (?:the |our |your )?\$?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b|\bwachtwoord(?:en)? in platte tekst\b/i,
+      /\b(?:production|prod|live|smtp|database|db|stripe|aws|sendgrid|twilio|mailgun|slack|openai|mapbox) (?:smtp |database |db |stripe |aws |api |root )?(?:password|credentials|api[ -]?key|secret key|secret|private key)s?\b[^.\n]{0,60}\b(?:in (?:the |a |an |your )?(?:public|repo|repository|docker image|bundle|apk|gist|source code|git history)|(?:is|are) (?:public|exposed|readable))|\b(?:prints?|shows?|contains?|returns?|reveals?|dumps?) (?:the |a |an |our |your )?(?:production |prod |live )?(?:smtp |database |db |stripe |aws |sendgrid |twilio |mailgun |slack |openai |mapbox )(?:password|credentials|api[ -]?key|secret key|key|token)s?\b|\b(?:wachtwoord|inloggegevens|api-sleutel|sleutel) van de (?:productie)?(?:database|server|omgeving)\b/i,
       /\bghp_[a-z0-9]{20,}|\bgithub_pat_[a-z0-9_]{20,}|\bakia[0-9a-z]{16}\b|\bsk_live_[a-z0-9]{10,}|\bxox[bp]-[a-z0-9-]{10,}|-----begin (?:rsa |ec |openssh )?private key-----/i,
+    ],
+  },
+  {
+    rule: "secret-in-url",
+    explanation: "puts a secret where others can read it: in a URL, a link or a Referer",
+    weight: 1,
+    in: "all",
+    patterns: [
+      /\b(?:access[ _-]?token|api[ _-]?key|session(?: id| token)?|jsessionid|tokens?|passwords?|secrets?|credentials)s? (?:is |are |ends up |goes |is put |is placed |is sent )?in the (?:url|query string|query parameters?|link)\b|[?&;](?:access_token|api_key|apikey|jsessionid|session_?id)=|\breferr?er\b[^.\n]{0,60}\b(?:leaks?|third[ -]part|sent to every)|\b(?:leaks?|leaked|sent|exposed)\b[^.\n]{0,40}\breferr?er header\b/i,
+    ],
+  },
+  {
+    rule: "no-authentication",
+    explanation: "says it works without logging in",
+    weight: 0.75,
+    in: "all",
+    distinctFrom: ["attacker-impact"],
+    patterns: [
+      /\bno (?:login|sign-in|account|session|authentication) (?:is )?(?:needed|required|necessary)\b|\bin an? (?:private|incognito) (?:browser )?(?:window|tab)\b|\bno session at all\b|\bwithout (?:the |an? )?(?:authori[sz]ation|auth|api[ -]key) header\b|--no-sign-request\b|\bnobody (?:even )?needs an account\b|\b(?:reachable|open|accessible|readable|works?|answers?|returns?) without (?:any )?(?:credentials|a password|an account|logging in|authentication|a login)\b|\bzonder (?:in te loggen|account|wachtwoord|authenticatie|inloggen)\b/i,
+    ],
+  },
+  {
+    rule: "personal-data",
+    explanation: "names the personal data of other people that is exposed",
+    weight: 0.75,
+    in: "all",
+    requires: ["attacker-impact", "no-authentication"],
+    patterns: [
+      /\b(?:full names?|(?:delivery|home|street|postal|e-?mail) addresse?s?|street|phone numbers?|telephone numbers?|iban|dates? of birth|passports?|bank accounts?|signed contracts|contracts|medical|patients?|patiënten|adres(?:sen)?|telefoonnummers?|geboortedatum|bsn|naam, adres)\b/i,
     ],
   },
   {
@@ -199,6 +254,22 @@ const signals: readonly Signal[] = [
     ],
   },
   {
+    rule: "expected-access",
+    explanation: "says something should be reachable without logging in, which is a wish, not a finding",
+    weight: -1.5,
+    in: "all",
+    patterns: [
+      /\b(?:should|is supposed to|are supposed to|ought to|used to|expected to) (?:be |work |load |open |show |stay )?(?:visible |accessible |available |public |readable |reachable )?(?:to (?:everyone|anyone|visitors) )?without (?:logging in|a login|login|an account|signing in)\b|\b(?:moet|moeten|zou|zouden|mag|mogen) (?:ook |gewoon |weer )?(?:[\w-]{1,30} ){0,4}zonder in te loggen\b|\bzonder in te loggen(?:, | )(?:zoals|net als)\b/i,
+    ],
+  },
+  {
+    rule: "proposal-in-body",
+    explanation: "opens as a proposal or feature request",
+    weight: -1,
+    in: "body",
+    patterns: [/^\s*(?:voorstel|proposal|feature request|suggestion|idea|wens|verzoek)\s?:/i],
+  },
+  {
     rule: "public-dependency-advisory",
     explanation: "is about an already public advisory in a dependency",
     weight: -1.75,
@@ -207,7 +278,8 @@ const signals: readonly Signal[] = [
       /\b(?:bump|upgrade|update|updating|upgrading|bumping)\b[^.\n]{0,60}\b(?:to|past|beyond|for)\b[^.\n]{0,40}\b(?:cve-\d{4}-\d+|ghsa-[\w-]+|fix(?:es)?|patched|advisory)\b/i,
       /\b(?:dependabot|npm audit|yarn audit|pip-audit|snyk|trivy|grype|osv-scanner|renovate)\b/i,
       /\b(?:cve-\d{4}-\d{4,}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,80}\b(?:in|of|affects?) (?:the )?(?:dependency|dependencies|transitive|upstream|package|library)\b/i,
-      /\b(?:publicly|already) (?:known|disclosed|published|announced)\b/i,
+      /\b(?:publicly|already) (?:known|disclosed|published|announced)\b|\bpublished (?:security )?(?:advisory|cve)\b/i,
+      /\b(?:our|my|the|a|onze|mijn|de) (?:security |vulnerability |dependency |kwetsbaarheden)?scanner (?:flags|reports|found|finds|shows|meldt|vindt|geeft)\b|\b(?:bijwerken|updaten|upgraden|ophogen|versie omhoog)\b[^.\n]{0,60}\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)|\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)\b[^.\n]{0,80}\b(?:afhankelijkheid|dependency)\b/i,
     ],
   },
   {
@@ -229,7 +301,7 @@ const signals: readonly Signal[] = [
  * `HARM_TERM_WEIGHT`, up to `HARM_MAX_WEIGHT`.
  */
 const HARM_TERMS =
-  /\b(?:impersonat\w*|intercept\w*|brute[ -]?forc\w*|hijack\w*|take[ -]?over|takeover|exfiltrat\w*|bypass\w*|escalat\w*|inject\w*|forg(?:e|ed|ery)|spoof\w*|tamper\w*|unauthori[sz]ed|attacker'?s?|malicious|victim'?s?|exploit\w*|payload|secret key|secrets?|credentials?|tokens?|cookies?|session|passwords?|internal|localhost|any account|anyone|another user'?s?|other users'?|dumps?|environment variables|certificate validation|trust(?:s|ing)? all|mitm|man[ -]in[ -]the[ -]middle|lock(?:ing|s)? (?:the owner|them|users?) out|runs? (?:its |their |arbitrary )?scripts?|as admin|admin rights|without (?:authentication|authori[sz]ation|login|permission)|not bound to|leak\w*)\b/gi;
+  /\b(?:impersonat\w*|intercept\w*|brute[ -]?forc\w*|hijack\w*|take[ -]?over|takeover|exfiltrat\w*|bypass\w*|escalat\w*|inject\w*|forg(?:e|ed|ery)|spoof\w*|tamper\w*|unauthori[sz]ed|attacker'?s?|malicious|victim'?s?|exploit\w*|payload|secret key|secrets?|credentials?|tokens?|cookies?|session|passwords?|internal|localhost|any account|anyone|another user'?s?|other users'?|dumps?|environment variables|certificate validation|trust(?:s|ing)? all|mitm|man[ -]in[ -]the[ -]middle|lock(?:ing|s)? (?:the owner|them|users?) out|runs? (?:its |their |arbitrary )?scripts?|as admin|admin rights|without (?:authentication|authori[sz]ation|login|permission)|not bound to|leak\w*|referr?er|phishing|browser history|proxy logs)\b/gi;
 const HARM_TERM_WEIGHT = 0.75;
 const HARM_MAX_WEIGHT = 3;
 
@@ -243,13 +315,18 @@ const SCALE = 1.1;
 export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultClassifyPolicy): Classification {
   const text = reportText(input);
   const reasons: ClassifyReason[] = [];
+  const quoted = new Map<string, string>();
   for (const signal of signals) {
-    const haystack = signal.in === "title" ? text.title : text.all;
+    if (signal.requires && !reasons.some((reason) => signal.requires?.includes(reason.rule))) continue;
+    const haystack = signal.in === "title" ? text.title : signal.in === "body" ? text.body : text.all;
     const matched = firstMatch(signal.patterns, haystack);
-    if (matched !== undefined) {
+    if (matched !== undefined && !signal.distinctFrom?.some((rule) => quoted.get(rule)?.includes(matched))) {
+      quoted.set(signal.rule, matched);
       reasons.push({ rule: signal.rule, explanation: signal.explanation, matched: excerpt(matched), weight: signal.weight });
     }
   }
+  const corroboration = corroborate(reasons, text.all);
+  if (corroboration) reasons.push(corroboration);
   const harmTerms = distinctHarmTerms(text.all);
   if (harmTerms.length > 1) {
     reasons.push({
@@ -278,6 +355,27 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
     };
   }
   return { vulnerabilityReport: confidence >= policy.threshold, confidence, reasons };
+}
+
+/** Rules that say what harm is done or what is exposed. */
+const IMPACT_RULES: readonly string[] = ["attacker-impact", "exposed-secret", "no-authentication"];
+/** Rules that show the harm was demonstrated rather than imagined: a payload, a request, a finding. */
+const EVIDENCE_RULES: readonly string[] = ["exploit-payload", "first-hand-finding", "concrete-target"];
+/** Numbered steps to reproduce, which together with an impact statement make a report rather than a bug. */
+const REPRODUCTION_STEPS = /^\s*(?:steps(?: to reproduce)?|to reproduce|reproduction|repro|stappen(?: om te reproduceren)?)\s?:?\s*\n\s*1[.)] /im;
+const CORROBORATION_WEIGHT = 0.5;
+
+/**
+ * An impact statement backed by evidence (a payload, a request, a first-hand finding or steps to reproduce) is more
+ * than the sum of the two: a discussion speculates about impact, a bug report shows steps, a report does both.
+ */
+function corroborate(reasons: readonly ClassifyReason[], text: string): ClassifyReason | undefined {
+  if (!reasons.some((reason) => IMPACT_RULES.includes(reason.rule))) return undefined;
+  const evidence = reasons.find((reason) => EVIDENCE_RULES.includes(reason.rule));
+  const steps = evidence ? undefined : REPRODUCTION_STEPS.exec(text)?.[0];
+  const matched = evidence?.matched ?? (steps === undefined ? undefined : excerpt(steps));
+  if (matched === undefined) return undefined;
+  return { rule: "corroborated", explanation: "backs its impact with a payload, a request, steps or a first-hand finding", matched, weight: CORROBORATION_WEIGHT };
 }
 
 function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {

@@ -61,9 +61,11 @@ describe("classify", () => {
   it("says why, rule by rule, with the matched text", () => {
     const result = classify(report);
     expect(result.vulnerabilityReport).toBe(true);
-    expect(result.reasons.map((reason) => reason.rule)).toEqual(["vulnerability-class", "exploit-payload", "attacker-impact", "concrete-target", "harm-vocabulary"]);
+    expect(result.reasons.map((reason) => reason.rule)).toEqual(["vulnerability-class", "exploit-payload", "attacker-impact", "concrete-target", "corroborated", "harm-vocabulary"]);
     expect(result.reasons[0]?.matched).toBe("SQL injection");
     expect(result.reasons[1]?.matched).toBe("' OR 1=1");
+    // The impact is backed by the payload, and the decision quotes that payload as the evidence.
+    expect(result.reasons[4]).toMatchObject({ rule: "corroborated", matched: "' OR 1=1", weight: 0.5 });
   });
 
   it("does not act on the repository's own people unless configured", () => {
