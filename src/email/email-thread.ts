@@ -51,10 +51,12 @@ export function outboundMessageId(caseKey: string, messageKey: string, fromAddre
 /**
  * The keys of the cases a message may belong to, most telling first: our own Message-IDs it answers, the subject
  * tag, then the Message-IDs it answers that came from the researcher (the first message of a case names the case).
+ * A machine's message (a bounce) may also name the case by quoting one of our messages.
  * Bounded: a message with hundreds of References costs a handful of look-ups.
  */
-export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "references" | "subject">, limit = 5): string[] {
-  const answered = [message.inReplyTo, ...[...message.references].reverse()].filter((id): id is string => id !== undefined);
+export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "references" | "subject" | "automated" | "quotedOwnMessageIds">, limit = 5): string[] {
+  const quoted = message.automated ? message.quotedOwnMessageIds : [];
+  const answered = [message.inReplyTo, ...[...message.references].reverse(), ...quoted].filter((id): id is string => id !== undefined);
   const ownKeys = answered.flatMap((id) => {
     const hash = OWN_MESSAGE_ID_PATTERN.exec(id.trim())?.[1];
     return hash ? [`${EMAIL_KEY_PREFIX}${hash.toLowerCase()}`] : [];

@@ -74,7 +74,7 @@ export async function executeEmailIntake(effects: EmailIntakeEffects, plan: Emai
         const labels = [...openCase.labels.filter((label) => !action.removeLabels.includes(label)), ...action.addLabels.filter((label) => !openCase?.labels.includes(label))];
         const changedLabels = action.addLabels.length > 0 || action.removeLabels.length > 0;
         await gateway.updateTrackingIssue(openCase.repository, openCase.number, { body: action.body, ...(changedLabels ? { labels } : {}) });
-        log.info({ issue: openCase.number, resumed: changedLabels }, "e-mail reply copied into the case");
+        log.info({ issue: openCase.number, labelsAdded: action.addLabels, labelsRemoved: action.removeLabels }, "e-mail reply copied into the case");
         break;
       }
       default: {

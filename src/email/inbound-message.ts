@@ -28,11 +28,29 @@ export interface InboundMessage {
   date: Date | undefined;
   text: string;
   attachments: AttachmentMetadata[];
+  /**
+   * Sent by a machine, not a person: an `Auto-Submitted` header other than `no`, a delivery or disposition report, or
+   * a mailer daemon. Such a message never opens a case; it can only be added to one it names.
+   */
+  automated: boolean;
+  /** A delivery status report: a message of ours did not arrive. */
+  deliveryFailure: boolean;
+  /** Message-IDs of Disclosure Desk's own messages quoted anywhere in the message (a bounce quotes the original). */
+  quotedOwnMessageIds: string[];
 }
+
+const OWN_MESSAGE_ID = /<dd\.[0-9a-f]{12}\.[a-z0-9-]{1,64}@[^\s<>]{1,255}>/gi;
+const QUOTED_IDS_KEPT = 5;
 
 export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const from = addressesOf(parsed.from)[0];
+  const contentType = parsed.headers.get("content-type");
+  const reportType = typeof contentType === "object" && contentType !== null && "value" in contentType
+    ? `${String(contentType.value)};${String((contentType as { params?: Record<string, string> }).params?.["report-type"] ?? "")}`.toLowerCase()
+    : "";
+  const autoSubmitted = String(parsed.headers.get("auto-submitted") ?? "no").trim().toLowerCase();
+  const deliveryFailure = reportType.startsWith("multipart/report;delivery-status");
   const recipients = [
     ...addressesOf(parsed.to),
     ...addressesOf(parsed.cc),
@@ -56,6 +74,9 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
         size: attachment.size,
         sha256: createHash("sha256").update(attachment.content).digest("hex"),
       })),
+    automated: autoSubmitted !== "no" || reportType.startsWith("multipart/report") || /^(mailer-daemon|postmaster)@/i.test(from?.address ?? ""),
+    deliveryFailure,
+    quotedOwnMessageIds: [...new Set(raw.toString("latin1").match(OWN_MESSAGE_ID) ?? [])].slice(0, QUOTED_IDS_KEPT),
   };
 }
 

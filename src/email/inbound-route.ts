@@ -55,6 +55,7 @@ export function emailInboundRoute(options: InboundRouteOptions): Handler {
         return answer(response, 201, outcome);
       case "threaded":
       case "known":
+      case "ignored":
         return answer(response, 200, outcome);
       case "refused":
         return answer(response, 503, { status: outcome.status, caseKey: outcome.caseKey, error: outcome.reason });

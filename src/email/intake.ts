@@ -8,6 +8,7 @@ import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
+import { UNDELIVERED_LABEL } from "./researcher-email.js";
 import { emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
 import type { AttachmentMetadata, InboundMessage } from "./inbound-message.js";
 
@@ -52,7 +53,7 @@ export type EmailIntakeAction =
 
 export interface EmailIntakePlan {
   caseKey: string;
-  mode: "new-case" | "known-message" | "reply" | "refused";
+  mode: "new-case" | "known-message" | "reply" | "refused" | "ignored";
   reasons: string[];
   actions: EmailIntakeAction[];
   triage?: TriageDecision;
@@ -82,6 +83,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   const { config } = facts.policy;
   const reasons: string[] = [];
   const actions: EmailIntakeAction[] = [];
+  if (message.automated) return { caseKey, mode: "ignored", reasons: ["sent by a machine and names no case: not a report"], actions };
   if (!facts.tracking) {
     return { caseKey, mode: "refused", reasons: [`the policy of ${facts.route.repository} names no tracking repository: an e-mail case needs one`], actions };
   }
@@ -155,21 +157,27 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
     return { caseKey, mode: "known-message", reasons: [reason], actions };
   }
 
-  const fromResearcher = message.from?.address.toLowerCase() === openCase.thread.researcher.toLowerCase();
+  // An out-of-office answer from the researcher's address is not the researcher answering.
+  const fromResearcher = !message.automated && message.from?.address.toLowerCase() === openCase.thread.researcher.toLowerCase();
   const resumes = fromResearcher && openCase.record.state === "needs-info";
   const at = facts.receivedAt;
   let record = openCase.record;
-  const reasons = [`reply copied into case ${caseKey} (#${openCase.number}) from ${fromResearcher ? "the researcher" : "another sender"}`];
+  const sender = fromResearcher ? "the researcher" : message.automated ? "a machine" : "another sender";
+  const reasons = [`reply copied into case ${caseKey} (#${openCase.number}) from ${sender}`];
+  if (message.deliveryFailure) reasons.push("a message to the researcher bounced");
   if (resumes) {
     record = withStateChange(record, "triage", at, config.sla);
     reasons.push("the case was waiting on the researcher: back to triage, clock running");
   }
   if (fromResearcher) record = { ...record, researcherActivityAt: at.toISOString() };
-  const thread = fromResearcher ? withSeenMessage(openCase.thread, message.messageId) : { ...withSeenMessage(openCase.thread, message.messageId), lastMessageId: openCase.thread.lastMessageId };
+  const seen = withSeenMessage(openCase.thread, message.messageId);
+  const thread = fromResearcher ? seen : { ...seen, lastMessageId: openCase.thread.lastMessageId };
   const comment = renderMessage(config.language, "email-reply-mirror", {
     marker: `<!-- disclosure-desk:email-message ${messageHash(message.messageId)} -->`,
     sender: untrusted(message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.address}>` : "an unknown sender"),
     fromResearcher,
+    automated: message.automated,
+    deliveryFailure: message.deliveryFailure,
     writtenAt: formatDeadline(at, config.calendar.timezone, config.language),
     subject: untrusted(message.subject),
     text: untrusted(message.text),
@@ -185,7 +193,7 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
         type: "mirrorReply",
         comment,
         body: withCaseBlock(withEmailThread(openCase.body, thread), record),
-        addLabels: resumes ? ["state:triage"] : [],
+        addLabels: [...(resumes ? ["state:triage"] : []), ...(message.deliveryFailure ? [UNDELIVERED_LABEL] : [])],
         removeLabels: resumes ? ["state:needs-info"] : [],
       },
     ],

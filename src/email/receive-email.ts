@@ -19,6 +19,7 @@ import type { Mailer, RetryPolicy } from "./smtp-mailer.js";
 export type ReceiveOutcome =
   | { status: "opened" | "threaded" | "known"; caseKey: string; issue: number | undefined; acknowledgement?: "sent" | "undelivered" }
   | { status: "refused"; caseKey: string; reason: string }
+  | { status: "ignored"; caseKey: string }
   | { status: "unrouted" | "not-installed" };
 
 export interface EmailReceiverOptions {
@@ -73,6 +74,7 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
       );
       const result = await executeEmailIntake({ gateway, mailer: options.mailer, ...(options.retry ? { retry: options.retry } : {}), log }, plan, facts);
       if (plan.mode === "refused") return { status: "refused", caseKey, reason: plan.reasons.join("; ") };
+      if (plan.mode === "ignored") return { status: "ignored", caseKey };
       const status = plan.mode === "new-case" ? "opened" : plan.mode === "reply" ? "threaded" : "known";
       return { status, caseKey, issue: result.issue, ...(result.acknowledgement ? { acknowledgement: result.acknowledgement } : {}) };
     });

@@ -35,11 +35,13 @@ describe("case keys and tags", () => {
     const key = "email:0123456789ab";
     const ours = outboundMessageId(key, "acknowledgement", "security@example.org");
     expect(ours).toBe("<dd.0123456789ab.acknowledgement@example.org>");
-    expect(threadCandidates({ inReplyTo: ours, references: ["<report-1@x>", ours], subject: "Re: hi" })).toEqual([key, emailCaseKey("<report-1@x>")]);
-    expect(threadCandidates({ inReplyTo: undefined, references: [], subject: "Re: hi [DD-ABCDEF012345]" })).toEqual(["email:abcdef012345"]);
-    expect(threadCandidates({ inReplyTo: undefined, references: [], subject: "a new report" })).toEqual([]);
+    const person = { inReplyTo: undefined, references: [], subject: "", automated: false, quotedOwnMessageIds: [ours] };
+    expect(threadCandidates({ ...person, inReplyTo: ours, references: ["<report-1@x>", ours], subject: "Re: hi" })).toEqual([key, emailCaseKey("<report-1@x>")]);
+    expect(threadCandidates({ ...person, subject: "Re: hi [DD-ABCDEF012345]" })).toEqual(["email:abcdef012345"]);
+    expect(threadCandidates({ ...person, subject: "a new report quoting an old message" })).toEqual([]);
+    expect(threadCandidates({ ...person, automated: true, subject: "Undelivered Mail Returned to Sender" })).toEqual([key]);
     const many = Array.from({ length: 300 }, (_, index) => `<r${index}@x>`);
-    expect(threadCandidates({ inReplyTo: undefined, references: many, subject: "" })).toHaveLength(5);
+    expect(threadCandidates({ ...person, references: many })).toHaveLength(5);
   });
 });
 

@@ -13,6 +13,7 @@ import { parseEmailRoutes } from "../../src/email/email-settings.js";
 import { installationClients } from "../../src/github/email-gateway.js";
 import { testDependencies } from "../helpers/probot.js";
 import {
+  bounceOf,
   dutchReportWithAttachment,
   emailGitHub,
   englishReport,
@@ -148,6 +149,17 @@ describe("POST /email/inbound", () => {
     const reply = replyTo("<unrelated@mail.example.net>", { subject: `Re: more details ${tag}`, messageId: "<reply-2@mail.example.net>" }).replace(/References: .*\r\n/, "");
     expect((await deliver(url, reply)).body).toMatchObject({ status: "threaded", caseKey: opened.body.caseKey });
     expect(github.issues.get(trackingRepository)).toHaveLength(1);
+  });
+
+  it("adds a bounce of the acknowledgement to its case with the email-undelivered label, and opens nothing for a stray one", async () => {
+    const { github, url, smtp } = await channel();
+    await deliver(url, englishReport());
+    const acknowledgementId = smtp.received[0]?.messageId ?? "";
+    expect(await deliver(url, bounceOf(acknowledgementId))).toMatchObject({ status: 200, body: { status: "threaded", issue: 1 } });
+    expect(github.issues.get(trackingRepository)?.[0]?.labels).toContain("email-undelivered");
+    expect(await deliver(url, bounceOf("<dd.000000000000.acknowledgement@example.org>").replace("bounce-1", "bounce-2"))).toMatchObject({ status: 200, body: { status: "ignored" } });
+    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    expect(github.mock.problems()).toEqual([]);
   });
 
   it("opens a Dutch case with its attachment listed, the content kept out of GitHub", async () => {

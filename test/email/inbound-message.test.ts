@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { parseInboundMessage } from "../../src/email/inbound-message.js";
-import { dutchReportWithAttachment, englishReport, researcherAddress, securityAddress } from "./support.js";
+import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress } from "./support.js";
 
 describe("parseInboundMessage", () => {
   it("decodes quoted-printable UTF-8 text from multipart/alternative and keeps the threading headers", async () => {
@@ -57,5 +57,14 @@ describe("parseInboundMessage", () => {
   it("routes by Delivered-To when the visible To is a list or a Bcc", async () => {
     const raw = `From: ${researcherAddress}\r\nTo: undisclosed-recipients:;\r\nDelivered-To: ${securityAddress.toUpperCase()}\r\nSubject: bcc\r\nMessage-ID: <bcc@x>\r\n\r\nbody\r\n`;
     expect((await parseInboundMessage(Buffer.from(raw))).recipients).toEqual([securityAddress]);
+  });
+
+  it("tells a person's message from a machine's, and finds our message quoted in a bounce", async () => {
+    const person = await parseInboundMessage(Buffer.from(englishReport()));
+    expect(person).toMatchObject({ automated: false, deliveryFailure: false, quotedOwnMessageIds: [] });
+    const bounce = await parseInboundMessage(Buffer.from(bounceOf("<dd.0123456789ab.acknowledgement@example.org>")));
+    expect(bounce).toMatchObject({ automated: true, deliveryFailure: true, quotedOwnMessageIds: ["<dd.0123456789ab.acknowledgement@example.org>"] });
+    const outOfOffice = await parseInboundMessage(Buffer.from(replyTo("<x@y>").replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:")));
+    expect(outOfOffice).toMatchObject({ automated: true, deliveryFailure: false });
   });
 });

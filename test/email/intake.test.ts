@@ -6,7 +6,7 @@ import { emailCaseKey, messageHash, readEmailThread, withEmailThread, type Email
 import { parseInboundMessage, type InboundMessage } from "../../src/email/inbound-message.js";
 import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/intake.js";
 import { caseRecord } from "./records.js";
-import { dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository } from "./support.js";
+import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository } from "./support.js";
 
 const receivedAt = new Date("2026-11-16T08:31:00Z"); // Monday, 09:31 in Amsterdam
 
@@ -197,5 +197,32 @@ describe("planEmailIntake: a reply", () => {
     const existing = emailCase(reply);
     const plan = planEmailIntake(facts(reply, { existingCase: { ...existing, thread: { ...existing.thread, seen: [...existing.thread.seen, messageHash("<reply-1@mail.example.net>")] } } }));
     expect(plan).toMatchObject({ mode: "known-message", actions: [] });
+  });
+
+  it("copies a bounce into the case it names and labels it, without ending a wait", async () => {
+    const bounce = await parseInboundMessage(Buffer.from(bounceOf("<dd.0123456789ab.acknowledgement@example.org>")));
+    const existing = emailCase(bounce);
+    const waiting: EmailCase = { ...existing, record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } } };
+    const [mirror] = planEmailIntake(facts(bounce, { existingCase: waiting })).actions;
+    if (mirror?.type !== "mirrorReply") throw new Error("unexpected plan");
+    expect(mirror.addLabels).toEqual(["email-undelivered"]);
+    expect(mirror.comment).toContain("(sent automatically)");
+    expect(mirror.comment).toContain("This is a delivery failure report");
+    expect(readCaseBlock(mirror.body)).toMatchObject({ record: { state: "needs-info" } });
+  });
+
+  it("does not end a wait for an out-of-office answer from the researcher's own address", async () => {
+    const auto = await parseInboundMessage(Buffer.from(replyTo("<x@y>").replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:")));
+    const existing = emailCase(auto);
+    const waiting: EmailCase = { ...existing, record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } } };
+    const [mirror] = planEmailIntake(facts(auto, { existingCase: waiting })).actions;
+    if (mirror?.type !== "mirrorReply") throw new Error("unexpected plan");
+    expect(mirror.addLabels).toEqual([]);
+    expect(readEmailThread(mirror.body)?.lastMessageId).toBe("<report-1@mail.example.net>");
+  });
+
+  it("never opens a case for a machine's message that names none", async () => {
+    const bounce = await parseInboundMessage(Buffer.from(bounceOf("<dd.0123456789ab.acknowledgement@example.org>")));
+    expect(planEmailIntake(facts(bounce))).toMatchObject({ mode: "ignored", actions: [] });
   });
 });

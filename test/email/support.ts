@@ -109,6 +109,44 @@ export function replyTo(inReplyTo: string, options: { from?: string; messageId?:
   ].join("\r\n");
 }
 
+/** What a mail server sends back to the security address when a message of ours did not arrive. */
+export function bounceOf(ourMessageId: string): string {
+  return [
+    "From: Mail Delivery System <MAILER-DAEMON@mail.example.org>",
+    `To: ${securityAddress}`,
+    "Subject: Undelivered Mail Returned to Sender",
+    "Date: Mon, 16 Nov 2026 09:35:00 +0100",
+    "Message-ID: <bounce-1@mail.example.org>",
+    "Auto-Submitted: auto-replied",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="r"',
+    "",
+    "--r",
+    "Content-Type: text/plain; charset=us-ascii",
+    "",
+    `Your message to ${researcherAddress} could not be delivered: mailbox full.`,
+    "",
+    "--r",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mail.example.org",
+    "",
+    `Final-Recipient: rfc822; ${researcherAddress}`,
+    "Action: failed",
+    "Status: 5.2.2",
+    "",
+    "--r",
+    "Content-Type: text/rfc822-headers",
+    "",
+    `From: ${securityAddress}`,
+    `To: ${researcherAddress}`,
+    `Message-ID: ${ourMessageId}`,
+    "",
+    "--r--",
+    "",
+  ].join("\r\n");
+}
+
 export interface TestSmtpServer {
   port: number;
   url: string;
