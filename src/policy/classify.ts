@@ -279,7 +279,7 @@ const signals: readonly Signal[] = [
       /\b(?:dependabot|npm audit|yarn audit|pip-audit|snyk|trivy|grype|osv-scanner|renovate)\b/i,
       /\b(?:cve-\d{4}-\d{4,}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,80}\b(?:in|of|affects?) (?:the )?(?:dependency|dependencies|transitive|upstream|package|library)\b/i,
       /\b(?:publicly|already) (?:known|disclosed|published|announced)\b|\bpublished (?:security )?(?:advisory|cve)\b/i,
-      /\b(?:our|my|the|a|onze|mijn|de) (?:security |vulnerability |dependency |kwetsbaarheden)?scanner (?:flags|reports|found|finds|shows|meldt|vindt|geeft)\b|\b(?:bijwerken|updaten|upgraden|ophogen|versie omhoog)\b[^.\n]{0,60}\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)|\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)\b[^.\n]{0,80}\b(?:afhankelijkheid|dependency)\b/i,
+      /\b(?:our|my|the|a|onze|mijn|de) (?:security |vulnerability |dependency |kwetsbaarheden)?scanner (?:flags|reports|found|finds|shows|meldt|vindt|geeft)\b|\b(?:bijwerken|updaten|upgraden|ophogen|versie omhoog)\b[^\n]{0,60}\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)|\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)\b[^.\n]{0,80}\b(?:afhankelijkheid|dependency)\b/i,
     ],
   },
   {
