@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { classify, defaultClassifyPolicy } from "../../src/policy/classify.js";
-import { corpus } from "./corpus.js";
+import { corpus, type CorpusIssue } from "./corpus.js";
+import { developmentSet } from "./development-set.js";
+import { fourthSet } from "./fourth-set.js";
 import { heldOut, secondSet, thirdSet } from "./later-sets.js";
 
 describe("classify on the corpus", () => {
@@ -39,8 +41,10 @@ describe("classify on the sets written after the rules", () => {
   // The most reports each set may miss today: a regression bound, and the honest size of the gap.
   const sets = [
     { name: "heldOut", issues: heldOut, mostMissed: 0 },
-    { name: "secondSet", issues: secondSet, mostMissed: 5 },
-    { name: "thirdSet", issues: thirdSet, mostMissed: 2 },
+    { name: "secondSet", issues: secondSet, mostMissed: 1 },
+    { name: "thirdSet", issues: thirdSet, mostMissed: 0 },
+    { name: "developmentSet", issues: developmentSet, mostMissed: 0 },
+    { name: "fourthSet", issues: fourthSet, mostMissed: 7 },
   ];
 
   it.each(sets)("never contains an ordinary issue or discussion of $name, and misses at most $mostMissed reports", ({ name, issues, mostMissed }) => {
@@ -49,6 +53,36 @@ describe("classify on the sets written after the rules", () => {
     process.stdout.write(`classify ${name}: ${issues.length} issues, ${falsePositives.length} false positives, ${falseNegatives.length} false negatives\n`);
     expect(falsePositives.map((issue) => issue.id)).toEqual([]);
     expect(falseNegatives.length).toBeLessThanOrEqual(mostMissed);
+  });
+
+  it("holds reports and other issues in English and Dutch in the fourth set, written before the rules it measures", () => {
+    const reports = fourthSet.filter((issue) => issue.kind === "report");
+    const others = fourthSet.filter((issue) => issue.kind !== "report");
+    expect(reports.length).toBeGreaterThanOrEqual(20);
+    expect(others.length).toBeGreaterThanOrEqual(20);
+    const dutch = (issue: CorpusIssue) => /\b(?:het|een|van|niet|zonder|wordt)\b/i.test(`${issue.title} ${issue.body}`);
+    expect(reports.filter(dutch).length).toBeGreaterThanOrEqual(5);
+    expect(others.filter(dutch).length).toBeGreaterThanOrEqual(5);
+    expect(new Set([...corpus, ...heldOut, ...secondSet, ...thirdSet, ...developmentSet, ...fourthSet].map((issue) => issue.id)).size).toBe(
+      corpus.length + heldOut.length + secondSet.length + thirdSet.length + developmentSet.length + fourthSet.length,
+    );
+  });
+
+  it("prints one table of every set, with no false positive anywhere", () => {
+    const rows = [{ name: "corpus", issues: corpus }, ...sets].map(({ name, issues }) => {
+      const reports = issues.filter((issue) => issue.kind === "report");
+      const missed = reports.filter((issue) => !classify(issue).vulnerabilityReport).length;
+      const falsePositives = issues.filter((issue) => issue.kind !== "report" && classify(issue).vulnerabilityReport).length;
+      return { name, reports: reports.length, others: issues.length - reports.length, missed, falsePositives };
+    });
+    const table = [
+      "| set | reports | other issues | reports missed | false positives | recall |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...rows.map((row) => `| ${row.name} | ${row.reports} | ${row.others} | ${row.missed} | ${row.falsePositives} | ${Math.round((100 * (row.reports - row.missed)) / row.reports)}% |`),
+    ].join("\n");
+    process.stdout.write(`classify per set (threshold ${defaultClassifyPolicy.threshold}):\n${table}\n`);
+    expect(rows.map((row) => row.name)).toEqual(["corpus", "heldOut", "secondSet", "thirdSet", "developmentSet", "fourthSet"]);
+    expect(rows.filter((row) => row.falsePositives > 0)).toEqual([]);
   });
 });
 
@@ -100,7 +134,7 @@ describe("classify", () => {
     expect(result.confidence).toBeLessThan(0.2);
   });
 
-  it.each(["../", "a ", "i found ", "an attacker who ", "' or ", "GET /a", "when i change ", "http://x.example.org/"])(
+  it.each(["../", "a ", "i found ", "an attacker who ", "' or ", "GET /a", "when i change ", "http://x.example.org/", "..\\", "kun je ", "kan iedereen ", "dump with ", "as a viewer ", "moet ", "zonder ", "referer ", "fix for cve-2026-1234 "])(
     "reads 100,000 characters of %j in linear time",
     (unit) => {
       const body = unit.repeat(Math.ceil(100_000 / unit.length));
@@ -109,6 +143,54 @@ describe("classify", () => {
       expect(performance.now() - start).toBeLessThan(400);
     },
   );
+
+  it("leaves a public CVE in a dependency alone but contains a bypass of the project's own fix", () => {
+    const bump = classify({ title: "Please update lodash for CVE-2021-23337", body: "lodash 4.17.20 has a published advisory; 4.17.21 fixes it." });
+    expect(bump.vulnerabilityReport).toBe(false);
+    expect(bump.reasons.map((reason) => reason.rule)).toContain("public-dependency-advisory");
+    const dutchBump = classify({ title: "Graag axios bijwerken", body: "Kunnen jullie axios bijwerken naar 1.6.0 vanwege CVE-2023-45857?" });
+    expect(dutchBump.reasons.map((reason) => reason.rule)).toContain("public-dependency-advisory");
+    const bypass = classify({ title: "The fix for CVE-2026-1234 is incomplete", body: "On 3.1.2, GET https://files.example.org/download?name=..%2f..%2fconfig/secrets.yml still returns the secrets file." });
+    expect(bypass.vulnerabilityReport).toBe(true);
+    expect(bypass.reasons.map((reason) => reason.rule)).toEqual(expect.arrayContaining(["disclosure-framing", "exploit-payload"]));
+  });
+
+  it("counts an impact backed by a payload for more than either alone", () => {
+    const impact = classify({ title: "Profile pages", body: "Anyone can read the private notes of other users' profiles." });
+    const payload = classify({ title: "Profile pages", body: "A note of `<img src=x onerror=alert(document.cookie)>` is saved as is." });
+    const both = classify({ title: "Profile pages", body: "A note of `<img src=x onerror=alert(document.cookie)>` is saved as is. Anyone can read the private notes of other users' profiles." });
+    expect(impact.reasons.map((reason) => reason.rule)).not.toContain("corroborated");
+    expect(payload.reasons.map((reason) => reason.rule)).not.toContain("corroborated");
+    const quotedPayload = both.reasons.find((reason) => reason.rule === "exploit-payload")?.matched;
+    expect(quotedPayload).toBeDefined();
+    expect(both.reasons.find((reason) => reason.rule === "corroborated")?.matched).toBe(quotedPayload);
+    expect(both.confidence).toBeGreaterThan(Math.max(impact.confidence, payload.confidence));
+    // Steps to reproduce corroborate an impact too, but not an ordinary bug.
+    const steps = classify({ title: "Invoices", body: "Steps:\n1. Log in as a customer\n2. Open /invoices/1001\n\nAny logged-in user can read other customers' invoices." });
+    expect(steps.reasons.map((reason) => reason.rule)).toContain("corroborated");
+    const bug = classify({ title: "Dark mode resets", body: "Steps:\n1. Turn on dark mode\n2. Reload" });
+    expect(bug.reasons).toEqual([]);
+  });
+
+  it("names exposed personal data only next to an impact or a missing login", () => {
+    const field = classify({ title: "Phone numbers lose their leading zero", body: "Saving 0612345678 as phone number stores 612345678. Same for the IBAN field." });
+    expect(field.reasons.map((reason) => reason.rule)).not.toContain("personal-data");
+    expect(field.vulnerabilityReport).toBe(false);
+    const exposed = classify({ title: "Order page", body: "The order page loads in a private window. On it: the full name and phone numbers of the buyer." });
+    expect(exposed.reasons.map((reason) => reason.rule)).toEqual(["no-authentication", "personal-data"]);
+    expect(exposed.confidence).toBeGreaterThan(classify({ title: "Order page", body: "The order page loads in a private window." }).confidence);
+  });
+
+  it("tells a wish for public pages from pages that are public by mistake, in English and Dutch", () => {
+    const wish = classify({ title: "Status page", body: "The status page should be visible without logging in, like before." });
+    expect(wish.vulnerabilityReport).toBe(false);
+    expect(wish.reasons.map((reason) => reason.rule)).toContain("expected-access");
+    const wens = classify({ title: "Agenda", body: "De openbare agenda moet weer zonder in te loggen te zien zijn." });
+    expect(wens.vulnerabilityReport).toBe(false);
+    expect(wens.reasons.map((reason) => reason.rule)).toContain("expected-access");
+    const lek = classify({ title: "Lek: facturen zonder in te loggen", body: "Via https://mijn.example.nl/facturen/1001 kan iedereen zonder in te loggen facturen van andere klanten downloaden." });
+    expect(lek.vulnerabilityReport).toBe(true);
+  });
 
   it("returns a confidence between 0 and 1 and no reasons for an empty issue", () => {
     expect(classify({ title: "", body: "" })).toEqual({ vulnerabilityReport: false, confidence: expect.any(Number), reasons: [] });

@@ -4,6 +4,17 @@
  * fix of the project's own advisory), and issues that borrow the same words without reporting anything (memory
  * leaks, cache bypasses, dependency injection, dependency bumps for public CVEs, questions about CSP). Entries with an
  * empty title stand for comments, which containment classifies without a title.
+ *
+ * It was committed and measured before the rules changed, kept out of the rule work that followed (which used the
+ * older sets and `developmentSet`), and measured again after it, at the default threshold of 0.6:
+ *
+ * | when | reports missed | false positives |
+ * |---|---:|---:|
+ * | before the rule change | 20 of 26 | 0 of 26 |
+ * | after the rule change | 7 of 26 | 0 of 26 |
+ *
+ * One honest caveat: the same person wrote this set, the development set and the rules, so the "after" figure is
+ * likely kinder than a set from someone else would be. From now on it is a regression set like the others.
  */
 import type { CorpusIssue } from "./corpus.js";
 
