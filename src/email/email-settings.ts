@@ -1,7 +1,11 @@
+import { parseImapUrl, type ImapSettings } from "./imap-poller.js";
+
 /**
- * The e-mail channel's settings, read once at start-up. The channel is on when EMAIL_INBOUND_SECRET is set:
+ * The e-mail channel's settings, read once at start-up. The channel is on when EMAIL_INBOUND_SECRET or IMAP_URL is set:
  *
- * - `EMAIL_INBOUND_SECRET` — the shared secret an inbound delivery is signed with (HMAC-SHA256 of the raw message).
+ * - `EMAIL_INBOUND_SECRET` — the shared secret an inbound delivery to `POST /email/inbound` is signed with
+ *   (HMAC-SHA256 of the raw message); without it the endpoint does not exist.
+ * - `IMAP_URL` — `imaps://user:password@host:993/Folder`: poll that folder every `IMAP_INTERVAL_SECONDS` (60).
  * - `EMAIL_ROUTES` — which repository's policy applies to mail sent to which address:
  *   `security@example.org=octo-org/widgets,security@example.nl=octo-org/portal`. The case goes to that policy's
  *   `tracking.repository`, and messages to the researcher are sent from the address they wrote to.
@@ -11,7 +15,8 @@
  */
 
 export interface EmailSettings {
-  inboundSecret: string;
+  inboundSecret: string | undefined;
+  imap: ImapSettings | undefined;
   /** Lower-case address → `owner/name`. */
   routes: Map<string, string>;
   smtpUrl: string | undefined;
@@ -21,11 +26,14 @@ export interface EmailSettings {
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export function readEmailSettings(env: NodeJS.ProcessEnv): EmailSettings | undefined {
-  if (!env.EMAIL_INBOUND_SECRET) return undefined;
+  if (!env.EMAIL_INBOUND_SECRET && !env.IMAP_URL) return undefined;
   const maxBytes = env.EMAIL_MAX_BYTES ? Number(env.EMAIL_MAX_BYTES) : DEFAULT_MAX_BYTES;
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new Error("EMAIL_MAX_BYTES must be a positive whole number of bytes");
+  const interval = Number(env.IMAP_INTERVAL_SECONDS ?? 60);
+  if (!Number.isInteger(interval) || interval < 10) throw new Error("IMAP_INTERVAL_SECONDS must be a whole number of seconds, at least 10");
   return {
-    inboundSecret: env.EMAIL_INBOUND_SECRET,
+    inboundSecret: env.EMAIL_INBOUND_SECRET || undefined,
+    imap: env.IMAP_URL ? parseImapUrl(env.IMAP_URL, interval) : undefined,
     routes: parseEmailRoutes(env.EMAIL_ROUTES ?? ""),
     smtpUrl: env.SMTP_URL || undefined,
     maxBytes,
