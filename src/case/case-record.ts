@@ -178,3 +178,34 @@ export function withCaseBlock(body: string, record: CaseRecord): string {
   const block = renderCaseBlock(record);
   return BLOCK_PATTERN.test(body) ? body.replace(BLOCK_PATTERN, () => block) : `${body.trimEnd()}\n\n${block}\n`;
 }
+
+/** A case's first record: the policy it was received under, its deadlines, and nothing decided yet. */
+export function newCaseRecord(fields: {
+  key: string;
+  channel: CaseRecord["channel"];
+  source: CaseRecord["source"];
+  receivedAt: Date;
+  now: Date;
+  policy: { policyVersion: string | null; errors: readonly unknown[] };
+  deadlines: { responseDue: Date; resolutionDue?: Date; firstUpdateDue?: Date };
+  acknowledgement: CaseRecord["acknowledgement"]["status"];
+}): CaseRecord {
+  const { deadlines } = fields;
+  return {
+    v: CASE_RECORD_VERSION,
+    key: fields.key,
+    channel: fields.channel,
+    source: fields.source,
+    state: "triage",
+    receivedAt: fields.receivedAt.toISOString(),
+    openedAt: fields.now.toISOString(),
+    policyVersion: fields.policy.policyVersion,
+    configError: fields.policy.errors.length > 0,
+    deadlines: {
+      responseDue: deadlines.responseDue.toISOString(),
+      ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
+      ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
+    },
+    acknowledgement: { status: fields.acknowledgement },
+  };
+}

@@ -6,7 +6,7 @@ import { truncate, untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import type { AdvisorySeverity } from "../policy/report.js";
 import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
-import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "./case-record.js";
+import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
 import { severityView, triageView } from "./triage-view.js";
 
 /**
@@ -110,23 +110,16 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
 
   const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
   if (trackingUsable && facts.tracking) {
-    const record: CaseRecord = {
-      v: CASE_RECORD_VERSION,
+    const record = newCaseRecord({
       key: caseKey,
       channel: "advisory",
       source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
-      state: "triage",
-      receivedAt: advisory.submittedAt.toISOString(),
-      openedAt: now.toISOString(),
-      policyVersion: policy.policyVersion,
-      configError: policy.errors.length > 0,
-      deadlines: {
-        responseDue: deadlines.responseDue.toISOString(),
-        ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
-        ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
-      },
-      acknowledgement: { status: relayFromTheStart ? "relay-needed" : "pending" },
-    };
+      receivedAt: advisory.submittedAt,
+      now,
+      policy,
+      deadlines,
+      acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
+    });
     const relayReason = "the advisory comments API is not available";
     actions.push({
       type: "openTrackingIssue",

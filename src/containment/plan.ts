@@ -1,4 +1,4 @@
-import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "../case/case-record.js";
+import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
@@ -170,23 +170,16 @@ function openCase(facts: ContainmentFacts, caseKey: string, trackingRepository: 
   const decision = triage({ report: { id: caseKey, title: text.issueTitle, body: text.body, repository: text.repository }, config });
   const deadlines = computeDeadlines({ receivedAt: text.postedAt }, config.sla, config.calendar);
   const hash = sha256(text.body);
-  const base: CaseRecord = {
-    v: CASE_RECORD_VERSION,
+  const base = newCaseRecord({
     key: caseKey,
     channel: "issue",
     source: { repository: text.repository, url: text.url },
-    state: "triage",
-    receivedAt: text.postedAt.toISOString(),
-    openedAt: now.toISOString(),
-    policyVersion: policy.policyVersion,
-    configError: policy.errors.length > 0,
-    deadlines: {
-      responseDue: deadlines.responseDue.toISOString(),
-      ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
-      ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
-    },
-    acknowledgement: { status: "pending" },
-  };
+    receivedAt: text.postedAt,
+    now,
+    policy,
+    deadlines,
+    acknowledgement: "pending",
+  });
   const record = containmentRecord(base, text, hash, "copied");
   const readable = renderCaseBody(facts, caseKey, decision, record);
   const encoded = encodeOriginal(text.body);
