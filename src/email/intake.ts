@@ -1,6 +1,6 @@
 import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
-import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "../case/case-record.js";
+import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
 import { triageView, severityView } from "../case/triage-view.js";
 import { renderMessage } from "../messages/render.js";
@@ -105,23 +105,16 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   const decision = triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config });
   const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
   const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-  const record: CaseRecord = {
-    v: CASE_RECORD_VERSION,
+  const record = newCaseRecord({
     key: caseKey,
     channel: "email",
     source: { repository: facts.route.repository },
-    state: "triage",
-    receivedAt: receivedAt.toISOString(),
-    openedAt: facts.now.toISOString(),
-    policyVersion: facts.policy.policyVersion,
-    configError: facts.policy.errors.length > 0,
-    deadlines: {
-      responseDue: deadlines.responseDue.toISOString(),
-      ...(deadlines.resolutionDue ? { resolutionDue: deadlines.resolutionDue.toISOString() } : {}),
-      ...(deadlines.firstUpdateDue ? { firstUpdateDue: deadlines.firstUpdateDue.toISOString() } : {}),
-    },
-    acknowledgement: { status: "pending" },
-  };
+    receivedAt,
+    now: facts.now,
+    policy: facts.policy,
+    deadlines,
+    acknowledgement: "pending",
+  });
   const thread: EmailThread = withSeenMessage(
     { researcher: message.from.address, address: facts.route.address, subject: message.subject, rootMessageId: message.messageId, lastMessageId: message.messageId, seen: [] },
     message.messageId,
