@@ -13,7 +13,14 @@ import { createSmtpMailer } from "./smtp-mailer.js";
  * poller (when IMAP_URL is set), both receiving with the App's own locks and caches. The poller's timer does not keep
  * the process alive; a poll cut short by the process ending leaves its messages unseen for the next start.
  */
-export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+export interface EmailChannel {
+  /** The inbound endpoint's route (answers nothing when no inbound secret is set). */
+  route: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** Stops the mailbox poller, letting a poll in progress finish. */
+  stop(): Promise<void>;
+}
+
+export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings): EmailChannel {
   const log = app.log.child({ name: "email" });
   const receive = createEmailReceiver({
     routes: settings.routes,
@@ -22,13 +29,15 @@ export function emailChannel(app: Probot, dependencies: HandlerDependencies, set
     mailer: settings.smtpUrl ? createSmtpMailer(settings.smtpUrl) : undefined,
     log,
   });
-  if (settings.imap) startImapPoller({ settings: settings.imap, receive, maxBytes: settings.maxBytes, log });
+  const poller = settings.imap ? startImapPoller({ settings: settings.imap, receive, maxBytes: settings.maxBytes, log }) : undefined;
+  const stop = async () => poller?.stop();
   log.info({ routes: settings.routes.size, endpoint: settings.inboundSecret !== undefined, imap: settings.imap !== undefined, smtp: settings.smtpUrl !== undefined }, "e-mail channel on");
-  if (settings.inboundSecret === undefined) return async () => false;
-  return emailInboundRoute({
+  if (settings.inboundSecret === undefined) return { route: async () => false, stop };
+  const route = emailInboundRoute({
     secret: settings.inboundSecret,
     maxBytes: settings.maxBytes,
     receive,
     onError: (error) => log.error({ err: error }, "e-mail intake failed: the mail system is asked to deliver it again"),
   });
+  return { route, stop };
 }

@@ -55,6 +55,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   };
   const sweepLock: SweepLock = redisLocks?.sweepLock ?? createInProcessSweepLock();
   let sweepTimer: SweepTimer | undefined;
+  let stopEmail: () => Promise<void> = async () => undefined;
 
   const application: ApplicationFunction = async (app, options) => {
     await disclosureDesk(dependencies)(app, options);
@@ -84,7 +85,11 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       }),
     );
     const emailSettings = readEmailSettings(process.env);
-    if (emailSettings) options.addHandler(emailChannel(app, dependencies, emailSettings));
+    if (emailSettings) {
+      const channel = emailChannel(app, dependencies, emailSettings);
+      stopEmail = channel.stop;
+      options.addHandler(channel.route);
+    }
     if (settings.sweepIntervalMinutes > 0) {
       const log = app.log.child({ name: "sweep" });
       sweepTimer = startSweepTimer({
@@ -113,7 +118,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   return {
     application,
     async shutdown() {
-      await sweepTimer?.stop();
+      await Promise.all([sweepTimer?.stop(), stopEmail()]);
       await redis?.quit();
     },
   };

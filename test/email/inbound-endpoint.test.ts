@@ -68,7 +68,7 @@ async function channel() {
   smtp = await startSmtpServer();
   const github = emailGitHub();
   const log = probotWithCapturedLog();
-  const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000 }));
+  const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000 }).route);
   return { github, log, url, smtp };
 }
 
