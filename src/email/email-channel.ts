@@ -6,7 +6,7 @@ import type { EmailSettings } from "./email-settings.js";
 import { startImapPoller } from "./imap-poller.js";
 import { emailInboundRoute } from "./inbound-route.js";
 import { createEmailReceiver } from "./receive-email.js";
-import { createSmtpMailer } from "./smtp-mailer.js";
+import { createSmtpMailer, type Mailer } from "./smtp-mailer.js";
 
 /**
  * The e-mail channel as the server mounts it: the inbound route (when EMAIL_INBOUND_SECRET is set) and the mailbox
@@ -18,26 +18,29 @@ export interface EmailChannel {
   route: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
   /** Stops the mailbox poller, letting a poll in progress finish. */
   stop(): Promise<void>;
+  /** The SMTP mailer for messages to researchers (SMTP_URL), shared with the commands; absent without SMTP_URL. */
+  mailer: Mailer | undefined;
 }
 
 export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings): EmailChannel {
   const log = app.log.child({ name: "email" });
+  const mailer = settings.smtpUrl ? createSmtpMailer(settings.smtpUrl) : undefined;
   const receive = createEmailReceiver({
     routes: settings.routes,
     installationFor: installationClients(app, dependencies.now),
     dependencies,
-    mailer: settings.smtpUrl ? createSmtpMailer(settings.smtpUrl) : undefined,
+    mailer,
     log,
   });
   const poller = settings.imap ? startImapPoller({ settings: settings.imap, receive, maxBytes: settings.maxBytes, log }) : undefined;
   const stop = async () => poller?.stop();
   log.info({ routes: settings.routes.size, endpoint: settings.inboundSecret !== undefined, imap: settings.imap !== undefined, smtp: settings.smtpUrl !== undefined }, "e-mail channel on");
-  if (settings.inboundSecret === undefined) return { route: async () => false, stop };
+  if (settings.inboundSecret === undefined) return { route: async () => false, stop, mailer };
   const route = emailInboundRoute({
     secret: settings.inboundSecret,
     maxBytes: settings.maxBytes,
     receive,
     onError: (error) => log.error({ err: error }, "e-mail intake failed: the mail system is asked to deliver it again"),
   });
-  return { route, stop };
+  return { route, stop, mailer };
 }

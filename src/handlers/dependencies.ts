@@ -1,3 +1,4 @@
+import type { Mailer } from "../email/smtp-mailer.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
 import type { CaseLocks } from "../runtime/locks.js";
 
@@ -8,4 +9,6 @@ export interface HandlerDependencies {
   now: () => number;
   /** Whether GitHub offers repository security advisories: not on GitHub Enterprise Server (decided at start-up). */
   platform: { advisories: boolean };
+  /** Sends researcher messages of e-mail cases (SMTP_URL, when the e-mail channel is on); absent: they are relayed. */
+  mailer?: Mailer;
 }

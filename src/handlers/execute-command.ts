@@ -5,6 +5,8 @@ import type { AdvisoryChanges } from "../commands/plan.js";
 import type { Language } from "../config/schema.js";
 import type { ConversationGateway, IssueNow } from "../github/conversation-gateway.js";
 import type { AdvisoryRef, RepositoryRef } from "../github/gateway.js";
+import type { EmailCaseMessenger } from "../email/researcher-channel.js";
+import { UNDELIVERED_LABEL } from "../email/researcher-email.js";
 import { renderMessage } from "../messages/render.js";
 
 export interface CommandTarget {
@@ -15,6 +17,8 @@ export interface CommandTarget {
   language: Language;
   /** Messages already on the advisory from this time on are looked at before posting (a retry after a crash). */
   commentCreatedAt: string;
+  /** Set for a case opened by e-mail: its researcher messages go by e-mail, and there is no advisory to update. */
+  email?: EmailCaseMessenger;
 }
 
 /**
@@ -32,6 +36,10 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
   for (const action of plan.actions) {
     switch (action.type) {
       case "updateAdvisory": {
+        if (target.email) {
+          log.info({ changes: Object.keys(action.changes) }, "e-mail case: no advisory to update");
+          break;
+        }
         const outcome = await gateway.updateAdvisory(target.advisory, action.changes);
         if (outcome.status === "refused") {
           log.warn({ changes: Object.keys(action.changes) }, "advisory update refused by GitHub");
@@ -45,6 +53,28 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
         break;
       }
       case "messageResearcher": {
+        if (target.email) {
+          const emailed = await target.email(action.message, action.marker);
+          if (emailed.status === "sent") {
+            log.info({ template: action.template, attempts: emailed.attempts }, "researcher messaged by e-mail");
+            break;
+          }
+          if (emailed.status === "failed") {
+            // sendResearcherEmail surfaced the message on the tracking issue; the issue write below keeps its label.
+            log.warn({ template: action.template, attempts: emailed.attempts, reason: emailed.reason }, "e-mail not delivered: surfaced for a maintainer to send");
+            if (!labels.includes(UNDELIVERED_LABEL)) labels.push(UNDELIVERED_LABEL);
+            break;
+          }
+          log.warn({ template: action.template }, "e-mail case without an e-mail thread: message to be relayed by a maintainer");
+          notes.push(renderMessage(target.language, "message-relay", {
+            advisoryUrl: target.advisoryUrl,
+            reason: "the tracking issue has no e-mail thread to answer on",
+            message: action.message,
+            marker: "",
+          }));
+          if (!labels.includes("relay-needed")) labels.push("relay-needed");
+          break;
+        }
         const outcome = await gateway.messageResearcher(target.advisory, action.message, action.marker, target.commentCreatedAt);
         if (outcome.status === "sent") {
           log.info({ template: action.template, advisoryComment: outcome.id }, "researcher messaged");

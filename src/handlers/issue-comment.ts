@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { readCaseBlock } from "../case/case-record.js";
 import { parseComment } from "../commands/parse.js";
+import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js";
 import { planComment, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
@@ -66,7 +67,9 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
       }
       const ghsaId = fresh.record.source.ghsaId ?? caseKey;
       const advisory = { ...parseRepository(fresh.record.source.repository), ghsaId };
-      const advisoryNow = await gateway.readAdvisory(advisory);
+      // A case opened by e-mail has no advisory: its researcher is written to by e-mail.
+      const emailCase = isEmailCase(fresh.record);
+      const advisoryNow = emailCase ? null : await gateway.readAdvisory(advisory);
       const plan = planComment({
         parsed,
         record: fresh.record,
@@ -88,6 +91,14 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
           advisoryUrl: advisoryNow?.htmlUrl ?? fresh.record.source.url ?? "",
           language: config.language,
           commentCreatedAt: comment.created_at,
+          ...(emailCase
+            ? {
+                email: emailCaseMessenger(
+                  { gateway: configReader, mailer: dependencies.mailer },
+                  { tracking, number: issue.number, body: current.body, caseKey, language: config.language },
+                ),
+              }
+            : {}),
         },
         log,
       );

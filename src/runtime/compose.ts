@@ -88,6 +88,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     if (emailSettings) {
       const channel = emailChannel(app, dependencies, emailSettings);
       stopEmail = channel.stop;
+      if (channel.mailer) dependencies.mailer = channel.mailer;
       options.addHandler(channel.route);
     }
     if (settings.sweepIntervalMinutes > 0) {
