@@ -57,8 +57,8 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
     current = { ...current, body: mirrored.body, labels: mirrored.labels, record: mirrored.record };
   }
   const { record } = current;
-  if (record.state !== "resolved" && !awaitsCredit(record)) return outcome;
-  const advisoryRef = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId ?? record.key };
+  if (record.source.ghsaId === undefined || (record.state !== "resolved" && !awaitsCredit(record))) return outcome;
+  const advisoryRef = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId };
   const advisory = await gateways.closing.readAdvisoryDraft(advisoryRef);
   if (advisory === null) return outcome;
 

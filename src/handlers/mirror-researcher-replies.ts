@@ -27,7 +27,10 @@ export type MirrorOutcome =
  */
 export async function mirrorResearcherReplies(gateway: ConversationGateway, openCase: MirroredCase, now: Date): Promise<MirrorOutcome> {
   const { record } = openCase;
-  const advisory = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId ?? record.key };
+  // Only a case reported through GitHub has an advisory thread; an e-mail or contained-issue case has none, and
+  // asking for one would answer 404 and mark the installation's advisory comments API as missing.
+  if (record.source.ghsaId === undefined) return { status: "unchanged" };
+  const advisory = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId };
   const comments = await gateway.listAdvisoryComments(advisory, record.conversation?.checkedAt ?? record.openedAt);
   if (comments === "unavailable") return { status: "unavailable" };
   const needsAuthor = record.state === "needs-info" || comments.length > 0;

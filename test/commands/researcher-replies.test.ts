@@ -131,4 +131,17 @@ describe("mirrorResearcherReplies", () => {
     expect(outcome).toEqual({ status: "unavailable" });
     expect(github.problems()).toEqual([]);
   });
+
+  it("asks GitHub nothing for a case without an advisory, so the comments API is not marked missing", async () => {
+    const github = mockGitHub();
+    const config = openworxConfig();
+    const advisoryCase = waiting(config);
+    const record = { ...advisoryCase, key: "email:3f9a2c1b7d4e", channel: "email" as const, source: { repository: "octo-org/widgets" } };
+    const cache = createGatewayCache();
+    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), cache, installation.id, () => sweepAt.getTime());
+    const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
+    expect(outcome).toEqual({ status: "unchanged" });
+    expect(github.requests).toEqual([]);
+    expect(cache.commentsApiUnavailableUntil.get(installation.id)).toBeUndefined();
+  });
 });
