@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { configSchema, type DisclosureConfig } from "./schema.js";
+import { applyPresets } from "./presets.js";
 
 export interface ConfigProblem {
   file?: string;
@@ -29,7 +30,7 @@ const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSche
  * sections are kept, so a typo in `sla` never sends a report to a different tracking repository.
  */
 export function resolveConfig(raw: unknown, options: { file?: string; locate?: Locate } = {}): ResolvedConfig {
-  const input = raw ?? {};
+  const input = isPlainObject(raw) ? applyPresets(raw) : (raw ?? {});
   const parsed = configSchema.safeParse(input);
   if (parsed.success) return { config: parsed.data, errors: [] };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { presetNames } from "./presets.js";
 
 /**
  * The `.github/disclosure.yml` contract. Key names are public: documentation, examples and
@@ -150,6 +151,12 @@ const containmentSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   _extends: z.string().optional().describe("another repository's config to extend, as in other Probot apps"),
+  preset: z
+    .union([z.enum(presetNames), z.array(z.enum(presetNames))], {
+      error: `expected a preset name or a list of them: ${presetNames.join(", ")}`,
+    })
+    .optional()
+    .describe("ready-made defaults: nl-ncsc, common-non-qualifying; the file's own keys win"),
   language: languageSchema.default("en"),
   policy: policySchema.default({ name: "Responsible Disclosure", safeHarbor: false }),
   tracking: trackingSchema.default({}),
