@@ -9,6 +9,7 @@ import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
+import { createSmtpMailer, type Mailer } from "../email/smtp-mailer.js";
 
 const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
 const DEFAULT_MAX_REQUESTS = 1_000;
@@ -58,6 +59,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
       locks: redis ?? createInProcessLocks(),
       cache: createGatewayCache(),
       log,
+      ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL) } : {}),
       report: (line) => io.stdout(`${line}\n`),
     });
     io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);
@@ -76,6 +78,8 @@ export interface EveryInstallationOptions {
   log: Logger;
   /** False on GitHub Enterprise Server: no advisories to reconcile. */
   advisories?: boolean;
+  /** Sends the messages of e-mail cases (SMTP_URL). */
+  mailer?: Mailer;
   /** One line per installation, as it finishes. */
   report: (line: string) => void;
 }
@@ -118,6 +122,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
         locks: options.locks,
         log,
         advisories: options.advisories ?? true,
+        ...(options.mailer ? { mailer: options.mailer } : {}),
         followUp: closingFollowUp(octokit, options.cache, installation.id, () => options.now.getTime()),
         acknowledgements: hallOfFameStep(octokit),
       });

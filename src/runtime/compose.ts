@@ -105,6 +105,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
             locks: dependencies.locks,
             cache: dependencies.cache,
             advisories: dependencies.platform.advisories,
+            ...(dependencies.mailer ? { mailer: dependencies.mailer } : {}),
             log,
             report: (line) => log.info(line),
           });

@@ -4,6 +4,9 @@ import { renderRelay } from "../case/intake.js";
 import { parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
 import type { CaseSweepPlan, SweepAction } from "./plan.js";
 import { sweepMarker } from "./plan.js";
+import { isEmailCase, markdownToPlainText } from "../email/researcher-channel.js";
+import { sendResearcherEmail } from "../email/researcher-email.js";
+import type { Mailer } from "../email/smtp-mailer.js";
 
 /** What the sweep logs through: pino's shape, without depending on Probot here. */
 export interface SweepLog {
@@ -35,7 +38,13 @@ type MessageAction = Extract<SweepAction, { marker: string }>;
  * comment carries its marker yet (see plan.ts for why this makes a crash between two calls converge). The markers
  * are looked up once per case, and only when the plan has a message to send.
  */
-export async function executeCaseSweep(gateway: GitHubGateway, swept: SweptCase, plan: CaseSweepPlan, log: SweepLog): Promise<CaseSweepOutcome> {
+export async function executeCaseSweep(
+  gateway: GitHubGateway,
+  swept: SweptCase,
+  plan: CaseSweepPlan,
+  log: SweepLog,
+  mailer?: Mailer,
+): Promise<CaseSweepOutcome> {
   const outcome: CaseSweepOutcome = { posted: 0, alreadyPosted: 0 };
   const trackingMarkers = plan.actions.filter((action): action is MessageAction => "marker" in action && action.type !== "closeSilentCase");
   const relayMarkers = plan.actions.flatMap((action) => (action.type === "closeSilentCase" ? [sweepMarker(action.key)] : []));
@@ -66,7 +75,7 @@ export async function executeCaseSweep(gateway: GitHubGateway, swept: SweptCase,
         for (const label of action.remove) await gateway.removeLabel(swept.repository, swept.number, label);
         break;
       case "closeSilentCase":
-        await sendClosingMessage(gateway, swept, action, postOnce, outcome, log);
+        await sendClosingMessage(gateway, swept, action, postOnce, outcome, log, mailer);
         break;
       case "recordSweep": {
         const body = withCaseBlock(swept.body, action.record);
@@ -93,8 +102,21 @@ async function sendClosingMessage(
   postOnce: (marker: string, body: string) => Promise<void>,
   outcome: CaseSweepOutcome,
   log: SweepLog,
+  mailer: Mailer | undefined,
 ): Promise<void> {
   const { record } = swept;
+  if (isEmailCase(record)) {
+    // By e-mail, threaded; without a mailer, or when delivery fails, the message is surfaced for a maintainer.
+    const sent = await sendResearcherEmail(
+      { gateway, mailer },
+      { tracking: swept.repository, number: swept.number, body: swept.body, caseKey: record.key, language: swept.language },
+      // Keyed by the sweep action, so a case closed a second time (after a reopen) gets a message of its own.
+      { messageKey: `sweep-${action.key.replace(/[^\w.-]/g, "-")}`, text: markdownToPlainText(action.message) },
+    );
+    if (sent.status === "sent") outcome.posted += 1;
+    log.info({ key: action.key, delivery: sent.status }, "silent e-mail case: closing message handed to the e-mail channel");
+    return;
+  }
   let reason = `the case came in through ${record.channel}, which Disclosure Desk cannot write to from the sweep`;
   if (record.channel === "advisory" && record.source.ghsaId) {
     const advisory = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId };

@@ -17,6 +17,7 @@ import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
 import { executeCaseSweep } from "./execute.js";
 import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
+import type { Mailer } from "../email/smtp-mailer.js";
 
 /**
  * One SLA sweep over one installation, as a recipe:
@@ -45,6 +46,8 @@ export interface SweepOptions {
   log: SweepLog;
   /** False on GitHub Enterprise Server, which has no advisories to reconcile. */
   advisories?: boolean;
+  /** Sends the messages of e-mail cases; without it they are surfaced on the tracking issue. */
+  mailer?: Mailer;
   /** Step 6, per open case; built with `closingFollowUp` from the installation's Octokit. */
   followUp?: CaseFollowUp;
   /** Step 7, once per installation: the hall of fame pages, proposed through pull requests (`hallOfFameStep`). */
@@ -153,6 +156,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
         { repository: work.repository, number: work.number, body: fresh.body, record: fresh.reading.record, language: work.policy.config.language },
         plan,
         log,
+        options.mailer,
       );
       countActions(summary, plan);
       summary.posted += outcome.posted;
