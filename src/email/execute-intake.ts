@@ -39,9 +39,7 @@ export async function executeEmailIntake(effects: EmailIntakeEffects, plan: Emai
       case "warnPublicTrackingRepository": {
         const repository = parseRepository(action.repository);
         log.error({ repository: action.repository }, "tracking repository is public: e-mail report not written there");
-        if ((await gateway.findIssueByTitle(repository, action.title)) === null) {
-          await gateway.createIssue(repository, { title: action.title, body: action.body });
-        }
+        await gateway.ensureNotice(repository, { title: action.title, body: action.body });
         break;
       }
       case "openTrackingIssue": {

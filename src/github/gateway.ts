@@ -140,13 +140,13 @@ export class GitHubGateway {
     await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes });
   }
 
-  /** An issue whose title is exactly `title`, used for the app's own notices to maintainers. */
-  async findIssueByTitle(repository: RepositoryRef, title: string): Promise<number | null> {
+  /** The app's notice to maintainers, opened once: an issue whose title is exactly `notice.title` is reused. */
+  async ensureNotice(repository: RepositoryRef, notice: { title: string; body: string }): Promise<void> {
     const { data } = await this.octokit.rest.search.issuesAndPullRequests({
-      q: `repo:${repository.owner}/${repository.repo} is:issue in:title "${title}"`,
+      q: `repo:${repository.owner}/${repository.repo} is:issue in:title "${notice.title}"`,
       per_page: 5,
     });
-    return data.items.find((item) => item.title === title)?.number ?? null;
+    if (!data.items.some((item) => item.title === notice.title)) await this.createIssue(repository, notice);
   }
 
   async createIssue(repository: RepositoryRef, issue: { title: string; body: string }): Promise<number> {

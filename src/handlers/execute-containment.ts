@@ -57,9 +57,7 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
         case "warnPublicTrackingRepository": {
           const repository = parseRepository(action.repository);
           log.error({ repository: action.repository }, "tracking repository is public: the report is not contained");
-          if ((await shared.findIssueByTitle(repository, action.title)) === null) {
-            await shared.createIssue(repository, { title: action.title, body: action.body });
-          }
+          await shared.ensureNotice(repository, { title: action.title, body: action.body });
           break;
         }
         case "openCase": {

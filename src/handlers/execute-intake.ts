@@ -22,9 +22,7 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
       case "warnPublicTrackingRepository": {
         const repository = parseRepository(action.repository);
         log.error({ repository: action.repository }, "tracking repository is public: no report content written there");
-        if ((await gateway.findIssueByTitle(repository, action.title)) === null) {
-          await gateway.createIssue(repository, { title: action.title, body: action.body });
-        }
+        await gateway.ensureNotice(repository, { title: action.title, body: action.body });
         break;
       }
       case "openTrackingIssue": {
