@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { runCli } from "./support/cli.js";
-import { invalidRequests, startWorld, type World } from "./support/world.js";
+import { invalidRequests, openworxConfig, startWorld, type World } from "./support/world.js";
 
 /**
  * A case's life through the real server and the real `disclosure-desk sweep`, against the stand-in: maintainer
@@ -160,19 +160,5 @@ describe("closing a case end to end", () => {
 });
 
 function openworxConfigWithConsent(consent: string): string {
-  return `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-tracking:
-  repository: octo-org/security-cases
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-publication:
-  consent: ${consent}
-  reviewDays: 10
-`;
+  return `${openworxConfig("octo-org/security-cases")}publication:\n  consent: ${consent}\n  reviewDays: 10\n`;
 }

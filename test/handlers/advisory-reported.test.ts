@@ -5,25 +5,13 @@ import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/w
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { fakeGitHub } from "../helpers/fake-github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
+import { openworxConfig as openworxPolicy } from "../fixtures/policy-configs.js";
 
 const trackingRepository = "octo-org/security-cases";
 const reportedAt = new Date("2026-11-16T08:30:00Z"); // a Monday, 09:30 in Amsterdam
 const now = new Date("2026-11-16T08:31:00Z");
 
-const openworxConfig = `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  contact: mailto:info@openworx.nl
-  safeHarbor: true
-tracking:
-  repository: ${trackingRepository}
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-`;
+const openworxConfig = openworxPolicy(trackingRepository);
 
 function deliver(probot: ReturnType<typeof createTestProbot>, payload = repositoryAdvisoryReportedPayload(), id = "delivery-1") {
   return probot.receive({ id, name: "repository_advisory", payload } as Parameters<typeof probot.receive>[0]);

@@ -3,23 +3,11 @@ import type { RepositoryAdvisoryObject } from "../../fixtures/github-objects.js"
 import { seedFixtureWorld, type FixtureWorld } from "../../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../../harness/standin/server.js";
 import { startApp, type AppProcess } from "./app-process.js";
+import { openworxConfig } from "../../fixtures/policy-configs.js";
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
 
-export const openworxConfig = (trackingRepository: string) => `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  contact: mailto:info@openworx.nl
-  safeHarbor: true
-tracking:
-  repository: ${trackingRepository}
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-`;
+export { openworxConfig };
 
 /** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
 export function invalidRequests(github: StandIn): string[] {
