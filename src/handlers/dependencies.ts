@@ -1,3 +1,4 @@
+import type { AppIdentity, CaseSecret } from "../case/trust.js";
 import type { Mailer } from "../email/smtp-mailer.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
 import type { CaseLocks } from "../runtime/locks.js";
@@ -11,4 +12,6 @@ export interface HandlerDependencies {
   platform: { advisories: boolean };
   /** Sends researcher messages of e-mail cases (SMTP_URL, when the e-mail channel is on); absent: they are relayed. */
   mailer?: Mailer;
+  /** Who the app is (to tell its own issues and comments from look-alikes) and the key of its case seals. */
+  trust: { identity: AppIdentity; secret: CaseSecret };
 }

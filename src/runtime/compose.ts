@@ -1,6 +1,8 @@
 import type { ApplicationFunction } from "probot";
 import { Redis } from "ioredis";
+import { getPrivateKey } from "@probot/get-private-key";
 import { disclosureDesk } from "../app.js";
+import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
 import { sweepEveryInstallation } from "../cli/sweep-command.js";
@@ -27,6 +29,10 @@ export interface ServerSettings {
   sweepMaxRequests: number;
   /** GHE_HOST: when set, one request at start-up tells GitHub Enterprise Server (private-issue mode) from other hosts. */
   gitHubHost: string | undefined;
+  /** APP_ID: the app's own issues and comments are told from look-alikes by it. */
+  appId: number;
+  /** The key of case seals: CASE_SECRET, else derived from the private key; absent in setup mode (no credentials). */
+  caseSecret: CaseSecret | undefined;
 }
 
 export interface ComposedServer {
@@ -41,8 +47,18 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     sweepIntervalMinutes: env.SWEEP_INTERVAL_MINUTES === undefined ? 15 : Number(env.SWEEP_INTERVAL_MINUTES),
     sweepMaxRequests: env.SWEEP_MAX_REQUESTS === undefined ? 1_000 : Number(env.SWEEP_MAX_REQUESTS),
     gitHubHost: env.GHE_HOST || undefined,
+    appId: Number(env.APP_ID ?? 0),
+    caseSecret: readCaseSecret(env),
   };
 }
+
+function readCaseSecret(env: NodeJS.ProcessEnv): CaseSecret | undefined {
+  const privateKey = env.CASE_SECRET ? undefined : (getPrivateKey({ env }) ?? undefined);
+  if (!env.CASE_SECRET && !privateKey) return undefined;
+  return caseSecretFrom({ caseSecret: env.CASE_SECRET, privateKey });
+}
+
+const BOT_LOGIN_RETRY_MS = 60_000;
 
 export function composeServer(settings: ServerSettings, now: () => number = Date.now): ComposedServer {
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
@@ -52,13 +68,28 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },
+    trust: { identity: { appId: settings.appId }, secret: settings.caseSecret ?? Buffer.alloc(0) },
   };
   const sweepLock: SweepLock = redisLocks?.sweepLock ?? createInProcessSweepLock();
   let sweepTimer: SweepTimer | undefined;
   let stopEmail: () => Promise<void> = async () => undefined;
+  let botLoginRetry: NodeJS.Timeout | undefined;
 
   const application: ApplicationFunction = async (app, options) => {
+    if (!settings.caseSecret) throw new Error("case seals need CASE_SECRET or the app's private key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
     await disclosureDesk(dependencies)(app, options);
+    // The bot account's login tells the app's own issues from look-alikes; GitHub names it after the app's slug.
+    const learnBotLogin = async () => {
+      try {
+        const { data } = await (await app.auth()).request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
+        if (data?.slug) dependencies.trust.identity.botLogin = `${data.slug}[bot]`;
+      } catch (error) {
+        app.log.warn({ err: error }, "could not read the app's slug: its own issues are recognised by app id alone until it can");
+        botLoginRetry = setTimeout(() => void learnBotLogin(), BOT_LOGIN_RETRY_MS);
+        botLoginRetry.unref();
+      }
+    };
+    await learnBotLogin();
     const readEnterpriseVersion = async () => {
       const { headers } = await (await app.auth()).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
       return headers["x-github-enterprise-version"]?.toString();
@@ -120,6 +151,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   return {
     application,
     async shutdown() {
+      clearTimeout(botLoginRetry);
       await Promise.all([sweepTimer?.stop(), stopEmail()]);
       await redis?.quit();
     },

@@ -14,7 +14,7 @@ import { issueCommentCreatedPayload, repositoryAdvisoryReportedPayload } from ".
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { RepositoryState } from "../harness/standin/state.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
-import { TestOctokit } from "../helpers/probot.js";
+import { TestOctokit, testTrust } from "../helpers/probot.js";
 import { caseKey, openedCase } from "../commands/fixtures.js";
 import { days, resolvedAt } from "./fixtures.js";
 
@@ -69,7 +69,7 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
     user: github.state.seedUser("disclosure-desk[bot]", "Bot"),
   });
   probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
-  await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime(), platform: { advisories: true } }));
+  await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime(), platform: { advisories: true }, trust: testTrust }));
   return issue.number;
 }
 

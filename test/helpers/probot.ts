@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { disclosureDesk } from "../../src/app.js";
+import { caseSecretFrom } from "../../src/case/trust.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
@@ -21,8 +22,14 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
   retry: { enabled: false },
 }));
 
+/** The app as the test Probot and the GitHub fakes know it: id 123, bot account `disclosure-desk[bot]`. */
+export const testTrust: HandlerDependencies["trust"] = {
+  identity: { appId: 123, botLogin: "disclosure-desk[bot]" },
+  secret: caseSecretFrom({ caseSecret: "test case secret" }),
+};
+
 export function testDependencies(now: Date): HandlerDependencies {
-  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true } };
+  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true }, trust: testTrust };
 }
 
 export function createTestProbot(dependencies: HandlerDependencies): Probot {
