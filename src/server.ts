@@ -16,12 +16,12 @@ if (!environment.ready) {
   for (const line of setupInstructions(environment, process.env.PORT ?? "3000")) console.log(line);
 }
 
-// 2. GitHub's client, throttled as GitHub asks unless GITHUB_THROTTLING=off (a local stand-in only).
-const Octokit = octokitForEnvironment(process.env);
-
-// 3. The app, its locks, the sweep timer and the operator routes; then Probot's server, with a logger that
-//    redacts report content from failed events.
+// 2. The app, its locks, the sweep timer and the operator routes.
 const composed = composeServer(readServerSettings(process.env));
+
+// 3. GitHub's client: every request judged for trust, throttled as GitHub asks unless GITHUB_THROTTLING=off (a local
+//    stand-in only); then Probot's server, with a logger that redacts report content from failed events.
+const Octokit = octokitForEnvironment(process.env, composed.trust);
 const server = await run(composed.application, { Octokit, log: await createLogger(process.env) });
 
 // 4. On SIGTERM: no new webhooks, the ones in flight and a running sweep finish, Redis is released, within a bound.

@@ -146,7 +146,28 @@ export const caseRecordSchema = z.object({
 
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
-const BLOCK_PATTERN = /<!-- disclosure-desk:case (\{[^\n]*?\}) -->/;
+/**
+ * The app writes its block at the end of the body, so the last block is the app's: report text quoted earlier in
+ * the body cannot stand in for it. The seal that follows the JSON is written and checked in `trust.ts`.
+ */
+const BLOCK_PATTERN = /<!-- disclosure-desk:case (\{[^\n]*?\})(?: seal:([0-9a-f]{64}))? -->/g;
+
+/** Where a body's case block is: the last one, as the app writes it at the end. */
+export interface CaseBlockSpan {
+  index: number;
+  /** The whole block, `<!--` to `-->`. */
+  text: string;
+  json: string;
+  /** The seal after the JSON, when there is one. */
+  seal?: string;
+}
+
+export function findCaseBlock(body: string): CaseBlockSpan | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of body.matchAll(BLOCK_PATTERN)) last = match as RegExpExecArray;
+  if (!last?.[1]) return undefined;
+  return { index: last.index, text: last[0], json: last[1], ...(last[2] ? { seal: last[2] } : {}) };
+}
 
 /** Renders the hidden block. `<` and `>` are escaped (they only occur inside strings), so `-->` can never end it early. */
 export function renderCaseBlock(record: CaseRecord): string {
@@ -159,12 +180,16 @@ export type CaseBlockReading =
   | { status: "missing" }
   | { status: "invalid"; problem: string };
 
+/**
+ * Parses the case block of a body, whoever wrote it. Whether it may be believed is decided by `readTrustedCase`
+ * (src/github/case-trust.ts), the only reader the app acts on.
+ */
 export function readCaseBlock(body: string | null | undefined): CaseBlockReading {
-  const match = BLOCK_PATTERN.exec(body ?? "");
-  if (!match?.[1]) return { status: "missing" };
+  const block = findCaseBlock(body ?? "");
+  if (!block) return { status: "missing" };
   let json: unknown;
   try {
-    json = JSON.parse(match[1]);
+    json = JSON.parse(block.json);
   } catch {
     return { status: "invalid", problem: "the case block is not valid JSON" };
   }
@@ -173,10 +198,11 @@ export function readCaseBlock(body: string | null | undefined): CaseBlockReading
   return { status: "found", record: parsed.data };
 }
 
-/** Replaces the block in a body, or appends it when the body has none. */
+/** Replaces the (last) block in a body, or appends it when the body has none. GitHub's gateway seals it on the way out. */
 export function withCaseBlock(body: string, record: CaseRecord): string {
   const block = renderCaseBlock(record);
-  return BLOCK_PATTERN.test(body) ? body.replace(BLOCK_PATTERN, () => block) : `${body.trimEnd()}\n\n${block}\n`;
+  const found = findCaseBlock(body);
+  return found ? `${body.slice(0, found.index)}${block}${body.slice(found.index + found.text.length)}` : `${body.trimEnd()}\n\n${block}\n`;
 }
 
 /** A case's first record: the policy it was received under, its deadlines, and nothing decided yet. */

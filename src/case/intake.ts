@@ -33,7 +33,7 @@ export interface IntakeFacts {
   advisory: AdvisoryReport;
   policy: RepositoryConfig;
   /** The configured tracking repository and whether GitHub says it is private; absent in advisory-only mode. */
-  tracking?: { repository: string; isPrivate: boolean };
+  tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   existingCase: { number: number; record: CaseRecord } | null;
   commentsApiKnownUnavailable: boolean;
   now: Date;
@@ -82,13 +82,15 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
   const trackingUsable = facts.tracking?.isPrivate === true;
   const mode = trackingUsable ? "private-issue" : "advisory-only";
   if (facts.tracking && !facts.tracking.isPrivate) {
-    reasons.push(`tracking repository ${facts.tracking.repository} is public: refusing to write report content there`);
+    const internal = facts.tracking.visibility === "internal";
+    reasons.push(`tracking repository ${facts.tracking.repository} is ${internal ? "internal (the whole enterprise can read it)" : "public"}: refusing to write report content there`);
     actions.push({
       type: "warnPublicTrackingRepository",
       repository: facts.tracking.repository,
       title: PUBLIC_TRACKING_NOTICE_TITLE,
       body: renderMessage(config.language, "public-tracking-repository", {
         repository: facts.tracking.repository,
+        internal,
         marker: "<!-- disclosure-desk:public-tracking-repository -->",
       }),
     });

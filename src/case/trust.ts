@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { findCaseBlock } from "./case-record.js";
 
 /**
  * What Disclosure Desk trusts, decided here and nowhere else. Every text from GitHub or e-mail is an attacker's
@@ -53,4 +54,85 @@ export function seal(secret: CaseSecret, binding: SealBinding, text: string): st
 export function sealMatches(secret: CaseSecret, binding: SealBinding, text: string, candidate: string): boolean {
   if (!/^[0-9a-f]{64}$/.test(candidate)) return false;
   return timingSafeEqual(Buffer.from(seal(secret, binding, text), "hex"), Buffer.from(candidate, "hex"));
+}
+
+/** The e-mail block a seal covers with the case block: the last one, as the app writes it before the case block. */
+const EMAIL_BLOCK = /<!-- disclosure-desk:email (\{[^\n]*?\}) -->/g;
+
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of text.matchAll(pattern)) last = match as RegExpExecArray;
+  return last;
+}
+
+/** What a seal signs: the case record as written, and the e-mail block (the researcher's address) when there is one. */
+function sealedText(body: string, caseJson: string): string {
+  return `${caseJson}\n${lastMatch(EMAIL_BLOCK, body)?.[1] ?? ""}`;
+}
+
+/** The body with its case block sealed for where it is written; a body without a case block is returned as it is. */
+export function sealCaseBody(body: string, binding: SealBinding, secret: CaseSecret): string {
+  const found = findCaseBlock(body);
+  if (!found) return body;
+  const block = `<!-- disclosure-desk:case ${found.json} seal:${seal(secret, binding, sealedText(body, found.json))} -->`;
+  return `${body.slice(0, found.index)}${block}${body.slice(found.index + found.text.length)}`;
+}
+
+/** An issue as GitHub describes it: where it is, who wrote it and when, and its body. */
+export interface IssueFacts extends Authorship {
+  /** `owner/name` of the repository the issue is in. */
+  repository: string;
+  number: number;
+  body?: string | null;
+  created_at?: string;
+}
+
+/**
+ * How far a body's case block can be believed:
+ * - `sealed`: the app wrote the issue and the block's seal is bound to this issue;
+ * - `unsealed`: the app opened the issue before seals existed and the block has none — the sweep seals it once, visibly;
+ * - `tampered`: the app wrote the issue but the block does not match its seal (a hand edit, or a copy from elsewhere);
+ * - `foreign`: someone other than the app opened the issue — a look-alike, never a case;
+ * - `none`: no case block.
+ */
+export type CaseBlockTrust =
+  | { status: "sealed" }
+  | { status: "unsealed" }
+  | { status: "tampered"; problem: string }
+  | { status: "foreign" }
+  | { status: "none" };
+
+/** Issues the app opened before it sealed its case blocks; a block without a seal in a later issue is tampered. */
+export const SEALS_REQUIRED_FROM = "2026-12-05T00:00:00Z";
+
+/** A case block sealed at creation (before GitHub numbered the issue) is believed only next to its creation time. */
+const NEW_SEAL_WINDOW_MS = 10 * 60_000;
+
+export function judgeCaseBlock(issue: IssueFacts, trust: { identity: AppIdentity; secret: CaseSecret }): CaseBlockTrust {
+  const body = issue.body ?? "";
+  const found = findCaseBlock(body);
+  if (!found) return { status: "none" };
+  if (!isWrittenByApp(issue, trust.identity)) return { status: "foreign" };
+  const { json, seal: candidate } = found;
+  const createdAt = issue.created_at === undefined ? Number.NaN : Date.parse(issue.created_at);
+  if (candidate === undefined) {
+    return createdAt < Date.parse(SEALS_REQUIRED_FROM)
+      ? { status: "unsealed" }
+      : { status: "tampered", problem: "the case block has no seal" };
+  }
+  const text = sealedText(body, json);
+  if (sealMatches(trust.secret, { repository: issue.repository, issue: issue.number }, text, candidate)) return { status: "sealed" };
+  if (sealMatches(trust.secret, { repository: issue.repository, issue: "new" }, text, candidate) && openedNear(json, createdAt)) {
+    return { status: "sealed" };
+  }
+  return { status: "tampered", problem: "the case block does not match its seal" };
+}
+
+function openedNear(json: string, createdAt: number): boolean {
+  try {
+    const openedAt = Date.parse((JSON.parse(json) as { openedAt?: string }).openedAt ?? "");
+    return Math.abs(openedAt - createdAt) <= NEW_SEAL_WINDOW_MS;
+  } catch {
+    return false;
+  }
 }

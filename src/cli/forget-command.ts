@@ -1,8 +1,7 @@
-import { Probot, ProbotOctokit, type Logger } from "probot";
+import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
-import { octokitForEnvironment } from "../github/octokit.js";
 import {
   countMentions,
   forgetInText,
@@ -14,7 +13,7 @@ import {
 import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
-import { appCredentials, type SweepCommandIo } from "./sweep-command.js";
+import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const FORGET_USAGE = "usage: disclosure-desk forget <login | name | e-mail>... [--dry-run]";
 const EXPORT_USAGE = "usage: disclosure-desk export <login | name | e-mail>...";
@@ -130,7 +129,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
     return credentials;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env), log });
+  const probot = await commandProbot(io, credentials, overrides, log);
   const redisLocks = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
   const cache = createGatewayCache();
   return {

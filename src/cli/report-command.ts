@@ -1,10 +1,8 @@
-import { Probot } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics } from "../sweep/metrics.js";
-import { appCredentials, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
-import { octokitForEnvironment } from "../github/octokit.js";
+import { appCredentials, commandProbot, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
 
 const USAGE = "usage: disclosure-desk report [--format markdown|csv|prometheus] [--now <ISO time>]";
 const RENDERERS = { markdown: renderMetricsMarkdown, csv: renderMetricsCsv, prometheus: renderPrometheusMetrics } as const;
@@ -37,7 +35,7 @@ export async function runReportCommand(args: string[], io: SweepCommandIo, overr
     return 2;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env), log });
+  const probot = await commandProbot(io, credentials, overrides, log);
   const cases = await collectCasesOfEveryInstallation(probot, createGatewayCache(), now);
   io.stdout(RENDERERS[format](computeMetrics(cases, now)));
   return 0;

@@ -7,6 +7,8 @@ import { createRedisLocks } from "../runtime/redis-locks.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
+import { caseSecretFrom } from "../case/trust.js";
+import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import { createSmtpMailer, type Mailer } from "../email/smtp-mailer.js";
@@ -48,7 +50,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
     return 2;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env), log });
+  const probot = await commandProbot(io, credentials, overrides, log);
   const redis = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
   const now = parsed.now ?? io.now();
   try {
@@ -179,6 +181,25 @@ function parseArguments(args: string[]): SweepArguments | string {
     } else return `unknown argument: ${arg}`;
   }
   return parsed;
+}
+
+/**
+ * The command's Probot, as trusting as the server: its GitHub client seals and judges case blocks with the same key
+ * (CASE_SECRET, else the private key) and knows the app's bot account (one `GET /app`).
+ */
+export async function commandProbot(
+  io: SweepCommandIo,
+  credentials: { appId: number; privateKey: string; baseUrl?: string },
+  overrides: SweepCommandOverrides,
+  log: Logger,
+): Promise<Probot> {
+  const trust: CaseTrust = {
+    identity: { appId: credentials.appId },
+    secret: caseSecretFrom({ caseSecret: io.env.CASE_SECRET, privateKey: credentials.privateKey }),
+  };
+  const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env, trust), log });
+  if (!overrides.Octokit) await learnBotLogin(await probot.auth(), trust.identity);
+  return probot;
 }
 
 /** The app's credentials from the environment, as the server reads them; a sentence when they are incomplete. */

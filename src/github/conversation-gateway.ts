@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { AdvisoryChanges } from "../commands/plan.js";
+import { readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
 
@@ -25,6 +26,8 @@ export interface IssueNow {
   body: string;
   labels: string[];
   state: "open" | "closed";
+  /** The case it holds, as far as the app believes it (see case-trust.ts). */
+  reading: CaseReading;
 }
 
 export interface AdvisoryNow {
@@ -72,6 +75,7 @@ export class ConversationGateway {
       body: data.body ?? "",
       labels: data.labels.map((label) => (typeof label === "string" ? label : label.name ?? "")).filter(Boolean),
       state: data.state === "closed" ? "closed" : "open",
+      reading: readTrustedCase(data),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
-import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
+import type { CaseRecord } from "../case/case-record.js";
+import { readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { ConfigFileRef } from "../config/repository-config.js";
 import type { GatewayCache } from "./gateway-cache.js";
 
@@ -79,15 +80,24 @@ export class GitHubGateway {
     }
   }
 
-  /** Whether a repository is private. A positive answer is cached for a minute; a public one is never cached. */
+  /**
+   * Whether a repository is private: `visibility: private`. An `internal` repository is also `private: true` to the
+   * API, yet the whole enterprise can read it, so it is not private for report content. A positive answer is cached
+   * for a minute; any other is never cached.
+   */
   async isPrivateRepository(repository: RepositoryRef): Promise<boolean> {
+    return (await this.repositoryVisibility(repository)) === "private";
+  }
+
+  async repositoryVisibility(repository: RepositoryRef): Promise<RepositoryVisibility> {
     const cacheKey = `${this.installationId}:${repository.owner}/${repository.repo}`.toLowerCase();
     const checkedAt = this.cache.privateRepositories.get(cacheKey);
-    if (checkedAt !== undefined && this.now() - checkedAt < VISIBILITY_TTL_MS) return true;
+    if (checkedAt !== undefined && this.now() - checkedAt < VISIBILITY_TTL_MS) return "private";
     const { data } = await this.octokit.rest.repos.get({ owner: repository.owner, repo: repository.repo });
-    if (data.private) this.cache.privateRepositories.set(cacheKey, this.now());
+    const visibility = visibilityOf(data);
+    if (visibility === "private") this.cache.privateRepositories.set(cacheKey, this.now());
     else this.cache.privateRepositories.delete(cacheKey);
-    return data.private;
+    return visibility;
   }
 
   /**
@@ -224,7 +234,7 @@ export class GitHubGateway {
 
   /** The repositories this installation can see, 100 a page, each page revalidated with its ETag. */
   async listInstallationRepositories(): Promise<InstallationRepository[]> {
-    const repositories = await this.listPages<{ full_name: string; private: boolean; archived?: boolean; owner: { login: string; type?: string } }>(
+    const repositories = await this.listPages<{ full_name: string; private: boolean; visibility?: string; archived?: boolean; owner: { login: string; type?: string } }>(
       "GET /installation/repositories",
       {},
       (data) => (data as { repositories: [] }).repositories,
@@ -233,7 +243,7 @@ export class GitHubGateway {
       fullName: repository.full_name,
       owner: repository.owner.login,
       ownerIsOrganization: repository.owner.type === "Organization",
-      isPrivate: repository.private,
+      isPrivate: visibilityOf(repository) === "private",
       archived: repository.archived === true,
     }));
   }
@@ -263,7 +273,7 @@ export class GitHubGateway {
         url: issue.html_url,
         body: issue.body ?? "",
         labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-        reading: readCaseBlock(issue.body),
+        reading: readTrustedCase(issue),
       }));
   }
 
@@ -275,7 +285,7 @@ export class GitHubGateway {
       url: data.html_url,
       body: data.body ?? "",
       labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-      reading: readCaseBlock(data.body),
+      reading: readTrustedCase(data),
       open: data.state === "open",
     };
   }
@@ -361,6 +371,14 @@ export class GitHubGateway {
   }
 }
 
+export type RepositoryVisibility = "private" | "internal" | "public";
+
+/** A repository's visibility as GitHub states it; where it does not (older servers), `private` decides. */
+export function visibilityOf(repository: { visibility?: string; private: boolean }): RepositoryVisibility {
+  if (repository.visibility === "private" || repository.visibility === "internal" || repository.visibility === "public") return repository.visibility;
+  return repository.private ? "private" : "public";
+}
+
 export interface InstallationRepository {
   fullName: string;
   owner: string;
@@ -374,7 +392,7 @@ export interface OpenCaseIssue {
   url: string;
   body: string;
   labels: string[];
-  reading: ReturnType<typeof readCaseBlock>;
+  reading: CaseReading;
 }
 
 /** The fields of a repository advisory that reconciliation reads. */
@@ -403,7 +421,7 @@ function toTrackingIssue(
   caseKey: string,
 ): TrackingIssue | null {
   if (issue.pull_request) return null;
-  const reading = readCaseBlock(issue.body);
+  const reading = readTrustedCase(issue);
   if (reading.status !== "found" || reading.record.key !== caseKey) return null;
   return { number: issue.number, url: issue.html_url, body: issue.body ?? "", record: reading.record };
 }

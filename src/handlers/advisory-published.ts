@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { readCaseBlock, withCaseBlock } from "../case/case-record.js";
+import { withCaseBlock } from "../case/case-record.js";
 import { ClosingGateway } from "../closing/closing-gateway.js";
 import { planOutsidePublication } from "../closing/outside-publication.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
@@ -39,7 +39,7 @@ export function handleAdvisoryPublished(dependencies: HandlerDependencies) {
         return;
       }
       const issue = await conversation.readIssue(tracking, found.number);
-      const reading = readCaseBlock(issue.body);
+      const { reading } = issue;
       if (reading.status !== "found" || reading.record.key !== ghsaId) return;
       const { config } = await loadPinnedConfig(
         (ref) => gateway.readConfigFile(ref),

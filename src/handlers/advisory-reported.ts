@@ -41,12 +41,13 @@ export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: Adviso
     return { advisory, policy, existingCase: null, commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(), now };
   }
   const trackingRepository = parseRepository(trackingName);
-  const isPrivate = await gateway.isPrivateRepository(trackingRepository);
+  const visibility = await gateway.repositoryVisibility(trackingRepository);
+  const isPrivate = visibility === "private";
   const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
   return {
     advisory,
     policy,
-    tracking: { repository: trackingName, isPrivate },
+    tracking: { repository: trackingName, isPrivate, visibility },
     existingCase: existing ? { number: existing.number, record: existing.record } : null,
     commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
     now,

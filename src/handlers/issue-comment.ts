@@ -1,21 +1,24 @@
 import type { Context } from "probot";
-import { readCaseBlock } from "../case/case-record.js";
 import { parseComment } from "../commands/parse.js";
 import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js";
 import { planComment, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
+import { claimedCaseKey } from "../github/case-trust.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway, parseRepository, visibilityOf } from "../github/gateway.js";
 import { loadPinnedConfig } from "./command-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeCommentPlan } from "./execute-command.js";
+import { reportTamperedCase } from "../sweep/case-integrity.js";
+import { loadRepositoryConfig } from "../config/repository-config.js";
 
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;
 
 /**
  * `/disclosure` commands in a private tracking issue. In order: ignore what is not a command for us (bots, no
- * command, a public repository, an issue without a case); load the policy the case was submitted under; check the
- * commenter's permission through GitHub; then, under the case's lock, re-read the issue, skip a comment already
- * acted on (a redelivery or an edit), plan and execute.
+ * command, a repository that is not private); under the lock of the case the issue claims to be, read the issue
+ * from GitHub and act only on a case the app opened and sealed there; load the policy the case was submitted under
+ * and act only where that policy keeps its cases; check the commenter's permission on this, the case's tracking
+ * repository; skip a comment already acted on (a redelivery or an edit); plan and execute.
  */
 export function handleIssueComment(dependencies: HandlerDependencies) {
   return async (context: CommentContext): Promise<void> => {
@@ -25,54 +28,71 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
     const parsed = parseComment(comment.body);
     if (parsed.commands.length === 0 && parsed.problems.length === 0) return;
     const log = context.log.child({ issue: issue.number, comment: comment.id });
-    if (payload.repository.private !== true) {
-      log.warn("command in a public repository: ignored, nothing written there");
+    if (visibilityOf(payload.repository) !== "private") {
+      log.warn({ visibility: visibilityOf(payload.repository) }, "command in a repository that is not private: ignored, nothing written there");
       return;
     }
-    const reading = readCaseBlock(issue.body);
-    if (reading.status !== "found") {
-      if (reading.status === "invalid") log.warn({ problem: reading.problem }, "command in an issue whose case block is invalid: ignored");
-      return;
-    }
+    const claimedKey = claimedCaseKey(issue.body);
     const installationId = payload.installation?.id;
-    if (installationId === undefined) return;
+    if (claimedKey === undefined || installationId === undefined) return;
 
-    const caseKey = reading.record.key;
     const tracking = { owner: payload.repository.owner.login, repo: payload.repository.name };
+    const trackingName = `${tracking.owner}/${tracking.repo}`;
     const gateway = new ConversationGateway(context.octokit, dependencies.cache, installationId, dependencies.now);
     const configReader = new GitHubGateway(context.octokit, dependencies.cache, installationId, dependencies.now);
-    const policy = await loadPinnedConfig(
-      (ref) => configReader.readConfigFile(ref),
-      (ref, sha) => gateway.readBlob(ref, sha),
-      parseRepository(reading.record.source.repository),
-      reading.record.policyVersion,
-    );
-    const { config } = policy;
-    const actor = comment.user?.login ?? payload.sender.login;
-    const role = await gateway.repositoryRole(tracking, actor);
-    if (!roleAtLeast(role, config.commands.permission)) {
-      log.info({ caseKey, role, needed: config.commands.permission }, "command from a user without permission: refused");
-      const plan = planUnauthorised({ config, commentId: comment.id, permission: config.commands.permission, actor });
-      for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
-      return;
-    }
-
-    await dependencies.locks.withLock(`case:${caseKey}`, async () => {
+    await dependencies.locks.withLock(`case:${claimedKey}`, async () => {
       const current = await gateway.readIssue(tracking, issue.number);
-      const fresh = readCaseBlock(current.body);
-      if (fresh.status !== "found" || fresh.record.key !== caseKey) return;
-      if (wasHandled(fresh.record, comment.id)) {
+      const { reading } = current;
+      if (reading.status === "tampered") {
+        log.warn({ problem: reading.problem }, "command in a case whose record fails its seal: refused");
+        // The record cannot say which policy it is under; the tracking repository's own policy speaks to the team.
+        const { config } = await loadRepositoryConfig((ref) => configReader.readConfigFile(ref), tracking);
+        await reportTamperedCase(configReader, {
+          tracking,
+          number: issue.number,
+          labels: current.labels,
+          language: config.language,
+          team: config.tracking.team,
+          problem: reading.problem,
+        });
+        return;
+      }
+      if (reading.status !== "found" || reading.record.key !== claimedKey) {
+        log.warn({ status: reading.status }, "command in an issue that is not one of the app's sealed cases: ignored");
+        return;
+      }
+      const caseKey = reading.record.key;
+      const policy = await loadPinnedConfig(
+        (ref) => configReader.readConfigFile(ref),
+        (ref, sha) => gateway.readBlob(ref, sha),
+        parseRepository(reading.record.source.repository),
+        reading.record.policyVersion,
+      );
+      const { config } = policy;
+      if (config.tracking.repository?.toLowerCase() !== trackingName.toLowerCase()) {
+        log.warn({ caseKey, tracking: config.tracking.repository ?? null }, "case outside the tracking repository its policy names: ignored");
+        return;
+      }
+      const actor = comment.user?.login ?? payload.sender.login;
+      const role = await gateway.repositoryRole(tracking, actor);
+      if (!roleAtLeast(role, config.commands.permission)) {
+        log.info({ caseKey, role, needed: config.commands.permission }, "command from a user without permission: refused");
+        const plan = planUnauthorised({ config, commentId: comment.id, permission: config.commands.permission, actor });
+        for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
+        return;
+      }
+      if (wasHandled(reading.record, comment.id)) {
         log.info({ caseKey }, "comment already acted on: nothing to do");
         return;
       }
-      const ghsaId = fresh.record.source.ghsaId ?? caseKey;
-      const advisory = { ...parseRepository(fresh.record.source.repository), ghsaId };
+      const ghsaId = reading.record.source.ghsaId ?? caseKey;
+      const advisory = { ...parseRepository(reading.record.source.repository), ghsaId };
       // A case opened by e-mail has no advisory: its researcher is written to by e-mail.
-      const emailCase = isEmailCase(fresh.record);
+      const emailCase = isEmailCase(reading.record);
       const advisoryNow = emailCase ? null : await gateway.readAdvisory(advisory);
       const plan = planComment({
         parsed,
-        record: fresh.record,
+        record: reading.record,
         labels: current.labels,
         config,
         actor,
@@ -88,7 +108,7 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
           tracking,
           issue: current,
           advisory,
-          advisoryUrl: advisoryNow?.htmlUrl ?? fresh.record.source.url ?? "",
+          advisoryUrl: advisoryNow?.htmlUrl ?? reading.record.source.url ?? "",
           language: config.language,
           commentCreatedAt: comment.created_at,
           ...(emailCase

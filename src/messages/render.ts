@@ -14,6 +14,8 @@ export const templateNames = [
   "tracking-issue",
   "relay-needed",
   "public-tracking-repository",
+  "case-tampered",
+  "case-sealed",
   "sla-reminder",
   "sla-escalation",
   "update-draft",

@@ -1,3 +1,5 @@
+import { findCaseBlock } from "../case/case-record.js";
+
 /**
  * Forgetting a researcher: their name, handle and e-mail address are replaced by a neutral placeholder wherever
  * Disclosure Desk wrote them into a private tracking issue — the issue body outside the case block, and the app's own
@@ -20,7 +22,6 @@ export interface ForgetResult {
   replacements: number;
 }
 
-const CASE_BLOCK = /<!-- disclosure-desk:case \{[^\n]*?\} -->/;
 const MARKDOWN_ESCAPED = new Set("\\`*_{}[]()#!|~");
 const ENTITY_ESCAPED: Record<string, string> = { "&": "&#38;", "<": "&#60;", ">": "&#62;" };
 const MINIMUM_IDENTIFIER_LENGTH = 3;
@@ -49,20 +50,20 @@ export function countMentions(text: string, researcher: ResearcherIdentifiers): 
 
 /** A tracking issue's body with the researcher forgotten everywhere except inside the case block. */
 export function forgetInTrackingIssueBody(body: string, researcher: ResearcherIdentifiers): ForgetResult {
-  const block = CASE_BLOCK.exec(body);
+  const block = findCaseBlock(body);
   if (!block) return forgetInText(body, researcher);
   const before = forgetInText(body.slice(0, block.index), researcher);
-  const after = forgetInText(body.slice(block.index + block[0].length), researcher);
-  return { text: `${before.text}${block[0]}${after.text}`, replacements: before.replacements + after.replacements };
+  const after = forgetInText(body.slice(block.index + block.text.length), researcher);
+  return { text: `${before.text}${block.text}${after.text}`, replacements: before.replacements + after.replacements };
 }
 
 /** Mentions in the body outside the case block, and whether the case block names them (a credit, for instance). */
 export function mentionsInTrackingIssueBody(body: string, researcher: ResearcherIdentifiers): { outsideCaseBlock: number; inCaseBlock: number } {
-  const block = CASE_BLOCK.exec(body);
+  const block = findCaseBlock(body);
   if (!block) return { outsideCaseBlock: countMentions(body, researcher), inCaseBlock: 0 };
   return {
-    outsideCaseBlock: countMentions(body.slice(0, block.index), researcher) + countMentions(body.slice(block.index + block[0].length), researcher),
-    inCaseBlock: countMentions(block[0], researcher),
+    outsideCaseBlock: countMentions(body.slice(0, block.index), researcher) + countMentions(body.slice(block.index + block.text.length), researcher),
+    inCaseBlock: countMentions(block.text, researcher),
   };
 }
 

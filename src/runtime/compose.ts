@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { getPrivateKey } from "@probot/get-private-key";
 import { disclosureDesk } from "../app.js";
 import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
+import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
 import { sweepEveryInstallation } from "../cli/sweep-command.js";
@@ -37,6 +38,8 @@ export interface ServerSettings {
 
 export interface ComposedServer {
   application: ApplicationFunction;
+  /** Who the app is and its seal key: the GitHub client is built with them, so every request is judged. */
+  trust: CaseTrust;
   /** Stops the sweep timer (finishing a running sweep) and releases Redis. */
   shutdown(): Promise<void>;
 }
@@ -79,17 +82,16 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     if (!settings.caseSecret) throw new Error("case seals need CASE_SECRET or the app's private key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
     await disclosureDesk(dependencies)(app, options);
     // The bot account's login tells the app's own issues from look-alikes; GitHub names it after the app's slug.
-    const learnBotLogin = async () => {
+    const learnIdentity = async () => {
       try {
-        const { data } = await (await app.auth()).request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
-        if (data?.slug) dependencies.trust.identity.botLogin = `${data.slug}[bot]`;
+        await learnBotLogin(await app.auth(), dependencies.trust.identity);
       } catch (error) {
         app.log.warn({ err: error }, "could not read the app's slug: its own issues are recognised by app id alone until it can");
-        botLoginRetry = setTimeout(() => void learnBotLogin(), BOT_LOGIN_RETRY_MS);
+        botLoginRetry = setTimeout(() => void learnIdentity(), BOT_LOGIN_RETRY_MS);
         botLoginRetry.unref();
       }
     };
-    await learnBotLogin();
+    await learnIdentity();
     const readEnterpriseVersion = async () => {
       const { headers } = await (await app.auth()).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
       return headers["x-github-enterprise-version"]?.toString();
@@ -150,6 +152,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
 
   return {
     application,
+    trust: dependencies.trust,
     async shutdown() {
       clearTimeout(botLoginRetry);
       await Promise.all([sweepTimer?.stop(), stopEmail()]);

@@ -15,6 +15,7 @@ import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-rep
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
+import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
 import { executeCaseSweep } from "./execute.js";
 import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
 import type { Mailer } from "../email/smtp-mailer.js";
@@ -60,6 +61,12 @@ export interface InstallationSweepSummary {
   openCases: number;
   /** Open issues labelled `disclosure` whose case block is missing or invalid: left alone, logged. */
   unreadableCases: number;
+  /** Look-alikes: issues the app did not open, or cases whose source policy names another tracking repository. */
+  foreignCases: number;
+  /** The app's cases whose record fails its seal: labelled `case-tampered`, the team told, never acted on. */
+  tamperedCases: number;
+  /** Cases from before seals, sealed in this run. */
+  sealedCases: number;
   casesWithActions: number;
   actions: Partial<Record<SweepActionType, number>>;
   posted: number;
@@ -90,6 +97,9 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     trackingRepositories: [],
     openCases: 0,
     unreadableCases: 0,
+    foreignCases: 0,
+    tamperedCases: 0,
+    sealedCases: 0,
     casesWithActions: 0,
     actions: {},
     posted: 0,
@@ -117,15 +127,38 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     summary.trackingRepositories.push(trackingName);
     for (const issue of await gateway.listOpenCases(repository)) {
       summary.openCases += 1;
-      if (issue.reading.status !== "found") {
-        summary.unreadableCases += 1;
-        log.warn({ repository: trackingName, issue: issue.number, status: issue.reading.status }, "open case without a readable case block: skipped");
+      const { reading } = issue;
+      const integrity = { tracking: repository, number: issue.number, labels: issue.labels, language: trackingPolicy.config.language, team: trackingPolicy.config.tracking.team };
+      if (reading.status === "tampered") {
+        summary.tamperedCases += 1;
+        log.error({ repository: trackingName, issue: issue.number, problem: reading.problem }, "case record fails its seal: not acted on");
+        if (!options.dryRun) await reportTamperedCase(gateway, { ...integrity, problem: reading.problem });
         continue;
       }
-      const { record } = issue.reading;
+      if (reading.status === "foreign") {
+        summary.foreignCases += 1;
+        log.warn({ repository: trackingName, issue: issue.number }, "issue shaped like a case but not opened by the app: ignored");
+        continue;
+      }
+      if (reading.status !== "found") {
+        summary.unreadableCases += 1;
+        log.warn({ repository: trackingName, issue: issue.number, status: reading.status }, "open case without a readable case block: skipped");
+        continue;
+      }
+      const { record } = reading;
+      // 3. Plan, under the policy of the repository the report was filed against — only where that policy keeps its cases.
+      const policy = policies.get(record.source.repository.toLowerCase());
+      if (policy?.config.tracking.repository?.toLowerCase() !== trackingName) {
+        summary.foreignCases += 1;
+        log.warn({ repository: trackingName, issue: issue.number, caseKey: record.key }, "case in a tracking repository its source policy does not name: ignored");
+        continue;
+      }
+      if (!reading.sealed && !options.dryRun) {
+        await sealLegacyCase(gateway, { ...integrity, body: issue.body, at: now });
+        summary.sealedCases += 1;
+        log.warn({ repository: trackingName, issue: issue.number, caseKey: record.key }, "case from before seals: sealed as it stood");
+      }
       openCaseKeys.add(record.key);
-      // 3. Plan, under the policy of the repository the report was filed against.
-      const policy = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicy;
       const plan = planCaseSweep({ record, labels: issue.labels, config: policy.config, now });
       followUps.push({ repository, number: issue.number, record, policy });
       if (plan.actions.length > 0) planned.push({ repository, number: issue.number, record, policy, plan });
@@ -175,8 +208,8 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
       for (const issue of await gateway.listCases(repository)) {
         if (issue.reading.status !== "found" || !awaitsCredit(issue.reading.record)) continue;
         const { record } = issue.reading;
-        const policy = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicies.get(trackingName);
-        if (policy) followUps.push({ repository, number: issue.number, record, policy });
+        const policy = policies.get(record.source.repository.toLowerCase());
+        if (policy?.config.tracking.repository?.toLowerCase() === trackingName) followUps.push({ repository, number: issue.number, record, policy });
       }
     }
     await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
@@ -223,11 +256,15 @@ export interface InstallationPolicies {
   trackingPolicies: Map<string, RepositoryConfig>;
 }
 
-/** The installation's repositories (archived ones left out), the policy of each, and the tracking repositories they name. */
+/**
+ * The installation's repositories (archived ones left out: no new reports arrive there), the policy of each — archived
+ * ones included, since their open cases still keep their promises — and the tracking repositories they name.
+ */
 export async function loadInstallationPolicies(gateway: GitHubGateway): Promise<InstallationPolicies> {
-  const repositories = (await gateway.listInstallationRepositories()).filter((repository) => !repository.archived);
+  const everyRepository = await gateway.listInstallationRepositories();
+  const repositories = everyRepository.filter((repository) => !repository.archived);
   const policies = new Map<string, RepositoryConfig>();
-  for (const repository of repositories) {
+  for (const repository of everyRepository) {
     const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
     policies.set(repository.fullName.toLowerCase(), policy);
   }

@@ -25,7 +25,7 @@ function commentPayload(body: string, options: { id?: number; user?: ReturnType<
   const payload = issueCommentCreatedPayload({
     comment: { body, id: options.id ?? 2_400_000_001, user },
     sender: user,
-    repository: { private: options.isPrivate ?? true },
+    repository: { private: options.isPrivate ?? true, visibility: (options.isPrivate ?? true) ? "private" : "public" },
   });
   // The webhook carries the issue as it was; the handler re-reads it before writing.
   payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(openworxConfig()));

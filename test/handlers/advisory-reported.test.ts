@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { sealCaseBody } from "../../src/case/trust.js";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/webhook-payloads.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { fakeGitHub } from "../helpers/fake-github.js";
-import { createTestProbot, testDependencies } from "../helpers/probot.js";
+import { createTestProbot, testDependencies, testTrust } from "../helpers/probot.js";
 import { openworxConfig as openworxPolicy } from "../fixtures/policy-configs.js";
 
 const trackingRepository = "octo-org/security-cases";
@@ -130,10 +131,10 @@ describe("repository_advisory.reported", () => {
       privateRepositories: [trackingRepository],
     });
     await deliver(createTestProbot(testDependencies(now)));
-    // The crash: the acknowledgement went out but the case block still says "pending".
+    // The crash: the acknowledgement went out but the case block still says "pending", as the app sealed it.
     const issue = github.issues.get(trackingRepository)?.[0];
     if (!issue) throw new Error("no tracking issue");
-    issue.body = issue.body.replace('"status":"sent"', '"status":"pending"');
+    issue.body = sealCaseBody(issue.body.replace('"status":"sent"', '"status":"pending"'), { repository: trackingRepository, issue: issue.number }, testTrust.secret);
 
     await deliver(createTestProbot(testDependencies(now)), repositoryAdvisoryReportedPayload(), "redelivery");
 

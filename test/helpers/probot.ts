@@ -2,7 +2,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { disclosureDesk } from "../../src/app.js";
-import { caseSecretFrom } from "../../src/case/trust.js";
+import { caseSecretFrom, sealCaseBody } from "../../src/case/trust.js";
+import { trustedOctokit } from "../../src/github/case-trust.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
@@ -15,18 +16,30 @@ export function testPrivateKey(): string {
   return privateKey;
 }
 
-/** Throttling and retries off (the function form: Probot 14 overwrites the object form). */
-export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: { enabled: false },
-  retry: { enabled: false },
-}));
 
 /** The app as the test Probot and the GitHub fakes know it: id 123, bot account `disclosure-desk[bot]`. */
 export const testTrust: HandlerDependencies["trust"] = {
   identity: { appId: 123, botLogin: "disclosure-desk[bot]" },
   secret: caseSecretFrom({ caseSecret: "test case secret" }),
 };
+
+/** A tracking-issue body as the app writes it: its case block sealed for that issue with the test key. */
+export function sealedForTest(body: string, repository: string, issue: number): string {
+  return sealCaseBody(body, { repository, issue }, testTrust.secret);
+}
+
+/**
+ * The app's GitHub client as in production (every request through the case-trust plugin), with throttling and
+ * retries off (the function form: Probot 14 overwrites the object form).
+ */
+export const TestOctokit = trustedOctokit(
+  ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  })),
+  testTrust,
+);
 
 export function testDependencies(now: Date): HandlerDependencies {
   return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true }, trust: testTrust };

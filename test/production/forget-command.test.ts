@@ -7,7 +7,7 @@ import type { SweepCommandIo } from "../../src/cli/sweep-command.js";
 import { FORGOTTEN_RESEARCHER } from "../../src/privacy/forget.js";
 import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
 import { mockGitHub, type GitHubMock } from "../harness/github-mock.js";
-import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
+import { sealedForTest, TestOctokit, testPrivateKey } from "../helpers/probot.js";
 
 const tracking = "octo-org/security-cases";
 const overrides = { Octokit: TestOctokit, log: pino({ level: "silent" }) };
@@ -29,6 +29,16 @@ const issueBody = withCaseBlock(
   "## SQL injection in the widget search endpoint\n\n| Reported by | rosa-researcher on Monday 16 November 2026 |\n\n```text\nReach me at rosa@\u200bmailbox.example\n```",
   record,
 );
+/** The tracking issue as GitHub describes it: opened by the app, with its sealed case block. */
+const trackingIssue = {
+  number: 7,
+  html_url: `https://github.com/${tracking}/issues/7`,
+  repository_url: `https://api.github.com/repos/${tracking}`,
+  user: { login: "disclosure-desk[bot]", type: "Bot" },
+  created_at: "2026-11-16T08:31:00Z",
+  body: sealedForTest(issueBody, tracking, 7),
+  labels: [{ name: "disclosure" }],
+};
 const appComment = { id: 9001, body: "Researcher's reply (@\u200brosa-researcher): credit me as Rosa de Vries please", login: "disclosure-desk[bot]" };
 const maintainerComment = { id: 9002, body: "Thanks to rosa-researcher for the quick retest.", login: "max-maintainer" };
 
@@ -70,11 +80,8 @@ function githubWithOneCase(): GitHubMock {
       : [404, { message: "Not Found" }],
   );
   github.scope.persist().get(`/repos/${tracking}`).reply(200, { full_name: tracking, private: true });
-  github.scope.get(`/repos/${tracking}/issues`).query(true)
-    .reply(200, [{ number: 7, html_url: `https://github.com/${tracking}/issues/7`, body: issueBody, labels: [{ name: "disclosure" }] }]);
-  github.scope.persist().get(`/repos/${tracking}/issues/7`).reply(200, {
-    number: 7, html_url: `https://github.com/${tracking}/issues/7`, body: issueBody, labels: [{ name: "disclosure" }], state: "closed",
-  });
+  github.scope.get(`/repos/${tracking}/issues`).query(true).reply(200, [{ ...trackingIssue, state: "open" }]);
+  github.scope.persist().get(`/repos/${tracking}/issues/7`).reply(200, { ...trackingIssue, state: "closed" });
   github.scope.persist().get(`/repos/${tracking}/issues/7/comments`).query(true).reply(200, [appComment, maintainerComment].map((comment) => ({
     id: comment.id,
     html_url: `https://github.com/${tracking}/issues/7#issuecomment-${comment.id}`,
@@ -108,9 +115,13 @@ describe("disclosure-desk forget", () => {
     expect(others).toEqual([]);
     expect(bodyUpdate?.path).toBe(`/repos/${tracking}/issues/7`);
     expect(bodyUpdate?.body).toEqual({
-      body: withCaseBlock(
-        `## SQL injection in the widget search endpoint\n\n| Reported by | ${FORGOTTEN_RESEARCHER} on Monday 16 November 2026 |\n\n\`\`\`text\nReach me at ${FORGOTTEN_RESEARCHER}\n\`\`\``,
-        record,
+      body: sealedForTest(
+        withCaseBlock(
+          `## SQL injection in the widget search endpoint\n\n| Reported by | ${FORGOTTEN_RESEARCHER} on Monday 16 November 2026 |\n\n\`\`\`text\nReach me at ${FORGOTTEN_RESEARCHER}\n\`\`\``,
+          record,
+        ),
+        tracking,
+        7,
       ),
     });
     expect(commentUpdate?.path).toBe(`/repos/${tracking}/issues/comments/${appComment.id}`);

@@ -68,7 +68,7 @@ describe("the sweep's hall of fame step", () => {
     const github = fakeRepositories({ "octo-org/.github": {} });
     const records = [credited("GHSA-aaaa-bbbb-cccc", "rosa-researcher", "published")];
     const scope = {
-      gateway: { listCases: async () => records.map((record, index) => ({ number: index + 1, url: "", body: "", labels: [], reading: { status: "found" as const, record } })) },
+      gateway: { listCases: async () => records.map((record, index) => ({ number: index + 1, url: "", body: "", labels: [], reading: { status: "found" as const, record, sealed: true } })) },
       policies: new Map([["octo-org/widgets", policy()]]),
       trackingPolicies: new Map([["octo-org/security-cases", policy()]]),
       trackingRepositories: ["octo-org/security-cases"],

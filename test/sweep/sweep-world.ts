@@ -8,7 +8,7 @@ import type { SweepOptions } from "../../src/sweep/run.js";
 import { issueCommentObject, issueObject, repositoryAdvisoryObject, repositoryObject } from "../fixtures/github-objects.js";
 import { installation, maintainer, octoOrg, researcher } from "../fixtures/webhook-payloads.js";
 import { fakeGitHub, type FakeGitHub, type FakeIssue } from "../helpers/fake-github.js";
-import { TestOctokit } from "../helpers/probot.js";
+import { sealedForTest, TestOctokit } from "../helpers/probot.js";
 
 /**
  * The fake GitHub of the handler tests, plus what a sweep reads: the installation's repositories, open issues by
@@ -154,7 +154,8 @@ export function sweepWorld(): SweepWorld {
     closed,
     addCase(record, labels = ["disclosure", "state:triage"]) {
       const list = github.issues.get(trackingRepository) ?? [];
-      const issue: FakeIssue = { number: list.length + 1, title: `${record.key}: a report`, body: `Case ${record.key}\n\n${renderCaseBlock(record)}\n`, labels };
+      const number = list.length + 1;
+      const issue: FakeIssue = { number, title: `${record.key}: a report`, body: sealedForTest(`Case ${record.key}\n\n${renderCaseBlock(record)}\n`, trackingRepository, number), labels };
       github.issues.set(trackingRepository, [...list, issue]);
       return issue;
     },

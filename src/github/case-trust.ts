@@ -1,0 +1,115 @@
+import type { Octokit } from "@octokit/core";
+import { ProbotOctokit } from "probot";
+import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
+import { judgeCaseBlock, sealCaseBody, type AppIdentity, type CaseBlockTrust, type CaseSecret, type IssueFacts } from "../case/trust.js";
+
+/**
+ * Every request the app makes to GitHub passes here, so no path can skip the trust decision: a case block the app
+ * writes into an issue is sealed for that issue, and every issue GitHub returns (one, a listing or search results)
+ * is judged once — who opened it, and whether its block matches its seal. Readers ask `caseTrustOf(issue)`; an issue
+ * that did not come through here (a webhook payload, a hand-made object) is never believed.
+ */
+
+export interface CaseTrust {
+  identity: AppIdentity;
+  secret: CaseSecret;
+}
+
+const judged = new WeakMap<object, CaseBlockTrust>();
+const NOT_READ_BY_THE_APP: CaseBlockTrust = { status: "foreign" };
+
+/** How far the case block of an issue read through the app's Octokit can be believed. */
+export function caseTrustOf(issue: object): CaseBlockTrust {
+  return judged.get(issue) ?? NOT_READ_BY_THE_APP;
+}
+
+/**
+ * The case an issue holds, as far as the app believes it: `found` only for a block the app wrote in an issue it
+ * opened, with an intact seal (`sealed: false` for a case from before seals, which the sweep seals once); `tampered`
+ * for one of the app's issues whose block was changed by hand; `foreign` for a look-alike anyone else wrote.
+ */
+export type CaseReading =
+  | { status: "found"; record: CaseRecord; sealed: boolean }
+  | { status: "missing" }
+  | { status: "invalid"; problem: string }
+  | { status: "tampered"; problem: string }
+  | { status: "foreign" };
+
+export function readTrustedCase(issue: object & { body?: string | null }): CaseReading {
+  const trust = caseTrustOf(issue);
+  switch (trust.status) {
+    case "none":
+      return { status: "missing" };
+    case "foreign":
+      return { status: "foreign" };
+    case "tampered":
+      return trust;
+    case "sealed":
+    case "unsealed": {
+      const reading = readCaseBlock(issue.body);
+      return reading.status === "found" ? { ...reading, sealed: trust.status === "sealed" } : reading;
+    }
+    default: {
+      const unknown: never = trust;
+      throw new Error(`unknown case trust ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/**
+ * The case key a body claims, believed for nothing but choosing which case's lock to wait for: whatever is acted on
+ * is read again from GitHub under that lock and must be found there, trusted, with the same key.
+ */
+export function claimedCaseKey(body: string | null | undefined): string | undefined {
+  const reading = readCaseBlock(body);
+  return reading.status === "found" ? reading.record.key : undefined;
+}
+
+const ISSUE_ROUTE = /^\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\})?$/;
+
+type RequestOptions = Record<string, unknown> & { method?: string; url?: string };
+
+export function caseTrustPlugin(octokit: Octokit, options: Record<string, unknown>): void {
+  const trust = options.caseTrust as CaseTrust | undefined;
+  if (!trust) throw new Error("Disclosure Desk's Octokit needs its case trust (identity and seal key)");
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    sealWrite(requestOptions as RequestOptions, trust.secret);
+    const response = await request(requestOptions);
+    judgeIssues(response.data, trust);
+    return response;
+  });
+}
+
+/** Probot's Octokit with the trust plugin: the class every GitHub client of the app is made from. */
+export function trustedOctokit(Base: typeof ProbotOctokit, trust: CaseTrust): typeof ProbotOctokit {
+  return Base.plugin(caseTrustPlugin).defaults((options: Record<string, unknown>) => ({ ...options, caseTrust: trust }));
+}
+
+/** Learns the bot account's login (`<slug>[bot]`) with the app's JWT; false when GitHub did not say. */
+export async function learnBotLogin(appOctokit: InstanceType<typeof ProbotOctokit>, identity: AppIdentity): Promise<boolean> {
+  const { data } = await appOctokit.request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
+  if (!data?.slug) return false;
+  identity.botLogin = `${data.slug}[bot]`;
+  return true;
+}
+
+function sealWrite(options: RequestOptions, secret: CaseSecret): void {
+  if ((options.method !== "POST" && options.method !== "PATCH") || typeof options.url !== "string" || !ISSUE_ROUTE.test(options.url)) return;
+  if (typeof options.body !== "string" || typeof options.owner !== "string" || typeof options.repo !== "string") return;
+  const issue = options.method === "POST" ? "new" : Number(options.issue_number);
+  if (issue !== "new" && !Number.isInteger(issue)) return;
+  options.body = sealCaseBody(options.body, { repository: `${options.owner}/${options.repo}`, issue }, secret);
+}
+
+function judgeIssues(data: unknown, trust: CaseTrust): void {
+  const candidates = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.items) ? data.items : [data];
+  for (const candidate of candidates) {
+    if (!isObject(candidate) || typeof candidate.number !== "number" || typeof candidate.repository_url !== "string") continue;
+    const repository = candidate.repository_url.split("/").slice(-2).join("/");
+    judged.set(candidate, judgeCaseBlock({ ...(candidate as Omit<IssueFacts, "repository">), repository }, trust));
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
