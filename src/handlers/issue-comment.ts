@@ -45,15 +45,17 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
       const { reading } = current;
       if (reading.status === "tampered") {
         log.warn({ problem: reading.problem }, "command in a case whose record fails its seal: refused");
-        // The record cannot say which policy it is under; the tracking repository's own policy speaks to the team.
+        // The record cannot say which policy it is under: the tracking repository's own policy chooses the language;
+        // the maintainer who commanded is told now, the team by the next sweep.
         const { config } = await loadRepositoryConfig((ref) => configReader.readConfigFile(ref), tracking);
         await reportTamperedCase(configReader, {
           tracking,
           number: issue.number,
           labels: current.labels,
           language: config.language,
-          team: config.tracking.team,
+          mention: comment.user?.login ?? payload.sender.login,
           problem: reading.problem,
+          occasion: `comment ${comment.id}`,
         });
         return;
       }

@@ -21,20 +21,23 @@ export interface IntegrityTarget {
   number: number;
   labels: readonly string[];
   language: Language;
-  /** The team the policy names for reminders (`tracking.team`), mentioned so the note is seen. */
-  team: string | undefined;
+  /** Who is told: the team the policy names for reminders (`tracking.team`), or the maintainer whose command was refused. */
+  mention: string | undefined;
 }
 
-/** Labels the case `case-tampered` and tells the team once. Nothing in the case is read or acted on. */
-export async function reportTamperedCase(gateway: IntegrityGateway, target: IntegrityTarget & { problem: string }): Promise<void> {
+/**
+ * Labels the case `case-tampered` and tells whom `mention` names, once per `occasion` (the sweep's, or a refused
+ * command's). Nothing in the case is read or acted on.
+ */
+export async function reportTamperedCase(gateway: IntegrityGateway, target: IntegrityTarget & { problem: string; occasion: string }): Promise<void> {
   if (!target.labels.includes(CASE_TAMPERED_LABEL)) await gateway.addLabels(target.tracking, target.number, [CASE_TAMPERED_LABEL]);
-  const marker = `<!-- disclosure-desk:case-tampered ${target.number} -->`;
+  const marker = `<!-- disclosure-desk:case-tampered ${target.number} ${target.occasion} -->`;
   const found = await gateway.findIssueCommentMarkers(target.tracking, target.number, [marker]);
   if (found.has(marker)) return;
   await gateway.addIssueComment(
     target.tracking,
     target.number,
-    renderMessage(target.language, "case-tampered", { mention: target.team, problem: target.problem, marker }),
+    renderMessage(target.language, "case-tampered", { mention: target.mention, problem: target.problem, marker }),
   );
 }
 
@@ -45,5 +48,5 @@ export async function reportTamperedCase(gateway: IntegrityGateway, target: Inte
 export async function sealLegacyCase(gateway: IntegrityGateway, target: IntegrityTarget & { body: string; at: Date }): Promise<void> {
   await gateway.updateTrackingIssue(target.tracking, target.number, { body: target.body });
   const marker = `<!-- disclosure-desk:case-sealed ${target.number} ${target.at.toISOString()} -->`;
-  await gateway.addIssueComment(target.tracking, target.number, renderMessage(target.language, "case-sealed", { mention: target.team, marker }));
+  await gateway.addIssueComment(target.tracking, target.number, renderMessage(target.language, "case-sealed", { mention: target.mention, marker }));
 }

@@ -15,6 +15,7 @@ import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-rep
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
+import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
 import { executeCaseSweep } from "./execute.js";
 import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
@@ -128,11 +129,14 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     for (const issue of await gateway.listOpenCases(repository)) {
       summary.openCases += 1;
       const { reading } = issue;
-      const integrity = { tracking: repository, number: issue.number, labels: issue.labels, language: trackingPolicy.config.language, team: trackingPolicy.config.tracking.team };
+      const integrity = { tracking: repository, number: issue.number, labels: issue.labels, language: trackingPolicy.config.language, mention: trackingPolicy.config.tracking.team };
       if (reading.status === "tampered") {
         summary.tamperedCases += 1;
+        // Its report has a case, even if it cannot be believed: reconciliation must not open a second one.
+        const claimedKey = claimedCaseKey(issue.body);
+        if (claimedKey !== undefined) openCaseKeys.add(claimedKey);
         log.error({ repository: trackingName, issue: issue.number, problem: reading.problem }, "case record fails its seal: not acted on");
-        if (!options.dryRun) await reportTamperedCase(gateway, { ...integrity, problem: reading.problem });
+        if (!options.dryRun) await reportTamperedCase(gateway, { ...integrity, problem: reading.problem, occasion: "sweep" });
         continue;
       }
       if (reading.status === "foreign") {
