@@ -20,6 +20,8 @@ const TAG_PATTERN = /\[DD-([0-9a-f]{12})\]/i;
 const OWN_MESSAGE_ID_PATTERN = /^<dd\.([0-9a-f]{12})\.[^@>]*@[^>]+>$/i;
 /** How many researcher Message-IDs a case remembers, to recognise a redelivered reply. */
 export const SEEN_MESSAGES_KEPT = 200;
+/** How many References a reply is checked against, newest first: a thread rarely holds more. */
+const REFERENCES_READ = 100;
 
 export function messageHash(messageId: string): string {
   return createHash("sha256").update(messageId.trim().toLowerCase()).digest("hex").slice(0, HASH_LENGTH);
@@ -68,8 +70,13 @@ export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "re
 }
 
 const emailThreadSchema = z.object({
-  /** Where messages to the researcher go: the From (or Reply-To) of their first message. */
+  /** Where messages to the researcher go: the From of their first message. */
   researcher: z.string().min(3),
+  /**
+   * Whether the receiving server vouched for that From (see sender-authentication.ts). Disclosure Desk writes only
+   * to a verified address; a block without the field is not verified.
+   */
+  senderVerified: z.boolean().default(false),
   /** The address they wrote to, which Disclosure Desk sends from. */
   address: z.string().min(3),
   subject: z.string(),
@@ -80,7 +87,7 @@ const emailThreadSchema = z.object({
   seen: z.array(z.string()),
 });
 
-export type EmailThread = z.infer<typeof emailThreadSchema>;
+export type EmailThread = z.output<typeof emailThreadSchema>;
 
 const BLOCK_PATTERN = /<!-- disclosure-desk:email (\{[^\n]*?\}) -->/;
 
@@ -89,6 +96,10 @@ export function renderEmailThreadBlock(thread: EmailThread): string {
   return `<!-- disclosure-desk:email ${json} -->`;
 }
 
+/**
+ * The one reader of a tracking issue's e-mail block: every decision about where mail goes or whom a reply comes from
+ * starts here, so whatever vouches for the block (the case seal) wraps this function.
+ */
 export function readEmailThread(body: string | null | undefined): EmailThread | undefined {
   const match = BLOCK_PATTERN.exec(body ?? "");
   if (!match?.[1]) return undefined;
@@ -111,4 +122,19 @@ export function withEmailThread(body: string, thread: EmailThread): string {
 export function withSeenMessage(thread: EmailThread, messageId: string): EmailThread {
   const hash = messageHash(messageId);
   return { ...thread, lastMessageId: messageId, seen: [...thread.seen.filter((seen) => seen !== hash), hash].slice(-SEEN_MESSAGES_KEPT) };
+}
+
+/**
+ * Whether a message answers this case's own thread: its In-Reply-To or References name a message Disclosure Desk sent
+ * for the case (its Message-IDs carry the case's hash) or a message of the case it received (the hashes in `seen`,
+ * the first message's among them). The subject tag does not count: it is in every subject and easy to copy.
+ */
+export function answersCaseThread(message: Pick<InboundMessage, "inReplyTo" | "references">, caseKey: string, thread: Pick<EmailThread, "seen" | "rootMessageId">): boolean {
+  const caseHash = caseKey.slice(EMAIL_KEY_PREFIX.length).toLowerCase();
+  const received = new Set([...thread.seen, messageHash(thread.rootMessageId)]);
+  return [message.inReplyTo, ...message.references.slice(-REFERENCES_READ)].some((id) => {
+    if (id === undefined) return false;
+    const own = OWN_MESSAGE_ID_PATTERN.exec(id.trim())?.[1];
+    return own ? own.toLowerCase() === caseHash : received.has(messageHash(id));
+  });
 }

@@ -48,6 +48,7 @@ describe("case keys and tags", () => {
 describe("the e-mail block", () => {
   const thread: EmailThread = {
     researcher: "rosa@example.net",
+    senderVerified: true,
     address: "security@example.org",
     subject: "a <b> --> c",
     rootMessageId: "<a@x>",

@@ -5,8 +5,9 @@ import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { emailCaseKey, messageHash, readEmailThread, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { parseInboundMessage, type InboundMessage } from "../../src/email/inbound-message.js";
 import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/intake.js";
+import { authenticateSender } from "../../src/email/sender-authentication.js";
 import { caseRecord } from "./records.js";
-import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository } from "./support.js";
+import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository, trustedAuthservId } from "./support.js";
 
 const receivedAt = new Date("2026-11-16T08:31:00Z"); // Monday, 09:31 in Amsterdam
 
@@ -32,6 +33,7 @@ function facts(message: InboundMessage, changes: Partial<EmailIntakeFacts> = {})
     route: { address: securityAddress, repository: "octo-org/widgets" },
     policy: policy(),
     tracking: { repository: trackingRepository, isPrivate: true },
+    sender: authenticateSender(message, [trustedAuthservId]),
     existingCase: null,
     receivedAt,
     now: receivedAt,
@@ -43,6 +45,7 @@ function emailCase(message: InboundMessage, changes: Partial<EmailCase> = {}): E
   const key = emailCaseKey("<report-1@mail.example.net>");
   const thread: EmailThread = {
     researcher: researcherAddress,
+    senderVerified: true,
     address: securityAddress,
     subject: "SQL injection in the widget search endpoint",
     rootMessageId: "<report-1@mail.example.net>",
@@ -81,6 +84,7 @@ describe("planEmailIntake: a first message", () => {
     expect(open.body).toContain("builds its SQL query from the q parameter");
     expect(readEmailThread(open.body)).toEqual({
       researcher: researcherAddress,
+      senderVerified: true,
       address: securityAddress,
       subject: "SQL injection in the widget search endpoint",
       rootMessageId: "<report-1@mail.example.net>",
