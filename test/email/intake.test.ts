@@ -134,6 +134,31 @@ describe("planEmailIntake: a first message", () => {
   });
 });
 
+describe("planEmailIntake: a sender the receiving server did not vouch for", () => {
+  it("opens the case labelled sender-unverified, plans no acknowledgement and keeps the address unverified", async () => {
+    const message = await parseInboundMessage(Buffer.from(englishReport({ authentication: null })));
+    const plan = planEmailIntake(facts(message));
+    expect(plan.mode).toBe("new-case");
+    expect(plan.actions.map((action) => action.type)).toEqual(["openTrackingIssue"]);
+    const [open] = plan.actions;
+    if (open?.type !== "openTrackingIssue") throw new Error("unexpected plan");
+    expect(open.labels).toContain("sender-unverified");
+    expect(open.record.acknowledgement).toEqual({ status: "relay-needed" });
+    expect(readEmailThread(open.body)?.senderVerified).toBe(false);
+    expect(plan.reasons.join(" ")).toContain("no-trusted-header");
+    // Control: the same message with the trusted server's pass is acknowledged.
+    const verified = planEmailIntake(facts(await parseInboundMessage(Buffer.from(englishReport()))));
+    expect(verified.actions.map((action) => action.type)).toEqual(["openTrackingIssue", "acknowledgeByEmail"]);
+  });
+
+  it("sends nothing when the first message of an unverified case is delivered again", async () => {
+    const message = await parseInboundMessage(Buffer.from(englishReport({ authentication: null })));
+    const existing = emailCase(message);
+    const unverified = { ...existing, thread: { ...existing.thread, senderVerified: false }, record: { ...existing.record, acknowledgement: { status: "pending" as const } } };
+    expect(planEmailIntake(facts(message, { existingCase: unverified }))).toMatchObject({ mode: "known-message", actions: [] });
+  });
+});
+
 describe("planEmailIntake: a message the case already has", () => {
   it("changes nothing for a redelivered first message once acknowledged", async () => {
     const message = await parseInboundMessage(Buffer.from(englishReport()));
