@@ -7,7 +7,8 @@ import type { InboundMessage } from "./inbound-message.js";
  * of the first message's Message-ID: short enough for a subject tag, free of anything that looks like an address
  * (Message-IDs often carry the sender's domain), and the same for every delivery of that message. The subject tag is
  * `[DD-<12 hex>]`, and every message Disclosure Desk sends carries the key in its own Message-ID, so a reply finds
- * its case by In-Reply-To, References or the tag, whichever the researcher's mail program kept.
+ * its case by In-Reply-To, References or the tag, whichever the researcher's mail program kept. Finding a case is not
+ * trusting the message: the key is in every subject and easy to copy (see `answersCaseThread`).
  *
  * The thread itself — the researcher's address, the address they wrote to, the subject and the ids to thread on —
  * is personal data: it lives in its own hidden block in the private tracking issue, never in the case block and
@@ -77,7 +78,7 @@ const emailThreadSchema = z.object({
    * to a verified address; a block without the field is not verified.
    */
   senderVerified: z.boolean().default(false),
-  /** The address they wrote to, which Disclosure Desk sends from. */
+  /** The address they wrote to, which Disclosure Desk sends from while EMAIL_ROUTES routes it to the case's repository. */
   address: z.string().min(3),
   subject: z.string(),
   /** The first message's Message-ID and the researcher's latest, for In-Reply-To and References. */
