@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { InboundMessage } from "./inbound-message.js";
 
@@ -18,7 +18,8 @@ import type { InboundMessage } from "./inbound-message.js";
 export const EMAIL_KEY_PREFIX = "email:";
 const HASH_LENGTH = 12;
 const TAG_PATTERN = /\[DD-([0-9a-f]{12})\]/i;
-const OWN_MESSAGE_ID_PATTERN = /^<dd\.([0-9a-f]{12})\.[^@>]*@[^>]+>$/i;
+const OWN_MESSAGE_ID_PATTERN = /^<dd\.([0-9a-f]{12})\.([^@>]*)@[^>]+>$/i;
+const THREAD_TOKEN_PATTERN = /^[0-9a-f]{16}$/;
 /** How many researcher Message-IDs a case remembers, to recognise a redelivered reply. */
 export const SEEN_MESSAGES_KEPT = 200;
 /** How many References a reply is checked against, newest first: a thread rarely holds more. */
@@ -44,11 +45,15 @@ export function replySubject(subject: string, caseKey: string): string {
   return `${withRe} ${tag}`;
 }
 
-/** The Message-ID of a message Disclosure Desk sends: the case's hash, a per-message key, the sending domain. */
-export function outboundMessageId(caseKey: string, messageKey: string, fromAddress: string): string {
+/**
+ * The Message-ID of a message Disclosure Desk sends: the case's hash, a per-message key, the case's thread token (a
+ * random value kept in the e-mail block, so nobody outside the conversation can make up one of our Message-IDs), the
+ * sending domain. Cases opened before the token existed send without it.
+ */
+export function outboundMessageId(caseKey: string, messageKey: string, fromAddress: string, token?: string): string {
   const domain = fromAddress.split("@")[1] ?? "disclosure-desk.invalid";
   const local = messageKey.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "message";
-  return `<dd.${caseKey.slice(EMAIL_KEY_PREFIX.length)}.${local}@${domain}>`;
+  return `<dd.${caseKey.slice(EMAIL_KEY_PREFIX.length)}.${local}${token ? `.${token}` : ""}@${domain}>`;
 }
 
 /**
@@ -71,6 +76,8 @@ export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "re
 }
 
 const emailThreadSchema = z.object({
+  /** Ends every Message-ID Disclosure Desk sends for the case: a reply naming one answers a message we really sent. */
+  token: z.string().regex(THREAD_TOKEN_PATTERN).optional(),
   /** Where messages to the researcher go: the From of their first message. */
   researcher: z.string().min(3),
   /**
@@ -127,15 +134,22 @@ export function withSeenMessage(thread: EmailThread, messageId: string): EmailTh
 
 /**
  * Whether a message answers this case's own thread: its In-Reply-To or References name a message Disclosure Desk sent
- * for the case (its Message-IDs carry the case's hash) or a message of the case it received (the hashes in `seen`,
- * the first message's among them). The subject tag does not count: it is in every subject and easy to copy.
+ * for the case (the case's hash and, for a case with a thread token, that token) or a message of the case it received
+ * (the hashes in `seen`, the first message's among them). The subject tag does not count: it is in every subject and
+ * easy to copy.
  */
-export function answersCaseThread(message: Pick<InboundMessage, "inReplyTo" | "references">, caseKey: string, thread: Pick<EmailThread, "seen" | "rootMessageId">): boolean {
+export function answersCaseThread(message: Pick<InboundMessage, "inReplyTo" | "references">, caseKey: string, thread: Pick<EmailThread, "seen" | "rootMessageId" | "token">): boolean {
   const caseHash = caseKey.slice(EMAIL_KEY_PREFIX.length).toLowerCase();
   const received = new Set([...thread.seen, messageHash(thread.rootMessageId)]);
   return [message.inReplyTo, ...message.references.slice(-REFERENCES_READ)].some((id) => {
     if (id === undefined) return false;
-    const own = OWN_MESSAGE_ID_PATTERN.exec(id.trim())?.[1];
-    return own ? own.toLowerCase() === caseHash : received.has(messageHash(id));
+    const own = OWN_MESSAGE_ID_PATTERN.exec(id.trim());
+    if (!own?.[1]) return received.has(messageHash(id));
+    return own[1].toLowerCase() === caseHash && (thread.token === undefined || own[2]?.toLowerCase().endsWith(`.${thread.token}`) === true);
   });
+}
+
+/** A new thread token: 64 random bits, hex. */
+export function newThreadToken(): string {
+  return randomBytes(8).toString("hex");
 }

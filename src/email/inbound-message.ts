@@ -44,7 +44,7 @@ export interface InboundMessage {
   quotedOwnMessageIds: string[];
 }
 
-const OWN_MESSAGE_ID = /<dd\.[0-9a-f]{12}\.[a-z0-9-]{1,64}@[^\s<>]{1,255}>/gi;
+const OWN_MESSAGE_ID = /<dd\.[0-9a-f]{12}\.[a-z0-9-]{1,64}(?:\.[0-9a-f]{16})?@[^\s<>]{1,255}>/gi;
 const QUOTED_IDS_KEPT = 5;
 const AUTHENTICATION_RESULTS_KEPT = 20;
 const AUTHENTICATION_RESULTS_LENGTH = 4_000;

@@ -44,6 +44,8 @@ export interface EmailIntakeFacts {
   existingCase: EmailCase | null;
   /** When Disclosure Desk received the message. */
   receivedAt: Date;
+  /** The thread token a new case gets (random, drawn by the caller so this planner stays pure). */
+  threadToken: string;
   now: Date;
 }
 
@@ -126,6 +128,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   });
   const thread: EmailThread = withSeenMessage(
     {
+      token: facts.threadToken,
       researcher: message.from.address,
       senderVerified: facts.sender.verified,
       address: facts.route.address,

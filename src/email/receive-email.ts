@@ -4,7 +4,7 @@ import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
-import { emailCaseKey, readEmailThread, threadCandidates } from "./email-thread.js";
+import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
 import { executeEmailIntake } from "./execute-intake.js";
 import { parseInboundMessage } from "./inbound-message.js";
 import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
@@ -71,7 +71,7 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
       const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
-      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, now: new Date(dependencies.now()) };
+      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
       const plan = planEmailIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },

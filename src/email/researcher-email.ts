@@ -58,7 +58,7 @@ export async function sendResearcherEmail(
     to: thread.researcher,
     subject: replySubject(thread.subject, openCase.caseKey),
     text: message.text,
-    messageId: outboundMessageId(openCase.caseKey, message.messageKey, from ?? thread.address),
+    messageId: outboundMessageId(openCase.caseKey, message.messageKey, from ?? thread.address, thread.token),
     inReplyTo: thread.lastMessageId,
     references: [...new Set([thread.rootMessageId, thread.lastMessageId])],
   };

@@ -36,6 +36,7 @@ function facts(message: InboundMessage, changes: Partial<EmailIntakeFacts> = {})
     sender: authenticateSender(message, [trustedAuthservId]),
     existingCase: null,
     receivedAt,
+    threadToken: "0123456789abcdef",
     now: receivedAt,
     ...changes,
   };
@@ -83,6 +84,7 @@ describe("planEmailIntake: a first message", () => {
     expect(open.body).toContain("| Channel | e-mail to `security@example.org`, policy of `octo-org/widgets` |");
     expect(open.body).toContain("builds its SQL query from the q parameter");
     expect(readEmailThread(open.body)).toEqual({
+      token: "0123456789abcdef",
       researcher: researcherAddress,
       senderVerified: true,
       address: securityAddress,

@@ -81,6 +81,14 @@ describe("authenticateSender", () => {
     expect(check(pass, { fromAddresses: [], fromHeaders: 0 })).toMatchObject({ verified: false, problem: "from-count" });
   });
 
+  it("does not verify a real message with a second From header, whatever the trusted server said", async () => {
+    const doubled = await parseInboundMessage(Buffer.from(englishReport().replace("From: ", "From: Victim <victim@example.com>\r\nFrom: ")));
+    expect(doubled.fromHeaders).toBe(2);
+    expect(authenticateSender(doubled, trusted)).toMatchObject({ verified: false, problem: "from-count" });
+    // Control: the message as sent, with one From header.
+    expect(authenticateSender(await parseInboundMessage(Buffer.from(englishReport())), trusted)).toMatchObject({ verified: true });
+  });
+
   it("accepts several trusted servers, in any case", () => {
     expect(check(["MX2.Example.org; dmarc=pass header.from=mail.example.net"], rosa, ["mx1.example.org", "mx2.example.org"])).toMatchObject({ verified: true, authservId: "mx2.example.org" });
   });

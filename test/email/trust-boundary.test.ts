@@ -188,6 +188,15 @@ describe("a reply ends a wait only from the researcher's verified address, answe
     expect(issue.labels).toEqual(["disclosure", "state:needs-info"]);
   });
 
+  it("does not take a made-up Message-ID of ours (the guessable form, without the case's token) for an answer", async () => {
+    const { issue, caseKey, acknowledgementId, deliver } = await waitingCase();
+    const guessed = `<dd.${caseKey.slice(6)}.acknowledgement@example.org>`;
+    expect(acknowledgementId).not.toBe(guessed);
+    const reply = replyTo(guessed, { messageId: "<guessed@mail.example.net>" }).replace(/References: .*\r\n/, "");
+    expect((await deliver(reply)).body).toMatchObject({ status: "threaded", caseKey });
+    expect(state(issue.body)).toBe("needs-info");
+  });
+
   it("control: a verified reply from the researcher answering the acknowledgement ends the wait", async () => {
     const { github, issue, acknowledgementId, deliver } = await waitingCase();
     expect((await deliver(replyTo(acknowledgementId))).body).toMatchObject({ status: "threaded" });
