@@ -58,7 +58,8 @@ export function outboundMessageId(caseKey: string, messageKey: string, fromAddre
 
 /**
  * The keys of the cases a message may belong to, most telling first: our own Message-IDs it answers, the subject
- * tag, then the Message-IDs it answers that came from the researcher (the first message of a case names the case).
+ * tag, then the Message-IDs it answers that came from the researcher (the first message of a case names the case),
+ * the root of the thread — the first of its References — before the others.
  * A machine's message (a bounce) may also name the case by quoting one of our messages.
  * Bounded: a message with hundreds of References costs a handful of look-ups.
  */
@@ -71,7 +72,9 @@ export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "re
   });
   const tagged = TAG_PATTERN.exec(message.subject)?.[1];
   const tagKeys = tagged ? [`${EMAIL_KEY_PREFIX}${tagged.toLowerCase()}`] : [];
-  const researcherKeys = answered.filter((id) => !OWN_MESSAGE_ID_PATTERN.test(id.trim())).map(emailCaseKey);
+  const researcherKeys = [message.references[0], ...answered]
+    .filter((id): id is string => id !== undefined && !OWN_MESSAGE_ID_PATTERN.test(id.trim()))
+    .map(emailCaseKey);
   return [...new Set([...ownKeys, ...tagKeys, ...researcherKeys])].slice(0, limit);
 }
 

@@ -41,6 +41,8 @@ describe("case keys and tags", () => {
     expect(threadCandidates({ ...person, subject: "Re: hi [DD-ABCDEF012345]" })).toEqual(["email:abcdef012345"]);
     expect(threadCandidates({ ...person, subject: "a new report quoting an old message" })).toEqual([]);
     expect(threadCandidates({ ...person, automated: true, subject: "Undelivered Mail Returned to Sender" })).toEqual([key]);
+    // The root of the thread is the researcher's Message-ID most likely to name the case: it comes first.
+    expect(threadCandidates({ ...person, inReplyTo: "<r3@x>", references: ["<r1@x>", "<r2@x>", "<r3@x>"] })).toEqual(["<r1@x>", "<r3@x>", "<r2@x>"].map(emailCaseKey));
     const many = Array.from({ length: 300 }, (_, index) => `<r${index}@x>`);
     expect(threadCandidates({ ...person, references: many })).toHaveLength(5);
   });
