@@ -11,6 +11,7 @@ import { caseSecretFrom } from "../case/trust.js";
 import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
+import { outboundRulesFrom } from "../email/email-settings.js";
 import { createSmtpMailer, type Mailer } from "../email/smtp-mailer.js";
 
 const USAGE = "usage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]";
@@ -61,7 +62,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
       locks: redis ?? createInProcessLocks(),
       cache: createGatewayCache(),
       log,
-      ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL) } : {}),
+      ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL, outboundRulesFrom(io.env)) } : {}),
       report: (line) => io.stdout(`${line}\n`),
     });
     io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);

@@ -6,6 +6,7 @@ import type { EmailSettings } from "./email-settings.js";
 import { startImapPoller } from "./imap-poller.js";
 import { emailInboundRoute } from "./inbound-route.js";
 import { createEmailReceiver } from "./receive-email.js";
+import { createInProcessSendQuota, type SendQuota } from "./outbound-rules.js";
 import { createSmtpMailer, type Mailer } from "./smtp-mailer.js";
 
 /**
@@ -22,11 +23,14 @@ export interface EmailChannel {
   mailer: Mailer | undefined;
 }
 
-export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings): EmailChannel {
+/** `quota`: the count of messages per recipient shared by every replica (Redis); this process's own otherwise. */
+export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings, quota?: SendQuota): EmailChannel {
   const log = app.log.child({ name: "email" });
-  const mailer = settings.smtpUrl ? createSmtpMailer(settings.smtpUrl) : undefined;
+  const rules = { routes: settings.routes, quota: quota ?? createInProcessSendQuota(settings.messagesPerRecipientPerHour, dependencies.now) };
+  const mailer = settings.smtpUrl ? createSmtpMailer(settings.smtpUrl, rules) : undefined;
   const receive = createEmailReceiver({
     routes: settings.routes,
+    trustedAuthservIds: settings.trustedAuthservIds,
     installationFor: installationClients(app, dependencies.now),
     dependencies,
     mailer,
@@ -34,7 +38,8 @@ export function emailChannel(app: Probot, dependencies: HandlerDependencies, set
   });
   const poller = settings.imap ? startImapPoller({ settings: settings.imap, receive, maxBytes: settings.maxBytes, log }) : undefined;
   const stop = async () => poller?.stop();
-  log.info({ routes: settings.routes.size, endpoint: settings.inboundSecret !== undefined, imap: settings.imap !== undefined, smtp: settings.smtpUrl !== undefined }, "e-mail channel on");
+  log.info({ routes: settings.routes.size, endpoint: settings.inboundSecret !== undefined, imap: settings.imap !== undefined, smtp: settings.smtpUrl !== undefined, trustedServers: settings.trustedAuthservIds.length }, "e-mail channel on");
+  if (settings.trustedAuthservIds.length === 0) log.warn("EMAIL_TRUSTED_AUTHSERV_ID is not set: no e-mail sender counts as verified, so no report is acknowledged by e-mail");
   if (settings.inboundSecret === undefined) return { route: async () => false, stop, mailer };
   const route = emailInboundRoute({
     secret: settings.inboundSecret,

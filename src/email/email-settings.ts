@@ -1,4 +1,6 @@
 import { parseImapUrl, type ImapSettings } from "./imap-poller.js";
+import { createInProcessSendQuota, DEFAULT_MESSAGES_PER_RECIPIENT_PER_HOUR } from "./outbound-rules.js";
+import type { OutboundRules } from "./smtp-mailer.js";
 
 /**
  * The e-mail channel's settings, read once at start-up. The channel is on when EMAIL_INBOUND_SECRET or IMAP_URL is set:
@@ -8,9 +10,14 @@ import { parseImapUrl, type ImapSettings } from "./imap-poller.js";
  * - `IMAP_URL` — `imaps://user:password@host:993/Folder`: poll that folder every `IMAP_INTERVAL_SECONDS` (60).
  * - `EMAIL_ROUTES` — which repository's policy applies to mail sent to which address:
  *   `security@example.org=octo-org/widgets,security@example.nl=octo-org/portal`. The case goes to that policy's
- *   `tracking.repository`, and messages to the researcher are sent from the address they wrote to.
+ *   `tracking.repository`, and messages to the researcher are sent from the address they wrote to — only ever from an
+ *   address routed to the case's repository.
+ * - `EMAIL_TRUSTED_AUTHSERV_ID` — the authserv-id (RFC 8601) of the organisation's own receiving mail server, or
+ *   several separated by commas: only its `Authentication-Results` header can verify a sender. Unset, no sender is
+ *   verified: every case opens without an acknowledgement, labelled `sender-unverified`.
  * - `SMTP_URL` — `smtp://user:password@host:587` or `smtps://…` for messages to researchers; without it they are
  *   surfaced on the tracking issue for a maintainer to send.
+ * - `EMAIL_MAX_PER_RECIPIENT_PER_HOUR` — messages one address may be sent per hour (default 5); more are surfaced.
  * - `EMAIL_MAX_BYTES` — the largest message accepted (default 10 MiB).
  */
 
@@ -21,6 +28,9 @@ export interface EmailSettings {
   routes: Map<string, string>;
   smtpUrl: string | undefined;
   maxBytes: number;
+  /** Lower-case authserv-ids whose Authentication-Results count; empty: no sender is verified. */
+  trustedAuthservIds: string[];
+  messagesPerRecipientPerHour: number;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -37,7 +47,20 @@ export function readEmailSettings(env: NodeJS.ProcessEnv): EmailSettings | undef
     routes: parseEmailRoutes(env.EMAIL_ROUTES ?? ""),
     smtpUrl: env.SMTP_URL || undefined,
     maxBytes,
+    trustedAuthservIds: (env.EMAIL_TRUSTED_AUTHSERV_ID ?? "").split(",").map((id) => id.trim().toLowerCase()).filter(Boolean),
+    messagesPerRecipientPerHour: readMessagesPerRecipientPerHour(env),
   };
+}
+
+function readMessagesPerRecipientPerHour(env: NodeJS.ProcessEnv): number {
+  const limit = env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR ? Number(env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR) : DEFAULT_MESSAGES_PER_RECIPIENT_PER_HOUR;
+  if (!Number.isInteger(limit) || limit < 1) throw new Error("EMAIL_MAX_PER_RECIPIENT_PER_HOUR must be a whole number, at least 1");
+  return limit;
+}
+
+/** The outbound rules of a process that sends without the channel (the sweep command): its own count per recipient. */
+export function outboundRulesFrom(env: NodeJS.ProcessEnv, now: () => number = Date.now): OutboundRules {
+  return { routes: parseEmailRoutes(env.EMAIL_ROUTES ?? ""), quota: createInProcessSendQuota(readMessagesPerRecipientPerHour(env), now) };
 }
 
 /** Parses `address=owner/name` pairs separated by commas or line breaks; a malformed pair stops the start-up. */

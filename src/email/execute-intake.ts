@@ -53,7 +53,7 @@ export async function executeEmailIntake(effects: EmailIntakeEffects, plan: Emai
         if (!openCase) throw new Error("an e-mail acknowledgement needs its tracking issue");
         const outcome = await sendResearcherEmail(
           effects,
-          { tracking: openCase.repository, number: openCase.number, body: openCase.body, caseKey: plan.caseKey, language: facts.policy.config.language },
+          { repository: openCase.record.source.repository, tracking: openCase.repository, number: openCase.number, body: openCase.body, caseKey: plan.caseKey, language: facts.policy.config.language },
           action.email,
         );
         if (outcome.status === "not-an-email-case") throw new Error("the tracking issue has no e-mail thread");

@@ -22,6 +22,11 @@ export interface InboundMessage {
   references: string[];
   subject: string;
   from: { address: string; name: string } | undefined;
+  /** Every address of the first `From` header, and how many `From` headers there are: one of each can be verified. */
+  fromAddresses: string[];
+  fromHeaders: number;
+  /** The `Authentication-Results` headers as written, unfolded, topmost first (at most 20). */
+  authenticationResults: string[];
   /** Every address the message was sent to (To, Cc, Delivered-To, X-Original-To), lower case. */
   recipients: string[];
   /** The sender's Date header, when it could be read. */
@@ -39,12 +44,15 @@ export interface InboundMessage {
   quotedOwnMessageIds: string[];
 }
 
-const OWN_MESSAGE_ID = /<dd\.[0-9a-f]{12}\.[a-z0-9-]{1,64}@[^\s<>]{1,255}>/gi;
+const OWN_MESSAGE_ID = /<dd\.[0-9a-f]{12}\.[a-z0-9-]{1,64}(?:\.[0-9a-f]{16})?@[^\s<>]{1,255}>/gi;
 const QUOTED_IDS_KEPT = 5;
+const AUTHENTICATION_RESULTS_KEPT = 20;
+const AUTHENTICATION_RESULTS_LENGTH = 4_000;
 
 export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
-  const from = addressesOf(parsed.from)[0];
+  const fromAddresses = addressesOf(parsed.from);
+  const from = fromAddresses[0];
   const contentType = parsed.headers.get("content-type");
   const reportType = typeof contentType === "object" && contentType !== null && "value" in contentType
     ? `${String(contentType.value)};${String((contentType as { params?: Record<string, string> }).params?.["report-type"] ?? "")}`.toLowerCase()
@@ -63,6 +71,12 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
     references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? parsed.references.split(/\s+/) : []).filter(Boolean),
     subject: parsed.subject?.trim() ?? "",
     from: from ? { address: from.address, name: from.name } : undefined,
+    fromAddresses: fromAddresses.map((entry) => entry.address),
+    fromHeaders: parsed.headerLines.filter((header) => header.key === "from").length,
+    authenticationResults: parsed.headerLines
+      .filter((header) => header.key === "authentication-results")
+      .slice(0, AUTHENTICATION_RESULTS_KEPT)
+      .map((header) => header.line.replace(/\r?\n[ \t]+/g, " ").replace(/^[^:]*:\s*/, "").slice(0, AUTHENTICATION_RESULTS_LENGTH)),
     recipients: [...new Set(recipients)],
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined,
     text: (parsed.text ?? "").replace(/\r\n?/g, "\n").trim(),

@@ -9,14 +9,20 @@ import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";
-import { emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
+import { answersCaseThread, emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
 import type { AttachmentMetadata, InboundMessage } from "./inbound-message.js";
+import { describeSenderAuthentication, type SenderAuthentication } from "./sender-authentication.js";
 
 /**
  * Intake of an e-mail, as a pure planner: the parsed message and what GitHub holds in, a plan out. A first message
- * opens a case like a privately reported advisory does (same triage, deadlines and labels); a reply is copied into
- * its case and ends a wait for the researcher; a message already in the case changes nothing.
+ * opens a case like a privately reported advisory does (same triage, deadlines and labels) and is acknowledged only
+ * when the receiving server vouched for its sender; a reply is copied into its case and ends a wait for the researcher
+ * only when it answers the case's thread from the researcher's verified address; a message already in the case
+ * changes nothing.
  */
+
+/** A case whose first message's sender was not verified: nothing is sent to its address. */
+export const SENDER_UNVERIFIED_LABEL = "sender-unverified";
 
 export interface EmailCase {
   number: number;
@@ -32,10 +38,14 @@ export interface EmailIntakeFacts {
   route: { address: string; repository: string };
   policy: RepositoryConfig;
   tracking?: { repository: string; isPrivate: boolean };
+  /** What the trusted receiving server says about the message's From. */
+  sender: SenderAuthentication;
   /** The case the message belongs to: its own (a redelivery of a first message) or the one it answers. */
   existingCase: EmailCase | null;
   /** When Disclosure Desk received the message. */
   receivedAt: Date;
+  /** The thread token a new case gets (random, drawn by the caller so this planner stays pure). */
+  threadToken: string;
   now: Date;
 }
 
@@ -113,10 +123,20 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     now: facts.now,
     policy: facts.policy,
     deadlines,
-    acknowledgement: "pending",
+    // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
+    acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
   });
   const thread: EmailThread = withSeenMessage(
-    { researcher: message.from.address, address: facts.route.address, subject: message.subject, rootMessageId: message.messageId, lastMessageId: message.messageId, seen: [] },
+    {
+      token: facts.threadToken,
+      researcher: message.from.address,
+      senderVerified: facts.sender.verified,
+      address: facts.route.address,
+      subject: message.subject,
+      rootMessageId: message.messageId,
+      lastMessageId: message.messageId,
+      seen: [],
+    },
     message.messageId,
   );
   actions.push({
@@ -124,11 +144,15 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     repository: facts.tracking.repository,
     title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
     body: withEmailThread(renderTrackingIssue(facts, decision, record), thread),
-    labels: caseLabels(decision, facts.policy, false),
+    labels: [...caseLabels(decision, facts.policy, false), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL])],
     record,
   });
-  actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
+  if (facts.sender.verified) {
+    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+  } else {
+    reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: no acknowledgement sent`);
+  }
   if (facts.policy.errors.length > 0) reasons.push(`configuration has ${facts.policy.errors.length} error(s): safe defaults used`);
   return { caseKey, mode: "new-case", reasons, actions, triage: decision };
 }
@@ -140,7 +164,7 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
   const isFirstMessage = emailCaseKey(message.messageId) === caseKey;
   if (isFirstMessage || openCase.thread.seen.includes(messageHash(message.messageId))) {
     const actions: EmailIntakeAction[] = [];
-    const pending = isFirstMessage && openCase.record.acknowledgement.status === "pending";
+    const pending = isFirstMessage && openCase.record.acknowledgement.status === "pending" && openCase.thread.senderVerified;
     if (pending) {
       const receivedAt = new Date(openCase.record.receivedAt);
       const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
@@ -151,12 +175,18 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
   }
 
   // An out-of-office answer from the researcher's address is not the researcher answering.
-  const fromResearcher = !message.automated && message.from?.address.toLowerCase() === openCase.thread.researcher.toLowerCase();
+  const fromResearcherAddress = !message.automated && message.from?.address.toLowerCase() === openCase.thread.researcher.toLowerCase();
+  // Only a verified sender answering the case's own thread is the researcher: a From or a copied tag proves nothing.
+  const senderUnverified = fromResearcherAddress && !facts.sender.verified;
+  const outsideThread = fromResearcherAddress && !answersCaseThread(message, caseKey, openCase.thread);
+  const fromResearcher = fromResearcherAddress && !senderUnverified && !outsideThread;
   const resumes = fromResearcher && openCase.record.state === "needs-info";
   const at = facts.receivedAt;
   let record = openCase.record;
-  const sender = fromResearcher ? "the researcher" : message.automated ? "a machine" : "another sender";
+  const sender = fromResearcher ? "the researcher" : fromResearcherAddress ? "the researcher's address, unverified" : message.automated ? "a machine" : "another sender";
   const reasons = [`reply copied into case ${caseKey} (#${openCase.number}) from ${sender}`];
+  if (senderUnverified) reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: the reply does not count as the researcher's`);
+  if (outsideThread) reasons.push("the reply answers no message of the case's thread: it does not count as the researcher's");
   if (message.deliveryFailure) reasons.push("a message to the researcher bounced");
   if (resumes) {
     record = withStateChange(record, "triage", at, config.sla);
@@ -169,6 +199,9 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
     marker: `<!-- disclosure-desk:email-message ${messageHash(message.messageId)} -->`,
     sender: untrusted(message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.address}>` : "an unknown sender"),
     fromResearcher,
+    fromResearcherAddress,
+    senderUnverified,
+    outsideThread,
     automated: message.automated,
     deliveryFailure: message.deliveryFailure,
     writtenAt: formatDeadline(at, config.calendar.timezone, config.language),
@@ -190,6 +223,17 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
         removeLabels: resumes ? ["state:needs-info"] : [],
       },
     ],
+  };
+}
+
+function senderView(sender: SenderAuthentication) {
+  return {
+    verified: sender.verified,
+    problem: sender.problem ?? "",
+    authservId: untrusted(sender.authservId ?? ""),
+    passed: untrusted(sender.passed ?? ""),
+    results: sender.results.map((result) => untrusted(result)),
+    ignoredHeaders: sender.ignoredHeaders,
   };
 }
 
@@ -229,6 +273,7 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     dateHeader: message.date ? format(message.date.toISOString()) : undefined,
     address: facts.route.address,
     repository: facts.route.repository,
+    sender: senderView(facts.sender),
     severity: severityView(decision),
     deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
     policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },

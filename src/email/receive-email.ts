@@ -1,19 +1,27 @@
 import type { Logger } from "probot";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import type { InstallationClient } from "../github/email-gateway.js";
+import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
-import { emailCaseKey, readEmailThread, threadCandidates } from "./email-thread.js";
+import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
 import { executeEmailIntake } from "./execute-intake.js";
 import { parseInboundMessage } from "./inbound-message.js";
 import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
 import { routeFor } from "./email-settings.js";
+import { authenticateSender } from "./sender-authentication.js";
 import type { Mailer, RetryPolicy } from "./smtp-mailer.js";
 
 /**
- * One inbound e-mail, from raw bytes to a case: parse, route by recipient, authenticate as the routed repository's
- * installation, find the case the message belongs to, then plan and execute under the case's lock. Log lines carry
- * the case key, counts and decisions — never an address, the subject or the text.
+ * One inbound e-mail, from raw bytes to a case: parse, check the sender against the trusted receiving server's
+ * Authentication-Results, route by recipient, authenticate as the routed repository's installation, find the case
+ * the message belongs to, then plan and execute under the case's lock. Log lines carry the case key, counts and
+ * decisions — never an address, the subject or the text.
+ *
+ * Finding the case costs at most two searches (GitHub allows 30 a minute, shared with advisory intake): the recent-case
+ * index is asked about every key the message may belong to first; only when it knows none is one key searched — the
+ * most telling one — and under the lock the message's own key is looked up (one more search when the index does not
+ * know it either).
  */
 
 export type ReceiveOutcome =
@@ -26,6 +34,8 @@ export interface EmailReceiverOptions {
   routes: ReadonlyMap<string, string>;
   installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
   dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now">;
+  /** EMAIL_TRUSTED_AUTHSERV_ID: the receiving servers whose Authentication-Results verify a sender. */
+  trustedAuthservIds: readonly string[];
   mailer: Mailer | undefined;
   retry?: RetryPolicy;
   log: Logger;
@@ -53,20 +63,15 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
     const trackingRepository = tracking?.isPrivate ? parseRepository(tracking.repository) : undefined;
 
     // A reply names its case; a first message (or its redelivery) is its own case.
-    let caseKey = emailCaseKey(message.messageId);
-    if (trackingRepository) {
-      for (const candidate of threadCandidates(message).filter((key) => key !== caseKey)) {
-        if (await gateway.findTrackingIssue(trackingRepository, candidate)) {
-          caseKey = candidate;
-          break;
-        }
-      }
-    }
+    const ownKey = emailCaseKey(message.messageId);
+    const answered = trackingRepository ? await findAnsweredCase(gateway, dependencies.cache.recentCases, trackingRepository, threadCandidates(message).filter((key) => key !== ownKey)) : undefined;
+    const caseKey = answered ?? ownKey;
+    const sender = authenticateSender(message, options.trustedAuthservIds);
     const log = options.log.child({ caseKey, repository: route.repository });
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
       const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
-      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), existingCase, receivedAt, now: new Date(dependencies.now()) };
+      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
       const plan = planEmailIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },
@@ -79,6 +84,19 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
       return { status, caseKey, issue: result.issue, ...(result.acknowledgement ? { acknowledgement: result.acknowledgement } : {}) };
     });
   };
+}
+
+/**
+ * The case a message answers: the first of `candidates` (most telling first) the recent-case index knows, else the
+ * first candidate if a search finds it. The other candidates cost no search: a reply whose mail program kept neither
+ * our Message-ID nor the case tag first in line is, at worst, a case of its own.
+ */
+async function findAnsweredCase(gateway: GitHubGateway, recentCases: RecentCases, tracking: RepositoryRef, candidates: readonly string[]): Promise<string | undefined> {
+  for (const candidate of candidates) {
+    if ((await recentCases.recall(recentCaseKey(tracking, candidate))) !== undefined && (await gateway.findTrackingIssue(tracking, candidate))) return candidate;
+  }
+  const [first] = candidates;
+  return first !== undefined && (await gateway.findTrackingIssue(tracking, first)) ? first : undefined;
 }
 
 async function readEmailCase(gateway: GitHubGateway, tracking: RepositoryRef, caseKey: string): Promise<EmailCase | null> {

@@ -40,6 +40,8 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 export interface EmailCaseOnIssue {
+  /** The case's repository (`record.source.repository`): mail goes out only from an address routed to it. */
+  repository: string;
   tracking: RepositoryRef;
   number: number;
   /** The tracking issue's body as just read under the case's lock: it holds the e-mail thread. */

@@ -1,12 +1,18 @@
 import nodemailer from "nodemailer";
+import { OutboundRefusedError, senderAddress, type OutboundRefusal, type SendQuota } from "./outbound-rules.js";
 
 /**
- * Messages to researchers go out by SMTP. Each attempt is bounded in time (connection, greeting and socket timeouts);
- * a failed attempt is retried a bounded number of times with growing pauses, and the last error is returned, never
- * thrown away: the caller surfaces it on the tracking issue.
+ * Messages to researchers go out by SMTP, marked `Auto-Submitted: auto-replied` (RFC 3834) so that well-behaved
+ * mail systems send no automatic answer back. The mailer carries the outbound rules (outbound-rules.ts): it names the
+ * sender for a repository, counts each recipient's hourly allowance, and refuses to hand SMTP a message from an
+ * address that is not routed to the case's repository. Each attempt is bounded in time (connection, greeting and
+ * socket timeouts); a failed attempt is retried a bounded number of times with growing pauses, and the last error is
+ * returned, never thrown away: the caller surfaces it on the tracking issue. A refusal by the rules is not retried.
  */
 
 export interface OutboundMail {
+  /** The case's repository, `owner/name` as in EMAIL_ROUTES: `from` must be routed to it. */
+  repository: string;
   from: string;
   to: string;
   subject: string;
@@ -17,7 +23,17 @@ export interface OutboundMail {
 }
 
 export interface Mailer {
+  /** The routed address mail about `repository`'s cases goes out from (see `senderAddress`). */
+  senderFor(repository: string, preferred: string): string | undefined;
+  /** Counts one message to `recipient`; false when its hourly allowance is spent. */
+  admit(recipient: string): Promise<boolean>;
   send(mail: OutboundMail): Promise<void>;
+}
+
+export interface OutboundRules {
+  /** EMAIL_ROUTES: lower-case address → `owner/name`. */
+  routes: ReadonlyMap<string, string>;
+  quota: SendQuota;
 }
 
 export interface RetryPolicy {
@@ -29,15 +45,19 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { pausesMs: [2_000, 10_000] };
 const ATTEMPT_TIMEOUT_MS = 15_000;
 
-export function createSmtpMailer(smtpUrl: string): Mailer {
+export function createSmtpMailer(smtpUrl: string, rules: OutboundRules): Mailer {
   const url = new URL(smtpUrl);
   for (const setting of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {
     if (!url.searchParams.has(setting)) url.searchParams.set(setting, String(ATTEMPT_TIMEOUT_MS));
   }
   const transport = nodemailer.createTransport(url.toString());
   return {
+    senderFor: (repository, preferred) => senderAddress(rules.routes, repository, preferred),
+    admit: (recipient) => rules.quota.take(recipient),
     async send(mail) {
+      if (senderAddress(rules.routes, mail.repository, mail.from) !== mail.from.toLowerCase()) throw new OutboundRefusedError("sender-not-routed");
       await transport.sendMail({
+        headers: { "Auto-Submitted": "auto-replied" },
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -50,7 +70,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   };
 }
 
-export type DeliveryOutcome = { status: "sent"; attempts: number } | { status: "failed"; attempts: number; reason: string };
+export type DeliveryOutcome = { status: "sent"; attempts: number } | { status: "failed"; attempts: number; reason: string; refusal?: OutboundRefusal };
 
 export async function sendWithRetry(mailer: Mailer, mail: OutboundMail, retry: RetryPolicy = DEFAULT_RETRY): Promise<DeliveryOutcome> {
   const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -61,6 +81,7 @@ export async function sendWithRetry(mailer: Mailer, mail: OutboundMail, retry: R
       await mailer.send(mail);
       return { status: "sent", attempts: attempt };
     } catch (error) {
+      if (error instanceof OutboundRefusedError) return { status: "failed", attempts: attempt - 1, reason: error.message, refusal: error.refusal };
       reason = smtpFailure(error);
     }
   }

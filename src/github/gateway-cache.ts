@@ -40,6 +40,11 @@ export interface RecentCases {
   remember(key: string, issueNumber: number): Promise<void>;
 }
 
+/** The index's key of a case: the tracking repository and the case key, lower case. */
+export function recentCaseKey(repository: { owner: string; repo: string }, caseKey: string): string {
+  return `${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase();
+}
+
 export function createInProcessRecentCases(limit = 10_000): RecentCases {
   const entries = new BoundedMap<string, number>(limit);
   return {

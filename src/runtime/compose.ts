@@ -14,6 +14,7 @@ import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
+import { createRedisSendQuota } from "./redis-send-quota.js";
 import { detectPlatform, platformLogLine } from "./platform.js";
 import { operatorRoutes } from "./routes.js";
 import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTimer } from "./sweep-timer.js";
@@ -119,7 +120,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     );
     const emailSettings = readEmailSettings(process.env);
     if (emailSettings) {
-      const channel = emailChannel(app, dependencies, emailSettings);
+      const channel = emailChannel(app, dependencies, emailSettings, redis ? createRedisSendQuota(redis, emailSettings.messagesPerRecipientPerHour, now) : undefined);
       stopEmail = channel.stop;
       if (channel.mailer) dependencies.mailer = channel.mailer;
       options.addHandler(channel.route);

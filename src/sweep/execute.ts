@@ -109,7 +109,7 @@ async function sendClosingMessage(
     // By e-mail, threaded; without a mailer, or when delivery fails, the message is surfaced for a maintainer.
     const sent = await sendResearcherEmail(
       { gateway, mailer },
-      { tracking: swept.repository, number: swept.number, body: swept.body, caseKey: record.key, language: swept.language },
+      { repository: record.source.repository, tracking: swept.repository, number: swept.number, body: swept.body, caseKey: record.key, language: swept.language },
       // Keyed by the sweep action, so a case closed a second time (after a reopen) gets a message of its own.
       { messageKey: `sweep-${action.key.replace(/[^\w.-]/g, "-")}`, text: markdownToPlainText(action.message) },
     );

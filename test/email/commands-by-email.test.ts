@@ -4,13 +4,12 @@ import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/ca
 import { caseTag, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { markdownToPlainText, messageKeyOfMarker } from "../../src/email/researcher-channel.js";
 import { UNDELIVERED_LABEL, undeliveredMarker } from "../../src/email/researcher-email.js";
-import { createSmtpMailer } from "../../src/email/smtp-mailer.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { issueCommentCreatedPayload, maintainer, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
 import { commandAt, intakeLabels, openedCase, openworxConfig, openworxYaml } from "../commands/fixtures.js";
-import { researcherAddress, securityAddress, startSmtpServer, type TestSmtpServer } from "./support.js";
+import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
 
 /**
  * Maintainer commands on a case opened by e-mail: the researcher has no advisory to read, so the message goes by
@@ -24,6 +23,7 @@ const emailKey = "email:3f9a2c1b7d4e";
 
 const thread: EmailThread = {
   researcher: researcherAddress,
+  senderVerified: true,
   address: securityAddress,
   subject: "SQL injection in the widget search endpoint",
   rootMessageId: "<report-1@mail.example.net>",
@@ -85,7 +85,7 @@ describe("commands on a case opened by e-mail", () => {
     smtp = await startSmtpServer();
     const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
-    await deliver(commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: createSmtpMailer(smtp.url) });
+    await deliver(commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: testMailer(smtp.url) });
 
     expect(github.mock.problems()).toEqual([]);
     expect(smtp.received).toHaveLength(1);
@@ -116,7 +116,7 @@ describe("commands on a case opened by e-mail", () => {
     smtp = await startSmtpServer();
     const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
-    const dependencies = { ...testDependencies(commandAt), mailer: createSmtpMailer(smtp.url) };
+    const dependencies = { ...testDependencies(commandAt), mailer: testMailer(smtp.url) };
     const payload = commandPayload("/disclosure needs-info Which version of the widget did you test?");
     await deliver(payload, dependencies, "delivery-1");
     await deliver(payload, dependencies, "delivery-2");

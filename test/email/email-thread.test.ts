@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { withCaseBlock, readCaseBlock } from "../../src/case/case-record.js";
 import {
+  answersCaseThread,
   caseTag,
   emailCaseKey,
   outboundMessageId,
@@ -40,14 +41,41 @@ describe("case keys and tags", () => {
     expect(threadCandidates({ ...person, subject: "Re: hi [DD-ABCDEF012345]" })).toEqual(["email:abcdef012345"]);
     expect(threadCandidates({ ...person, subject: "a new report quoting an old message" })).toEqual([]);
     expect(threadCandidates({ ...person, automated: true, subject: "Undelivered Mail Returned to Sender" })).toEqual([key]);
+    // The root of the thread is the researcher's Message-ID most likely to name the case: it comes first.
+    expect(threadCandidates({ ...person, inReplyTo: "<r3@x>", references: ["<r1@x>", "<r2@x>", "<r3@x>"] })).toEqual(["<r1@x>", "<r3@x>", "<r2@x>"].map(emailCaseKey));
     const many = Array.from({ length: 300 }, (_, index) => `<r${index}@x>`);
     expect(threadCandidates({ ...person, references: many })).toHaveLength(5);
+  });
+});
+
+describe("answersCaseThread: a reply in the case's own thread", () => {
+  const key = "email:0123456789ab";
+  const token = "fedcba9876543210";
+  const thread = { token, rootMessageId: "<report-1@mail.example.net>", seen: [] as string[] };
+  const reply = (...ids: string[]) => ({ inReplyTo: ids[0], references: ids.slice(1) });
+
+  it("names a message we sent for the case, with its token, or one we received for it", () => {
+    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org", token)), key, thread)).toBe(true);
+    expect(answersCaseThread(reply("<x@y>", "<report-1@mail.example.net>"), key, thread)).toBe(true);
+  });
+
+  it("does not count a made-up Message-ID of ours, another case's, a stranger's, or none", () => {
+    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org")), key, thread)).toBe(false);
+    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org", "0000000000000000")), key, thread)).toBe(false);
+    expect(answersCaseThread(reply(outboundMessageId("email:aaaaaaaaaaaa", "acknowledgement", "security@example.org", token)), key, thread)).toBe(false);
+    expect(answersCaseThread(reply("<unrelated@mail.example.net>"), key, thread)).toBe(false);
+    expect(answersCaseThread({ inReplyTo: undefined, references: [] }, key, thread)).toBe(false);
+  });
+
+  it("accepts our Message-IDs by the case's hash alone for a case opened before thread tokens", () => {
+    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org")), key, { ...thread, token: undefined })).toBe(true);
   });
 });
 
 describe("the e-mail block", () => {
   const thread: EmailThread = {
     researcher: "rosa@example.net",
+    senderVerified: true,
     address: "security@example.org",
     subject: "a <b> --> c",
     rootMessageId: "<a@x>",

@@ -8,7 +8,6 @@ import { caseTag, readEmailThread } from "../../src/email/email-thread.js";
 import { INBOUND_PATH, SIGNATURE_HEADER, signInboundMessage } from "../../src/email/inbound-route.js";
 import { emailInboundRoute } from "../../src/email/inbound-route.js";
 import { createEmailReceiver } from "../../src/email/receive-email.js";
-import { createSmtpMailer } from "../../src/email/smtp-mailer.js";
 import { parseEmailRoutes } from "../../src/email/email-settings.js";
 import { installationClients } from "../../src/github/email-gateway.js";
 import { testDependencies } from "../helpers/probot.js";
@@ -22,7 +21,9 @@ import {
   researcherAddress,
   securityAddress,
   startSmtpServer,
+  testMailer,
   trackingRepository,
+  trustedAuthservId,
   type TestSmtpServer,
 } from "./support.js";
 
@@ -68,7 +69,7 @@ async function channel() {
   smtp = await startSmtpServer();
   const github = emailGitHub();
   const log = probotWithCapturedLog();
-  const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000 }).route);
+  const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000, trustedAuthservIds: [trustedAuthservId], messagesPerRecipientPerHour: 5 }).route);
   return { github, log, url, smtp };
 }
 
@@ -199,9 +200,10 @@ describe("an SMTP server that is down during intake", () => {
         },
         receive: createEmailReceiver({
           routes: parseEmailRoutes(routes),
+          trustedAuthservIds: [trustedAuthservId],
           installationFor: installationClients(log.probot, dependencies.now),
           dependencies,
-          mailer: createSmtpMailer(smtp.url),
+          mailer: testMailer(smtp.url),
           retry: { pausesMs: [5, 5] },
           log: log.probot.log,
         }),

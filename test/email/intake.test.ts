@@ -5,8 +5,9 @@ import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { emailCaseKey, messageHash, readEmailThread, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { parseInboundMessage, type InboundMessage } from "../../src/email/inbound-message.js";
 import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/intake.js";
+import { authenticateSender } from "../../src/email/sender-authentication.js";
 import { caseRecord } from "./records.js";
-import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository } from "./support.js";
+import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository, trustedAuthservId } from "./support.js";
 
 const receivedAt = new Date("2026-11-16T08:31:00Z"); // Monday, 09:31 in Amsterdam
 
@@ -32,8 +33,10 @@ function facts(message: InboundMessage, changes: Partial<EmailIntakeFacts> = {})
     route: { address: securityAddress, repository: "octo-org/widgets" },
     policy: policy(),
     tracking: { repository: trackingRepository, isPrivate: true },
+    sender: authenticateSender(message, [trustedAuthservId]),
     existingCase: null,
     receivedAt,
+    threadToken: "0123456789abcdef",
     now: receivedAt,
     ...changes,
   };
@@ -43,6 +46,7 @@ function emailCase(message: InboundMessage, changes: Partial<EmailCase> = {}): E
   const key = emailCaseKey("<report-1@mail.example.net>");
   const thread: EmailThread = {
     researcher: researcherAddress,
+    senderVerified: true,
     address: securityAddress,
     subject: "SQL injection in the widget search endpoint",
     rootMessageId: "<report-1@mail.example.net>",
@@ -80,7 +84,9 @@ describe("planEmailIntake: a first message", () => {
     expect(open.body).toContain("| Channel | e-mail to `security@example.org`, policy of `octo-org/widgets` |");
     expect(open.body).toContain("builds its SQL query from the q parameter");
     expect(readEmailThread(open.body)).toEqual({
+      token: "0123456789abcdef",
       researcher: researcherAddress,
+      senderVerified: true,
       address: securityAddress,
       subject: "SQL injection in the widget search endpoint",
       rootMessageId: "<report-1@mail.example.net>",
@@ -127,6 +133,31 @@ describe("planEmailIntake: a first message", () => {
     expect(exposed.actions.map((action) => action.type)).toEqual(["warnPublicTrackingRepository"]);
     expect(JSON.stringify(exposed.actions)).not.toContain("SQL");
     expect(JSON.stringify(exposed.actions)).not.toContain(researcherAddress);
+  });
+});
+
+describe("planEmailIntake: a sender the receiving server did not vouch for", () => {
+  it("opens the case labelled sender-unverified, plans no acknowledgement and keeps the address unverified", async () => {
+    const message = await parseInboundMessage(Buffer.from(englishReport({ authentication: null })));
+    const plan = planEmailIntake(facts(message));
+    expect(plan.mode).toBe("new-case");
+    expect(plan.actions.map((action) => action.type)).toEqual(["openTrackingIssue"]);
+    const [open] = plan.actions;
+    if (open?.type !== "openTrackingIssue") throw new Error("unexpected plan");
+    expect(open.labels).toContain("sender-unverified");
+    expect(open.record.acknowledgement).toEqual({ status: "relay-needed" });
+    expect(readEmailThread(open.body)?.senderVerified).toBe(false);
+    expect(plan.reasons.join(" ")).toContain("no-trusted-header");
+    // Control: the same message with the trusted server's pass is acknowledged.
+    const verified = planEmailIntake(facts(await parseInboundMessage(Buffer.from(englishReport()))));
+    expect(verified.actions.map((action) => action.type)).toEqual(["openTrackingIssue", "acknowledgeByEmail"]);
+  });
+
+  it("sends nothing when the first message of an unverified case is delivered again", async () => {
+    const message = await parseInboundMessage(Buffer.from(englishReport({ authentication: null })));
+    const existing = emailCase(message);
+    const unverified = { ...existing, thread: { ...existing.thread, senderVerified: false }, record: { ...existing.record, acknowledgement: { status: "pending" as const } } };
+    expect(planEmailIntake(facts(message, { existingCase: unverified }))).toMatchObject({ mode: "known-message", actions: [] });
   });
 });
 

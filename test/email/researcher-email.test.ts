@@ -7,15 +7,15 @@ import { GitHubGateway } from "../../src/github/gateway.js";
 import { withCaseBlock } from "../../src/case/case-record.js";
 import { caseTag, emailCaseKey, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { sendResearcherEmail, UNDELIVERED_LABEL, type ResearcherEmailCase } from "../../src/email/researcher-email.js";
-import { createSmtpMailer } from "../../src/email/smtp-mailer.js";
 import { installation } from "../fixtures/webhook-payloads.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { caseRecord } from "./records.js";
-import { emailGitHub, researcherAddress, securityAddress, startSmtpServer, trackingRepository, type TestSmtpServer } from "./support.js";
+import { emailGitHub, researcherAddress, securityAddress, startSmtpServer, trackingRepository, testMailer, type TestSmtpServer } from "./support.js";
 
 const caseKey = emailCaseKey("<report-1@mail.example.net>");
 const thread: EmailThread = {
   researcher: researcherAddress,
+  senderVerified: true,
   address: securityAddress,
   subject: "SQL injection in the widget search endpoint",
   rootMessageId: "<report-1@mail.example.net>",
@@ -41,7 +41,7 @@ function setUp() {
   const body = withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread);
   github.issues.set(trackingRepository, [{ number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] }]);
   const gateway = new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id);
-  const openCase: ResearcherEmailCase = { tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
+  const openCase: ResearcherEmailCase = { repository: "octo-org/widgets", tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
   return { github, gateway, openCase };
 }
 
@@ -49,7 +49,7 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("sends from the security address to the researcher, threaded on their latest message, with the case tag", async () => {
     smtp = await startSmtpServer();
     const { github, gateway, openCase } = setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: createSmtpMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "needs-info-12", text: "Which version did you test?" });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "needs-info-12", text: "Which version did you test?" });
 
     expect(outcome).toEqual({ status: "sent", attempts: 1 });
     expect(smtp.envelopes).toEqual([{ from: securityAddress, to: [researcherAddress] }]);
@@ -65,7 +65,7 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("retries a temporary refusal and delivers once", async () => {
     smtp = await startSmtpServer({ failFirst: 2 });
     const { gateway, openCase } = setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: createSmtpMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
     expect(outcome).toEqual({ status: "sent", attempts: 3 });
     expect(smtp.attempts()).toBe(3);
     expect(smtp.received).toHaveLength(1);
@@ -74,7 +74,7 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("surfaces a message the server keeps refusing on the tracking issue, with the text to send by hand", async () => {
     smtp = await startSmtpServer({ failFirst: 100 });
     const { github, gateway, openCase } = setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: createSmtpMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update about @octo-org/team." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update about @octo-org/team." });
     expect(outcome).toEqual({ status: "failed", attempts: 3, reason: "EMESSAGE, SMTP 451, after DATA" });
     expect(smtp.attempts()).toBe(3);
     const [comment, ...more] = github.comments.get(trackingRepository) ?? [];
@@ -94,7 +94,7 @@ describe("sendResearcherEmail through a real SMTP server", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const { github, gateway, openCase } = setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: createSmtpMailer(`smtp://127.0.0.1:${port}`), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(`smtp://127.0.0.1:${port}`), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
     expect(outcome).toMatchObject({ status: "failed", attempts: 3, reason: "ESOCKET, after CONN" });
     expect(github.issues.get(trackingRepository)?.[0]?.labels).toContain(UNDELIVERED_LABEL);
     expect(github.mock.problems()).toEqual([]);

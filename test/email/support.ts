@@ -3,6 +3,9 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { Probot } from "probot";
+import { parseEmailRoutes } from "../../src/email/email-settings.js";
+import { createInProcessSendQuota } from "../../src/email/outbound-rules.js";
+import { createSmtpMailer, type Mailer } from "../../src/email/smtp-mailer.js";
 import { createLoggerTo } from "../../src/runtime/logger.js";
 import { issueCommentObject, userObject } from "../fixtures/github-objects.js";
 import { installation } from "../fixtures/webhook-payloads.js";
@@ -14,6 +17,32 @@ import { testPrivateKey, TestOctokit } from "../helpers/probot.js";
 export const securityAddress = "security@example.org";
 export const researcherAddress = "rosa.researcher@mail.example.net";
 export const trackingRepository = "octo-org/security-cases";
+/** The authserv-id of the organisation's own receiving mail server: EMAIL_TRUSTED_AUTHSERV_ID in these tests. */
+export const trustedAuthservId = "mx.example.org";
+
+/** What the trusted receiving server writes on top of a message whose From domain passed DKIM, SPF and DMARC. */
+export function passingAuthentication(domain: string, authservId = trustedAuthservId): string {
+  return [
+    `Authentication-Results: ${authservId};`,
+    ` dkim=pass (2048-bit key) header.d=${domain} header.s=s2026;`,
+    ` spf=pass (sender SPF authorized) smtp.mailfrom=bounces@${domain};`,
+    ` dmarc=pass (p=REJECT) header.from=${domain}`,
+  ].join("\r\n");
+}
+
+/** The header lines above From in a fixture: the trusted server's passing results unless told otherwise. */
+function authenticationLines(authentication: string | null | undefined, domain: string): string[] {
+  if (authentication === null) return [];
+  return [authentication ?? passingAuthentication(domain)];
+}
+
+/** A mailer with the test routes (security@example.org → octo-org/widgets) and its own count per recipient. */
+export function testMailer(smtpUrl: string, options: { perHour?: number; now?: () => number; routes?: string } = {}): Mailer {
+  return createSmtpMailer(smtpUrl, {
+    routes: parseEmailRoutes(options.routes ?? `${securityAddress}=octo-org/widgets`),
+    quota: createInProcessSendQuota(options.perHour ?? 5, options.now),
+  });
+}
 
 export const openworxConfig = `
 language: en
@@ -31,10 +60,14 @@ sla:
   needsInfo: { pauseClock: true }
 `;
 
-/** A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. */
-export function englishReport(options: { messageId?: string; date?: string; to?: string } = {}): string {
+/**
+ * A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. `authentication`:
+ * the Authentication-Results lines on top (the trusted server's pass by default, null for none).
+ */
+export function englishReport(options: { messageId?: string; date?: string; to?: string; from?: string; authentication?: string | null } = {}): string {
   return [
-    `From: Rosa Researcher <${researcherAddress}>`,
+    ...authenticationLines(options.authentication, "mail.example.net"),
+    `From: ${options.from ?? `Rosa Researcher <${researcherAddress}>`}`,
     `To: ${options.to ?? securityAddress}`,
     "Subject: SQL injection in the widget search endpoint",
     `Date: ${options.date ?? "Mon, 16 Nov 2026 09:30:00 +0100"}`,
@@ -64,6 +97,7 @@ export function englishReport(options: { messageId?: string; date?: string; to?:
 export function dutchReportWithAttachment(): { raw: Buffer; attachment: Buffer } {
   const attachment = Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex");
   const head = [
+    passingAuthentication("voorbeeld.nl"),
     `From: =?ISO-8859-1?Q?Jo=EBl_de_Vri=EBs?= <joel@voorbeeld.nl>`,
     `To: ${securityAddress}`,
     "Subject: =?ISO-8859-1?Q?Kwetsbaarheid_in_het_inlogscherm_=E9=E9n_probleem?=",
@@ -93,8 +127,9 @@ export function dutchReportWithAttachment(): { raw: Buffer; attachment: Buffer }
 }
 
 /** A reply by the researcher to a message Disclosure Desk sent (its Message-ID), without the case tag. */
-export function replyTo(inReplyTo: string, options: { from?: string; messageId?: string; subject?: string } = {}): string {
+export function replyTo(inReplyTo: string, options: { from?: string; messageId?: string; subject?: string; authentication?: string | null } = {}): string {
   return [
+    ...authenticationLines(options.authentication, "mail.example.net"),
     `From: ${options.from ?? `Rosa Researcher <${researcherAddress}>`}`,
     `To: ${securityAddress}`,
     `Subject: ${options.subject ?? "Re: SQL injection in the widget search endpoint"}`,

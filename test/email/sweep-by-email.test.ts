@@ -4,7 +4,6 @@ import { pino } from "pino";
 import { withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { UNDELIVERED_LABEL } from "../../src/email/researcher-email.js";
-import { createSmtpMailer } from "../../src/email/smtp-mailer.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
@@ -13,7 +12,7 @@ import { mockGitHub, type GitHubMock } from "../harness/github-mock.js";
 import { openedCase, openworxConfig } from "../commands/fixtures.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { installation } from "../fixtures/webhook-payloads.js";
-import { researcherAddress, securityAddress, startSmtpServer, type TestSmtpServer } from "./support.js";
+import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
 
 /** The sweep closes a silent e-mail case by e-mail (a real SMTP server on 127.0.0.1), not by an advisory comment. */
 
@@ -23,6 +22,7 @@ const askedAt = "2026-11-17T10:15:00.000Z";
 const now = new Date("2026-12-20T09:00:00Z");
 const thread: EmailThread = {
   researcher: researcherAddress,
+  senderVerified: true,
   address: securityAddress,
   subject: "SQL injection in the widget search endpoint",
   rootMessageId: "<report-1@mail.example.net>",
@@ -59,7 +59,7 @@ afterEach(async () => {
   smtp = undefined;
 });
 
-async function sweep(mailer: ReturnType<typeof createSmtpMailer> | undefined) {
+async function sweep(mailer: ReturnType<typeof testMailer> | undefined) {
   const { config, record, body } = silentEmailCase();
   const plan = planCaseSweep({ record, labels: ["disclosure", "state:needs-info"], config, now });
   expect(plan.actions.map((action) => action.type)).toContain("closeSilentCase");
@@ -70,7 +70,7 @@ async function sweep(mailer: ReturnType<typeof createSmtpMailer> | undefined) {
 describe("the sweep and an e-mail case", () => {
   it("closes a silent case by e-mail, threaded, and asks nothing of an advisory", async () => {
     smtp = await startSmtpServer();
-    const outcome = await sweep(createSmtpMailer(smtp.url));
+    const outcome = await sweep(testMailer(smtp.url));
 
     expect(outcome.posted).toBe(1);
     expect(smtp.received).toHaveLength(1);
