@@ -165,6 +165,7 @@ export function containmentGitHub(options: ContainmentGitHubOptions = {}): Conta
       const issue = findIssue(repository, Number(match[2]));
       if (!issue) return notFound;
       if (method === "PATCH") {
+        if (typeof request.title === "string") issue.title = request.title;
         if (typeof request.body === "string") issue.body = request.body;
         if (Array.isArray(request.labels)) issue.labels = request.labels as string[];
         if (request.state === "open" || request.state === "closed") issue.state = request.state;

@@ -4,7 +4,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
 import { planContainment, planRelease, type ContainmentFacts } from "../../src/containment/plan.js";
-import { attachmentLinks, containedMarker, type PublicText } from "../../src/containment/public-text.js";
+import { attachmentLinks, containedMarker, containmentNotice, neutralTitle, type PublicText } from "../../src/containment/public-text.js";
 import { classify } from "../../src/policy/classify.js";
 
 const body = "GET https://shop.example.org/search?q=' OR 1=1-- returns every customer's orders. An attacker can read all orders.";
@@ -79,7 +79,7 @@ describe("planContainment", () => {
     expect(readOriginal([open.body], sha256(body))).toBe(body);
     expect(open.record.containment).toMatchObject({ status: "copied", originalSha256: sha256(body) });
     const notice = plan.actions.find((action) => action.type === "replacePublicText");
-    expect(notice?.type === "replacePublicText" && notice.body).toContain(containedMarker("issue:octo-org/shop#7"));
+    expect(notice?.type === "replacePublicText" && notice.changes.body).toContain(containedMarker("issue:octo-org/shop#7"));
     expect(JSON.stringify(plan.actions.slice(3))).not.toContain("OR 1=1");
   });
 
@@ -99,7 +99,7 @@ describe("planContainment", () => {
   });
 
   it("finishes an interrupted containment without copying twice", () => {
-    const hidden = text({ body: `moved\n\n${containedMarker("issue:octo-org/shop#7")}` });
+    const hidden = text({ body: containmentNotice("en", text()), issueTitle: neutralTitle("en") });
     // The delivery's text was the report; GitHub now shows the note from the interrupted run.
     const trigger = { type: "automatic" as const, classification: classify({ title: hidden.issueTitle, body }) };
     const plan = planContainment(facts({ text: hidden, trigger, existingCase: containedCase(sha256(body), "copied"), issueLocked: true }));
@@ -131,13 +131,13 @@ describe("planContainment", () => {
 });
 
 describe("planRelease", () => {
-  const hidden = text({ body: `moved\n\n${containedMarker("issue:octo-org/shop#7")}` });
+  const hidden = text({ body: containmentNotice("en", text()), issueTitle: neutralTitle("en") });
   const base = { text: hidden, maintainer: "max-maintainer", policy: policy(), issueLocked: true, issueLabels: ["moved-to-private", "bug"], now: new Date("2026-11-17T10:00:00Z") };
 
   it("restores the exact text, unlocks, unlabels and closes the case as not a report", () => {
-    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: body });
+    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: { body } });
     expect(plan.actions).toEqual([
-      { type: "restorePublicText", body },
+      { type: "restorePublicText", changes: { body } },
       { type: "unlockIssue" },
       { type: "unlabelIssue", label: "moved-to-private" },
       expect.objectContaining({ type: "closeCase", record: expect.objectContaining({ state: "rejected", containment: expect.objectContaining({ status: "released", releasedAt: "2026-11-17T10:00:00.000Z" }) }) }),
@@ -152,7 +152,7 @@ describe("planRelease", () => {
   it("does not unlock an issue that was locked before containment", () => {
     const before = containedCase(sha256(body));
     if (before.record.containment) before.record.containment.lockedByContainment = false;
-    expect(types(planRelease({ ...base, existingCase: before, original: body }))).not.toContain("unlockIssue");
+    expect(types(planRelease({ ...base, existingCase: before, original: { body } }))).not.toContain("unlockIssue");
   });
 });
 
