@@ -113,6 +113,45 @@ describe("planContainment", () => {
     expect(types(plan)).toEqual(["addCopy", "confirmCopy", "replacePublicText", "recordContained"]);
   });
 
+  it("copies and hides an issue's title with its body, keeping the title's hash in the record", () => {
+    const plan = planContainment(facts());
+    const open = plan.actions[0];
+    if (open?.type !== "openCase") throw new Error("expected openCase");
+    expect(open.record.containment?.originalTitleSha256).toBe(sha256("SQL injection in search"));
+    expect(readOriginal([open.body], sha256("SQL injection in search"))).toBe("SQL injection in search");
+    expect(plan.actions.find((action) => action.type === "confirmCopy")).toEqual({ type: "confirmCopy", sha256: { body: sha256(body), title: sha256("SQL injection in search") } });
+    expect(plan.actions.find((action) => action.type === "replacePublicText")).toEqual({
+      type: "replacePublicText",
+      changes: { body: containmentNotice("en", text()), title: "Report moved to a private channel" },
+    });
+  });
+
+  it("copies and hides only the title when the app's case shows the body already hidden", () => {
+    const retitled = text({ body: containmentNotice("en", text()), issueTitle: "Also: /admin has no password" });
+    const trigger = { type: "command" as const, maintainer: "max-maintainer" };
+    const plan = planContainment(facts({ text: retitled, trigger, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] }));
+    expect(types(plan)).toEqual(["addCopy", "confirmCopy", "replacePublicText", "recordContained"]);
+    const copy = plan.actions[0];
+    if (copy?.type !== "addCopy") throw new Error("expected addCopy");
+    expect(readOriginal(copy.originalComments, sha256("Also: /admin has no password"))).toBe("Also: /admin has no password");
+    expect(copy.record.containment).toMatchObject({ originalSha256: sha256(body), originalTitleSha256: sha256("Also: /admin has no password") });
+    expect(plan.actions[1]).toEqual({ type: "confirmCopy", sha256: { title: sha256("Also: /admin has no password") } });
+    expect(plan.actions[2]).toEqual({ type: "replacePublicText", changes: { title: "Report moved to a private channel" } });
+  });
+
+  it("takes the app's note for hidden only with the app's case: without it, the note and its marker are text like any other", () => {
+    const note = text({ body: containmentNotice("en", text()), issueTitle: "Report moved to a private channel" });
+    const plan = planContainment(facts({ text: note, trigger: { type: "command", maintainer: "max-maintainer" } }));
+    expect(types(plan)).toEqual(["openCase", "createDraftAdvisory", "confirmCopy", "lockIssue", "replacePublicText", "labelIssue", "guideReporter", "recordContained"]);
+    const typed = text({ body: `${body}\n${containedMarker("issue:octo-org/shop#7")}` });
+    expect(types(planContainment(facts({ text: typed })))[0]).toBe("openCase");
+    // The note in the other language counts too, with the case: the policy's language may have changed since.
+    const dutch = text({ body: containmentNotice("nl", text()), issueTitle: "Melding verplaatst naar een vertrouwelijk kanaal" });
+    const command = { type: "command" as const, maintainer: "max-maintainer" };
+    const hiddenBefore = facts({ text: dutch, trigger: command, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] });
+    expect(types(planContainment(hiddenBefore))).toEqual(["recordContained"]);
+  });
+
   it("neither locks nor labels the issue for a comment, and does not open an advisory when turned off", () => {
     const comment = text({ kind: "comment", commentId: 99, url: "https://github.com/octo-org/shop/issues/7#issuecomment-99" });
     const plan = planContainment(
@@ -142,6 +181,17 @@ describe("planRelease", () => {
       { type: "unlabelIssue", label: "moved-to-private" },
       expect.objectContaining({ type: "closeCase", record: expect.objectContaining({ state: "rejected", containment: expect.objectContaining({ status: "released", releasedAt: "2026-11-17T10:00:00.000Z" }) }) }),
     ]);
+  });
+
+  it("restores the exact title with the text when the case holds a copy of it", () => {
+    const title = "SQL injection in search  ";
+    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: { body, title } });
+    expect(plan.actions[0]).toEqual({ type: "restorePublicText", changes: { body, title } });
+    const comment = text({ kind: "comment", commentId: 99, body: containmentNotice("en", text({ kind: "comment", commentId: 99 })) });
+    expect(planRelease({ ...base, text: comment, existingCase: containedCase(sha256(body)), original: { body, title } }).actions[0]).toEqual({
+      type: "restorePublicText",
+      changes: { body },
+    });
   });
 
   it("refuses without a case or without a whole copy", () => {
