@@ -10,8 +10,8 @@ import { hasStatus, type RepositoryRef } from "./gateway.js";
  * minimised comment is still one click away from anyone, an edited one is not (GitHub keeps the earlier text in the
  * edit history, which the case tells maintainers to clear), and an edit can be undone byte for byte.
  *
- * Comments are read for the app's own markers (a copy's parts, the note to the reporter) only where the app wrote
- * them: the same marker typed by anyone else is just text.
+ * Comments and draft advisories are read for the app's own markers (a copy's parts, the note to the reporter, the
+ * advisory of a case) only where the app wrote them: the same marker typed by anyone else is just text.
  */
 
 export interface PublicIssueState {
@@ -154,7 +154,12 @@ export class ContainmentGateway {
     }
   }
 
-  /** A draft advisory opened earlier for this case, found by its marker, so a redelivery opens no second one. */
+  /**
+   * A draft advisory the app opened earlier for this case, found by its marker, so a redelivery opens no second one.
+   * A draft someone else wrote (a private vulnerability report a maintainer accepted, say) may carry the same marker
+   * in its reporter's text: only the app's own count. While the app's bot login is not yet known, that means a
+   * second draft at worst, never someone else's.
+   */
   async findDraftAdvisory(repository: RepositoryRef, marker: string): Promise<{ ghsaId: string; url: string } | null> {
     try {
       const advisories = await this.octokit.paginate(this.octokit.rest.securityAdvisories.listRepositoryAdvisories, {
@@ -162,7 +167,7 @@ export class ContainmentGateway {
         state: "draft",
         per_page: 100,
       });
-      const found = advisories.find((advisory) => advisory.description?.includes(marker));
+      const found = advisories.find((advisory) => advisory.description?.includes(marker) && isWrittenByApp({ user: advisory.author }, this.identity));
       return found ? { ghsaId: found.ghsa_id, url: found.html_url } : null;
     } catch (error) {
       if (hasStatus(error, 403, 404)) return null;

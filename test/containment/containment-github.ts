@@ -45,6 +45,8 @@ export interface StoredAdvisory {
   repository: string;
   ghsaId: string;
   request: Record<string, unknown>;
+  /** Who wrote it: the app when left out; a researcher for a privately reported one. */
+  author?: UserObject;
 }
 
 export interface Failure {
@@ -280,7 +282,7 @@ function advisoryResponse(advisory: StoredAdvisory) {
     cvssVector: null,
     cvssScore: null,
     state: "draft",
-    author: appBot,
+    author: advisory.author ?? appBot,
     vulnerabilities: [],
     cweIds: [],
     credits: [],

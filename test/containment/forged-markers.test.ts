@@ -163,6 +163,28 @@ describe("an outsider's public issue that carries the app's markers", () => {
   });
 });
 
+describe("the draft advisory of a case, when containment is finished by a redelivery", () => {
+  it("is the app's own, not a reporter's draft that carries the case's advisory marker", async () => {
+    const github = setUp();
+    // A private vulnerability report a maintainer accepted as a draft: its description is the reporter's text.
+    github.advisories.push({
+      repository: publicName,
+      ghsaId: "GHSA-rprt-0001-zz99",
+      request: { summary: "Widgets", description: `Found it first.\n<!-- disclosure-desk:containment-advisory ${caseKey} -->` },
+      author: researcher,
+    });
+    github.failOn({ method: "PUT", path: new RegExp(`^/repos/${publicName}/issues/42/lock$`), status: 502, times: 1 });
+    const delivery = issuePayload(github);
+    await expect(deliverIssue(createTestProbot(testDependencies(now)), delivery)).rejects.toThrow();
+    await deliverIssue(createTestProbot(testDependencies(now)), delivery, "redelivery");
+
+    expect(github.mock.problems()).toEqual([]);
+    // The app's own draft, opened by the first delivery, is found again: no third one.
+    expect(github.advisories.map((advisory) => advisory.ghsaId)).toEqual(["GHSA-rprt-0001-zz99", "GHSA-c0nt-0002-ab12"]);
+    expect(casesIn(github)[0]?.record.containment?.advisory).toEqual({ status: "draft", ghsaId: "GHSA-c0nt-0002-ab12" });
+  });
+});
+
 describe("an outsider's comment that carries the app's markers", () => {
   const disclosure = "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
 
