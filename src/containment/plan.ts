@@ -38,7 +38,14 @@ export interface PublicParts {
   title?: string;
 }
 
-export type ContainmentTrigger = { type: "automatic"; classification: Classification } | { type: "command"; maintainer: string };
+/**
+ * Why containment runs: the classifier's verdict, a maintainer's command, or an edit to an issue that is contained
+ * (its author can still change the title and text, and what they write there is public again whatever it says).
+ */
+export type ContainmentTrigger =
+  | { type: "automatic"; classification: Classification }
+  | { type: "command"; maintainer: string }
+  | { type: "editWhileContained" };
 
 export interface ExistingCase {
   number: number;
@@ -116,6 +123,10 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
       return leave(`a maintainer released case ${caseKey} as not a vulnerability report`);
     }
     reasons.push(`classified as a vulnerability report (confidence ${trigger.classification.confidence})`);
+  } else if (trigger.type === "editWhileContained") {
+    if (!config.containment.enabled) return leave("containment is turned off in the configuration");
+    if (facts.existingCase?.record.containment?.status !== "contained") return leave(`the app's case does not show ${caseKey} contained`);
+    reasons.push("a contained issue was edited");
   } else {
     reasons.push(`${trigger.maintainer} asked to contain it`);
   }
@@ -177,6 +188,7 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
   if (!guidanceSent) {
     actions.push({ type: "guideReporter", body: renderGuidance(facts, caseKey), marker: guidanceMarker(caseKey) });
   }
+  if (actions.length === 0 && contained?.status === "contained") return leave("already contained: nothing left to do");
   const lockedBefore = facts.existingCase?.record.containment?.lockedByContainment ?? false;
   actions.push({ type: "recordContained", lockedByContainment: text.kind === "issue" && (!facts.issueLocked || lockedBefore) });
   return { caseKey, outcome: "contain", reasons, actions };

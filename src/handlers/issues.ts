@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { isWrittenByApp } from "../case/trust.js";
+import { CONTAINED_LABEL } from "../containment/public-text.js";
 import { classify } from "../policy/classify.js";
 import { contain, containmentRun, loadPolicy, publicTextOfIssue } from "./containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -27,6 +28,9 @@ export function handleIssues(dependencies: HandlerDependencies) {
     if (!containment.enabled) return;
     const classification = classify({ title: text.issueTitle, body: text.body, authorAssociation: text.authorAssociation }, containment);
     if (!classification.vulnerabilityReport) {
+      // The label only says where to look; the app's own case decides whether the issue is contained.
+      const labelled = payload.issue.labels?.some((label) => label.name === CONTAINED_LABEL) === true;
+      if (payload.action === "edited" && labelled) return contain(run, policy, text, { type: "editWhileContained" });
       run.log.debug({ confidence: classification.confidence, rules: classification.reasons.map((reason) => reason.rule) }, "not a vulnerability report");
       return;
     }

@@ -149,7 +149,7 @@ describe("planContainment", () => {
     const dutch = text({ body: containmentNotice("nl", text()), issueTitle: "Melding verplaatst naar een vertrouwelijk kanaal" });
     const command = { type: "command" as const, maintainer: "max-maintainer" };
     const hiddenBefore = facts({ text: dutch, trigger: command, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] });
-    expect(types(planContainment(hiddenBefore))).toEqual(["recordContained"]);
+    expect(planContainment(hiddenBefore)).toMatchObject({ outcome: "leave", actions: [], reasons: ["max-maintainer asked to contain it", "the public text is already replaced", "already contained: nothing left to do"] });
   });
 
   it("neither locks nor labels the issue for a comment, and does not open an advisory when turned off", () => {

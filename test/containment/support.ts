@@ -1,6 +1,6 @@
 import nock from "nock";
 import type { Probot } from "probot";
-import { issueCommentObject, issueObject, type AuthorAssociation, type UserObject } from "../fixtures/github-objects.js";
+import { issueCommentObject, issueObject, labelObject, type AuthorAssociation, type UserObject } from "../fixtures/github-objects.js";
 import { installation, issuesOpenedPayload, maintainer, octoOrg, publicRepository, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { organizationObject } from "../fixtures/github-objects.js";
 import { containmentGitHub, type ContainmentGitHub, type ContainmentGitHubOptions } from "./containment-github.js";
@@ -63,6 +63,7 @@ export function issuePayload(github: ContainmentGitHub, action: "opened" | "edit
     title: stored.title,
     body: stored.body,
     user: stored.user,
+    labels: stored.labels.map((name, index) => labelObject(publicName, name, 8_100 + index)),
     locked: stored.locked,
     createdAt: stored.createdAt,
     authorAssociation: stored.authorAssociation,

@@ -137,6 +137,45 @@ describe("the title of a contained issue", () => {
   });
 });
 
+describe("an edit to a contained issue", () => {
+  const newTitle = "Update on my earlier findings about tenant isolation, @octo-org/security";
+
+  it("is copied and hidden again, whatever it says, when the app's case shows the issue contained", async () => {
+    const github = setUp();
+    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const publicIssue = github.issue(publicName, 42);
+    if (!publicIssue) throw new Error("no public issue");
+    const note = publicIssue.body;
+    publicIssue.title = newTitle;
+    const writesBefore = github.writes().length;
+
+    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"), "retitled");
+    expect(github.mock.problems()).toEqual([]);
+    expect(github.issue(publicName, 42)?.title).toBe("Report moved to a private channel");
+    expect(github.issue(publicName, 42)?.body).toBe(note);
+    const { record } = caseOf(github);
+    expect(record.containment).toMatchObject({ status: "contained", originalSha256: sha256(reportBody), originalTitleSha256: sha256(newTitle) });
+    expect(copyIn(github, sha256(newTitle))).toBe(newTitle);
+    expect(copyIn(github, sha256(reportTitle))).toBe(reportTitle);
+    expect(github.writes().length).toBeGreaterThan(writesBefore);
+
+    // The app's own edit comes back as an edit too: with everything already done, nothing is written.
+    const settled = github.writes().length;
+    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"), "our-own-edit");
+    expect(github.writes()).toHaveLength(settled);
+  });
+
+  it("is left alone when only the label says contained and the app has no case for it", async () => {
+    const github = setUp({ title: newTitle, body: "Export takes a minute." });
+    const publicIssue = github.issue(publicName, 42);
+    if (!publicIssue) throw new Error("no public issue");
+    publicIssue.labels = ["moved-to-private"];
+    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"));
+    expect(github.writes()).toEqual([]);
+    expect(github.issue(publicName, 42)?.title).toBe(newTitle);
+  });
+});
+
 describe("the title of a comment's issue", () => {
   it("is left as it is when only a comment is contained", async () => {
     const title = "Widget export is slow";
