@@ -13,6 +13,7 @@ type IssueContext = Context<"issues.opened"> | Context<"issues.edited">;
  * wrote itself. Whose text an issue is, is GitHub's word on the issue's author — not the sender of an edit, and not a
  * marker in the text: a reporter's issue that carries the app's "contained" note (typed, or left by the app's own
  * edit) is judged like any other, and containment itself decides from the app's case whether it is already hidden.
+ * An edit to a contained issue is contained again whatever it says, once the app's case confirms the containment.
  */
 export function handleIssues(dependencies: HandlerDependencies) {
   return async (context: IssueContext): Promise<void> => {
