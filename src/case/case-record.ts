@@ -72,8 +72,8 @@ export const caseRecordSchema = z.object({
   closedAt: instant.optional(),
   closedReason: z.enum(["researcher-silent"]).optional(),
   /**
-   * A report contained from a public issue or comment: where it was, the SHA-256 of the exact text that was public
-   * (the copy itself lives in the tracking issue, never here), and how far containment got.
+   * A report contained from a public issue or comment: where it was, the SHA-256 of the exact text (and, for an issue,
+   * title) that was public (the copies themselves live in the tracking issue, never here), and how far containment got.
    */
   containment: z
     .object({
@@ -81,6 +81,7 @@ export const caseRecordSchema = z.object({
       issue: z.number().int().positive(),
       commentId: z.number().int().positive().optional(),
       originalSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      originalTitleSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
       status: z.enum(["copied", "contained", "released"]),
       lockedByContainment: z.boolean().optional(),
       advisory: z.object({ status: z.enum(["draft", "not-available", "off"]), ghsaId: z.string().optional() }).optional(),

@@ -2,7 +2,7 @@ import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-reco
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
-import { truncate, untrusted } from "../messages/untrusted-text.js";
+import { neutraliseReferences, truncate, untrusted } from "../messages/untrusted-text.js";
 import type { Classification } from "../policy/classify.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDeadline } from "../sla/index.js";
@@ -14,19 +14,38 @@ import {
   attachmentLinks,
   CASE_LABEL,
   CONTAINED_LABEL,
-  containedMarker,
   containmentCaseKey,
+  containmentNotice,
   guidanceMarker,
+  isContainmentNotice,
+  isNeutralTitle,
+  neutralTitle,
+  withoutAppMarkers,
   type PublicText,
 } from "./public-text.js";
 
 /**
  * Containment as a pure planner: a public text that looks like a vulnerability report is first copied into a private
- * case, and only after the copy is confirmed hidden from the public. The plan lists the steps in that order; each
- * step is skipped when GitHub already shows it done, so a redelivery after a crash finishes the job.
+ * case, and only after the copy is confirmed hidden from the public. For an issue, the title is part of the text: it
+ * is copied and replaced with a neutral one along with the body. The plan lists the steps in that order; each step is
+ * skipped when GitHub already shows it done, so a redelivery after a crash finishes the job. What counts as done is
+ * decided by the app's own case (found and checked by the shared gateway), never by a marker in the public text.
  */
 
-export type ContainmentTrigger = { type: "automatic"; classification: Classification } | { type: "command"; maintainer: string };
+/** The parts of a public text that containment copies and hides: a comment has a body only. */
+export interface PublicParts {
+  body?: string;
+  title?: string;
+}
+
+/**
+ * Why containment runs: the classifier's verdict, a maintainer's command, or an edit to an issue that is contained
+ * (its author can still change the title and text, and what they write there is public again whatever it says).
+ */
+export type ContainmentTrigger =
+  | { type: "automatic"; classification: Classification }
+  | { type: "command"; maintainer: string }
+  | { type: "editWhileContained" };
 
 export interface ExistingCase {
   number: number;
@@ -60,9 +79,10 @@ export type ContainmentAction =
     }
   | { type: "addCopy"; originalComments: string[]; record: CaseRecord }
   | { type: "createDraftAdvisory"; summary: string; description: string; marker: string; reporter?: string }
-  | { type: "confirmCopy"; sha256: string }
+  /** Read the case back and check that it holds these exact texts (by SHA-256) before anything public changes. */
+  | { type: "confirmCopy"; sha256: PublicParts }
   | { type: "lockIssue" }
-  | { type: "replacePublicText"; body: string }
+  | { type: "replacePublicText"; changes: PublicParts }
   | { type: "labelIssue"; labels: string[] }
   | { type: "guideReporter"; body: string; marker: string }
   | { type: "recordContained"; lockedByContainment: boolean }
@@ -77,6 +97,9 @@ export interface ContainmentPlan {
 
 /** GitHub's limit on an issue body or comment, in characters. */
 export const BODY_LIMIT = 65_536;
+
+/** Room left in a new case's body for what containment adds when it finishes: the full record, the advisory's link. */
+const LATER_GROWTH = 1_000;
 
 export function planContainment(facts: ContainmentFacts): ContainmentPlan {
   const { text, trigger, policy } = facts;
@@ -100,6 +123,10 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
       return leave(`a maintainer released case ${caseKey} as not a vulnerability report`);
     }
     reasons.push(`classified as a vulnerability report (confidence ${trigger.classification.confidence})`);
+  } else if (trigger.type === "editWhileContained") {
+    if (!config.containment.enabled) return leave("containment is turned off in the configuration");
+    if (facts.existingCase?.record.containment?.status !== "contained") return leave(`the app's case does not show ${caseKey} contained`);
+    reasons.push("a contained issue was edited");
   } else {
     reasons.push(`${trigger.maintainer} asked to contain it`);
   }
@@ -119,39 +146,41 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
     ]);
   }
 
-  const alreadyHidden = text.body.includes(containedMarker(caseKey));
+  const contained = facts.existingCase?.record.containment;
+  const bodyHidden = contained !== undefined && isContainmentNotice(text);
+  const titleHidden = text.kind === "comment" || (contained !== undefined && isNeutralTitle(text.issueTitle));
+  const stillPublic: PublicParts = { ...(bodyHidden ? {} : { body: text.body }), ...(titleHidden ? {} : { title: text.issueTitle }) };
   const actions: ContainmentAction[] = [];
-  if (alreadyHidden) {
-    if (!facts.existingCase?.record.containment) {
-      return refuse(`the public text carries the note of case ${caseKey} but the case is missing: nothing to copy from`);
-    }
-    reasons.push("the public text is already replaced");
-  } else {
-    const hash = sha256(text.body);
+  if (bodyHidden) reasons.push(titleHidden ? "the public text is already replaced" : "the public text is already replaced, its title is not");
+  if (stillPublic.body !== undefined || stillPublic.title !== undefined) {
     const existing = facts.existingCase;
     if (!existing) {
       actions.push(openCase(facts, caseKey, facts.tracking.repository));
       reasons.push(`copying the report into a new case in ${facts.tracking.repository}`);
-    } else if (existing.record.containment?.originalSha256 !== hash) {
-      const encoded = encodeOriginal(text.body);
-      actions.push({
-        type: "addCopy",
-        originalComments: encoded.parts,
-        record: containmentRecord(existing.record, text, hash, "copied"),
-      });
-      reasons.push(`case ${caseKey} exists as #${existing.number}; copying the text as it is now`);
     } else {
-      reasons.push(`case ${caseKey} exists as #${existing.number} with this exact text`);
+      const uncopied: PublicParts = {
+        ...(stillPublic.body !== undefined && sha256(stillPublic.body) !== contained?.originalSha256 ? { body: stillPublic.body } : {}),
+        ...(stillPublic.title !== undefined && sha256(stillPublic.title) !== contained?.originalTitleSha256 ? { title: stillPublic.title } : {}),
+      };
+      if (uncopied.body !== undefined || uncopied.title !== undefined) {
+        actions.push({ type: "addCopy", originalComments: encodedParts(uncopied), record: containmentRecord(existing.record, text, uncopied, "copied") });
+        reasons.push(`case ${caseKey} exists as #${existing.number}; copying the text as it is now`);
+      } else {
+        reasons.push(`case ${caseKey} exists as #${existing.number} with this exact text`);
+      }
     }
-    if (config.containment.draftAdvisory && !existing?.record.containment?.advisory) actions.push(draftAdvisory(facts, caseKey));
-    actions.push({ type: "confirmCopy", sha256: hash });
+    if (config.containment.draftAdvisory && !contained?.advisory) actions.push(draftAdvisory(facts, caseKey));
+    actions.push({ type: "confirmCopy", sha256: hashes(stillPublic) });
   }
 
   if (text.kind === "issue" && !facts.issueLocked) actions.push({ type: "lockIssue" });
-  if (!alreadyHidden) {
+  if (stillPublic.body !== undefined || stillPublic.title !== undefined) {
     actions.push({
       type: "replacePublicText",
-      body: renderMessage(config.language, "containment-notice", { comment: text.kind === "comment", marker: containedMarker(caseKey) }),
+      changes: {
+        ...(stillPublic.body === undefined ? {} : { body: containmentNotice(config.language, text) }),
+        ...(stillPublic.title === undefined ? {} : { title: neutralTitle(config.language) }),
+      },
     });
   }
   if (text.kind === "issue" && !facts.issueLabels.includes(CONTAINED_LABEL)) actions.push({ type: "labelIssue", labels: [CONTAINED_LABEL] });
@@ -159,6 +188,7 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
   if (!guidanceSent) {
     actions.push({ type: "guideReporter", body: renderGuidance(facts, caseKey), marker: guidanceMarker(caseKey) });
   }
+  if (actions.length === 0 && contained?.status === "contained") return leave("already contained: nothing left to do");
   const lockedBefore = facts.existingCase?.record.containment?.lockedByContainment ?? false;
   actions.push({ type: "recordContained", lockedByContainment: text.kind === "issue" && (!facts.issueLocked || lockedBefore) });
   return { caseKey, outcome: "contain", reasons, actions };
@@ -169,7 +199,6 @@ function openCase(facts: ContainmentFacts, caseKey: string, trackingRepository: 
   const { config } = policy;
   const decision = triage({ report: { id: caseKey, title: text.issueTitle, body: text.body, repository: text.repository }, config });
   const deadlines = computeDeadlines({ receivedAt: text.postedAt }, config.sla, config.calendar);
-  const hash = sha256(text.body);
   const base = newCaseRecord({
     key: caseKey,
     channel: "issue",
@@ -180,24 +209,45 @@ function openCase(facts: ContainmentFacts, caseKey: string, trackingRepository: 
     deadlines,
     acknowledgement: "pending",
   });
-  const record = containmentRecord(base, text, hash, "copied");
-  const readable = renderCaseBody(facts, caseKey, decision, record);
-  const encoded = encodeOriginal(text.body);
-  const [onlyPart] = encoded.parts;
-  const withOriginal = encoded.parts.length === 1 && onlyPart !== undefined ? `${readable.trimEnd()}\n\n${onlyPart}\n` : undefined;
-  const fits = withOriginal !== undefined && withCaseBlock(withOriginal, record).length <= BODY_LIMIT;
+  const copied: PublicParts = text.kind === "issue" ? { body: text.body, title: text.issueTitle } : { body: text.body };
+  const record = containmentRecord(base, text, copied, "copied");
+  // Parts go into the body while they fit, the rest into comments, in order; the title's copy is small and first.
+  let body = renderCaseBody(facts, caseKey, decision, record).trimEnd();
+  const originalComments: string[] = [];
+  for (const part of encodedParts(copied)) {
+    const withPart = `${body}\n\n${part}`;
+    if (originalComments.length === 0 && withCaseBlock(withPart, record).length <= BODY_LIMIT - LATER_GROWTH) body = withPart;
+    else originalComments.push(part);
+  }
   return {
     type: "openCase",
     repository: trackingRepository,
-    title: trackingIssueTitle(caseKey, text.kind === "comment" ? `comment on ${text.issueTitle}` : text.issueTitle),
-    body: withCaseBlock(fits ? withOriginal : readable, record),
+    title: trackingIssueTitle(caseKey, safeTitle(text.kind === "comment" ? `comment on ${text.issueTitle}` : text.issueTitle)),
+    body: withCaseBlock(`${body}\n`, record),
     labels: [...caseLabels(decision, policy, false), CASE_LABEL],
     record,
-    originalComments: fits ? [] : encoded.parts,
+    originalComments,
   };
 }
 
-function containmentRecord(record: CaseRecord, text: PublicText, hash: string, status: "copied" | "contained"): CaseRecord {
+/** A reporter's title as the private copy's title: one line, no control characters, nobody pinged, nothing cross-linked. */
+function safeTitle(title: string): string {
+  return neutraliseReferences(withoutAppMarkers(title.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]+/gu, " ")));
+}
+
+/** The hidden exact copies of these parts, title first. */
+function encodedParts(parts: PublicParts): string[] {
+  return [parts.title, parts.body].flatMap((text) => (text === undefined ? [] : encodeOriginal(text).parts));
+}
+
+function hashes(parts: PublicParts): PublicParts {
+  return { ...(parts.body === undefined ? {} : { body: sha256(parts.body) }), ...(parts.title === undefined ? {} : { title: sha256(parts.title) }) };
+}
+
+/** The record with the hashes of the parts just copied (hashes only: the copies live in the tracking issue). */
+function containmentRecord(record: CaseRecord, text: PublicText, copied: PublicParts, status: "copied" | "contained"): CaseRecord {
+  const bodyHash = copied.body === undefined ? record.containment?.originalSha256 : sha256(copied.body);
+  if (bodyHash === undefined) throw new Error("a contained case needs the copy of the text itself");
   return {
     ...record,
     containment: {
@@ -205,7 +255,8 @@ function containmentRecord(record: CaseRecord, text: PublicText, hash: string, s
       kind: text.kind,
       issue: text.issueNumber,
       ...(text.commentId === undefined ? {} : { commentId: text.commentId }),
-      originalSha256: hash,
+      originalSha256: bodyHash,
+      ...(copied.title === undefined ? {} : { originalTitleSha256: sha256(copied.title) }),
       status,
     },
   };
@@ -231,7 +282,7 @@ function renderCaseBody(facts: ContainmentFacts, caseKey: string, decision: Tria
     triage: triageView(decision),
     configErrors: [],
     relay: undefined,
-    description: untrusted(text.body),
+    description: untrusted(withoutAppMarkers(text.body)),
   });
   const containment = renderMessage(config.language, "containment-case", {
     comment: text.kind === "comment",
@@ -261,11 +312,11 @@ function draftAdvisory(facts: ContainmentFacts, caseKey: string): Extract<Contai
     source: `${text.repository}#${text.issueNumber}`,
     author: untrusted(text.author),
     postedAt: formatDeadline(text.postedAt, config.calendar.timezone, config.language),
-    description: untrusted(text.body),
+    description: untrusted(withoutAppMarkers(text.body)),
   });
   return {
     type: "createDraftAdvisory",
-    summary: truncate(text.issueTitle.replace(/\s+/g, " ").trim() || caseKey, 1024),
+    summary: truncate(safeTitle(text.issueTitle).replace(/\s+/g, " ").trim() || caseKey, 1024),
     description: `${description.trimEnd()}\n\n${marker}\n`,
     marker,
     ...(text.authorIsBot ? {} : { reporter: text.author }),
@@ -291,15 +342,15 @@ export interface ReleaseFacts {
   maintainer: string;
   policy: RepositoryConfig;
   existingCase: ExistingCase | null;
-  /** The exact original read back from the case, or null when it could not be read whole. */
-  original: string | null;
+  /** The exact original text (and an issue's title) read back from the case, or null when it could not be read whole. */
+  original: PublicParts | null;
   issueLocked: boolean;
   issueLabels: string[];
   now: Date;
 }
 
 export type ReleaseAction =
-  | { type: "restorePublicText"; body: string }
+  | { type: "restorePublicText"; changes: PublicParts }
   | { type: "unlockIssue" }
   | { type: "unlabelIssue"; label: string }
   | { type: "closeCase"; record: CaseRecord; note: string };
@@ -311,7 +362,7 @@ export interface ReleasePlan {
   actions: ReleaseAction[];
 }
 
-/** `/disclosure release`: a false positive gets its exact text back, and the case is closed. */
+/** `/disclosure release`: a false positive gets its exact text (and an issue its exact title) back, and the case is closed. */
 export function planRelease(facts: ReleaseFacts): ReleasePlan {
   const { text, existingCase } = facts;
   const caseKey = containmentCaseKey(text);
@@ -320,8 +371,13 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
   if (facts.original === null) {
     return { caseKey, outcome: "refuse", reasons: [`the exact copy in case #${existingCase.number} cannot be read whole: nothing restored`], actions: [] };
   }
+  const { body, title } = facts.original;
+  const changes: PublicParts = {
+    ...(body !== undefined && body !== text.body ? { body } : {}),
+    ...(text.kind === "issue" && title !== undefined && title !== text.issueTitle ? { title } : {}),
+  };
   const actions: ReleaseAction[] = [];
-  if (text.body !== facts.original) actions.push({ type: "restorePublicText", body: facts.original });
+  if (changes.body !== undefined || changes.title !== undefined) actions.push({ type: "restorePublicText", changes });
   if (text.kind === "issue" && facts.issueLocked && containment.lockedByContainment === true) actions.push({ type: "unlockIssue" });
   if (text.kind === "issue" && facts.issueLabels.includes(CONTAINED_LABEL)) actions.push({ type: "unlabelIssue", label: CONTAINED_LABEL });
   const record: CaseRecord = {

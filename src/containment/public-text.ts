@@ -1,3 +1,6 @@
+import { languageSchema, type Language } from "../config/schema.js";
+import { renderMessage } from "../messages/render.js";
+
 /**
  * A text someone posted on a public issue — the issue itself or one comment on it — as containment sees it:
  * plain data, gathered by the handler from the webhook and GitHub.
@@ -32,6 +35,41 @@ export const ALERT_LABEL = "containment-failed";
 /** Ids only, never report content: the public note says which case holds the text. */
 export function containedMarker(caseKey: string): string {
   return `<!-- disclosure-desk:contained ${caseKey} -->`;
+}
+
+/** The neutral note that stands in for a contained text. */
+export function containmentNotice(language: Language, text: Pick<PublicText, "kind" | "repository" | "issueNumber" | "commentId">): string {
+  return renderMessage(language, "containment-notice", { comment: text.kind === "comment", marker: containedMarker(containmentCaseKey(text)) });
+}
+
+/** The title that stands in for a contained issue's title: it says nothing about the report. */
+export function neutralTitle(language: Language): string {
+  return renderMessage(language, "containment-title", {}).trim();
+}
+
+const sameText = (left: string, right: string) => left.replace(/\r\n/g, "\n").trim() === right.replace(/\r\n/g, "\n").trim();
+
+/**
+ * Whether the public text is, word for word, the note the app puts in place of a contained text, in any language
+ * (the configured one may have changed since). The marker inside is not what counts: anyone can type it, and the
+ * author of a contained issue stays its reporter after the app's edit. Only together with the app's own case for
+ * this text does this say that the text is already hidden.
+ */
+export function isContainmentNotice(text: Pick<PublicText, "kind" | "repository" | "issueNumber" | "commentId" | "body">): boolean {
+  return languageSchema.options.some((language) => sameText(text.body, containmentNotice(language, text)));
+}
+
+export function isNeutralTitle(title: string): boolean {
+  return languageSchema.options.some((language) => sameText(title, neutralTitle(language)));
+}
+
+/**
+ * Researcher text on its way into a case or an advisory, with every Disclosure Desk marker in it broken by an invisible
+ * space: a marker typed by the reporter must never be read back as the app's own (a case block, an advisory link, a
+ * copy) from the place the app copied it to.
+ */
+export function withoutAppMarkers(text: string): string {
+  return text.replace(/disclosure-desk:/gi, (marker) => `${marker.slice(0, -1)}\u200b:`);
 }
 
 export function guidanceMarker(caseKey: string): string {

@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { isWrittenByApp, type AppIdentity } from "../case/trust.js";
 import { hasStatus, type RepositoryRef } from "./gateway.js";
 
 /**
@@ -8,6 +9,9 @@ import { hasStatus, type RepositoryRef } from "./gateway.js";
  * A comment that discloses a vulnerability is hidden by editing its body, not by GraphQL's `minimizeComment`: a
  * minimised comment is still one click away from anyone, an edited one is not (GitHub keeps the earlier text in the
  * edit history, which the case tells maintainers to clear), and an edit can be undone byte for byte.
+ *
+ * Comments and draft advisories are read for the app's own markers (a copy's parts, the note to the reporter, the
+ * advisory of a case) only where the app wrote them: the same marker typed by anyone else is just text.
  */
 
 export interface PublicIssueState {
@@ -38,7 +42,10 @@ export type PermissionLevel = "none" | "read" | "triage" | "write" | "maintain" 
 const LEVELS: readonly PermissionLevel[] = ["none", "read", "triage", "write", "maintain", "admin"];
 
 export class ContainmentGateway {
-  constructor(private readonly octokit: ProbotOctokit) {}
+  constructor(
+    private readonly octokit: ProbotOctokit,
+    private readonly identity: AppIdentity,
+  ) {}
 
   async getIssue(repository: RepositoryRef, issueNumber: number): Promise<PublicIssueState> {
     const { data } = await this.octokit.rest.issues.get({ ...repository, issue_number: issueNumber });
@@ -70,8 +77,8 @@ export class ContainmentGateway {
     }
   }
 
-  async updateIssueBody(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body });
+  async updateIssue(repository: RepositoryRef, issueNumber: number, changes: { title?: string; body?: string }): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes });
   }
 
   async closeIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
@@ -109,14 +116,15 @@ export class ContainmentGateway {
     return data.id;
   }
 
-  /** Every comment body of an issue, oldest first. */
-  async listCommentBodies(repository: RepositoryRef, issueNumber: number): Promise<{ id: number; body: string }[]> {
+  /** The body of every comment the app itself wrote on an issue, oldest first. */
+  async listAppCommentBodies(repository: RepositoryRef, issueNumber: number): Promise<{ id: number; body: string }[]> {
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
-    return comments.map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
+    return comments.filter((comment) => isWrittenByApp(comment, this.identity)).map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
   }
 
-  async findComment(repository: RepositoryRef, issueNumber: number, marker: string): Promise<number | null> {
-    const comments = await this.listCommentBodies(repository, issueNumber);
+  /** The app's own comment carrying `marker`, if it wrote one on this issue. */
+  async findAppComment(repository: RepositoryRef, issueNumber: number, marker: string): Promise<number | null> {
+    const comments = await this.listAppCommentBodies(repository, issueNumber);
     return comments.find((comment) => comment.body.includes(marker))?.id ?? null;
   }
 
@@ -146,7 +154,12 @@ export class ContainmentGateway {
     }
   }
 
-  /** A draft advisory opened earlier for this case, found by its marker, so a redelivery opens no second one. */
+  /**
+   * A draft advisory the app opened earlier for this case, found by its marker, so a redelivery opens no second one.
+   * A draft someone else wrote (a private vulnerability report a maintainer accepted, say) may carry the same marker
+   * in its reporter's text: only the app's own count. While the app's bot login is not yet known, that means a
+   * second draft at worst, never someone else's.
+   */
   async findDraftAdvisory(repository: RepositoryRef, marker: string): Promise<{ ghsaId: string; url: string } | null> {
     try {
       const advisories = await this.octokit.paginate(this.octokit.rest.securityAdvisories.listRepositoryAdvisories, {
@@ -154,7 +167,7 @@ export class ContainmentGateway {
         state: "draft",
         per_page: 100,
       });
-      const found = advisories.find((advisory) => advisory.description?.includes(marker));
+      const found = advisories.find((advisory) => advisory.description?.includes(marker) && isWrittenByApp({ user: advisory.author }, this.identity));
       return found ? { ghsaId: found.ghsa_id, url: found.html_url } : null;
     } catch (error) {
       if (hasStatus(error, 403, 404)) return null;

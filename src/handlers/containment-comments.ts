@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import { parseContainmentCommand } from "../containment/commands.js";
-import { containedMarker, containmentCaseKey, type PublicText } from "../containment/public-text.js";
+import type { PublicText } from "../containment/public-text.js";
 import { permits } from "../github/containment-gateway.js";
 import { parseRepository } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
@@ -21,8 +21,9 @@ export function handleContainmentComment(dependencies: HandlerDependencies) {
     if (payload.comment.user?.type === "Bot" || payload.sender.type === "Bot" || payload.issue.pull_request) return;
     if (payload.action === "created" && (await handleContainmentCommand(context, dependencies))) return;
 
+    // A marker in the comment proves nothing (bots, the app among them, were skipped above): containment decides
+    // from the app's case whether this text is already hidden.
     const text = publicTextFromComment(payload);
-    if (text.body.includes(containedMarker(containmentCaseKey(text)))) return;
     const run = containmentRun(context.octokit, payload.installation.id, dependencies, context.log.child({ issue: text.issueNumber, comment: text.commentId }));
     const policy = await loadPolicy(run, text.repository);
     const { containment } = policy.config;

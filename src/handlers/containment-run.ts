@@ -22,7 +22,7 @@ export function containmentRun(octokit: ProbotOctokit, installationId: number, d
   return {
     gateways: {
       shared: new GitHubGateway(octokit, dependencies.cache, installationId, dependencies.now),
-      containment: new ContainmentGateway(octokit),
+      containment: new ContainmentGateway(octokit, dependencies.trust.identity),
     },
     dependencies,
     log,
@@ -73,7 +73,7 @@ async function currentComment(run: ContainmentRun, text: PublicText): Promise<Pu
   return comment ? { ...text, body: comment.body } : text;
 }
 
-/** Releases the case of `text` (a false positive): the exact text back from the private copy. */
+/** Releases the case of `text` (a false positive): the exact text, and an issue's title, back from the private copy. */
 export async function release(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, maintainer: string): Promise<void> {
   const caseKey = containmentCaseKey(text);
   const log = run.log.child({ caseKey });
@@ -87,10 +87,10 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
   await run.dependencies.locks.withLock(`case:${caseKey}`, async () => {
     const now = new Date(run.dependencies.now());
     const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
-    const current = text.kind === "issue" ? { ...text, body: issue.body } : await currentComment(run, text);
+    const current = text.kind === "issue" ? { ...text, body: issue.body, issueTitle: issue.title } : await currentComment(run, text);
     const found = (await shared.isPrivateRepository(tracking)) ? await shared.findTrackingIssue(tracking, caseKey) : null;
-    const hash = found?.record.containment?.originalSha256;
-    const original = found && hash ? await readCaseCopy(containment, tracking, found, hash) : null;
+    const copied = found?.record.containment;
+    const original = found && copied ? await readCaseCopy(containment, tracking, found, { body: copied.originalSha256, ...(copied.originalTitleSha256 ? { title: copied.originalTitleSha256 } : {}) }) : null;
     const facts = {
       text: current,
       maintainer,

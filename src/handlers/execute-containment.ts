@@ -1,7 +1,7 @@
 import type { Logger } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { readOriginal } from "../containment/original-copy.js";
-import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, ReleaseFacts, ReleasePlan } from "../containment/plan.js";
+import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, PublicParts, ReleaseFacts, ReleasePlan } from "../containment/plan.js";
 import { ADVISORY_PENDING, ALERT_LABEL, alertMarker } from "../containment/public-text.js";
 import type { ContainmentGateway, DraftAdvisoryResult } from "../github/containment-gateway.js";
 import { hasStatus, parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
@@ -45,7 +45,7 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
   const progress: Progress = {
     step: "start",
     copied: false,
-    hidden: text.body.includes(`disclosure-desk:contained ${plan.caseKey}`),
+    hidden: !plan.actions.some((action) => action.type === "replacePublicText"),
     locked: facts.issueLocked,
     remaining: plan.actions.map((action) => action.type),
   };
@@ -102,19 +102,15 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
           progress.locked = true;
           break;
         case "replacePublicText":
-          if (text.kind === "comment" && text.commentId !== undefined) {
-            await containment.updateCommentBody(publicRepository, text.commentId, action.body);
-          } else {
-            await containment.updateIssueBody(publicRepository, text.issueNumber, action.body);
-          }
+          await replacePublicText(containment, text, action.changes);
           progress.hidden = true;
-          log.info({ kind: text.kind }, "public text replaced with a neutral note");
+          log.info({ kind: text.kind, title: action.changes.title !== undefined }, "public text replaced with a neutral note");
           break;
         case "labelIssue":
           await containment.addLabels(publicRepository, text.issueNumber, action.labels);
           break;
         case "guideReporter": {
-          const earlier = facts.existingCase ? await containment.findComment(publicRepository, text.issueNumber, action.marker) : null;
+          const earlier = facts.existingCase ? await containment.findAppComment(publicRepository, text.issueNumber, action.marker) : null;
           if (earlier === null) await containment.createComment(publicRepository, text.issueNumber, action.body);
           guidanceSent = true;
           break;
@@ -123,7 +119,7 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
           const current = requireCase(openCase);
           const record = containedRecord(current.record, { advisory, guidanceSent, lockedByContainment: action.lockedByContainment, now: facts.now });
           const body = withCaseBlock(current.body.replace(ADVISORY_PENDING, () => advisoryCell(advisory)), record);
-          await containment.updateIssueBody(requireTracking(tracking), current.number, body);
+          await containment.updateIssue(requireTracking(tracking), current.number, { body });
           current.body = body;
           current.record = record;
           log.info({ issue: current.number }, "report contained");
@@ -142,17 +138,29 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
   }
 }
 
-/** The exact original with this hash, from the case's body or, when it did not fit there, its comments. */
+/**
+ * The exact originals with these hashes, from the case's body or, when they did not fit there, the comments the app
+ * wrote on it; null unless every one reads back whole.
+ */
 export async function readCaseCopy(
   containment: ContainmentGateway,
   tracking: RepositoryRef,
   caseIssue: { number: number; body: string },
-  hash: string,
-): Promise<string | null> {
-  return (
-    readOriginal([caseIssue.body], hash) ??
-    readOriginal([caseIssue.body, ...(await containment.listCommentBodies(tracking, caseIssue.number)).map((comment) => comment.body)], hash)
-  );
+  hashes: PublicParts,
+): Promise<PublicParts | null> {
+  const read = (texts: string[]): PublicParts | null => {
+    const body = hashes.body === undefined ? undefined : readOriginal(texts, hashes.body);
+    const title = hashes.title === undefined ? undefined : readOriginal(texts, hashes.title);
+    if (body === null || title === null) return null;
+    return { ...(body === undefined ? {} : { body }), ...(title === undefined ? {} : { title }) };
+  };
+  return read([caseIssue.body]) ?? read([caseIssue.body, ...(await containment.listAppCommentBodies(tracking, caseIssue.number)).map((comment) => comment.body)]);
+}
+
+/** One edit: an issue's title and body change together, so the public issue is never half hidden by this step. */
+async function replacePublicText(containment: ContainmentGateway, text: ContainmentFacts["text"], changes: PublicParts): Promise<void> {
+  if (text.kind === "issue") await containment.updateIssue(parseRepository(text.repository), text.issueNumber, changes);
+  else if (text.commentId !== undefined && changes.body !== undefined) await containment.updateCommentBody(parseRepository(text.repository), text.commentId, changes.body);
 }
 
 function containedRecord(
@@ -237,7 +245,7 @@ async function alertMaintainers(
   }
 }
 
-/** Carries out a release: the exact text back, the lock and label off, the case closed with a note. */
+/** Carries out a release: the exact text (and title) back, the lock and label off, the case closed with a note. */
 export async function executeRelease(gateways: ContainmentGateways, plan: ReleasePlan, facts: ReleaseFacts, tracking: RepositoryRef, log: Logger): Promise<void> {
   const { containment } = gateways;
   const { text } = facts;
@@ -245,8 +253,7 @@ export async function executeRelease(gateways: ContainmentGateways, plan: Releas
   for (const action of plan.actions) {
     switch (action.type) {
       case "restorePublicText":
-        if (text.kind === "comment" && text.commentId !== undefined) await containment.updateCommentBody(publicRepository, text.commentId, action.body);
-        else await containment.updateIssueBody(publicRepository, text.issueNumber, action.body);
+        await replacePublicText(containment, text, action.changes);
         break;
       case "unlockIssue":
         await containment.unlock(publicRepository, text.issueNumber);

@@ -23,6 +23,7 @@ export const templateNames = [
   "security-md",
   "containment-case",
   "containment-notice",
+  "containment-title",
   "containment-guidance",
   "containment-alert",
   "containment-advisory",

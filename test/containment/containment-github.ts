@@ -45,6 +45,8 @@ export interface StoredAdvisory {
   repository: string;
   ghsaId: string;
   request: Record<string, unknown>;
+  /** Who wrote it: the app when left out; a researcher for a privately reported one. */
+  author?: UserObject;
 }
 
 export interface Failure {
@@ -165,6 +167,7 @@ export function containmentGitHub(options: ContainmentGitHubOptions = {}): Conta
       const issue = findIssue(repository, Number(match[2]));
       if (!issue) return notFound;
       if (method === "PATCH") {
+        if (typeof request.title === "string") issue.title = request.title;
         if (typeof request.body === "string") issue.body = request.body;
         if (Array.isArray(request.labels)) issue.labels = request.labels as string[];
         if (request.state === "open" || request.state === "closed") issue.state = request.state;
@@ -279,7 +282,7 @@ function advisoryResponse(advisory: StoredAdvisory) {
     cvssVector: null,
     cvssScore: null,
     state: "draft",
-    author: appBot,
+    author: advisory.author ?? appBot,
     vulnerabilities: [],
     cweIds: [],
     credits: [],

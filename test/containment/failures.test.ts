@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
-import { readOriginal } from "../../src/containment/original-copy.js";
+import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import type { ContainmentGitHub, Failure } from "./containment-github.js";
-import { deliverIssue, issuePayload, now, publicName, reportBody, setUp, trackingRepository } from "./support.js";
+import { deliverIssue, issuePayload, now, publicName, reportBody, reportTitle, setUp, trackingRepository } from "./support.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -17,6 +17,7 @@ afterEach(() => {
 
 const tracking = `/repos/${trackingRepository}`;
 const publicIssue = `/repos/${publicName}/issues/42`;
+const neutralTitle = "Report moved to a private channel";
 
 /** Each step of containment, in order, and whether the public text is already replaced when it fails. */
 const steps: { step: string; failure: Omit<Failure, "status">; hiddenWhenItFails: boolean }[] = [
@@ -52,13 +53,17 @@ describe("a failure at any step of containment", () => {
     expect(alert).not.toContain("OR 1=1");
     if (hiddenWhenItFails) {
       expect(publicText).not.toContain("OR 1=1");
+      expect(github.issue(publicName, 42)?.title).toBe(neutralTitle);
       expect(alert).toContain("already been replaced");
       const caseIssue = github.issues.get(trackingRepository)?.[0];
       const block = readCaseBlock(caseIssue?.body);
       const hash = block.status === "found" ? (block.record.containment?.originalSha256 ?? "") : "";
       expect(readOriginal([caseIssue?.body ?? ""], hash)).toBe(reportBody);
+      const titleHash = block.status === "found" ? (block.record.containment?.originalTitleSha256 ?? "") : "";
+      expect(readOriginal([caseIssue?.body ?? ""], titleHash)).toBe(reportTitle);
     } else {
       expect(publicText).toBe(reportBody);
+      expect(github.issue(publicName, 42)?.title).toBe(reportTitle);
       expect(alert).toContain("still public");
     }
 
@@ -70,23 +75,28 @@ describe("a failure at any step of containment", () => {
     expect(block.status === "found" && block.record.containment?.status).toBe("contained");
     expect(github.advisories).toHaveLength(1);
     expect(github.issue(publicName, 42)?.body).toContain("moved to a private channel");
+    expect(github.issue(publicName, 42)?.title).toBe(neutralTitle);
     expect(github.issue(publicName, 42)?.locked).toBe(true);
     expect(github.commentsOn(publicName, 42)).toHaveLength(1);
     expect(github.mock.problems()).toEqual([]);
   });
 
-  it("hides nothing when the copy read back from the case is not the report", async () => {
+  it.each([
+    { part: "text", original: reportBody },
+    { part: "title", original: reportTitle },
+  ])("hides nothing, title included, when the copy of the $part read back from the case is not the report's", async ({ original }) => {
     const github = setUp();
     // The stored copy is damaged between writing and reading back: its part no longer hashes to the public text.
     const probot = createTestProbot(testDependencies(now));
-    const original = github.issues;
+    const damaged = new RegExp(`(sha256=${sha256(original)} part=1/1 )[A-Za-z0-9+/]{4}`);
     const tamper = setInterval(() => {
-      const caseIssue = original.get(trackingRepository)?.[0];
-      if (caseIssue && caseIssue.body.includes("part=1/1 ")) caseIssue.body = caseIssue.body.replace(/part=1\/1 [A-Za-z0-9+/]{4}/, "part=1/1 AAAA");
+      const caseIssue = github.issues.get(trackingRepository)?.[0];
+      if (caseIssue && damaged.test(caseIssue.body)) caseIssue.body = caseIssue.body.replace(damaged, "$1AAAA");
     }, 0);
     await expect(deliverIssue(probot, issuePayload(github))).rejects.toThrow("does not match");
     clearInterval(tamper);
     expect(github.issue(publicName, 42)?.body).toBe(reportBody);
+    expect(github.issue(publicName, 42)?.title).toBe(reportTitle);
     expect(github.issue(publicName, 42)?.locked).toBe(false);
     expect(alertsFor(github)[0]).toContain("does not match the public text");
   });

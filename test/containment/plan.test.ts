@@ -4,7 +4,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
 import { planContainment, planRelease, type ContainmentFacts } from "../../src/containment/plan.js";
-import { attachmentLinks, containedMarker, type PublicText } from "../../src/containment/public-text.js";
+import { attachmentLinks, containedMarker, containmentNotice, neutralTitle, type PublicText } from "../../src/containment/public-text.js";
 import { classify } from "../../src/policy/classify.js";
 
 const body = "GET https://shop.example.org/search?q=' OR 1=1-- returns every customer's orders. An attacker can read all orders.";
@@ -79,7 +79,7 @@ describe("planContainment", () => {
     expect(readOriginal([open.body], sha256(body))).toBe(body);
     expect(open.record.containment).toMatchObject({ status: "copied", originalSha256: sha256(body) });
     const notice = plan.actions.find((action) => action.type === "replacePublicText");
-    expect(notice?.type === "replacePublicText" && notice.body).toContain(containedMarker("issue:octo-org/shop#7"));
+    expect(notice?.type === "replacePublicText" && notice.changes.body).toContain(containedMarker("issue:octo-org/shop#7"));
     expect(JSON.stringify(plan.actions.slice(3))).not.toContain("OR 1=1");
   });
 
@@ -99,7 +99,7 @@ describe("planContainment", () => {
   });
 
   it("finishes an interrupted containment without copying twice", () => {
-    const hidden = text({ body: `moved\n\n${containedMarker("issue:octo-org/shop#7")}` });
+    const hidden = text({ body: containmentNotice("en", text()), issueTitle: neutralTitle("en") });
     // The delivery's text was the report; GitHub now shows the note from the interrupted run.
     const trigger = { type: "automatic" as const, classification: classify({ title: hidden.issueTitle, body }) };
     const plan = planContainment(facts({ text: hidden, trigger, existingCase: containedCase(sha256(body), "copied"), issueLocked: true }));
@@ -111,6 +111,45 @@ describe("planContainment", () => {
     const edited = text({ body: `${body}\nAlso /admin is open.` });
     const plan = planContainment(facts({ text: edited, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] }));
     expect(types(plan)).toEqual(["addCopy", "confirmCopy", "replacePublicText", "recordContained"]);
+  });
+
+  it("copies and hides an issue's title with its body, keeping the title's hash in the record", () => {
+    const plan = planContainment(facts());
+    const open = plan.actions[0];
+    if (open?.type !== "openCase") throw new Error("expected openCase");
+    expect(open.record.containment?.originalTitleSha256).toBe(sha256("SQL injection in search"));
+    expect(readOriginal([open.body], sha256("SQL injection in search"))).toBe("SQL injection in search");
+    expect(plan.actions.find((action) => action.type === "confirmCopy")).toEqual({ type: "confirmCopy", sha256: { body: sha256(body), title: sha256("SQL injection in search") } });
+    expect(plan.actions.find((action) => action.type === "replacePublicText")).toEqual({
+      type: "replacePublicText",
+      changes: { body: containmentNotice("en", text()), title: "Report moved to a private channel" },
+    });
+  });
+
+  it("copies and hides only the title when the app's case shows the body already hidden", () => {
+    const retitled = text({ body: containmentNotice("en", text()), issueTitle: "Also: /admin has no password" });
+    const trigger = { type: "command" as const, maintainer: "max-maintainer" };
+    const plan = planContainment(facts({ text: retitled, trigger, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] }));
+    expect(types(plan)).toEqual(["addCopy", "confirmCopy", "replacePublicText", "recordContained"]);
+    const copy = plan.actions[0];
+    if (copy?.type !== "addCopy") throw new Error("expected addCopy");
+    expect(readOriginal(copy.originalComments, sha256("Also: /admin has no password"))).toBe("Also: /admin has no password");
+    expect(copy.record.containment).toMatchObject({ originalSha256: sha256(body), originalTitleSha256: sha256("Also: /admin has no password") });
+    expect(plan.actions[1]).toEqual({ type: "confirmCopy", sha256: { title: sha256("Also: /admin has no password") } });
+    expect(plan.actions[2]).toEqual({ type: "replacePublicText", changes: { title: "Report moved to a private channel" } });
+  });
+
+  it("takes the app's note for hidden only with the app's case: without it, the note and its marker are text like any other", () => {
+    const note = text({ body: containmentNotice("en", text()), issueTitle: "Report moved to a private channel" });
+    const plan = planContainment(facts({ text: note, trigger: { type: "command", maintainer: "max-maintainer" } }));
+    expect(types(plan)).toEqual(["openCase", "createDraftAdvisory", "confirmCopy", "lockIssue", "replacePublicText", "labelIssue", "guideReporter", "recordContained"]);
+    const typed = text({ body: `${body}\n${containedMarker("issue:octo-org/shop#7")}` });
+    expect(types(planContainment(facts({ text: typed })))[0]).toBe("openCase");
+    // The note in the other language counts too, with the case: the policy's language may have changed since.
+    const dutch = text({ body: containmentNotice("nl", text()), issueTitle: "Melding verplaatst naar een vertrouwelijk kanaal" });
+    const command = { type: "command" as const, maintainer: "max-maintainer" };
+    const hiddenBefore = facts({ text: dutch, trigger: command, existingCase: containedCase(sha256(body)), issueLocked: true, issueLabels: ["moved-to-private"] });
+    expect(planContainment(hiddenBefore)).toMatchObject({ outcome: "leave", actions: [], reasons: ["max-maintainer asked to contain it", "the public text is already replaced", "already contained: nothing left to do"] });
   });
 
   it("neither locks nor labels the issue for a comment, and does not open an advisory when turned off", () => {
@@ -131,17 +170,28 @@ describe("planContainment", () => {
 });
 
 describe("planRelease", () => {
-  const hidden = text({ body: `moved\n\n${containedMarker("issue:octo-org/shop#7")}` });
+  const hidden = text({ body: containmentNotice("en", text()), issueTitle: neutralTitle("en") });
   const base = { text: hidden, maintainer: "max-maintainer", policy: policy(), issueLocked: true, issueLabels: ["moved-to-private", "bug"], now: new Date("2026-11-17T10:00:00Z") };
 
   it("restores the exact text, unlocks, unlabels and closes the case as not a report", () => {
-    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: body });
+    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: { body } });
     expect(plan.actions).toEqual([
-      { type: "restorePublicText", body },
+      { type: "restorePublicText", changes: { body } },
       { type: "unlockIssue" },
       { type: "unlabelIssue", label: "moved-to-private" },
       expect.objectContaining({ type: "closeCase", record: expect.objectContaining({ state: "rejected", containment: expect.objectContaining({ status: "released", releasedAt: "2026-11-17T10:00:00.000Z" }) }) }),
     ]);
+  });
+
+  it("restores the exact title with the text when the case holds a copy of it", () => {
+    const title = "SQL injection in search  ";
+    const plan = planRelease({ ...base, existingCase: containedCase(sha256(body)), original: { body, title } });
+    expect(plan.actions[0]).toEqual({ type: "restorePublicText", changes: { body, title } });
+    const comment = text({ kind: "comment", commentId: 99, body: containmentNotice("en", text({ kind: "comment", commentId: 99 })) });
+    expect(planRelease({ ...base, text: comment, existingCase: containedCase(sha256(body)), original: { body, title } }).actions[0]).toEqual({
+      type: "restorePublicText",
+      changes: { body },
+    });
   });
 
   it("refuses without a case or without a whole copy", () => {
@@ -152,7 +202,7 @@ describe("planRelease", () => {
   it("does not unlock an issue that was locked before containment", () => {
     const before = containedCase(sha256(body));
     if (before.record.containment) before.record.containment.lockedByContainment = false;
-    expect(types(planRelease({ ...base, existingCase: before, original: body }))).not.toContain("unlockIssue");
+    expect(types(planRelease({ ...base, existingCase: before, original: { body } }))).not.toContain("unlockIssue");
   });
 });
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import type { Probot } from "probot";
-import { issueCommentObject, issueObject, type AuthorAssociation } from "../fixtures/github-objects.js";
+import { issueCommentObject, issueObject, labelObject, type AuthorAssociation, type UserObject } from "../fixtures/github-objects.js";
 import { installation, issuesOpenedPayload, maintainer, octoOrg, publicRepository, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { organizationObject } from "../fixtures/github-objects.js";
 import { containmentGitHub, type ContainmentGitHub, type ContainmentGitHubOptions } from "./containment-github.js";
@@ -32,7 +32,9 @@ calendar:
   holidays: NL
 `;
 
-export function setUp(options: ContainmentGitHubOptions & { body?: string; title?: string; authorAssociation?: AuthorAssociation } = {}): ContainmentGitHub {
+export function setUp(
+  options: ContainmentGitHubOptions & { body?: string; title?: string; authorAssociation?: AuthorAssociation; author?: UserObject } = {},
+): ContainmentGitHub {
   nock.cleanAll();
   const github = containmentGitHub({
     configFiles: { [`${publicName}:.github/disclosure.yml`]: policyYaml },
@@ -44,23 +46,24 @@ export function setUp(options: ContainmentGitHubOptions & { body?: string; title
     number: 42,
     title: options.title ?? reportTitle,
     body: options.body ?? reportBody,
-    user: researcher,
+    user: options.author ?? researcher,
     authorAssociation: options.authorAssociation ?? "NONE",
     createdAt: "2026-11-16T09:00:00Z",
   });
   return github;
 }
 
-export function issuePayload(github: ContainmentGitHub, action: "opened" | "edited" = "opened"): WebhookPayload<"issues.opened"> {
-  const stored = github.issue(publicName, 42);
+export function issuePayload(github: ContainmentGitHub, action: "opened" | "edited" = "opened", number = 42): WebhookPayload<"issues.opened"> {
+  const stored = github.issue(publicName, number);
   if (!stored) throw new Error("no public issue");
   const issue = issueObject({
     repositoryFullName: publicName,
-    number: 42,
-    id: 3_100_000_042,
+    number,
+    id: 3_100_000_000 + number,
     title: stored.title,
     body: stored.body,
     user: stored.user,
+    labels: stored.labels.map((name, index) => labelObject(publicName, name, 8_100 + index)),
     locked: stored.locked,
     createdAt: stored.createdAt,
     authorAssociation: stored.authorAssociation,
