@@ -2,7 +2,7 @@ import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-reco
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
-import { neutraliseReferences, truncate, untrusted } from "../messages/untrusted-text.js";
+import { neutraliseReferences, truncate, untrusted, withoutAppMarkers } from "../messages/untrusted-text.js";
 import type { Classification } from "../policy/classify.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDeadline } from "../sla/index.js";
@@ -20,7 +20,6 @@ import {
   isContainmentNotice,
   isNeutralTitle,
   neutralTitle,
-  withoutAppMarkers,
   type PublicText,
 } from "./public-text.js";
 

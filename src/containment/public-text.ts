@@ -63,15 +63,6 @@ export function isNeutralTitle(title: string): boolean {
   return languageSchema.options.some((language) => sameText(title, neutralTitle(language)));
 }
 
-/**
- * Researcher text on its way into a case or an advisory, with every Disclosure Desk marker in it broken by an invisible
- * space: a marker typed by the reporter must never be read back as the app's own (a case block, an advisory link, a
- * copy) from the place the app copied it to.
- */
-export function withoutAppMarkers(text: string): string {
-  return text.replace(/disclosure-desk:/gi, (marker) => `${marker.slice(0, -1)}\u200b:`);
-}
-
 export function guidanceMarker(caseKey: string): string {
   return `<!-- disclosure-desk:containment-guidance ${caseKey} -->`;
 }

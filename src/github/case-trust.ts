@@ -1,7 +1,7 @@
 import type { Octokit } from "@octokit/core";
 import { ProbotOctokit } from "probot";
 import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { judgeCaseBlock, sealCaseBody, type AppIdentity, type CaseBlockTrust, type CaseSecret, type IssueFacts } from "../case/trust.js";
+import { judgeCaseBlock, sealCaseBody, type AppIdentity, type CaseBlockTrust, type CaseSecret, type IssueFacts, isWrittenByApp } from "../case/trust.js";
 
 /**
  * Every request the app makes to GitHub passes here, so no path can skip the trust decision: a case block the app
@@ -16,11 +16,17 @@ export interface CaseTrust {
 }
 
 const judged = new WeakMap<object, CaseBlockTrust>();
+const writtenByTheApp = new WeakSet<object>();
 const NOT_READ_BY_THE_APP: CaseBlockTrust = { status: "foreign" };
 
 /** How far the case block of an issue read through the app's Octokit can be believed. */
 export function caseTrustOf(issue: object): CaseBlockTrust {
   return judged.get(issue) ?? NOT_READ_BY_THE_APP;
+}
+
+/** Whether GitHub said the app itself opened this issue, for an issue read through the app's Octokit. */
+export function isAppIssue(issue: object): boolean {
+  return writtenByTheApp.has(issue);
 }
 
 /**
@@ -106,6 +112,7 @@ function judgeIssues(data: unknown, trust: CaseTrust): void {
   for (const candidate of candidates) {
     if (!isObject(candidate) || typeof candidate.number !== "number" || typeof candidate.repository_url !== "string") continue;
     const repository = candidate.repository_url.split("/").slice(-2).join("/");
+    if (isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
     judged.set(candidate, judgeCaseBlock({ ...(candidate as Omit<IssueFacts, "repository">), repository }, trust));
   }
 }

@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { CaseRecord } from "../case/case-record.js";
-import { readTrustedCase, type CaseReading } from "./case-trust.js";
+import { isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { ConfigFileRef } from "../config/repository-config.js";
 import type { GatewayCache } from "./gateway-cache.js";
 
@@ -150,13 +150,16 @@ export class GitHubGateway {
     await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes });
   }
 
-  /** The app's notice to maintainers, opened once: an issue whose title is exactly `notice.title` is reused. */
+  /**
+   * The app's notice to maintainers, opened once: an issue the app opened with exactly `notice.title` is reused. One
+   * with that title by anyone else is not the app's notice (in a public repository, anyone could open it first).
+   */
   async ensureNotice(repository: RepositoryRef, notice: { title: string; body: string }): Promise<void> {
     const { data } = await this.octokit.rest.search.issuesAndPullRequests({
       q: `repo:${repository.owner}/${repository.repo} is:issue in:title "${notice.title}"`,
       per_page: 5,
     });
-    if (!data.items.some((item) => item.title === notice.title)) await this.createIssue(repository, notice);
+    if (!data.items.some((item) => item.title === notice.title && isAppIssue(item))) await this.createIssue(repository, notice);
   }
 
   async createIssue(repository: RepositoryRef, issue: { title: string; body: string }): Promise<number> {

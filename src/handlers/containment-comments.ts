@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { parseContainmentCommand } from "../containment/commands.js";
 import type { PublicText } from "../containment/public-text.js";
 import { permits } from "../github/containment-gateway.js";
-import { parseRepository } from "../github/gateway.js";
+import { parseRepository, visibilityOf } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
 import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "./containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -17,7 +17,7 @@ type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.
 export function handleContainmentComment(dependencies: HandlerDependencies) {
   return async (context: CommentContext): Promise<void> => {
     const { payload } = context;
-    if (payload.repository.private || payload.installation === undefined) return;
+    if (visibilityOf(payload.repository) === "private" || payload.installation === undefined) return;
     if (payload.comment.user?.type === "Bot" || payload.sender.type === "Bot" || payload.issue.pull_request) return;
     if (payload.action === "created" && (await handleContainmentCommand(context, dependencies))) return;
 
@@ -42,7 +42,7 @@ export function handleContainmentComment(dependencies: HandlerDependencies) {
 export async function handleContainmentCommand(context: CommentContext, dependencies: HandlerDependencies): Promise<boolean> {
   const { payload } = context;
   const command = parseContainmentCommand(payload.comment.body);
-  if (!command || payload.repository.private || payload.installation === undefined) return false;
+  if (!command || visibilityOf(payload.repository) === "private" || payload.installation === undefined) return false;
   const maintainer = payload.comment.user?.login ?? payload.sender.login;
   const log = context.log.child({ issue: payload.issue.number, command: command.verb });
   const run = containmentRun(context.octokit, payload.installation.id, dependencies, log);

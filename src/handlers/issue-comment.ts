@@ -117,7 +117,7 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
             ? {
                 email: emailCaseMessenger(
                   { gateway: configReader, mailer: dependencies.mailer },
-                  { repository: fresh.record.source.repository, tracking, number: issue.number, body: current.body, caseKey, language: config.language },
+                  { repository: reading.record.source.repository, tracking, number: issue.number, body: current.body, caseKey, language: config.language },
                 ),
               }
             : {}),

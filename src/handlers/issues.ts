@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { isWrittenByApp } from "../case/trust.js";
 import { CONTAINED_LABEL } from "../containment/public-text.js";
+import { visibilityOf } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
 import { contain, containmentRun, loadPolicy, publicTextOfIssue } from "./containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -19,7 +20,7 @@ export function handleIssues(dependencies: HandlerDependencies) {
   return async (context: IssueContext): Promise<void> => {
     const { payload } = context;
     const installationId = payload.installation?.id;
-    if (payload.repository.private || installationId === undefined || payload.issue.pull_request) return;
+    if (visibilityOf(payload.repository) === "private" || installationId === undefined || payload.issue.pull_request) return;
     if (isWrittenByApp(payload.issue, dependencies.trust.identity)) return;
     const text = publicTextOfIssue(payload);
 

@@ -13,6 +13,15 @@ export function neutraliseReferences(text: string): string {
   return text.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
 }
 
+/**
+ * Researcher text on its way into a case or an advisory, with every Disclosure Desk marker in it broken by an invisible
+ * space: a marker typed by the reporter must never be read back as the app's own (a case block, an advisory link, a
+ * copy) from the place the app copied it to.
+ */
+export function withoutAppMarkers(text: string): string {
+  return text.replace(/disclosure-desk:/gi, (marker) => `${marker.slice(0, -1)}${ZERO_WIDTH_SPACE}:`);
+}
+
 export function truncate(text: string, limit: number): string {
   const characters = Array.from(text);
   return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join("")}…`;
@@ -31,13 +40,14 @@ export function inlineText(text: string, limit = INLINE_LIMIT): string {
 /**
  * A fenced block that shows the text as written: the fence is longer than any backtick run inside, so the text
  * cannot close it, and nothing inside is rendered as Markdown or HTML. References are neutralised all the same
- * (an invisible zero-width space), so a quote of the block elsewhere cannot notify anyone either.
+ * (an invisible zero-width space), so a quote of the block elsewhere cannot notify anyone either, and so are the
+ * app's own markers, so a forged case block in a report is never read back as the app's.
  */
 export function fencedText(text: string, limit = BLOCK_LIMIT): string {
   const bounded = truncate(text.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, ""), limit);
   const longestRun = Math.max(0, ...Array.from(bounded.matchAll(/`+/g), (match) => match[0].length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return `${fence}text\n${neutraliseReferences(bounded)}\n${fence}`;
+  return `${fence}text\n${withoutAppMarkers(neutraliseReferences(bounded))}\n${fence}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import { issueCommentCreatedPayload, repositoryAdvisoryReportedPayload } from ".
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { RepositoryState } from "../harness/standin/state.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
-import { TestOctokit, testTrust } from "../helpers/probot.js";
+import { sealedForTest, TestOctokit, testTrust } from "../helpers/probot.js";
 import { caseKey, openedCase } from "../commands/fixtures.js";
 import { days, resolvedAt } from "./fixtures.js";
 
@@ -24,6 +24,7 @@ import { days, resolvedAt } from "./fixtures.js";
  * shows exactly what was sent.
  */
 
+const trackingName = "octo-org/security-cases";
 const policyYaml = (consent: string) => `
 language: en
 policy: { name: Openworx Responsible Disclosure, url: "https://example.org/responsible-disclosure" }
@@ -68,6 +69,7 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
     labels: ["disclosure", "state:resolved"],
     user: github.state.seedUser("disclosure-desk[bot]", "Bot"),
   });
+  issue.body = sealedForTest(issue.body ?? "", trackingName, issue.number);
   probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
   await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime(), platform: { advisories: true }, trust: testTrust }));
   return issue.number;
@@ -115,7 +117,7 @@ function researcherSays(body: string): void {
 function requestPublication(number: number): void {
   const { issue, record } = issueNow(number);
   const closing = { ...record.closing, publication: { requestedAt: clock.toISOString(), by: "max-maintainer", cve: false } };
-  issue.body = withCaseBlock(issue.body ?? "", { ...record, closing });
+  issue.body = sealedForTest(withCaseBlock(issue.body ?? "", { ...record, closing }), trackingName, number);
 }
 
 const advisoryUpdates = () => github.journal.of("security-advisories/update-repository-advisory").map((entry) => entry.body);
@@ -261,7 +263,7 @@ describe("the sweep's follow-up step", () => {
     clock = days(resolvedAt, 1);
     const number = await setUp("mutual", {});
     const { issue, record } = issueNow(number);
-    issue.body = withCaseBlock(issue.body ?? "", { ...record, state: "duplicate", duplicateOf: "#3" });
+    issue.body = sealedForTest(withCaseBlock(issue.body ?? "", { ...record, state: "duplicate", duplicateOf: "#3" }), trackingName, number);
     issue.state = "closed";
     advisory.state = "closed";
     researcherSays("credit: handle");

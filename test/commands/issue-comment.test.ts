@@ -6,7 +6,7 @@ import { gitBlobSha } from "../../src/config/repository-config.js";
 import { issueCommentCreatedPayload, maintainer, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { userObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
-import { createTestProbot, testDependencies } from "../helpers/probot.js";
+import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
 import { caseKey, commandAt, intakeLabels, mijnPartnerGroepYaml, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
 
@@ -16,7 +16,7 @@ const configPath = "octo-org/widgets:.github/disclosure.yml";
 
 function seedCase(github: ConversationGitHub, record: CaseRecord, labels = intakeLabels): void {
   github.issues.set(trackingRepository, [
-    { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: withCaseBlock("## Case\n\nReport details.", record), labels: [...labels] },
+    { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...labels] },
   ]);
 }
 

@@ -6,7 +6,7 @@ import { markdownToPlainText, messageKeyOfMarker } from "../../src/email/researc
 import { UNDELIVERED_LABEL, undeliveredMarker } from "../../src/email/researcher-email.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { issueCommentCreatedPayload, maintainer, type WebhookPayload } from "../fixtures/webhook-payloads.js";
-import { createTestProbot, testDependencies } from "../helpers/probot.js";
+import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
 import { commandAt, intakeLabels, openedCase, openworxConfig, openworxYaml } from "../commands/fixtures.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
@@ -40,7 +40,7 @@ function seedEmailCase(github: ConversationGitHub, record: CaseRecord = emailCas
     {
       number: 7,
       title: `${caseTag(emailKey)} SQL injection in the widget search endpoint`,
-      body: withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), thread),
+      body: sealedForTest(withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), thread), trackingRepository, 7),
       labels: [...intakeLabels],
     },
   ]);

@@ -10,7 +10,7 @@ import { emailInboundRoute } from "../../src/email/inbound-route.js";
 import { createEmailReceiver } from "../../src/email/receive-email.js";
 import { parseEmailRoutes } from "../../src/email/email-settings.js";
 import { installationClients } from "../../src/github/email-gateway.js";
-import { testDependencies } from "../helpers/probot.js";
+import { sealedForTest, testDependencies } from "../helpers/probot.js";
 import {
   bounceOf,
   dutchReportWithAttachment,
@@ -122,7 +122,7 @@ describe("POST /email/inbound", () => {
     const block = readCaseBlock(issue?.body);
     if (!issue || block.status !== "found") throw new Error("no case");
     // A maintainer asked for more information: the case waits on the researcher.
-    issue.body = withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } });
+    issue.body = sealedForTest(withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }), trackingRepository, issue.number);
     issue.labels = ["disclosure", "state:needs-info"];
 
     const acknowledgementId = smtp.received[0]?.messageId ?? "";

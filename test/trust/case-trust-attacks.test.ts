@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
@@ -52,7 +52,8 @@ function dependencies(): HandlerDependencies {
     now: () => clock.getTime(),
     platform: { advisories: true },
     trust: testTrust,
-    mailer: { send: async (message) => void mail.push(message) },
+    // Any address may be written to and nothing is rate-limited: a forged case must still send nothing.
+    mailer: { senderFor: () => "security@example.org", admit: async () => true, send: async (message) => void mail.push(message) },
   };
 }
 
