@@ -16,10 +16,12 @@ import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { detectPlatform, platformLogLine } from "./platform.js";
 import { operatorRoutes } from "./routes.js";
 import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTimer } from "./sweep-timer.js";
+import { limitWebhookBodies, readWebhookMaxBytes } from "./webhook-body-limit.js";
 
 /**
  * Builds the running server from its settings: where locks and the recent-case index live (Redis when REDIS_URL is
- * set, so replicas behave as one; this process otherwise), the SLA sweep timer, and the operator routes.
+ * set, so replicas behave as one; this process otherwise), the SLA sweep timer, the operator routes, and the size
+ * limit on webhook bodies.
  */
 
 export interface ServerSettings {
@@ -33,6 +35,8 @@ export interface ServerSettings {
   appId: number;
   /** The key of case seals: CASE_SECRET, else derived from the private key; absent in setup mode (no credentials). */
   caseSecret: CaseSecret | undefined;
+  /** WEBHOOK_MAX_BYTES: larger webhook bodies are refused with 413 before they are read whole. */
+  webhookMaxBytes: number;
 }
 
 export interface ComposedServer {
@@ -49,6 +53,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     gitHubHost: env.GHE_HOST || undefined,
     appId: Number(env.APP_ID ?? 0),
     caseSecret: readCaseSecret(env),
+    webhookMaxBytes: readWebhookMaxBytes(env),
   };
 }
 
@@ -77,6 +82,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
 
   const application: ApplicationFunction = async (app, options) => {
     if (!settings.caseSecret) throw new Error("case seals need CASE_SECRET or the app's private key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
+    limitWebhookBodies(app, settings.webhookMaxBytes);
     await disclosureDesk(dependencies)(app, options);
     // The bot account's login tells the app's own issues from look-alikes; GitHub names it after the app's slug.
     const learnBotLogin = async () => {
