@@ -25,36 +25,39 @@ const DEFAULT_PORT = 3000;
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const HOST_NAME = /^[A-Za-z0-9.:-]+$/;
 
+/** The metrics settings; an empty value (`METRICS_TOKEN=` in an env file) counts as unset. */
+function metricsSettings(env: NodeJS.ProcessEnv) {
+  return { token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT || undefined, host: env.METRICS_HOST || undefined, webhookPort: env.PORT };
+}
+
 /** One line per problem with the metrics settings; never the token itself. */
 export function metricsSettingProblems(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
-  const token = env.METRICS_TOKEN;
+  const { token, port: metricsPort, host, webhookPort } = metricsSettings(env);
   if (token !== undefined && token.length < METRICS_TOKEN_MIN_LENGTH) {
     problems.push(`METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (e.g. openssl rand -hex 32), got ${token.length}`);
   } else if (token !== undefined && !BEARER_TOKEN.test(token)) {
     problems.push("METRICS_TOKEN may hold only letters, digits and - . _ ~ + / (with = only at the end), as a bearer token");
   }
-  if (env.METRICS_PORT !== undefined) {
-    const port = Number(env.METRICS_PORT);
-    if (!/^\d+$/.test(env.METRICS_PORT) || port < 1 || port > 65_535) {
-      problems.push(`METRICS_PORT must be a port number (1-65535), got "${env.METRICS_PORT}"`);
-    } else if (port === (Number(env.PORT) || DEFAULT_PORT)) {
+  if (metricsPort !== undefined) {
+    const port = Number(metricsPort);
+    if (!/^\d+$/.test(metricsPort) || port < 1 || port > 65_535) {
+      problems.push(`METRICS_PORT must be a port number (1-65535), got "${metricsPort}"`);
+    } else if (port === (Number(webhookPort) || DEFAULT_PORT)) {
       problems.push(`METRICS_PORT must differ from PORT (${port}): metrics get a listener of their own`);
     }
   }
-  if (env.METRICS_HOST !== undefined) {
-    if (env.METRICS_PORT === undefined) problems.push("METRICS_HOST is set but METRICS_PORT is not: METRICS_HOST is where the metrics listener binds");
-    else if (!HOST_NAME.test(env.METRICS_HOST)) problems.push(`METRICS_HOST must be an IP address or host name, got "${env.METRICS_HOST}"`);
+  if (host !== undefined) {
+    if (metricsPort === undefined) problems.push("METRICS_HOST is set but METRICS_PORT is not: METRICS_HOST is where the metrics listener binds");
+    else if (!HOST_NAME.test(host)) problems.push(`METRICS_HOST must be an IP address or host name, got "${host}"`);
   }
   return problems;
 }
 
 export function readMetricsAccess(env: NodeJS.ProcessEnv): MetricsAccess {
   if (metricsSettingProblems(env).length > 0) return { kind: "off" };
-  const token = env.METRICS_TOKEN;
-  if (env.METRICS_PORT !== undefined) {
-    return { kind: "listener", host: env.METRICS_HOST ?? DEFAULT_METRICS_HOST, port: Number(env.METRICS_PORT), token };
-  }
+  const { token, port, host } = metricsSettings(env);
+  if (port !== undefined) return { kind: "listener", host: host ?? DEFAULT_METRICS_HOST, port: Number(port), token };
   return token === undefined ? { kind: "off" } : { kind: "bearer", token };
 }
 

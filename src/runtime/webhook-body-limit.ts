@@ -16,14 +16,14 @@ export const DEFAULT_WEBHOOK_MAX_BYTES = 26 * 1024 * 1024;
 export const MIN_WEBHOOK_MAX_BYTES = 1024 * 1024;
 
 export function webhookMaxBytesProblems(env: NodeJS.ProcessEnv): string[] {
-  const value = env.WEBHOOK_MAX_BYTES;
+  const value = env.WEBHOOK_MAX_BYTES || undefined;
   if (value === undefined || (/^\d+$/.test(value) && Number(value) >= MIN_WEBHOOK_MAX_BYTES)) return [];
   return [`WEBHOOK_MAX_BYTES must be a whole number of bytes, at least ${MIN_WEBHOOK_MAX_BYTES} (GitHub sends webhooks of up to 25 MB), got "${value}"`];
 }
 
-/** WEBHOOK_MAX_BYTES, or the default when it is unset or fails its check. */
+/** WEBHOOK_MAX_BYTES, or the default when it is unset, empty or fails its check. */
 export function readWebhookMaxBytes(env: NodeJS.ProcessEnv): number {
-  return env.WEBHOOK_MAX_BYTES !== undefined && webhookMaxBytesProblems(env).length === 0 ? Number(env.WEBHOOK_MAX_BYTES) : DEFAULT_WEBHOOK_MAX_BYTES;
+  return env.WEBHOOK_MAX_BYTES && webhookMaxBytesProblems(env).length === 0 ? Number(env.WEBHOOK_MAX_BYTES) : DEFAULT_WEBHOOK_MAX_BYTES;
 }
 
 type WebhookMiddleware = Awaited<ReturnType<Probot["getNodeMiddleware"]>>;

@@ -14,6 +14,8 @@ describe("checkEnvironment: metrics", () => {
     [{ METRICS_PORT: "9464", METRICS_HOST: "10.0.0.7", METRICS_TOKEN: `${TOKEN}+/_-.~==` }],
     [{ METRICS_PORT: "9464", METRICS_HOST: "::1" }],
     [{ WEBHOOK_MAX_BYTES: "27262976" }],
+    // `METRICS_TOKEN=` left empty in an env file is unset, not a short token.
+    [{ METRICS_TOKEN: "", METRICS_PORT: "", METRICS_HOST: "", WEBHOOK_MAX_BYTES: "" }],
   ])("accepts %j", (settings) => {
     expect(checkEnvironment(environment(settings))).toEqual({ ready: true, problems: [] });
   });

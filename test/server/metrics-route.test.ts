@@ -100,6 +100,7 @@ describe("bearerMatches", () => {
 describe("readMetricsAccess", () => {
   it.each([
     [{}, { kind: "off" }],
+    [{ METRICS_TOKEN: "", METRICS_PORT: "" }, { kind: "off" }],
     [{ METRICS_TOKEN: TOKEN }, { kind: "bearer", token: TOKEN }],
     [{ METRICS_PORT: "9464" }, { kind: "listener", host: "127.0.0.1", port: 9464, token: undefined }],
     [{ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: TOKEN }, { kind: "listener", host: "0.0.0.0", port: 9464, token: TOKEN }],
