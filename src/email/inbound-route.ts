@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBoundedBody, refuseTooLarge } from "../runtime/bounded-body.js";
 import type { ReceiveOutcome } from "./receive-email.js";
 
 /**
@@ -8,11 +9,15 @@ import type { ReceiveOutcome } from "./receive-email.js";
  * `X-Disclosure-Desk-Signature: sha256=<hex HMAC-SHA256 of the body>` — a signature rather than the secret itself,
  * because request headers reach the HTTP access log. Bodies over the size limit are refused before they are read
  * whole. The answer tells the mail system whether to try again: 5xx for "later" (GitHub unreachable, no private
- * tracking repository configured yet), 4xx for "never" (no route for the address, bad signature, too large).
+ * tracking repository configured yet), 4xx for "never" (no route for the address, bad signature, too large). At most
+ * MAX_INBOUND_IN_FLIGHT deliveries are read and handled at once, so a burst holds at most that many bodies in memory;
+ * the next one is answered 503 with Retry-After before its body is read, and the mail system delivers it later.
  */
 
 export const INBOUND_PATH = "/email/inbound";
 export const SIGNATURE_HEADER = "x-disclosure-desk-signature";
+export const MAX_INBOUND_IN_FLIGHT = 4;
+const RETRY_AFTER_SECONDS = 60;
 
 export interface InboundRouteOptions {
   secret: string;
@@ -35,13 +40,16 @@ export function hasValidSignature(secret: string, raw: Buffer, header: string | 
 }
 
 export function emailInboundRoute(options: InboundRouteOptions): Handler {
+  let inFlight = 0;
   return async (request, response) => {
     if ((request.url ?? "").split("?")[0] !== INBOUND_PATH) return false;
     if (request.method !== "POST") return answer(response, 405, { error: "use POST" });
-    const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > options.maxBytes) return answer(response, 413, { error: `the message is larger than ${options.maxBytes} bytes` });
-    const raw = await readBounded(request, options.maxBytes);
-    if (raw === null) return answer(response, 413, { error: `the message is larger than ${options.maxBytes} bytes` });
+    if (inFlight >= MAX_INBOUND_IN_FLIGHT) return busy(response);
+    inFlight++;
+    response.once("close", () => inFlight--);
+    const body = await readBoundedBody(request, options.maxBytes);
+    if (body.status === "too-large") return refuseTooLarge(response, options.maxBytes);
+    const raw = body.bytes;
     if (!hasValidSignature(options.secret, raw, request.headers[SIGNATURE_HEADER])) return answer(response, 401, { error: "missing or wrong signature" });
     let outcome: ReceiveOutcome;
     try {
@@ -76,18 +84,9 @@ function answer(response: ServerResponse, status: number, body: object): true {
   return true;
 }
 
-/** The body, or null as soon as it passes `maxBytes` (the rest is not read). */
-async function readBounded(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) {
-      request.resume();
-      return null;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+function busy(response: ServerResponse): true {
+  response
+    .writeHead(503, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS), connection: "close" })
+    .end(JSON.stringify({ error: `${MAX_INBOUND_IN_FLIGHT} messages are being received already; deliver this one again later` }));
+  return true;
 }

@@ -15,13 +15,17 @@ import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
+import { metricsAccessLogLine, readMetricsAccess, type MetricsAccess } from "./metrics-access.js";
+import { startMetricsListener, type MetricsListener } from "./metrics-listener.js";
 import { detectPlatform, platformLogLine } from "./platform.js";
-import { operatorRoutes } from "./routes.js";
+import { metricsRoute, operatorRoutes } from "./routes.js";
 import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTimer } from "./sweep-timer.js";
+import { limitWebhookBodies, readWebhookMaxBytes } from "./webhook-body-limit.js";
 
 /**
  * Builds the running server from its settings: where locks and the recent-case index live (Redis when REDIS_URL is
- * set, so replicas behave as one; this process otherwise), the SLA sweep timer, and the operator routes.
+ * set, so replicas behave as one; this process otherwise), the SLA sweep timer, the operator routes, where metrics
+ * are served, and the size limit on webhook bodies.
  */
 
 export interface ServerSettings {
@@ -35,6 +39,10 @@ export interface ServerSettings {
   appId: number;
   /** The key of case seals: CASE_SECRET, else derived from the private key; absent in setup mode (no credentials). */
   caseSecret: CaseSecret | undefined;
+  /** METRICS_TOKEN, METRICS_PORT, METRICS_HOST: who may read /metrics, and on which port. */
+  metrics: MetricsAccess;
+  /** WEBHOOK_MAX_BYTES: larger webhook bodies are refused with 413 before they are read whole. */
+  webhookMaxBytes: number;
 }
 
 export interface ComposedServer {
@@ -53,6 +61,8 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     gitHubHost: env.GHE_HOST || undefined,
     appId: Number(env.APP_ID ?? 0),
     caseSecret: readCaseSecret(env),
+    metrics: readMetricsAccess(env),
+    webhookMaxBytes: readWebhookMaxBytes(env),
   };
 }
 
@@ -78,9 +88,11 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   let sweepTimer: SweepTimer | undefined;
   let stopEmail: () => Promise<void> = async () => undefined;
   let botLoginRetry: NodeJS.Timeout | undefined;
+  let metricsListener: MetricsListener | undefined;
 
   const application: ApplicationFunction = async (app, options) => {
     if (!settings.caseSecret) throw new Error("case seals need CASE_SECRET or the app's private key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
+    limitWebhookBodies(app, settings.webhookMaxBytes);
     await disclosureDesk(dependencies)(app, options);
     // The bot account's login tells the app's own issues from look-alikes; GitHub names it after the app's slug.
     const learnIdentity = async () => {
@@ -104,7 +116,6 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     options.addHandler(
       operatorRoutes({
         now,
-        onError: (error) => app.log.error({ err: error }, "metrics could not be collected"),
         checks: {
           github: async () => {
             const octokit = await app.auth();
@@ -112,12 +123,23 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
           },
           ...(redis ? { redis: async () => void (await redis.ping()) } : {}),
         },
-        metrics: async () => {
-          const at = new Date(now());
-          return renderPrometheusMetrics(computeMetrics(await collectCasesOfEveryInstallation(app, dependencies.cache, at), at));
-        },
       }),
     );
+    const metricsOptions = {
+      now,
+      onError: (error: unknown) => app.log.error({ err: error }, "metrics could not be collected"),
+      metrics: async () => {
+        const at = new Date(now());
+        return renderPrometheusMetrics(computeMetrics(await collectCasesOfEveryInstallation(app, dependencies.cache, at), at));
+      },
+    };
+    if (settings.metrics.kind === "bearer") options.addHandler(metricsRoute({ ...metricsOptions, token: settings.metrics.token }));
+    if (settings.metrics.kind === "listener") {
+      const { host, port, token } = settings.metrics;
+      metricsListener = await startMetricsListener({ host, port, route: metricsRoute({ ...metricsOptions, token }), onError: metricsOptions.onError });
+    }
+    const metricsLine = metricsAccessLogLine(settings.metrics);
+    app.log.info(metricsLine.fields, metricsLine.message);
     const emailSettings = readEmailSettings(process.env);
     if (emailSettings) {
       const channel = emailChannel(app, dependencies, emailSettings, redis ? createRedisSendQuota(redis, emailSettings.messagesPerRecipientPerHour, now) : undefined);
@@ -156,7 +178,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     trust: dependencies.trust,
     async shutdown() {
       clearTimeout(botLoginRetry);
-      await Promise.all([sweepTimer?.stop(), stopEmail()]);
+      await Promise.all([sweepTimer?.stop(), stopEmail(), metricsListener?.close()]);
       await redis?.quit();
     },
   };

@@ -1,3 +1,6 @@
+import { metricsSettingProblems } from "./metrics-access.js";
+import { webhookMaxBytesProblems } from "./webhook-body-limit.js";
+
 /**
  * What the server needs from its environment, checked before Probot starts so that a missing setting is one clear
  * line rather than a stack trace.
@@ -30,6 +33,8 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): EnvironmentCheck {
   }
   if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   if (env.LOG_FORMAT && !["json", "pretty"].includes(env.LOG_FORMAT)) problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  problems.push(...metricsSettingProblems(env));
+  problems.push(...webhookMaxBytesProblems(env));
   return { ready: problems.length === 0, problems };
 }
 

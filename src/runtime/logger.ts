@@ -4,10 +4,12 @@ import { pino, type DestinationStream, type Logger } from "pino";
 /**
  * The server's logger: Probot's own format (pretty, or JSON in production) with report content redacted. When a
  * handler fails, Probot logs the error with the whole webhook event attached, and Octokit's errors carry the request
- * body and the response: all three can hold a researcher's report, so none of them reaches a log line.
+ * body and the response: all three can hold a researcher's report, so none of them reaches a log line. Probot's access
+ * log records each request's headers: the `Authorization` header (the METRICS_TOKEN bearer) is redacted there too.
  */
 
 export const REDACTED = "[redacted: may hold report content]";
+export const REDACTED_CREDENTIAL = "[redacted: credential]";
 
 export const REDACTED_PATHS = [
   "event",
@@ -18,10 +20,11 @@ export const REDACTED_PATHS = [
   "err.errors[*].event",
   "err.errors[*].request.body",
   "err.errors[*].response.data",
+  "req.headers.authorization",
 ];
 
 export function loggerOptions(level: string | undefined): pino.LoggerOptions {
-  return { level: level || "info", name: "probot", redact: { paths: REDACTED_PATHS, censor: REDACTED } };
+  return { level: level || "info", name: "probot", redact: { paths: REDACTED_PATHS, censor: (_value: unknown, path: string[]) => (path[0] === "req" ? REDACTED_CREDENTIAL : REDACTED) } };
 }
 
 /** A logger writing to `destination` (tests capture lines this way). */

@@ -26,10 +26,11 @@ describe("operating the server", () => {
   });
 
   it("serves Prometheus metrics computed from the cases", async () => {
-    world = await startWorld();
+    const token = "operations-metrics-token-0123456789abcdef";
+    world = await startWorld({ appEnv: { METRICS_TOKEN: token } });
     const app = world.apps[0]!;
     await app.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload());
-    const response = await fetch(`${app.url}/metrics`);
+    const response = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const metrics = await response.text();
     expect(metrics).toMatch(/^# HELP /m);
