@@ -113,6 +113,7 @@ export function planUnauthorised(facts: { config: CommandConfig; commentId: numb
 }
 
 function problemView(problem: CommandProblem): { kind: string; command: string | undefined; suggestion: string | undefined; usage: string | undefined; value: unknown } {
+  if (problem.kind === "unreadable") return { kind: problem.kind, command: undefined, suggestion: undefined, usage: undefined, value: undefined };
   if (problem.kind === "unknown-command") {
     const usage = problem.suggestion === undefined ? undefined : commandUsage[problem.suggestion];
     return { kind: problem.kind, command: undefined, suggestion: problem.suggestion, usage, value: untrusted(problem.word) };
@@ -122,5 +123,6 @@ function problemView(problem: CommandProblem): { kind: string; command: string |
 }
 
 function describeProblem(problem: CommandProblem): string {
+  if (problem.kind === "unreadable") return "comment not readable as Markdown in time: no command read";
   return problem.kind === "unknown-command" ? `unknown command "${problem.word}"` : `${problem.kind} for ${problem.command}`;
 }
