@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { readCaseBlock } from "../case/case-record.js";
 import { parseComment } from "../commands/parse.js";
 import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js";
-import { planComment, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
+import { planComment, planEditedByOther, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import { loadPinnedConfig } from "./command-config.js";
@@ -48,6 +48,13 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
       reading.record.policyVersion,
     );
     const { config } = policy;
+    // The text acted on must be its author's: an edit by anyone else runs nothing, whatever their own permission.
+    if (payload.action === "edited" && payload.sender.id !== comment.user?.id) {
+      log.info({ caseKey }, "command edited into someone else's comment: refused");
+      const plan = planEditedByOther({ config, commentId: comment.id, editor: payload.sender.login });
+      for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
+      return;
+    }
     const actor = comment.user?.login ?? payload.sender.login;
     const role = await gateway.repositoryRole(tracking, actor);
     if (!roleAtLeast(role, config.commands.permission)) {
