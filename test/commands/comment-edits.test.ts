@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { HANDLED_COMMENTS_KEPT } from "../../src/commands/plan-comment.js";
-import { userObject } from "../fixtures/github-objects.js";
-import { issueCommentCreatedPayload, maintainer, type WebhookPayload } from "../fixtures/webhook-payloads.js";
+import { maintainer } from "../fixtures/webhook-payloads.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
-import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { days, resolvedAt, resolvedCase } from "../closing/fixtures.js";
-import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
-import { caseKey, commandAt, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
+import { admin, commentEvent, configPath, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository, writer } from "./comment-delivery.js";
+import { conversationGitHub } from "./conversation-github.js";
+import { commandAt, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
 import { afterHandling } from "./handled-history.js";
 
 /**
@@ -16,48 +14,6 @@ import { afterHandling } from "./handled-history.js";
  * author's: an edit by someone else runs nothing, and an edit of a comment older than every remembered handled one
  * runs nothing either. Each attack has its control, delivered the same way, that does act.
  */
-
-const trackingRepository = "octo-org/security-cases";
-const issueKey = `${trackingRepository}#7`;
-const configPath = "octo-org/widgets:.github/disclosure.yml";
-const admin = userObject("ada-admin", 9_200_010);
-const writer = userObject("wes-writer", 9_200_011);
-const roles = { "ada-admin": "admin", "wes-writer": "write", "max-maintainer": "write" };
-const maintainerOnlyYaml = `${openworxYaml}\npublication: { consent: maintainer-only }\n`;
-
-function seedCase(github: ConversationGitHub, record: CaseRecord): void {
-  github.issues.set(trackingRepository, [{ number: 7, title: `${caseKey}: SQL injection`, body: withCaseBlock("## Case\n\nReport details.", record), labels: ["disclosure", `state:${record.state}`] }]);
-}
-
-interface CommentEvent {
-  body: string;
-  id: number;
-  author: ReturnType<typeof userObject>;
-  /** Who edited it, for an edit; a new comment is sent by its author. */
-  editor?: ReturnType<typeof userObject>;
-  before?: string;
-  record: CaseRecord;
-}
-
-function commentEvent({ body, id, author, editor, before = "", record }: CommentEvent): WebhookPayload<"issue_comment.created"> {
-  const payload = issueCommentCreatedPayload({ comment: { body, id, user: author }, sender: editor ?? author, repository: { private: true } });
-  payload.issue.body = withCaseBlock("## Case", record);
-  if (editor === undefined) return payload;
-  return { ...payload, action: "edited", changes: { body: { from: before } } } as unknown as WebhookPayload<"issue_comment.created">;
-}
-
-async function deliver(payload: WebhookPayload<"issue_comment.created">, now: Date, id = "delivery-1") {
-  await createTestProbot(testDependencies(now)).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
-}
-
-function currentRecord(github: ConversationGitHub): CaseRecord {
-  const reading = readCaseBlock(github.issues.get(trackingRepository)?.[0]?.body);
-  if (reading.status !== "found") throw new Error(`case block ${reading.status}`);
-  return reading.record;
-}
-
-const replies = (github: ConversationGitHub) => github.issueComments.get(issueKey) ?? [];
-const researcherMessages = (github: ConversationGitHub) => (github.advisoryComments.get(caseKey) ?? []).map((comment) => comment.body);
 
 beforeEach(() => {
   nock.disableNetConnect();
