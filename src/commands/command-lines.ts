@@ -4,11 +4,11 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 
 /**
- * The lines of a comment that GitHub shows as a command: a line starting with `/disclosure` in a paragraph at the
- * top of the comment, as plain text. Everything else GitHub renders differently, or not at all — code (fenced,
- * indented, inline), block quotes, lists, tables, headings, footnotes, HTML blocks and inline HTML, link titles
- * and labels, struck-through text — so a command there is someone showing, quoting or hiding one, not giving one.
- * The comment is read as GitHub-flavoured Markdown, the way GitHub reads it.
+ * The lines of a comment that GitHub shows as a command: a line starting with `/disclosure`, as plain text, in one
+ * of the comment's own paragraphs (not one inside a quote, list or HTML element). Everything else GitHub renders
+ * differently, or not at all — code (fenced, indented, inline), block quotes, lists, tables, headings, footnotes,
+ * HTML blocks and inline HTML, link titles and labels, struck-through text — so a command there is someone showing,
+ * quoting or hiding one, not giving one. The comment is read as GitHub-flavoured Markdown, the way GitHub reads it.
  */
 
 /** GitHub's own limit for a comment; nothing after it is read. */
