@@ -44,7 +44,7 @@ describe("a command edited into someone else's comment", () => {
     expect(researcherMessages(github)).toEqual([]);
     expect(github.writesTo(trackingRepository).map((write) => write.method)).toEqual(["POST"]);
     expect(replies(github)).toEqual([
-      expect.stringContaining("⛔ Commands edited into someone else's comment are not run: wes-writer edited this comment, which someone else wrote. Nothing was changed."),
+      expect.stringContaining("⛔ Commands edited into someone else's comment are not run: wes-writer edited a comment someone else wrote. Nothing was changed."),
     ]);
     expect(replies(github)[0]).toContain("<!-- disclosure-desk:reply 2400000050 -->");
   });
@@ -67,7 +67,7 @@ describe("a command edited into someone else's comment", () => {
 
     expect(github.mock.problems()).toEqual([]);
     expect(currentRecord(github)).toEqual(resolved());
-    expect(replies(github)).toEqual([expect.stringContaining("ada-admin edited this comment, which someone else wrote")]);
+    expect(replies(github)).toEqual([expect.stringContaining("ada-admin edited a comment someone else wrote")]);
   });
 });
 

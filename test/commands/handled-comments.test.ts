@@ -69,8 +69,8 @@ describe("remembering handled comments", () => {
 
 describe("the reply to an edit of someone else's comment", () => {
   it.each([
-    ["en", openworxConfig(), "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited this comment, which someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own."],
-    ["nl", mijnPartnerGroepConfig(), "⛔ Opdrachten die in de reactie van iemand anders zijn gezet, worden niet uitgevoerd: wes\\_writer heeft deze reactie bewerkt, die iemand anders schreef."],
+    ["en", openworxConfig(), "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited a comment someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own."],
+    ["nl", mijnPartnerGroepConfig(), "⛔ Opdrachten die in de reactie van iemand anders worden gezet, worden niet uitgevoerd: wes\\_writer heeft een reactie van iemand anders bewerkt."],
   ])("%s: plans nothing but the refusal", (_language, config, text) => {
     const plan = planEditedByOther({ config, commentId: 77, editor: "wes_writer" });
     expect(plan.acted).toBe(false);
