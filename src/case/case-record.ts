@@ -91,6 +91,8 @@ export const caseRecordSchema = z.object({
     .optional(),
   /** Ids of the tracking-issue comments whose `/disclosure` commands were acted on (the newest, bounded). */
   commands: z.array(z.number().int()).optional(),
+  /** The highest comment id ever dropped from `commands`: every comment up to it counts as handled. */
+  commandsHandledThrough: z.number().int().optional(),
   /** The severity a maintainer set with `/disclosure severity` or `accept severity:`. */
   severity: z.object({ level: z.enum(["critical", "high", "medium", "low"]), vector: z.string().optional() }).optional(),
   /** The case (tracking issue `#12`) or advisory (GHSA id) this one duplicates. */

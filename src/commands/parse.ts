@@ -1,9 +1,10 @@
 import { scoreVector } from "../policy/severity.js";
+import { commandLines } from "./command-lines.js";
 
 /**
- * `/disclosure` commands in a tracking-issue comment, one per line, anywhere in the comment. Pure: text in, the
- * commands and the lines that look like commands but are not out. Lines in fenced code blocks and quoted lines
- * (`> /disclosure accept`) are someone showing or quoting a command, not giving one.
+ * `/disclosure` commands in a tracking-issue comment, one per line, in the comment's paragraphs. Pure: text in, the
+ * commands and the lines that look like commands but are not out. Only what GitHub shows as a paragraph counts
+ * (see `commandLines`): a command in code, a quote, a list or HTML is someone showing, quoting or hiding one.
  */
 
 export const severityLevels = ["critical", "high", "medium", "low"] as const;
@@ -66,7 +67,9 @@ export type CommandProblem =
   | { kind: "unknown-command"; word: string; suggestion?: CommandName }
   | { kind: "missing-argument"; command: CommandName }
   | { kind: "invalid-argument"; command: CommandName; value: string }
-  | { kind: "unexpected-argument"; command: CommandName; value: string };
+  | { kind: "unexpected-argument"; command: CommandName; value: string }
+  /** The comment is too large or too deeply nested to be read as Markdown in time: none of its lines counts. */
+  | { kind: "unreadable" };
 
 export interface ParsedLine<T> {
   /** 1-based line number in the comment. */
@@ -82,7 +85,6 @@ export interface ParsedComment {
 }
 
 const COMMAND_LINE = /^\/disclosure(?:\s+(.*))?$/i;
-const FENCE = /^(`{3,}|~{3,})/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISSUE_REFERENCE = /^#\d+$/;
 const GHSA_ID = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
@@ -90,23 +92,18 @@ const EXCLUSION_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export function parseComment(body: string): ParsedComment {
   const parsed: ParsedComment = { commands: [], problems: [] };
-  let openFence: string | undefined;
-  body.split(/\r?\n/).forEach((raw, index) => {
-    const text = raw.trim();
-    const fence = FENCE.exec(text)?.[1];
-    if (fence !== undefined) {
-      if (openFence === undefined) openFence = fence;
-      else if (fence.startsWith(openFence)) openFence = undefined;
-      return;
-    }
-    if (openFence !== undefined) return;
+  const reading = commandLines(body);
+  if (reading.status === "unreadable") {
+    parsed.problems.push({ ...reading.first, value: { kind: "unreadable" } });
+    return parsed;
+  }
+  for (const { line, text } of reading.lines) {
     const match = COMMAND_LINE.exec(text);
-    if (!match) return;
+    if (!match) continue;
     const result = parseCommand(match[1]?.trim() ?? "");
-    const line = index + 1;
     if ("problem" in result) parsed.problems.push({ line, text, value: result.problem });
     else parsed.commands.push({ line, text, value: result.command });
-  });
+  }
   return parsed;
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { parseComment } from "../commands/parse.js";
 import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js";
-import { planComment, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
+import { planComment, planEditedByOther, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
 import { GitHubGateway, parseRepository, visibilityOf } from "../github/gateway.js";
@@ -73,6 +73,13 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
       const { config } = policy;
       if (config.tracking.repository?.toLowerCase() !== trackingName.toLowerCase()) {
         log.warn({ caseKey, tracking: config.tracking.repository ?? null }, "case outside the tracking repository its policy names: ignored");
+        return;
+      }
+      // The text acted on must be its author's: an edit by anyone else runs nothing, whatever their own permission.
+      if (payload.action === "edited" && payload.sender.id !== comment.user?.id) {
+        log.info({ caseKey }, "command edited into someone else's comment: refused");
+        const plan = planEditedByOther({ config, commentId: comment.id, editor: payload.sender.login });
+        for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
         return;
       }
       const actor = comment.user?.login ?? payload.sender.login;
