@@ -55,8 +55,8 @@ export async function loadRepositoryConfig(
     const fileName = `${current.owner}/${current.repo}:${current.path}`;
     files.push({ ...current, blobSha: gitBlobSha(text) });
     const document = parseConfigDocument(text, fileName);
-    errors.push(...document.syntaxErrors);
-    const raw = isObject(document.raw) ? { ...document.raw } : {};
+    errors.push(...document.problems);
+    const raw = { ...document.raw };
     const extendsValue = raw._extends;
     delete raw._extends;
     layers.push({ raw, locate: document.locate });

@@ -1,6 +1,5 @@
 import { catalogIds, exceptionIds } from "../policy/catalog.js";
 import { conductIds } from "../policy/conduct.js";
-import { checkPattern } from "../policy/pattern.js";
 import { computeDeadlines, isKnownHolidayRegion } from "../sla/index.js";
 import { dayNumber } from "../sla/local-date.js";
 import {
@@ -15,9 +14,10 @@ import {
 import type { DisclosureConfig } from "./schema.js";
 
 /**
- * Everything wrong with a config file, each with file, line, column and key path: first what the schema
- * rejects, then what the schema cannot see (an id that is not in the catalog, a pattern RE2 refuses, a time
- * zone that does not exist, a public tracking repository, settings that contradict each other).
+ * Everything wrong with a config file, each with file, line, column and key path: first what loading refuses (a
+ * file over a limit, what the schema rejects, a pattern that cannot be matched), then what the schema cannot see
+ * (an id that is not in the catalog, a time zone that does not exist, a public tracking repository, settings that
+ * contradict each other).
  */
 
 export interface ValidateOptions {
@@ -34,10 +34,6 @@ interface Finding {
 
 type Check = (config: DisclosureConfig, options: ValidateOptions) => Finding[];
 
-/** Each `*` in a hostname pattern becomes a backtracking loop when matched; four or more can stall a match. */
-const MAX_WILDCARDS_PER_HOST = 3;
-/** `{a,b}` groups multiply: eight groups of two already make 256 patterns to try on every hostname. */
-const MAX_BRACE_EXPANSIONS = 64;
 /** Closure days that postpone a promised response by more than this many calendar days are likely a typo. */
 const MAX_CLOSURE_DELAY_DAYS = 10;
 
@@ -47,7 +43,6 @@ const checks: readonly Check[] = [
   checkCalendar,
   checkClosureDelay,
   checkSla,
-  checkScopePatterns,
   checkExclusions,
   checkConduct,
   checkRewards,
@@ -55,11 +50,11 @@ const checks: readonly Check[] = [
 
 export function validateConfig(text: string, file = "disclosure.yml", options: ValidateOptions = {}): ConfigProblem[] {
   const document = parseConfigDocument(text, file);
-  if (document.syntaxErrors.length > 0) return document.syntaxErrors;
   const { config, errors } = resolveConfig(document.raw, { file, locate: document.locate });
-  // A section with a schema error has fallen back to its defaults, so the checks below only see valid sections.
+  // A section with a schema error, an unusable pattern or a value over a limit has fallen back to its defaults, so
+  // the checks below only see valid sections.
   const findings = checks.flatMap((check) => check(config, options));
-  const problems = [...errors, ...findings.map((finding) => toProblem(finding, file, document.locate))];
+  const problems = [...document.problems, ...errors, ...findings.map((finding) => toProblem(finding, file, document.locate))];
   return problems
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order)
@@ -196,36 +191,6 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
   return findings;
 }
 
-function checkScopePatterns({ scope }: Pick<DisclosureConfig, "scope">): Finding[] {
-  const findings: Finding[] = [];
-  const check = (pattern: string, path: KeyPath) => {
-    const problem = assetPatternProblem(pattern);
-    if (problem !== undefined) findings.push({ path, message: `asset "${pattern}": ${problem}` });
-  };
-  scope.assets.forEach((pattern, index) => check(pattern, ["scope", "assets", index]));
-  scope.codebases.forEach((codebase, codebaseIndex) =>
-    codebase.assets.forEach((pattern, index) => check(pattern, ["scope", "codebases", codebaseIndex, "assets", index])),
-  );
-  return findings;
-}
-
-function assetPatternProblem(pattern: string): string | undefined {
-  const groups = pattern.match(/\{[^{}]*\}/g) ?? [];
-  if (pattern.replace(/\{[^{}]*\}/g, "").match(/[{}]/)) return "braces { } must be balanced and cannot be nested";
-  const expansions = groups.reduce((count, group) => count * group.split(",").length, 1);
-  if (expansions > MAX_BRACE_EXPANSIONS) {
-    return `its { } groups expand to ${expansions} hostnames; at most ${MAX_BRACE_EXPANSIONS} are allowed`;
-  }
-  const wildcards = (pattern.replace(/^\*\./, "").match(/\*/g) ?? []).length;
-  if (wildcards > MAX_WILDCARDS_PER_HOST) {
-    return (
-      `${wildcards} wildcards could make matching a hostname hang; at most ${MAX_WILDCARDS_PER_HOST} are allowed ` +
-      'after a leading "*."'
-    );
-  }
-  return undefined;
-}
-
 function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): Finding[] {
   const findings: Finding[] = [];
   const known = catalogIds();
@@ -254,7 +219,6 @@ function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): 
         message: `unknown exception "${exception}" (known: ${exceptions.join(", ")})${didYouMean(exception, exceptions)}`,
       });
     });
-    findings.push(...patternFindings(entry.match, ["exclusions", index, "match"]));
   });
   return findings;
 }
@@ -282,16 +246,8 @@ function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[]
     if (entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
       findings.push({ path: ["conduct", index, "maxRecords"], message: "maxRecords applies only to excess-data-access" });
     }
-    findings.push(...patternFindings(entry.match, ["conduct", index, "match"]));
   });
   return findings;
-}
-
-function patternFindings(patterns: readonly string[] | undefined, path: KeyPath): Finding[] {
-  return (patterns ?? []).flatMap((pattern, index) => {
-    const problem = checkPattern(pattern);
-    return problem === undefined ? [] : [{ path: [...path, index], message: `pattern "${pattern}": ${problem}` }];
-  });
 }
 
 function checkRewards({ rewards }: Pick<DisclosureConfig, "rewards">): Finding[] {
