@@ -154,8 +154,9 @@ function sizeProblem(value: unknown): string | undefined {
 }
 
 /**
- * The parser's tokens, or the offset where lists and maps nest deeper than the limit. The parser's stack holds the
- * document, the collections being built and at most one scalar, so it stops as soon as the stack says too deep.
+ * The parser's tokens, or the offset of the first list or map nested deeper than the limit. Parsing stops as soon as
+ * the parser's stack of open nodes holds one collection too many, so a hostile file costs no more than its first
+ * lines; the finished tokens are measured again, as that is the rule itself.
  */
 function parseTokensWithinDepth(text: string, lineCounter: LineCounter): CST.Token[] | { tooDeepAt: number } {
   const parser = new Parser(lineCounter.addNewLine);
@@ -163,7 +164,9 @@ function parseTokensWithinDepth(text: string, lineCounter: LineCounter): CST.Tok
   const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(text)) {
     tokens.push(...parser.next(lexeme));
-    if (parser.stack.length > MAX_CONFIG_DEPTH + 2) return { tooDeepAt: parser.offset };
+    const open = parser.stack.filter((token) => CST.isCollection(token));
+    const tooDeep = open[MAX_CONFIG_DEPTH];
+    if (tooDeep !== undefined) return { tooDeepAt: tooDeep.offset };
   }
   tokens.push(...parser.end());
   const tooDeep = collectionBeyondDepth(tokens, MAX_CONFIG_DEPTH);
