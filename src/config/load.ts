@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { z } from "zod";
-import { checkPattern } from "../policy/pattern.js";
-import { checkAssetPattern, isTopicEntry } from "../policy/scope.js";
+import { closest } from "./closest.js";
 import { parseConfigDocument } from "./config-document.js";
 import { configSchema, type DisclosureConfig } from "./schema.js";
 import { applyPresets } from "./presets.js";
+import { unusableEntries } from "./unusable-entries.js";
 
 export { parseConfigDocument, type ParsedConfigDocument } from "./config-document.js";
 
@@ -32,11 +32,11 @@ const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSche
 /**
  * Validates an already-parsed config object. An invalid section falls back to its defaults while the valid
  * sections are kept, so a typo in `sla` never sends a report to a different tracking repository. A section holding
- * a pattern that cannot be used is invalid too: matching a report never meets a pattern it cannot run.
+ * an entry the policy engine cannot use (see `unusableEntries`) is invalid too, so triage never has to refuse one.
  */
 export function resolveConfig(raw: unknown, options: { file?: string; locate?: Locate } = {}): ResolvedConfig {
   const { config, errors } = resolveSchema(raw, options);
-  const unusable = unusablePatterns(config);
+  const unusable = unusableEntries(config);
   if (unusable.length === 0) return { config, errors };
   const sections: Record<string, unknown> = { ...config };
   for (const { path } of unusable) {
@@ -63,34 +63,6 @@ function resolveSchema(raw: unknown, options: { file?: string; locate?: Locate }
     salvaged[key] = section.success ? section.data : configSchema.shape[key].parse(undefined);
   }
   return { config: salvaged as DisclosureConfig, errors };
-}
-
-/** Every pattern in the config that could not be matched within its limits, with where it is written. */
-function unusablePatterns({ scope, exclusions, conduct }: Pick<DisclosureConfig, "scope" | "exclusions" | "conduct">): { path: KeyPath; message: string }[] {
-  const found: { path: KeyPath; message: string }[] = [];
-  const asset = (pattern: string, path: KeyPath) => {
-    const problem = checkAssetPattern(pattern);
-    if (problem !== undefined) found.push({ path, message: `asset "${pattern}": ${problem}` });
-  };
-  const text = (patterns: readonly string[] | undefined, path: KeyPath) =>
-    patterns?.forEach((pattern, index) => {
-      const problem = checkPattern(pattern);
-      if (problem !== undefined) found.push({ path: [...path, index], message: `pattern "${pattern}": ${problem}` });
-    });
-  scope.assets.forEach((pattern, index) => asset(pattern, ["scope", "assets", index]));
-  scope.outOfScope.forEach((entry, index) => {
-    if (!isTopicEntry(entry)) asset(entry, ["scope", "outOfScope", index]);
-  });
-  scope.codebases.forEach((codebase, codebaseIndex) =>
-    codebase.assets.forEach((pattern, index) => asset(pattern, ["scope", "codebases", codebaseIndex, "assets", index])),
-  );
-  exclusions.forEach((entry, index) => {
-    if (typeof entry !== "string") text(entry.match, ["exclusions", index, "match"]);
-  });
-  conduct.forEach((entry, index) => {
-    if (typeof entry !== "string") text(entry.match, ["conduct", index, "match"]);
-  });
-  return found;
 }
 
 /** Parses and validates one file, with file, line and column on every problem. Never throws: see `parseConfigDocument`. */
@@ -203,31 +175,6 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
       return current;
     }
   }
-}
-
-/** The candidate a misspelt word most likely meant, or undefined when none is close enough. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
-      best = { candidate, distance };
-    }
-  }
-  return best?.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,7 @@
-import { catalogIds, exceptionIds } from "../policy/catalog.js";
-import { conductIds } from "../policy/conduct.js";
 import { computeDeadlines, isKnownHolidayRegion } from "../sla/index.js";
 import { dayNumber } from "../sla/local-date.js";
+import { closest } from "./closest.js";
 import {
-  closest,
   formatPath,
   parseConfigDocument,
   resolveConfig,
@@ -15,9 +13,9 @@ import type { DisclosureConfig } from "./schema.js";
 
 /**
  * Everything wrong with a config file, each with file, line, column and key path: first what loading refuses (a
- * file over a limit, what the schema rejects, a pattern that cannot be matched), then what the schema cannot see
- * (an id that is not in the catalog, a time zone that does not exist, a public tracking repository, settings that
- * contradict each other).
+ * file over a limit, what the schema rejects, an entry the policy engine cannot use such as an unknown catalog id or
+ * a pattern RE2 refuses), then what neither can see (a time zone that does not exist, a public tracking repository,
+ * an id listed twice, settings that contradict each other).
  */
 
 export interface ValidateOptions {
@@ -193,57 +191,31 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
 
 function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): Finding[] {
   const findings: Finding[] = [];
-  const known = catalogIds();
-  const exceptions = exceptionIds();
   const firstIndexById = new Map<string, number>();
   exclusions.forEach((entry, index) => {
-    const rule = typeof entry === "string" ? { id: entry } : entry;
-    const idPath: KeyPath = typeof entry === "string" ? ["exclusions", index] : ["exclusions", index, "id"];
-    const firstIndex = firstIndexById.get(rule.id);
-    if (firstIndex === undefined) firstIndexById.set(rule.id, index);
-    else findings.push({ path: idPath, message: `"${rule.id}" is already listed as exclusions[${firstIndex}]` });
-
-    if (!known.includes(rule.id) && (rule.match === undefined || rule.match.length === 0)) {
-      findings.push({
-        path: idPath,
-        message:
-          `unknown exclusion id "${rule.id}" (a rule of your own needs match patterns: { id, title, match: [...] })` +
-          didYouMean(rule.id, known),
-      });
+    const id = typeof entry === "string" ? entry : entry.id;
+    const firstIndex = firstIndexById.get(id);
+    if (firstIndex === undefined) firstIndexById.set(id, index);
+    else {
+      const idPath: KeyPath = typeof entry === "string" ? ["exclusions", index] : ["exclusions", index, "id"];
+      findings.push({ path: idPath, message: `"${id}" is already listed as exclusions[${firstIndex}]` });
     }
-    if (typeof entry === "string") return;
-    entry.unless?.forEach((exception, exceptionIndex) => {
-      if ((exceptions as readonly string[]).includes(exception)) return;
-      findings.push({
-        path: ["exclusions", index, "unless", exceptionIndex],
-        message: `unknown exception "${exception}" (known: ${exceptions.join(", ")})${didYouMean(exception, exceptions)}`,
-      });
-    });
   });
   return findings;
 }
 
 function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[] {
   const findings: Finding[] = [];
-  const known: readonly string[] = conductIds();
   const firstIndexById = new Map<string, number>();
   conduct.forEach((entry, index) => {
-    const rule = typeof entry === "string" ? { id: entry } : entry;
-    const idPath: KeyPath = typeof entry === "string" ? ["conduct", index] : ["conduct", index, "id"];
-    const firstIndex = firstIndexById.get(rule.id);
-    if (firstIndex === undefined) firstIndexById.set(rule.id, index);
-    else findings.push({ path: idPath, message: `"${rule.id}" is already listed as conduct[${firstIndex}]` });
-
-    if (!known.includes(rule.id) && (rule.match === undefined || rule.match.length === 0)) {
-      findings.push({
-        path: idPath,
-        message:
-          `unknown conduct id "${rule.id}" (known: ${known.join(", ")}; a rule of your own needs match patterns)` +
-          didYouMean(rule.id, known),
-      });
+    const id = typeof entry === "string" ? entry : entry.id;
+    const firstIndex = firstIndexById.get(id);
+    if (firstIndex === undefined) firstIndexById.set(id, index);
+    else {
+      const idPath: KeyPath = typeof entry === "string" ? ["conduct", index] : ["conduct", index, "id"];
+      findings.push({ path: idPath, message: `"${id}" is already listed as conduct[${firstIndex}]` });
     }
-    if (typeof entry === "string") return;
-    if (entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
+    if (typeof entry !== "string" && entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
       findings.push({ path: ["conduct", index, "maxRecords"], message: "maxRecords applies only to excess-data-access" });
     }
   });
@@ -258,11 +230,6 @@ function checkRewards({ rewards }: Pick<DisclosureConfig, "rewards">): Finding[]
       message: "reward bands are set but rewards.enabled is not true, so no reward is ever offered; set enabled: true or remove the bands",
     },
   ];
-}
-
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const suggestion = closest(word, candidates);
-  return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
 }
 
 function isTimeZone(name: string): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatProblem, parseConfigText, resolveConfig } from "../../src/config/load.js";
+import { configSchema } from "../../src/config/schema.js";
+import { compilePolicy, triage } from "../../src/policy/triage.js";
 
 describe("parseConfigText", () => {
   it("accepts a valid file", () => {
@@ -40,5 +42,34 @@ describe("parseConfigText", () => {
 
   it("treats an empty file as all defaults", () => {
     expect(parseConfigText("").errors).toEqual([]);
+  });
+});
+
+describe("entries the policy engine cannot use", () => {
+  const report = { id: "GHSA-1111-2222-3333", title: "Clickjacking on the login page", body: "The login page at https://portal.example.nl can be framed." };
+
+  it("are config errors that leave their section at its defaults, so triage never throws on them", () => {
+    const text = "tracking:\n  repository: octo-org/cases\nexclusions: [clickjackng]\nconduct: [ddoss]\nscope:\n  assets: ['*.example.nl', '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.nl']\n";
+    const { config, errors } = parseConfigText(text, "disclosure.yml");
+    expect(errors.map((error) => [error.path, error.line])).toEqual([
+      ["scope.assets[1]", 6],
+      ["exclusions[0]", 3],
+      ["conduct[0]", 4],
+    ]);
+    expect(errors[1]?.message).toContain('did you mean "clickjacking"?');
+    expect(config.exclusions).toEqual([]);
+    expect(config.conduct).toEqual([]);
+    expect(config.scope.assets).toEqual([]);
+    expect(config.tracking.repository).toBe("octo-org/cases");
+    expect(triage({ report, config }).labels).toContain("state:triage");
+  });
+
+  it("would make triage throw if they reached it (control)", () => {
+    expect(() => compilePolicy(configSchema.parse({ exclusions: ["clickjackng"] }))).toThrow("not in the catalog");
+    expect(() => compilePolicy(configSchema.parse({ conduct: ["ddoss"] }))).toThrow("not a known conduct id");
+    expect(() => compilePolicy(configSchema.parse({ exclusions: [{ id: "clickjacking", unless: ["nope"] }] }))).toThrow('unknown exception "nope"');
+    expect(() => compilePolicy(configSchema.parse({ scope: { assets: ["{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.nl"] } }))).toThrow("64 hostnames");
+    const { config } = parseConfigText("exclusions: [clickjacking]\n");
+    expect(triage({ report, config }).labels).toContain("excluded:clickjacking");
   });
 });

@@ -134,4 +134,21 @@ describe("repository_advisory.reported with a hostile config", () => {
     expect(controlCase?.labels).not.toContain("config-error");
     expect(github.advisoryComments.get(controlGhsaId)).toHaveLength(1);
   });
+
+  it("opens the case with config-error when an exclusion id is misspelt, which used to make triage throw", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": `${openworxPolicy(trackingRepository)}exclusions: [clickjackng]\n` },
+      privateRepositories: [trackingRepository],
+    });
+    const { probot } = probotWithLog();
+
+    await deliver(probot, widgetsReport(), "delivery-typo");
+
+    expect(github.mock.problems()).toEqual([]);
+    const [typoCase, ...others] = github.issues.get(trackingRepository) ?? [];
+    expect(others).toEqual([]);
+    expect(typoCase?.labels).toContain("config-error");
+    expect(typoCase?.body).toContain('- octo-org/widgets:.github/disclosure.yml:14:14 exclusions\\[0\\]: unknown exclusion id "clickjackng"');
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+  });
 });
