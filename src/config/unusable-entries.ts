@@ -2,9 +2,11 @@ import { catalogIds, exceptionIds } from "../policy/catalog.js";
 import { conductIds } from "../policy/conduct.js";
 import { checkPattern } from "../policy/pattern.js";
 import { checkAssetPattern, isTopicEntry } from "../policy/scope.js";
+import { isKnownHolidayRegion } from "../sla/index.js";
+import { dayNumber } from "../sla/local-date.js";
 import { closest } from "./closest.js";
 import type { KeyPath } from "./load.js";
-import type { DisclosureConfig } from "./schema.js";
+import { MAX_CONFIG_DAYS, type DisclosureConfig } from "./schema.js";
 
 export interface UnusableEntry {
   /** Starts with the top-level key of the section that holds the entry. */
@@ -13,11 +15,63 @@ export interface UnusableEntry {
 }
 
 /**
- * Every entry the policy engine could not compile: an asset pattern over a limit, a match pattern RE2 cannot run, an
- * exclusion, exception or conduct id that is unknown and has no patterns of its own. Loading leaves the sections that
- * hold one at their defaults, so that triage never meets an entry it would have to refuse.
+ * Every entry the app would have to refuse when it uses the config: an asset pattern over a limit, a match pattern
+ * RE2 cannot run, an exclusion, exception or conduct id that is unknown and has no patterns of its own, a time zone,
+ * holiday region or closure day the business calendar cannot count with. Loading leaves the sections that hold one
+ * at their defaults, so that triage and deadlines never meet an entry they would throw on.
  */
-export function unusableEntries({ scope, exclusions, conduct }: Pick<DisclosureConfig, "scope" | "exclusions" | "conduct">): UnusableEntry[] {
+export function unusableEntries(config: Pick<DisclosureConfig, "calendar" | "scope" | "exclusions" | "conduct">): UnusableEntry[] {
+  return [...calendarEntries(config), ...policyEntries(config)];
+}
+
+function calendarEntries({ calendar }: Pick<DisclosureConfig, "calendar">): UnusableEntry[] {
+  const found: UnusableEntry[] = [];
+  if (!isTimeZone(calendar.timezone)) {
+    const suggestion = closest(calendar.timezone, Intl.supportedValuesOf("timeZone"));
+    found.push({
+      path: ["calendar", "timezone"],
+      message:
+        `unknown time zone "${calendar.timezone}"` +
+        (suggestion ? `; did you mean "${suggestion}"?` : " (expected an IANA name such as Europe/Amsterdam)"),
+    });
+  }
+  if (calendar.holidays !== undefined && !isKnownHolidayRegion(calendar.holidays)) {
+    found.push({
+      path: ["calendar", "holidays"],
+      message: `no public-holiday data for "${calendar.holidays}" (expected a country code such as NL, or country-region such as DE-BY)`,
+    });
+  }
+  let closedDays = 0;
+  calendar.closed.forEach((entry, index) => {
+    const [from, to, fromPath, toPath]: [string, string, KeyPath, KeyPath] =
+      typeof entry === "string"
+        ? [entry.slice(0, 10), entry.slice(-10), ["calendar", "closed", index], ["calendar", "closed", index]]
+        : [entry.from, entry.to, ["calendar", "closed", index, "from"], ["calendar", "closed", index, "to"]];
+    const ends =
+      typeof entry === "string" && from === to
+        ? [{ date: from, path: fromPath }]
+        : [
+            { date: from, path: fromPath },
+            { date: to, path: toPath },
+          ];
+    const invalid = ends.filter(({ date }) => !isCalendarDate(date));
+    for (const { date, path } of invalid) found.push({ path, message: `${date} is not a date in the calendar` });
+    if (invalid.length === 0 && from > to) {
+      found.push({ path: toPath, message: `the closure ends (${to}) before it starts (${from})` });
+    }
+    if (invalid.length === 0 && from <= to) closedDays += dayNumber(to) - dayNumber(from) + 1;
+  });
+  // Deadlines are counted day by day past every closure day: their total is bounded like any other number of days.
+  if (closedDays > MAX_CONFIG_DAYS) {
+    found.push({
+      path: ["calendar", "closed"],
+      message: `the closures add up to ${closedDays} days, over the limit of ${MAX_CONFIG_DAYS} days (ten years)`,
+    });
+  }
+  return found;
+}
+
+function policyEntries({ scope, exclusions, conduct }: Pick<DisclosureConfig, "scope" | "exclusions" | "conduct">): UnusableEntry[] {
   const found: UnusableEntry[] = [];
   const asset = (pattern: string, path: KeyPath) => {
     const problem = checkAssetPattern(pattern);
@@ -81,4 +135,22 @@ export function unusableEntries({ scope, exclusions, conduct }: Pick<DisclosureC
 function didYouMean(word: string, candidates: readonly string[]): string {
   const suggestion = closest(word, candidates);
   return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCalendarDate(date: string): boolean {
+  try {
+    dayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,4 @@
-import { computeDeadlines, isKnownHolidayRegion } from "../sla/index.js";
-import { dayNumber } from "../sla/local-date.js";
-import { closest } from "./closest.js";
+import { computeDeadlines } from "../sla/index.js";
 import {
   formatPath,
   parseConfigDocument,
@@ -13,9 +11,9 @@ import type { DisclosureConfig } from "./schema.js";
 
 /**
  * Everything wrong with a config file, each with file, line, column and key path: first what loading refuses (a
- * file over a limit, what the schema rejects, an entry the policy engine cannot use such as an unknown catalog id or
- * a pattern RE2 refuses), then what neither can see (a time zone that does not exist, a public tracking repository,
- * an id listed twice, settings that contradict each other).
+ * file over a limit, what the schema rejects, an entry the app cannot use such as an unknown catalog id, a pattern
+ * RE2 refuses or a time zone that does not exist), then what neither can see (a public tracking repository, an id
+ * listed twice, settings that contradict each other).
  */
 
 export interface ValidateOptions {
@@ -38,7 +36,6 @@ const MAX_CLOSURE_DELAY_DAYS = 10;
 const checks: readonly Check[] = [
   checkPolicyLinks,
   checkTrackingRepository,
-  checkCalendar,
   checkClosureDelay,
   checkSla,
   checkExclusions,
@@ -108,50 +105,12 @@ function checkTrackingRepository(
   ];
 }
 
-function checkCalendar({ calendar }: Pick<DisclosureConfig, "calendar">): Finding[] {
-  const findings: Finding[] = [];
-  if (!isTimeZone(calendar.timezone)) {
-    const suggestion = closest(calendar.timezone, Intl.supportedValuesOf("timeZone"));
-    findings.push({
-      path: ["calendar", "timezone"],
-      message:
-        `unknown time zone "${calendar.timezone}"` +
-        (suggestion ? `; did you mean "${suggestion}"?` : " (expected an IANA name such as Europe/Amsterdam)"),
-    });
-  }
-  if (calendar.holidays !== undefined && !isKnownHolidayRegion(calendar.holidays)) {
-    findings.push({
-      path: ["calendar", "holidays"],
-      message: `no public-holiday data for "${calendar.holidays}" (expected a country code such as NL, or country-region such as DE-BY)`,
-    });
-  }
-  calendar.closed.forEach((entry, index) => {
-    const [from, to, fromPath, toPath]: [string, string, KeyPath, KeyPath] =
-      typeof entry === "string"
-        ? [entry.slice(0, 10), entry.slice(-10), ["calendar", "closed", index], ["calendar", "closed", index]]
-        : [entry.from, entry.to, ["calendar", "closed", index, "from"], ["calendar", "closed", index, "to"]];
-    const ends =
-      typeof entry === "string" && from === to
-        ? [{ date: from, path: fromPath }]
-        : [
-            { date: from, path: fromPath },
-            { date: to, path: toPath },
-          ];
-    const invalid = ends.filter(({ date }) => !isCalendarDate(date));
-    for (const { date, path } of invalid) findings.push({ path, message: `${date} is not a date in the calendar` });
-    if (invalid.length === 0 && from > to) {
-      findings.push({ path: toPath, message: `the closure ends (${to}) before it starts (${from})` });
-    }
-  });
-  return findings;
-}
-
 /** With `now`: a closure list that pushes today's response deadline weeks out is almost always a mistyped year. */
 function checkClosureDelay(
   { calendar, sla }: Pick<DisclosureConfig, "calendar" | "sla">,
   { now }: ValidateOptions,
 ): Finding[] {
-  if (now === undefined || calendar.closed.length === 0 || checkCalendar({ calendar }).length > 0) return [];
+  if (now === undefined || calendar.closed.length === 0) return [];
   const withClosures = computeDeadlines({ receivedAt: now }, sla, calendar).responseDue;
   const withoutClosures = computeDeadlines({ receivedAt: now }, sla, { ...calendar, closed: [] }).responseDue;
   const delayDays = Math.round((withClosures.getTime() - withoutClosures.getTime()) / 86_400_000);
@@ -230,22 +189,4 @@ function checkRewards({ rewards }: Pick<DisclosureConfig, "rewards">): Finding[]
       message: "reward bands are set but rewards.enabled is not true, so no reward is ever offered; set enabled: true or remove the bands",
     },
   ];
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isCalendarDate(date: string): boolean {
-  try {
-    dayNumber(date);
-    return true;
-  } catch {
-    return false;
-  }
 }
