@@ -87,7 +87,8 @@ export function parseConfigDocument(text: string, file: string): ParsedConfigDoc
     });
   }
 
-  const raw: Record<string, unknown> = {};
+  // Collected as entries: a key such as "__proto__" becomes a key like any other, reported as unknown.
+  const entries: [string, unknown][] = [];
   const problems: ConfigProblem[] = [];
   for (const pair of contents.items) {
     const keyNode = pair.key as YamlNode | null;
@@ -99,14 +100,14 @@ export function parseConfigDocument(text: string, file: string): ParsedConfigDoc
     }
     // An unknown key is reported by name alone, so its value is never built.
     if (!knownTopLevelKeys.has(key)) {
-      raw[key] = null;
+      entries.push([key, null]);
       continue;
     }
     const section = buildSection(document, pair.value as YamlNode | null);
-    if (section.problem === undefined) raw[key] = section.value;
+    if (section.problem === undefined) entries.push([key, section.value]);
     else problems.push({ file, path: key, ...at, message: section.problem });
   }
-  return { raw, locate, problems };
+  return { raw: Object.fromEntries(entries), locate, problems };
 }
 
 function unreadable(problem: ConfigProblem): ParsedConfigDocument {

@@ -199,3 +199,19 @@ describe("a repository's config chain with hostile files", () => {
     expect(missing.errors).toEqual([expect.objectContaining({ path: "_extends", message: "nowhere has no .github/disclosure.yml" })]);
   });
 });
+
+describe("a key named __proto__", () => {
+  it("is an unknown key like any other, in one file and through _extends, and sets no prototype", async () => {
+    const text = "__proto__: { tracking: { repository: octo-org/elsewhere } }\nlanguage: nl\n";
+    const single = parseConfigText(text, "disclosure.yml");
+    expect(single.errors).toEqual([expect.objectContaining({ path: "__proto__", line: 1, message: expect.stringMatching(/^unknown key/) })]);
+    expect(single.config.tracking.repository).toBeUndefined();
+    expect(single.config.language).toBe("nl");
+
+    const files: Record<string, string> = { "octo-org/app:.github/disclosure.yml": `_extends: base\n${text}`, "octo-org/base:.github/disclosure.yml": "__proto__: { a: 1 }\n" };
+    const chained = await loadRepositoryConfig(async (ref) => files[`${ref.owner}/${ref.repo}:${ref.path}`] ?? null, { owner: "octo-org", repo: "app" });
+    expect(chained.errors.map((error) => error.path)).toEqual(["__proto__"]);
+    expect(chained.config.tracking.repository).toBeUndefined();
+    expect(Object.getPrototypeOf(chained.config)).toBe(Object.prototype);
+  });
+});
