@@ -9,7 +9,7 @@ import { excerpt } from "./report.js";
  * - hostname: `example.org` matches itself and `www.example.org`; `*.example.org` matches any subdomain at any
  *   depth (`a.b.example.org`) but not `example.org` itself; a `*` anywhere else stays inside one label
  *   (`mijn*partner.nl` matches `mijnbouwpartner.nl`, not `mijn.evil.partner.nl`); `{nl,be}` lists alternatives.
- *   Matching ignores case.
+ *   Matching ignores case and reads the host label by label, without regular expressions (see `compileHostPattern`).
  * - URL: `https://example.org/app` matches that host and every path under `/app`.
  * - IPv4/IPv6 address or CIDR range: `192.0.2.0/24`, `2001:db8::/32`.
  * - repository: `owner/name` (`owner/*` for all of an owner's repositories). GitHub owner names hold no dots,
