@@ -1,9 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
+import { closest } from "./closest.js";
+import { parseConfigDocument } from "./config-document.js";
 import { configSchema, type DisclosureConfig } from "./schema.js";
 import { applyPresets } from "./presets.js";
+import { unusableEntries } from "./unusable-entries.js";
+
+export { parseConfigDocument, type ParsedConfigDocument } from "./config-document.js";
 
 export interface ConfigProblem {
   file?: string;
@@ -27,9 +31,25 @@ const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSche
 
 /**
  * Validates an already-parsed config object. An invalid section falls back to its defaults while the valid
- * sections are kept, so a typo in `sla` never sends a report to a different tracking repository.
+ * sections are kept, so a typo in `sla` never sends a report to a different tracking repository. A section holding
+ * an entry the policy engine cannot use (see `unusableEntries`) is invalid too, so triage never has to refuse one.
  */
 export function resolveConfig(raw: unknown, options: { file?: string; locate?: Locate } = {}): ResolvedConfig {
+  const { config, errors } = resolveSchema(raw, options);
+  const unusable = unusableEntries(config);
+  if (unusable.length === 0) return { config, errors };
+  const sections: Record<string, unknown> = { ...config };
+  for (const { path } of unusable) {
+    const key = path[0] as keyof typeof configSchema.shape;
+    sections[key] = configSchema.shape[key].parse(undefined);
+  }
+  return {
+    config: sections as DisclosureConfig,
+    errors: [...errors, ...unusable.map(({ path, message }) => withPosition({ path: formatPath(path), message }, path, options))],
+  };
+}
+
+function resolveSchema(raw: unknown, options: { file?: string; locate?: Locate }): ResolvedConfig {
   const input = isPlainObject(raw) ? applyPresets(raw) : (raw ?? {});
   const parsed = configSchema.safeParse(input);
   if (parsed.success) return { config: parsed.data, errors: [] };
@@ -45,46 +65,11 @@ export function resolveConfig(raw: unknown, options: { file?: string; locate?: L
   return { config: salvaged as DisclosureConfig, errors };
 }
 
-export interface ParsedConfigDocument {
-  raw: unknown;
-  locate: Locate;
-  syntaxErrors: ConfigProblem[];
-}
-
-/** Parses YAML text without custom tags; `locate` maps a key path to where it is written. */
-export function parseConfigDocument(text: string, file: string): ParsedConfigDocument {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, customTags: [], uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    return {
-      raw: {},
-      locate: () => undefined,
-      syntaxErrors: document.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        return {
-          file,
-          path: "",
-          line: position.line,
-          column: position.col,
-          message: `YAML syntax: ${error.message.split("\n")[0]}`,
-        };
-      }),
-    };
-  }
-  const locate: Locate = (path) => {
-    const node = nodeAt(document.contents, path);
-    if (!node?.range) return undefined;
-    const position = lineCounter.linePos(node.range[0]);
-    return { file, line: position.line, column: position.col };
-  };
-  return { raw: document.toJS({ maxAliasCount: 50 }) ?? {}, locate, syntaxErrors: [] };
-}
-
-/** Parses and validates one file, with file, line and column on every problem. */
+/** Parses and validates one file, with file, line and column on every problem. Never throws: see `parseConfigDocument`. */
 export function parseConfigText(text: string, file = "disclosure.yml"): ResolvedConfig {
   const document = parseConfigDocument(text, file);
-  if (document.syntaxErrors.length > 0) return { config: configSchema.parse({}), errors: document.syntaxErrors };
-  return resolveConfig(document.raw, { file, locate: document.locate });
+  const resolved = resolveConfig(document.raw, { file, locate: document.locate });
+  return { config: resolved.config, errors: [...document.problems, ...resolved.errors] };
 }
 
 export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
@@ -190,48 +175,6 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
       return current;
     }
   }
-}
-
-/** The candidate a misspelt word most likely meant, or undefined when none is close enough. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
-      best = { candidate, distance };
-    }
-  }
-  return best?.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-function nodeAt(root: unknown, path: KeyPath): YamlNode | undefined {
-  let node = root as YamlNode | undefined;
-  for (const part of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === part);
-      if (!pair) return undefined;
-      // The last step points at the key itself: that is where an unknown key or a wrong value is written.
-      node = (part === path[path.length - 1] || !pair.value ? pair.key : pair.value) as YamlNode;
-    } else if (isSeq(node) && typeof part === "number") {
-      node = node.items[part] as YamlNode | undefined;
-    } else {
-      return undefined;
-    }
-  }
-  return node;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

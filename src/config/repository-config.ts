@@ -55,8 +55,8 @@ export async function loadRepositoryConfig(
     const fileName = `${current.owner}/${current.repo}:${current.path}`;
     files.push({ ...current, blobSha: gitBlobSha(text) });
     const document = parseConfigDocument(text, fileName);
-    errors.push(...document.syntaxErrors);
-    const raw = isObject(document.raw) ? { ...document.raw } : {};
+    errors.push(...document.problems);
+    const raw = { ...document.raw };
     const extendsValue = raw._extends;
     delete raw._extends;
     layers.push({ raw, locate: document.locate });
@@ -101,12 +101,13 @@ export async function loadRepositoryConfig(
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = { ...base };
+  // A Map, not assignment: a key such as "__proto__" stays a key (reported as unknown) instead of setting a prototype.
+  const merged = new Map(Object.entries(base));
   for (const [key, value] of Object.entries(override)) {
-    const existing = result[key];
-    result[key] = isObject(existing) && isObject(value) ? deepMerge(existing, value) : value;
+    const existing = merged.get(key);
+    merged.set(key, isObject(existing) && isObject(value) ? deepMerge(existing, value) : value);
   }
-  return result;
+  return Object.fromEntries(merged);
 }
 
 function sameFile(a: ConfigFileRef, b: ConfigFileRef): boolean {

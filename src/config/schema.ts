@@ -50,18 +50,24 @@ const calendarSchema = z.strictObject({
   closed: z.array(closureDay).default([]).describe("extra closure days: dates or date ranges"),
 });
 
-const positiveInt = z.number().int().positive();
+/**
+ * Every number of days in a policy is at most ten years: deadlines are counted day by day through the calendar, and
+ * a larger number would take seconds to count or leave the dates JavaScript can hold.
+ */
+export const MAX_CONFIG_DAYS = 3650;
+const days = z.number().int().positive().max(MAX_CONFIG_DAYS);
+const daysBefore = z.number().int().nonnegative().max(MAX_CONFIG_DAYS);
 const nonNegativeInt = z.number().int().nonnegative();
 
 const slaSchema = z.strictObject({
-  response: z.strictObject({ businessDays: positiveInt }).default({ businessDays: 5 }),
-  resolution: z.strictObject({ days: positiveInt }).optional(),
-  updates: z.strictObject({ everyDays: positiveInt }).optional(),
-  remind: z.strictObject({ businessDaysBefore: nonNegativeInt }).default({ businessDaysBefore: 1 }),
+  response: z.strictObject({ businessDays: days }).default({ businessDays: 5 }),
+  resolution: z.strictObject({ days }).optional(),
+  updates: z.strictObject({ everyDays: days }).optional(),
+  remind: z.strictObject({ businessDaysBefore: daysBefore }).default({ businessDaysBefore: 1 }),
   needsInfo: z
     .strictObject({
       pauseClock: z.boolean().default(true),
-      closeAfterDays: positiveInt.optional(),
+      closeAfterDays: days.optional(),
     })
     .default({ pauseClock: true }),
 });
@@ -105,7 +111,7 @@ const rewardsSchema = z.strictObject({
 
 const creditSchema = z.strictObject({
   default: z.enum(["name", "handle", "anonymous"]).default("name"),
-  askAfterDays: positiveInt.optional(),
+  askAfterDays: days.optional(),
 });
 
 const repositoryPath = z
@@ -114,7 +120,7 @@ const repositoryPath = z
 
 const publicationSchema = z.strictObject({
   consent: z.enum(["mutual", "researcher-informed", "maintainer-only"]).default("mutual"),
-  reviewDays: positiveInt.default(10),
+  reviewDays: days.default(10),
   acknowledgements: z
     .strictObject({
       repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name"),

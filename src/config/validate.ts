@@ -1,10 +1,5 @@
-import { catalogIds, exceptionIds } from "../policy/catalog.js";
-import { conductIds } from "../policy/conduct.js";
-import { checkPattern } from "../policy/pattern.js";
-import { computeDeadlines, isKnownHolidayRegion } from "../sla/index.js";
-import { dayNumber } from "../sla/local-date.js";
+import { computeDeadlines } from "../sla/index.js";
 import {
-  closest,
   formatPath,
   parseConfigDocument,
   resolveConfig,
@@ -15,9 +10,10 @@ import {
 import type { DisclosureConfig } from "./schema.js";
 
 /**
- * Everything wrong with a config file, each with file, line, column and key path: first what the schema
- * rejects, then what the schema cannot see (an id that is not in the catalog, a pattern RE2 refuses, a time
- * zone that does not exist, a public tracking repository, settings that contradict each other).
+ * Everything wrong with a config file, each with file, line, column and key path: first what loading refuses (a
+ * file over a limit, what the schema rejects, an entry the app cannot use such as an unknown catalog id, a pattern
+ * RE2 refuses or a time zone that does not exist), then what neither can see (a public tracking repository, an id
+ * listed twice, settings that contradict each other).
  */
 
 export interface ValidateOptions {
@@ -34,20 +30,14 @@ interface Finding {
 
 type Check = (config: DisclosureConfig, options: ValidateOptions) => Finding[];
 
-/** Each `*` in a hostname pattern becomes a backtracking loop when matched; four or more can stall a match. */
-const MAX_WILDCARDS_PER_HOST = 3;
-/** `{a,b}` groups multiply: eight groups of two already make 256 patterns to try on every hostname. */
-const MAX_BRACE_EXPANSIONS = 64;
 /** Closure days that postpone a promised response by more than this many calendar days are likely a typo. */
 const MAX_CLOSURE_DELAY_DAYS = 10;
 
 const checks: readonly Check[] = [
   checkPolicyLinks,
   checkTrackingRepository,
-  checkCalendar,
   checkClosureDelay,
   checkSla,
-  checkScopePatterns,
   checkExclusions,
   checkConduct,
   checkRewards,
@@ -55,11 +45,11 @@ const checks: readonly Check[] = [
 
 export function validateConfig(text: string, file = "disclosure.yml", options: ValidateOptions = {}): ConfigProblem[] {
   const document = parseConfigDocument(text, file);
-  if (document.syntaxErrors.length > 0) return document.syntaxErrors;
   const { config, errors } = resolveConfig(document.raw, { file, locate: document.locate });
-  // A section with a schema error has fallen back to its defaults, so the checks below only see valid sections.
+  // A section with a schema error, an unusable pattern or a value over a limit has fallen back to its defaults, so
+  // the checks below only see valid sections.
   const findings = checks.flatMap((check) => check(config, options));
-  const problems = [...errors, ...findings.map((finding) => toProblem(finding, file, document.locate))];
+  const problems = [...document.problems, ...errors, ...findings.map((finding) => toProblem(finding, file, document.locate))];
   return problems
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order)
@@ -115,50 +105,12 @@ function checkTrackingRepository(
   ];
 }
 
-function checkCalendar({ calendar }: Pick<DisclosureConfig, "calendar">): Finding[] {
-  const findings: Finding[] = [];
-  if (!isTimeZone(calendar.timezone)) {
-    const suggestion = closest(calendar.timezone, Intl.supportedValuesOf("timeZone"));
-    findings.push({
-      path: ["calendar", "timezone"],
-      message:
-        `unknown time zone "${calendar.timezone}"` +
-        (suggestion ? `; did you mean "${suggestion}"?` : " (expected an IANA name such as Europe/Amsterdam)"),
-    });
-  }
-  if (calendar.holidays !== undefined && !isKnownHolidayRegion(calendar.holidays)) {
-    findings.push({
-      path: ["calendar", "holidays"],
-      message: `no public-holiday data for "${calendar.holidays}" (expected a country code such as NL, or country-region such as DE-BY)`,
-    });
-  }
-  calendar.closed.forEach((entry, index) => {
-    const [from, to, fromPath, toPath]: [string, string, KeyPath, KeyPath] =
-      typeof entry === "string"
-        ? [entry.slice(0, 10), entry.slice(-10), ["calendar", "closed", index], ["calendar", "closed", index]]
-        : [entry.from, entry.to, ["calendar", "closed", index, "from"], ["calendar", "closed", index, "to"]];
-    const ends =
-      typeof entry === "string" && from === to
-        ? [{ date: from, path: fromPath }]
-        : [
-            { date: from, path: fromPath },
-            { date: to, path: toPath },
-          ];
-    const invalid = ends.filter(({ date }) => !isCalendarDate(date));
-    for (const { date, path } of invalid) findings.push({ path, message: `${date} is not a date in the calendar` });
-    if (invalid.length === 0 && from > to) {
-      findings.push({ path: toPath, message: `the closure ends (${to}) before it starts (${from})` });
-    }
-  });
-  return findings;
-}
-
 /** With `now`: a closure list that pushes today's response deadline weeks out is almost always a mistyped year. */
 function checkClosureDelay(
   { calendar, sla }: Pick<DisclosureConfig, "calendar" | "sla">,
   { now }: ValidateOptions,
 ): Finding[] {
-  if (now === undefined || calendar.closed.length === 0 || checkCalendar({ calendar }).length > 0) return [];
+  if (now === undefined || calendar.closed.length === 0) return [];
   const withClosures = computeDeadlines({ receivedAt: now }, sla, calendar).responseDue;
   const withoutClosures = computeDeadlines({ receivedAt: now }, sla, { ...calendar, closed: [] }).responseDue;
   const delayDays = Math.round((withClosures.getTime() - withoutClosures.getTime()) / 86_400_000);
@@ -196,102 +148,37 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
   return findings;
 }
 
-function checkScopePatterns({ scope }: Pick<DisclosureConfig, "scope">): Finding[] {
-  const findings: Finding[] = [];
-  const check = (pattern: string, path: KeyPath) => {
-    const problem = assetPatternProblem(pattern);
-    if (problem !== undefined) findings.push({ path, message: `asset "${pattern}": ${problem}` });
-  };
-  scope.assets.forEach((pattern, index) => check(pattern, ["scope", "assets", index]));
-  scope.codebases.forEach((codebase, codebaseIndex) =>
-    codebase.assets.forEach((pattern, index) => check(pattern, ["scope", "codebases", codebaseIndex, "assets", index])),
-  );
-  return findings;
-}
-
-function assetPatternProblem(pattern: string): string | undefined {
-  const groups = pattern.match(/\{[^{}]*\}/g) ?? [];
-  if (pattern.replace(/\{[^{}]*\}/g, "").match(/[{}]/)) return "braces { } must be balanced and cannot be nested";
-  const expansions = groups.reduce((count, group) => count * group.split(",").length, 1);
-  if (expansions > MAX_BRACE_EXPANSIONS) {
-    return `its { } groups expand to ${expansions} hostnames; at most ${MAX_BRACE_EXPANSIONS} are allowed`;
-  }
-  const wildcards = (pattern.replace(/^\*\./, "").match(/\*/g) ?? []).length;
-  if (wildcards > MAX_WILDCARDS_PER_HOST) {
-    return (
-      `${wildcards} wildcards could make matching a hostname hang; at most ${MAX_WILDCARDS_PER_HOST} are allowed ` +
-      'after a leading "*."'
-    );
-  }
-  return undefined;
-}
-
 function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): Finding[] {
   const findings: Finding[] = [];
-  const known = catalogIds();
-  const exceptions = exceptionIds();
   const firstIndexById = new Map<string, number>();
   exclusions.forEach((entry, index) => {
-    const rule = typeof entry === "string" ? { id: entry } : entry;
-    const idPath: KeyPath = typeof entry === "string" ? ["exclusions", index] : ["exclusions", index, "id"];
-    const firstIndex = firstIndexById.get(rule.id);
-    if (firstIndex === undefined) firstIndexById.set(rule.id, index);
-    else findings.push({ path: idPath, message: `"${rule.id}" is already listed as exclusions[${firstIndex}]` });
-
-    if (!known.includes(rule.id) && (rule.match === undefined || rule.match.length === 0)) {
-      findings.push({
-        path: idPath,
-        message:
-          `unknown exclusion id "${rule.id}" (a rule of your own needs match patterns: { id, title, match: [...] })` +
-          didYouMean(rule.id, known),
-      });
+    const id = typeof entry === "string" ? entry : entry.id;
+    const firstIndex = firstIndexById.get(id);
+    if (firstIndex === undefined) firstIndexById.set(id, index);
+    else {
+      const idPath: KeyPath = typeof entry === "string" ? ["exclusions", index] : ["exclusions", index, "id"];
+      findings.push({ path: idPath, message: `"${id}" is already listed as exclusions[${firstIndex}]` });
     }
-    if (typeof entry === "string") return;
-    entry.unless?.forEach((exception, exceptionIndex) => {
-      if ((exceptions as readonly string[]).includes(exception)) return;
-      findings.push({
-        path: ["exclusions", index, "unless", exceptionIndex],
-        message: `unknown exception "${exception}" (known: ${exceptions.join(", ")})${didYouMean(exception, exceptions)}`,
-      });
-    });
-    findings.push(...patternFindings(entry.match, ["exclusions", index, "match"]));
   });
   return findings;
 }
 
 function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[] {
   const findings: Finding[] = [];
-  const known: readonly string[] = conductIds();
   const firstIndexById = new Map<string, number>();
   conduct.forEach((entry, index) => {
-    const rule = typeof entry === "string" ? { id: entry } : entry;
-    const idPath: KeyPath = typeof entry === "string" ? ["conduct", index] : ["conduct", index, "id"];
-    const firstIndex = firstIndexById.get(rule.id);
-    if (firstIndex === undefined) firstIndexById.set(rule.id, index);
-    else findings.push({ path: idPath, message: `"${rule.id}" is already listed as conduct[${firstIndex}]` });
-
-    if (!known.includes(rule.id) && (rule.match === undefined || rule.match.length === 0)) {
-      findings.push({
-        path: idPath,
-        message:
-          `unknown conduct id "${rule.id}" (known: ${known.join(", ")}; a rule of your own needs match patterns)` +
-          didYouMean(rule.id, known),
-      });
+    const id = typeof entry === "string" ? entry : entry.id;
+    const firstIndex = firstIndexById.get(id);
+    if (firstIndex === undefined) firstIndexById.set(id, index);
+    else {
+      const idPath: KeyPath = typeof entry === "string" ? ["conduct", index] : ["conduct", index, "id"];
+      findings.push({ path: idPath, message: `"${id}" is already listed as conduct[${firstIndex}]` });
     }
-    if (typeof entry === "string") return;
-    if (entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
+    if (typeof entry !== "string" && entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
       findings.push({ path: ["conduct", index, "maxRecords"], message: "maxRecords applies only to excess-data-access" });
     }
-    findings.push(...patternFindings(entry.match, ["conduct", index, "match"]));
   });
   return findings;
-}
-
-function patternFindings(patterns: readonly string[] | undefined, path: KeyPath): Finding[] {
-  return (patterns ?? []).flatMap((pattern, index) => {
-    const problem = checkPattern(pattern);
-    return problem === undefined ? [] : [{ path: [...path, index], message: `pattern "${pattern}": ${problem}` }];
-  });
 }
 
 function checkRewards({ rewards }: Pick<DisclosureConfig, "rewards">): Finding[] {
@@ -302,27 +189,4 @@ function checkRewards({ rewards }: Pick<DisclosureConfig, "rewards">): Finding[]
       message: "reward bands are set but rewards.enabled is not true, so no reward is ever offered; set enabled: true or remove the bands",
     },
   ];
-}
-
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const suggestion = closest(word, candidates);
-  return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isCalendarDate(date: string): boolean {
-  try {
-    dayNumber(date);
-    return true;
-  } catch {
-    return false;
-  }
 }

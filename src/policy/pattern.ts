@@ -11,20 +11,41 @@ export interface TextPattern {
   search(text: string): { matched: string; index: number } | undefined;
 }
 
-const CONFIG_PATTERN_MAX_LENGTH = 1_000;
+/** A pattern from a config longer than this is refused: RE2 compiles in time and memory that grow with the length. */
+export const MAX_MATCH_PATTERN_LENGTH = 1_000;
+/**
+ * How many compiled config patterns are kept. re2-wasm compiles into a fixed 16 MiB WebAssembly heap that garbage
+ * collection never returns and that, once full, aborts every later RE2 call in the process; so a compiled pattern is
+ * shared by everyone using the same text, and the least recently used is freed beyond this many.
+ */
+export const MAX_COMPILED_PATTERNS = 256;
+/** How many refused patterns are remembered: a compile RE2 refuses is never freed, so each is compiled only once. */
+const MAX_REMEMBERED_REFUSALS = 4_096;
+
+/** By pattern text, least recently used first. */
+const compiledPatterns = new Map<string, RE2>();
+const refusedPatterns = new Map<string, string>();
 
 /** Why a config pattern cannot be used, or undefined when it can. */
 export function checkPattern(pattern: string): string | undefined {
   if (pattern.length === 0) return "the pattern is empty";
-  if (pattern.length > CONFIG_PATTERN_MAX_LENGTH) {
-    return `the pattern is longer than ${CONFIG_PATTERN_MAX_LENGTH} characters`;
+  if (pattern.length > MAX_MATCH_PATTERN_LENGTH) {
+    return `the pattern is longer than the limit of ${MAX_MATCH_PATTERN_LENGTH} characters`;
   }
+  if (compiledPatterns.has(pattern)) return undefined;
+  const refusal = refusedPatterns.get(pattern);
+  if (refusal !== undefined) return refusal;
+  let compiled: RE2;
   try {
-    const compiled = new RE2(pattern, "iu");
-    if (compiled.test("")) return "the pattern matches empty text, so it would match every report";
+    compiled = new RE2(pattern, "iu");
   } catch (error) {
-    return `not valid RE2 syntax (${describeRe2Error(error)}); lookaround and backreferences are not supported`;
+    return refuse(pattern, `not valid RE2 syntax (${describeRe2Error(error)}); lookaround and backreferences are not supported`);
   }
+  if (compiled.test("")) {
+    free(compiled);
+    return refuse(pattern, "the pattern matches empty text, so it would match every report");
+  }
+  keep(pattern, compiled);
   return undefined;
 }
 
@@ -32,17 +53,47 @@ export function checkPattern(pattern: string): string | undefined {
 export function compileConfigPattern(pattern: string): TextPattern {
   const problem = checkPattern(pattern);
   if (problem !== undefined) throw new Error(`unusable pattern ${JSON.stringify(pattern)}: ${problem}`);
-  const compiled = new RE2(pattern, "iu");
   return {
     find(text) {
-      const match = compiled.exec(text);
+      const match = compiledPattern(pattern).exec(text);
       return match ? (match[0] ?? "") : undefined;
     },
     search(text) {
-      const match = compiled.exec(text);
+      const match = compiledPattern(pattern).exec(text);
       return match ? { matched: match[0] ?? "", index: match.index } : undefined;
     },
   };
+}
+
+/** The compiled form of a pattern `checkPattern` accepted, compiled again if it was freed in the meantime. */
+function compiledPattern(pattern: string): RE2 {
+  const compiled = compiledPatterns.get(pattern) ?? new RE2(pattern, "iu");
+  keep(pattern, compiled);
+  return compiled;
+}
+
+function keep(pattern: string, compiled: RE2): void {
+  compiledPatterns.delete(pattern);
+  compiledPatterns.set(pattern, compiled);
+  for (const [oldestPattern, oldest] of compiledPatterns) {
+    if (compiledPatterns.size <= MAX_COMPILED_PATTERNS) break;
+    compiledPatterns.delete(oldestPattern);
+    free(oldest);
+  }
+}
+
+function refuse(pattern: string, problem: string): string {
+  refusedPatterns.set(pattern, problem);
+  for (const oldestPattern of refusedPatterns.keys()) {
+    if (refusedPatterns.size <= MAX_REMEMBERED_REFUSALS) break;
+    refusedPatterns.delete(oldestPattern);
+  }
+  return problem;
+}
+
+/** Returns a compiled pattern's WebAssembly memory, which re2-wasm only gives back through its wrapper's `delete()`. */
+function free(compiled: RE2): void {
+  (compiled as unknown as { wrapper: { delete(): void } }).wrapper.delete();
 }
 
 /** Wraps a built-in pattern; these are written without nested quantifiers and run in JavaScript's engine. */

@@ -9,7 +9,7 @@ import { excerpt } from "./report.js";
  * - hostname: `example.org` matches itself and `www.example.org`; `*.example.org` matches any subdomain at any
  *   depth (`a.b.example.org`) but not `example.org` itself; a `*` anywhere else stays inside one label
  *   (`mijn*partner.nl` matches `mijnbouwpartner.nl`, not `mijn.evil.partner.nl`); `{nl,be}` lists alternatives.
- *   Matching ignores case.
+ *   Matching ignores case and reads the host label by label, without regular expressions (see `compileHostPattern`).
  * - URL: `https://example.org/app` matches that host and every path under `/app`.
  * - IPv4/IPv6 address or CIDR range: `192.0.2.0/24`, `2001:db8::/32`.
  * - repository: `owner/name` (`owner/*` for all of an owner's repositories). GitHub owner names hold no dots,
@@ -45,7 +45,7 @@ export interface ScopeDecision {
 }
 
 export function compileScope(scope: ScopeConfig): CompiledScope {
-  const outEntries = scope.outOfScope.map((entry) => ({ entry, topic: isTopic(entry) }));
+  const outEntries = scope.outOfScope.map((entry) => ({ entry, topic: isTopicEntry(entry) }));
   return {
     inScope: scope.assets.map(compileAssetPattern),
     outOfScope: outEntries.filter(({ topic }) => !topic).map(({ entry }) => compileAssetPattern(entry)),
@@ -149,7 +149,8 @@ function isReference(asset: ReportAsset): boolean {
 
 type PatternKind = "cidr" | "ip" | "url" | "repository" | "host";
 
-function isTopic(entry: string): boolean {
+/** A scope entry with a space in it describes a topic ("customer-hosted content") rather than naming an asset. */
+export function isTopicEntry(entry: string): boolean {
   return /\s/.test(entry.trim());
 }
 
@@ -167,7 +168,41 @@ function patternKind(pattern: string): PatternKind {
   return "host";
 }
 
+/** An asset pattern longer than this is refused: a hostname is at most 253 characters, a URL pattern a little more. */
+export const MAX_ASSET_PATTERN_LENGTH = 256;
+/** `{a,b}` groups multiply; one pattern may stand for at most this many hostnames. */
+export const MAX_ASSET_PATTERN_ALTERNATIVES = 64;
+
+/** Thrown for a pattern `checkAssetPattern` refuses; config loading leaves such patterns out before they get here. */
+export class UnusableAssetPatternError extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly problem: string,
+  ) {
+    super(`unusable asset pattern ${JSON.stringify(pattern)}: ${problem}`);
+    this.name = "UnusableAssetPatternError";
+  }
+}
+
+/** Why an asset pattern cannot be used, or undefined when it can. */
+export function checkAssetPattern(pattern: string): string | undefined {
+  const trimmed = pattern.trim();
+  if (trimmed.length > MAX_ASSET_PATTERN_LENGTH) {
+    return `it is ${trimmed.length} characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`;
+  }
+  switch (patternKind(trimmed)) {
+    case "host":
+      return hostPatternProblem(trimmed);
+    case "url":
+      return hostPatternProblem(urlParts(trimmed).host);
+    default:
+      return undefined;
+  }
+}
+
 export function compileAssetPattern(pattern: string): AssetMatcher {
+  const problem = checkAssetPattern(pattern);
+  if (problem !== undefined) throw new UnusableAssetPatternError(pattern, problem);
   const trimmed = pattern.trim();
   switch (patternKind(trimmed)) {
     case "cidr":
@@ -183,33 +218,122 @@ export function compileAssetPattern(pattern: string): AssetMatcher {
 }
 
 function hostMatcher(pattern: string): AssetMatcher {
-  const regex = hostPatternRegex(pattern);
+  const hostPattern = compileHostPattern(pattern);
   return {
     pattern,
     matches(asset) {
       const host = hostOf(asset);
-      return host !== undefined && regex.test(host);
+      return host !== undefined && hostPattern.matches(host);
     },
   };
 }
 
-/** Compiles a hostname pattern to an anchored regex; exported for tests. */
-export function hostPatternRegex(pattern: string): RegExp {
-  const alternatives = expandBraces(pattern.toLowerCase().replace(/\.$/, ""));
-  const sources = alternatives.map((alternative) => {
-    const anySubdomain = alternative.startsWith("*.");
-    const rest = anySubdomain ? alternative.slice(2) : alternative;
-    const body = rest
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"))
-      .join("[a-z0-9-]*");
-    if (anySubdomain) return `(?:[a-z0-9-]+\\.)+${body}`;
-    return rest.includes("*") ? body : `(?:www\\.)?${body}`;
-  });
-  return new RegExp(`^(?:${sources.join("|")})$`, "i");
+export interface HostPattern {
+  matches(host: string): boolean;
 }
 
-/** `a.{x,y}.{1,2}` → `a.x.1`, `a.x.2`, `a.y.1`, `a.y.2`. Braces do not nest. */
+/**
+ * One spelling of a hostname pattern, read label by label, so that matching needs no regular expression: each
+ * label of the host is compared once with one label of the pattern, in time linear in the two lengths.
+ */
+interface HostGlob {
+  /** `*.example.org`: one or more labels of letters, digits and dashes come before `labels`. */
+  anySubdomain: boolean;
+  /** A plain hostname also matches with `www.` in front of it. */
+  allowsWww: boolean;
+  /** Lower case; a `*` stands for any run of letters, digits and dashes inside its label. */
+  labels: string[];
+}
+
+/** Compiles a hostname pattern (`*.example.org`, `mijn*partner.{nl,be}`); refuses what `checkAssetPattern` refuses. */
+export function compileHostPattern(pattern: string): HostPattern {
+  const problem = hostPatternProblem(pattern);
+  if (problem !== undefined) throw new UnusableAssetPatternError(pattern, problem);
+  const globs = expandBraces(pattern.toLowerCase().replace(/\.$/, "")).map(hostGlob);
+  return {
+    matches(host) {
+      const labels = host.toLowerCase().split(".");
+      return globs.some((glob) => globMatches(glob, labels));
+    },
+  };
+}
+
+function hostGlob(alternative: string): HostGlob {
+  const anySubdomain = alternative.startsWith("*.");
+  const rest = anySubdomain ? alternative.slice(2) : alternative;
+  return { anySubdomain, allowsWww: !anySubdomain && !rest.includes("*"), labels: rest.split(".") };
+}
+
+function globMatches(glob: HostGlob, hostLabels: readonly string[]): boolean {
+  const extra = hostLabels.length - glob.labels.length;
+  const prefix = hostLabels.slice(0, Math.max(extra, 0));
+  const prefixMatches = glob.anySubdomain
+    ? extra >= 1 && prefix.every((label) => label.length > 0 && isWildcardRun(label, 0, label.length))
+    : extra === 0 || (glob.allowsWww && extra === 1 && prefix[0] === "www");
+  return prefixMatches && glob.labels.every((label, index) => labelMatches(label, hostLabels[extra + index] ?? ""));
+}
+
+/**
+ * Whether one host label matches one pattern label. Without `*` the two are compared; with it, the set of pattern
+ * positions reachable so far is carried along the label, one character at a time, so no choice is ever retried.
+ */
+function labelMatches(pattern: string, label: string): boolean {
+  if (!pattern.includes("*")) return pattern === label;
+  const start = new Uint8Array(pattern.length + 1);
+  start[0] = 1;
+  let reached = followStars(pattern, start);
+  for (let index = 0; index < label.length; index++) {
+    const character = label.charAt(index);
+    const wildcard = isWildcardRun(label, index, index + 1);
+    const next = new Uint8Array(pattern.length + 1);
+    for (let position = 0; position < pattern.length; position++) {
+      if (reached[position] === 0) continue;
+      const expected = pattern.charAt(position);
+      if (expected === "*") {
+        if (wildcard) next[position] = 1;
+      } else if (expected === character) {
+        next[position + 1] = 1;
+      }
+    }
+    reached = followStars(pattern, next);
+  }
+  return reached[pattern.length] === 1;
+}
+
+/** A `*` may also match nothing: every reached `*` reaches the position after it. */
+function followStars(pattern: string, reached: Uint8Array): Uint8Array {
+  for (let position = 0; position < pattern.length; position++) {
+    if (reached[position] === 1 && pattern.charAt(position) === "*") reached[position + 1] = 1;
+  }
+  return reached;
+}
+
+/** Whether `text[from, to)` is letters, digits and dashes only: what a `*` in a hostname pattern stands for. */
+function isWildcardRun(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    const letter = code >= 97 && code <= 122;
+    const digit = code >= 48 && code <= 57;
+    if (!letter && !digit && code !== 45) return false;
+  }
+  return true;
+}
+
+/** Why a hostname pattern's braces cannot be expanded, or undefined. */
+function hostPatternProblem(pattern: string): string | undefined {
+  const groups = pattern.match(/\{[^{}]*\}/g) ?? [];
+  if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ""))) return "braces { } must be balanced and cannot be nested";
+  let alternatives = 1;
+  for (const group of groups) {
+    alternatives *= group.split(",").length;
+    if (alternatives > MAX_ASSET_PATTERN_ALTERNATIVES) {
+      return `its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`;
+    }
+  }
+  return undefined;
+}
+
+/** `a.{x,y}.{1,2}` → `a.x.1`, `a.x.2`, `a.y.1`, `a.y.2`. Braces do not nest; `hostPatternProblem` bounds the count. */
 function expandBraces(pattern: string): string[] {
   const open = pattern.indexOf("{");
   const close = open < 0 ? -1 : pattern.indexOf("}", open);
@@ -222,21 +346,28 @@ function expandBraces(pattern: string): string[] {
     .flatMap((choice) => tails.map((tail) => `${head}${choice.trim()}${tail}`));
 }
 
-function urlMatcher(pattern: string): AssetMatcher {
+/** A URL pattern's host, and the path prefix it covers (lower case, without a trailing `/` or `*`). */
+function urlParts(pattern: string): { host: string; pathPrefix: string } {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(pattern) ? pattern : `https://${pattern}`;
   const parsed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)/i.exec(withScheme);
-  const host = (parsed?.[1] ?? "").replace(/:\d+$/, "");
-  const pathPrefix = (parsed?.[2] ?? "").replace(/\*$/, "").replace(/\/$/, "").toLowerCase();
-  const hostMatches = hostPatternRegex(host);
+  return {
+    host: (parsed?.[1] ?? "").replace(/:\d+$/, ""),
+    pathPrefix: (parsed?.[2] ?? "").replace(/\*$/, "").replace(/\/$/, "").toLowerCase(),
+  };
+}
+
+function urlMatcher(pattern: string): AssetMatcher {
+  const { host, pathPrefix } = urlParts(pattern);
+  const hostPattern = compileHostPattern(host);
   return {
     pattern,
     matches(asset) {
       if (asset.kind === "url") {
-        if (!hostMatches.test(asset.host)) return false;
+        if (!hostPattern.matches(asset.host)) return false;
         const path = asset.path.toLowerCase();
         return pathPrefix === "" || path === pathPrefix || path.startsWith(`${pathPrefix}/`);
       }
-      return asset.kind === "host" && pathPrefix === "" && hostMatches.test(asset.host);
+      return asset.kind === "host" && pathPrefix === "" && hostPattern.matches(asset.host);
     },
   };
 }

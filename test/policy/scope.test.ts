@@ -1,7 +1,18 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { extractAssets } from "../../src/policy/assets.js";
-import { compileAssetPattern, compileScope, compileTopic, decideScope, hostPatternRegex } from "../../src/policy/scope.js";
+import { parseConfigText } from "../../src/config/load.js";
+import {
+  checkAssetPattern,
+  compileAssetPattern,
+  compileHostPattern,
+  compileScope,
+  compileTopic,
+  decideScope,
+  MAX_ASSET_PATTERN_ALTERNATIVES,
+  MAX_ASSET_PATTERN_LENGTH,
+  UnusableAssetPatternError,
+} from "../../src/policy/scope.js";
 
 function scopeOf(assets: string[], outOfScope: string[] = []) {
   return compileScope({ assets, outOfScope, codebases: [] });
@@ -28,7 +39,7 @@ describe("hostname patterns", () => {
     ["*.example.org", "a.b.example.org", true],
     ["*.example.org", "example.org", false],
   ])("%s matches %s: %s", (pattern, host, expected) => {
-    expect(hostPatternRegex(pattern).test(host)).toBe(expected);
+    expect(compileHostPattern(pattern).matches(host)).toBe(expected);
   });
 
   it("matches any generated subdomain of *.example.org, and no look-alike", () => {
@@ -46,8 +57,8 @@ describe("hostname patterns", () => {
   it("keeps a star inside one label for any generated label", () => {
     fc.assert(
       fc.property(label, label, (a, b) => {
-        const regex = hostPatternRegex("mijn*partner.nl");
-        return regex.test(`mijn${a}partner.nl`.replace(/--/g, "-")) && !regex.test(`mijn${a}.${b}partner.nl`);
+        const hostPattern = compileHostPattern("mijn*partner.nl");
+        return hostPattern.matches(`mijn${a}partner.nl`.replace(/--/g, "-")) && !hostPattern.matches(`mijn${a}.${b}partner.nl`);
       }),
     );
   });
@@ -128,5 +139,97 @@ describe("scope decisions", () => {
     expect(hosted.find("A page hosted by a customer on your platform")).toBeDefined();
     expect(hosted.find("XSS on the customer login page")).toBeUndefined();
     expect(hosted.find("The host header of the customer page")).toBeUndefined();
+  });
+});
+
+/** The regular expression hostname patterns compiled to before matching went label by label: the reference. */
+function backtrackingReference(pattern: string): RegExp {
+  const sources = [pattern.toLowerCase().replace(/\.$/, "")].map((alternative) => {
+    const anySubdomain = alternative.startsWith("*.");
+    const rest = anySubdomain ? alternative.slice(2) : alternative;
+    const body = rest
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"))
+      .join("[a-z0-9-]*");
+    if (anySubdomain) return `(?:[a-z0-9-]+\\.)+${body}`;
+    return rest.includes("*") ? body : `(?:www\\.)?${body}`;
+  });
+  return new RegExp(`^(?:${sources.join("|")})$`, "i");
+}
+
+describe("hostname patterns from an untrusted config", () => {
+  const twelveStars = `${"a*".repeat(12)}b.openworx.nl`;
+
+  it("answers a twelve-star pattern against hostile hosts that a backtracking regex could not finish", () => {
+    // The reference regex took 61 s on a 36-character label; these labels are 63 (DNS's maximum) and 240 characters.
+    const longLabel = extractAssets({ title: "", body: `Found on ${"a".repeat(63)}.openworx.nl today.` });
+    const longUrlHost = extractAssets({ title: "", body: `See https://${"a".repeat(240)}.openworx.nl/x` });
+    expect(longLabel.map((asset) => asset.kind)).toEqual(["host"]);
+    expect(longUrlHost.map((asset) => asset.kind)).toEqual(["url"]);
+    const matcher = compileAssetPattern(twelveStars);
+    expect(matcher.matches(longLabel[0]!)).toBe(false);
+    expect(matcher.matches(longUrlHost[0]!)).toBe(false);
+    expect(compileAssetPattern(`https://${twelveStars}/app`).matches(longUrlHost[0]!)).toBe(false);
+    expect(decideScope(scopeOf([twelveStars]), longLabel, "")).toMatchObject({ status: "out" });
+  });
+
+  it("still matches what a twelve-star pattern stands for (control)", () => {
+    const matching = extractAssets({ title: "", body: `Found on ${"a".repeat(62)}b.openworx.nl today.` });
+    expect(compileAssetPattern(twelveStars).matches(matching[0]!)).toBe(true);
+    expect(compileHostPattern(twelveStars).matches(`${"a-".repeat(30)}ab.openworx.nl`)).toBe(true);
+    expect(compileHostPattern(twelveStars).matches(`${"a".repeat(20)}.b.openworx.nl`)).toBe(false);
+  });
+
+  it("refuses a brace bomb before expanding it, naming the limit", () => {
+    const bomb = `${"{a,b}".repeat(30)}.example.org`;
+    expect(checkAssetPattern(bomb)).toBe(`its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`);
+    expect(() => compileAssetPattern(bomb)).toThrow(UnusableAssetPatternError);
+    expect(() => compileAssetPattern(`https://${bomb}/login`)).toThrow(`more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames`);
+    expect(checkAssetPattern(`${"{a,b}".repeat(6)}.example.org`)).toBeUndefined();
+    expect(compileHostPattern(`${"{a,b}".repeat(6)}.example.org`).matches("abbaba.example.org")).toBe(true);
+  });
+
+  it("refuses a pattern longer than the limit, naming it", () => {
+    const long = `${"a".repeat(MAX_ASSET_PATTERN_LENGTH)}.example.org`;
+    expect(checkAssetPattern(long)).toBe(`it is ${long.length} characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`);
+    expect(checkAssetPattern(`octo-org/${"x".repeat(MAX_ASSET_PATTERN_LENGTH)}`)).toContain(`limit of ${MAX_ASSET_PATTERN_LENGTH}`);
+    expect(checkAssetPattern(`${"a".repeat(MAX_ASSET_PATTERN_LENGTH - 12)}.example.org`)).toBeUndefined();
+  });
+
+  it("leaves a section with an unusable pattern out of the loaded config, as a config error, and keeps the rest", () => {
+    const { config, errors } = parseConfigText(
+      `tracking:\n  repository: octo-org/cases\nscope:\n  assets:\n    - example.org\n    - '${"{a,b}".repeat(30)}.example.org'\n`,
+      "disclosure.yml",
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({ path: "scope.assets[1]", line: 6, message: expect.stringContaining(`more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames`) }),
+    ]);
+    expect(config.scope.assets).toEqual([]);
+    expect(config.tracking.repository).toBe("octo-org/cases");
+  });
+
+  it("matches exactly as the backtracking regex did, for generated patterns and hosts", () => {
+    const patternLabel = fc.stringMatching(/^[ab*-]{1,5}$/);
+    const hostLabel = fc.stringMatching(/^[abAB_-]{0,6}$/);
+    const pattern = fc.tuple(fc.boolean(), fc.array(patternLabel, { minLength: 1, maxLength: 3 })).map(([anySubdomain, labels]) => `${anySubdomain ? "*." : ""}${labels.join(".")}`);
+    const prefix = fc.constantFrom("", "www.", "x.", "x.y.", "a_b.");
+    const randomHost = fc.tuple(prefix, fc.array(hostLabel, { minLength: 1, maxLength: 4 })).map(([start, labels]) => `${start}${labels.join(".")}`);
+    /** A host written from the pattern itself, so that most cases are near the boundary between match and no match. */
+    const hostNear = (generatedPattern: string) =>
+      fc.tuple(prefix, fc.array(fc.stringMatching(/^[aAb_.-]{0,3}$/), { minLength: 12, maxLength: 12 })).map(([start, fills]) => {
+        let index = 0;
+        return `${start}${generatedPattern.replace(/^\*\./, "").replace(/\*/g, () => fills[index++ % fills.length] ?? "")}`;
+      });
+    const cases = pattern.chain((generatedPattern) => fc.tuple(fc.constant(generatedPattern), fc.oneof(randomHost, hostNear(generatedPattern))));
+    fc.assert(
+      fc.property(cases, ([generatedPattern, generatedHost]) =>
+        compileHostPattern(generatedPattern).matches(generatedHost) === backtrackingReference(generatedPattern).test(generatedHost),
+      ),
+      { numRuns: 5_000 },
+    );
+    for (const [examplePattern, exampleHost] of [["mijn*partner.nl", "mijnpartner.nl"], ["*.example.org", "www.example.org"], ["example.org", "www.example.org"], ["a*", "a"], ["*", "localhost"]] as const) {
+      expect(compileHostPattern(examplePattern).matches(exampleHost)).toBe(backtrackingReference(examplePattern).test(exampleHost));
+      expect(compileHostPattern(examplePattern).matches(exampleHost)).toBe(true);
+    }
   });
 });

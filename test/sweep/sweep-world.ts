@@ -53,8 +53,17 @@ function etagOf(value: unknown): string {
   return `"${createHash("sha1").update(JSON.stringify(value)).digest("hex")}"`;
 }
 
-export function sweepWorld(): SweepWorld {
-  const github = fakeGitHub({ configFiles: { [`${sourceRepository}:.github/disclosure.yml`]: openworxConfig }, privateRepositories: [trackingRepository] });
+export interface SweepWorldOptions {
+  /** More repositories of the organisation's installation by name, listed before the others, each with its `.github/disclosure.yml`. */
+  moreRepositories?: Record<string, string>;
+}
+
+export function sweepWorld({ moreRepositories = {} }: SweepWorldOptions = {}): SweepWorld {
+  const moreConfigFiles = Object.fromEntries(Object.entries(moreRepositories).map(([name, text]) => [`octo-org/${name}:.github/disclosure.yml`, text]));
+  const github = fakeGitHub({
+    configFiles: { [`${sourceRepository}:.github/disclosure.yml`]: openworxConfig, ...moreConfigFiles },
+    privateRepositories: [trackingRepository],
+  });
   const { scope } = github.mock;
   const comments = new Map<number, { id: number; body: string }[]>();
   const triageAdvisories: SweepWorld["triageAdvisories"] = [];
@@ -73,6 +82,7 @@ export function sweepWorld(): SweepWorld {
     .get(/^\/installation\/repositories(\?.*)?$/)
     .reply(function reply() {
       const repositories = [
+        ...Object.keys(moreRepositories).map((name, index) => repositoryObject({ owner: octoOrg, name, id: 7_300_100 + index, private: false })),
         repositoryObject({ owner: octoOrg, name: "widgets", id: 7_300_001, private: false }),
         repositoryObject({ owner: octoOrg, name: "security-cases", id: 7_300_002, private: true }),
       ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatProblem } from "../../src/config/load.js";
 import { validateConfig } from "../../src/config/validate.js";
+import { MAX_ASSET_PATTERN_ALTERNATIVES, MAX_ASSET_PATTERN_LENGTH } from "../../src/policy/scope.js";
 
 /** One broken config a case: the key path, line and a fragment of the message a user sees. */
 interface BrokenConfig {
@@ -146,11 +147,18 @@ const brokenConfigs: BrokenConfig[] = [
     message: "must start with https://",
   },
   {
-    name: "an asset pattern whose wildcards could hang matching",
-    yaml: "scope:\n  assets:\n    - example.org\n    - '*.a*b*c*d*e.example'\n",
+    name: "an asset pattern whose braces expand to more hostnames than the limit",
+    yaml: "scope:\n  assets:\n    - example.org\n    - '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.example'\n",
     path: "scope.assets[1]",
     line: 4,
-    message: "4 wildcards could make matching a hostname hang",
+    message: `its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`,
+  },
+  {
+    name: "an asset pattern longer than the limit",
+    yaml: `scope:\n  outOfScope:\n    - ${"a".repeat(250)}.example.org\n`,
+    path: "scope.outOfScope[0]",
+    line: 3,
+    message: `it is 262 characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`,
   },
   {
     name: "an asset pattern with an unclosed brace",
@@ -212,6 +220,14 @@ describe("validateConfig", () => {
 
   it("accepts a nested quantifier, because patterns run in RE2's linear time", () => {
     expect(validateConfig("exclusions:\n  - { id: repeated-a, match: ['(a+)+b'] }\n")).toEqual([]);
+  });
+
+  it("accepts many wildcards in one hostname, because hostnames are matched label by label in linear time", () => {
+    expect(validateConfig("scope:\n  assets:\n    - example.org\n    - '*.a*b*c*d*e.example'\n    - 'a*a*a*a*a*a*a*a*a*a*a*a*b.example.org'\n")).toEqual([]);
+  });
+
+  it("accepts as many brace alternatives as the limit allows", () => {
+    expect(validateConfig("scope:\n  assets: ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.example']\n")).toEqual([]);
   });
 
   it("refuses a tracking repository the caller knows to be public", () => {
