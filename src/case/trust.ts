@@ -103,7 +103,7 @@ export type CaseBlockTrust =
   | { status: "none" };
 
 /** Issues the app opened before it sealed its case blocks; a block without a seal in a later issue is tampered. */
-export const SEALS_REQUIRED_FROM = process.env.DD_SEALS_REQUIRED_FROM_FOR_TESTS ?? "2026-12-05T00:00:00Z";
+export const SEALS_REQUIRED_FROM = "2026-12-05T00:00:00Z";
 
 export function judgeCaseBlock(issue: IssueFacts, trust: { identity: AppIdentity; secret: CaseSecret }): CaseBlockTrust {
   const body = issue.body ?? "";

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { hasStatus, type AdvisoryRef, type RepositoryRef } from "../github/gateway.js";
+import { asCaseRecord } from "../github/case-trust.js";
 import type { AdvisoryDraft } from "./advisory-draft.js";
 import type { AdvisoryCredit } from "./credit.js";
 
@@ -56,6 +57,6 @@ export class ClosingGateway {
 
   /** One write that records the case, its labels, and closes the tracking issue as completed. */
   async closeAsCompleted(repository: RepositoryRef, issueNumber: number, changes: { body: string; labels: string[] }): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body: changes.body, labels: changes.labels, state: "closed", state_reason: "completed" });
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body: changes.body, labels: changes.labels, state: "closed", state_reason: "completed", ...asCaseRecord });
   }
 }

@@ -4,10 +4,13 @@ import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { judgeCaseBlock, sealCaseBody, type AppIdentity, type CaseBlockTrust, type CaseSecret, type IssueFacts, isWrittenByApp } from "../case/trust.js";
 
 /**
- * Every request the app makes to GitHub passes here, so no path can skip the trust decision: a case block the app
- * writes into an issue is sealed for that issue, and every issue GitHub returns (one, a listing or search results)
- * is judged once — who opened it, and whether its block matches its seal. Readers ask `caseTrustOf(issue)`; an issue
- * that did not come through here (a webhook payload, a hand-made object) is never believed.
+ * Every request the app makes to GitHub passes here, so no path can skip the trust decision: the case record of a
+ * tracking issue the app writes is sealed for that issue, and every issue GitHub returns (one, a listing or search
+ * results) is judged once — who opened it, and whether its block matches its seal. Readers ask `caseTrustOf(issue)`;
+ * an issue that did not come through here (a webhook payload, a hand-made object) is never believed.
+ *
+ * Only a write that says it carries a case record (`...asCaseRecord`) is sealed: any other body — a public issue's
+ * text restored byte for byte, say — may hold whatever its author typed, and the app must never seal that.
  */
 
 export interface CaseTrust {
@@ -71,6 +74,9 @@ export function claimedCaseKey(body: string | null | undefined): string | undefi
   return reading.status === "found" ? reading.record.key : undefined;
 }
 
+/** Spread into an issue create or update whose body carries the case record the app wrote: the plugin seals it. */
+export const asCaseRecord = { request: { disclosureDeskCaseRecord: true } } as const;
+
 const ISSUE_ROUTE = /^\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\})?$/;
 
 type RequestOptions = Record<string, unknown> & { method?: string; url?: string };
@@ -100,6 +106,7 @@ export async function learnBotLogin(appOctokit: InstanceType<typeof ProbotOctoki
 }
 
 function sealWrite(options: RequestOptions, secret: CaseSecret): void {
+  if ((options.request as { disclosureDeskCaseRecord?: boolean } | undefined)?.disclosureDeskCaseRecord !== true) return;
   if ((options.method !== "POST" && options.method !== "PATCH") || typeof options.url !== "string" || !ISSUE_ROUTE.test(options.url)) return;
   if (typeof options.body !== "string" || typeof options.owner !== "string" || typeof options.repo !== "string") return;
   const issue = options.method === "POST" ? "new" : Number(options.issue_number);

@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import { isWrittenByApp, type AppIdentity } from "../case/trust.js";
 import { hasStatus, type RepositoryRef } from "./gateway.js";
+import { asCaseRecord } from "./case-trust.js";
 
 /**
  * The GitHub calls containment needs beyond the shared gateway: the public issue and its comments, locking,
@@ -77,12 +78,18 @@ export class ContainmentGateway {
     }
   }
 
+  /** A public issue's text, written exactly as given: the app's seal is never put on it. */
   async updateIssue(repository: RepositoryRef, issueNumber: number, changes: { title?: string; body?: string }): Promise<void> {
     await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes });
   }
 
-  async closeIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned" });
+  /** The tracking issue's body with its case record, sealed on the way. */
+  async updateCaseIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, ...asCaseRecord });
+  }
+
+  async closeCaseIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned", ...asCaseRecord });
   }
 
   async updateCommentBody(repository: RepositoryRef, commentId: number, body: string): Promise<void> {

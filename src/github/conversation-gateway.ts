@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { AdvisoryChanges } from "../commands/plan.js";
-import { readTrustedCase, type CaseReading } from "./case-trust.js";
+import { asCaseRecord, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
 
@@ -91,6 +91,7 @@ export class ConversationGateway {
       body: changes.body,
       ...(changes.labels ? { labels: changes.labels } : {}),
       ...(changes.state === "closed" ? { state: "closed", state_reason: "not_planned" } : changes.state === "open" ? { state: "open" } : {}),
+      ...asCaseRecord,
     });
   }
 

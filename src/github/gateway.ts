@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { CaseRecord } from "../case/case-record.js";
-import { isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
+import { asCaseRecord, isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { ConfigFileRef } from "../config/repository-config.js";
 import type { GatewayCache } from "./gateway-cache.js";
 
@@ -137,6 +137,7 @@ export class GitHubGateway {
       title: issue.title,
       body: issue.body,
       labels: issue.labels,
+      ...asCaseRecord,
     });
     await this.cache.recentCases.remember(`${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase(), data.number);
     return { number: data.number, url: data.html_url };
@@ -147,7 +148,7 @@ export class GitHubGateway {
     issueNumber: number,
     changes: { body?: string; labels?: string[] },
   ): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes });
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes, ...asCaseRecord });
   }
 
   /**
@@ -331,7 +332,7 @@ export class GitHubGateway {
 
   /** Writes the final body and closes the issue in one request, so the record and the closing cannot part. */
   async closeTrackingIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned" });
+    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned", ...asCaseRecord });
   }
 
   /** The `updated_at` of a triage advisory when reconciliation last found nothing to do for it. */

@@ -119,7 +119,7 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
           const current = requireCase(openCase);
           const record = containedRecord(current.record, { advisory, guidanceSent, lockedByContainment: action.lockedByContainment, now: facts.now });
           const body = withCaseBlock(current.body.replace(ADVISORY_PENDING, () => advisoryCell(advisory)), record);
-          await containment.updateIssue(requireTracking(tracking), current.number, { body });
+          await containment.updateCaseIssue(requireTracking(tracking), current.number, body);
           current.body = body;
           current.record = record;
           log.info({ issue: current.number }, "report contained");
@@ -265,7 +265,7 @@ export async function executeRelease(gateways: ContainmentGateways, plan: Releas
         const current = facts.existingCase;
         if (!current) break;
         await containment.createComment(tracking, current.number, action.note);
-        await containment.closeIssue(tracking, current.number, withCaseBlock(current.body, action.record));
+        await containment.closeCaseIssue(tracking, current.number, withCaseBlock(current.body, action.record));
         break;
       }
       default: {

@@ -14,7 +14,7 @@ import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { installation } from "../fixtures/webhook-payloads.js";
 import { caseRecord } from "./records.js";
-import { testDependencies, TestOctokit } from "../helpers/probot.js";
+import { sealedForTest, testDependencies, TestOctokit } from "../helpers/probot.js";
 import {
   emailGitHub,
   englishReport,
@@ -154,7 +154,7 @@ describe("a reply ends a wait only from the researcher's verified address, answe
     const issue = trackingIssues(setup.github)[0];
     const block = readCaseBlock(issue?.body);
     if (!issue || block.status !== "found") throw new Error("no case");
-    issue.body = withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } });
+    issue.body = sealedForTest(withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }), trackingRepository, issue.number);
     issue.labels = ["disclosure", "state:needs-info"];
     const acknowledgementId = setup.smtp.received[0]?.messageId ?? "";
     return { ...setup, issue, caseKey: String(opened.body.caseKey), acknowledgementId };
@@ -222,7 +222,7 @@ describe("outbound mail", () => {
       lastMessageId: "<report-1@mail.example.net>",
       seen: [],
     };
-    const body = withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread);
+    const body = sealedForTest(withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread), trackingRepository, 1);
     github.issues.set(trackingRepository, [{ number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] }]);
     const gateway = new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id);
     const openCase: ResearcherEmailCase = { repository: "octo-org/widgets", tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
