@@ -25,6 +25,25 @@ export default tseslint.config(
     },
   },
   {
+    // Trust is decided in one place: a case block is read for acting on only through readTrustedCase.
+    files: ["src/**/*.ts"],
+    ignores: ["src/github/case-trust.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/case-record.js"],
+              importNames: ["readCaseBlock"],
+              message: "Read case blocks with readTrustedCase (src/github/case-trust.ts): only it knows whether the app wrote them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/github/**", "src/server.ts", "src/app.ts", "src/handlers/**", "src/cli/**", "test/**", "scripts/**", "bench/**", "demo/**"],
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
