@@ -1,48 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
+import { describeIfRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { createRedisSendQuota } from "../../src/runtime/redis-send-quota.js";
 
 /** The per-recipient allowance shared by replicas, against a real redis-server; skipped, saying so, where none is installed. */
-const haveRedis = spawnSync("redis-server", ["--version"]).status === 0;
-if (!haveRedis) console.warn("redis-send-quota tests skipped: redis-server is not on PATH (apt-get install -y redis-server)");
-const describeWithRedis = haveRedis ? describe : describe.skip;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+const describeWithRedis = describeIfRedis("redis-send-quota");
 
 describeWithRedis("createRedisSendQuota", () => {
-  let server: ChildProcess;
+  let server: RedisServer;
   let clients: Redis[] = [];
   let url = "";
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      try {
-        await probe.connect();
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-    clients = [probe];
+    server = await startRedisServer();
+    url = server.url;
   });
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.quit()));
-    server.kill();
+    server.stop();
   });
 
   function replica(keyPrefix: string, now: () => number) {

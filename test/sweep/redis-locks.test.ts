@@ -1,50 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
+import { describeIfRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { createRedisLocks, LockTimeoutError } from "../../src/runtime/redis-locks.js";
 
 /** Runs against a real redis-server started for this file; skipped, saying so, where none is installed. */
-const haveRedis = spawnSync("redis-server", ["--version"]).status === 0;
-if (!haveRedis) console.warn("redis-locks tests skipped: redis-server is not on PATH (apt-get install -y redis-server)");
-const describeWithRedis = haveRedis ? describe : describe.skip;
+const describeWithRedis = describeIfRedis("redis-locks");
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 describeWithRedis("createRedisLocks", () => {
-  let server: ChildProcess;
+  let server: RedisServer;
   let clients: Redis[] = [];
   let url = "";
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      try {
-        await probe.connect();
-        break;
-      } catch {
-        await pause(50);
-      }
-    }
-    await probe.quit();
+    server = await startRedisServer();
+    url = server.url;
   });
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.quit()));
-    server.kill();
+    server.stop();
   });
 
   /** Two replicas: each its own connection, as two server processes would have. */

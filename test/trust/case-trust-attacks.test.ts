@@ -4,6 +4,7 @@ import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { closingFollowUp } from "../../src/closing/follow-up-case.js";
+import { configSchema } from "../../src/config/schema.js";
 import type { OutboundMail } from "../../src/email/smtp-mailer.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
@@ -17,6 +18,7 @@ import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { RepositoryState } from "../harness/standin/state.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { TestOctokit, testTrust } from "../helpers/probot.js";
+import { openedCase } from "../commands/fixtures.js";
 
 /**
  * The trust boundary, tried as an attacker would, against the stateful, schema-checked stand-in: a case is only a
@@ -198,22 +200,10 @@ describe("a case is only what the app wrote where the policy says", () => {
 
   it("an issue shaped like the next report's case, opened by someone else in the tracking repository, does not capture it", async () => {
     await setUp();
-    const claimed = forgedRecord(
-      {
-        v: 1,
-        key: world.ghsaId,
-        channel: "advisory",
-        source: { repository: world.advisoryRepository, ghsaId: world.ghsaId },
-        state: "triage",
-        receivedAt: "2026-11-16T08:30:00.000Z",
-        openedAt: "2026-11-16T08:31:00.000Z",
-        policyVersion: null,
-        configError: false,
-        deadlines: { responseDue: "2026-11-23T22:59:59.999Z" },
-        acknowledgement: { status: "sent", at: "2026-11-16T08:31:00.000Z" },
-      },
-      { state: "triage" },
-    );
+    const claimed = openedCase(configSchema.parse({ calendar: { timezone: "Europe/Amsterdam" } }), {
+      key: world.ghsaId,
+      source: { repository: world.advisoryRepository, ghsaId: world.ghsaId },
+    });
     const trap = github.state.createIssue(tracking, { title: `${world.ghsaId}: SQL injection`, body: withCaseBlock("## Case", claimed), labels: ["disclosure"], user: mallory });
 
     const real = await report();
