@@ -32,7 +32,13 @@ describe("computeMetrics", () => {
   });
 
   it("counts deadlines kept and broken, including a resolution deadline an open case has passed", () => {
-    expect(all?.deadlines).toEqual({ response: { kept: 2, broken: 1, pending: 0 }, resolution: { kept: 1, broken: 1, pending: 0 } });
+    expect(all?.deadlines).toEqual({
+      acknowledgement: { kept: 3, broken: 0, pending: 0 },
+      response: { kept: 2, broken: 1, pending: 0 },
+      resolution: { kept: 1, broken: 1, pending: 0 },
+      // GHSA-0002 is open and its researcher has heard nothing since the acceptance: the first update was due 7 December.
+      update: { kept: 2, broken: 1, pending: 0 },
+    });
   });
 
   it("breaks the numbers down per repository and per policy", () => {
@@ -52,14 +58,19 @@ describe("computeMetrics", () => {
 
   it("renders Markdown, CSV and Prometheus text", () => {
     const markdown = renderMetricsMarkdown(report);
-    expect(markdown).toContain("| **all cases** | 3 | 48.0 / 216.0 | 48.0 / 216.0 | 480.0 / 480.0 | 2 / 1 / 0 (67% kept) | 1 / 1 / 0 (50% kept) |");
+    expect(markdown).toContain("| **all cases** | 3 | 0.0 / 0.0 | 48.0 / 216.0 | 48.0 / 216.0 | 480.0 / 480.0 | 3 / 0 / 0 (100% kept) | 2 / 1 / 0 (67% kept) | 1 / 1 / 0 (50% kept) | 2 / 1 / 0 (67% kept) |");
     const csv = renderMetricsCsv(report).split("\n");
-    expect(csv[0]).toBe("dimension,name,cases,first_response_median_hours,first_response_p90_hours,triage_median_hours,triage_p90_hours,resolution_median_hours,resolution_p90_hours,response_kept,response_broken,response_pending,resolution_kept,resolution_broken,resolution_pending");
-    expect(csv[1]).toBe("all,all,3,48.0,216.0,48.0,216.0,480.0,480.0,2,1,0,1,1,0");
+    expect(csv[0]).toBe(
+      "dimension,name,cases,acknowledgement_median_hours,acknowledgement_p90_hours,first_response_median_hours,first_response_p90_hours,evaluation_median_hours,evaluation_p90_hours,resolution_median_hours,resolution_p90_hours,acknowledgement_kept,acknowledgement_broken,acknowledgement_pending,response_kept,response_broken,response_pending,resolution_kept,resolution_broken,resolution_pending,update_kept,update_broken,update_pending",
+    );
+    expect(csv[1]).toBe("all,all,3,0.0,0.0,48.0,216.0,48.0,216.0,480.0,480.0,3,0,0,2,1,0,1,1,0,2,1,0");
     const prometheus = renderPrometheusMetrics(report);
     expect(prometheus).toContain('disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="response",outcome="broken"} 1');
     expect(prometheus).toContain('disclosure_desk_time_to_first_response_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.5"} 24');
     expect(prometheus).toContain("# TYPE disclosure_desk_time_to_resolution_hours summary");
+    expect(prometheus).toContain('disclosure_desk_time_to_evaluation_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.9"} 216');
+    expect(prometheus).toContain('disclosure_desk_time_to_acknowledgement_hours_count{repository="octo-org/widgets",policy="Openworx Responsible Disclosure"} 2');
+    expect(prometheus).toContain('disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="update",outcome="broken"} 1');
   });
 
   it("escapes names in every format", () => {
