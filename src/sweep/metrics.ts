@@ -52,12 +52,19 @@ export interface MetricsReport {
 const MS_PER_HOUR = 3_600_000;
 
 /**
+ * When the acknowledgement went out: sent, or handed to a maintainer to relay (the app cannot see the relay itself).
+ */
+function acknowledgedAt(record: CaseRecord): string | undefined {
+  return record.acknowledgement.status === "pending" ? undefined : record.acknowledgement.at;
+}
+
+/**
  * The receipt. No policy gives it a deadline of its own, but the acknowledgement is what tells the researcher the
- * evaluation deadline: one not sent by then is broken.
+ * evaluation deadline: one not out by then is broken.
  */
 export function acknowledgementOutcome({ record, clock }: MeasuredCase, now: Date): DeadlineOutcome {
   const due = shiftedDeadlines(record, clock).responseDue.getTime();
-  const at = record.acknowledgement.status === "sent" ? record.acknowledgement.at : undefined;
+  const at = acknowledgedAt(record);
   if (at !== undefined) return Date.parse(at) <= due ? "kept" : "broken";
   return now.getTime() > due ? "broken" : "pending";
 }
@@ -130,7 +137,7 @@ function row(dimension: MetricsRow["dimension"], name: string, cases: MeasuredCa
     name,
     cases: cases.length,
     states,
-    acknowledgement: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.acknowledgement.status === "sent" ? record.acknowledgement.at : undefined))),
+    acknowledgement: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, acknowledgedAt(record)))),
     firstResponse: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.firstResponseAt))),
     evaluation: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, evaluatedAt(record)))),
     resolution: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.resolvedAt))),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
-import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics, type MeasuredCase } from "../../src/sweep/metrics.js";
+import {
+  acknowledgementOutcome,
+  computeMetrics,
+  renderMetricsCsv,
+  renderMetricsMarkdown,
+  renderPrometheusMetrics,
+  responseOutcome,
+  updateOutcome,
+  type MeasuredCase,
+} from "../../src/sweep/metrics.js";
 import { withStateChange } from "../../src/sweep/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
@@ -54,6 +63,26 @@ describe("computeMetrics", () => {
   it("moves the deadlines by the time paused before judging them", () => {
     const paused = measured({ state: "accepted", firstResponseAt: hoursAfterReceipt(24).toISOString(), resolvedAt: undefined, pause: { pausedMs: 60 * 86_400_000 } }, "GHSA-0004");
     expect(computeMetrics([paused], now).rows[0]?.deadlines.resolution).toEqual({ kept: 0, broken: 0, pending: 1 });
+  });
+
+  it("judges each promise on its own: only an evaluation meets the response deadline, and a pause keeps it pending", () => {
+    const beforeDue = new Date("2026-11-30T12:00:00Z");
+    const afterDue = new Date("2026-12-01T12:00:00Z");
+    const unacknowledged = measured({ acknowledgement: { status: "pending" } }, "GHSA-0006");
+    expect([acknowledgementOutcome(unacknowledged, beforeDue), acknowledgementOutcome(unacknowledged, afterDue)]).toEqual(["pending", "broken"]);
+    const relayed = measured({ acknowledgement: { status: "relay-needed", at: hoursAfterReceipt(1).toISOString() } }, "GHSA-0007");
+    expect(acknowledgementOutcome(relayed, afterDue)).toBe("kept");
+
+    const updatedOnly = measured({ firstResponseAt: hoursAfterReceipt(24).toISOString(), lastUpdateAt: hoursAfterReceipt(24).toISOString() }, "GHSA-0008");
+    expect([responseOutcome(updatedOnly, beforeDue), responseOutcome(updatedOnly, afterDue)]).toEqual(["pending", "broken"]);
+    const waiting = measured({ state: "needs-info", firstResponseAt: hoursAfterReceipt(24).toISOString(), pause: { since: hoursAfterReceipt(24).toISOString(), pausedMs: 0 } }, "GHSA-0009");
+    expect(responseOutcome(waiting, afterDue)).toBe("pending");
+    expect(responseOutcome(measured({ state: "withdrawn", firstResponseAt: hoursAfterReceipt(24).toISOString() }, "GHSA-0010"), afterDue)).toBe("not-applicable");
+
+    expect(updateOutcome(updatedOnly, new Date("2026-12-08T12:00:00Z"))).toBe("pending"); // next update 24 November + 14 days
+    expect(updateOutcome(updatedOnly, new Date("2026-12-09T12:00:00Z"))).toBe("broken");
+    const noCadence = { ...updatedOnly, clock: { ...clock, sla: { ...config.sla, updates: undefined } } };
+    expect(updateOutcome(noCadence, new Date("2027-01-09T12:00:00Z"))).toBe("not-applicable");
   });
 
   it("renders Markdown, CSV and Prometheus text", () => {
