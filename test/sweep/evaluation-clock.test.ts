@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
-import type { Command } from "../../src/commands/parse.js";
+import { parseComment, type Command } from "../../src/commands/parse.js";
 import { planCommand } from "../../src/commands/plan.js";
+import { planComment } from "../../src/commands/plan-comment.js";
 import { planMirror } from "../../src/commands/researcher-replies.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { withEmailThread } from "../../src/email/email-thread.js";
@@ -196,6 +197,27 @@ describe("the evaluation deadline in the sweep", () => {
       expect(trackingComments(world)).toEqual([]);
       expect(world.github.mock.problems()).toEqual([]);
     });
+  });
+});
+
+describe("the maintainers' reply to an update", () => {
+  const reply = (record: CaseRecord, policy: DisclosureConfig) => {
+    const plan = planComment({ parsed: parseComment("/disclosure update We are looking into it."), record, labels: ["disclosure"], config: policy, actor: "max-maintainer", now: dayOne, researcher: "rosa-researcher", commentId: 2_400_000_101 });
+    const body = plan.actions.find((action) => action.type === "replyToMaintainers");
+    return body?.type === "replyToMaintainers" ? body.body : "";
+  };
+
+  it("says the update is not the evaluation while the deadline still waits for one, in the policy's language", () => {
+    expect(reply(openedCase(config), config)).toContain("update sent to the researcher. It is not the evaluation: the response deadline, Monday 30 November 2026, 23:59 CET, still waits for `/disclosure accept`, `reject` or `duplicate`.");
+    const dutch = sweepConfig({ language: "nl" });
+    expect(reply(openedCase(dutch), dutch)).toContain("update naar de melder gestuurd. Dit is geen beoordeling: de reactietermijn, maandag 30 november 2026, 23:59 CET, wacht nog op");
+  });
+
+  it("says no more than that the update was sent once the case is evaluated (control)", () => {
+    const accepted = command(openedCase(config), { name: "accept" }, new Date("2026-11-23T12:00:00Z"));
+    const body = reply(accepted, config);
+    expect(body).toContain("update sent to the researcher.");
+    expect(body).not.toContain("It is not the evaluation");
   });
 });
 
