@@ -159,7 +159,8 @@ function planNewDates(
 ): { reason: string; action: Extract<SweepAction, { type: "tellNewDates" }> } | undefined {
   const { config } = input;
   const moved = movedDates(record, config);
-  if (!moved) return undefined;
+  // A date already past is no news to the researcher: the maintainers have the escalation.
+  if (!moved || moved.evaluationDue.getTime() < input.now.getTime()) return undefined;
   const key = `pause:${moved.pausedDays}d:new-dates`;
   if (sent.has(key)) return undefined;
   const marker = sweepMarker(key);

@@ -88,6 +88,15 @@ describe("movedDates", () => {
   });
 });
 
+describe("telling the researcher", () => {
+  it("does not announce a moved deadline that has already passed (a sweep that ran late): the maintainers are escalated instead", () => {
+    const record = answeredCase(config, "2026-11-23T10:00:00.000Z", "2026-11-24T09:00:00Z", "2026-12-01T12:00:00Z");
+    const types = (now: string) => planCaseSweep({ record, labels: [], config, now: new Date(now) }).actions.map((action) => action.type);
+    expect(types("2026-12-09T22:59:59.999Z")).toContain("tellNewDates");
+    expect(types("2026-12-09T23:00:00.000Z")).toEqual(["escalate", "setSlaLabel", "recordSweep"]);
+  });
+});
+
 describe("a moved deadline at a holiday and a clock change", () => {
   const sweep = (record: CaseRecord, now: string, policy = config) => planCaseSweep({ record, labels: [], config: policy, now: new Date(now) });
   const keys = (actions: SweepAction[]) => actions.flatMap((action) => ("key" in action ? [action.key] : []));
