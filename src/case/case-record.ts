@@ -45,8 +45,9 @@ export const caseRecordSchema = z.object({
     at: instant.optional(),
   }),
   /**
-   * The first answer the researcher got from a person: the first move out of `triage` (accept, reject, needs-info,
-   * duplicate, withdraw) or the first maintainer message, whichever came first. It stops the response clock.
+   * The first message the researcher got from a person: the first move out of `triage` (accept, reject, needs-info,
+   * duplicate, withdraw) or the first maintainer message, whichever came first. The time-to-first-response metric
+   * reads it; it meets no deadline (only the evaluation, `triagedAt`, meets the response deadline).
    */
   firstResponseAt: instant.optional(),
   /** A resolution date a maintainer gave ("YYYY-MM-DD" in the policy's zone); the pause does not move it. */
@@ -57,16 +58,23 @@ export const caseRecordSchema = z.object({
   researcherActivityAt: instant.optional(),
   /** Time spent waiting on the researcher: closed periods in `pausedMs`, the running one from `since`. */
   pause: z.object({ since: instant.optional(), pausedMs: z.number().int().nonnegative() }).optional(),
-  /** What the last sweep found: the worst deadline status and the deadlines ever broken. */
+  /**
+   * What the last sweep found: the worst deadline status and the deadlines ever broken. `response` is the evaluation
+   * deadline ("respond within N business days with our evaluation"); `update` a "keep informed" update not sent in time.
+   */
   sla: z
     .object({
       status: z.enum(["ok", "due-soon", "breached"]),
-      broken: z.array(z.enum(["response", "resolution"])),
+      broken: z.array(z.enum(["response", "resolution", "update"])),
     })
     .optional(),
   /** Every reminder, escalation, update draft and closing the sweep has sent, by idempotency key. */
   reminders: z.array(z.object({ key: z.string().min(1), at: instant })).optional(),
-  /** Left triage (accepted, rejected or marked duplicate), for the time-to-triage metric. */
+  /**
+   * The evaluation: the case was accepted (with an expected resolution date), rejected or marked duplicate. It alone
+   * meets the response deadline — a progress update or a question to the researcher does not. Every record since the
+   * first version sets it at exactly these moves, so old records are read the same way.
+   */
   triagedAt: instant.optional(),
   resolvedAt: instant.optional(),
   closedAt: instant.optional(),

@@ -9,8 +9,9 @@ const RENDERERS = { markdown: renderMetricsMarkdown, csv: renderMetricsCsv, prom
 type Format = keyof typeof RENDERERS;
 
 /**
- * `disclosure-desk report`: the programme's metrics over every installation's cases — time to first response, to
- * triage, to resolution, deadlines kept and broken, per repository and per policy — on stdout.
+ * `disclosure-desk report`: the programme's metrics over every installation's cases — time to acknowledgement, to
+ * first response, to evaluation and to resolution, and each promise kept or broken, per repository and per policy —
+ * on stdout.
  */
 export async function runReportCommand(args: string[], io: SweepCommandIo, overrides: SweepCommandOverrides = {}): Promise<number> {
   let format: Format = "markdown";

@@ -5,7 +5,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage, type TemplateName } from "../messages/render.js";
 import { inlineText, untrusted } from "../messages/untrusted-text.js";
 import { endOfLocalDay, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
-import { shiftedDeadlines } from "../sweep/case-clock.js";
+import { awaitsEvaluation, shiftedDeadlines } from "../sweep/case-clock.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
 import type { Command, CommandName, SeverityChoice } from "./parse.js";
@@ -175,7 +175,7 @@ export function planCommand(facts: CommandFacts): CommandPlan {
       return builder
         .change({ lastUpdateAt: facts.now.toISOString(), firstResponseAt: record.firstResponseAt ?? facts.now.toISOString() })
         .message("researcher-update", { text: maintainerText(command.text) })
-        .done("update", {}, "progress update sent to the researcher");
+        .done("update", { evaluationDue: evaluationStillDue(facts) }, "progress update sent to the researcher");
     case "withdraw":
       return builder
         .transition("withdrawn")
@@ -313,6 +313,12 @@ function closingQuestionView(facts: CommandFacts): Record<string, unknown> {
     askAfterDays: credit.askAfterDays,
     reward: rewards.enabled && reward !== undefined ? inlineText(reward.amount, 60) : undefined,
   };
+}
+
+/** The response deadline an update leaves open, for the maintainers' reply: only the evaluation meets it. */
+function evaluationStillDue(facts: CommandFacts): string | undefined {
+  if (!awaitsEvaluation(facts.record)) return undefined;
+  return formatDeadline(shiftedDeadlines(facts.record, facts.config).responseDue, facts.config.calendar.timezone, facts.config.language);
 }
 
 function severityDetails(severity: SeverityChoice): Record<string, string | undefined> {

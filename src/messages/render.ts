@@ -20,6 +20,7 @@ export const templateNames = [
   "sla-escalation",
   "update-draft",
   "needs-info-closing",
+  "deadline-moved",
   "security-md",
   "containment-case",
   "containment-notice",

@@ -89,6 +89,51 @@ export function nextUpdateDue(record: CaseRecord, policy: ClockPolicy): Date | u
   return shiftedDeadlines(record, policy).firstUpdateDue;
 }
 
+const EVALUATED_STATES: readonly CaseState[] = ["accepted", "resolved", "published", "rejected", "duplicate"];
+
+/**
+ * When the evaluation was sent: `triagedAt`, which every state change to accepted, rejected or duplicate records. A
+ * record in an evaluated state without it was not written by a state change (the sweep fills it in at its next run);
+ * until then its first response, which came no later than the evaluation, stands for it.
+ */
+export function evaluatedAt(record: CaseRecord): string | undefined {
+  return record.triagedAt ?? (EVALUATED_STATES.includes(record.state) ? record.firstResponseAt : undefined);
+}
+
+/**
+ * The researcher is still owed the evaluation ("respond within N business days with our evaluation"): the case has
+ * not been accepted, rejected or marked duplicate and is still open. Messages and questions do not discharge it.
+ */
+export function awaitsEvaluation(record: CaseRecord): boolean {
+  return record.triagedAt === undefined && (record.state === "triage" || record.state === "needs-info");
+}
+
+export interface MovedDates {
+  /** Whole days the clock stood still, which the dates below include. */
+  pausedDays: number;
+  /** The evaluation deadline, moved by `pausedDays` business days. */
+  evaluationDue: Date;
+  /** The resolution date the policy derives (`sla.resolution.days`), moved by `pausedDays`; absent when a maintainer gave one. */
+  resolutionDue?: Date;
+}
+
+/**
+ * The dates the researcher was given in the acknowledgement that a closed pause has moved, while the evaluation
+ * (which brings a fresh resolution date) is still to come. Undefined when nothing the researcher knows has moved.
+ */
+export function movedDates(record: CaseRecord, policy: ClockPolicy): MovedDates | undefined {
+  const pausedDays = policy.sla.needsInfo.pauseClock ? wholePausedDays(record.pause?.pausedMs) : 0;
+  if (pausedDays === 0 || record.state !== "triage" || !awaitsEvaluation(record) || record.acknowledgement.status === "pending") {
+    return undefined;
+  }
+  const deadlines = shiftedDeadlines(record, policy);
+  return {
+    pausedDays,
+    evaluationDue: deadlines.responseDue,
+    ...(record.resolveBy === undefined && deadlines.resolutionDue !== undefined ? { resolutionDue: deadlines.resolutionDue } : {}),
+  };
+}
+
 export function caseClock(record: CaseRecord, policy: ClockPolicy, now: Date): CaseClock {
   const paused = isPausedState(record.state, policy.sla);
   const clock: CaseClock = { paused, pausedMs: pausedMsAt(record, now), running: [] };
@@ -99,7 +144,7 @@ export function caseClock(record: CaseRecord, policy: ClockPolicy, now: Date): C
     const remindAt = reminderDueAt(due, policy.sla.remind.businessDaysBefore, policy.calendar);
     clock.running.push({ kind, due, remindAt, status: deadlineStatus(due, now, remindAt) });
   };
-  if (record.firstResponseAt === undefined && record.state === "triage") running("response", deadlines.responseDue);
+  if (awaitsEvaluation(record)) running("response", deadlines.responseDue);
   if (deadlines.resolutionDue) running("resolution", deadlines.resolutionDue);
   const updateDue = nextUpdateDue(record, policy);
   if (updateDue) running("update", updateDue);

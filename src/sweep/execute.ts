@@ -32,6 +32,11 @@ export interface CaseSweepOutcome {
 }
 
 type MessageAction = Extract<SweepAction, { marker: string }>;
+type ResearcherMessageAction = Extract<SweepAction, { type: "closeSilentCase" | "tellNewDates" }>;
+
+function isResearcherMessage(action: SweepAction): action is ResearcherMessageAction {
+  return action.type === "closeSilentCase" || action.type === "tellNewDates";
+}
 
 /**
  * Carries out one case's sweep plan, in order: messages, labels, then the record. A message is posted only when no
@@ -46,8 +51,8 @@ export async function executeCaseSweep(
   mailer?: Mailer,
 ): Promise<CaseSweepOutcome> {
   const outcome: CaseSweepOutcome = { posted: 0, alreadyPosted: 0 };
-  const trackingMarkers = plan.actions.filter((action): action is MessageAction => "marker" in action && action.type !== "closeSilentCase");
-  const relayMarkers = plan.actions.flatMap((action) => (action.type === "closeSilentCase" ? [sweepMarker(action.key)] : []));
+  const trackingMarkers = plan.actions.filter((action): action is MessageAction => "marker" in action && !isResearcherMessage(action));
+  const relayMarkers = plan.actions.flatMap((action) => (isResearcherMessage(action) ? [sweepMarker(action.key)] : []));
   const present = trackingMarkers.length + relayMarkers.length > 0
     ? await gateway.findIssueCommentMarkers(swept.repository, swept.number, [...trackingMarkers.map((action) => action.marker), ...relayMarkers])
     : new Set<string>();
@@ -75,7 +80,8 @@ export async function executeCaseSweep(
         for (const label of action.remove) await gateway.removeLabel(swept.repository, swept.number, label);
         break;
       case "closeSilentCase":
-        await sendClosingMessage(gateway, swept, action, postOnce, outcome, log, mailer);
+      case "tellNewDates":
+        await sendResearcherMessage(gateway, swept, action, postOnce, outcome, log, mailer);
         break;
       case "recordSweep": {
         const body = withCaseBlock(swept.body, action.record);
@@ -94,11 +100,14 @@ export async function executeCaseSweep(
   return outcome;
 }
 
-/** The closing goes to the researcher on the advisory; without the comments API a maintainer relays it. */
-async function sendClosingMessage(
+/**
+ * A message from the sweep to the researcher (the closing of a silent case, the dates a pause moved): by e-mail for
+ * an e-mail case, else on the advisory; without the comments API a maintainer relays it.
+ */
+async function sendResearcherMessage(
   gateway: GitHubGateway,
   swept: SweptCase,
-  action: Extract<SweepAction, { type: "closeSilentCase" }>,
+  action: ResearcherMessageAction,
   postOnce: (marker: string, body: string) => Promise<void>,
   outcome: CaseSweepOutcome,
   log: SweepLog,
@@ -110,11 +119,11 @@ async function sendClosingMessage(
     const sent = await sendResearcherEmail(
       { gateway, mailer },
       { repository: record.source.repository, tracking: swept.repository, number: swept.number, body: swept.body, caseKey: record.key, language: swept.language },
-      // Keyed by the sweep action, so a case closed a second time (after a reopen) gets a message of its own.
+      // Keyed by the sweep action, so a case closed a second time (after a reopen), or a second pause, gets a message of its own.
       { messageKey: `sweep-${action.key.replace(/[^\w.-]/g, "-")}`, text: markdownToPlainText(action.message) },
     );
     if (sent.status === "sent") outcome.posted += 1;
-    log.info({ key: action.key, delivery: sent.status }, "silent e-mail case: closing message handed to the e-mail channel");
+    log.info({ key: action.key, delivery: sent.status }, `${action.type}: e-mail case, message handed to the e-mail channel`);
     return;
   }
   let reason = `the case came in through ${record.channel}, which Disclosure Desk cannot write to from the sweep`;
@@ -130,7 +139,7 @@ async function sendClosingMessage(
       : await gateway.addAdvisoryComment(advisory, action.message);
     if (sent.status === "sent") {
       outcome.posted += 1;
-      log.info({ key: action.key, comment: sent.id }, "silent case: researcher told it is closed");
+      log.info({ key: action.key, comment: sent.id }, `${action.type}: researcher told on the advisory`);
       return;
     }
     reason = sent.reason;
@@ -138,5 +147,5 @@ async function sendClosingMessage(
   const relay = renderRelay(swept.language, record.source.url ?? record.source.repository, { message: action.message, reason });
   await postOnce(sweepMarker(action.key), `${relay}\n${sweepMarker(action.key)}\n`);
   await gateway.addLabels(swept.repository, swept.number, ["relay-needed"]);
-  log.warn({ key: action.key, reason }, "silent case: closing message to be relayed by a maintainer");
+  log.warn({ key: action.key, reason }, `${action.type}: message to be relayed by a maintainer`);
 }

@@ -1,10 +1,12 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
-import { isOpenState, shiftedDeadlines, type ClockPolicy } from "./case-clock.js";
+import { awaitsEvaluation, evaluatedAt, isOpenState, isPausedState, nextUpdateDue, shiftedDeadlines, type ClockPolicy } from "./case-clock.js";
 
 /**
- * How well the programme keeps its promises, from case records alone: time to first response, to triage and to
- * resolution, and response and resolution deadlines kept or broken — per repository and per policy. Pure: the
- * cases and `now` in, a report out, rendered as Markdown, CSV or Prometheus text.
+ * How well the programme keeps its promises, from case records alone: time to acknowledgement, to first response, to
+ * evaluation and to resolution, and each promise kept or broken — the acknowledgement, the evaluation ("respond
+ * within N business days with our evaluation", the `response` deadline), the resolution and the "keep informed"
+ * updates — per repository and per policy. Pure: the cases and `now` in, a report out, rendered as Markdown, CSV or
+ * Prometheus text.
  */
 
 export interface MeasuredCase {
@@ -31,11 +33,16 @@ export interface MetricsRow {
   policy?: string;
   cases: number;
   states: Partial<Record<CaseState, number>>;
+  acknowledgement: DurationStats;
   firstResponse: DurationStats;
-  triage: DurationStats;
+  evaluation: DurationStats;
   resolution: DurationStats;
-  deadlines: Record<"response" | "resolution", Record<Exclude<DeadlineOutcome, "not-applicable">, number>>;
+  deadlines: Record<PromiseKind, Record<Exclude<DeadlineOutcome, "not-applicable">, number>>;
 }
+
+/** The promises a policy makes, in the order they come due; `response` is the evaluation. */
+export const PROMISE_KINDS = ["acknowledgement", "response", "resolution", "update"] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
 
 export interface MetricsReport {
   generatedAt: string;
@@ -44,10 +51,32 @@ export interface MetricsReport {
 
 const MS_PER_HOUR = 3_600_000;
 
+/**
+ * When the acknowledgement went out: sent, or handed to a maintainer to relay (the app cannot see the relay itself).
+ */
+function acknowledgedAt(record: CaseRecord): string | undefined {
+  return record.acknowledgement.status === "pending" ? undefined : record.acknowledgement.at;
+}
+
+/**
+ * The receipt. No policy gives it a deadline of its own, but the acknowledgement is what tells the researcher the
+ * evaluation deadline: one not out by then is broken.
+ */
+export function acknowledgementOutcome({ record, clock }: MeasuredCase, now: Date): DeadlineOutcome {
+  const due = shiftedDeadlines(record, clock).responseDue.getTime();
+  const at = acknowledgedAt(record);
+  if (at !== undefined) return Date.parse(at) <= due ? "kept" : "broken";
+  return now.getTime() > due ? "broken" : "pending";
+}
+
+/** The evaluation deadline: met only by accepting, rejecting or marking the case duplicate (`evaluatedAt`). */
 export function responseOutcome({ record, clock }: MeasuredCase, now: Date): DeadlineOutcome {
   if (record.sla?.broken.includes("response")) return "broken";
   const due = shiftedDeadlines(record, clock).responseDue.getTime();
-  if (record.firstResponseAt !== undefined) return Date.parse(record.firstResponseAt) <= due ? "kept" : "broken";
+  const evaluated = evaluatedAt(record);
+  if (evaluated !== undefined) return Date.parse(evaluated) <= due ? "kept" : "broken";
+  if (!awaitsEvaluation(record)) return "not-applicable";
+  if (isPausedState(record.state, clock.sla)) return "pending";
   return now.getTime() > due ? "broken" : "pending";
 }
 
@@ -57,8 +86,26 @@ export function resolutionOutcome({ record, clock }: MeasuredCase, now: Date): D
   if (due === undefined) return "not-applicable";
   if (record.resolvedAt !== undefined) return Date.parse(record.resolvedAt) <= due ? "kept" : "broken";
   if (!isOpenState(record.state)) return "not-applicable";
+  if (isPausedState(record.state, clock.sla)) return "pending";
   return now.getTime() > due ? "broken" : "pending";
 }
+
+/** "We will keep you informed": kept while every update went out in time, broken once one did not. */
+export function updateOutcome({ record, clock }: MeasuredCase, now: Date): DeadlineOutcome {
+  if (clock.sla.updates === undefined) return "not-applicable";
+  if (record.sla?.broken.includes("update")) return "broken";
+  if (!isOpenState(record.state)) return "kept";
+  if (isPausedState(record.state, clock.sla)) return "pending";
+  const due = nextUpdateDue(record, clock)?.getTime();
+  return due !== undefined && now.getTime() > due ? "broken" : "pending";
+}
+
+const OUTCOMES: Record<PromiseKind, (measured: MeasuredCase, now: Date) => DeadlineOutcome> = {
+  acknowledgement: acknowledgementOutcome,
+  response: responseOutcome,
+  resolution: resolutionOutcome,
+  update: updateOutcome,
+};
 
 function hoursBetween(from: string, to: string | undefined): number | undefined {
   return to === undefined ? undefined : (Date.parse(to) - Date.parse(from)) / MS_PER_HOUR;
@@ -77,24 +124,22 @@ function stats(values: (number | undefined)[]): DurationStats {
 
 function row(dimension: MetricsRow["dimension"], name: string, cases: MeasuredCase[], now: Date): MetricsRow {
   const states: MetricsRow["states"] = {};
-  const deadlines: MetricsRow["deadlines"] = {
-    response: { kept: 0, broken: 0, pending: 0 },
-    resolution: { kept: 0, broken: 0, pending: 0 },
-  };
+  const deadlines = Object.fromEntries(PROMISE_KINDS.map((kind) => [kind, { kept: 0, broken: 0, pending: 0 }])) as MetricsRow["deadlines"];
   for (const measured of cases) {
     states[measured.record.state] = (states[measured.record.state] ?? 0) + 1;
-    const response = responseOutcome(measured, now);
-    const resolution = resolutionOutcome(measured, now);
-    if (response !== "not-applicable") deadlines.response[response] += 1;
-    if (resolution !== "not-applicable") deadlines.resolution[resolution] += 1;
+    for (const kind of PROMISE_KINDS) {
+      const outcome = OUTCOMES[kind](measured, now);
+      if (outcome !== "not-applicable") deadlines[kind][outcome] += 1;
+    }
   }
   return {
     dimension,
     name,
     cases: cases.length,
     states,
+    acknowledgement: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, acknowledgedAt(record)))),
     firstResponse: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.firstResponseAt))),
-    triage: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.triagedAt))),
+    evaluation: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, evaluatedAt(record)))),
     resolution: stats(cases.map(({ record }) => hoursBetween(record.receivedAt, record.resolvedAt))),
     deadlines,
   };
@@ -135,11 +180,12 @@ function markdownCell(text: string): string {
 
 export function renderMetricsMarkdown(report: MetricsReport): string {
   const header = [
-    "| | cases | first response (median / p90 h) | triage (median / p90 h) | resolution (median / p90 h) | response deadlines kept / broken / pending | resolution deadlines kept / broken / pending |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| | cases | acknowledgement (median / p90 h) | first response (median / p90 h) | evaluation (median / p90 h) | resolution (median / p90 h) | acknowledgements kept / broken / pending | evaluation deadlines kept / broken / pending | resolution deadlines kept / broken / pending | updates kept / broken / pending |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
+  const durationCell = (measured: DurationStats) => `${hours(measured.medianHours)} / ${hours(measured.p90Hours)}`;
   const line = (metrics: MetricsRow) =>
-    `| ${metrics.dimension === "all" ? "**all cases**" : `${metrics.dimension} ${markdownCell(metrics.name)}`} | ${metrics.cases} | ${hours(metrics.firstResponse.medianHours)} / ${hours(metrics.firstResponse.p90Hours)} | ${hours(metrics.triage.medianHours)} / ${hours(metrics.triage.p90Hours)} | ${hours(metrics.resolution.medianHours)} / ${hours(metrics.resolution.p90Hours)} | ${deadlineCell(metrics.deadlines.response)} | ${deadlineCell(metrics.deadlines.resolution)} |`;
+    `| ${metrics.dimension === "all" ? "**all cases**" : `${metrics.dimension} ${markdownCell(metrics.name)}`} | ${metrics.cases} | ${[metrics.acknowledgement, metrics.firstResponse, metrics.evaluation, metrics.resolution].map(durationCell).join(" | ")} | ${PROMISE_KINDS.map((kind) => deadlineCell(metrics.deadlines[kind])).join(" | ")} |`;
   return [`## Disclosure Desk metrics, ${report.generatedAt}`, "", ...header, ...report.rows.map(line), ""].join("\n");
 }
 
@@ -148,23 +194,20 @@ function deadlineCell(counts: { kept: number; broken: number; pending: number })
   return `${counts.kept} / ${counts.broken} / ${counts.pending}${share ? ` (${share} kept)` : ""}`;
 }
 
+const DURATIONS = [
+  ["acknowledgement", "acknowledgement"],
+  ["first_response", "firstResponse"],
+  ["evaluation", "evaluation"],
+  ["resolution", "resolution"],
+] as const;
+
 const CSV_COLUMNS = [
   "dimension",
   "name",
   "cases",
-  "first_response_median_hours",
-  "first_response_p90_hours",
-  "triage_median_hours",
-  "triage_p90_hours",
-  "resolution_median_hours",
-  "resolution_p90_hours",
-  "response_kept",
-  "response_broken",
-  "response_pending",
-  "resolution_kept",
-  "resolution_broken",
-  "resolution_pending",
-] as const;
+  ...DURATIONS.flatMap(([name]) => [`${name}_median_hours`, `${name}_p90_hours`]),
+  ...PROMISE_KINDS.flatMap((kind) => [`${kind}_kept`, `${kind}_broken`, `${kind}_pending`]),
+];
 
 function csvField(value: string | number): string {
   const text = String(value);
@@ -177,18 +220,8 @@ export function renderMetricsCsv(report: MetricsReport): string {
       metrics.dimension,
       metrics.name,
       metrics.cases,
-      hours(metrics.firstResponse.medianHours),
-      hours(metrics.firstResponse.p90Hours),
-      hours(metrics.triage.medianHours),
-      hours(metrics.triage.p90Hours),
-      hours(metrics.resolution.medianHours),
-      hours(metrics.resolution.p90Hours),
-      metrics.deadlines.response.kept,
-      metrics.deadlines.response.broken,
-      metrics.deadlines.response.pending,
-      metrics.deadlines.resolution.kept,
-      metrics.deadlines.resolution.broken,
-      metrics.deadlines.resolution.pending,
+      ...DURATIONS.flatMap(([, field]) => [hours(metrics[field].medianHours), hours(metrics[field].p90Hours)]),
+      ...PROMISE_KINDS.flatMap((kind) => [metrics.deadlines[kind].kept, metrics.deadlines[kind].broken, metrics.deadlines[kind].pending]),
     ]
       .map(csvField)
       .join(","),
@@ -221,16 +254,17 @@ export function renderPrometheusMetrics(report: MetricsReport): string {
   family(
     "disclosure_desk_deadlines",
     "gauge",
-    "Response and resolution deadlines by outcome: kept, broken or pending.",
+    "Promises by outcome (kept, broken or pending): acknowledgement, response (the evaluation), resolution and update (keep informed).",
     rows.flatMap((metrics) =>
-      (["response", "resolution"] as const).flatMap((kind) =>
+      PROMISE_KINDS.flatMap((kind) =>
         (["kept", "broken", "pending"] as const).map((outcome) => `disclosure_desk_deadlines${labels(metrics, { kind, outcome })} ${metrics.deadlines[kind][outcome]}`),
       ),
     ),
   );
   const durations = [
-    ["disclosure_desk_time_to_first_response_hours", "Hours from receipt to the first response.", "firstResponse"],
-    ["disclosure_desk_time_to_triage_hours", "Hours from receipt to the triage decision.", "triage"],
+    ["disclosure_desk_time_to_acknowledgement_hours", "Hours from receipt to the acknowledgement.", "acknowledgement"],
+    ["disclosure_desk_time_to_first_response_hours", "Hours from receipt to the first message from a person.", "firstResponse"],
+    ["disclosure_desk_time_to_evaluation_hours", "Hours from receipt to the evaluation (accepted, rejected or duplicate).", "evaluation"],
     ["disclosure_desk_time_to_resolution_hours", "Hours from receipt to resolution.", "resolution"],
   ] as const;
   for (const [name, help, field] of durations) {

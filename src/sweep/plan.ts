@@ -2,7 +2,7 @@ import type { CaseRecord } from "../case/case-record.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { createBusinessCalendar, formatDeadline, localDateOf, type DeadlineStatus } from "../sla/index.js";
-import { caseClock, daysSince, type RunningDeadline } from "./case-clock.js";
+import { caseClock, daysSince, movedDates, type RunningDeadline } from "./case-clock.js";
 import { withStateChange } from "./state-change.js";
 
 /**
@@ -37,6 +37,7 @@ export type SweepAction =
   | { type: "updateDue"; key: string; due: string; body: string; marker: string }
   | { type: "setSlaLabel"; add: SlaLabel | undefined; remove: SlaLabel[] }
   | { type: "closeSilentCase"; key: string; silentDays: number; message: string; marker: string }
+  | { type: "tellNewDates"; key: string; pausedDays: number; message: string; marker: string }
   | { type: "recordSweep"; record: CaseRecord; close: boolean };
 
 export type SweepActionType = SweepAction["type"];
@@ -84,12 +85,18 @@ export function planCaseSweep(input: CaseSweepInput): CaseSweepPlan {
     };
   }
 
+  const newDates = planNewDates(input, record, sent);
+  if (newDates) {
+    reasons.push(newDates.reason);
+    send(newDates.action);
+  }
+
   const clock = caseClock(record, config, now);
   if (clock.paused) reasons.push(`clock paused while waiting on the researcher (${Math.floor(clock.pausedMs / 3_600_000)} h so far)`);
   const broken = new Set(record.sla?.broken ?? []);
   for (const deadline of clock.running) {
     const action = deadlineAction(deadline, record, input, sent);
-    if (deadline.status === "breached" && deadline.kind !== "update") broken.add(deadline.kind);
+    if (deadline.status === "breached") broken.add(deadline.kind);
     if (!action) continue;
     reasons.push(action.reason);
     send(action.action);
@@ -138,6 +145,38 @@ function planSilenceClosing(
       message: renderMessage(input.config.language, "needs-info-closing", {
         silentDays,
         policy: { name: input.config.policy.name, url: input.config.policy.url },
+        marker,
+      }),
+    },
+  };
+}
+
+/** After a pause, the researcher hears the dates it moved: once per total of paused days. */
+function planNewDates(
+  input: CaseSweepInput,
+  record: CaseRecord,
+  sent: ReadonlySet<string>,
+): { reason: string; action: Extract<SweepAction, { type: "tellNewDates" }> } | undefined {
+  const { config } = input;
+  const moved = movedDates(record, config);
+  // A date already past is no news to the researcher: the maintainers have the escalation.
+  if (!moved || moved.evaluationDue.getTime() < input.now.getTime()) return undefined;
+  const key = `pause:${moved.pausedDays}d:new-dates`;
+  if (sent.has(key)) return undefined;
+  const marker = sweepMarker(key);
+  const { timezone } = config.calendar;
+  return {
+    reason: `the clock stood still ${moved.pausedDays} whole day(s) waiting on the researcher: telling them the evaluation is now due ${moved.evaluationDue.toISOString()}${moved.resolutionDue ? ` and resolution ${moved.resolutionDue.toISOString()}` : ""}`,
+    action: {
+      type: "tellNewDates",
+      key,
+      pausedDays: moved.pausedDays,
+      marker,
+      message: renderMessage(config.language, "deadline-moved", {
+        pausedDays: moved.pausedDays,
+        evaluationDue: formatDeadline(moved.evaluationDue, timezone, config.language),
+        resolutionDue: moved.resolutionDue === undefined ? undefined : formatDeadline(moved.resolutionDue, timezone, config.language),
+        policy: { name: config.policy.name, url: config.policy.url },
         marker,
       }),
     },

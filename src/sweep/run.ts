@@ -88,7 +88,7 @@ interface PlannedCase {
   plan: CaseSweepPlan;
 }
 
-const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSilentCase: 2, remindMaintainers: 2, updateDue: 1 };
+const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSilentCase: 2, tellNewDates: 2, remindMaintainers: 2, updateDue: 1 };
 
 export async function sweepInstallation(gateway: GitHubGateway, options: SweepOptions): Promise<InstallationSweepSummary> {
   const requests = gateway.countRequests();

@@ -4,7 +4,8 @@ import { isPausedState } from "./case-clock.js";
 
 /**
  * The clock fields a state change touches, for whoever changes the state (a maintainer command, a closing by the
- * sweep): the first response, the start and end of a pause, and the triage and resolution times the metrics read.
+ * sweep): the first response, the evaluation (`triagedAt`, which meets the response deadline), the start and end of
+ * a pause, and the resolution time the metrics read.
  * The sweep also applies it when it finds a state that changed without them, with `at` = the sweep's own time.
  */
 export function withStateChange(record: CaseRecord, state: CaseState, at: Date, sla: SlaConfig): CaseRecord {

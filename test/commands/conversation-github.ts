@@ -50,6 +50,17 @@ export function conversationGitHub(options: ConversationGitHubOptions = {}): Con
       return [201, issueCommentObject({ repositoryFullName: `${parts[2]}/${parts[3]}`, issueNumber: Number(parts[5]), id, body: text, user: userObject("disclosure-desk[bot]", 9_300_001, "Bot"), createdAt: "2026-11-17T10:15:05Z" })];
     });
 
+  // The sweep looks for its markers before it posts.
+  scope
+    .persist()
+    .get(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments(\?.*)?$/)
+    .reply((uri) => {
+      const parts = new URL(uri, "https://api.github.com").pathname.split("/");
+      const texts = issueComments.get(`${parts[2]}/${parts[3]}#${parts[5]}`) ?? [];
+      const bot = userObject("disclosure-desk[bot]", 9_300_001, "Bot");
+      return [200, texts.map((text, index) => issueCommentObject({ repositoryFullName: `${parts[2]}/${parts[3]}`, issueNumber: Number(parts[5]), id: 2_400_900_000 + index, body: text, user: bot, createdAt: "2026-11-17T10:15:05Z" }))];
+    });
+
   const advisoryPath = /^\/repos\/[^/]+\/[^/]+\/security-advisories\/GHSA[^/]+$/;
   const advisory = (uri: string) => {
     const parts = uri.split("/");

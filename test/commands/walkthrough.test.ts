@@ -4,6 +4,10 @@ import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { ConversationGateway } from "../../src/github/conversation-gateway.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import { GitHubGateway } from "../../src/github/gateway.js";
+import { executeCaseSweep } from "../../src/sweep/execute.js";
+import { planCaseSweep } from "../../src/sweep/plan.js";
+import { pino } from "pino";
 import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
 import { installation, issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, TestOctokit, testDependencies } from "../helpers/probot.js";
@@ -86,6 +90,21 @@ describe("walkthrough: a report from intake to resolution", () => {
     expect(mirrored).toMatchObject({ status: "mirrored", copied: 1, resumed: true });
     steps.push({ researcherSees: [], maintainersSee: (github.issueComments.get(`${trackingRepository}#1`) ?? []).slice(-1).map(visible) });
 
+    // The next sweep: the wait moved the evaluation deadline by one whole day, and the researcher hears the new date.
+    const nextSweepAt = new Date("2026-11-19T09:15:00Z");
+    const resumed = readCaseBlock(trackingIssue(github).body);
+    if (resumed.status !== "found") throw new Error("no case block");
+    const sweepPlan = planCaseSweep({ record: resumed.record, labels: trackingIssue(github).labels, config: openworxConfig(), now: nextSweepAt });
+    expect(sweepPlan.actions.map((action) => action.type)).toEqual(["tellNewDates", "recordSweep"]);
+    const advisoryBefore = github.advisoryComments.get(caseKey)?.length ?? 0;
+    await executeCaseSweep(
+      new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => nextSweepAt.getTime()),
+      { repository: { owner: "octo-org", repo: "security-cases" }, number: 1, body: trackingIssue(github).body, record: resumed.record, language: "en" },
+      sweepPlan,
+      pino({ level: "silent" }),
+    );
+    steps.push({ researcherSees: (github.advisoryComments.get(caseKey) ?? []).slice(advisoryBefore).map((comment) => visible(comment.body)), maintainersSee: [] });
+
     steps.push(await command(github, "/disclosure accept", "2026-11-19T12:50:00Z", 2_400_000_015));
     steps.push(await command(github, "/disclosure accept severity:high resolve-by:2026-12-18", "2026-11-19T13:05:00Z", 2_400_000_002));
     steps.push(await command(github, "/disclosure update The fix is merged and goes out with release 2.4.1 next week.", "2026-12-03T09:00:00Z", 2_400_000_003));
@@ -96,6 +115,7 @@ describe("walkthrough: a report from intake to resolution", () => {
     expect(final.status === "found" && final.record).toMatchObject({
       state: "resolved",
       firstResponseAt: "2026-11-17T10:15:00.000Z",
+      triagedAt: "2026-11-19T13:05:00.000Z",
       resolveBy: "2026-12-18",
       pause: { pausedMs: Date.parse("2026-11-19T07:40:00Z") - Date.parse("2026-11-17T10:15:00Z") },
     });
@@ -104,6 +124,6 @@ describe("walkthrough: a report from intake to resolution", () => {
     for (const step of steps) {
       for (const text of [...step.researcherSees, ...step.maintainersSee]) expect(walkthrough).toContain(text);
     }
-    expect(steps.flatMap((step) => [...step.researcherSees, ...step.maintainersSee])).toHaveLength(11);
+    expect(steps.flatMap((step) => [...step.researcherSees, ...step.maintainersSee])).toHaveLength(12);
   });
 });

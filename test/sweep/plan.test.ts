@@ -31,6 +31,7 @@ function apply(tracked: TrackedCase, actions: SweepAction[]): void {
       case "escalate":
       case "updateDue":
       case "closeSilentCase":
+      case "tellNewDates":
         tracked.posted.push(action.key);
         break;
       case "setSlaLabel":
@@ -152,7 +153,9 @@ describe("planCaseSweep", () => {
       "resolution:2027-01-02T22:59:59.999Z:remind",
       "resolution:2027-01-02T22:59:59.999Z:breach",
     ]);
-    expect(tracked.record.sla?.broken).toEqual(["resolution"]);
+    // No "keep informed" update went out in the six weeks either: the first one was due 14 + 10 days after receipt.
+    expect(tracked.posted).toContain("update:2026-12-17T22:59:59.999Z:draft");
+    expect(tracked.record.sla?.broken).toEqual(["resolution", "update"]);
   });
 
   it("never pauses when the policy keeps the clock running in needs-info", () => {
@@ -160,7 +163,12 @@ describe("planCaseSweep", () => {
     const waiting = withStateChange(openedCase(running), "needs-info", new Date("2026-11-25T09:00:00Z"), running.sla);
     expect(waiting.pause).toBeUndefined();
     const plan = planCaseSweep({ record: waiting, labels: [], config: running, now: new Date("2026-12-24T08:00:00Z") });
-    expect(plan.actions.map((action) => action.type)).toEqual(["escalate", "setSlaLabel", "recordSweep"]);
+    // The question is no evaluation: with the clock running, the evaluation deadline is breached as well.
+    expect(plan.actions.map((action) => action.type)).toEqual(["escalate", "escalate", "setSlaLabel", "recordSweep"]);
+    expect(plan.actions.flatMap((action) => (action.type === "escalate" ? [action.key] : []))).toEqual([
+      `response:${RESPONSE_DUE}:breach`,
+      "resolution:2026-12-23T22:59:59.999Z:breach",
+    ]);
   });
 
   it("closes a needs-info case once after the configured silence, with a polite message and the clock stopped", () => {

@@ -84,8 +84,8 @@ describe("disclosure-desk report", () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(out.join("").split("\n").slice(1, 3)).toEqual([
-      "all,all,1,24.0,24.0,,,,,1,0,0,0,0,1",
-      "repository,octo-org/widgets,1,24.0,24.0,,,,,1,0,0,0,0,1",
+      "all,all,1,0.0,0.0,24.0,24.0,24.0,24.0,,,1,0,0,1,0,0,0,0,1,0,0,1",
+      "repository,octo-org/widgets,1,0.0,0.0,24.0,24.0,24.0,24.0,,,1,0,0,1,0,0,0,0,1,0,0,1",
     ]);
     expect(world.github.mock.requests.find((request) => request.path === `/repos/${trackingRepository}/issues`)?.query).toMatchObject({ state: "all", labels: "disclosure" });
     expect(world.github.mock.problems()).toEqual([]);

@@ -56,13 +56,16 @@ function etagOf(value: unknown): string {
 export interface SweepWorldOptions {
   /** More repositories of the organisation's installation by name, listed before the others, each with its `.github/disclosure.yml`. */
   moreRepositories?: Record<string, string>;
+  /** "missing": the advisory comments API answers 404, so messages to the researcher are relayed. */
+  commentsApi?: "available" | "missing";
 }
 
-export function sweepWorld({ moreRepositories = {} }: SweepWorldOptions = {}): SweepWorld {
+export function sweepWorld({ moreRepositories = {}, commentsApi = "available" }: SweepWorldOptions = {}): SweepWorld {
   const moreConfigFiles = Object.fromEntries(Object.entries(moreRepositories).map(([name, text]) => [`octo-org/${name}:.github/disclosure.yml`, text]));
   const github = fakeGitHub({
     configFiles: { [`${sourceRepository}:.github/disclosure.yml`]: openworxConfig, ...moreConfigFiles },
     privateRepositories: [trackingRepository],
+    commentsApi,
   });
   const { scope } = github.mock;
   const comments = new Map<number, { id: number; body: string }[]>();
