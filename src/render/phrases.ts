@@ -69,6 +69,7 @@ export const conductPhrases: Readonly<Record<Language, Readonly<Record<ConductId
     "automated-scanning": "hacking tools, such as vulnerability scanners",
     "active-network-scanning": "active scans of our network",
     "excess-data-access": "access to more data than needed to demonstrate the problem",
+    "data-modification": "changes to or deletion of data that is not your own",
   },
   nl: {
     "physical-attack": "aanvallen op fysieke beveiliging",
@@ -79,6 +80,7 @@ export const conductPhrases: Readonly<Record<Language, Readonly<Record<ConductId
     "automated-scanning": "hackingtools, zoals kwetsbaarhedenscanners",
     "active-network-scanning": "actieve scans van ons netwerk",
     "excess-data-access": "toegang tot meer gegevens dan nodig om het probleem aan te tonen",
+    "data-modification": "het wijzigen of verwijderen van gegevens die niet van u zijn",
   },
 };
 
