@@ -136,3 +136,27 @@ describe("rate-limit-csrf-403 does not over-match bypass reports", () => {
     expect(exclusionsOf(mijnPartnerGroep, "Rate limiting returns 403", body)).toContain("rate-limit-csrf-403");
   });
 });
+
+describe("one problem on the partner sites written in the policy's notation", () => {
+  const first = triage({ report: { title: "Stored XSS in review form", body: "https://www.mijnbouwpartner.nl/review?product=12 stores <script>." }, config: mijnPartnerGroep });
+  const prior = { key: "GHSA-aaaa-bbbb-cccc", title: "Stored XSS in review form", assets: first.assets, fingerprint: first.fingerprint ?? "" };
+
+  it("joins the same root cause on another partner site, www. included", () => {
+    const decision = triage({
+      report: { title: "XSS in product reviews", body: "https://www.mijnzorgpartner.be/review?product=99 stores <script>alert(1)</script>." },
+      config: mijnPartnerGroep,
+      priorCases: [prior],
+    });
+    expect(decision.duplicateOf).toBe("GHSA-aaaa-bbbb-cccc");
+    expect(decision.duplicateReason).toContain("same codebase (partner-sites)");
+  });
+
+  it("does not join a site outside the codebase (control)", () => {
+    const decision = triage({
+      report: { title: "XSS in product reviews", body: "https://mijnpartnergroep.nl/review?product=99 stores <script>." },
+      config: mijnPartnerGroep,
+      priorCases: [prior],
+    });
+    expect(decision.duplicateOf).toBeUndefined();
+  });
+});
