@@ -30,6 +30,13 @@ describe("scope as MijnPartnerGroep writes it", () => {
     expect(decision.scope).toMatchObject({ status: "in", rule: "Mijn*partner.nl/be/de/eu" });
   });
 
+  it("puts content hosted for customers out of scope, and a partner site that is merely hosted somewhere in (control)", () => {
+    const customerShop = triage({ report: { title: "XSS", body: "The customer-hosted shop at https://mijnbouwpartner.nl/shop has XSS." }, config: mijnPartnerGroep });
+    expect(customerShop.scope).toMatchObject({ status: "out", rule: "customer-hosted content" });
+    const partnerSite = triage({ report: { title: "XSS", body: "The website hosted at https://www.mijnzorgpartner.nl/reviews has a stored XSS." }, config: mijnPartnerGroep });
+    expect(partnerSite.scope.status).toBe("in");
+  });
+
   it("keeps other subdomains and other top-level domains out (control)", () => {
     for (const url of ["https://mail.mijnzorgpartner.nl/x", "https://www.mijnzorgpartner.com/x", "https://www.www.mijnzorgpartner.nl/x"]) {
       const decision = triage({ report: { title: "Stored XSS", body: `${url} stores <script>.` }, config: mijnPartnerGroep });
