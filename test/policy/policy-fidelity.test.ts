@@ -58,6 +58,14 @@ describe("scope as MijnPartnerGroep writes it", () => {
     expect(outside.some((asset) => matcher.matches(asset))).toBe(false);
   });
 
+  it("reads the notation in linear time, whatever a hostile config writes", () => {
+    const started = performance.now();
+    for (const hostile of [`${"a.".repeat(50_000)}nl/b`, `${"a.nl/".repeat(20_000)}x`, `a.nl${"/be".repeat(50_000)}/b`]) {
+      expect(normalisedAssetPattern(hostile)).toBe(hostile);
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it("still reads one two-letter path as a URL path, not as a domain (control)", () => {
     expect(normalisedAssetPattern("example.nl/de")).toBe("example.nl/de");
     const matcher = compileAssetPattern("example.nl/de");
