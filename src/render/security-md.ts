@@ -3,6 +3,7 @@ import { renderMessage } from "../messages/render.js";
 import { catalogEntry, exceptionIds, type ExceptionId } from "../policy/catalog.js";
 import { isConductId } from "../policy/conduct.js";
 import { formatDate } from "../sla/format.js";
+import { promisedUpdateEveryDays } from "./researcher-promises.js";
 import {
   conductPhrases,
   countOf,
@@ -80,7 +81,7 @@ function securityMdView(config: SecurityMdConfig, language: Language, options: S
     promises: listItems(statements.promises),
     responseWithin: countOf(sla.response.businessDays, "businessDay", language),
     resolutionWithin: sla.resolution ? countOf(sla.resolution.days, "day", language) : null,
-    updateEvery: sla.updates ? countOf(sla.updates.everyDays, "day", language) : null,
+    updateEvery: updateEveryView(config, language),
     businessDays: businessDaysView(config.calendar, language),
     safeHarbor: policy.safeHarbor,
     legal: paragraphs(statements.legal),
@@ -99,6 +100,11 @@ function securityMdView(config: SecurityMdConfig, language: Language, options: S
     publication: { consent: publication.consent, reviewWithin: countOf(publication.reviewDays, "day", language) },
     closing: paragraphs(statements.closing),
   };
+}
+
+function updateEveryView(config: SecurityMdConfig, language: Language): string | null {
+  const everyDays = promisedUpdateEveryDays(config);
+  return everyDays === undefined ? null : countOf(everyDays, "day", language);
 }
 
 /** A quoted section as paragraphs; null when the policy has none, so the template writes its own. */
