@@ -25,6 +25,35 @@ const policySchema = z.strictObject({
   url: z.url().optional(),
   contact: z.string().min(1).optional().describe("mailto: address or URL where researchers report"),
   safeHarbor: z.boolean().default(false).describe('the "no legal action" promise'),
+  languages: z
+    .array(z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as nl or en"))
+    .min(1)
+    .optional()
+    .describe("languages reports may be written in, for security.txt's Preferred-Languages; defaults to `language`"),
+});
+
+const statement = z.array(z.string().min(1));
+
+/**
+ * The policy's own sentences, quoted where SECURITY.md says what the policy says in its own way. A section given
+ * here replaces the sentences Disclosure Desk would otherwise write for it from the other keys.
+ */
+const statementsSchema = z.strictObject({
+  intro: statement.optional().describe("the policy's opening paragraphs"),
+  testing: statement
+    .optional()
+    .describe("what the policy invites or discourages: test environments, scanning and what it may cost"),
+  reporting: statement.optional().describe("how to report, as the policy asks it; replaces the generated contact line"),
+  conduct: statement.optional().describe("what the policy asks of researchers; replaces the generated rules of conduct"),
+  scope: statement
+    .optional()
+    .describe("the policy's sentences after its list of assets; replace the generated out-of-scope and codebase sentences"),
+  exclusions: statement.optional().describe("the sentence that introduces the list of exclusions"),
+  promises: statement.optional().describe("the policy's promises; replace the generated ones"),
+  legal: statement.optional().describe("the policy's legal stance; replaces the generated one"),
+  rewards: statement.optional().describe("the policy's reward terms; replace the generated ones"),
+  publication: statement.optional().describe("the policy's publication terms; replace the generated ones"),
+  closing: statement.optional().describe("the policy's closing paragraphs"),
 });
 
 const trackingSchema = z.strictObject({
@@ -139,6 +168,14 @@ const documentsSchema = z.strictObject({
       language: languageSchema.optional().describe("SECURITY.md's language; defaults to `language`"),
     })
     .default({ enabled: false, path: "SECURITY.md" }),
+  securityTxt: z
+    .strictObject({
+      canonical: z
+        .array(z.url({ protocol: /^https$/ }))
+        .default([])
+        .describe("the https:// addresses where security.txt is published (its Canonical fields)"),
+    })
+    .default({ canonical: [] }),
 });
 
 const commandsSchema = z.strictObject({
@@ -180,7 +217,8 @@ export const configSchema = z.strictObject({
   publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
   commands: commandsSchema.default({ permission: "write" }),
   containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
-  documents: documentsSchema.default({ securityMd: { enabled: false, path: "SECURITY.md" } }),
+  documents: documentsSchema.default({ securityMd: { enabled: false, path: "SECURITY.md" }, securityTxt: { canonical: [] } }),
+  statements: statementsSchema.default({}).describe("the policy's own wording, quoted in SECURITY.md"),
 });
 
 /** A parsed, defaulted configuration. */
@@ -195,6 +233,7 @@ export type ExclusionEntry = z.output<typeof exclusionEntrySchema>;
 export type ConductEntry = z.output<typeof conductEntrySchema>;
 export type ClosureDay = CalendarConfig["closed"][number];
 export type ContainmentConfig = DisclosureConfig["containment"];
+export type StatementsConfig = DisclosureConfig["statements"];
 
 /** The configuration used when a repository has none, or when its file is invalid. */
 export function defaultConfig(): DisclosureConfig {

@@ -8,6 +8,7 @@ import {
   type Locate,
 } from "./load.js";
 import type { DisclosureConfig } from "./schema.js";
+import { checkStatements } from "./statement-checks.js";
 
 /**
  * Everything wrong with a config file, each with file, line, column and key path: first what loading refuses (a
@@ -41,6 +42,7 @@ const checks: readonly Check[] = [
   checkExclusions,
   checkConduct,
   checkRewards,
+  checkStatements,
 ];
 
 export function validateConfig(text: string, file = "disclosure.yml", options: ValidateOptions = {}): ConfigProblem[] {

@@ -6,6 +6,7 @@ import { triageView, severityView } from "../case/triage-view.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
+import { promisedUpdateEveryDays } from "../render/researcher-promises.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";
@@ -255,7 +256,7 @@ function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<ty
     responseDue: formatDeadline(deadlines.responseDue, timezone, config.language),
     resolutionDue: deadlines.resolutionDue ? formatDeadline(deadlines.resolutionDue, timezone, config.language) : undefined,
     resolutionDays: config.sla.resolution?.days,
-    updateEveryDays: config.sla.updates?.everyDays,
+    updateEveryDays: promisedUpdateEveryDays(config),
     late: facts.now.getTime() - receivedAt.getTime() > 60 * 60_000,
     receivedOn: formatDate(localDateOf(receivedAt, timezone), config.language),
   });

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import type { Language } from "../config/schema.js";
+import { catalogEntry, catalogIds } from "../policy/catalog.js";
+import { dutchExclusionTitles } from "../render/phrases.js";
 import { fencedText, UntrustedText } from "./untrusted-text.js";
 
 /**
@@ -66,6 +68,12 @@ handlebars.registerHelper("fenced", (value: unknown) => {
   return new handlebars.SafeString(fencedText(text));
 });
 handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
+/** A catalog finding's Dutch title where the text is the catalog's English title; a policy's own title stays. */
+handlebars.registerHelper("dutchTitle", (title: unknown) => {
+  const text = title instanceof UntrustedText ? title.raw : String(title ?? "");
+  const id = catalogIds().find((candidate) => catalogEntry(candidate)?.title === text);
+  return id === undefined ? title : (dutchExclusionTitles[id] ?? title);
+});
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 

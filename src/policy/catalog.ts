@@ -367,6 +367,9 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:known vulnerabilit\w+|bekende kwetsbaarhe\w+) (?:in|of|van) (?:the )?(?:used |installed )?(?:version|library|component|software|jquery|php|plugin|framework|versie)/i,
       /\b(?:components|libraries) with known vulnerabilities\b/i,
       /\bretire\.js\b/i,
+      // "Previously known vulnerable libraries": a library and its version named with the CVE it carries.
+      /\b(?:jquery(?:[- ]ui)?|lodash|bootstrap|angular\w*|moment(?:\.js)?|handlebars|log4j\w*|struts|spring(?:[- ]\w+)?|openssl|php|wordpress|apache|nginx|drupal|joomla|tomcat|jackson\w*|library|libraries|component|dependency|package|plugin|plug-in|framework)\b[^.\n]{0,30}?\bv?\d+\.\d+(?:\.\d+)?\b[^\n]{0,80}?\bCVE-\d{4}-\d{4,7}\b/i,
+      /\bCVE-\d{4}-\d{4,7}\b[^\n]{0,80}?\b(?:in|affects|affecting|of) (?:the )?(?:used |installed |bundled )?(?:jquery(?:[- ]ui)?|lodash|bootstrap|angular\w*|moment(?:\.js)?|log4j\w*|struts|openssl|php|wordpress|apache|nginx|drupal|joomla|tomcat|library|component|dependency|package|plugin|framework)\b[^.\n]{0,30}?\bv?\d+\.\d+/i,
     ],
     notWhen: [],
     exceptions: ["working-poc"],
@@ -535,11 +538,16 @@ export const catalog: readonly CatalogEntry[] = [
     title: "CSRF protection read as rate limiting (403 responses)",
     policyText: "Rate limiting behaviour triggered by CSRF protection and reported solely on 403 responses.",
     match: [
-      /\b403\b[^\n]{0,100}\b(?:rate[- ]?limit\w*|throttl\w*|blocked|too many)\b/i,
-      /\b(?:rate[- ]?limit\w*|throttl\w*|blocked|too many requests)\b[^\n]{0,100}\b403\b/i,
+      /\b403\b[^\n]{0,100}\b(?:rate[- ]?limit\w*|throttl\w*|too many)\b/i,
+      /\b(?:rate[- ]?limit\w*|throttl\w*|too many requests)\b[^\n]{0,100}\b403\b/i,
       /\b(?:csrf|xsrf)[- ]?(?:token|protection|check)\b[^\n]{0,80}\b(?:rate[- ]?limit\w*|throttl\w*)/i,
     ],
-    notWhen: [],
+    // The policy excludes a 403 misread as rate limiting, not a 403 that is got round: a bypass that then reaches
+    // data, a page or an action is a finding. Saying "can be bypassed" without showing what it reaches is not.
+    notWhen: [
+      /\b(?:403|forbidden)\b[^\n]{0,80}\b(?:bypass\w*|circumvent\w*|got around|get around)\b[^\n]{0,120}\b(?:200(?: ok)?|access(?:ed|ing)?|retriev\w*|read|download\w*|expos\w*|leak\w*|dump\w*|returns? (?:the |all |a )?(?:\w+ )?(?:data|panel|page|records|details|content|file|response body))\b/i,
+      /\b(?:bypass\w*|circumvent\w*|got around|get around)\b[^\n]{0,80}\b(?:403|forbidden)\b[^\n]{0,120}\b(?:200(?: ok)?|access(?:ed|ing)?|retriev\w*|read|download\w*|expos\w*|leak\w*|dump\w*|returns? (?:the |all |a )?(?:\w+ )?(?:data|panel|page|records|details|content|file|response body))\b/i,
+    ],
     exceptions: [],
   },
 ];

@@ -21,6 +21,7 @@ export type ConductId =
   | "third-party-application"
   | "automated-scanning"
   | "excess-data-access"
+  | "data-modification"
   | "active-network-scanning";
 
 const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[] }> = {
@@ -91,6 +92,14 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
       /\b(?:alle|volledige) (?:klantgegevens|database|records|gebruikers) (?:gedownload|opgehaald|gedumpt|geëxporteerd)\b/i,
     ],
   },
+  "data-modification": {
+    title: "Changing or deleting data that is not the researcher's own",
+    match: [
+      /\b(?:i|we) (?:then |also |successfully |was able to |were able to |could )?(?:deleted|removed|modified|changed|altered|overwrote|overwritten|edited|updated|wiped|dropped|truncated|tampered with) (?:the |an? |some |all |several |\d+ )?(?:other (?:users?|customers?|clients?|accounts?|people)'?s?|another (?:user|customer|client|account)'?s?|someone else'?s|(?:a |the )?victim'?s?|(?:their|his|her)|(?:the )?(?:customer|client|patient|user|production|live)) ?(?:data|records?|accounts?|profiles?|orders?|invoices?|files?|documents?|passwords?|e-?mail address(?:es)?|settings|rows?|tables?|database|entries|posts|comments|appointments|messages)\b/i,
+      /\b(?:i|we) [^.\n]{0,30}?\b(?:deleted|removed|modified|changed|altered|overwrote|edited|updated|wiped)\b[^.\n]{0,40}?\b(?:of|belonging to|for) (?:other|another|a different|real|someone else'?s?) ?(?:users?|customers?|clients?|accounts?|people|person|patients?|members?)?\b/i,
+      /\b(?:gegevens|records?|accounts?|bestanden) van (?:andere|een andere) (?:gebruikers?|klanten?|personen) (?:gewijzigd|verwijderd|aangepast|overschreven)\b/i,
+    ],
+  },
   "active-network-scanning": {
     title: "Active scanning of the network",
     match: [
@@ -104,8 +113,24 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
 };
 
 const NEGATION = /\b(?:not|no|never|without|didn't|did not|don't|do not|haven't|have not|neither|nor|geen|niet|nooit|zonder)\b/i;
-const RECORD_COUNT =
-  /\b(\d{1,3}(?:[.,]\d{3})+|\d+) (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records|rows|entries|accounts|users|customers|profiles|files|documents|invoices|orders|patients|klanten|rijen|gebruikers|bestanden|facturen|dossiers)\b/gi;
+/** Counts written out, in English and Dutch, as researchers write them ("two records", "twee records"). */
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  one: 1, a: 1, an: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, twenty: 20, fifty: 50, hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000,
+  een: 1, "één": 1, enkele: 2, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
+  elf: 11, twaalf: 12, twintig: 20, vijftig: 50, honderd: 100, honderden: 100, duizend: 1000, duizenden: 1000,
+};
+const COUNT_WORD = Object.keys(COUNT_WORDS).sort((a, b) => b.length - a.length).join("|");
+const RECORD_COUNT = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+|${COUNT_WORD})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers)(?![\\p{L}\\d])`,
+  "giu",
+);
+
+/** 12, 1.000, 1,000, "twee", "thousands". */
+function countValue(written: string): number {
+  const word = COUNT_WORDS[written.toLowerCase()];
+  return word ?? Number.parseInt(written.replace(/[.,]/g, ""), 10);
+}
 const ACCESS_VERB =
   /\b(?:download\w*|retriev\w*|dump\w*|export\w*|extract\w*|read|scrap\w*|access\w*|enumerat\w*|iterat\w*|harvest\w*|fetch\w*|collect\w*|obtain\w*|opgehaald|gedownload|ingezien|bekeken|uitgelezen)\b/i;
 
@@ -174,7 +199,7 @@ function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | unde
 function largestRecordCount(text: string): { count: number; matched: string } | undefined {
   let largest: { count: number; matched: string } | undefined;
   for (const match of text.matchAll(RECORD_COUNT)) {
-    const count = Number.parseInt((match[1] ?? "").replace(/[.,]/g, ""), 10);
+    const count = countValue(match[1] ?? "");
     const start = sentenceStart(text, match.index);
     const end = sentenceEnd(text, match.index + match[0].length);
     const sentence = text.slice(start, end);

@@ -9,6 +9,10 @@ import { excerpt } from "./report.js";
  * - hostname: `example.org` matches itself and `www.example.org`; `*.example.org` matches any subdomain at any
  *   depth (`a.b.example.org`) but not `example.org` itself; a `*` anywhere else stays inside one label
  *   (`mijn*partner.nl` matches `mijnbouwpartner.nl`, not `mijn.evil.partner.nl`); `{nl,be}` lists alternatives.
+ *   `www.` in front of any pattern without a leading `*.` is the site itself (`mijn*partner.nl` covers
+ *   `www.mijnzorgpartner.nl`).
+ * - the top-level domains a policy lists after slashes, `Mijn*partner.nl/be/de/eu`, mean `mijn*partner.{nl,be,de,eu}`:
+ *   two or more two-letter labels after the host; one (`example.nl/de`) reads as a URL path, as it would in a browser.
  *   Matching ignores case and reads the host label by label, without regular expressions (see `compileHostPattern`).
  * - URL: `https://example.org/app` matches that host and every path under `/app`.
  * - IPv4/IPv6 address or CIDR range: `192.0.2.0/24`, `2001:db8::/32`.
@@ -154,8 +158,20 @@ export function isTopicEntry(entry: string): boolean {
   return /\s/.test(entry.trim());
 }
 
-function patternKind(pattern: string): PatternKind {
+/** Two or more country-code domains after a host: `Mijn*partner.nl/be/de/eu`. Anchored, no nested repetition. */
+const DOMAIN_LIST_NOTATION = /^([^/\s:{}]+)\.([a-z]{2})((?:\/[a-z]{2}){2,})$/i;
+
+/** `Mijn*partner.nl/be/de/eu` → `Mijn*partner.{nl,be,de,eu}`; any other pattern unchanged. */
+export function normalisedAssetPattern(pattern: string): string {
   const trimmed = pattern.trim();
+  const list = DOMAIN_LIST_NOTATION.exec(trimmed);
+  if (list === null) return trimmed;
+  const [, host = "", first = "", rest = ""] = list;
+  return `${host}.{${[first, ...rest.slice(1).split("/")].join(",")}}`;
+}
+
+function patternKind(pattern: string): PatternKind {
+  const trimmed = normalisedAssetPattern(pattern);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return "url";
   const slash = trimmed.indexOf("/");
   if (slash >= 0) {
@@ -190,11 +206,12 @@ export function checkAssetPattern(pattern: string): string | undefined {
   if (trimmed.length > MAX_ASSET_PATTERN_LENGTH) {
     return `it is ${trimmed.length} characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`;
   }
-  switch (patternKind(trimmed)) {
+  const normalised = normalisedAssetPattern(trimmed);
+  switch (patternKind(normalised)) {
     case "host":
-      return hostPatternProblem(trimmed);
+      return hostPatternProblem(normalised);
     case "url":
-      return hostPatternProblem(urlParts(trimmed).host);
+      return hostPatternProblem(urlParts(normalised).host);
     default:
       return undefined;
   }
@@ -203,17 +220,22 @@ export function checkAssetPattern(pattern: string): string | undefined {
 export function compileAssetPattern(pattern: string): AssetMatcher {
   const problem = checkAssetPattern(pattern);
   if (problem !== undefined) throw new UnusableAssetPatternError(pattern, problem);
-  const trimmed = pattern.trim();
-  switch (patternKind(trimmed)) {
+  const normalised = normalisedAssetPattern(pattern);
+  const matcher = matcherFor(normalised);
+  return { pattern: pattern.trim(), matches: (asset) => matcher.matches(asset) };
+}
+
+function matcherFor(pattern: string): AssetMatcher {
+  switch (patternKind(pattern)) {
     case "cidr":
     case "ip":
-      return addressMatcher(trimmed);
+      return addressMatcher(pattern);
     case "repository":
-      return repositoryMatcher(trimmed);
+      return repositoryMatcher(pattern);
     case "url":
-      return urlMatcher(trimmed);
+      return urlMatcher(pattern);
     case "host":
-      return hostMatcher(trimmed);
+      return hostMatcher(pattern);
   }
 }
 
@@ -239,7 +261,7 @@ export interface HostPattern {
 interface HostGlob {
   /** `*.example.org`: one or more labels of letters, digits and dashes come before `labels`. */
   anySubdomain: boolean;
-  /** A plain hostname also matches with `www.` in front of it. */
+  /** The pattern also matches with `www.` in front of it: the site's own address, also for `mijn*partner.nl`. */
   allowsWww: boolean;
   /** Lower case; a `*` stands for any run of letters, digits and dashes inside its label. */
   labels: string[];
@@ -261,7 +283,7 @@ export function compileHostPattern(pattern: string): HostPattern {
 function hostGlob(alternative: string): HostGlob {
   const anySubdomain = alternative.startsWith("*.");
   const rest = anySubdomain ? alternative.slice(2) : alternative;
-  return { anySubdomain, allowsWww: !anySubdomain && !rest.includes("*"), labels: rest.split(".") };
+  return { anySubdomain, allowsWww: !anySubdomain, labels: rest.split(".") };
 }
 
 function globMatches(glob: HostGlob, hostLabels: readonly string[]): boolean {

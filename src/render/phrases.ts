@@ -36,6 +36,35 @@ export const dutchExclusionSentences: Readonly<Record<string, string>> = {
   "rate-limit-csrf-403": "Rate limiting die eigenlijk de CSRF-bescherming is, gemeld op grond van alleen een HTTP 403-antwoord.",
 };
 
+/** Catalog finding titles in Dutch, for Dutch messages; English comes from the catalog's own `title`. */
+export const dutchExclusionTitles: Readonly<Record<string, string>> = {
+  "non-200-page": "HTTP 404- en andere niet-200-pagina's, en tekst die erin wordt geïnjecteerd",
+  "version-disclosure": "Fingerprinting en het tonen van versienummers",
+  "public-nonsensitive-file": "Publieke bestanden of mappen met niet-gevoelige informatie",
+  clickjacking: "Clickjacking",
+  "cookie-flags": "Ontbrekende Secure- of HttpOnly-vlaggen op niet-gevoelige cookies",
+  "options-method": "Ingeschakelde HTTP OPTIONS-methode",
+  "rate-limiting": "Ontbrekende rate limiting zonder duidelijke impact",
+  "security-headers": "HTTP-beveiligingsheaders",
+  "tls-configuration": "SSL/TLS-configuratie, forward secrecy en cipher suites",
+  "ssl-certificate": "Problemen met SSL-certificaten",
+  "email-authentication": "SPF, DKIM of DMARC",
+  "dns-configuration": "Problemen met de DNS-configuratie",
+  "host-header-injection": "Host header injection",
+  "outdated-software": "Verouderde software zonder werkende exploit",
+  "metadata-exposure": "Informatie die via metadata vrijkomt",
+  "demo-environment": "Demo-omgevingen",
+  "username-enumeration": "Het achterhalen van gebruikersnamen op systemen voor klanten",
+  "outdated-browser": "Bugs die afhangen van een verouderde browser",
+  "csrf-unauthenticated": "CSRF zonder authenticatie, of op inloggen of uitloggen",
+  "mitm-physical-access": "Aanvallen die een man-in-the-middle-positie of fysieke toegang tot een apparaat vereisen",
+  "csv-injection": "CSV-injectie zonder aangetoonde kwetsbaarheid",
+  "server-configuration": "Problemen met de serverconfiguratie (open poorten, TLS-versies, ontbrekende best practices)",
+  "denial-of-service": "Denial of service",
+  "content-spoofing": "Content spoofing en tekstinjectie zonder aanvalsvector",
+  "rate-limit-csrf-403": "CSRF-bescherming aangezien voor rate limiting (HTTP 403-antwoorden)",
+};
+
 /** The clause an `unless` exception adds to an exclusion: "…, unless a sensitive action is exposed." */
 export const exceptionClauses: Readonly<Record<Language, Readonly<Record<ExceptionId, string>>>> = {
   en: {
@@ -69,6 +98,7 @@ export const conductPhrases: Readonly<Record<Language, Readonly<Record<ConductId
     "automated-scanning": "hacking tools, such as vulnerability scanners",
     "active-network-scanning": "active scans of our network",
     "excess-data-access": "access to more data than needed to demonstrate the problem",
+    "data-modification": "changes to or deletion of data that is not your own",
   },
   nl: {
     "physical-attack": "aanvallen op fysieke beveiliging",
@@ -79,6 +109,7 @@ export const conductPhrases: Readonly<Record<Language, Readonly<Record<ConductId
     "automated-scanning": "hackingtools, zoals kwetsbaarhedenscanners",
     "active-network-scanning": "actieve scans van ons netwerk",
     "excess-data-access": "toegang tot meer gegevens dan nodig om het probleem aan te tonen",
+    "data-modification": "het wijzigen of verwijderen van gegevens die niet van u zijn",
   },
 };
 

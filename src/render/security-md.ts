@@ -3,6 +3,7 @@ import { renderMessage } from "../messages/render.js";
 import { catalogEntry, exceptionIds, type ExceptionId } from "../policy/catalog.js";
 import { isConductId } from "../policy/conduct.js";
 import { formatDate } from "../sla/format.js";
+import { promisedUpdateEveryDays } from "./researcher-promises.js";
 import {
   conductPhrases,
   countOf,
@@ -15,8 +16,9 @@ import {
 
 export type SecurityMdConfig = Pick<
   DisclosureConfig,
-  "policy" | "calendar" | "sla" | "scope" | "exclusions" | "conduct" | "rewards" | "credit" | "publication"
->;
+  "policy" | "calendar" | "sla" | "scope" | "exclusions" | "conduct" | "rewards" | "credit" | "publication" | "statements"
+> &
+  Partial<Pick<DisclosureConfig, "containment">>;
 
 export interface SecurityMdOptions {
   /** `owner/name`: links "Report a vulnerability" straight to the repository's private reporting form. */
@@ -26,45 +28,65 @@ export interface SecurityMdOptions {
 /**
  * SECURITY.md in the researcher's language, stating what the config makes Disclosure Desk do: where to report,
  * the rules of conduct, scope and exclusions, the promised deadlines, legal stance, rewards, credit and
- * publication. Every sentence comes from the config, so the published policy and the enforced one agree.
+ * publication. Every sentence comes from the config: where `statements` quotes the policy's own words for a
+ * section, those words are the section; otherwise each sentence is written from the key that backs it, and a
+ * promise no key backs is not written. The policy's quoted words stay in the language the policy has.
  */
 export function renderSecurityMd(config: SecurityMdConfig, language: Language, options: SecurityMdOptions = {}): string {
   return renderMessage(language, "security-md", securityMdView(config, language, options));
 }
 
 function securityMdView(config: SecurityMdConfig, language: Language, options: SecurityMdOptions) {
-  const { policy, sla, scope, rewards, publication } = config;
+  const { policy, sla, scope, rewards, publication, statements } = config;
   const contact = policy.contact ?? "";
+  const conductIds = config.conduct.map((entry) => (typeof entry === "string" ? entry : entry.id));
   const excessDataAccess = config.conduct.find(
     (entry): entry is Exclude<typeof entry, string> => typeof entry !== "string" && entry.id === "excess-data-access",
   );
   return {
     policyName: policy.name,
     policyUrl: policy.url ?? null,
+    intro: paragraphs(statements.intro),
+    testing: paragraphs(statements.testing),
     advisoryUrl: options.repository ? `https://github.com/${options.repository}/security/advisories/new` : null,
+    reporting: listItems(statements.reporting),
+    containsPublicReports: config.containment?.enabled ?? false,
     email: contact.startsWith("mailto:") ? contact.slice("mailto:".length) : null,
     contactUrl: contact.startsWith("https://") ? contact : null,
+    conduct: listItems(statements.conduct),
+    dataRule:
+      conductIds.includes("excess-data-access") || conductIds.includes("data-modification")
+        ? {
+            excess: conductIds.includes("excess-data-access"),
+            modification: conductIds.includes("data-modification"),
+          }
+        : null,
     maxRecords:
       excessDataAccess?.maxRecords === undefined ? null : countOf(excessDataAccess.maxRecords, "record", language),
     forbiddenMethods: forbiddenMethods(config.conduct, language),
-    hasScope: scope.assets.length > 0 || scope.outOfScope.length > 0,
-    assets: scope.assets,
+    hasScope: scope.assets.length > 0 || scope.outOfScope.length > 0 || statements.scope !== undefined,
+    assets: scope.assets.map((asset) => asset.trim()),
+    scopeStatements: paragraphs(statements.scope),
     outOfScope: scope.outOfScope.length > 0 ? joinList(scope.outOfScope, language, "and") : null,
     codebases: scope.codebases.map((codebase) => ({
       name: codebase.name,
       assets: joinList(
-        codebase.assets.map((asset) => `\`${asset}\``),
+        codebase.assets.map((asset) => `\`${asset.trim()}\``),
         language,
         "and",
       ),
     })),
-    exclusions: config.exclusions.map((entry) => exclusionSentence(entry, language)),
+    exclusionsIntro: paragraphs(statements.exclusions),
+    exclusions: unique(config.exclusions.map((entry) => exclusionSentence(entry, language))),
+    promises: listItems(statements.promises),
     responseWithin: countOf(sla.response.businessDays, "businessDay", language),
     resolutionWithin: sla.resolution ? countOf(sla.resolution.days, "day", language) : null,
-    updateEvery: sla.updates ? countOf(sla.updates.everyDays, "day", language) : null,
+    updateEvery: updateEveryView(config, language),
     businessDays: businessDaysView(config.calendar, language),
     safeHarbor: policy.safeHarbor,
+    legal: paragraphs(statements.legal),
     credit: config.credit.default,
+    rewardStatements: paragraphs(statements.rewards),
     rewards: rewards.enabled
       ? {
           newOnly: rewards.newOnly,
@@ -74,16 +96,41 @@ function securityMdView(config: SecurityMdConfig, language: Language, options: S
           })),
         }
       : null,
+    publicationStatements: paragraphs(statements.publication),
     publication: { consent: publication.consent, reviewWithin: countOf(publication.reviewDays, "day", language) },
+    closing: paragraphs(statements.closing),
   };
+}
+
+function updateEveryView(config: SecurityMdConfig, language: Language): string | null {
+  const everyDays = promisedUpdateEveryDays(config);
+  return everyDays === undefined ? null : countOf(everyDays, "day", language);
+}
+
+/** A quoted section as paragraphs; null when the policy has none, so the template writes its own. */
+function paragraphs(quoted: readonly string[] | undefined): string[] | null {
+  return quoted === undefined ? null : quoted.map((text) => text.trim());
+}
+
+/**
+ * A quoted list as bullets. A policy's list reads as one sentence ("…data,", "…third parties, and"); as separate
+ * bullets each item ends as a sentence, and only that list punctuation changes, never a word.
+ */
+function listItems(quoted: readonly string[] | undefined): string[] | null {
+  return quoted === undefined ? null : quoted.map((text) => sentence(text.trim().replace(/(?:,\s*and|,|;)$/, "")));
+}
+
+/** Two rules quoting the same policy sentence (tls-configuration and server-configuration) are one bullet. */
+function unique(sentences: readonly string[]): string[] {
+  return [...new Set(sentences)];
 }
 
 /** "attacks on physical security, social engineering, distributed denial of service or spam"; null when none. */
 function forbiddenMethods(conduct: SecurityMdConfig["conduct"], language: Language): string | null {
   const phrases = conduct
     .map((entry) => (typeof entry === "string" ? entry : entry.id))
-    // Reading too much data has its own sentence: the rule is about how much, not about a method.
-    .filter((id) => id !== "excess-data-access")
+    // Reading too much data and changing others' data have their own sentence: they are about data, not a method.
+    .filter((id) => id !== "excess-data-access" && id !== "data-modification")
     .map((id) => (isConductId(id) ? conductPhrases[language][id] : humanise(id).toLowerCase()));
   return phrases.length > 0 ? joinList(phrases, language, "or") : null;
 }

@@ -4,11 +4,11 @@ export interface SecurityTxtOptions {
   now: Date;
   /** Days from `now` until the file expires; RFC 9116 recommends less than a year. */
   expiresInDays?: number;
-  /** Where the file is published, e.g. https://example.org/.well-known/security.txt. */
+  /** Where the file is published, e.g. https://example.org/.well-known/security.txt; `documents.securityTxt.canonical` otherwise. */
   canonical?: string | readonly string[];
   /** An OpenPGP key for encrypted reports: an https:// URL, `openpgp4fpr:` or `dns:` URI. */
   encryption?: string;
-  /** The page that thanks researchers (hall of fame). */
+  /** The page that thanks researchers (hall of fame); the published `publication.acknowledgements` page otherwise. */
   acknowledgments?: string;
   /** `owner/name`: adds the repository's private vulnerability reporting form as a Contact. */
   repository?: string;
@@ -30,15 +30,17 @@ const DEFAULT_EXPIRES_IN_DAYS = 365;
 const EXPIRY_WARNING_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
+export type SecurityTxtConfig = Pick<DisclosureConfig, "policy" | "language"> &
+  Partial<Pick<DisclosureConfig, "publication" | "documents">>;
+
 /**
  * An RFC 9116 security.txt from the same config as SECURITY.md. Fields appear in the order RFC 9116 §2.5
  * defines them, one `Name: value` a line, LF line ends. Contact is required: without `policy.contact` or a
- * repository there is nothing valid to write, so this throws.
+ * repository there is nothing valid to write, so this throws. Every other field comes from a key: Policy from
+ * `policy.url`, Canonical from `documents.securityTxt.canonical`, Acknowledgments from the hall of fame the app
+ * publishes (`publication.acknowledgements`), Preferred-Languages from `policy.languages` or else `language`.
  */
-export function renderSecurityTxt(
-  config: Pick<DisclosureConfig, "policy" | "language">,
-  options: SecurityTxtOptions,
-): SecurityTxt {
+export function renderSecurityTxt(config: SecurityTxtConfig, options: SecurityTxtOptions): SecurityTxt {
   const warnings: string[] = [];
   const contacts = [
     ...(config.policy.contact ? [config.policy.contact] : []),
@@ -57,15 +59,22 @@ export function renderSecurityTxt(
     warnings.push(`Expires is ${expiresInDays} days away; RFC 9116 recommends less than a year`);
   }
 
-  const canonical = typeof options.canonical === "string" ? [options.canonical] : (options.canonical ?? []);
+  const canonical =
+    typeof options.canonical === "string"
+      ? [options.canonical]
+      : (options.canonical ?? config.documents?.securityTxt.canonical ?? []);
+  const hallOfFame = config.publication?.acknowledgements;
+  const acknowledgments =
+    options.acknowledgments ??
+    (hallOfFame === undefined ? undefined : `https://github.com/${hallOfFame.repository}/blob/HEAD/${hallOfFame.path}`);
   const fields: [name: string, value: string | undefined][] = [
-    ["Acknowledgments", options.acknowledgments],
+    ["Acknowledgments", acknowledgments],
     ...canonical.map((url): [string, string] => ["Canonical", url]),
     ...contacts.map((contact): [string, string] => ["Contact", contact]),
     ["Encryption", options.encryption],
     ["Expires", formatInstant(expires)],
     ["Policy", config.policy.url],
-    ["Preferred-Languages", config.language === "en" ? "en" : `${config.language}, en`],
+    ["Preferred-Languages", (config.policy.languages ?? [config.language]).join(", ")],
   ];
   const lines: string[] = [];
   for (const [name, value] of fields) {

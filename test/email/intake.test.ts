@@ -257,3 +257,24 @@ describe("planEmailIntake: a reply", () => {
     expect(planEmailIntake(facts(bounce))).toMatchObject({ mode: "ignored", actions: [] });
   });
 });
+
+describe("planEmailIntake: the promises in the acknowledgement", () => {
+  async function acknowledgement(overrides: Record<string, unknown>): Promise<string> {
+    const message = await parseInboundMessage(Buffer.from(englishReport()));
+    const sla = { response: { businessDays: 5 }, updates: { everyDays: 14 } };
+    const plan = planEmailIntake(facts(message, { policy: policy({ sla, ...overrides }) }));
+    const acknowledge = plan.actions.find((action) => action.type === "acknowledgeByEmail");
+    if (acknowledge?.type !== "acknowledgeByEmail") throw new Error("no acknowledgement");
+    return acknowledge.email.text;
+  }
+
+  it("promises no update interval when the policy words its promises itself and names none", async () => {
+    const text = await acknowledgement({ statements: { promises: ["We will keep you informed of the progress towards resolving the problem,"] } });
+    expect(text).toContain("We will keep you informed of our progress by e-mail.");
+    expect(text).not.toContain("at least every");
+  });
+
+  it("promises the interval sla.updates sets when the policy has no words of its own (control)", async () => {
+    expect(await acknowledgement({})).toContain("We will keep you informed of our progress by e-mail, at least every 14 days.");
+  });
+});

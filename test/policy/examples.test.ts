@@ -64,7 +64,8 @@ describe("examples/mijnpartnergroep.yml (policy 001)", () => {
     expect(config.policy).toMatchObject({ contact: "mailto:security@mijnpartnergroep.nl", safeHarbor: false });
     expect(config.rewards).toEqual({ enabled: true, newOnly: true });
     expect(config.publication.consent).toBe("mutual");
-    expect(config.scope.codebases).toEqual([{ name: "partner-sites", assets: ["mijn*partner.{nl,be,de,eu}"] }]);
+    expect(config.scope.assets).toEqual(["Mijnpartnergroep.nl", "Mijn*partner.nl/be/de/eu"]);
+    expect(config.scope.codebases).toEqual([{ name: "partner-sites", assets: ["Mijn*partner.nl/be/de/eu"] }]);
     expect(config.conduct).toContainEqual({ id: "excess-data-access", maxRecords: 1 });
   });
 
@@ -72,7 +73,7 @@ describe("examples/mijnpartnergroep.yml (policy 001)", () => {
     const config = await example("mijnpartnergroep.yml");
     const sensitive = triage({ report: { title: "Clickjacking on account deletion", body: "https://mijnbouwpartner.nl/account can be framed to delete the account." }, config });
     expect(sensitive.exclusions).toEqual([]);
-    expect(sensitive.scope).toMatchObject({ status: "in", rule: "mijn*partner.{nl,be,de,eu}" });
+    expect(sensitive.scope).toMatchObject({ status: "in", rule: "Mijn*partner.nl/be/de/eu" });
 
     const plain = triage({ report: { title: "Clickjacking on the news page", body: "https://mijnpartnergroep.nl/nieuws can be framed." }, config });
     expect(plain.labels).toEqual(expect.arrayContaining(["scope:in", "excluded:clickjacking"]));

@@ -36,6 +36,11 @@ describe("hostname patterns", () => {
     ["mijnpartnergroep.nl", "mijnpartnergroep.nl", true],
     ["mijnpartnergroep.nl", "www.mijnpartnergroep.nl", true],
     ["mijnpartnergroep.nl", "mail.mijnpartnergroep.nl", false],
+    ["mijn*partner.{nl,be,de,eu}", "www.mijnzorgpartner.nl", true],
+    ["mijn*partner.{nl,be,de,eu}", "WWW.MijnBouwPartner.eu", true],
+    ["mijn*partner.{nl,be,de,eu}", "mail.mijnzorgpartner.nl", false],
+    ["mijn*partner.{nl,be,de,eu}", "www.www.mijnzorgpartner.nl", false],
+    ["mijn*partner.{nl,be,de,eu}", "www.mijnzorgpartner.com", false],
     ["*.example.org", "a.b.example.org", true],
     ["*.example.org", "example.org", false],
   ])("%s matches %s: %s", (pattern, host, expected) => {
@@ -152,7 +157,8 @@ function backtrackingReference(pattern: string): RegExp {
       .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"))
       .join("[a-z0-9-]*");
     if (anySubdomain) return `(?:[a-z0-9-]+\\.)+${body}`;
-    return rest.includes("*") ? body : `(?:www\\.)?${body}`;
+    // The site's own www. comes with every pattern that is not `*.`: `mijn*partner.nl` covers www.mijnzorgpartner.nl.
+    return `(?:www\\.)?${body}`;
   });
   return new RegExp(`^(?:${sources.join("|")})$`, "i");
 }

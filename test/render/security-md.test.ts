@@ -197,6 +197,71 @@ describe("renderSecurityMd details", () => {
     expect(markdown).not.toContain("e-mail your findings");
     expect(markdown).not.toContain("## Out of scope");
     expect(markdown).toContain("within 5 business days");
-    expect(markdown.endsWith("after it is resolved.\n")).toBe(true);
+    // The default consent is mutual: the document ends on the publication terms that key backs, not on a closing
+    // sentence one of the seed policies wrote.
+    expect(markdown.endsWith("A publication may only be placed with mutual consent.\n")).toBe(true);
+    expect(markdown).not.toContain("We strive to resolve all problems");
+    expect(markdown).not.toContain("We consider the security of our systems a top priority");
+  });
+
+  it("writes a promise only when a key backs it", () => {
+    const { config } = parseConfigText("publication: { consent: researcher-informed, reviewDays: 7 }");
+    const markdown = renderSecurityMd(config, "en");
+    expect(markdown).not.toContain("We will keep you informed");
+    expect(markdown).not.toContain("without our permission");
+    expect(markdown).not.toContain("mutual consent");
+    expect(markdown).toContain("please send us your publication at least 7 days before it appears");
+    const withUpdates = renderSecurityMd(parseConfigText("sla: { updates: { everyDays: 14 } }").config, "en");
+    expect(withUpdates).toContain("- We will keep you informed of the progress towards resolving the problem, at least every 14 days.\n");
+  });
+
+  it("quotes a section the policy words itself instead of writing it, and the rest from the keys", () => {
+    const { config } = parseConfigText(
+      [
+        "sla: { updates: { everyDays: 14 } }",
+        "publication: { consent: mutual, reviewDays: 10 }",
+        "statements:",
+        "  intro: ['We care about security.']",
+        "  promises: ['We answer within a week,', 'We keep you informed, and']",
+        "  publication: ['Publish when we agree.']",
+      ].join("\n"),
+    );
+    const markdown = renderSecurityMd(config, "en");
+    expect(markdown).toContain("This is our Responsible Disclosure.\n\nWe care about security.\n");
+    expect(markdown).toContain("## What we promise\n\n- We answer within a week.\n- We keep you informed.\n\nBusiness days");
+    expect(markdown).not.toContain("at least every 14 days");
+    expect(markdown).toContain("## Publication\n\nPublish when we agree.\n");
+    expect(markdown).not.toContain("at least 10 days before it appears");
+    // Sections the policy does not word itself are still written from their keys.
+    expect(markdown).toContain("- Do not reveal the problem to others until it has been resolved.");
+  });
+
+  it("writes one bullet for rules that quote the same policy sentence", () => {
+    const { config } = parseConfigText(
+      [
+        "exclusions:",
+        "  - { id: server-configuration, policyText: 'Server configuration issues.' }",
+        "  - { id: tls-configuration, policyText: 'Server configuration issues.' }",
+        "  - dns-configuration",
+      ].join("\n"),
+    );
+    const markdown = renderSecurityMd(config, "en");
+    expect(markdown.split("\n").filter((line) => line === "- Server configuration issues.")).toHaveLength(1);
+    expect(markdown).toContain("- DNS configuration problems.\n");
+  });
+
+  it("states the data rules the conduct list holds, and only those", () => {
+    const both = renderSecurityMd(parseConfigText("conduct: [excess-data-access, data-modification]").config, "en");
+    expect(both).toContain("for example by downloading more data than necessary to demonstrate the vulnerability or deleting or modifying other people's data.");
+    const modificationOnly = renderSecurityMd(parseConfigText("conduct: [data-modification]").config, "en");
+    expect(modificationOnly).toContain("for example by deleting or modifying other people's data.");
+    expect(modificationOnly).not.toContain("downloading more data");
+    const none = renderSecurityMd(parseConfigText("conduct: [spam]").config, "en");
+    expect(none).not.toContain("Do not take advantage");
+  });
+
+  it("shows scope assets the way the policy writes them", () => {
+    const { config } = parseConfigText("scope: { assets: [Mijnpartnergroep.nl, Mijn*partner.nl/be/de/eu] }");
+    expect(renderSecurityMd(config, "en")).toContain("This policy covers:\n\n- `Mijnpartnergroep.nl`\n- `Mijn*partner.nl/be/de/eu`\n");
   });
 });

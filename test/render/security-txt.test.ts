@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
+import { readFileSync } from "node:fs";
 import { renderSecurityTxt, SecurityTxtError } from "../../src/render/security-txt.js";
+import { rfc9116Problems } from "./rfc9116.js";
 
 const { config } = parseConfigText(
   [
@@ -46,7 +48,7 @@ describe("renderSecurityTxt", () => {
         "Contact: https://github.com/mijnpartnergroep/website/security/advisories/new",
         "Expires: 2027-03-02T09:30:15Z",
         "Policy: https://www.mijnpartnergroep.nl/security-policy",
-        "Preferred-Languages: nl, en",
+        "Preferred-Languages: nl",
         "",
       ].join("\n"),
     );
@@ -113,5 +115,72 @@ describe("renderSecurityTxt", () => {
     expect(() => renderSecurityTxt(config, { now, encryption: "https://example.org/key\nHiring: https://x" })).toThrow(
       "Encryption must be a single line",
     );
+  });
+});
+
+describe("security.txt from the policy's own keys", () => {
+  function example(name: "openworx" | "mijnpartnergroep") {
+    const { config, errors } = parseConfigText(readFileSync(new URL(`../../examples/${name}.yml`, import.meta.url), "utf8"));
+    expect(errors).toEqual([]);
+    return config;
+  }
+
+  it("prefers the policy's language alone: nl for a Dutch policy, and the languages the policy names", () => {
+    expect(renderSecurityTxt(config, { now }).text).toContain("\nPreferred-Languages: nl\n");
+    const both = parseConfigText("language: nl\npolicy: { contact: 'mailto:a@example.nl', languages: [nl, en] }").config;
+    expect(renderSecurityTxt(both, { now }).text).toContain("\nPreferred-Languages: nl, en\n");
+  });
+
+  it("writes Policy and Canonical when their URLs are set, and Acknowledgments when a hall of fame is published", () => {
+    const { config: published } = parseConfigText(
+      [
+        "policy: { contact: 'mailto:security@mijnpartnergroep.nl', url: 'https://www.mijnpartnergroep.nl/security-policy' }",
+        "documents: { securityTxt: { canonical: ['https://www.mijnpartnergroep.nl/.well-known/security.txt'] } }",
+        "publication: { acknowledgements: { repository: mijnpartnergroep/security } }",
+      ].join("\n"),
+    );
+    const { text } = renderSecurityTxt(published, { now });
+    expect(text).toBe(
+      [
+        "Acknowledgments: https://github.com/mijnpartnergroep/security/blob/HEAD/ACKNOWLEDGEMENTS.md",
+        "Canonical: https://www.mijnpartnergroep.nl/.well-known/security.txt",
+        "Contact: mailto:security@mijnpartnergroep.nl",
+        "Expires: 2027-03-02T09:30:15Z",
+        "Policy: https://www.mijnpartnergroep.nl/security-policy",
+        "Preferred-Languages: en",
+        "",
+      ].join("\n"),
+    );
+    expect(rfc9116Problems(text, now)).toEqual([]);
+  });
+
+  it("leaves out Canonical and Acknowledgments when nothing sets them (control)", () => {
+    const { text } = renderSecurityTxt(example("openworx"), { now });
+    expect(text).not.toContain("Canonical:");
+    expect(text).not.toContain("Acknowledgments:");
+    expect(text).not.toContain("Policy:");
+  });
+
+  it.each(["openworx", "mijnpartnergroep"] as const)("passes an independent RFC 9116 check for %s", (name) => {
+    const { text } = renderSecurityTxt(example(name), { now, repository: `${name}/website` });
+    expect(rfc9116Problems(text, now)).toEqual([]);
+  });
+
+  it("has a checker that fails what RFC 9116 forbids (control)", () => {
+    const valid = "Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\n";
+    expect(rfc9116Problems(valid, now)).toEqual([]);
+    expect(rfc9116Problems("Contact: mailto:a@example.org\n", now)).toEqual(["Expires must appear exactly once (§2.5.5)"]);
+    expect(rfc9116Problems(`${valid}Expires: 2027-02-01T00:00:00Z\n`, now)).toContain("Expires must appear exactly once (§2.5.5)");
+    expect(rfc9116Problems("Expires: 2027-01-01T00:00:00Z\n", now)).toEqual(["Contact is required (§2.5.3)"]);
+    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 2025-01-01T00:00:00Z\n", now)).toEqual(["Expires is in the past (§2.5.5)"]);
+    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 1 January 2027\n", now)).toEqual(["Expires is not an RFC 3339 date-time: 1 January 2027"]);
+    expect(rfc9116Problems(`${valid}Policy: http://example.org/policy\n`, now)).toEqual(["Policy is a web URI that does not begin with https:// (§2.3)"]);
+    expect(rfc9116Problems(`${valid}Preferred-Languages: nl, en\nPreferred-Languages: en\n`, now)).toEqual([
+      "Preferred-Languages must not appear more than once (§2.5.8)",
+    ]);
+    expect(rfc9116Problems(`${valid}Preferred-Languages: Dutch\n`, now)).toEqual(["Preferred-Languages is not a list of language tags: Dutch"]);
+    expect(rfc9116Problems(`${valid}Contact:mailto:b@example.org\n`, now)).toEqual(['line 3 is neither a field ("Name: value") nor a comment']);
+    expect(rfc9116Problems(valid.trimEnd(), now)).toEqual(["the last line has no line end"]);
+    expect(rfc9116Problems(`# a comment\n\n${valid}X-Extension: anything at all\n`, now)).toEqual([]);
   });
 });

@@ -126,6 +126,22 @@ Steps to reproduce: request /api/klanten/1 with your own session.`,
     conduct: ["excess-data-access"],
   },
   {
+    name: "Changed another customer's data",
+    lang: "en",
+    title: "IDOR lets any user edit other customers' addresses",
+    body: `The profile endpoint https://mijnpartnergroep.nl/api/profile/{id} accepts PUT for any id. To prove it I changed the delivery address of another customer's profile (id 1002) and then set it back.
+
+Steps to reproduce: send PUT /api/profile/1002 with your own session cookie.`,
+    conduct: ["data-modification"],
+  },
+  {
+    name: "Deleted data of other users, Dutch",
+    lang: "nl",
+    title: "Verwijderen van afspraken zonder autorisatie",
+    body: `Op https://mijnzorgpartner.nl/api/afspraken/{id} kan iedere ingelogde gebruiker afspraken verwijderen. Ik heb daarbij gegevens van andere klanten verwijderd om het aan te tonen. Stappen: stuur DELETE naar /api/afspraken/{id} met uw eigen sessie.`,
+    conduct: ["data-modification"],
+  },
+  {
     name: "Dutch excess data",
     lang: "nl",
     title: "Lek in klantenportaal: gegevens van andere klanten opvraagbaar",
