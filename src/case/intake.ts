@@ -1,5 +1,6 @@
 import type { Language } from "../config/schema.js";
 import { formatProblem } from "../config/load.js";
+import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
 import { truncate, untrusted } from "../messages/untrusted-text.js";
@@ -166,7 +167,7 @@ function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof 
     responseDue: formatDeadline(deadlines.responseDue, timezone, language),
     resolutionDue: deadlines.resolutionDue ? formatDeadline(deadlines.resolutionDue, timezone, language) : undefined,
     resolutionDays: config.sla.resolution?.days,
-    updateEveryDays: config.sla.updates?.everyDays,
+    updateEveryDays: promisedUpdateEveryDays(config),
     late,
     receivedOn: formatDate(localDateOf(facts.advisory.submittedAt, timezone), language),
     marker: acknowledgementMarker(facts.advisory.ghsaId),

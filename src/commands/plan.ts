@@ -9,6 +9,7 @@ import { awaitsEvaluation, shiftedDeadlines } from "../sweep/case-clock.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
 import type { Command, CommandName, SeverityChoice } from "./parse.js";
+import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 
 /**
  * One `/disclosure` command as a pure planner: the command, the case as the tracking issue holds it, the policy,
@@ -21,7 +22,7 @@ import type { Command, CommandName, SeverityChoice } from "./parse.js";
 
 export type CommandConfig = Pick<
   DisclosureConfig,
-  "language" | "policy" | "calendar" | "sla" | "scope" | "exclusions" | "rewards" | "credit" | "publication"
+  "language" | "policy" | "calendar" | "sla" | "scope" | "exclusions" | "rewards" | "credit" | "publication" | "statements"
 >;
 
 export interface CommandFacts {
@@ -236,7 +237,7 @@ function planAccept(builder: PlanBuilder, command: Extract<Command, { name: "acc
       vector: severity?.vector,
       resolutionDue: expected,
       maintainerDate: builder.record.resolveBy === undefined ? undefined : "yes",
-      updateEveryDays: facts.config.sla.updates === undefined ? undefined : String(facts.config.sla.updates.everyDays),
+      updateEveryDays: promisedUpdateEveryDays(facts.config)?.toString(),
     })
     .done("accepted", { resolutionDue: expected, severity: severity?.level }, `accepted; expected resolution ${resolutionDue.toISOString()}`);
 }

@@ -6,7 +6,7 @@ import { triageView, severityView } from "../case/triage-view.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
-import { promisedUpdateEveryDays } from "../render/researcher-promises.js";
+import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";

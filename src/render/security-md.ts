@@ -3,7 +3,7 @@ import { renderMessage } from "../messages/render.js";
 import { catalogEntry, exceptionIds, type ExceptionId } from "../policy/catalog.js";
 import { isConductId } from "../policy/conduct.js";
 import { formatDate } from "../sla/format.js";
-import { promisedUpdateEveryDays } from "./researcher-promises.js";
+import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import {
   conductPhrases,
   countOf,

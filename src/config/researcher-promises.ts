@@ -1,4 +1,4 @@
-import type { DisclosureConfig } from "../config/schema.js";
+import type { DisclosureConfig } from "./schema.js";
 
 /**
  * The update interval a researcher may be promised. A policy that words its promises itself (`statements.promises`)
