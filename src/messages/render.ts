@@ -54,6 +54,10 @@ export const templateNames = [
   "email-tracking-issue",
   "email-reply-mirror",
   "email-undelivered",
+  "dashboard",
+  "dashboard-title",
+  "cve-assigned",
+  "cve-reminder",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
