@@ -58,6 +58,8 @@ export const templateNames = [
   "dashboard-title",
   "cve-assigned",
   "cve-reminder",
+  "report-overview",
+  "report-html",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
