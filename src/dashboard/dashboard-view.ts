@@ -1,7 +1,7 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
 import { caseStates } from "../case/case-record.js";
 import { evaluateGate, type GateProblem } from "../closing/gate.js";
-import type { DisclosureConfig } from "../config/schema.js";
+import type { DisclosureConfig, Language } from "../config/schema.js";
 import { formatDeadline } from "../sla/index.js";
 import { caseClock, isOpenState, shiftedDeadlines, type DeadlineKind } from "../sweep/case-clock.js";
 import { untrusted, type UntrustedText } from "../messages/untrusted-text.js";
@@ -22,7 +22,7 @@ export interface DashboardCase {
   title: string;
   record: CaseRecord;
   /** The policy the case runs under. */
-  config: DashboardConfig;
+  config: Pick<DisclosureConfig, "sla" | "calendar" | "publication" | "cve">;
 }
 
 export type GroupName = "breached" | "due-soon" | "triage" | "needs-info" | "accepted" | "awaiting-publication";
@@ -65,14 +65,14 @@ const MS_PER_DAY = 86_400_000;
 export function planDashboard(cases: readonly DashboardCase[], config: DashboardConfig, now: Date): DashboardView {
   const rows = new Map<GroupName, DashboardRow[]>(GROUP_ORDER.map((name) => [name, []]));
   for (const item of cases) {
-    const placed = placeCase(item, now);
+    const placed = placeCase(item, config.language, now);
     if (placed) rows.get(placed.group)!.push(placed.row);
   }
   const counts = caseStates.map((state) => ({ state, count: cases.filter(({ record }) => record.state === state).length })).filter(({ count }) => count > 0);
   return {
     counts,
     groups: GROUP_ORDER.map((name) => ({ name, rows: rows.get(name)!.sort((left, right) => left.sortAt - right.sortAt || left.number - right.number) })).filter(({ rows: list }) => list.length > 0),
-    cveRequests: cases.flatMap((item) => cveRow(item, now) ?? []),
+    cveRequests: cases.flatMap((item) => cveRow(item, config.language, now) ?? []),
     figures: computeChartFigures(
       cases.map(({ record, config: policy }) => ({ record, policy: "", clock: { sla: policy.sla, calendar: policy.calendar } })),
       config.calendar.timezone,
@@ -82,9 +82,10 @@ export function planDashboard(cases: readonly DashboardCase[], config: Dashboard
   };
 }
 
-function placeCase({ number, title, record, config }: DashboardCase, now: Date): { group: GroupName; row: DashboardRow } | undefined {
+/** A case's dates are in its own policy's zone, in the dashboard's language. */
+function placeCase({ number, title, record, config }: DashboardCase, language: Language, now: Date): { group: GroupName; row: DashboardRow } | undefined {
   const policy = { sla: config.sla, calendar: config.calendar };
-  const format = (instant: Date) => formatDeadline(instant, config.calendar.timezone, config.language);
+  const format = (instant: Date) => formatDeadline(instant, config.calendar.timezone, language);
   const base = { number, title: untrusted(title), state: record.state };
   if (isOpenState(record.state)) {
     const clock = caseClock(record, policy, now);
@@ -108,9 +109,9 @@ function placeCase({ number, title, record, config }: DashboardCase, now: Date):
   return undefined;
 }
 
-function cveRow({ number, title, record, config }: DashboardCase, now: Date): CveRow | undefined {
+function cveRow({ number, title, record, config }: DashboardCase, language: Language, now: Date): CveRow | undefined {
   const cve = record.cve;
   if (cve === undefined || cve.id !== undefined || cve.requestedAt === undefined) return undefined;
   const waitingDays = Math.floor((now.getTime() - Date.parse(cve.requestedAt)) / MS_PER_DAY);
-  return { number, title: untrusted(title), requestedAt: formatDeadline(new Date(cve.requestedAt), config.calendar.timezone, config.language), waitingDays, overdue: waitingDays >= config.cve.remindAfterDays };
+  return { number, title: untrusted(title), requestedAt: formatDeadline(new Date(cve.requestedAt), config.calendar.timezone, language), waitingDays, overdue: waitingDays >= config.cve.remindAfterDays };
 }

@@ -45,19 +45,28 @@ function templateView(view: DashboardView) {
   };
 }
 
-/** The figures as the comma-separated lists Mermaid's `xychart-beta` takes; a month without data is drawn at 0. */
+/**
+ * The figures as the comma-separated lists Mermaid's `xychart-beta` takes. It draws no gaps, so a duration chart
+ * shows only the months in which some case got that far (an empty list: no chart), and a missing promise is 0.
+ */
 export function mermaidSeries(figures: ChartFigures) {
   const list = (values: readonly (number | undefined)[]) => values.map((value) => String(value ?? 0)).join(", ");
+  const months = (labels: readonly string[]) => labels.map((month) => `"${month}"`).join(", ");
   return {
-    months: figures.months.map((month) => `"${month}"`).join(", "),
+    months: months(figures.months),
     opened: list(figures.opened),
     closed: list(figures.closed),
-    durations: figures.durations.map((series) => ({
-      measure: series.measure,
-      median: list(series.median),
-      worst: list(series.worst),
-      promise: series.promise.some((value) => value !== undefined) ? list(series.promise) : "",
-    })),
+    durations: figures.durations.map((series) => {
+      const measured = figures.months.flatMap((_, index) => (series.median[index] === undefined ? [] : [index]));
+      const pick = (values: readonly (number | undefined)[]) => measured.map((index) => values[index]);
+      return {
+        measure: series.measure,
+        months: months(measured.map((index) => figures.months[index]!)),
+        median: list(pick(series.median)),
+        worst: list(pick(series.worst)),
+        promise: pick(series.promise).some((value) => value !== undefined) ? list(pick(series.promise)) : "",
+      };
+    }),
     promises: figures.promises,
     promisesDecided: figures.promises.kept + figures.promises.broken > 0,
   };
