@@ -10,6 +10,8 @@ import { barChart, lineChart, shareChart } from "./svg-charts.js";
  */
 
 const MEASURES: readonly DurationMeasure[] = ["acknowledgement", "evaluation", "resolution"];
+/** The same colours as the legends in the `report-html` template. */
+const COLOURS = { opened: "#1f6feb", closed: "#cf222e", median: "#1f6feb", worst: "#cf222e", promise: "#8250df" };
 
 function figure(value: number | undefined): string {
   return value === undefined ? "" : value.toFixed(1);
@@ -45,16 +47,17 @@ export function renderOverviewHtml(overviews: readonly RepositoryOverview[], lan
   const repositories = overviews.map((overview) => {
     const { figures } = overview;
     const durations = figures.durations.map((series) => {
+      const hasPromise = series.promise.some((value) => value !== undefined);
       const lines = [
-        { name: "median", values: series.median },
-        { name: "worst", values: series.worst },
-        ...(series.promise.some((value) => value !== undefined) ? [{ name: "promise", values: series.promise }] : []),
+        { name: "worst", colour: COLOURS.worst, values: series.worst },
+        ...(hasPromise ? [{ name: "promise", colour: COLOURS.promise, values: series.promise }] : []),
+        { name: "median", colour: COLOURS.median, values: series.median },
       ];
-      return { measure: series.measure, hasPromise: lines.length === 3, svg: lineChart(series.measure, figures.months, lines) };
+      return { measure: series.measure, hasPromise, svg: lineChart(series.measure, figures.months, lines) };
     });
     return {
       ...repositoryView(overview),
-      casesChart: barChart("cases", figures.months, [{ name: "opened", values: figures.opened }, { name: "closed", values: figures.closed }]),
+      casesChart: barChart("cases", figures.months, [{ name: "opened", colour: COLOURS.opened, values: figures.opened }, { name: "closed", colour: COLOURS.closed, values: figures.closed }]),
       durations,
       promisesChart: shareChart("promises", figures.promises.kept, figures.promises.broken),
     };

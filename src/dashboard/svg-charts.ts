@@ -6,13 +6,15 @@
 
 export interface Series {
   name: string;
+  colour: string;
   values: readonly (number | undefined)[];
 }
 
 const WIDTH = 560;
 const HEIGHT = 240;
 const MARGIN = { top: 16, right: 16, bottom: 32, left: 44 };
-const COLOURS = ["#1f6feb", "#cf222e", "#8250df", "#1a7f37"];
+const KEPT = "#1a7f37";
+const BROKEN = "#cf222e";
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -46,19 +48,19 @@ export function barChart(title: string, labels: readonly string[], series: reado
       const value = one.values[index] ?? 0;
       const height = (value / max) * plotHeight;
       const x = MARGIN.left + step * index + step * 0.15 + barWidth * seriesIndex;
-      return `<rect class="point" data-series="${escapeXml(one.name)}" data-label="${escapeXml(label)}" data-value="${value}" x="${x.toFixed(1)}" y="${(MARGIN.top + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${COLOURS[seriesIndex % COLOURS.length]}"/>`;
+      return `<rect class="point" data-series="${escapeXml(one.name)}" data-label="${escapeXml(label)}" data-value="${value}" x="${x.toFixed(1)}" y="${(MARGIN.top + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${one.colour}"/>`;
     }),
   );
   return frame(labels, max, title, bars.join(""));
 }
 
-/** A line per series; a month without a value breaks the line and has no point. */
+/** A line per series, the last drawn on top; a month without a value breaks the line and has no point. */
 export function lineChart(title: string, labels: readonly string[], series: readonly Series[]): string {
   const max = niceMax(series.flatMap((one) => one.values));
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const step = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, labels.length);
-  const lines = series.map((one, seriesIndex) => {
-    const colour = COLOURS[seriesIndex % COLOURS.length];
+  const lines = series.map((one) => {
+    const { colour } = one;
     const points = labels.flatMap((label, index) => {
       const value = one.values[index];
       return value === undefined ? [] : [{ label, value, x: MARGIN.left + step * (index + 0.5), y: MARGIN.top + plotHeight * (1 - value / max) }];
@@ -80,5 +82,5 @@ export function shareChart(title: string, kept: number, broken: number): string 
   const total = kept + broken;
   const width = WIDTH - MARGIN.left - MARGIN.right;
   const keptWidth = (kept / total) * width;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${WIDTH} 60" width="${WIDTH}" height="60" font-family="system-ui, sans-serif" font-size="11"><rect class="point" data-series="kept" data-value="${kept}" x="${MARGIN.left}" y="10" width="${keptWidth.toFixed(1)}" height="24" fill="${COLOURS[3]}"/><rect class="point" data-series="broken" data-value="${broken}" x="${(MARGIN.left + keptWidth).toFixed(1)}" y="10" width="${(width - keptWidth).toFixed(1)}" height="24" fill="${COLOURS[1]}"/><text x="${MARGIN.left}" y="50">${Math.round((100 * kept) / total)}%</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${WIDTH} 60" width="${WIDTH}" height="60" font-family="system-ui, sans-serif" font-size="11"><rect class="point" data-series="kept" data-value="${kept}" x="${MARGIN.left}" y="10" width="${keptWidth.toFixed(1)}" height="24" fill="${KEPT}"/><rect class="point" data-series="broken" data-value="${broken}" x="${(MARGIN.left + keptWidth).toFixed(1)}" y="10" width="${(width - keptWidth).toFixed(1)}" height="24" fill="${BROKEN}"/><text x="${MARGIN.left}" y="50">${Math.round((100 * kept) / total)}%</text></svg>`;
 }
