@@ -137,6 +137,18 @@ describe("the dashboard issue, against the stand-in", () => {
     expect(world.dashboards()[0]?.body).toContain("## Waiting on the researcher");
   });
 
+  it("closes a second dashboard of its own as a duplicate and keeps the oldest", async () => {
+    world = await dashboardWorld();
+    seedThreeCases();
+    const bot = world.github.state.app!.bot;
+    const oldest = world.github.state.createIssue(world.tracking, { title: "Disclosure dashboard", body: "old", labels: ["disclosure-dashboard"], user: bot });
+    const second = world.github.state.createIssue(world.tracking, { title: "Disclosure dashboard", body: "old", labels: ["disclosure-dashboard"], user: bot });
+    await world.sweep(now);
+    expect(world.dashboards().map((issue) => issue.number)).toEqual([oldest.number]);
+    expect(second).toMatchObject({ state: "closed", state_reason: "duplicate" });
+    expect(oldest.body).toContain("## Waiting on the researcher");
+  });
+
   it("costs two reads and no write for an unchanged refresh, and one write for a changed one", async () => {
     world = await dashboardWorld();
     seedThreeCases();
