@@ -6,6 +6,7 @@ import type { HandlerDependencies } from "./handlers/dependencies.js";
 import { handleIssueComment } from "./handlers/issue-comment.js";
 import { handleIssues } from "./handlers/issues.js";
 import { handlePush } from "./handlers/push.js";
+import { handleCaseChange } from "./dashboard/case-change.js";
 
 /** Registers Disclosure Desk's handlers; nothing else happens here. */
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {
@@ -16,5 +17,6 @@ export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFu
     app.on(["issue_comment.created", "issue_comment.edited"], handleIssueComment(dependencies));
     app.on(["issue_comment.created", "issue_comment.edited"], handleContainmentComment(dependencies));
     app.on("push", handlePush(dependencies));
+    app.on(["issues.opened", "issues.edited", "issues.closed", "issues.reopened"], handleCaseChange(dependencies));
   };
 }

@@ -107,6 +107,8 @@ export const caseRecordSchema = z.object({
   duplicateOf: z.string().optional(),
   /** The reward a maintainer granted, as they wrote it ("EUR 250"). */
   reward: z.object({ amount: z.string().min(1), at: instant }).optional(),
+  /** A CVE id asked of GitHub: when (unknown for one found assigned by hand), the id once it appears, and who was told. */
+  cve: z.object({ requestedAt: instant.optional(), id: z.string().optional(), assignedAt: instant.optional(), researcherToldAt: instant.optional(), remindedAt: instant.optional() }).optional(),
   /** Advisory comments already copied into the tracking issue (the newest ids, bounded) and the last look. */
   conversation: z.object({ mirrored: z.array(z.number().int()), checkedAt: instant.optional() }).optional(),
   /**

@@ -16,7 +16,7 @@ export const MAIN_USAGE =
   "  validate <config.yml>                                                      check a policy file\n" +
   "  render security.md|security.txt --policy <config.yml>                     write a policy document\n" +
   "  sweep [--now <ISO time>] [--dry-run]                                       one SLA sweep over all installations\n" +
-  "  report [--format markdown|csv|prometheus] [--now <ISO time>]              metrics over all installations\n" +
+  "  report [--format md|csv|prometheus|html] [--language en|nl] [--now <ISO time>] metrics and charts over all installations\n" +
   "  export <login | name | e-mail>...                                         what the cases hold about a researcher\n" +
   "  forget <login | name | e-mail>... [--dry-run]                             remove a researcher from every case\n" +
   "\n" +

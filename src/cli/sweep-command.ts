@@ -11,6 +11,7 @@ import { caseSecretFrom } from "../case/trust.js";
 import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
+import { dashboardStep } from "../dashboard/dashboard-step.js";
 import { outboundRulesFrom } from "../email/email-settings.js";
 import { createSmtpMailer, type Mailer } from "../email/smtp-mailer.js";
 
@@ -128,6 +129,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
         ...(options.mailer ? { mailer: options.mailer } : {}),
         followUp: closingFollowUp(octokit, options.cache, installation.id, () => options.now.getTime()),
         acknowledgements: hallOfFameStep(octokit),
+        dashboard: dashboardStep(octokit, options.cache, installation.id),
       });
       result.totals.openCases += summary.openCases;
       result.totals.casesWithActions += summary.casesWithActions;

@@ -140,11 +140,14 @@ async function executeFollowUp(
           notes.push(refused.note);
           break;
         }
+        let requested = pending;
         if (action.cve) {
           const cve = await gateways.closing.requestCve(advisoryRef);
           if (cve.status === "refused") notes.push(renderMessage(config.language, "advisory-refused", { advisoryUrl: advisory.htmlUrl, change: "CVE request", message: cve.message, marker: "" }));
+          // The sweep's dashboard step follows the request from this time until the id appears.
+          else requested = { ...pending, cve: { ...pending.cve, requestedAt: now.toISOString() } };
         }
-        const published = planPublished({ record: pending, labels: labelsAfter(queue, labels), advisory, config, now, cve: action.cve });
+        const published = planPublished({ record: requested, labels: labelsAfter(queue, labels), advisory, config, now, cve: action.cve });
         notes.push(published.note);
         removeLabelChanges(queue);
         labels = published.labels;

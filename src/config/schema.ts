@@ -178,6 +178,10 @@ const documentsSchema = z.strictObject({
     .default({ canonical: [] }),
 });
 
+const cveSchema = z.strictObject({
+  remindAfterDays: days.default(7).describe("days after a CVE request without an id before the dashboard flags it and the team is reminded once"),
+});
+
 const commandsSchema = z.strictObject({
   permission: z.enum(["triage", "write", "maintain", "admin"]).default("write"),
 });
@@ -216,6 +220,7 @@ export const configSchema = z.strictObject({
   credit: creditSchema.default({ default: "name" }),
   publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
   commands: commandsSchema.default({ permission: "write" }),
+  cve: cveSchema.default({ remindAfterDays: 7 }),
   containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
   documents: documentsSchema.default({ securityMd: { enabled: false, path: "SECURITY.md" }, securityTxt: { canonical: [] } }),
   statements: statementsSchema.default({}).describe("the policy's own wording, quoted in SECURITY.md"),

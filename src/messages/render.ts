@@ -57,6 +57,12 @@ export const templateNames = [
   "email-tracking-issue",
   "email-reply-mirror",
   "email-undelivered",
+  "dashboard",
+  "dashboard-title",
+  "cve-assigned",
+  "cve-reminder",
+  "report-overview",
+  "report-html",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

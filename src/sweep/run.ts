@@ -14,6 +14,7 @@ import {
 import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
+import type { DashboardStep } from "../dashboard/dashboard-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
@@ -30,7 +31,8 @@ import type { Mailer } from "../email/smtp-mailer.js";
  * 5. reconcile: a privately reported advisory still in triage without a case gets one, as if its webhook had arrived;
  * 6. follow up every open case under its lock (when a follow-up is given): mirror the researcher's advisory replies
  *    and carry the closing forward (credit, consent, review, a requested publication);
- * 7. propose the hall of fame pages the policies name, once a case is published (when the step is given).
+ * 7. propose the hall of fame pages the policies name, once a case is published (when the step is given);
+ * 8. follow outstanding CVE requests and bring each tracking repository's dashboard issue up to date (when given).
  */
 
 /** The handlers' logger type, named without importing Probot here. */
@@ -54,6 +56,8 @@ export interface SweepOptions {
   followUp?: CaseFollowUp;
   /** Step 7, once per installation: the hall of fame pages, proposed through pull requests (`hallOfFameStep`). */
   acknowledgements?: HallOfFameStep;
+  /** Step 8, once per installation: CVE requests followed and one dashboard issue per tracking repository (`dashboardStep`). */
+  dashboard?: DashboardStep;
 }
 
 export interface InstallationSweepSummary {
@@ -220,6 +224,8 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   }
   // 7. The hall of fame, once a case has been published.
   if (options.acknowledgements && !options.dryRun) await options.acknowledgements({ gateway, policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, log });
+  // 8. CVE requests and the dashboards.
+  if (options.dashboard && !options.dryRun) await options.dashboard({ policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, locks: options.locks, log, now });
   summary.githubRequests = requests();
   return summary;
 }

@@ -468,6 +468,15 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: advisoryOf(context, repositoryOf(context)) };
   },
 
+  "security-advisories/create-repository-advisory-cve-request": (context) => {
+    requirePermission(context, "repository_advisories", "write");
+    const repository = repositoryOf(context);
+    // "You may request a CVE for public repositories, but cannot do so for private repositories."
+    if (repository.repository.private) throw new GitHubError(422, "CVE requests are not available for private repositories");
+    advisoryOf(context, repository);
+    return { status: 202, body: {} };
+  },
+
   "security-advisories/update-repository-advisory": (context) => {
     requirePermission(context, "repository_advisories", "write");
     const repository = repositoryOf(context);
