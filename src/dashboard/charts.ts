@@ -1,7 +1,7 @@
 import type { CaseRecord } from "../case/case-record.js";
 import { localDateOf } from "../sla/index.js";
 import { shiftedDeadlines } from "../sweep/case-clock.js";
-import { resolutionOutcome, responseOutcome, type MeasuredCase } from "../sweep/metrics.js";
+import { promiseOutcomes, type MeasuredCase } from "../sweep/metrics.js";
 import { evaluatedAt } from "../sweep/case-clock.js";
 
 /**
@@ -109,7 +109,7 @@ export function computeChartFigures(cases: readonly MeasuredCase[], timezone: st
   });
   const promises = { kept: 0, broken: 0 };
   for (const measured of cases) {
-    for (const outcome of [responseOutcome(measured, now), resolutionOutcome(measured, now)]) {
+    for (const outcome of promiseOutcomes(measured, now)) {
       if (outcome === "kept" || outcome === "broken") promises[outcome] += 1;
     }
   }

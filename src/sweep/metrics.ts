@@ -107,6 +107,11 @@ const OUTCOMES: Record<PromiseKind, (measured: MeasuredCase, now: Date) => Deadl
   update: updateOutcome,
 };
 
+/** How each promise made to one case stands now, in `PROMISE_KINDS` order. */
+export function promiseOutcomes(measured: MeasuredCase, now: Date): DeadlineOutcome[] {
+  return PROMISE_KINDS.map((kind) => OUTCOMES[kind](measured, now));
+}
+
 function hoursBetween(from: string, to: string | undefined): number | undefined {
   return to === undefined ? undefined : (Date.parse(to) - Date.parse(from)) / MS_PER_HOUR;
 }
@@ -127,10 +132,9 @@ function row(dimension: MetricsRow["dimension"], name: string, cases: MeasuredCa
   const deadlines = Object.fromEntries(PROMISE_KINDS.map((kind) => [kind, { kept: 0, broken: 0, pending: 0 }])) as MetricsRow["deadlines"];
   for (const measured of cases) {
     states[measured.record.state] = (states[measured.record.state] ?? 0) + 1;
-    for (const kind of PROMISE_KINDS) {
-      const outcome = OUTCOMES[kind](measured, now);
-      if (outcome !== "not-applicable") deadlines[kind][outcome] += 1;
-    }
+    promiseOutcomes(measured, now).forEach((outcome, index) => {
+      if (outcome !== "not-applicable") deadlines[PROMISE_KINDS[index]!][outcome] += 1;
+    });
   }
   return {
     dimension,

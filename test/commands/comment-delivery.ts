@@ -1,7 +1,7 @@
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { userObject } from "../fixtures/github-objects.js";
 import { issueCommentCreatedPayload, type WebhookPayload } from "../fixtures/webhook-payloads.js";
-import { createTestProbot, testDependencies } from "../helpers/probot.js";
+import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import type { ConversationGitHub } from "./conversation-github.js";
 import { caseKey, openworxYaml } from "./fixtures.js";
 
@@ -16,7 +16,7 @@ export const roles = { "ada-admin": "admin", "wes-writer": "write", "max-maintai
 export const maintainerOnlyYaml = `${openworxYaml}\npublication: { consent: maintainer-only }\n`;
 
 export function seedCase(github: ConversationGitHub, record: CaseRecord): void {
-  github.issues.set(trackingRepository, [{ number: 7, title: `${caseKey}: SQL injection`, body: withCaseBlock("## Case\n\nReport details.", record), labels: ["disclosure", `state:${record.state}`] }]);
+  github.issues.set(trackingRepository, [{ number: 7, title: `${caseKey}: SQL injection`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: ["disclosure", `state:${record.state}`] }]);
 }
 
 export interface CommentEvent {

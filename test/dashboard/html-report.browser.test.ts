@@ -92,7 +92,7 @@ describeWithChromium("the HTML report in a headless browser", () => {
       "Time to acknowledgement per month",
       "Time to evaluation per month",
       "Time to resolution per month",
-      "Promises kept: 4, broken: 0",
+      "Promises kept: 6, broken: 0",
     ]);
     for (const figure of figures) {
       expect(figure.drawn).toBe(true);

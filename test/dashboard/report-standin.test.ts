@@ -40,7 +40,7 @@ describe("disclosure-desk report, against the stand-in", () => {
     expect(out).toContain("## Tracking repositories");
     expect(out).toContain("### octo-org/security-cases (octo-org)");
     expect(out).toContain("**1** accepted · **1** published");
-    expect(out).toContain("Promises kept: 3, broken: 0 (100% kept)");
+    expect(out).toContain("Promises kept: 5, broken: 0 (100% kept)");
     expect(out).toContain("| 2026-10 | 1 | 0 | 0.0 / 0.0 /  | 3.0 / 3.0 / 6.5 | 25.0 / 25.0 / 30.6 |");
     expect(out).toContain("| 2026-11 | 1 | 1 | 0.0 / 0.0 /  | 2.0 / 2.0 / 7.6 |  /  / 30.6 |");
   });
