@@ -1,7 +1,8 @@
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics } from "../sweep/metrics.js";
-import { collectEveryTrackedRepository, overviewOf } from "../dashboard/overview.js";
+import { overviewOf } from "../dashboard/overview.js";
+import { collectEveryTrackedRepository } from "../sweep/collect-cases.js";
 import { renderOverviewHtml, renderOverviewMarkdown } from "../dashboard/render-overview.js";
 import { appCredentials, commandProbot, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
 

@@ -1,38 +1,61 @@
 import type { Probot } from "probot";
+import type { DisclosureConfig } from "../config/schema.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { MeasuredCase } from "./metrics.js";
 import { loadInstallationPolicies } from "./run.js";
 
 /**
- * Every case of one installation, open or closed, with the policy it runs under: the input of the metrics. Only
- * private tracking repositories are read, as for the sweep; issues without a readable case block are left out.
+ * Every case of every installation, open or closed, with the policy it runs under: the input of the metrics, the
+ * report and its overview. Only private tracking repositories are read, and only the app's sealed cases filed under a
+ * policy that keeps its cases there, as for the sweep.
  */
-export async function collectMeasuredCases(gateway: GitHubGateway): Promise<MeasuredCase[]> {
+
+export interface TrackedRepository {
+  /** The installation's account. */
+  account: string;
+  repository: string;
+  /** The tracking repository's policy: its zone counts the months, its language names things. */
+  config: Pick<DisclosureConfig, "calendar" | "language">;
+  cases: MeasuredCase[];
+}
+
+/** One installation's private tracking repositories, each with its cases. */
+export async function collectTrackedRepositories(gateway: GitHubGateway, account: string): Promise<TrackedRepository[]> {
   const { policies, trackingPolicies } = await loadInstallationPolicies(gateway);
-  const cases: MeasuredCase[] = [];
+  const tracked: TrackedRepository[] = [];
   for (const [trackingName, trackingPolicy] of trackingPolicies) {
     const repository = parseRepository(trackingName);
     if (!(await gateway.isPrivateRepository(repository))) continue;
+    const cases: MeasuredCase[] = [];
     for (const issue of await gateway.listCases(repository)) {
       if (issue.reading.status !== "found") continue;
       const { record } = issue.reading;
-      const { config } = policies.get(record.source.repository.toLowerCase()) ?? trackingPolicy;
+      const policy = policies.get(record.source.repository.toLowerCase());
+      if (policy?.config.tracking.repository?.toLowerCase() !== trackingName) continue;
+      const { config } = policy;
       cases.push({ record, policy: config.policy.name, clock: { sla: config.sla, calendar: config.calendar } });
     }
+    tracked.push({ account, repository: trackingName, config: trackingPolicy.config, cases });
   }
-  return cases;
+  return tracked;
 }
 
-/** The cases of every installation the app's JWT can list (suspended installations left out). */
-export async function collectCasesOfEveryInstallation(probot: Probot, cache: GatewayCache, now: Date): Promise<MeasuredCase[]> {
+/** Every installation's tracking repositories that the app's JWT can list (suspended installations left out). */
+export async function collectEveryTrackedRepository(probot: Probot, cache: GatewayCache, now: Date): Promise<TrackedRepository[]> {
   const appOctokit = await probot.auth();
   const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  const cases: MeasuredCase[] = [];
+  const tracked: TrackedRepository[] = [];
   for (const installation of installations) {
     if (installation.suspended_at) continue;
+    const account = installation.account && "login" in installation.account ? installation.account.login : String(installation.id);
     const gateway = new GitHubGateway(await probot.auth(installation.id), cache, installation.id, () => now.getTime());
-    cases.push(...(await collectMeasuredCases(gateway)));
+    tracked.push(...(await collectTrackedRepositories(gateway, account)));
   }
-  return cases;
+  return tracked;
+}
+
+/** The cases of every installation, for the metrics. */
+export async function collectCasesOfEveryInstallation(probot: Probot, cache: GatewayCache, now: Date): Promise<MeasuredCase[]> {
+  return (await collectEveryTrackedRepository(probot, cache, now)).flatMap((repository) => repository.cases);
 }
