@@ -114,10 +114,22 @@ function sealWrite(options: RequestOptions, secret: CaseSecret): void {
   options.body = sealCaseBody(options.body, { repository: `${options.owner}/${options.repo}`, issue }, secret);
 }
 
+/**
+ * The app's bot account is not known yet (`GET /app` has not answered): no issue can be told from a look-alike, and
+ * taking every case for a stranger's would make the sweep reconcile reports that have cases. Nothing is judged.
+ */
+export class AppIdentityUnknownError extends Error {
+  constructor() {
+    super("the app's bot account is not known yet (GET /app has not answered): issues cannot be judged");
+    this.name = "AppIdentityUnknownError";
+  }
+}
+
 function judgeIssues(data: unknown, trust: CaseTrust): void {
   const candidates = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.items) ? data.items : [data];
   for (const candidate of candidates) {
     if (!isObject(candidate) || typeof candidate.number !== "number" || typeof candidate.repository_url !== "string") continue;
+    if (trust.identity.botLogin === undefined) throw new AppIdentityUnknownError();
     const repository = candidate.repository_url.split("/").slice(-2).join("/");
     if (isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
     judged.set(candidate, judgeCaseBlock({ ...(candidate as Omit<IssueFacts, "repository">), repository }, trust));

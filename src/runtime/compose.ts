@@ -99,7 +99,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       try {
         await learnBotLogin(await app.auth(), dependencies.trust.identity);
       } catch (error) {
-        app.log.warn({ err: error }, "could not read the app's slug: its own issues are recognised by app id alone until it can");
+        app.log.error({ err: error }, "could not read the app's slug: no issue can be judged, so events and sweeps that read issues fail until it can (asked again every minute)");
         botLoginRetry = setTimeout(() => void learnIdentity(), BOT_LOGIN_RETRY_MS);
         botLoginRetry.unref();
       }
