@@ -151,33 +151,30 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
 }
 
 function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): Finding[] {
-  const findings: Finding[] = [];
-  const firstIndexById = new Map<string, number>();
-  exclusions.forEach((entry, index) => {
-    const id = typeof entry === "string" ? entry : entry.id;
-    const firstIndex = firstIndexById.get(id);
-    if (firstIndex === undefined) firstIndexById.set(id, index);
-    else {
-      const idPath: KeyPath = typeof entry === "string" ? ["exclusions", index] : ["exclusions", index, "id"];
-      findings.push({ path: idPath, message: `"${id}" is already listed as exclusions[${firstIndex}]` });
+  return repeatedIds("exclusions", exclusions);
+}
+
+function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[] {
+  const findings = repeatedIds("conduct", conduct);
+  conduct.forEach((entry, index) => {
+    if (typeof entry !== "string" && entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
+      findings.push({ path: ["conduct", index, "maxRecords"], message: "maxRecords applies only to excess-data-access" });
     }
   });
   return findings;
 }
 
-function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[] {
+/** A catalog id listed twice in one section, pointed at where it repeats. */
+function repeatedIds(section: "exclusions" | "conduct", entries: readonly (string | { id: string })[]): Finding[] {
   const findings: Finding[] = [];
   const firstIndexById = new Map<string, number>();
-  conduct.forEach((entry, index) => {
+  entries.forEach((entry, index) => {
     const id = typeof entry === "string" ? entry : entry.id;
     const firstIndex = firstIndexById.get(id);
     if (firstIndex === undefined) firstIndexById.set(id, index);
     else {
-      const idPath: KeyPath = typeof entry === "string" ? ["conduct", index] : ["conduct", index, "id"];
-      findings.push({ path: idPath, message: `"${id}" is already listed as conduct[${firstIndex}]` });
-    }
-    if (typeof entry !== "string" && entry.maxRecords !== undefined && entry.id !== "excess-data-access") {
-      findings.push({ path: ["conduct", index, "maxRecords"], message: "maxRecords applies only to excess-data-access" });
+      const idPath: KeyPath = typeof entry === "string" ? [section, index] : [section, index, "id"];
+      findings.push({ path: idPath, message: `"${id}" is already listed as ${section}[${firstIndex}]` });
     }
   });
   return findings;
