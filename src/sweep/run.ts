@@ -162,9 +162,14 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
         continue;
       }
       if (!reading.sealed && !options.dryRun) {
-        await sealLegacyCase(gateway, { ...integrity, body: issue.body, at: now });
-        summary.sealedCases += 1;
-        log.warn({ repository: trackingName, issue: issue.number, caseKey: record.key }, "case from before seals: sealed as it stood");
+        // Under the case's lock and from the issue as it is now: a command may be writing it since the listing.
+        await options.locks.withLock(`case:${record.key}`, async () => {
+          const fresh = await gateway.getOpenCase(repository, issue.number);
+          if (fresh.reading.status !== "found" || fresh.reading.sealed) return;
+          await sealLegacyCase(gateway, { ...integrity, body: fresh.body, at: now });
+          summary.sealedCases += 1;
+          log.warn({ repository: trackingName, issue: issue.number, caseKey: record.key }, "case from before seals: sealed as it stood");
+        });
       }
       openCaseKeys.add(record.key);
       const plan = planCaseSweep({ record, labels: issue.labels, config: policy.config, now });
