@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { classify, defaultClassifyPolicy } from "../../src/policy/classify.js";
+import { expectAtMostLinearGrowth } from "../helpers/cost.js";
 import { corpus, type CorpusIssue } from "./corpus.js";
 import { developmentSet } from "./development-set.js";
 import { fourthSet } from "./fourth-set.js";
@@ -137,10 +138,8 @@ describe("classify", () => {
   it.each(["../", "a ", "i found ", "an attacker who ", "' or ", "GET /a", "when i change ", "http://x.example.org/", "..\\", "kun je ", "kan iedereen ", "dump with ", "as a viewer ", "moet ", "zonder ", "referer ", "fix for cve-2026-1234 "])(
     "reads 100,000 characters of %j in linear time",
     (unit) => {
-      const body = unit.repeat(Math.ceil(100_000 / unit.length));
-      const start = performance.now();
-      classify({ title: unit.repeat(50), body });
-      expect(performance.now() - start).toBeLessThan(400);
+      const bodyOf = (size: number) => unit.repeat(Math.ceil(size / unit.length));
+      expectAtMostLinearGrowth((size) => classify({ title: unit.repeat(50), body: bodyOf(size) }), { sizes: [10_000, 100_000] });
     },
   );
 

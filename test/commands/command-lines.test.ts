@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { COMMENT_LENGTH_READ, READ_DEADLINE_MS } from "../../src/commands/command-lines.js";
 import { parseComment } from "../../src/commands/parse.js";
+import { cpuMillisOf, expectAtMostLinearGrowth } from "../helpers/cost.js";
 
 /**
  * A command counts only where GitHub renders it as a paragraph. Each hidden or shown-not-given form below has its
@@ -102,10 +103,8 @@ describe("hostile comments are bounded", () => {
     ["angle brackets", fill("<a ")],
     ["strike-through", fill("~a")],
   ])("%s: answered within the deadline", (_form, pathology) => {
-    const started = performance.now();
-    const parsed = parseComment(`${pathology}\n\n/disclosure publish`);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(READ_DEADLINE_MS + 1_000);
+    let parsed: ReturnType<typeof parseComment> | undefined;
+    expect(cpuMillisOf(() => (parsed = parseComment(`${pathology}\n\n/disclosure publish`)))).toBeLessThan(READ_DEADLINE_MS + 1_000);
     const line = pathology.split("\n").length + 2;
     expect([
       { commands: [{ line, text: publish, value: { name: "publish", cve: false } }], problems: [] },
@@ -114,9 +113,8 @@ describe("hostile comments are bounded", () => {
   });
 
   it("does not parse a comment without a command line at all", () => {
-    const started = performance.now();
     expect(parseComment(fill(">"))).toEqual(nothing);
-    expect(performance.now() - started).toBeLessThan(200);
+    expectAtMostLinearGrowth((length) => parseComment(fill(">").slice(0, length)), { sizes: [COMMENT_LENGTH_READ / 10, COMMENT_LENGTH_READ - 30] });
   });
 });
 

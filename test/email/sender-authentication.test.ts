@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { parseInboundMessage } from "../../src/email/inbound-message.js";
 import { aligned, authenticateSender, parseAuthenticationResults } from "../../src/email/sender-authentication.js";
 import { englishReport, passingAuthentication, trustedAuthservId } from "./support.js";
+import { expectAtMostLinearGrowth } from "../helpers/cost.js";
 
 /** Who counts as the sender: only the trusted receiving server's topmost Authentication-Results, read by one rule. */
 
@@ -94,10 +95,9 @@ describe("authenticateSender", () => {
   });
 
   it("reads a bounded number of headers and results from a hostile message", () => {
-    const many = Array.from({ length: 5_000 }, () => "mx.attacker.example; dmarc=pass");
-    const started = performance.now();
-    expect(check([...many, "mx.example.org; dmarc=pass header.from=mail.example.net"])).toMatchObject({ verified: false, problem: "no-trusted-header" });
-    expect(performance.now() - started).toBeLessThan(500);
+    const hostileOf = (count: number) => [...Array.from({ length: count }, () => "mx.attacker.example; dmarc=pass"), "mx.example.org; dmarc=pass header.from=mail.example.net"];
+    expect(check(hostileOf(5_000))).toMatchObject({ verified: false, problem: "no-trusted-header" });
+    expectAtMostLinearGrowth((count) => check(hostileOf(count)), { sizes: [5_000, 50_000] });
   });
 
   it("aligns a domain with itself and its parents, never a child", () => {

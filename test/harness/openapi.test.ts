@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { userObject } from "../fixtures/github-objects.js";
 import { findRestOperation, restDescription, validateRestRequest, validateRestResponse } from "./openapi.js";
+import { cpuMillisOf } from "../helpers/cost.js";
 
 const advisoryPath = "/repos/octo-org/widgets/security-advisories/GHSA-abcd-efgh-ijkl";
 
@@ -250,9 +251,9 @@ describe("speed", () => {
     const request = { method: "POST", path: "/repos/o/r/issues", body: { title: "Case", labels: ["a"] } };
     validateRestRequest(request);
     const rounds = 2000;
-    const started = process.hrtime.bigint();
-    for (let round = 0; round < rounds; round++) validateRestRequest(request);
-    const microseconds = Number(process.hrtime.bigint() - started) / 1000 / rounds;
+    const microseconds = (cpuMillisOf(() => {
+      for (let round = 0; round < rounds; round++) validateRestRequest(request);
+    }) * 1000) / rounds;
     expect(microseconds).toBeLessThan(200);
   });
 });

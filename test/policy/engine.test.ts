@@ -5,6 +5,7 @@ import { catalogIds } from "../../src/policy/catalog.js";
 import { checkPattern } from "../../src/policy/pattern.js";
 import { scoreVector } from "../../src/policy/severity.js";
 import { compilePolicy, triage, triageWith } from "../../src/policy/triage.js";
+import { expectAtMostLinearGrowth } from "../helpers/cost.js";
 
 function configWith(input: DisclosureConfigInput) {
   return configSchema.parse(input);
@@ -31,11 +32,8 @@ describe("config patterns", () => {
 
   it("runs a catastrophic pattern in linear time", () => {
     const config = configWith({ exclusions: [{ id: "slow", match: ["(a+)+b"], policyText: "Slow." }] });
-    const started = process.hrtime.bigint();
-    const decision = triage({ report: { title: "a", body: "a".repeat(50_000) }, config });
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(decision.exclusions).toEqual([]);
-    expect(elapsedMs).toBeLessThan(1_000);
+    expect(triage({ report: { title: "a", body: "a".repeat(50_000) }, config }).exclusions).toEqual([]);
+    expectAtMostLinearGrowth((size) => triage({ report: { title: "a", body: "a".repeat(size) }, config }), { sizes: [5_000, 50_000] });
   });
 
   it("applies a custom rule with its own policy sentence", () => {
@@ -268,11 +266,9 @@ describe("performance", () => {
       title: index % 2 === 0 ? `Missing HSTS on host ${index}` : `Stored XSS in field ${index}`,
       body: `Steps to reproduce:\n1. Open https://mijnbouwpartner.nl/page/${index}?q=<script>\n2. See the alert. I used sqlmap and read 3 records.\n`.repeat(5),
     }));
-    const started = process.hrtime.bigint();
-    for (const report of reports) triageWith(policy, report);
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`triaged ${reports.length} reports in ${elapsedMs.toFixed(0)} ms`);
-    expect(elapsedMs).toBeLessThan(10_000);
+    expectAtMostLinearGrowth((count) => {
+      for (const report of reports.slice(0, count)) triageWith(policy, report);
+    }, { sizes: [300, 3_000] });
   });
 
   it("compiles a config once", () => {

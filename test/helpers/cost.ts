@@ -1,0 +1,48 @@
+import { expect } from "@jest/globals";
+
+/**
+ * CPU time this process spent in `work`, in milliseconds. Unlike wall time it
+ * does not grow while the test waits for a core on a busy machine, so a bound
+ * on it fails for slow code, not for a slow neighbour.
+ */
+export function cpuMillisOf(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const spent = process.cpuUsage(before);
+  return (spent.user + spent.system) / 1_000;
+}
+
+function cheapestOf(runs: number, work: () => void): number {
+  let cheapest = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) cheapest = Math.min(cheapest, cpuMillisOf(work));
+  return cheapest;
+}
+
+export interface GrowthCheck {
+  /** The smaller and the larger input size handed to `work`. */
+  sizes: [small: number, large: number];
+  /** How far above proportional growth the larger run may cost; 3 leaves room for noise and still fails quadratic growth at a size ratio of 10. */
+  slack?: number;
+  /** CPU milliseconds below which any cost counts as noise. */
+  floorMs?: number;
+  runs?: number;
+}
+
+/**
+ * Holds `work` to at most linear growth in its input size: quadratic or
+ * exponential work (a backtracking pattern, a nested scan) costs the square of
+ * the size ratio or more and fails, on a quiet machine or a loaded one.
+ */
+export function expectAtMostLinearGrowth(work: (size: number) => void, check: GrowthCheck): void {
+  const { sizes: [small, large], slack = 3, floorMs = 25, runs = 2 } = check;
+  const smallCost = cheapestOf(runs, () => work(small));
+  const largeCost = cheapestOf(runs, () => work(large));
+  const allowed = smallCost * (large / small) * slack + floorMs;
+  expect({ small, large, smallCostMs: round(smallCost), largeCostMs: round(largeCost), withinLinear: largeCost <= allowed }).toMatchObject({
+    withinLinear: true,
+  });
+}
+
+function round(milliseconds: number): number {
+  return Math.round(milliseconds * 10) / 10;
+}
