@@ -141,6 +141,12 @@ export class ProposalsGateway {
     }
   }
 
+  /** The file as the branch of an open proposal holds it; null when no pull request of that branch is open. */
+  async readOpenProposal(repository: RepositoryRef, path: string, branch: string): Promise<string | null> {
+    if (!(await this.findPullRequest(repository, branch, "open"))) return null;
+    return (await this.readFile(repository, path, branch))?.text ?? null;
+  }
+
   private async branchSha(repository: RepositoryRef, branch: string): Promise<string | null> {
     try {
       const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repository, ref: `heads/${branch}` });
