@@ -147,6 +147,14 @@ export class ProposalsGateway {
     return (await this.readFile(repository, path, branch))?.text ?? null;
   }
 
+  /** Closes the open pull request of a proposal's branch, when there is one: what it proposed is no longer wanted. */
+  async closeProposal(repository: RepositoryRef, branch: string): Promise<ProposedPullRequest | null> {
+    const open = await this.findPullRequest(repository, branch, "open");
+    if (!open) return null;
+    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repository, pull_number: open.number, state: "closed" });
+    return view(open);
+  }
+
   private async branchSha(repository: RepositoryRef, branch: string): Promise<string | null> {
     try {
       const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repository, ref: `heads/${branch}` });

@@ -2,7 +2,7 @@ import { isMap, isSeq, parseDocument } from "yaml";
 import { MAX_CONFIG_FILE_BYTES } from "../config/config-document.js";
 import { CONFIG_PATH } from "../config/repository-config.js";
 import type { Language } from "../config/schema.js";
-import type { ProposalOutcome, ProposalsGateway } from "../github/proposals-gateway.js";
+import type { ProposalOutcome, ProposalsGateway, ProposedPullRequest } from "../github/proposals-gateway.js";
 import type { RepositoryRef } from "../github/gateway.js";
 import { normalisedIdentity } from "../reporters/reporter-key.js";
 import { renderMessage } from "../messages/render.js";
@@ -58,11 +58,15 @@ function sameList(left: string[], right: string[]): boolean {
   return left.length === right.length && left.every((entry, index) => normalisedIdentity(entry) === normalisedIdentity(right[index] ?? ""));
 }
 
-export type BlockProposalOutcome = ProposalOutcome | { status: "not-editable"; problem: string };
+export type BlockProposalOutcome =
+  | ProposalOutcome
+  | { status: "not-editable"; problem: string }
+  /** The open pull request proposed only what this change undoes: it is closed and the list stays as it is. */
+  | { status: "withdrawn"; pullRequest: ProposedPullRequest };
 
 /** Reads the organisation's config (and an open proposal of it), edits the list and proposes it. */
 export async function proposeBlockedReporter(
-  gateway: Pick<ProposalsGateway, "readText" | "readOpenProposal" | "proposeFile">,
+  gateway: Pick<ProposalsGateway, "readText" | "readOpenProposal" | "proposeFile" | "closeProposal">,
   organisation: string,
   language: Language,
   change: BlockChange,
@@ -74,7 +78,10 @@ export async function proposeBlockedReporter(
   const proposed = await gateway.readOpenProposal(repository, CONFIG_PATH, branch);
   const edit = editBlockedList(base, proposed, change, reporter);
   if (edit.problem !== undefined) return { status: "not-editable", problem: edit.problem };
-  if (!edit.changed || edit.content === undefined) return { status: "unchanged" };
+  if (!edit.changed || edit.content === undefined) {
+    const closed = proposed === null ? null : await gateway.closeProposal(repository, branch);
+    return closed === null ? { status: "unchanged" } : { status: "withdrawn", pullRequest: closed };
+  }
   return gateway.proposeFile({
     repository,
     path: CONFIG_PATH,

@@ -113,10 +113,11 @@ export function orgConfigGitHub(config: string): OrgConfigGitHub {
     .reply((uri, raw) => {
       const pull = pulls.find((candidate) => candidate.number === Number(uri.split("/").pop()));
       if (!pull) return [404, notFound];
-      const { title, body: text } = body(raw) as { title: string; body: string };
-      pull.title = title;
-      pull.body = text;
-      return [200, { number: pull.number, html_url: `https://github.com/octo-org/.github/pull/${pull.number}`, title, body: text, state: pull.state }];
+      const { title, body: text, state } = body(raw) as { title?: string; body?: string; state?: "open" | "closed" };
+      if (title !== undefined) pull.title = title;
+      if (text !== undefined) pull.body = text;
+      if (state !== undefined) pull.state = state;
+      return [200, { number: pull.number, html_url: `https://github.com/octo-org/.github/pull/${pull.number}`, title: pull.title, body: pull.body, state: pull.state }];
     });
 
   return { mock, pulls, file: (branch = "main") => branches.get(branch) };
