@@ -5,7 +5,9 @@ import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDate, localDateOf } from "../sla/index.js";
 import type { CaseIndex } from "./case-index.js";
-import { gatherScreening, type ReportScreening } from "./screening.js";
+import { gatherScreening, type ReportScreening, type ScreeningInput } from "./screening.js";
+
+export type ReportIdentity = Omit<ScreeningInput, "blocked">;
 
 /**
  * The hooks intake uses: screen a report from the case index, turn a blocked reporter's report into one closing
@@ -20,7 +22,7 @@ export interface ScreeningContext {
 
 export async function screenIntake(
   context: ScreeningContext,
-  report: { identities: string[]; title: string; body: string; caseKey: string },
+  report: ReportIdentity,
   config: Pick<DisclosureConfig, "reporters">,
   now: Date,
 ): Promise<ReportScreening> {

@@ -19,8 +19,10 @@ export const DUPLICATE_WINDOW_DAYS = 180;
 const SHOWN_MATCHES = 3;
 
 export interface ScreeningInput {
-  /** The reporter's login or e-mail addresses (the first is their key); none when unknown. */
+  /** The reporter's login or e-mail addresses, as the blocked list is checked against them. */
   identities: string[];
+  /** The identity their history is kept under; absent when it cannot be believed (an unverified e-mail sender). */
+  keyedIdentity?: string;
   title: string;
   body: string;
   /** The case's own key: a redelivery does not find its own case. */
@@ -61,7 +63,7 @@ export interface IndexView {
 }
 
 export async function gatherScreening(index: CaseIndex, installationId: number, secret: CaseSecret, input: ScreeningInput, now: Date): Promise<ReportScreening> {
-  const reporter = input.identities[0] === undefined ? undefined : reporterKey(secret, input.identities[0]);
+  const reporter = input.keyedIdentity === undefined ? undefined : reporterKey(secret, input.keyedIdentity);
   const [builtAt, reporterCases, recentCases] = await Promise.all([
     index.builtAt(installationId),
     reporter === undefined ? Promise.resolve([]) : index.casesOf(installationId, reporter),
