@@ -9,6 +9,8 @@ import type { AdvisorySeverity } from "../policy/report.js";
 import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
 import { severityView, triageView } from "./triage-view.js";
+import type { ReportScreening } from "../reporters/screening.js";
+import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "../reporters/intake-screening.js";
 
 /**
  * Intake of a privately reported advisory, as a pure planner: facts in, a plan of actions with its reasons out.
@@ -23,6 +25,8 @@ export interface AdvisoryReport {
   /** `owner/name` the report was filed against. */
   repository: string;
   reporter: string;
+  /** The reporter's GitHub login as GitHub gave it; absent when the payload names no one. */
+  reporterLogin?: string;
   severity?: AdvisorySeverity;
   cvssVector?: string;
   packages: { ecosystem: string; name: string; versions?: string }[];
@@ -38,13 +42,16 @@ export interface IntakeFacts {
   existingCase: { number: number; record: CaseRecord } | null;
   commentsApiKnownUnavailable: boolean;
   now: Date;
+  /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
+  screening?: ReportScreening;
 }
 
 export type IntakeAction =
   | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
   | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
   | { type: "relayAcknowledgement"; repository: string; message: string; reason: string }
-  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string };
+  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
+  | { type: "closeBlockedReport"; message: string; marker: string };
 
 export interface IntakePlan {
   caseKey: string;
@@ -111,25 +118,35 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     return { caseKey, mode, reasons, actions, triage: decision };
   }
 
+  if (facts.screening?.blocked) {
+    reasons.push(...facts.screening.reasons, "closing the report without opening a case");
+    actions.push({ type: "closeBlockedReport", message: renderBlockedReport(config, caseKey, advisory.reporter), marker: blockedReportMarker(caseKey) });
+    return { caseKey, mode, reasons, actions, triage: decision };
+  }
+  reasons.push(...(facts.screening?.reasons ?? []));
+
   const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
   if (trackingUsable && facts.tracking) {
-    const record = newCaseRecord({
-      key: caseKey,
-      channel: "advisory",
-      source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
-      receivedAt: advisory.submittedAt,
-      now,
-      policy,
-      deadlines,
-      acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
-    });
+    const record = {
+      ...newCaseRecord({
+        key: caseKey,
+        channel: "advisory",
+        source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
+        receivedAt: advisory.submittedAt,
+        now,
+        policy,
+        deadlines,
+        acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
+      }),
+      ...screenedRecordFields(facts.screening),
+    };
     const relayReason = "the advisory comments API is not available";
     actions.push({
       type: "openTrackingIssue",
       repository: facts.tracking.repository,
       title: trackingIssueTitle(caseKey, advisory.summary),
       body: renderTrackingIssue(facts, decision, record, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
-      labels: caseLabels(decision, policy, relayFromTheStart),
+      labels: [...caseLabels(decision, policy, relayFromTheStart), ...(facts.screening?.labels ?? [])],
       record,
     });
     reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -203,6 +220,7 @@ function renderTrackingIssue(
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
+    history: renderReporterHistory(config.language, timezone, facts.screening),
     description: untrusted(advisory.description),
   });
   return withCaseBlock(body, record);

@@ -9,6 +9,8 @@ import { triage, type TriageDecision } from "../policy/triage.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
+import type { ReportScreening } from "../reporters/screening.js";
+import { renderReporterHistory, screenedRecordFields } from "../reporters/intake-screening.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";
 import { answersCaseThread, emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
 import type { AttachmentMetadata, InboundMessage } from "./inbound-message.js";
@@ -48,6 +50,8 @@ export interface EmailIntakeFacts {
   /** The thread token a new case gets (random, drawn by the caller so this planner stays pure). */
   threadToken: string;
   now: Date;
+  /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
+  screening?: ReportScreening;
 }
 
 export interface OutgoingEmail {
@@ -112,21 +116,25 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     return { caseKey, mode: "refused", reasons, actions };
   }
   if (!message.from) return { caseKey, mode: "refused", reasons: ["the message has no sender address to answer"], actions };
+  if (facts.screening?.blocked) return { caseKey, mode: "refused", reasons: [...facts.screening.reasons, "no case opened"], actions };
 
   const decision = triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config });
   const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
   const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-  const record = newCaseRecord({
-    key: caseKey,
-    channel: "email",
-    source: { repository: facts.route.repository },
-    receivedAt,
-    now: facts.now,
-    policy: facts.policy,
-    deadlines,
-    // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
-    acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
-  });
+  const record = {
+    ...newCaseRecord({
+      key: caseKey,
+      channel: "email",
+      source: { repository: facts.route.repository },
+      receivedAt,
+      now: facts.now,
+      policy: facts.policy,
+      deadlines,
+      // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
+      acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
+    }),
+    ...screenedRecordFields(facts.screening),
+  };
   const thread: EmailThread = withSeenMessage(
     {
       token: facts.threadToken,
@@ -145,7 +153,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     repository: facts.tracking.repository,
     title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
     body: withEmailThread(renderTrackingIssue(facts, decision, record), thread),
-    labels: [...caseLabels(decision, facts.policy, false), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL])],
+    labels: [...caseLabels(decision, facts.policy, false), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL]), ...(facts.screening?.labels ?? [])],
     record,
   });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -281,6 +289,7 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     attachments: attachmentsView(message.attachments),
+    history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),
     description: untrusted(message.text),
   });
   return withCaseBlock(body, record);

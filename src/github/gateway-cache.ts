@@ -1,3 +1,5 @@
+import { createInProcessCaseIndex, type CaseIndex } from "../reporters/case-index.js";
+
 /**
  * Process-wide memory shared by every gateway: config files with their ETags, repositories known to be private,
  * recently opened cases (GitHub's search lags behind issue creation) and installations whose advisory comments API
@@ -54,6 +56,8 @@ export function createInProcessRecentCases(limit = 10_000): RecentCases {
 }
 
 export interface GatewayCache {
+  /** The installation's cases by reporter and fingerprint, for reporter history and duplicates (`src/reporters`). */
+  caseIndex: CaseIndex;
   configFiles: BoundedMap<string, { etag?: string | undefined; text: string | null; checkedAt: number }>;
   privateRepositories: BoundedMap<string, number>;
   recentCases: RecentCases;
@@ -64,8 +68,9 @@ export interface GatewayCache {
   reconciledAdvisories: BoundedMap<string, string>;
 }
 
-export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases()): GatewayCache {
+export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases(), caseIndex: CaseIndex = createInProcessCaseIndex()): GatewayCache {
   return {
+    caseIndex,
     configFiles: new BoundedMap(2_000),
     privateRepositories: new BoundedMap(2_000),
     recentCases,

@@ -4,6 +4,8 @@ import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intak
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeIntake } from "./execute-intake.js";
+import { indexCase, reportIdentity } from "../reporters/index-case.js";
+import { screenIntake } from "../reporters/intake-screening.js";
 
 type AdvisoryPayload = Context<"repository_advisory.reported">["payload"];
 
@@ -21,6 +23,8 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
 
     await dependencies.locks.withLock(`case:${advisory.ghsaId}`, async () => {
       const facts = await gatherIntakeFacts(gateway, advisory, new Date(dependencies.now()));
+      const screening = { index: dependencies.cache.caseIndex, installationId, secret: dependencies.trust.secret };
+      facts.screening = await screenIntake(screening, reportIdentity(advisory), facts.policy.config, facts.now);
       const plan = planIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage.labels },
@@ -29,7 +33,8 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
       if (facts.policy.errors.length > 0) {
         log.warn({ problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) }, "configuration has errors; safe defaults used");
       }
-      await executeIntake(gateway, plan, facts, log);
+      const opened = await executeIntake(gateway, plan, facts, log);
+      if (opened) await indexCase(screening, opened);
     });
   };
 }
@@ -66,6 +71,7 @@ export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): Adviso
     htmlUrl: advisory.html_url,
     repository: payload.repository.full_name,
     reporter: author?.login ?? payload.sender?.login ?? "the researcher",
+    ...((author?.login ?? payload.sender?.login) ? { reporterLogin: author?.login ?? payload.sender?.login } : {}),
     ...(advisory.severity ? { severity: advisory.severity } : {}),
     ...(advisory.cvss?.vector_string ? { cvssVector: advisory.cvss.vector_string } : {}),
     packages: (advisory.vulnerabilities ?? []).flatMap((vulnerability) =>

@@ -14,6 +14,7 @@ import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
+import { createRedisCaseIndex } from "./redis-case-index.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
 import { metricsAccessLogLine, readMetricsAccess, type MetricsAccess } from "./metrics-access.js";
 import { startMetricsListener, type MetricsListener } from "./metrics-listener.js";
@@ -78,7 +79,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: createGatewayCache(redis ? createRedisRecentCases(redis) : undefined),
+    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCaseIndex(redis)) : createGatewayCache(),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },
