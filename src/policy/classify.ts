@@ -1,3 +1,4 @@
+import { lazyModel, predict, type Prediction } from "./model.js";
 import { excerpt, reportText } from "./report.js";
 
 /**
@@ -14,6 +15,12 @@ import { excerpt, reportText } from "./report.js";
  * counts only next to an impact or a missing login, never alone.
  * Patterns are the project's own (not configuration), written without nested quantifiers, and read at most
  * `MAX_MATCHED_TEXT` characters, so matching stays linear in practice.
+ *
+ * The rules were written from reports as researchers write them and miss findings described in other words (an
+ * advisory's "allows remote attackers to ...", a stack trace). A linear model trained on public disclosures,
+ * security discussions and plain issues (data/README.md) adds its judgement as one more weighted reason, naming the
+ * words that carried it. It only corroborates: it speaks when a rule has found some sign of a vulnerability, and only
+ * in favour, because on short issues in the project's own sets its doubts were wrong more often than the rules.
  */
 
 export interface ClassifyInput {
@@ -336,8 +343,14 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
       weight: Math.min(HARM_MAX_WEIGHT, HARM_TERM_WEIGHT * (harmTerms.length - 1)),
     });
   }
-  const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
-  const confidence = round(1 / (1 + Math.exp(-SCALE * (score - BIAS))));
+  const ruleScore = reasons.reduce((sum, reason) => sum + reason.weight, 0);
+  // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
+  const judgement =
+    confidenceOf(ruleScore) < RULES_DECIDE
+      ? modelReason(input.title, input.body, text.all, reasons.some((reason) => reason.weight > 0))
+      : undefined;
+  if (judgement) reasons.push(judgement);
+  const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
   const association = input.authorAssociation?.toUpperCase();
   if (association && MAINTAINER_ASSOCIATIONS.includes(association) && !policy.includeMaintainers) {
     return {
@@ -376,6 +389,63 @@ function corroborate(reasons: readonly ClassifyReason[], text: string): Classify
   const matched = evidence?.matched ?? (steps === undefined ? undefined : excerpt(steps));
   if (matched === undefined) return undefined;
   return { rule: "corroborated", explanation: "backs its impact with a payload, a request, steps or a first-hand finding", matched, weight: CORROBORATION_WEIGHT };
+}
+
+const vulnerabilityModel = lazyModel("vulnerability.json");
+/**
+ * Rule confidence from which the rules' reasons alone explain the decision. Fixed rather than the policy's threshold,
+ * so that a text's confidence does not depend on the threshold it is compared with.
+ */
+const RULES_DECIDE = defaultClassifyPolicy.threshold;
+/** How much the model's log-odds count next to the rules' weights, and the most they add. */
+const MODEL_WEIGHT = 1;
+const MODEL_MOST_LOG_ODDS = 4;
+/** Log-odds (p ≥ 0.982) from which the model speaks even when no rule found a sign of a vulnerability. */
+const MODEL_ALONE_LOG_ODDS = 4;
+
+/**
+ * The model's judgement as a reason: its weight, and the words that carried it, quoting one the text contains.
+ * It speaks in favour only, and alone only when it is very sure; `corroborating` says a rule already found a sign.
+ */
+function modelReason(title: string, body: string, text: string, corroborating: boolean): ClassifyReason | undefined {
+  if (title.trim() === "" && body.trim() === "") return undefined;
+  const prediction = predict(vulnerabilityModel(), title, body);
+  const probability = prediction.probabilities[0] ?? 0;
+  const logOdds = Math.log(Math.max(probability, 1e-6) / Math.max(1 - probability, 1e-6));
+  if (logOdds <= 0 || (!corroborating && logOdds < MODEL_ALONE_LOG_ODDS)) return undefined;
+  const weight = round(MODEL_WEIGHT * Math.min(MODEL_MOST_LOG_ODDS, logOdds));
+  const words = strongestWords(prediction);
+  return {
+    rule: "model",
+    explanation:
+      `a model trained on public disclosures rates this ${round(probability)} likely a vulnerability report; ` +
+      `the words that weigh most for it: ${words.map((word) => `"${word}"`).join(", ")}`,
+    matched: quotable(words, text) ?? "",
+    weight,
+  };
+}
+
+function strongestWords(prediction: Prediction): string[] {
+  return prediction
+    .top(0, 8)
+    .map((contribution) => contribution.feature)
+    .filter((feature) => !feature.includes("_number_") && !feature.includes("_project_"))
+    .slice(0, 5);
+}
+
+/** The first of the words that the text contains as written, so the reason quotes the text like every other. */
+function quotable(words: readonly string[], text: string): string | undefined {
+  const lower = text.toLowerCase().replace(/\s+/g, " ");
+  for (const word of words) {
+    const plain = word.replace(/ \(title\)$/, "");
+    const at = lower.indexOf(plain);
+    if (at >= 0) return excerpt(text.replace(/\s+/g, " ").slice(at, at + plain.length));
+  }
+  return undefined;
+}
+
+function confidenceOf(score: number): number {
+  return round(1 / (1 + Math.exp(-SCALE * (score - BIAS))));
 }
 
 function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
