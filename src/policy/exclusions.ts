@@ -130,8 +130,8 @@ export interface ExclusionOutcome {
 
 /** What triage learned about a report before the exclusion rules run. */
 export interface ReportSignals {
-  /** A sign that the report is a real vulnerability with impact; it keeps the report in scope. */
-  impact?: ImpactSignal;
+  /** A sign that the report is a real vulnerability with impact, which keeps it in scope; asked only when needed. */
+  impact?: () => ImpactSignal | undefined;
   /** The category model's best guess, which may name an exclusion no rule matched. */
   category?: CategoryGuess;
 }
@@ -161,14 +161,9 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
         return;
       }
     }
-    if (signals.impact !== undefined && !rule.aboutLocation && !rule.impactDoesNotApply) {
-      exceptionsApplied.push({
-        id: rule.id,
-        exception: STRONG_IMPACT_EXCEPTION,
-        title: signals.impact.title,
-        matched: signals.impact.matched,
-        policyText: rule.policyText,
-      });
+    const impact = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
+    if (impact !== undefined) {
+      exceptionsApplied.push({ id: rule.id, exception: STRONG_IMPACT_EXCEPTION, title: impact.title, matched: impact.matched, policyText: rule.policyText });
       return;
     }
     const checked = rule.exceptions.map((exception) => exception.id);
@@ -214,7 +209,7 @@ const MODEL_STRENGTH = 4;
  */
 function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hit | undefined {
   if (guess === undefined || rule.source !== "catalog" || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT) return undefined;
-  return { matched: excerpt(guess.words.join(", ")), where: "body", strength: MODEL_STRENGTH, byModel: guess.probability };
+  return { matched: excerpt(guess.words().join(", ")), where: "body", strength: MODEL_STRENGTH, byModel: guess.probability };
 }
 
 /** Where a rule matches best; a lower strength is stronger. */

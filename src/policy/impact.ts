@@ -60,8 +60,8 @@ export interface CategoryGuess {
   kind: ClassKind["kind"];
   /** The catalog exclusion the category corresponds to. */
   exclusion?: string;
-  /** The words that weighed most for it. */
-  words: string[];
+  /** The words that weighed most for it, found when a reason needs them. */
+  words(): string[];
 }
 
 /** The category model's best guess for a report. */
@@ -80,11 +80,12 @@ export function guessCategory(text: ReportText, model: LinearModel = categoryMod
     probability: Math.round((prediction.probabilities[best] ?? 0) * 1000) / 1000,
     kind: kind.kind,
     ...(kind.exclusion === undefined ? {} : { exclusion: kind.exclusion }),
-    words: prediction
-      .top(best, 6)
-      .map((contribution) => contribution.feature)
-      .filter((feature) => !feature.includes("_number_") && !feature.includes("_project_"))
-      .slice(0, 4),
+    words: () =>
+      prediction
+        .top(best, 6)
+        .map((contribution) => contribution.feature)
+        .filter((feature) => !feature.includes("_number_") && !feature.includes("_project_"))
+        .slice(0, 4),
   };
 }
 
@@ -98,7 +99,7 @@ export function strongImpact(text: ReportText, guess: CategoryGuess | undefined)
     return {
       source: "model",
       title: `The category model reads a vulnerability (${guess.category}, ${guess.probability})`,
-      matched: excerpt(guess.words.join(", ")),
+      matched: excerpt(guess.words().join(", ")),
     };
   }
   return undefined;

@@ -47,7 +47,9 @@ export interface LinearModel {
   readonly kinds: Readonly<Record<string, ClassKind>>;
   readonly buckets: number;
   readonly bias: readonly number[];
-  readonly weights: ReadonlyMap<number, readonly number[]>;
+  /** Per bucket, the offset of its weights in `table`, or -1: a dense index, so scoring does no hashing of maps. */
+  readonly rowOf: Int32Array;
+  readonly table: Float64Array;
 }
 
 export interface Contribution {
@@ -63,13 +65,14 @@ export interface Prediction {
 }
 
 export function loadModel(file: ModelFile): LinearModel {
-  return {
-    classes: file.classes,
-    kinds: file.kinds ?? {},
-    buckets: file.buckets,
-    bias: file.bias,
-    weights: new Map(file.weights.map(([bucket, ...weights]) => [bucket ?? 0, weights])),
-  };
+  const width = file.classes.length;
+  const rowOf = new Int32Array(file.buckets).fill(-1);
+  const table = new Float64Array(file.weights.length * width);
+  file.weights.forEach(([bucket, ...weights], row) => {
+    rowOf[bucket ?? 0] = row * width;
+    weights.forEach((weight, index) => (table[row * width + index] = weight));
+  });
+  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, rowOf, table };
 }
 
 /** Reads a model shipped next to the compiled code, once, on first use. */
@@ -81,15 +84,21 @@ export function lazyModel(fileName: string): () => LinearModel {
   };
 }
 
-/** FNV-1a, 32 bits: stable across platforms and versions, which the shipped weights depend on. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
+/**
+ * FNV-1a, 32 bits, continued from `state`: stable across platforms and versions, which the shipped weights depend
+ * on, and incremental, so a word pair's hash continues its first word's instead of hashing a new string.
+ */
+function extend(state: number, text: string): number {
+  let value = state;
   for (let index = 0; index < text.length; index++) {
     value ^= text.charCodeAt(index);
     value = Math.imul(value, 0x01000193);
   }
-  return value >>> 0;
+  return value;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const TITLE_STATE = extend(FNV_OFFSET, "title:");
 
 const WORD = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
 
@@ -103,46 +112,86 @@ function words(text: string): string[] {
   return found;
 }
 
-/** The features of a title and body, each bucket once (presence, not counts: a long report is not more of one). */
-export function featuresOf(title: string, body: string, buckets: number): Feature[] {
-  const seen = new Map<number, string>();
-  const add = (name: string): void => {
-    const bucket = hash(name) % buckets;
-    if (!seen.has(bucket)) seen.set(bucket, name);
-  };
+/** The words a report's features are made of: the title's, then the title's and the body's together. */
+interface ReportWords {
+  title: readonly string[];
+  all: readonly string[];
+}
+
+function reportWords(title: string, body: string): ReportWords {
   const titleWords = words(title);
-  for (const word of titleWords) if (!STOP_WORDS.has(word)) add(`title:${word}`);
-  const all = [...titleWords, ...words(body)];
-  for (let index = 0; index < all.length; index++) {
-    const word = all[index] ?? "";
-    if (!STOP_WORDS.has(word)) add(word);
-    const next = all[index + 1];
-    if (next !== undefined) add(`${word} ${next}`);
+  return { title: titleWords, all: titleWords.concat(words(body)) };
+}
+
+/** How a feature is found again for its name: a title word, a word, or the pair a word starts. */
+const enum FeatureKind {
+  TitleWord = 0,
+  Word = 1,
+  Pair = 2,
+}
+
+/**
+ * Visits the features of a report, each bucket once (presence, not counts: a long report is not more of one), as
+ * a kind and a word position, so that scoring builds no strings; `featureName` builds the name when asked.
+ */
+function visitFeatures(found: ReportWords, buckets: number, visit: (bucket: number, kind: FeatureKind, position: number) => void): void {
+  const seen = new Set<number>();
+  const add = (state: number, kind: FeatureKind, position: number): void => {
+    const bucket = (state >>> 0) % buckets;
+    if (seen.has(bucket)) return;
+    seen.add(bucket);
+    visit(bucket, kind, position);
+  };
+  found.title.forEach((word, position) => {
+    if (!STOP_WORDS.has(word)) add(extend(TITLE_STATE, word), FeatureKind.TitleWord, position);
+  });
+  const all = found.all;
+  for (let position = 0; position < all.length; position++) {
+    const word = all[position] ?? "";
+    const state = extend(FNV_OFFSET, word);
+    if (!STOP_WORDS.has(word)) add(state, FeatureKind.Word, position);
+    const next = all[position + 1];
+    if (next !== undefined) add(extend(extend(state, " "), next), FeatureKind.Pair, position);
   }
-  return [...seen].map(([bucket, name]) => ({ bucket, name }));
+}
+
+function featureName(found: ReportWords, kind: FeatureKind, position: number): string {
+  if (kind === FeatureKind.TitleWord) return `title:${found.title[position] ?? ""}`;
+  if (kind === FeatureKind.Word) return found.all[position] ?? "";
+  return `${found.all[position] ?? ""} ${found.all[position + 1] ?? ""}`;
+}
+
+/** The features of a title and body, for training. */
+export function featuresOf(title: string, body: string, buckets: number): Feature[] {
+  const found = reportWords(title, body);
+  const features: Feature[] = [];
+  visitFeatures(found, buckets, (bucket, kind, position) => features.push({ bucket, name: featureName(found, kind, position) }));
+  return features;
 }
 
 /** Scores a title and body. For one class the model is a logistic regression, for more a softmax. */
 export function predict(model: LinearModel, title: string, body: string): Prediction {
-  const features = featuresOf(title, body, model.buckets);
+  const width = model.classes.length;
   const scores = [...model.bias];
-  const present: { name: string; weights: readonly number[] }[] = [];
-  for (const feature of features) {
-    const weights = model.weights.get(feature.bucket);
-    if (weights === undefined) continue;
-    present.push({ name: feature.name, weights });
-    for (let index = 0; index < scores.length; index++) scores[index] = (scores[index] ?? 0) + (weights[index] ?? 0);
-  }
-  const probabilities = scores.length === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
+  const found = reportWords(title, body);
+  const present: { kind: FeatureKind; position: number; row: number }[] = [];
+  visitFeatures(found, model.buckets, (bucket, kind, position) => {
+    const row = model.rowOf[bucket] ?? -1;
+    if (row < 0) return;
+    present.push({ kind, position, row });
+    for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (model.table[row + index] ?? 0);
+  });
+  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
   return {
     probabilities,
     top(classIndex, count, direction = "for") {
       const sign = direction === "for" ? 1 : -1;
       return present
-        .map(({ name, weights }) => ({ feature: readable(name), weight: round(weights[classIndex] ?? 0) }))
+        .map((feature) => ({ feature, weight: round(model.table[feature.row + classIndex] ?? 0) }))
         .filter((contribution) => sign * contribution.weight > 0)
         .sort((a, b) => sign * (b.weight - a.weight))
-        .slice(0, count);
+        .slice(0, count)
+        .map(({ feature, weight }) => ({ feature: readable(featureName(found, feature.kind, feature.position)), weight }));
     },
   };
 }

@@ -73,9 +73,9 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   const assets = extractAssets({ ...report, title: text.title, body: text.body });
   const scope = decideScope(policy.scope, assets, text.all);
   const category = policy.exclusions.length > 0 ? guessCategory(text) : undefined;
-  const impact = strongImpact(text, category);
+  let impact: ReturnType<typeof strongImpact> | null = null;
   const { suggestions, exceptionsApplied } = suggestExclusions(policy.exclusions, text, {
-    ...(impact === undefined ? {} : { impact }),
+    impact: () => (impact === null ? (impact = strongImpact(text, category)) : impact),
     ...(category === undefined ? {} : { category }),
   });
   const conduct = flagConduct(policy.conduct, text);
