@@ -347,7 +347,7 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
   const judgement =
     confidenceOf(ruleScore) < RULES_DECIDE
-      ? modelReason(input.title, input.body, text.all, reasons.some((reason) => reason.weight > 0))
+      ? modelReason(input.title, input.body, text.all, reasons.some((reason) => reason.weight > 0 && reason.rule !== "harm-vocabulary"))
       : undefined;
   if (judgement) reasons.push(judgement);
   const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
@@ -405,7 +405,8 @@ const MODEL_ALONE_LOG_ODDS = 4;
 
 /**
  * The model's judgement as a reason: its weight, and the words that carried it, quoting one the text contains.
- * It speaks in favour only, and alone only when it is very sure; `corroborating` says a rule already found a sign.
+ * It speaks in favour only, and alone only when it is very sure; `corroborating` says a rule already found a sign
+ * (words of harm alone are no such sign: "token" and "session" appear in ordinary bugs too).
  */
 function modelReason(title: string, body: string, text: string, corroborating: boolean): ClassifyReason | undefined {
   if (title.trim() === "" && body.trim() === "") return undefined;
@@ -418,7 +419,7 @@ function modelReason(title: string, body: string, text: string, corroborating: b
   return {
     rule: "model",
     explanation:
-      `a model trained on public disclosures rates this ${round(probability)} likely a vulnerability report; ` +
+      `a model trained on public disclosures puts the chance that this is a vulnerability report at ${round(probability)}; ` +
       `the words that weigh most for it: ${words.map((word) => `"${word}"`).join(", ")}`,
     matched: quotable(words, text) ?? "",
     weight,
