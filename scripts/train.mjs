@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Trains the shipped text models from the train split of data/*.jsonl and writes models/*.json.
 // Deterministic: a seeded shuffle and plain SGD, so the same data gives byte-identical weights.
-// usage: npm run train   (builds first: the features come from the compiled src/policy/model.ts)
+// usage: npm run train              (builds first: the features come from the compiled src/policy/model.ts)
+//        npm run train -- --check   fails unless training reproduces the shipped models/*.json exactly
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { featuresOf } from "../dist/policy/model.js";
 import { labelsFile, readJsonl } from "./datasets.mjs";
 
@@ -181,19 +182,29 @@ function kindOf(name) {
 }
 const category = train(categoryExamples, classes.length, { rate: 0.1 });
 
-mkdirSync("models", { recursive: true });
-writeFileSync(
-  "models/vulnerability.json",
-  `${JSON.stringify(modelFile("Is this text a vulnerability with impact? Logistic regression; see data/README.md.", ["vulnerability"], vulnerability))}\n`,
-);
-writeFileSync(
-  "models/category.json",
-  `${JSON.stringify({
+const outputs = {
+  "models/vulnerability.json": `${JSON.stringify(
+    modelFile("Is this text a vulnerability with impact? Logistic regression; see data/README.md.", ["vulnerability"], vulnerability),
+  )}\n`,
+  "models/category.json": `${JSON.stringify({
     ...modelFile("Which kind of finding is this? Softmax regression; see data/README.md.", classes, category),
     // What each class means to triage: a vulnerability class, or the catalog exclusion it corresponds to.
     kinds: Object.fromEntries(classes.map((name) => [name, kindOf(name)])),
   })}\n`,
-);
+};
+
+if (process.argv.includes("--check")) {
+  const stale = Object.entries(outputs).filter(([path, text]) => readFileSync(path, "utf8") !== text).map(([path]) => path);
+  if (stale.length > 0) {
+    process.stderr.write(`training does not reproduce ${stale.join(", ")}: run npm run train and commit the result\n`);
+    process.exit(1);
+  }
+  process.stdout.write("the shipped models are exactly what training produces\n");
+  process.exit(0);
+}
+
+mkdirSync("models", { recursive: true });
+for (const [path, text] of Object.entries(outputs)) writeFileSync(path, text);
 process.stdout.write(
   `trained vulnerability on ${vulnerabilityExamples.length} items (${positives} disclosures) and category on ${categoryExamples.length} items (${classes.join(", ")})\n`,
 );
