@@ -59,22 +59,18 @@ describe("a strong impact keeps a report in scope", () => {
 });
 
 describe("the category model", () => {
+  const divisionByZero = [
+    "Division by zero in the thumbnail service",
+    "A flaw was found in the thumbnail service: a width of 0 leads to a division by zero that crashes the worker.",
+  ] as const;
+
   it("suggests a listed exclusion that no rule matched, naming the words behind it", () => {
-    const result = triaged(
-      ["denial-of-service"],
-      "Division by zero in the thumbnail service",
-      "A flaw was found in the thumbnail service: a width of 0 leads to a division by zero that crashes the worker.",
-    );
+    const result = triaged(["denial-of-service"], ...divisionByZero);
     expect(result.excluded).toEqual(["denial-of-service"]);
     expect(result.reasons[0]).toMatch(/^No rule matched, but the category model reads "Denial of service" \(0\.\d+; strongest words: .*zero/);
   });
 
   it("suggests nothing the policy does not list (control)", () => {
-    const result = triaged(
-      ["clickjacking"],
-      "Division by zero in the thumbnail service",
-      "A flaw was found in the thumbnail service: a width of 0 leads to a division by zero that crashes the worker.",
-    );
-    expect(result.excluded).toEqual([]);
+    expect(triaged(["clickjacking"], ...divisionByZero).excluded).toEqual([]);
   });
 });
