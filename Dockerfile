@@ -22,6 +22,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY templates ./templates
+COPY models ./models
 COPY app.yml ./app.yml
 # The image's own unprivileged user: the app writes nothing to disk, so it owns nothing here either.
 USER node

@@ -26,6 +26,11 @@ export interface CatalogEntry {
   readonly exceptions: readonly ExceptionId[];
   /** The rule is about where a problem is, not what it is: a real vulnerability there is still excluded. */
   readonly aboutLocation?: boolean;
+  /**
+   * The rule is about what an attack needs (a MITM position, an outdated browser), not how trivial the finding is:
+   * a strong impact does not bring the report back, since the impact still depends on that precondition.
+   */
+  readonly aboutPrecondition?: boolean;
 }
 
 export interface ExceptionDefinition {
@@ -435,6 +440,7 @@ export const catalog: readonly CatalogEntry[] = [
     ],
     notWhen: [],
     exceptions: [],
+    aboutPrecondition: true,
   },
   {
     id: "csrf-unauthenticated",
@@ -464,6 +470,7 @@ export const catalog: readonly CatalogEntry[] = [
     ],
     notWhen: [],
     exceptions: [],
+    aboutPrecondition: true,
   },
   {
     id: "csv-injection",
@@ -530,7 +537,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:arbitrary|custom|attacker[- ]controlled) text (?:is |gets )?(?:reflected|displayed|shown|rendered|injected)\b/i,
       /\bhtml[- ]?(?:injection|injectie)\b/i,
     ],
-    notWhen: [/\b(?:xss|cross[- ]site scripting|<script|javascript:|onerror=|alert\()/i],
+    notWhen: [/\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i, /\binject\w{0,3} (?:script|javascript)\b/i],
     exceptions: ["attack-vector"],
   },
   {

@@ -1,5 +1,6 @@
 import type { ExclusionEntry } from "../config/schema.js";
 import { catalogEntry, exceptionDefinition, taxonomyOf, type ExceptionDefinition } from "./catalog.js";
+import { EXCLUSION_CONFIDENT, type CategoryGuess, type ImpactSignal } from "./impact.js";
 import { builtInPattern, compileConfigPattern, firstMatch, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
 
@@ -39,6 +40,11 @@ export interface CompiledExclusion {
   readonly exceptions: readonly CompiledException[];
   /** Location rules (custom rules, demo environments) apply to any finding; see `REAL_VULNERABILITY`. */
   readonly aboutLocation: boolean;
+  /**
+   * A strong impact does not bring a report back: the policy says the exclusion has no exception (`unless: []`), or
+   * the exclusion is about what the attack needs (see `CatalogEntry.aboutPrecondition`).
+   */
+  readonly impactDoesNotApply: boolean;
   readonly vrt?: string;
   readonly cwe: readonly string[];
 }
@@ -87,6 +93,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
       aboutLocation: true,
+      impactDoesNotApply: entry.unless?.length === 0,
       cwe: [],
     };
   }
@@ -101,6 +108,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
     aboutLocation: builtIn.aboutLocation ?? false,
+    impactDoesNotApply: entry.unless?.length === 0 || builtIn.aboutPrecondition === true,
     ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
     cwe: taxonomy.cwe,
   };
@@ -120,12 +128,23 @@ export interface ExclusionOutcome {
   exceptionsApplied: ExceptionApplied[];
 }
 
-export function suggestExclusions(rules: readonly CompiledExclusion[], text: ReportText): ExclusionOutcome {
+/** What triage learned about a report before the exclusion rules run. */
+export interface ReportSignals {
+  /** A sign that the report is a real vulnerability with impact, which keeps it in scope; asked only when needed. */
+  impact?: () => ImpactSignal | undefined;
+  /** The category model's best guess, which may name an exclusion no rule matched. */
+  category?: CategoryGuess;
+}
+
+/** The exception id recorded when a strong impact, not one of the policy's exceptions, keeps a report in scope. */
+export const STRONG_IMPACT_EXCEPTION = "strong-impact";
+
+export function suggestExclusions(rules: readonly CompiledExclusion[], text: ReportText, signals: ReportSignals = {}): ExclusionOutcome {
   const titleNamesRealVulnerability = firstMatch(REAL_VULNERABILITY, text.title);
   const ranked: { suggestion: ExclusionSuggestion; rank: number }[] = [];
   const exceptionsApplied: ExceptionApplied[] = [];
   rules.forEach((rule, order) => {
-    const hit = locate(rule, text);
+    const hit = locate(rule, text) ?? modelHit(rule, signals.category);
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
     if (hit.where === "body" && titleNamesRealVulnerability !== undefined && !rule.aboutLocation) return;
@@ -142,11 +161,18 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
         return;
       }
     }
+    const impact = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
+    if (impact !== undefined) {
+      exceptionsApplied.push({ id: rule.id, exception: STRONG_IMPACT_EXCEPTION, title: impact.title, matched: impact.matched, policyText: rule.policyText });
+      return;
+    }
     const checked = rule.exceptions.map((exception) => exception.id);
+    const matchedBy =
+      hit.byModel === undefined
+        ? `${rule.source === "custom" ? "Policy rule" : "Catalog rule"} "${rule.title}" matched "${excerpt(hit.matched)}" in the ${hit.where}`
+        : `No rule matched, but the category model reads "${rule.title}" (${hit.byModel}; strongest words: ${hit.matched})`;
     const reason =
-      `${rule.source === "custom" ? "Policy rule" : "Catalog rule"} "${rule.title}" matched ` +
-      `"${excerpt(hit.matched)}" in the ${hit.where}` +
-      (checked.length > 0 ? `; no exception applies (checked: ${checked.join(", ")}).` : "; the policy allows no exception.");
+      matchedBy + (checked.length > 0 ? `; no exception applies (checked: ${checked.join(", ")}).` : "; the policy allows no exception.");
     ranked.push({
       rank: hit.strength * 1_000 + order,
       suggestion: {
@@ -166,11 +192,28 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
   return { suggestions: ranked.map((entry) => entry.suggestion), exceptionsApplied };
 }
 
+interface Hit {
+  matched: string;
+  where: "title" | "body";
+  /** Lower is stronger; the model's suggestions rank below every rule's. */
+  strength: number;
+  /** The model's probability, when the model and not a rule found the exclusion. */
+  byModel?: number;
+}
+
+const MODEL_STRENGTH = 4;
+
+/**
+ * A catalog exclusion the category model reads with confidence where no rule matched: wording the rules do not
+ * know ("TLS 1.0 still accepted", "cookie without HttpOnly"). Only for catalog rules the policy uses as written.
+ */
+function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hit | undefined {
+  if (guess === undefined || rule.source !== "catalog" || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT) return undefined;
+  return { matched: excerpt(guess.words().join(", ")), where: "body", strength: MODEL_STRENGTH, byModel: guess.probability };
+}
+
 /** Where a rule matches best; a lower strength is stronger. */
-function locate(
-  rule: CompiledExclusion,
-  text: ReportText,
-): { matched: string; where: "title" | "body"; strength: number } | undefined {
+function locate(rule: CompiledExclusion, text: ReportText): Hit | undefined {
   const attempts = [
     { where: "title", patterns: rule.match },
     { where: "title", patterns: rule.indirect },

@@ -3,6 +3,7 @@ import { extractAssets } from "./assets.js";
 import { compileConduct, flagConduct, type CompiledConduct, type ConductFlag } from "./conduct.js";
 import { compileCodebases, findDuplicate, fingerprintOf, type CompiledCodebase, type PriorCase } from "./duplicates.js";
 import { compileExclusions, suggestExclusions, type CompiledExclusion, type ExceptionApplied, type ExclusionSuggestion } from "./exclusions.js";
+import { guessCategory, strongImpact } from "./impact.js";
 import { findMissingInformation, type NeedsInfo } from "./needs-info.js";
 import { reportText, type Report } from "./report.js";
 import { adviseReward, type RewardAdvice } from "./reward.js";
@@ -71,7 +72,12 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   const text = reportText(report);
   const assets = extractAssets({ ...report, title: text.title, body: text.body });
   const scope = decideScope(policy.scope, assets, text.all);
-  const { suggestions, exceptionsApplied } = suggestExclusions(policy.exclusions, text);
+  const category = policy.exclusions.length > 0 ? guessCategory(text) : undefined;
+  let impact: ReturnType<typeof strongImpact> | null = null;
+  const { suggestions, exceptionsApplied } = suggestExclusions(policy.exclusions, text, {
+    impact: () => (impact === null ? (impact = strongImpact(text, category)) : impact),
+    ...(category === undefined ? {} : { category }),
+  });
   const conduct = flagConduct(policy.conduct, text);
   const needsInfo = findMissingInformation(text, assets);
   const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.all, assets);

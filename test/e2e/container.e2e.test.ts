@@ -32,6 +32,8 @@ describe("the Dockerfile's essentials", () => {
     expect(runtime).toContainEqual(expect.stringMatching(/^COPY --from=build \/app\/dist \.\/dist$/));
     // Messages are rendered from templates/ at run time: without them the first intake fails.
     expect(runtime).toContain("COPY templates ./templates");
+    // Containment and triage read the model weights from models/ on first use.
+    expect(runtime).toContain("COPY models ./models");
     expect(runtime).toContainEqual(expect.stringMatching(/^ENV .*NODE_ENV=production/));
   });
 

@@ -1,0 +1,40 @@
+// Shared by the dataset builder, the trainer and the evaluation: the split rule and the labelling tables.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+/** train 60 %, dev 20 %, test 20 %, by a hash of the item id: an item never changes split when the set grows. */
+export function splitOf(id) {
+  const value = createHash("sha256").update(id).digest().readUInt16BE(0) / 65_536;
+  return value < 0.6 ? "train" : value < 0.8 ? "dev" : "test";
+}
+
+export function readJsonl(path) {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+/** data/labels.json, with the functions that apply its tables (see data/LABELLING.md). */
+export function labelsFile(path = "data/labels.json") {
+  const file = JSON.parse(readFileSync(path, "utf8"));
+  const cweCategory = new Map(Object.entries(file.cweCategories).flatMap(([category, ids]) => ids.map((id) => [id, category])));
+  const denialOnly = new RegExp(file.memorySafetyDenialOnly.impact, "i");
+  const beyondDenial = new RegExp(file.memorySafetyDenialOnly.unless, "i");
+  const npmRules = file.npmTitleCategories.map(([pattern, category]) => [new RegExp(pattern, "i"), category]);
+  return {
+    categories: file.categories,
+    matomo: file.matomo,
+    categoryOfCwe(cwe, description) {
+      const category = cweCategory.get(cwe) ?? "ambiguous";
+      if (category === "memory-corruption" && denialOnly.test(description) && !beyondDenial.test(description)) return "denial-of-service";
+      return category;
+    },
+    categoryOfNpmTitle(title, id) {
+      const corrected = file.npmIdCategories[String(id)];
+      if (corrected !== undefined) return corrected;
+      for (const [pattern, category] of npmRules) if (pattern.test(title)) return category;
+      return "ambiguous";
+    },
+  };
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Prints containment and triage accuracy on one split of data/*.jsonl (default: test).
+// usage: npm run eval [-- --split dev] [-- --json]
+// The test split is for scoring only: rules and thresholds are changed while looking at train and dev.
+import { parseArgs } from "node:util";
+import { readdirSync, readFileSync } from "node:fs";
+import { parseConfigText } from "../dist/config/load.js";
+import { containmentFigures, triageFigures } from "../dist/policy/accuracy.js";
+import { labelsFile, readJsonl } from "./datasets.mjs";
+
+const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, json: { type: "boolean", default: false } } });
+const split = values.split;
+const labels = labelsFile();
+
+const containment = containmentFigures(readJsonl("data/containment.jsonl").filter((item) => item.split === split));
+const triage = {};
+for (const file of readdirSync("examples").filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml").sort()) {
+  const { config, errors } = parseConfigText(readFileSync(`examples/${file}`, "utf8"), file);
+  if (errors.length > 0) throw new Error(`examples/${file} does not validate`);
+  triage[file.replace(/\.yml$/, "")] = triageFigures(
+    readJsonl("data/triage.jsonl").filter((item) => item.split === split),
+    config,
+    labels.categories,
+  );
+}
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify({ split, containment, triage }, null, 2)}\n`);
+  process.exit(0);
+}
+
+const percent = (value) => `${(value * 100).toFixed(1)} %`;
+const rate = (figure) => `${figure.count}/${figure.of} (${percent(figure.rate)})`;
+const lines = [`# Accuracy on the ${split} split`, "", "## Containment (classify)", ""];
+lines.push(`public disclosures contained: ${rate(containment.disclosures)}`);
+for (const [source, figure] of Object.entries(containment.disclosuresBySource)) lines.push(`  ${source}: ${rate(figure)}`);
+lines.push(`hard negatives contained: ${rate(containment.hardNegatives)}`);
+lines.push(`plain issues contained: ${rate(containment.plain)}${containment.plainFlagged.length ? ` — ${containment.plainFlagged.join(", ")}` : ""}`);
+for (const [policy, figures] of Object.entries(triage)) {
+  lines.push("", `## Triage under examples/${policy}.yml`, "");
+  lines.push(`unambiguous reports triaged right: ${rate(figures.right)}`);
+  lines.push(`kept-in-scope reports suggested as excluded: ${rate(figures.wronglyExcluded)}`);
+  lines.push(`clear vulnerabilities suggested as excluded: ${rate(figures.clearVulnerabilitiesExcluded)}`);
+  if (figures.wronglyExcludedIds.length) lines.push(`  ${figures.wronglyExcludedIds.join("\n  ")}`);
+  lines.push("", "| exclusion | expected | suggested | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|");
+  for (const [id, figure] of Object.entries(figures.perExclusion)) {
+    lines.push(`| ${id} | ${figure.expected} | ${figure.suggested} | ${figure.correct} | ${percent(figure.precision)} | ${percent(figure.recall)} |`);
+  }
+  lines.push("", "| category | triaged right |", "|---|---:|");
+  for (const [category, figure] of Object.entries(figures.perCategory)) lines.push(`| ${category} | ${rate(figure)} |`);
+}
+process.stdout.write(`${lines.join("\n")}\n`);

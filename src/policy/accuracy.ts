@@ -1,0 +1,133 @@
+import type { DisclosureConfig } from "../config/schema.js";
+import { classify } from "./classify.js";
+import { compilePolicy, triageWith } from "./triage.js";
+
+/**
+ * Accuracy of containment and triage on labelled sets (data/README.md): the figures `npm run eval` prints and the
+ * regression test holds. Pure: the caller reads the items.
+ */
+
+export interface ContainmentItem {
+  id: string;
+  source: string;
+  title: string;
+  body: string;
+  label: "disclosure" | "hard-negative" | "plain" | "ambiguous";
+}
+
+export interface Rate {
+  count: number;
+  of: number;
+  rate: number;
+}
+
+export interface ContainmentFigures {
+  /** Public disclosures contained, over all sources and per source. */
+  disclosures: Rate;
+  disclosuresBySource: Record<string, Rate>;
+  /** Security discussions, scanner output, dependency CVEs and the like that were contained anyway. */
+  hardNegatives: Rate;
+  plain: Rate;
+  /** Ids of the plain issues contained, for the report. */
+  plainFlagged: string[];
+}
+
+export function containmentFigures(items: readonly ContainmentItem[]): ContainmentFigures {
+  const scored = items.filter((item) => item.label !== "ambiguous").map((item) => ({ item, contained: classify(item).vulnerabilityReport }));
+  const disclosures = scored.filter(({ item }) => item.label === "disclosure");
+  const bySource: Record<string, Rate> = {};
+  for (const source of [...new Set(disclosures.map(({ item }) => item.source))].sort()) {
+    bySource[source] = rate(disclosures.filter(({ item }) => item.source === source).map(({ contained }) => contained));
+  }
+  const plain = scored.filter(({ item }) => item.label === "plain");
+  return {
+    disclosures: rate(disclosures.map(({ contained }) => contained)),
+    disclosuresBySource: bySource,
+    hardNegatives: rate(scored.filter(({ item }) => item.label === "hard-negative").map(({ contained }) => contained)),
+    plain: rate(plain.map(({ contained }) => contained)),
+    plainFlagged: plain.filter(({ contained }) => contained).map(({ item }) => item.id),
+  };
+}
+
+export interface TriageItem {
+  id: string;
+  title: string;
+  body: string;
+  category: string;
+}
+
+/** What a category of finding is under a policy: a vulnerability, an exclusion the policy may list, or unclear. */
+export type CategoryKinds = Record<string, { kind: "vulnerability" | "exclusion" | "ambiguous"; exclusion?: string }>;
+
+export interface PrecisionRecall {
+  /** Reports the policy excludes for this id. */
+  expected: number;
+  /** Reports triage suggested excluding for this id (strongest suggestion). */
+  suggested: number;
+  correct: number;
+  precision: number;
+  recall: number;
+}
+
+export interface TriageFigures {
+  /** Unambiguous reports: a vulnerability class, or a finding the policy's exclusions name. */
+  unambiguous: number;
+  right: Rate;
+  /** Reports the policy keeps in scope that triage suggested excluding. */
+  wronglyExcluded: Rate;
+  /** Of those, reports of a clear vulnerability class (injection, XSS, RCE, traversal, access control, ...). */
+  clearVulnerabilitiesExcluded: Rate;
+  /** Per exclusion id the policy lists, whether it is suggested where it should be. */
+  perExclusion: Record<string, PrecisionRecall>;
+  /** Per category: how often its reports were triaged right. */
+  perCategory: Record<string, Rate>;
+  wronglyExcludedIds: string[];
+}
+
+/**
+ * Right means: a report the policy keeps in scope gets no exclusion suggested; a report the policy excludes gets
+ * that exclusion as its strongest suggestion.
+ */
+export function triageFigures(items: readonly TriageItem[], config: DisclosureConfig, kinds: CategoryKinds): TriageFigures {
+  const policy = compilePolicy(config);
+  const listed = new Set(policy.exclusions.map((exclusion) => exclusion.id));
+  const rows = items.flatMap((item) => {
+    const kind = kinds[item.category];
+    if (kind === undefined || kind.kind === "ambiguous") return [];
+    const expected = kind.kind === "exclusion" && kind.exclusion !== undefined && listed.has(kind.exclusion) ? kind.exclusion : undefined;
+    const decision = triageWith(policy, { title: item.title, body: item.body });
+    const suggested = decision.exclusions[0]?.id;
+    return [{ item, kind: kind.kind, expected, suggested, right: suggested === expected }];
+  });
+  const perExclusion: Record<string, PrecisionRecall> = {};
+  for (const id of [...listed].sort()) {
+    const expected = rows.filter((row) => row.expected === id).length;
+    const suggested = rows.filter((row) => row.suggested === id).length;
+    const correct = rows.filter((row) => row.expected === id && row.suggested === id).length;
+    if (expected === 0 && suggested === 0) continue;
+    perExclusion[id] = { expected, suggested, correct, precision: ratio(correct, suggested), recall: ratio(correct, expected) };
+  }
+  const perCategory: Record<string, Rate> = {};
+  for (const category of [...new Set(rows.map((row) => row.item.category))].sort()) {
+    perCategory[category] = rate(rows.filter((row) => row.item.category === category).map((row) => row.right));
+  }
+  const keptInScope = rows.filter((row) => row.expected === undefined);
+  return {
+    unambiguous: rows.length,
+    right: rate(rows.map((row) => row.right)),
+    wronglyExcluded: rate(keptInScope.map((row) => row.suggested !== undefined)),
+    clearVulnerabilitiesExcluded: rate(keptInScope.filter((row) => row.kind === "vulnerability").map((row) => row.suggested !== undefined)),
+    perExclusion,
+    perCategory,
+    wronglyExcludedIds: keptInScope.filter((row) => row.suggested !== undefined).map((row) => `${row.item.id} → ${row.suggested ?? ""}`),
+  };
+}
+
+function rate(outcomes: readonly boolean[]): Rate {
+  const count = outcomes.filter(Boolean).length;
+  return { count, of: outcomes.length, rate: ratio(count, outcomes.length) };
+}
+
+function ratio(count: number, of: number): number {
+  return of === 0 ? 0 : Math.round((count / of) * 10_000) / 10_000;
+}

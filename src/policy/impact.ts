@@ -1,0 +1,106 @@
+import { builtInPattern, firstMatch, type TextPattern } from "./pattern.js";
+import { lazyModel, predict, type ClassKind, type LinearModel } from "./model.js";
+import { excerpt, type ReportText } from "./report.js";
+
+/**
+ * Is a report a real vulnerability with impact, whatever exclusion its words also touch? A real vulnerability
+ * suggested as excluded costs more than a missed exclusion, so two signals keep a report in scope:
+ * - readable rules: a demonstrated exploit, code execution, account takeover, or the data of other people;
+ * - the category model (data/README.md), when it is confident the report describes a class of vulnerability
+ *   rather than one of the catalog's findings.
+ */
+export interface ImpactSignal {
+  source: "rule" | "model";
+  /** Why, in a sentence a maintainer can check against the report. */
+  title: string;
+  /** What made it fire: the report's words, or the model's class and strongest words. */
+  matched: string;
+}
+
+/** Wording of an impact no exclusion outweighs. Each fragment is small and bounded, so matching stays linear. */
+const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] }[] = [
+  {
+    title: "The report demonstrates a working exploit",
+    patterns: [
+      /\bworking (?:exploit|proof[- ]of[- ]concept|poc)\b/i,
+      /\b(?:i|we) (?:was|were) able to (?:execute|run|exploit|take over|read (?:the |other |another )|download (?:the |other |another ))/i,
+      /\bsuccessfully (?:exploited|executed|took over)\b/i,
+    ].map(builtInPattern),
+  },
+  {
+    title: "The report shows code execution",
+    patterns: [
+      /\b(?:remote|arbitrary) (?:code|command) execution\b|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b|\brce\b/i,
+      /\buid=\d{1,6}\(\w{1,32}\)/i,
+    ].map(builtInPattern),
+  },
+  {
+    title: "The report shows an account takeover",
+    patterns: [/\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i].map(builtInPattern),
+  },
+  {
+    title: "The report exposes the data of other people",
+    patterns: [
+      /\b(?:read|access|download|view|see|dump|leak|expose)s? (?:the )?(?:data|invoices|orders|messages|files|records|documents|personal data) of (?:other|all|any) (?:users|customers|tenants|accounts)\b/i,
+      /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
+    ].map(builtInPattern),
+  },
+];
+
+const categoryModel = lazyModel("category.json");
+
+/** Probability from which the category model's verdict "a class of vulnerability" keeps a report in scope. */
+const VULNERABILITY_CONFIDENT = 0.8;
+/** Probability from which the category model suggests a catalog exclusion that no rule matched. */
+export const EXCLUSION_CONFIDENT = 0.85;
+
+export interface CategoryGuess {
+  category: string;
+  probability: number;
+  kind: ClassKind["kind"];
+  /** The catalog exclusion the category corresponds to. */
+  exclusion?: string;
+  /** The words that weighed most for it, found when a reason needs them. */
+  words(): string[];
+}
+
+/** The category model's best guess for a report. */
+export function guessCategory(text: ReportText, model: LinearModel = categoryModel()): CategoryGuess | undefined {
+  if (text.title.trim() === "" && text.body.trim() === "") return undefined;
+  const prediction = predict(model, text.title, text.body);
+  let best = 0;
+  prediction.probabilities.forEach((probability, index) => {
+    if (probability > (prediction.probabilities[best] ?? 0)) best = index;
+  });
+  const category = model.classes[best];
+  const kind = category === undefined ? undefined : model.kinds[category];
+  if (category === undefined || kind === undefined) return undefined;
+  return {
+    category,
+    probability: Math.round((prediction.probabilities[best] ?? 0) * 1000) / 1000,
+    kind: kind.kind,
+    ...(kind.exclusion === undefined ? {} : { exclusion: kind.exclusion }),
+    words: () =>
+      prediction
+        .top(best, 6)
+        .map((contribution) => contribution.feature)
+        .filter((feature) => !feature.includes("_number_") && !feature.includes("_project_"))
+        .slice(0, 4),
+  };
+}
+
+/** The strongest sign that a report is a real vulnerability with impact, if any. */
+export function strongImpact(text: ReportText, guess: CategoryGuess | undefined): ImpactSignal | undefined {
+  for (const fragment of STRONG_IMPACT) {
+    const matched = firstMatch(fragment.patterns, text.all);
+    if (matched !== undefined) return { source: "rule", title: fragment.title, matched: excerpt(matched) };
+  }
+  if (guess?.kind === "vulnerability" && guess.probability >= VULNERABILITY_CONFIDENT) {
+    return {
+      source: "model",
+      title: `The category model reads a vulnerability (${guess.category}, ${guess.probability})`,
+      matched: excerpt(guess.words().join(", ")),
+    };
+  }
+  return undefined;
+}

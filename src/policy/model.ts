@@ -1,0 +1,217 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * Linear text models trained offline (`npm run train`, data/README.md) and shipped as JSON weights in
+ * `models/`. Features are words and word pairs (title words separately), hashed into a fixed number of buckets; a decision is a sum of weights, so the features with the largest
+ * contributions explain it. Pure and fast: a report is scored in one pass over its first `MODEL_TEXT` characters.
+ */
+
+/** Characters of a report the models read; longer bodies add little and would only cost time. */
+export const MODEL_TEXT = 4_000;
+
+/** Words too common to mean anything alone; they still count inside word pairs ("leads to", "as admin"). */
+const STOP_WORDS = new Set(
+  "a an and are as at be by can for from has have if in into is it its of on or that the this to was were when which while will with".split(" "),
+);
+
+/** Words that name the projects the training issues came from: a model must not learn who filed an issue. */
+const SOURCE_NAMES = new Set(["matomo", "piwik", "ambari", "camel", "derby", "wicket", "chromium", "chrome"]);
+
+export interface Feature {
+  /** Hash bucket. */
+  bucket: number;
+  /** What a maintainer reads: the word or word pair. */
+  name: string;
+}
+
+export interface ModelFile {
+  /** Human-readable purpose, shown nowhere but in the file. */
+  description: string;
+  buckets: number;
+  classes: readonly string[];
+  bias: readonly number[];
+  /** Sparse weights: `[bucket, weight per class...]`. */
+  weights: readonly (readonly number[])[];
+  /** For a category model: whether a class is a vulnerability or which catalog exclusion it corresponds to. */
+  kinds?: Record<string, ClassKind>;
+}
+
+export interface ClassKind {
+  /** `unspecified`: a vulnerability of no particular class, which says less than a named one. */
+  kind: "vulnerability" | "exclusion" | "unspecified";
+  exclusion?: string;
+}
+
+export interface LinearModel {
+  readonly classes: readonly string[];
+  readonly kinds: Readonly<Record<string, ClassKind>>;
+  readonly buckets: number;
+  readonly bias: readonly number[];
+  /** Per bucket, the offset of its weights in `table`, or -1: a dense index, so scoring does no hashing of maps. */
+  readonly rowOf: Int32Array;
+  readonly table: Float64Array;
+}
+
+export interface Contribution {
+  feature: string;
+  weight: number;
+}
+
+export interface Prediction {
+  /** Probability per class, in the order of `classes`. */
+  probabilities: number[];
+  /** Features that pushed towards (`for`) or away from (`against`) a class most, strongest first. */
+  top(classIndex: number, count: number, direction?: "for" | "against"): Contribution[];
+}
+
+export function loadModel(file: ModelFile): LinearModel {
+  const width = file.classes.length;
+  const rowOf = new Int32Array(file.buckets).fill(-1);
+  const table = new Float64Array(file.weights.length * width);
+  file.weights.forEach(([bucket, ...weights], row) => {
+    rowOf[bucket ?? 0] = row * width;
+    weights.forEach((weight, index) => (table[row * width + index] = weight));
+  });
+  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, rowOf, table };
+}
+
+/** Reads a model shipped next to the compiled code, once, on first use. */
+export function lazyModel(fileName: string): () => LinearModel {
+  let model: LinearModel | undefined;
+  return () => {
+    model ??= loadModel(JSON.parse(readFileSync(new URL(`../../models/${fileName}`, import.meta.url), "utf8")) as ModelFile);
+    return model;
+  };
+}
+
+/**
+ * FNV-1a, 32 bits, continued from `state`: stable across platforms and versions, which the shipped weights depend
+ * on, and incremental, so a word pair's hash continues its first word's instead of hashing a new string.
+ */
+function extend(state: number, text: string): number {
+  let value = state;
+  for (let index = 0; index < text.length; index++) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 0x01000193);
+  }
+  return value;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const TITLE_STATE = extend(FNV_OFFSET, "title:");
+
+const WORD = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
+
+function words(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.slice(0, MODEL_TEXT).toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    if (word.length > 30) continue;
+    found.push(SOURCE_NAMES.has(word) ? "_project_" : /^\d+$/.test(word) ? "_number_" : word);
+  }
+  return found;
+}
+
+/** The words a report's features are made of: the title's, then the title's and the body's together. */
+interface ReportWords {
+  title: readonly string[];
+  all: readonly string[];
+}
+
+function reportWords(title: string, body: string): ReportWords {
+  const titleWords = words(title);
+  return { title: titleWords, all: titleWords.concat(words(body)) };
+}
+
+/** How a feature is found again for its name: a title word, a word, or the pair a word starts. */
+const enum FeatureKind {
+  TitleWord = 0,
+  Word = 1,
+  Pair = 2,
+}
+
+/**
+ * Visits the features of a report, each bucket once (presence, not counts: a long report is not more of one), as
+ * a kind and a word position, so that scoring builds no strings; `featureName` builds the name when asked.
+ */
+function visitFeatures(found: ReportWords, buckets: number, visit: (bucket: number, kind: FeatureKind, position: number) => void): void {
+  const seen = new Set<number>();
+  const add = (state: number, kind: FeatureKind, position: number): void => {
+    const bucket = (state >>> 0) % buckets;
+    if (seen.has(bucket)) return;
+    seen.add(bucket);
+    visit(bucket, kind, position);
+  };
+  found.title.forEach((word, position) => {
+    if (!STOP_WORDS.has(word)) add(extend(TITLE_STATE, word), FeatureKind.TitleWord, position);
+  });
+  const all = found.all;
+  for (let position = 0; position < all.length; position++) {
+    const word = all[position] ?? "";
+    const state = extend(FNV_OFFSET, word);
+    if (!STOP_WORDS.has(word)) add(state, FeatureKind.Word, position);
+    const next = all[position + 1];
+    if (next !== undefined) add(extend(extend(state, " "), next), FeatureKind.Pair, position);
+  }
+}
+
+function featureName(found: ReportWords, kind: FeatureKind, position: number): string {
+  if (kind === FeatureKind.TitleWord) return `title:${found.title[position] ?? ""}`;
+  if (kind === FeatureKind.Word) return found.all[position] ?? "";
+  return `${found.all[position] ?? ""} ${found.all[position + 1] ?? ""}`;
+}
+
+/** The features of a title and body, for training. */
+export function featuresOf(title: string, body: string, buckets: number): Feature[] {
+  const found = reportWords(title, body);
+  const features: Feature[] = [];
+  visitFeatures(found, buckets, (bucket, kind, position) => features.push({ bucket, name: featureName(found, kind, position) }));
+  return features;
+}
+
+/** Scores a title and body. For one class the model is a logistic regression, for more a softmax. */
+export function predict(model: LinearModel, title: string, body: string): Prediction {
+  const width = model.classes.length;
+  const scores = [...model.bias];
+  const found = reportWords(title, body);
+  const present: { kind: FeatureKind; position: number; row: number }[] = [];
+  visitFeatures(found, model.buckets, (bucket, kind, position) => {
+    const row = model.rowOf[bucket] ?? -1;
+    if (row < 0) return;
+    present.push({ kind, position, row });
+    for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (model.table[row + index] ?? 0);
+  });
+  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
+  return {
+    probabilities,
+    top(classIndex, count, direction = "for") {
+      const sign = direction === "for" ? 1 : -1;
+      return present
+        .map((feature) => ({ feature, weight: round(model.table[feature.row + classIndex] ?? 0) }))
+        .filter((contribution) => sign * contribution.weight > 0)
+        .sort((a, b) => sign * (b.weight - a.weight))
+        .slice(0, count)
+        .map(({ feature, weight }) => ({ feature: readable(featureName(found, feature.kind, feature.position)), weight }));
+    },
+  };
+}
+
+/** Feature names as a maintainer reads them: the title marker in words. */
+function readable(name: string): string {
+  return name.startsWith("title:") ? `${name.slice("title:".length)} (title)` : name;
+}
+
+export function sigmoid(score: number): number {
+  return 1 / (1 + Math.exp(-score));
+}
+
+function softmax(scores: readonly number[]): number[] {
+  const highest = Math.max(...scores);
+  const exponentials = scores.map((score) => Math.exp(score - highest));
+  const total = exponentials.reduce((sum, value) => sum + value, 0);
+  return exponentials.map((value) => value / total);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

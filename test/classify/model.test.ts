@@ -1,0 +1,60 @@
+import { describe, expect, it } from "@jest/globals";
+import { classify } from "../../src/policy/classify.js";
+import { featuresOf, loadModel, predict } from "../../src/policy/model.js";
+
+describe("the containment model", () => {
+  it("contains an advisory-style report the rules alone leave below the threshold, quoting a word it weighed", () => {
+    const report = {
+      title: "Improper access control in the export API",
+      body: "Improper access control in the export API of the server before 3.2 allows authenticated users to download exports of other organisations.",
+    };
+    const result = classify(report);
+    expect(result.vulnerabilityReport).toBe(true);
+    expect(result.reasons.map((reason) => reason.rule)).toEqual(["model"]);
+    const [reason] = result.reasons;
+    expect(reason?.explanation).toMatch(/^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.9\d*; the words that weigh most for it: "/);
+    expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(reason?.matched.toLowerCase());
+  });
+
+  it("is not asked when the rules already decide, so their reasons stay the explanation (control)", () => {
+    const result = classify({ title: "SQL injection in search", body: "GET /search?q=' OR 1=1-- returns every user's orders. An attacker can read all orders." });
+    expect(result.vulnerabilityReport).toBe(true);
+    expect(result.reasons.map((reason) => reason.rule)).not.toContain("model");
+  });
+
+  it("does not count words of harm alone as a sign the model may corroborate", () => {
+    const result = classify({ title: "Token refresh loop logs users out", body: "After the upgrade the session token refresh loops and users are logged out every minute." });
+    expect(result.vulnerabilityReport).toBe(false);
+  });
+});
+
+describe("model features and scoring", () => {
+  const model = loadModel({
+    description: "test",
+    buckets: 64,
+    classes: ["yes"],
+    bias: [-1],
+    weights: featuresOf("", "remote code", 64).map((feature) => [feature.bucket, 1]),
+  });
+
+  it("uses words and word pairs, title words separately, without the common words alone", () => {
+    expect(featuresOf("Remote code", "in the parser", 1 << 20).map((feature) => feature.name)).toEqual([
+      "title:remote",
+      "title:code",
+      "remote",
+      "remote code",
+      "code",
+      "code in",
+      "in the",
+      "the parser",
+      "parser",
+    ]);
+  });
+
+  it("scores the sum of the weights present and names the features behind it", () => {
+    const prediction = predict(model, "", "remote code");
+    expect(prediction.probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 3))), 6);
+    expect(prediction.top(0, 5).map((contribution) => contribution.feature).sort()).toEqual(["code", "remote", "remote code"]);
+    expect(predict(model, "", "nothing here").probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(1)), 6);
+  });
+});

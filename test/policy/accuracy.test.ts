@@ -1,0 +1,71 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { parseConfigText } from "../../src/config/load.js";
+import { containmentFigures, triageFigures, type CategoryKinds, type ContainmentItem, type TriageItem } from "../../src/policy/accuracy.js";
+
+/**
+ * The figures of docs/accuracy.md on the test split of data/, held as floors a little under what was measured
+ * (`npm run eval` prints them). The test split is scored, never used to change rules or models: a floor that fails
+ * after a change means the change made things worse on data nobody tuned to.
+ */
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(new URL(`../../${path}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
+}
+
+const testSplit = <T extends { split: string }>(items: T[]): T[] => items.filter((item) => item.split === "test");
+const kinds = (JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as { categories: CategoryKinds }).categories;
+
+function example(name: string) {
+  const { config, errors } = parseConfigText(readFileSync(new URL(`../../examples/${name}.yml`, import.meta.url), "utf8"), `${name}.yml`);
+  expect(errors).toEqual([]);
+  return config;
+}
+
+describe("containment on the test split", () => {
+  const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
+  const figures = containmentFigures(items);
+
+  it("is measured on sets large enough to mean something", () => {
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(400);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(50);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(700);
+  });
+
+  it("contains at least 88 % of public disclosures (measured: 90.0 %)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it("contains at most 3 % of security discussions that are not disclosures (measured: 1.6 %)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.03);
+  });
+
+  it("contains at most 2 plain issues (measured: 1 of 739)", () => {
+    expect(figures.plainFlagged.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("triage on the test split", () => {
+  const items = testSplit(jsonl<TriageItem & { split: string }>("data/triage.jsonl"));
+  const floors = [
+    { policy: "mijnpartnergroep", right: 0.93, wronglyExcluded: 0.02, measured: "95.7 % right, 1.0 % wrongly excluded" },
+    { policy: "openworx", right: 0.97, wronglyExcluded: 0.01, measured: "99.3 % right, 0.0 % wrongly excluded" },
+  ];
+
+  it.each(floors)("under $policy holds its floor ($measured)", ({ policy, right, wronglyExcluded }) => {
+    const figures = triageFigures(items, example(policy), kinds);
+    expect(figures.unambiguous).toBeGreaterThanOrEqual(120);
+    expect(figures.right.rate).toBeGreaterThanOrEqual(right);
+    expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
+  });
+
+  it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
+    const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.75);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.9);
+    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});

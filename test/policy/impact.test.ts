@@ -1,0 +1,76 @@
+import { describe, expect, it } from "@jest/globals";
+import { configSchema } from "../../src/config/schema.js";
+import { compilePolicy, triageWith } from "../../src/policy/triage.js";
+
+/** Asymmetric costs: a real vulnerability suggested as excluded is worse than a missed exclusion. */
+
+function policyWith(exclusions: unknown[]) {
+  return compilePolicy(configSchema.parse({ exclusions }));
+}
+
+function triaged(exclusions: unknown[], title: string, body: string) {
+  const decision = triageWith(policyWith(exclusions), { title, body });
+  return {
+    excluded: decision.exclusions.map((exclusion) => exclusion.id),
+    reasons: decision.exclusions.map((exclusion) => exclusion.reason),
+    kept: decision.exceptionsApplied.map((applied) => ({ id: applied.id, exception: applied.exception, title: applied.title, matched: applied.matched })),
+  };
+}
+
+const openPort = "Port 6379 (Redis) is open to the internet on mijnpartner.nl without a password.";
+
+describe("a strong impact keeps a report in scope", () => {
+  it("brings back an open port through which anyone can run commands, and says why", () => {
+    const result = triaged(["server-configuration"], "Open port 6379 on mijnpartner.nl", `${openPort} Anyone can execute arbitrary commands on the server through it.`);
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toEqual([
+      { id: "server-configuration", exception: "strong-impact", title: "The report shows code execution", matched: "execute arbitrary commands" },
+    ]);
+  });
+
+  it("still suggests the exclusion for the open port alone (control)", () => {
+    const result = triaged(["server-configuration"], "Open port 6379 on mijnpartner.nl", openPort);
+    expect(result.excluded).toEqual(["server-configuration"]);
+    expect(result.kept).toEqual([]);
+  });
+
+  it("does not override a policy that allows the exclusion no exception (unless: [])", () => {
+    const text = ["Clickjacking on the settings page", "The settings page can be framed. Framing it leads to account takeover of the victim."] as const;
+    expect(triaged([{ id: "clickjacking", unless: [] }], ...text).excluded).toEqual(["clickjacking"]);
+    // Control: with the catalog's own exceptions, the same report is brought back in.
+    expect(triaged(["clickjacking"], ...text).excluded).toEqual([]);
+  });
+
+  it("does not override an exclusion about what the attack needs: code execution through a MITM still needs the MITM", () => {
+    const mitm = triaged(
+      ["mitm-physical-access"],
+      "Update channel over plain HTTP",
+      "The desktop client downloads updates over plain HTTP. A man-in-the-middle can swap the binary, which gives remote code execution on the user's machine.",
+    );
+    expect(mitm.excluded).toEqual(["mitm-physical-access"]);
+    // Control: code execution that needs no MITM is not excluded.
+    const direct = triaged(
+      ["mitm-physical-access"],
+      "Update endpoint runs uploaded code",
+      "The update endpoint on mijnpartner.nl accepts an uploaded archive and runs it, which gives remote code execution on the server.",
+    );
+    expect(direct.excluded).toEqual([]);
+  });
+});
+
+describe("the category model", () => {
+  const divisionByZero = [
+    "Division by zero in the thumbnail service",
+    "A flaw was found in the thumbnail service: a width of 0 leads to a division by zero that crashes the worker.",
+  ] as const;
+
+  it("suggests a listed exclusion that no rule matched, naming the words behind it", () => {
+    const result = triaged(["denial-of-service"], ...divisionByZero);
+    expect(result.excluded).toEqual(["denial-of-service"]);
+    expect(result.reasons[0]).toMatch(/^No rule matched, but the category model reads "Denial of service" \(0\.\d+; strongest words: .*zero/);
+  });
+
+  it("suggests nothing the policy does not list (control)", () => {
+    expect(triaged(["clickjacking"], ...divisionByZero).excluded).toEqual([]);
+  });
+});
