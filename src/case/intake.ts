@@ -7,7 +7,10 @@ import { truncate, untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import type { AdvisorySeverity } from "../policy/report.js";
 import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
+import type { ClaimsCheck } from "../policy/claim-check.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
+import { claimsReason, renderClaimsSection } from "./code-claims.js";
+import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
 import { severityView, triageView } from "./triage-view.js";
 
 /**
@@ -37,6 +40,8 @@ export interface IntakeFacts {
   tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   existingCase: { number: number; record: CaseRecord } | null;
   commentsApiKnownUnavailable: boolean;
+  /** The report's claims about the repository's code, checked; absent when it names none or no case is opened. */
+  codeClaims?: ClaimsCheck;
   now: Date;
 }
 
@@ -72,7 +77,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
       title: advisory.summary,
       body: advisory.description,
       repository: advisory.repository,
-      packages: advisory.packages.map(({ ecosystem, name }) => ({ ecosystem, name })),
+      packages: advisory.packages.map(({ ecosystem, name, versions }) => ({ ecosystem, name, ...(versions ? { versions } : {}) })),
       cweIds: advisory.cweIds,
       ...(advisory.severity ? { severity: advisory.severity } : {}),
       ...(advisory.cvssVector ? { cvssVector: advisory.cvssVector } : {}),
@@ -97,9 +102,12 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     });
   }
   if (policy.errors.length > 0) reasons.push(`configuration has ${policy.errors.length} error(s): safe defaults used`);
+  if (facts.codeClaims) reasons.push(claimsReason(facts.codeClaims));
 
   const deadlines = computeDeadlines({ receivedAt: advisory.submittedAt }, config.sla, config.calendar);
-  const acknowledgement = renderAcknowledgement(facts, deadlines);
+  const evidence = planIntakeEvidence(decision, config);
+  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
+  const acknowledgement = renderAcknowledgement(facts, deadlines, evidence.question);
   const marker = acknowledgementMarker(caseKey);
 
   if (facts.existingCase) {
@@ -113,7 +121,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
 
   const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
   if (trackingUsable && facts.tracking) {
-    const record = newCaseRecord({
+    const opened = newCaseRecord({
       key: caseKey,
       channel: "advisory",
       source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
@@ -123,13 +131,14 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
       deadlines,
       acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
     });
+    const record = waitingCase(opened, evidence, now, config.sla);
     const relayReason = "the advisory comments API is not available";
     actions.push({
       type: "openTrackingIssue",
       repository: facts.tracking.repository,
       title: trackingIssueTitle(caseKey, advisory.summary),
-      body: renderTrackingIssue(facts, decision, record, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
-      labels: caseLabels(decision, policy, relayFromTheStart),
+      body: renderTrackingIssue(facts, decision, record, evidence, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
+      labels: intakeLabels(caseLabels(decision, policy, relayFromTheStart), evidence, facts.codeClaims),
       record,
     });
     reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -156,7 +165,7 @@ export function trackingIssueTitle(caseKey: string, summary: string): string {
   return truncate(`${caseKey}: ${summary.replace(/\s+/g, " ").trim()}`, 256);
 }
 
-function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof computeDeadlines>): string {
+function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, question: string | undefined): string {
   const { config } = facts.policy;
   const { timezone } = config.calendar;
   const language: Language = config.language;
@@ -170,6 +179,7 @@ function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof 
     updateEveryDays: promisedUpdateEveryDays(config),
     late,
     receivedOn: formatDate(localDateOf(facts.advisory.submittedAt, timezone), language),
+    question,
     marker: acknowledgementMarker(facts.advisory.ghsaId),
   });
 }
@@ -178,6 +188,7 @@ function renderTrackingIssue(
   facts: IntakeFacts,
   decision: TriageDecision,
   record: CaseRecord,
+  evidence: IntakeEvidence,
   relay: { message: string; reason: string } | undefined,
 ): string {
   const { advisory, policy } = facts;
@@ -203,6 +214,8 @@ function renderTrackingIssue(
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
+    evidenceQuestion: evidence.trackingQuestion,
+    claims: renderClaimsSection(config.language, facts.codeClaims),
     description: untrusted(advisory.description),
   });
   return withCaseBlock(body, record);

@@ -2,6 +2,9 @@ import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
+import { renderClaimsSection } from "../case/code-claims.js";
+import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
+import type { ClaimsCheck } from "../policy/claim-check.js";
 import { triageView, severityView } from "../case/triage-view.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
@@ -47,6 +50,8 @@ export interface EmailIntakeFacts {
   receivedAt: Date;
   /** The thread token a new case gets (random, drawn by the caller so this planner stays pure). */
   threadToken: string;
+  /** The report's claims about the routed repository's code, checked; absent when it names none. */
+  codeClaims?: ClaimsCheck;
   now: Date;
 }
 
@@ -113,10 +118,15 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   }
   if (!message.from) return { caseKey, mode: "refused", reasons: ["the message has no sender address to answer"], actions };
 
-  const decision = triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config });
+  const decision = triageMessage(facts, caseKey);
   const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
   const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-  const record = newCaseRecord({
+  const planned = planIntakeEvidence(decision, config);
+  // An unverified sender hears nothing from the app: the question is a maintainer's to send.
+  const evidence: IntakeEvidence =
+    planned.trackingQuestion && !facts.sender.verified ? { ...planned, trackingQuestion: { ...planned.trackingQuestion, sent: false } } : planned;
+  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
+  const opened = newCaseRecord({
     key: caseKey,
     channel: "email",
     source: { repository: facts.route.repository },
@@ -127,6 +137,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
     acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
   });
+  const record = waitingCase(opened, evidence, facts.now, config.sla);
   const thread: EmailThread = withSeenMessage(
     {
       token: facts.threadToken,
@@ -144,13 +155,13 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     type: "openTrackingIssue",
     repository: facts.tracking.repository,
     title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
-    body: withEmailThread(renderTrackingIssue(facts, decision, record), thread),
-    labels: [...caseLabels(decision, facts.policy, false), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL])],
+    body: withEmailThread(renderTrackingIssue(facts, decision, record, evidence), thread),
+    labels: [...intakeLabels(caseLabels(decision, facts.policy, false), evidence, facts.codeClaims), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL])],
     record,
   });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
   if (facts.sender.verified) {
-    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, evidence.question) } });
   } else {
     reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: no acknowledgement sent`);
   }
@@ -169,7 +180,8 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
     if (pending) {
       const receivedAt = new Date(openCase.record.receivedAt);
       const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+      const question = planIntakeEvidence(triageMessage(facts, caseKey), config).question;
+      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, question) } });
     }
     const reason = `message already in case ${caseKey} (#${openCase.number})${pending ? "; acknowledgement still pending" : ""}`;
     return { caseKey, mode: "known-message", reasons: [reason], actions };
@@ -227,6 +239,11 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
   };
 }
 
+function triageMessage(facts: EmailIntakeFacts, caseKey: string): TriageDecision {
+  const { message } = facts;
+  return triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config: facts.policy.config });
+}
+
 function senderView(sender: SenderAuthentication) {
   return {
     verified: sender.verified,
@@ -247,7 +264,7 @@ function attachmentsView(attachments: readonly AttachmentMetadata[]) {
   }));
 }
 
-function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date): string {
+function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date, question: string | undefined): string {
   const { config } = facts.policy;
   const { timezone } = config.calendar;
   return renderMessage(config.language, "email-acknowledgement", {
@@ -259,10 +276,11 @@ function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<ty
     updateEveryDays: promisedUpdateEveryDays(config),
     late: facts.now.getTime() - receivedAt.getTime() > 60 * 60_000,
     receivedOn: formatDate(localDateOf(receivedAt, timezone), config.language),
+    question,
   });
 }
 
-function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, record: CaseRecord): string {
+function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, record: CaseRecord, evidence: IntakeEvidence): string {
   const { message, policy } = facts;
   const { config } = policy;
   const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), config.calendar.timezone, config.language) : undefined);
@@ -281,6 +299,8 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     attachments: attachmentsView(message.attachments),
+    evidenceQuestion: evidence.trackingQuestion,
+    claims: renderClaimsSection(config.language, facts.codeClaims),
     description: untrusted(message.text),
   });
   return withCaseBlock(body, record);

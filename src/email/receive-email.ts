@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { checkReportedCode } from "../case/code-claims.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
@@ -71,7 +72,11 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
       const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
-      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
+      // Only a first message that will open a case is worth the reads of the code it names.
+      const opensCase = trackingRepository !== undefined && existingCase === null && !message.automated && message.from !== undefined;
+      const code = opensCase ? gateway.codeReader(parseRepository(route.repository)) : undefined;
+      const codeClaims = code ? await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) => code.read(read)) : undefined;
+      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), ...(codeClaims ? { codeClaims } : {}), now: new Date(dependencies.now()) };
       const plan = planEmailIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },

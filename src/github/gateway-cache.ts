@@ -1,3 +1,5 @@
+import { createInProcessCodeCache, type CodeCache } from "./code-cache.js";
+
 /**
  * Process-wide memory shared by every gateway: config files with their ETags, repositories known to be private,
  * recently opened cases (GitHub's search lags behind issue creation) and installations whose advisory comments API
@@ -62,9 +64,11 @@ export interface GatewayCache {
   listingPages: BoundedMap<string, { etag: string; items: unknown[]; next: string | undefined }>;
   /** Triage advisories reconciliation already checked, by installation and GHSA id, with the `updated_at` it saw. */
   reconciledAdvisories: BoundedMap<string, string>;
+  /** Tags, refs and trees the code check read (Redis with REDIS_URL). */
+  code: CodeCache;
 }
 
-export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases()): GatewayCache {
+export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases(), code: CodeCache = createInProcessCodeCache()): GatewayCache {
   return {
     configFiles: new BoundedMap(2_000),
     privateRepositories: new BoundedMap(2_000),
@@ -72,5 +76,6 @@ export function createGatewayCache(recentCases: RecentCases = createInProcessRec
     commentsApiUnavailableUntil: new BoundedMap(10_000),
     listingPages: new BoundedMap(1_000),
     reconciledAdvisories: new BoundedMap(10_000),
+    code,
   };
 }

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { loadRepositoryConfig } from "../config/repository-config.js";
+import { checkReportedCode } from "../case/code-claims.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -44,14 +45,22 @@ export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: Adviso
   const visibility = await gateway.repositoryVisibility(trackingRepository);
   const isPrivate = visibility === "private";
   const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
+  // Only a case about to be opened is worth the reads: a redelivery or a refused repository costs none.
+  const code = isPrivate && !existing ? gateway.codeReader(parseRepository(advisory.repository)) : undefined;
+  const codeClaims = code ? await checkReportedCode(reportedCode(advisory), (read) => code.read(read)) : undefined;
   return {
     advisory,
     policy,
     tracking: { repository: trackingName, isPrivate, visibility },
     existingCase: existing ? { number: existing.number, record: existing.record } : null,
     commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
+    ...(codeClaims ? { codeClaims } : {}),
     now,
   };
+}
+
+function reportedCode(advisory: AdvisoryReport) {
+  return { title: advisory.summary, body: advisory.description, repository: advisory.repository, packages: advisory.packages.map((affected) => affected.name) };
 }
 
 export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {

@@ -63,6 +63,8 @@ export const templateNames = [
   "cve-reminder",
   "report-overview",
   "report-html",
+  "code-claims",
+  "evidence-question",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

@@ -13,6 +13,7 @@ import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
+import { createRedisCodeCache } from "./redis-code-cache.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
 import { metricsAccessLogLine, readMetricsAccess, type MetricsAccess } from "./metrics-access.js";
@@ -23,7 +24,7 @@ import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTi
 import { limitWebhookBodies, readWebhookMaxBytes } from "./webhook-body-limit.js";
 
 /**
- * Builds the running server from its settings: where locks and the recent-case index live (Redis when REDIS_URL is
+ * Builds the running server from its settings: where locks, the recent-case index and the code check's trees live (Redis when REDIS_URL is
  * set, so replicas behave as one; this process otherwise), the SLA sweep timer, the operator routes, where metrics
  * are served, and the size limit on webhook bodies.
  */
@@ -78,7 +79,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: createGatewayCache(redis ? createRedisRecentCases(redis) : undefined),
+    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCodeCache(redis)) : createGatewayCache(),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },
