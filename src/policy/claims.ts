@@ -81,7 +81,7 @@ const GDB_FRAME = /^\s*#\d{1,4}\s+(?:0x[0-9a-fA-F]{1,16}\s+in\s+)?([\w:~.$]{1,20
 const RUNTIME_ERROR = /^\s*([^\s:()]{1,300}\.[A-Za-z]{1,8}):(\d{1,7}):\d{1,7}:\s+runtime error:/;
 const PYTHON_FRAME = /^\s*File "([^"]{1,300})", line (\d{1,7}), in ([\w]{1,200})\s*$/;
 /** Files of the toolchain and the system, not the repository's. */
-const FOREIGN_TRACE_PATH = /^(?:\/usr\/|\/lib\d*\/|\/opt\/|\/rustc\/|\/build\/glibc|<)|\/(?:site-packages|dist-packages|node_modules|sysdeps|libsanitizer|compiler-rt)\//;
+const FOREIGN_TRACE_PATH = /^(?:\/usr\/|\/lib\d*\/|\/opt\/|\/rustc\/|\/build\/glibc|<)|(?:^|\/)(?:site-packages|dist-packages|node_modules|sysdeps|csu|nptl|libio|libsanitizer|compiler-rt)\//;
 
 export function extractCodeClaims(text: ReportText, context: { repository?: string; packages?: readonly string[] } = {}): CodeClaims {
   const names = repositoryNames(context);
@@ -176,7 +176,8 @@ function readTraceFrame(line: string, repositoryNames: ReadonlySet<string>, coll
         ? [runtime[1], runtime[2], undefined]
         : [];
   if (path === undefined || lineNumber === undefined) return false;
-  if (FOREIGN_TRACE_PATH.test(path)) return true;
+  // Frames of the C library and the sanitizers' runtime ("__libc_start_main", "__interceptor_memcpy").
+  if (FOREIGN_TRACE_PATH.test(path) || symbol?.startsWith("__")) return true;
   const relative = withoutLeadingDots(path);
   if (!PATH_TOKEN.test(relative.replace(/^(?:[A-Za-z]:)?[\\/]+/, "").replace(/\\/g, "/"))) return true;
   // A build path outside the repository ("/src/libxml2/parser.c" in someone else's fuzzer) says nothing about it,
@@ -270,7 +271,7 @@ function readFileToken(
   const source = SOURCE_EXTENSIONS.has(extension.toLowerCase());
   if (!source && !(withDirectory && CONFIG_EXTENSIONS.has(extension.toLowerCase()))) return undefined;
   if (!withDirectory) {
-    const placed = token.code || hasLine || FILE_LEAD_INS.has(previous ?? "") || next === "file" || next === "bestand";
+    const placed = token.code || hasLine || FILE_LEAD_INS.has(previous ?? "") || next === "file" || next === "bestand" || LINE_WORDS.has(next ?? "");
     if (!placed || PRODUCT_NAMES.test(path)) return undefined;
   }
   const claim = collector.file(path, withDirectory ? "exact" : "name");
@@ -286,9 +287,12 @@ function readCall(text: string): string | undefined {
   return isDistinctiveIdentifier(name) || text.slice(name.length).startsWith("()") ? name : undefined;
 }
 
-/** `parse_string`, `cJSON_Parse`, `printBuffer`: names no prose word looks like. Macros in capitals are left out. */
+/**
+ * `parse_string`, `cJSON_Parse`, `printBuffer`: names no prose word looks like. Macros in capitals and C's type
+ * names (`size_t`, `uint8_t`), which the report may name without the file using them, are left out.
+ */
 function isDistinctiveIdentifier(text: string): boolean {
-  if (!IDENTIFIER.test(text) || text === text.toUpperCase()) return false;
+  if (!IDENTIFIER.test(text) || text === text.toUpperCase() || text.endsWith("_t")) return false;
   const name = lastSegment(text);
   return name.includes("_") || /[a-z][A-Z]/.test(name) || text.includes("::");
 }
