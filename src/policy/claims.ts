@@ -284,7 +284,9 @@ function readFileToken(
 function readCall(text: string): string | undefined {
   const name = CALL_TOKEN.exec(text)?.[1];
   if (name === undefined) return undefined;
-  return isDistinctiveIdentifier(name) || text.slice(name.length).startsWith("()") ? name : undefined;
+  // Token cleaning has taken a closing parenthesis off the end: `eval()` arrives as `eval(`.
+  const rest = text.slice(name.length);
+  return isDistinctiveIdentifier(name) || rest === "(" || rest.startsWith("()") ? name : undefined;
 }
 
 /**

@@ -50,6 +50,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     if (matched !== undefined && !found.has(kind)) found.set(kind, matched.trim().slice(0, 160));
   };
 
+  note("steps", STEPS_HEADING.exec(text.all)?.[0]);
   let numberedSteps = 0;
   let inFence = false;
   let fencedLines = 0;
@@ -73,7 +74,6 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     if (REQUEST_LINE.test(line) || COMMAND_LINE.test(line)) note("request", line);
     if (!aiDisclosure && AI_TERM.test(line) && AI_USE.test(line)) aiDisclosure = true;
   }
-  note("steps", STEPS_HEADING.exec(text.all)?.[0]);
   note("request", REQUEST_URL.exec(text.all)?.[0]);
   note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
   note("trace", TRACE.exec(text.all)?.[0]);
