@@ -70,7 +70,7 @@ export function renderClaimsSection(language: Language, check: ClaimsCheck | und
 
 /**
  * One finding for the template. Paths, symbols and versions are the report's words, but only as the claim patterns
- * read them (letters, digits, `_ . / + - :`), so they are safe inside a code span.
+ * read them (letters, digits, `_ . / + - : ~ $`), so they are safe inside a code span.
  */
 function findingView(finding: ClaimFinding) {
   return {
