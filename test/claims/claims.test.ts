@@ -41,6 +41,7 @@ describe("claims a report makes about the code", () => {
     ["the reporter's own code in a code block", "```\ngcc -o poc poc.c cJSON.c\n./poc\n```"],
     ["frames of the C library, the sanitizer and another project", "#1 0x1 in __libc_start_main ../csu/libc-start.c:308\n#2 0x2 in run /home/rosa/harness/harness.c:88:5\n#3 0x3 in __interceptor_memcpy /src/llvm/compiler-rt/lib/asan.cpp:22"],
     ["prose in parentheses", "the value(s) of the field(s)"],
+    ["a link into another repository", "https://github.com/octo-org/private-secrets/blob/main/keys/deploy.c#L3"],
   ])("reads no file from %s", (_name, body) => {
     const claims = claimsOf(body);
     expect(claims.files).toEqual([]);
@@ -64,6 +65,12 @@ describe("claims a report makes about the code", () => {
   it("keeps functions named without a file apart, and leaves macros, type names and prose out", () => {
     const claims = claimsOf("`cJSON_SafeAlloc()` returns a `size_t` below `SIZE_MAX`; the eval() call; a value(s) list; the parse_token function");
     expect(claims.symbols).toEqual(["cJSON_SafeAlloc", "eval", "parse_token"]);
+  });
+
+  it("reads a link into the reported repository (control for the link into another one)", () => {
+    expect(claimsOf("https://github.com/octo-org/private-secrets/blob/main/keys/deploy.c#L3", "octo-org/private-secrets").files).toEqual([
+      { path: "keys/deploy.c", match: "exact", lines: [3], symbols: [] },
+    ]);
   });
 
   it("bounds the files it keeps", () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { readCaseBlock } from "../../src/case/case-record.js";
@@ -7,19 +7,11 @@ import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
 import { passingAuthentication, securityAddress, trustedAuthservId } from "../email/support.js";
 import { TestOctokit } from "../helpers/probot.js";
-import { claimsWorld, codeRepository, harnessProblems, trackingName, type ClaimsWorld } from "./world.js";
+import { claimsWorlds, codeRepository, trackingName, type ClaimsWorld } from "./world.js";
 
 /** A report by e-mail, routed to cJSON's policy: the same code check and evidence rules as an advisory. */
 
-let world: ClaimsWorld | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  const problems = harnessProblems(world.github);
-  await world.close();
-  world = undefined;
-  expect(problems).toEqual([]);
-});
+const openWorld = claimsWorlds();
 
 function message(body: string, messageId: string): Buffer {
   return Buffer.from(
@@ -59,7 +51,7 @@ async function receive(activeWorld: ClaimsWorld, raw: Buffer) {
 
 describe("claims and evidence in an e-mail report", () => {
   it("labels an e-mail citing a function that does not exist claims:unverified, within two reads", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const { outcome, codeReads, issue } = await receive(world, message("A heap overflow in `cJSON_ParseUnsafe()` in `cJSON.c` of cJSON 1.7.18 gives remote code execution.", "<fabricated-1@mail.example.net>"));
     expect(outcome.status).toBe("opened");
     expect(codeReads.map((entry) => entry.operationId)).toEqual(["git/list-matching-refs", "repos/get-content"]);
@@ -68,7 +60,7 @@ describe("claims and evidence in an e-mail report", () => {
   });
 
   it("leaves an e-mail citing real code unlabelled (control), and reads nothing when the message arrives again", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const first = await receive(world, message("In cJSON 1.7.18 `parse_string()` in `cJSON.c` reads past the input (line 812).", "<genuine-1@mail.example.net>"));
     expect(first.issue?.labels.map((label) => label.name)).not.toContain("claims:unverified");
     expect(first.issue?.body).toContain("- `parse_string` occurs in `cJSON.c`");
@@ -78,7 +70,7 @@ describe("claims and evidence in an e-mail report", () => {
   });
 
   it("holds an e-mail without the reproducer its policy requires in needs-info", async () => {
-    world = await claimsWorld({ config: `tracking: { repository: ${trackingName} }\nintake: { requireReproduction: true }\n` });
+    const world = await openWorld({ config: `tracking: { repository: ${trackingName} }\nintake: { requireReproduction: true }\n` });
     const { issue } = await receive(world, message("Your library has a critical vulnerability. Please fix it.", "<junk-1@mail.example.net>"));
     expect(issue?.labels.map((label) => label.name)).toEqual(expect.arrayContaining(["state:needs-info", "needs-info", "evidence:none"]));
     const block = readCaseBlock(issue?.body);

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
-import { claimsWorld, harnessProblems, type ClaimsWorld } from "./world.js";
+import { claimsWorlds } from "./world.js";
 
 /**
  * Reports about cJSON 1.7.18 through the real `repository_advisory.reported` handler against the stand-in: what the
  * tracking issue says about the claims, the labels, and what the check costs in GitHub calls.
  */
 
-let world: ClaimsWorld | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  const problems = harnessProblems(world.github);
-  await world.close();
-  world = undefined;
-  expect(problems).toEqual([]);
-});
+const openWorld = claimsWorlds();
 
 const genuine = {
   summary: "Out-of-bounds read in parse_string",
@@ -42,7 +34,7 @@ const fabricated = {
 
 describe("claims checked against the code", () => {
   it("leaves a report whose code exists unlabelled and lists what holds, at the tag it names", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report(genuine);
 
     expect(reported.labels).not.toContain("claims:unverified");
@@ -57,7 +49,7 @@ describe("claims checked against the code", () => {
   });
 
   it("labels a report citing a missing path, function and line claims:unverified and lists what is missing", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report(fabricated);
 
     expect(reported.labels).toContain("claims:unverified");
@@ -71,7 +63,7 @@ describe("claims checked against the code", () => {
   });
 
   it("finds a path that does not exist at the named tag", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report({
       summary: "Use after free in the unicode decoder",
       description: "In cJSON 1.7.18 the decoder in `src/cjson_unicode.c` frees the buffer twice (see src/cjson_unicode.c:88).",
@@ -81,7 +73,7 @@ describe("claims checked against the code", () => {
   });
 
   it("says an invented version does not exist, and checks the rest on the default branch", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report({
       summary: "Stack overflow in print_value",
       description: "Affected version: v9.9.9. `print_value()` in cJSON.c recurses without a limit.",
@@ -94,7 +86,7 @@ describe("claims checked against the code", () => {
   });
 
   it("says not verified, and labels nothing, when the app may not read the repository's code", async () => {
-    world = await claimsWorld({ permissions: { issues: "write", metadata: "read", repository_advisories: "write" } });
+    const world = await openWorld({ permissions: { issues: "write", metadata: "read", repository_advisories: "write" } });
     const reported = await world.report(fabricated);
     expect(reported.labels).not.toContain("claims:unverified");
     const body = reported.issue.body ?? "";
@@ -104,7 +96,7 @@ describe("claims checked against the code", () => {
   });
 
   it("does not call a path missing when the repository's tree is truncated", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     world.github.state.features.treeEntryLimit = 50;
     const reported = await world.report({
       summary: "Hard-coded key",
@@ -115,7 +107,7 @@ describe("claims checked against the code", () => {
   });
 
   it("does not read symbols in a binary file", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const pdf = "tests/unity/docs/UnityAssertionsCheatSheetSuitableforPrintingandPossiblyFraming.pdf";
     world.source.files.set("tests/unity/docs/key.c", "\0\0binary");
     const reported = await world.report({
@@ -129,14 +121,14 @@ describe("claims checked against the code", () => {
 
 describe("what the check costs", () => {
   it("makes no GitHub call for a report that names no code", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report({ summary: "XSS on the website", description: "The search page reflects the q parameter: https://example.org/?q=<script>alert(1)</script>" });
     expect(reported.codeReads).toEqual([]);
     expect(reported.issue.body).not.toContain("Claims checked against the code");
   });
 
   it("makes at most two more calls when a report names code: one tree read per commit, cached by its SHA", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const plain = await world.report({ summary: "XSS on the website", description: "The search page reflects the q parameter: https://example.org/?q=<script>x</script>" });
     const first = await world.report(fabricated, { shared: true });
     expect(first.codeReads.map((entry) => entry.operationId)).toEqual(["git/list-matching-refs", "repos/get-content"]);

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
-import { claimsWorld, harnessProblems, trackingName, type ClaimsWorld } from "./world.js";
+import { claimsWorlds, trackingName } from "./world.js";
 
 /** The evidence a report brings, and a policy's intake requirements, through the real intake against the stand-in. */
 
-let world: ClaimsWorld | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  const problems = harnessProblems(world.github);
-  await world.close();
-  world = undefined;
-  expect(problems).toEqual([]);
-});
+const openWorld = claimsWorlds();
 
 const requiring = (language = "en") => `
 language: ${language}
@@ -31,7 +23,7 @@ const withReproducer = {
 
 describe("evidence at intake", () => {
   it("labels a report with no evidence evidence:none and offers the question, without asking it", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report(noEvidence);
     expect(reported.labels).toContain("evidence:none");
     expect(reported.labels).toContain("state:triage");
@@ -43,14 +35,14 @@ describe("evidence at intake", () => {
   });
 
   it("says what a report brings and labels it nothing (control)", async () => {
-    world = await claimsWorld();
+    const world = await openWorld();
     const reported = await world.report(withReproducer);
     expect(reported.labels).not.toContain("evidence:none");
     expect(reported.issue.body).toContain("Evidence: reproduction steps (“Steps to reproduce”); impact (“Impact”). Use of AI tools stated.");
   });
 
   it("holds a report without the reproducer and AI-use statement the policy requires in needs-info, clock paused, and asks in the policy's words", async () => {
-    world = await claimsWorld({ config: requiring() });
+    const world = await openWorld({ config: requiring() });
     const reported = await world.report(noEvidence);
     expect(reported.labels).toEqual(expect.arrayContaining(["state:needs-info", "needs-info", "evidence:none"]));
     expect(reported.labels).not.toContain("state:triage");
@@ -65,7 +57,7 @@ describe("evidence at intake", () => {
   });
 
   it("lets a report that brings what the policy requires go to triage (control)", async () => {
-    world = await claimsWorld({ config: requiring() });
+    const world = await openWorld({ config: requiring() });
     const reported = await world.report(withReproducer);
     expect(reported.labels).toContain("state:triage");
     expect(reported.labels).not.toContain("state:needs-info");
@@ -75,7 +67,7 @@ describe("evidence at intake", () => {
   });
 
   it("asks in Dutch under a Dutch policy", async () => {
-    world = await claimsWorld({ config: requiring("nl") });
+    const world = await openWorld({ config: requiring("nl") });
     const reported = await world.report(noEvidence);
     expect(reported.acknowledgement).toContain("Voordat wij uw melding kunnen beoordelen, vraagt ons beleid om meer: “Reports must include");
     expect(reported.acknowledgement).toContain("of u AI-hulpmiddelen hebt gebruikt om het probleem te vinden of de melding te schrijven, en hoe");

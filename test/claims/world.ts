@@ -1,3 +1,4 @@
+import { afterEach, expect } from "@jest/globals";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
@@ -107,6 +108,22 @@ function ghsaIdOf(index: number): string {
   const alphabet = "23456789cfghjmpqrvwx";
   const digits = Array.from({ length: 4 }, (_, position) => alphabet[Math.floor(index / alphabet.length ** position) % alphabet.length]).join("");
   return `GHSA-${digits}-wxyz-2345`;
+}
+
+/**
+ * Opens worlds for the tests of one file and closes each after its test, which fails if the stand-in saw a request
+ * GitHub would refuse or answered in a shape GitHub would not.
+ */
+export function claimsWorlds(): (options?: Parameters<typeof claimsWorld>[0]) => Promise<ClaimsWorld> {
+  let current: ClaimsWorld | undefined;
+  afterEach(async () => {
+    if (!current) return;
+    const problems = harnessProblems(current.github);
+    await current.close();
+    current = undefined;
+    expect(problems).toEqual([]);
+  });
+  return async (options) => (current = await claimsWorld(options));
 }
 
 /** The requests the stand-in refused as malformed, or answered in a shape GitHub would not. */
