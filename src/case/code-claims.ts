@@ -30,10 +30,13 @@ export interface ReportedCode {
   /** `owner/name` of the repository the report is about. */
   repository: string;
   packages?: readonly string[];
+  /** The advisory form's "vulnerable functions". */
+  functions?: readonly string[];
 }
 
 export async function checkReportedCode(report: ReportedCode, read: CodeReader): Promise<ClaimsCheck | undefined> {
-  const claims = extractCodeClaims(reportText(report), { repository: report.repository, ...(report.packages ? { packages: report.packages } : {}) });
+  const { repository, packages, functions } = report;
+  const claims = extractCodeClaims(reportText(report), { repository, ...(packages ? { packages } : {}), ...(functions ? { functions } : {}) });
   if (claims.version === undefined && claims.files.length === 0 && claims.symbols.length === 0) return undefined;
   const facts = emptyCodeFacts();
   for (let step = 0; step < MAX_READ_STEPS; step++) {

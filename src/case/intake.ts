@@ -28,7 +28,8 @@ export interface AdvisoryReport {
   reporter: string;
   severity?: AdvisorySeverity;
   cvssVector?: string;
-  packages: { ecosystem: string; name: string; versions?: string }[];
+  /** `functions`: what the advisory form's "vulnerable functions" names. */
+  packages: { ecosystem: string; name: string; versions?: string; functions?: string[] }[];
   cweIds: string[];
   submittedAt: Date;
 }

@@ -60,7 +60,13 @@ export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: Adviso
 }
 
 function reportedCode(advisory: AdvisoryReport) {
-  return { title: advisory.summary, body: advisory.description, repository: advisory.repository, packages: advisory.packages.map((affected) => affected.name) };
+  return {
+    title: advisory.summary,
+    body: advisory.description,
+    repository: advisory.repository,
+    packages: advisory.packages.map((affected) => affected.name),
+    functions: advisory.packages.flatMap((affected) => affected.functions ?? []),
+  };
 }
 
 export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {
@@ -84,6 +90,7 @@ export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): Adviso
               ecosystem: vulnerability.package.ecosystem,
               name: vulnerability.package.name ?? "",
               ...(vulnerability.vulnerable_version_range ? { versions: vulnerability.vulnerable_version_range } : {}),
+              ...(vulnerability.vulnerable_functions?.length ? { functions: vulnerability.vulnerable_functions } : {}),
             },
           ]
         : [],

@@ -83,9 +83,18 @@ const PYTHON_FRAME = /^\s*File "([^"]{1,300})", line (\d{1,7}), in ([\w]{1,200})
 /** Files of the toolchain and the system, not the repository's. */
 const FOREIGN_TRACE_PATH = /^(?:\/usr\/|\/lib\d*\/|\/opt\/|\/rustc\/|\/build\/glibc|<)|(?:^|\/)(?:site-packages|dist-packages|node_modules|sysdeps|csu|nptl|libio|libsanitizer|compiler-rt)\//;
 
-export function extractCodeClaims(text: ReportText, context: { repository?: string; packages?: readonly string[] } = {}): CodeClaims {
+export interface ClaimContext {
+  /** `owner/name` of the reported repository: its name (and the packages') introduce a version ("cJSON 1.7.18"). */
+  repository?: string;
+  packages?: readonly string[];
+  /** The functions the researcher named in the advisory form's "vulnerable functions". */
+  functions?: readonly string[];
+}
+
+export function extractCodeClaims(text: ReportText, context: ClaimContext = {}): CodeClaims {
   const names = repositoryNames(context);
   const collector = new ClaimCollector();
+  for (const name of context.functions ?? []) if (IDENTIFIER.test(name)) collector.symbol(undefined, name);
   let inFence = false;
   for (const line of text.all.split("\n")) {
     if (FENCE.test(line)) {
@@ -100,7 +109,7 @@ export function extractCodeClaims(text: ReportText, context: { repository?: stri
   return collector.claims();
 }
 
-function repositoryNames(context: { repository?: string; packages?: readonly string[] }): Set<string> {
+function repositoryNames(context: ClaimContext): Set<string> {
   const names = new Set<string>();
   const repositoryName = context.repository?.split("/")[1];
   if (repositoryName) names.add(repositoryName.toLowerCase());
@@ -213,7 +222,7 @@ function tokensOf(line: string): Token[] {
     .filter((raw) => raw.length > 0 && raw.length <= MAX_TOKEN)
     .map((raw) => {
       const code = raw.includes("`");
-      const text = raw.replace(/^[("'“‘<*_[`]+/, "").replace(/[)\]"'”’>,;!?*_`]+$/, "").replace(/[.:]+$/, "");
+      const text = raw.replace(/^[("'“‘<*_[`]+/, "").replace(/[)\]"'”’>,;!?*_`.:]+$/, "");
       return { text, code };
     })
     .filter((token) => token.text.length > 0);

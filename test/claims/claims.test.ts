@@ -73,6 +73,13 @@ describe("claims a report makes about the code", () => {
     ]);
   });
 
+  it("takes the advisory form's vulnerable functions as symbols to look for in the files the report names", () => {
+    const claims = extractCodeClaims(reportText({ title: "Overflow", body: "In `cJSON.c`." }), { repository: "DaveGamble/cJSON", functions: ["cJSON_FakeParse", "not a name; rm -rf"] });
+    expect(claims.symbols).toEqual(["cJSON_FakeParse"]);
+    const { facts } = run(claims, () => file("int cJSON_Parse(void);"));
+    expect(checkClaims(claims, facts).findings).toContainEqual({ kind: "symbol", symbol: "cJSON_FakeParse", files: ["cJSON.c"], status: "missing" });
+  });
+
   it("bounds the files it keeps", () => {
     const body = Array.from({ length: 50 }, (_, index) => `src/file_${index}.c:1`).join(" ");
     expect(claimsOf(body).files).toHaveLength(MAX_FILE_CLAIMS);
