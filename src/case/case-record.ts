@@ -103,6 +103,15 @@ export const caseRecordSchema = z.object({
   commandsHandledThrough: z.number().int().optional(),
   /** The severity a maintainer set with `/disclosure severity` or `accept severity:`. */
   severity: z.object({ level: z.enum(["critical", "high", "medium", "low"]), vector: z.string().optional() }).optional(),
+  /**
+   * Who reported, as a keyed hash of their login or e-mail address (never the address itself): the reporter-history
+   * index is built from it, so a reporter's earlier cases are found without reading report text.
+   */
+  reporter: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  /** The report's text fingerprint (a MinHash signature, base64): duplicates are found by it, never by the text. */
+  fingerprint: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(512).optional(),
+  /** Why a rejected case was rejected, when it was junk or not a security problem (`/disclosure reject invalid`, …). */
+  rejectedAs: z.enum(["invalid", "unverified-claims", "no-reproduction", "not-security"]).optional(),
   /** The case (tracking issue `#12`) or advisory (GHSA id) this one duplicates. */
   duplicateOf: z.string().optional(),
   /** The reward a maintainer granted, as they wrote it ("EUR 250"). */

@@ -12,6 +12,8 @@ import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js"
 import { claimsReason, renderClaimsSection } from "./code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
 import { severityView, triageView } from "./triage-view.js";
+import type { ReportScreening } from "../reporters/screening.js";
+import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "../reporters/intake-screening.js";
 
 /**
  * Intake of a privately reported advisory, as a pure planner: facts in, a plan of actions with its reasons out.
@@ -26,6 +28,8 @@ export interface AdvisoryReport {
   /** `owner/name` the report was filed against. */
   repository: string;
   reporter: string;
+  /** The reporter's GitHub login as GitHub gave it; absent when the payload names no one. */
+  reporterLogin?: string;
   severity?: AdvisorySeverity;
   cvssVector?: string;
   /** `functions`: what the advisory form's "vulnerable functions" names. */
@@ -44,13 +48,16 @@ export interface IntakeFacts {
   /** The report's claims about the repository's code, checked; absent when it names none or no case is opened. */
   codeClaims?: ClaimsCheck;
   now: Date;
+  /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
+  screening?: ReportScreening;
 }
 
 export type IntakeAction =
   | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
   | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
   | { type: "relayAcknowledgement"; repository: string; message: string; reason: string }
-  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string };
+  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
+  | { type: "closeBlockedReport"; message: string; marker: string };
 
 export interface IntakePlan {
   caseKey: string;
@@ -120,26 +127,40 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     return { caseKey, mode, reasons, actions, triage: decision };
   }
 
+  if (facts.screening?.blocked) {
+    reasons.push(...facts.screening.reasons, "closing the report without opening a case");
+    actions.push({ type: "closeBlockedReport", message: renderBlockedReport(config, caseKey, advisory.reporter), marker: blockedReportMarker(caseKey) });
+    return { caseKey, mode, reasons, actions, triage: decision };
+  }
+  reasons.push(...(facts.screening?.reasons ?? []));
+
   const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
   if (trackingUsable && facts.tracking) {
-    const opened = newCaseRecord({
-      key: caseKey,
-      channel: "advisory",
-      source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
-      receivedAt: advisory.submittedAt,
-      now,
-      policy,
-      deadlines,
-      acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
-    });
-    const record = waitingCase(opened, evidence, now, config.sla);
+    const record = {
+      ...waitingCase(
+        newCaseRecord({
+          key: caseKey,
+          channel: "advisory",
+          source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
+          receivedAt: advisory.submittedAt,
+          now,
+          policy,
+          deadlines,
+          acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
+        }),
+        evidence,
+        now,
+        config.sla,
+      ),
+      ...screenedRecordFields(facts.screening),
+    };
     const relayReason = "the advisory comments API is not available";
     actions.push({
       type: "openTrackingIssue",
       repository: facts.tracking.repository,
       title: trackingIssueTitle(caseKey, advisory.summary),
       body: renderTrackingIssue(facts, decision, record, evidence, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
-      labels: intakeLabels(caseLabels(decision, policy, relayFromTheStart), evidence, facts.codeClaims),
+      labels: [...intakeLabels(caseLabels(decision, policy, relayFromTheStart), evidence, facts.codeClaims), ...(facts.screening?.labels ?? [])],
       record,
     });
     reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -217,6 +238,7 @@ function renderTrackingIssue(
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
     evidenceQuestion: evidence.trackingQuestion,
     claims: renderClaimsSection(config.language, facts.codeClaims),
+    history: renderReporterHistory(config.language, timezone, facts.screening),
     description: untrusted(advisory.description),
   });
   return withCaseBlock(body, record);

@@ -19,6 +19,7 @@ export const MAIN_USAGE =
   "  report [--format md|csv|prometheus|html] [--language en|nl] [--now <ISO time>] metrics and charts over all installations\n" +
   "  export <login | name | e-mail>...                                         what the cases hold about a researcher\n" +
   "  forget <login | name | e-mail>... [--dry-run]                             remove a researcher from every case\n" +
+  "  close --where <search qualifiers> [--older-than <Nd>] [--dry-run]          close a backlog of junk reports\n" +
   "\n" +
   "Run disclosure-desk <command> --help for a command's options.\n";
 
@@ -32,6 +33,7 @@ const commands: Record<string, (args: string[], io: MainIo) => Promise<number>> 
   report: async (args, io) => (await import("./report-command.js")).runReportCommand(args, io),
   export: async (args, io) => (await import("./forget-command.js")).runExportCommand(args, io),
   forget: async (args, io) => (await import("./forget-command.js")).runForgetCommand(args, io),
+  close: async (args, io) => (await import("./close-command.js")).runCloseCommand(args, io),
 };
 
 /** Runs one command line (without the program name) and returns the exit code: 0 ok, 1 invalid input, 2 usage. */

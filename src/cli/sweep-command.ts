@@ -4,6 +4,8 @@ import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.j
 import { GitHubGateway } from "../github/gateway.js";
 import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
+import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
+import { Redis } from "ioredis";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
@@ -12,6 +14,7 @@ import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import { dashboardStep } from "../dashboard/dashboard-step.js";
+import { caseIndexStep } from "../sweep/case-index-step.js";
 import { outboundRulesFrom } from "../email/email-settings.js";
 import { createSmtpMailer, type Mailer } from "../email/smtp-mailer.js";
 
@@ -54,6 +57,8 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
   const redis = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
+  // The case index this sweep builds is the one the server reads: in Redis when the server has it.
+  const indexClient = io.env.REDIS_URL ? new Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
   const now = parsed.now ?? io.now();
   try {
     const result = await sweepEveryInstallation(probot, {
@@ -61,7 +66,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
       dryRun: parsed.dryRun,
       maxRequests: parsed.maxRequests,
       locks: redis ?? createInProcessLocks(),
-      cache: createGatewayCache(),
+      cache: indexClient ? createGatewayCache(undefined, createRedisCaseIndex(indexClient)) : createGatewayCache(),
       log,
       ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL, outboundRulesFrom(io.env)) } : {}),
       report: (line) => io.stdout(`${line}\n`),
@@ -70,6 +75,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
     return result.failed > 0 ? 1 : 0;
   } finally {
     await redis?.close();
+    await indexClient?.quit();
   }
 }
 
@@ -130,6 +136,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
         followUp: closingFollowUp(octokit, options.cache, installation.id, () => options.now.getTime()),
         acknowledgements: hallOfFameStep(octokit),
         dashboard: dashboardStep(octokit, options.cache, installation.id),
+        caseIndex: caseIndexStep(options.cache.caseIndex, installation.id),
       });
       result.totals.openCases += summary.openCases;
       result.totals.casesWithActions += summary.casesWithActions;

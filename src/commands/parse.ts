@@ -17,10 +17,18 @@ export interface SeverityChoice {
   score?: number;
 }
 
+/** Reasons to close a report as junk: each has its own message saying what a valid report needs. */
+export const invalidReasons = ["invalid", "unverified-claims", "no-reproduction"] as const;
+export type InvalidReason = (typeof invalidReasons)[number];
+
 export type Command =
   | { name: "accept"; severity?: SeverityChoice; resolveBy?: string }
   | { name: "reject"; exclusionId: string }
   | { name: "reject"; reason: string }
+  | { name: "reject"; invalid: InvalidReason }
+  | { name: "not-security" }
+  | { name: "block" }
+  | { name: "unblock" }
   | { name: "needs-info"; question: string }
   | { name: "duplicate"; of: string }
   | { name: "severity"; severity: SeverityChoice }
@@ -43,7 +51,10 @@ export type CommandName = Command["name"];
 /** The right form of every command, shown in help and next to every malformed command. */
 export const commandUsage: Record<CommandName, string> = {
   accept: "/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]",
-  reject: "/disclosure reject <exclusion-id | reason in a sentence>",
+  reject: "/disclosure reject <invalid | unverified-claims | no-reproduction | exclusion-id | reason in a sentence>",
+  "not-security": "/disclosure not-security",
+  block: "/disclosure block",
+  unblock: "/disclosure unblock",
   "needs-info": "/disclosure needs-info <question for the researcher>",
   duplicate: "/disclosure duplicate <#issue | GHSA-xxxx-xxxx-xxxx>",
   severity: "/disclosure severity <critical|high|medium|low | CVSS:3.1/… or CVSS:4.0/… vector>",
@@ -123,6 +134,7 @@ function parseCommand(rest: string): CommandResult {
       return parseAccept(argument);
     case "reject":
       if (argument === "") return missing("reject");
+      if ((invalidReasons as readonly string[]).includes(argument.toLowerCase())) return { command: { name: "reject", invalid: argument.toLowerCase() as InvalidReason } };
       return { command: EXCLUSION_ID.test(argument) ? { name: "reject", exclusionId: argument } : { name: "reject", reason: argument } };
     case "needs-info":
       return argument === "" ? missing("needs-info") : { command: { name: "needs-info", question: argument } };
@@ -156,6 +168,9 @@ function parseCommand(rest: string): CommandResult {
     case "publish":
       if (argument === "" || argument.toLowerCase() === "cve") return { command: { name: "publish", cve: argument !== "" } };
       return { problem: { kind: "unexpected-argument", command: "publish", value: argument } };
+    case "not-security":
+    case "block":
+    case "unblock":
     case "relayed":
     case "resolved":
     case "withdraw":

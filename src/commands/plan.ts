@@ -8,7 +8,7 @@ import { endOfLocalDay, formatDate, formatDeadline, localDateOf } from "../sla/i
 import { awaitsEvaluation, shiftedDeadlines } from "../sweep/case-clock.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
-import type { Command, CommandName, SeverityChoice } from "./parse.js";
+import type { Command, CommandName, InvalidReason, SeverityChoice } from "./parse.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 
 /**
@@ -56,7 +56,9 @@ export type CommandAction =
   | { type: "updateRecord"; record: CaseRecord }
   | { type: "messageResearcher"; template: TemplateName; message: string; marker: string }
   | { type: "updateAdvisory"; changes: AdvisoryChanges }
-  | { type: "replyToMaintainers"; body: string };
+  | { type: "replyToMaintainers"; body: string }
+  /** Propose adding the case's reporter to (or removing them from) the organisation's `reporters.blocked`. */
+  | { type: "proposeBlockedReporter"; change: "block" | "unblock"; reporter: string };
 
 export type RefusalCode =
   | "wrong-state"
@@ -65,7 +67,8 @@ export type RefusalCode =
   | "unknown-exclusion"
   | "rewards-disabled"
   | "reward-not-new"
-  | "closing-refused";
+  | "closing-refused"
+  | "reporter-unknown";
 
 export type DoneCode =
   | "accepted"
@@ -80,7 +83,10 @@ export type DoneCode =
   | "withdrawn"
   | "reopened"
   | "help"
-  | "closing";
+  | "closing"
+  | "not-security"
+  | "block"
+  | "unblock";
 
 /** One line of the reply in the tracking issue; `details` always has the same keys for a code (strict templates). */
 export type CommandOutcome =
@@ -113,6 +119,9 @@ export const allowedFrom: Record<Exclude<CommandName, "help">, readonly CaseStat
   consent: ["accepted", "resolved"],
   embargo: ["accepted", "resolved"],
   publish: ["resolved"],
+  "not-security": ["triage", "needs-info"],
+  block: ["triage", "needs-info", "accepted", "resolved", "published", "rejected", "duplicate", "withdrawn"],
+  unblock: ["triage", "needs-info", "accepted", "resolved", "published", "rejected", "duplicate", "withdrawn"],
   relayed: ["triage", "needs-info", "accepted", "resolved", "published", "rejected", "duplicate", "withdrawn"],
 };
 
@@ -183,12 +192,29 @@ export function planCommand(facts: CommandFacts): CommandPlan {
         .advisory({ state: "closed" })
         .message("withdrawn-notice", {})
         .done("withdrawn", {}, "case withdrawn");
+    case "not-security":
+      return builder
+        .transition("rejected")
+        .change({ rejectedAs: "not-security" })
+        .advisory({ state: "closed" })
+        .message("not-security-notice", { issuesUrl: publicIssuesUrl(record) })
+        .done("not-security", {}, "closed as not a security problem; the researcher is invited to file a public issue");
+    case "block":
+    case "unblock": {
+      const reporter = facts.researcher;
+      if (reporter === undefined) {
+        return builder.refuse("reporter-unknown", {}, `the case's reporter is not known from GitHub: nothing to ${command.name}`);
+      }
+      return builder
+        .propose({ type: "proposeBlockedReporter", change: command.name, reporter })
+        .done(command.name, { reporter: inlineText(reporter, 100) }, `${command.name} of the reporter proposed through a pull request`);
+    }
     case "reopen": {
       const to: CaseState = record.state === "resolved" ? "accepted" : "triage";
       if (CLOSED_STATES.includes(record.state)) builder.advisory({ state: "draft" });
       return builder
         .transition(to)
-        .change({ resolvedAt: undefined })
+        .change({ resolvedAt: undefined, rejectedAs: undefined })
         .message("reopened-notice", {})
         .done("reopened", { state: to }, `reopened from ${record.state} to ${to}`);
     }
@@ -244,6 +270,14 @@ function planAccept(builder: PlanBuilder, command: Extract<Command, { name: "acc
 
 function planReject(builder: PlanBuilder, command: Extract<Command, { name: "reject" }>): CommandPlan {
   const { facts } = builder;
+  if ("invalid" in command) {
+    return builder
+      .transition("rejected")
+      .change({ rejectedAs: command.invalid })
+      .advisory({ state: "closed" })
+      .message("evaluation-invalid", invalidReportView(facts.config, command.invalid))
+      .done("rejected", { exclusion: undefined, reason: undefined, invalid: command.invalid }, `rejected as ${command.invalid}`);
+  }
   let explanation: ExclusionExplanation | undefined;
   if ("exclusionId" in command) {
     explanation = explainExclusion(command.exclusionId, facts.config);
@@ -275,9 +309,24 @@ function planReject(builder: PlanBuilder, command: Extract<Command, { name: "rej
     })
     .done(
       "rejected",
-      { exclusion: explanation?.id, reason: "reason" in command ? inlineText(command.reason) : undefined },
+      { exclusion: explanation?.id, reason: "reason" in command ? inlineText(command.reason) : undefined, invalid: undefined },
       explanation ? `rejected under ${explanation.id}: ${explanation.policyText}` : "rejected with a reason",
     );
+}
+
+/** The policy's own words on how to report, quoted in the message that closes a report as invalid. */
+export function invalidReportView(config: Pick<CommandConfig, "policy" | "statements">, reason: InvalidReason): Record<string, unknown> {
+  return {
+    invalid: reason,
+    policyText: (config.statements.reporting ?? []).map((sentence) => untrusted(sentence)),
+    contact: config.policy.contact,
+  };
+}
+
+/** Where the source repository takes public issues: a link only, never a prefilled issue with report text. */
+function publicIssuesUrl(record: CaseRecord): string | undefined {
+  const advisoryPage = record.source.url ? /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/security\/advisories\//.exec(record.source.url)?.[1] : undefined;
+  return advisoryPage === undefined ? undefined : `${advisoryPage}/issues/new`;
 }
 
 function planResolveBy(builder: PlanBuilder, date: string): CommandPlan {
@@ -417,7 +466,7 @@ class PlanBuilder {
     const actions: CommandAction[] = [];
     if (Object.keys(this.advisoryChanges).length > 0) actions.push({ type: "updateAdvisory", changes: { ...this.advisoryChanges } });
     actions.push(...this.actions.filter((action) => action.type === "messageResearcher"));
-    actions.push(...this.actions.filter((action) => action.type === "setState"));
+    actions.push(...this.actions.filter((action) => action.type === "setState" || action.type === "proposeBlockedReporter"));
     const before = new Set(this.facts.labels);
     const add = [...this.labels].filter((label) => !before.has(label));
     const remove = [...before].filter((label) => !this.labels.has(label));
@@ -430,6 +479,11 @@ class PlanBuilder {
       record: this.record,
       labels: [...this.labels],
     };
+  }
+
+  propose(action: Extract<CommandAction, { type: "proposeBlockedReporter" }>): this {
+    this.actions.push(action);
+    return this;
   }
 
   removeLabel(label: string): this {

@@ -202,6 +202,20 @@ const commandsSchema = z.strictObject({
   permission: z.enum(["triage", "write", "maintain", "admin"]).default("write"),
 });
 
+const reportersSchema = z.strictObject({
+  blocked: z
+    .array(z.string().min(1).max(254))
+    .max(10_000)
+    .default([])
+    .describe("GitHub logins or e-mail addresses (case-insensitive) whose reports are closed at intake; kept by /disclosure block and unblock"),
+  blockedMessage: z
+    .string()
+    .min(1)
+    .max(2_000)
+    .optional()
+    .describe("the policy's words to a blocked reporter, quoted in the message that closes their report"),
+});
+
 const containmentSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("contain vulnerability reports opened in public issues or comments"),
   threshold: z.number().min(0).max(1).default(0.6).describe("classifier confidence from which a public issue is contained"),
@@ -238,6 +252,7 @@ export const configSchema = z.strictObject({
   commands: commandsSchema.default({ permission: "write" }),
   intake: intakeSchema.default({ requireReproduction: false, requireAiDisclosure: false }),
   cve: cveSchema.default({ remindAfterDays: 7 }),
+  reporters: reportersSchema.default({ blocked: [] }),
   containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
   documents: documentsSchema.default({ securityMd: { enabled: false, path: "SECURITY.md" }, securityTxt: { canonical: [] } }),
   statements: statementsSchema.default({}).describe("the policy's own wording, quoted in SECURITY.md"),
@@ -257,6 +272,7 @@ export type ClosureDay = CalendarConfig["closed"][number];
 export type ContainmentConfig = DisclosureConfig["containment"];
 export type StatementsConfig = DisclosureConfig["statements"];
 export type IntakeConfig = DisclosureConfig["intake"];
+export type ReportersConfig = DisclosureConfig["reporters"];
 
 /** The configuration used when a repository has none, or when its file is invalid. */
 export function defaultConfig(): DisclosureConfig {

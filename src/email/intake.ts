@@ -12,6 +12,8 @@ import { triage, type TriageDecision } from "../policy/triage.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
 import { withStateChange } from "../sweep/state-change.js";
+import type { ReportScreening } from "../reporters/screening.js";
+import { renderReporterHistory, screenedRecordFields } from "../reporters/intake-screening.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";
 import { answersCaseThread, emailCaseKey, messageHash, withEmailThread, withSeenMessage, type EmailThread } from "./email-thread.js";
 import type { AttachmentMetadata, InboundMessage } from "./inbound-message.js";
@@ -53,6 +55,8 @@ export interface EmailIntakeFacts {
   /** The report's claims about the routed repository's code, checked; absent when it names none. */
   codeClaims?: ClaimsCheck;
   now: Date;
+  /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
+  screening?: ReportScreening;
 }
 
 export interface OutgoingEmail {
@@ -117,6 +121,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     return { caseKey, mode: "refused", reasons, actions };
   }
   if (!message.from) return { caseKey, mode: "refused", reasons: ["the message has no sender address to answer"], actions };
+  if (facts.screening?.blocked) return { caseKey, mode: "refused", reasons: [...facts.screening.reasons, "no case opened"], actions };
 
   const decision = triageMessage(facts, caseKey);
   const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
@@ -126,18 +131,25 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   const evidence: IntakeEvidence =
     planned.trackingQuestion && !facts.sender.verified ? { ...planned, trackingQuestion: { ...planned.trackingQuestion, sent: false } } : planned;
   if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
-  const opened = newCaseRecord({
-    key: caseKey,
-    channel: "email",
-    source: { repository: facts.route.repository },
-    receivedAt,
-    now: facts.now,
-    policy: facts.policy,
-    deadlines,
-    // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
-    acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
-  });
-  const record = waitingCase(opened, evidence, facts.now, config.sla);
+  const record = {
+    ...waitingCase(
+      newCaseRecord({
+        key: caseKey,
+        channel: "email",
+        source: { repository: facts.route.repository },
+        receivedAt,
+        now: facts.now,
+        policy: facts.policy,
+        deadlines,
+        // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
+        acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
+      }),
+      evidence,
+      facts.now,
+      config.sla,
+    ),
+    ...screenedRecordFields(facts.screening),
+  };
   const thread: EmailThread = withSeenMessage(
     {
       token: facts.threadToken,
@@ -156,7 +168,11 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     repository: facts.tracking.repository,
     title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
     body: withEmailThread(renderTrackingIssue(facts, decision, record, evidence), thread),
-    labels: [...intakeLabels(caseLabels(decision, facts.policy, false), evidence, facts.codeClaims), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL])],
+    labels: [
+      ...intakeLabels(caseLabels(decision, facts.policy, false), evidence, facts.codeClaims),
+      ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL]),
+      ...(facts.screening?.labels ?? []),
+    ],
     record,
   });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -301,6 +317,7 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     attachments: attachmentsView(message.attachments),
     evidenceQuestion: evidence.trackingQuestion,
     claims: renderClaimsSection(config.language, facts.codeClaims),
+    history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),
     description: untrusted(message.text),
   });
   return withCaseBlock(body, record);

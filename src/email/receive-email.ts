@@ -7,6 +7,8 @@ import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/ga
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
 import { executeEmailIntake } from "./execute-intake.js";
+import { emailReportIdentity, indexCase } from "../reporters/index-case.js";
+import { screenIntake } from "../reporters/intake-screening.js";
 import { parseInboundMessage } from "./inbound-message.js";
 import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
 import { routeFor } from "./email-settings.js";
@@ -34,7 +36,7 @@ export type ReceiveOutcome =
 export interface EmailReceiverOptions {
   routes: ReadonlyMap<string, string>;
   installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
-  dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now">;
+  dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now" | "trust">;
   /** EMAIL_TRUSTED_AUTHSERV_ID: the receiving servers whose Authentication-Results verify a sender. */
   trustedAuthservIds: readonly string[];
   mailer: Mailer | undefined;
@@ -72,17 +74,24 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
       const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
-      // Only a first message that will open a case is worth the reads of the code it names.
-      const opensCase = trackingRepository !== undefined && existingCase === null && !message.automated && message.from !== undefined;
+      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
+      const screening = { index: dependencies.cache.caseIndex, installationId: client.installationId, secret: dependencies.trust.secret };
+      if (!existingCase) facts.screening = await screenIntake(screening, emailReportIdentity(message, sender.verified, ownKey), policy.config, facts.now);
+      // Only a first message that will open a case is worth the reads of the code it names; a blocked reporter's is not.
+      const opensCase = trackingRepository !== undefined && existingCase === null && !message.automated && message.from !== undefined && !facts.screening?.blocked;
       const code = opensCase ? gateway.codeReader(parseRepository(route.repository)) : undefined;
-      const codeClaims = code ? await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) => code.read(read)) : undefined;
-      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), ...(codeClaims ? { codeClaims } : {}), now: new Date(dependencies.now()) };
+      if (code) {
+        const codeClaims = await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) => code.read(read));
+        if (codeClaims) facts.codeClaims = codeClaims;
+      }
       const plan = planEmailIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },
         "e-mail intake planned",
       );
       const result = await executeEmailIntake({ gateway, mailer: options.mailer, ...(options.retry ? { retry: options.retry } : {}), log }, plan, facts);
+      const opened = plan.actions.find((action) => action.type === "openTrackingIssue");
+      if (opened && trackingRepository && result.issue !== undefined) await indexCase(screening, { repository: trackingRepository, number: result.issue, record: opened.record });
       if (plan.mode === "refused") return { status: "refused", caseKey, reason: plan.reasons.join("; ") };
       if (plan.mode === "ignored") return { status: "ignored", caseKey };
       const status = plan.mode === "new-case" ? "opened" : plan.mode === "reply" ? "threaded" : "known";

@@ -1,3 +1,4 @@
+import { createInProcessCaseIndex, type CaseIndex } from "../reporters/case-index.js";
 import { createInProcessCodeCache, type CodeCache } from "./code-cache.js";
 
 /**
@@ -56,6 +57,8 @@ export function createInProcessRecentCases(limit = 10_000): RecentCases {
 }
 
 export interface GatewayCache {
+  /** The installation's cases by reporter and fingerprint, for reporter history and duplicates (`src/reporters`). */
+  caseIndex: CaseIndex;
   configFiles: BoundedMap<string, { etag?: string | undefined; text: string | null; checkedAt: number }>;
   privateRepositories: BoundedMap<string, number>;
   recentCases: RecentCases;
@@ -68,8 +71,13 @@ export interface GatewayCache {
   code: CodeCache;
 }
 
-export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases(), code: CodeCache = createInProcessCodeCache()): GatewayCache {
+export function createGatewayCache(
+  recentCases: RecentCases = createInProcessRecentCases(),
+  caseIndex: CaseIndex = createInProcessCaseIndex(),
+  code: CodeCache = createInProcessCodeCache(),
+): GatewayCache {
   return {
+    caseIndex,
     configFiles: new BoundedMap(2_000),
     privateRepositories: new BoundedMap(2_000),
     recentCases,

@@ -215,6 +215,11 @@ export class GitHubGateway {
     }
   }
 
+  /** Closes a repository advisory that will not be handled (a blocked reporter's report). */
+  async closeAdvisory(advisory: AdvisoryRef): Promise<void> {
+    await this.octokit.rest.securityAdvisories.updateRepositoryAdvisory({ owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId, state: "closed" });
+  }
+
   async addLabels(repository: RepositoryRef, issueNumber: number, labels: string[]): Promise<void> {
     await this.octokit.rest.issues.addLabels({ ...repository, issue_number: issueNumber, labels });
   }

@@ -141,6 +141,20 @@ export class ProposalsGateway {
     }
   }
 
+  /** The file as the branch of an open proposal holds it; null when no pull request of that branch is open. */
+  async readOpenProposal(repository: RepositoryRef, path: string, branch: string): Promise<string | null> {
+    if (!(await this.findPullRequest(repository, branch, "open"))) return null;
+    return (await this.readFile(repository, path, branch))?.text ?? null;
+  }
+
+  /** Closes the open pull request of a proposal's branch, when there is one: what it proposed is no longer wanted. */
+  async closeProposal(repository: RepositoryRef, branch: string): Promise<ProposedPullRequest | null> {
+    const open = await this.findPullRequest(repository, branch, "open");
+    if (!open) return null;
+    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repository, pull_number: open.number, state: "closed" });
+    return view(open);
+  }
+
   private async branchSha(repository: RepositoryRef, branch: string): Promise<string | null> {
     try {
       const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repository, ref: `heads/${branch}` });

@@ -5,6 +5,8 @@ import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intak
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeIntake } from "./execute-intake.js";
+import { indexCase, reportIdentity } from "../reporters/index-case.js";
+import { screenIntake } from "../reporters/intake-screening.js";
 
 type AdvisoryPayload = Context<"repository_advisory.reported">["payload"];
 
@@ -22,7 +24,9 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
 
     await dependencies.locks.withLock(`case:${advisory.ghsaId}`, async () => {
       const facts = await gatherIntakeFacts(gateway, advisory, new Date(dependencies.now()));
-      const plan = planIntake(facts);
+      const screening = { index: dependencies.cache.caseIndex, installationId, secret: dependencies.trust.secret };
+      facts.screening = await screenIntake(screening, reportIdentity(advisory), facts.policy.config, facts.now);
+      const plan = planIntake(await withCodeClaims(gateway, facts));
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage.labels },
         "intake planned",
@@ -30,7 +34,8 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
       if (facts.policy.errors.length > 0) {
         log.warn({ problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) }, "configuration has errors; safe defaults used");
       }
-      await executeIntake(gateway, plan, facts, log);
+      const opened = await executeIntake(gateway, plan, facts, log);
+      if (opened) await indexCase(screening, opened);
     });
   };
 }
@@ -45,18 +50,25 @@ export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: Adviso
   const visibility = await gateway.repositoryVisibility(trackingRepository);
   const isPrivate = visibility === "private";
   const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
-  // Only a case about to be opened is worth the reads: a redelivery or a refused repository costs none.
-  const code = isPrivate && !existing ? gateway.codeReader(parseRepository(advisory.repository)) : undefined;
-  const codeClaims = code ? await checkReportedCode(reportedCode(advisory), (read) => code.read(read)) : undefined;
   return {
     advisory,
     policy,
     tracking: { repository: trackingName, isPrivate, visibility },
     existingCase: existing ? { number: existing.number, record: existing.record } : null,
     commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
-    ...(codeClaims ? { codeClaims } : {}),
     now,
   };
+}
+
+/**
+ * The report's claims about its repository's code, checked, for a case about to be opened: a redelivery, a refused
+ * tracking repository, advisory-only mode and a blocked reporter cost no read.
+ */
+export async function withCodeClaims(gateway: GitHubGateway, facts: IntakeFacts): Promise<IntakeFacts> {
+  if (!facts.tracking?.isPrivate || facts.existingCase || facts.screening?.blocked) return facts;
+  const code = gateway.codeReader(parseRepository(facts.advisory.repository));
+  const codeClaims = await checkReportedCode(reportedCode(facts.advisory), (read) => code.read(read));
+  return codeClaims ? { ...facts, codeClaims } : facts;
 }
 
 function reportedCode(advisory: AdvisoryReport) {
@@ -81,6 +93,7 @@ export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): Adviso
     htmlUrl: advisory.html_url,
     repository: payload.repository.full_name,
     reporter: author?.login ?? payload.sender?.login ?? "the researcher",
+    ...((author?.login ?? payload.sender?.login) ? { reporterLogin: author?.login ?? payload.sender?.login } : {}),
     ...(advisory.severity ? { severity: advisory.severity } : {}),
     ...(advisory.cvss?.vector_string ? { cvssVector: advisory.cvss.vector_string } : {}),
     packages: (advisory.vulnerabilities ?? []).flatMap((vulnerability) =>

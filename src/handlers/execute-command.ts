@@ -8,6 +8,7 @@ import type { AdvisoryRef, RepositoryRef } from "../github/gateway.js";
 import type { EmailCaseMessenger } from "../email/researcher-channel.js";
 import { UNDELIVERED_LABEL } from "../email/researcher-email.js";
 import { renderMessage } from "../messages/render.js";
+import type { BlockProposalOutcome } from "../proposals/blocked-reporters.js";
 
 export interface CommandTarget {
   tracking: RepositoryRef;
@@ -19,7 +20,11 @@ export interface CommandTarget {
   commentCreatedAt: string;
   /** Set for a case opened by e-mail: its researcher messages go by e-mail, and there is no advisory to update. */
   email?: EmailCaseMessenger;
+  /** Proposes a change to the organisation's `reporters.blocked` (`src/proposals/blocked-reporters.ts`). */
+  proposeBlockedReporter?: BlockedReporterProposer;
 }
+
+export type BlockedReporterProposer = (change: "block" | "unblock", reporter: string) => Promise<BlockProposalOutcome>;
 
 /**
  * Carries out a comment's plan in the order that keeps promises: the advisory and the researcher first, then one
@@ -102,6 +107,17 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
       case "replyToMaintainers":
         reply = action.body;
         break;
+      case "proposeBlockedReporter": {
+        if (!target.proposeBlockedReporter) throw new Error("a block command needs a proposer of the organisation's config");
+        const outcome = await target.proposeBlockedReporter(action.change, action.reporter);
+        log.info({ change: action.change, status: outcome.status }, "reporters.blocked change proposed");
+        notes.push(renderMessage(target.language, "blocked-reporters-proposal", {
+          pullRequest: "pullRequest" in outcome ? outcome.pullRequest.url : undefined,
+          status: outcome.status,
+          problem: outcome.status === "not-editable" ? outcome.problem : undefined,
+        }));
+        break;
+      }
       default: {
         const unknown: never = action;
         throw new Error(`unknown command action ${JSON.stringify(unknown)}`);

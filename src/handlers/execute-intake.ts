@@ -10,8 +10,11 @@ interface OpenCase {
   record: CaseRecord;
 }
 
-/** Carries out an intake plan, in order. Each step is safe to repeat: a redelivery after a crash finishes the job. */
-export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, facts: IntakeFacts, log: Logger): Promise<void> {
+/**
+ * Carries out an intake plan, in order. Each step is safe to repeat: a redelivery after a crash finishes the job.
+ * Returns the case it opened or found, for the case index.
+ */
+export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, facts: IntakeFacts, log: Logger): Promise<{ repository: RepositoryRef; number: number; record: CaseRecord } | undefined> {
   let openCase: OpenCase | undefined = facts.existingCase && facts.tracking
     ? await existingCase(gateway, facts.tracking.repository, plan.caseKey)
     : undefined;
@@ -53,12 +56,20 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
       case "relayAcknowledgement":
         if (openCase) await relay(gateway, openCase, facts, action.message, action.reason);
         break;
+      case "closeBlockedReport": {
+        const earlier = await gateway.findAdvisoryComment(advisory, action.marker);
+        const told = earlier === null ? (await gateway.addAdvisoryComment(advisory, action.message)).status : earlier === "unavailable" ? earlier : "sent";
+        await gateway.closeAdvisory(advisory);
+        log.info({ told }, "report of a blocked reporter closed; no case opened");
+        break;
+      }
       default: {
         const unknown: never = action;
         throw new Error(`unknown intake action ${JSON.stringify(unknown)}`);
       }
     }
   }
+  return openCase;
 }
 
 async function existingCase(gateway: GitHubGateway, trackingName: string, caseKey: string): Promise<OpenCase | undefined> {

@@ -10,6 +10,9 @@ import type { HandlerDependencies } from "./dependencies.js";
 import { executeCommentPlan } from "./execute-command.js";
 import { reportTamperedCase } from "../sweep/case-integrity.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
+import { ProposalsGateway } from "../github/proposals-gateway.js";
+import { proposeBlockedReporter } from "../proposals/blocked-reporters.js";
+import { indexCase } from "../reporters/index-case.js";
 
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;
 
@@ -120,6 +123,8 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
           advisoryUrl: advisoryNow?.htmlUrl ?? reading.record.source.url ?? "",
           language: config.language,
           commentCreatedAt: comment.created_at,
+          proposeBlockedReporter: (change, reporter) =>
+            proposeBlockedReporter(new ProposalsGateway(context.octokit), advisory.owner, config.language, change, reporter),
           ...(emailCase
             ? {
                 email: emailCaseMessenger(
@@ -131,6 +136,8 @@ export function handleIssueComment(dependencies: HandlerDependencies) {
         },
         log,
       );
+      const written = plan.actions.find((action) => action.type === "updateRecord");
+      if (written) await indexCase({ index: dependencies.cache.caseIndex, installationId }, { repository: tracking, number: issue.number, record: written.record });
     });
   };
 }

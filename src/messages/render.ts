@@ -63,6 +63,13 @@ export const templateNames = [
   "cve-reminder",
   "report-overview",
   "report-html",
+  "blocked-report",
+  "reporter-history",
+  "evaluation-invalid",
+  "not-security-notice",
+  "blocked-reporters-proposal",
+  "blocked-reporters-title",
+  "blocked-reporters-pull-request",
   "code-claims",
   "evidence-question",
 ] as const;

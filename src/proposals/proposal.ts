@@ -5,7 +5,7 @@ import type { RepositoryRef } from "../github/gateway.js";
  * carried out by one executor. Markers carry names only, never content.
  */
 
-export type ProposalName = "security-md" | "acknowledgements";
+export type ProposalName = "security-md" | "acknowledgements" | "reporters-blocked";
 
 export interface ProposeFileAction {
   type: "proposeFile";
@@ -26,7 +26,7 @@ export interface ProposalPlan {
   actions: ProposalAction[];
 }
 
-const DEFAULT_SLUGS: Record<ProposalName, string> = { "security-md": "security-md", acknowledgements: "acknowledgements-md" };
+const DEFAULT_SLUGS: Record<ProposalName, string> = { "security-md": "security-md", acknowledgements: "acknowledgements-md", "reporters-blocked": "github-disclosure-yml" };
 
 /** The branch of a proposal: Disclosure Desk's own, so it may rebuild it. */
 export function proposalBranch(name: ProposalName, path: string): string {

@@ -15,6 +15,7 @@ import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisCodeCache } from "./redis-code-cache.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
+import { createRedisCaseIndex } from "./redis-case-index.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
 import { metricsAccessLogLine, readMetricsAccess, type MetricsAccess } from "./metrics-access.js";
 import { startMetricsListener, type MetricsListener } from "./metrics-listener.js";
@@ -79,7 +80,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCodeCache(redis)) : createGatewayCache(),
+    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCaseIndex(redis), createRedisCodeCache(redis)) : createGatewayCache(),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },

@@ -11,10 +11,11 @@ import {
   type RepositoryRef,
   type TriageAdvisory,
 } from "../github/gateway.js";
-import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
+import { advisoryFromPayload, gatherIntakeFacts, withCodeClaims } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
+import type { CaseIndexStep } from "./case-index-step.js";
 import type { CaseLocks } from "../runtime/locks.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
@@ -32,7 +33,8 @@ import type { Mailer } from "../email/smtp-mailer.js";
  * 6. follow up every open case under its lock (when a follow-up is given): mirror the researcher's advisory replies
  *    and carry the closing forward (credit, consent, review, a requested publication);
  * 7. propose the hall of fame pages the policies name, once a case is published (when the step is given);
- * 8. follow outstanding CVE requests and bring each tracking repository's dashboard issue up to date (when given).
+ * 8. follow outstanding CVE requests and bring each tracking repository's dashboard issue up to date (when given);
+ * 9. build the case index of reporter history and duplicates from the sealed cases (when given; GitHub is only read).
  */
 
 /** The handlers' logger type, named without importing Probot here. */
@@ -58,6 +60,8 @@ export interface SweepOptions {
   acknowledgements?: HallOfFameStep;
   /** Step 8, once per installation: CVE requests followed and one dashboard issue per tracking repository (`dashboardStep`). */
   dashboard?: DashboardStep;
+  /** Step 9, once per installation: the case index (`caseIndexStep`). */
+  caseIndex?: CaseIndexStep;
 }
 
 export interface InstallationSweepSummary {
@@ -231,6 +235,8 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   if (options.acknowledgements && !options.dryRun) await options.acknowledgements({ gateway, policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, log });
   // 8. CVE requests and the dashboards.
   if (options.dashboard && !options.dryRun) await options.dashboard({ policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, locks: options.locks, log, now });
+  // 9. The case index.
+  if (options.caseIndex && !options.dryRun) await options.caseIndex({ gateway, policies, trackingRepositories: summary.trackingRepositories, log, now });
   summary.githubRequests = requests();
   return summary;
 }
@@ -348,7 +354,7 @@ async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepO
         { repository_advisory: advisory, repository: { full_name: repository } } as unknown as Parameters<typeof advisoryFromPayload>[0],
         now,
       );
-      const facts = await gatherIntakeFacts(gateway, report, now);
+      const facts = await withCodeClaims(gateway, await gatherIntakeFacts(gateway, report, now));
       const plan = planIntake(facts);
       const fields = { caseKey: plan.caseKey, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) };
       if (plan.actions.length === 0) {

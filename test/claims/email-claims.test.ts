@@ -6,7 +6,7 @@ import { createEmailReceiver } from "../../src/email/receive-email.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
 import { passingAuthentication, securityAddress, trustedAuthservId } from "../email/support.js";
-import { TestOctokit } from "../helpers/probot.js";
+import { TestOctokit, testTrust } from "../helpers/probot.js";
 import { claimsWorlds, codeRepository, trackingName, type ClaimsWorld } from "./world.js";
 
 /** A report by e-mail, routed to cJSON's policy: the same code check and evidence rules as an advisory. */
@@ -38,7 +38,7 @@ async function receive(activeWorld: ClaimsWorld, raw: Buffer) {
   const receiver = createEmailReceiver({
     routes: new Map([[securityAddress, codeRepository]]),
     installationFor: async () => ({ installationId: activeWorld.installation.id, octokit: await probot.auth(activeWorld.installation.id) }),
-    dependencies: { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => Date.parse("2026-11-16T08:31:00Z") },
+    dependencies: { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => Date.parse("2026-11-16T08:31:00Z"), trust: testTrust },
     trustedAuthservIds: [trustedAuthservId],
     mailer: undefined,
     log: pino({ level: "silent" }),

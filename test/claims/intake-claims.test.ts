@@ -127,6 +127,15 @@ describe("what the check costs", () => {
     expect(reported.issue.body).not.toContain("Claims checked against the code");
   });
 
+  it("makes no GitHub call for the code a blocked reporter names, and reads it for anyone else (control)", async () => {
+    const world = await openWorld({ config: `tracking: { repository: octo-org/security-cases }\nreporters: { blocked: [rosa-researcher] }\n` });
+    const blocked = await world.deliver(fabricated);
+    expect(blocked.codeReads).toEqual([]);
+    expect(world.tracking.issues.size).toBe(0);
+    world.source.files.set(".github/disclosure.yml", "tracking: { repository: octo-org/security-cases }\n");
+    expect((await world.deliver(fabricated)).codeReads).not.toEqual([]);
+  });
+
   it("makes at most two more calls when a report names code: one tree read per commit, cached by its SHA", async () => {
     const world = await openWorld();
     const plain = await world.report({ summary: "XSS on the website", description: "The search page reflects the q parameter: https://example.org/?q=<script>x</script>" });

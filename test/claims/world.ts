@@ -29,6 +29,8 @@ export interface ClaimsWorld {
   installation: InstallationState;
   /** A new cache for every report unless `shared`: what one report costs on its own. */
   report(report: { summary: string; description: string }, options?: { shared?: boolean }): Promise<ReportedCase>;
+  /** A report that may open no case (a blocked reporter's): its requests only. */
+  deliver(report: { summary: string; description: string }): Promise<Pick<ReportedCase, "requests" | "codeReads">>;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function claimsWorld(options: { config?: string; permissions?: Inst
   const sharedCache = createGatewayCache();
   let delivery = 0;
 
-  async function report(content: { summary: string; description: string }, reportOptions: { shared?: boolean } = {}): Promise<ReportedCase> {
+  async function deliver(content: { summary: string; description: string }, reportOptions: { shared?: boolean } = {}) {
     delivery++;
     const ghsaId = ghsaIdOf(delivery);
     const advisory = github.state.adoptAdvisory(
@@ -84,18 +86,17 @@ export async function claimsWorld(options: { config?: string; permissions?: Inst
     const before = github.journal.entries.length;
     await probot.receive({ id: `delivery-${delivery}`, name: "repository_advisory", payload } as unknown as Parameters<typeof probot.receive>[0]);
     const requests = github.journal.entries.slice(before).filter((entry) => entry.operationId !== "apps/create-installation-access-token");
-    const issue = [...tracking.issues.values()].find((candidate) => candidate.title.startsWith(ghsaId));
-    if (!issue) throw new Error(`no tracking issue for ${ghsaId}: ${requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join("; ")}`);
-    return {
-      issue,
-      labels: issue.labels.map((label) => label.name),
-      requests,
-      codeReads: requests.filter(isCodeRead),
-      acknowledgement: source.advisoryComments.get(ghsaId)?.[0]?.body,
-    };
+    return { ghsaId, requests, codeReads: requests.filter(isCodeRead) };
   }
 
-  return { github, source, tracking, installation: seeded, report, close: () => github.close() };
+  async function report(content: { summary: string; description: string }, reportOptions: { shared?: boolean } = {}): Promise<ReportedCase> {
+    const { ghsaId, requests, codeReads } = await deliver(content, reportOptions);
+    const issue = [...tracking.issues.values()].find((candidate) => candidate.title.startsWith(ghsaId));
+    if (!issue) throw new Error(`no tracking issue for ${ghsaId}: ${requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join("; ")}`);
+    return { issue, labels: issue.labels.map((label) => label.name), requests, codeReads, acknowledgement: source.advisoryComments.get(ghsaId)?.[0]?.body };
+  }
+
+  return { github, source, tracking, installation: seeded, report, deliver, close: () => github.close() };
 }
 
 function isCodeRead(entry: JournalEntry): boolean {

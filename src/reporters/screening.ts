@@ -1,0 +1,123 @@
+import type { CaseSecret } from "../case/trust.js";
+import { fingerprintOf, similarity } from "../duplicates/fingerprint.js";
+import type { CaseIndex, IndexedCase } from "./case-index.js";
+import type { CaseOutcome } from "./case-outcome.js";
+import { isBlocked, reporterKey } from "./reporter-key.js";
+
+/**
+ * What the installation already knows about a new report, read from the case index only (no GitHub call): whether
+ * its reporter is blocked, their earlier cases and what became of them, and the open or recent cases its text is
+ * close to. Planning from it is pure (`screenReport`); `gatherScreening` does the index reads.
+ */
+
+/** Two or more earlier reports closed as junk make a repeat reporter of junk. */
+export const REPEAT_INVALID_THRESHOLD = 2;
+/** From this estimated similarity of fingerprints a report is labelled a possible duplicate. */
+export const POSSIBLE_DUPLICATE_SIMILARITY = 0.6;
+/** Cases closed longer ago than this are not compared with a new report (open ones always are). */
+export const DUPLICATE_WINDOW_DAYS = 180;
+const SHOWN_MATCHES = 3;
+
+export interface ScreeningInput {
+  /** The reporter's login or e-mail addresses, as the blocked list is checked against them. */
+  identities: string[];
+  /** The identity their history is kept under; absent when it cannot be believed (an unverified e-mail sender). */
+  keyedIdentity?: string;
+  title: string;
+  body: string;
+  /** The case's own key: a redelivery does not find its own case. */
+  caseKey: string;
+  blocked: readonly string[];
+}
+
+export interface PastCase {
+  reference: string;
+  key: string;
+  outcome: CaseOutcome;
+  receivedAt: string;
+}
+
+export interface DuplicateMatch {
+  reference: string;
+  key: string;
+  score: number;
+}
+
+export interface ReportScreening {
+  reporter?: string;
+  fingerprint?: string;
+  blocked: boolean;
+  /** The reporter's earlier cases, newest first. */
+  history: PastCase[];
+  /** False until the sweep has built the index: the history may miss older cases. */
+  historyComplete: boolean;
+  duplicates: DuplicateMatch[];
+  labels: string[];
+  reasons: string[];
+}
+
+export interface IndexView {
+  builtAt: string | undefined;
+  reporterCases: IndexedCase[];
+  recentCases: IndexedCase[];
+}
+
+export async function gatherScreening(index: CaseIndex, installationId: number, secret: CaseSecret, input: ScreeningInput, now: Date): Promise<ReportScreening> {
+  const reporter = input.keyedIdentity === undefined ? undefined : reporterKey(secret, input.keyedIdentity);
+  const [builtAt, reporterCases, recentCases] = await Promise.all([
+    index.builtAt(installationId),
+    reporter === undefined ? Promise.resolve([]) : index.casesOf(installationId, reporter),
+    index.recentCases(installationId),
+  ]);
+  return screenReport(input, { builtAt, reporterCases, recentCases }, reporter, now);
+}
+
+export function screenReport(input: ScreeningInput, view: IndexView, reporter: string | undefined, now: Date): ReportScreening {
+  const fingerprint = fingerprintOf(input.title, input.body);
+  const blocked = isBlocked(input.blocked, input.identities);
+  const others = (cases: IndexedCase[]) => cases.filter((entry) => entry.key !== input.caseKey);
+  const history = others(view.reporterCases)
+    .sort((left, right) => right.receivedAt.localeCompare(left.receivedAt))
+    .map((entry) => ({ reference: reference(entry), key: entry.key, outcome: entry.outcome, receivedAt: entry.receivedAt }));
+  const labels: string[] = [];
+  const reasons: string[] = [];
+  if (blocked) reasons.push("the reporter is on the policy's reporters.blocked list");
+  const invalid = history.filter((entry) => entry.outcome === "invalid").length;
+  if (invalid >= REPEAT_INVALID_THRESHOLD) {
+    labels.push("reporter:repeat-invalid");
+    reasons.push(`the reporter has ${invalid} earlier reports closed as invalid`);
+  }
+  if (history.some((entry) => entry.outcome === "accepted")) {
+    labels.push("reporter:known");
+    reasons.push("the reporter has an earlier accepted report");
+  }
+  const duplicates = fingerprint === undefined ? [] : closeMatches(fingerprint, others(view.recentCases), now);
+  if (duplicates.length > 0) {
+    labels.push("possible-duplicate");
+    reasons.push(...duplicates.map((match) => `possible duplicate of ${match.reference} (${match.key}), similarity ${match.score.toFixed(2)}`));
+  }
+  return {
+    ...(reporter === undefined ? {} : { reporter }),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+    blocked,
+    history,
+    historyComplete: view.builtAt !== undefined,
+    duplicates,
+    labels,
+    reasons,
+  };
+}
+
+function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
+  const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
+  return candidates
+    .filter((entry) => entry.fingerprint !== undefined && (entry.outcome === "open" || Date.parse(entry.receivedAt) >= since))
+    .map((entry) => ({ reference: reference(entry), key: entry.key, score: similarity(fingerprint, entry.fingerprint ?? "") }))
+    .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, SHOWN_MATCHES);
+}
+
+function reference(entry: IndexedCase): string {
+  return `${entry.tracking}#${entry.number}`;
+}

@@ -1,0 +1,40 @@
+import type { Redis } from "ioredis";
+import { indexedCaseId, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../reporters/case-index.js";
+
+/**
+ * The case index shared by every replica, in Redis, per installation: a hash of entries by case, a set of case ids
+ * per reporter hash, and a sorted set of the newest `MAX_DUPLICATE_CANDIDATES` cases by receipt. Entries hold ids,
+ * hashes and outcomes only.
+ */
+export function createRedisCaseIndex(client: Redis, keyPrefix = "disclosure-desk:index:"): CaseIndex {
+  const key = (installationId: number, part: string) => `${keyPrefix}${installationId}:${part}`;
+  const read = async (installationId: number, ids: string[]): Promise<IndexedCase[]> => {
+    if (ids.length === 0) return [];
+    const values = await client.hmget(key(installationId, "cases"), ...ids);
+    return values.flatMap((value) => (value === null ? [] : [JSON.parse(value) as IndexedCase]));
+  };
+  return {
+    async builtAt(installationId) {
+      return (await client.get(key(installationId, "built"))) ?? undefined;
+    },
+    async markBuilt(installationId, at) {
+      await client.set(key(installationId, "built"), at.toISOString());
+    },
+    async put(installationId, entry) {
+      const id = indexedCaseId(entry);
+      const pipeline = client.multi().hset(key(installationId, "cases"), id, JSON.stringify(entry));
+      if (entry.reporter !== undefined) pipeline.sadd(key(installationId, `reporter:${entry.reporter}`), id);
+      pipeline
+        .zadd(key(installationId, "recent"), Date.parse(entry.receivedAt), id)
+        .zremrangebyrank(key(installationId, "recent"), 0, -(MAX_DUPLICATE_CANDIDATES + 1));
+      await pipeline.exec();
+    },
+    async casesOf(installationId, reporter) {
+      const ids = await client.srandmember(key(installationId, `reporter:${reporter}`), MAX_REPORTER_CASES);
+      return read(installationId, ids);
+    },
+    async recentCases(installationId) {
+      return read(installationId, await client.zrevrange(key(installationId, "recent"), 0, MAX_DUPLICATE_CANDIDATES - 1));
+    },
+  };
+}

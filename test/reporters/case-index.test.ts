@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Redis } from "ioredis";
+import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../../src/reporters/case-index.js";
+import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarity } from "../../src/duplicates/fingerprint.js";
+import { screenReport } from "../../src/reporters/screening.js";
+import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
+import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
+import { createRedisCaseIndex } from "../../src/runtime/redis-case-index.js";
+import { expectAtMostLinearGrowth } from "../helpers/cost.js";
+import { describeIfRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { testTrust } from "../helpers/probot.js";
+
+const entry = (number: number, changes: Partial<IndexedCase> = {}): IndexedCase => ({
+  tracking: "octo-org/security-cases",
+  number,
+  key: `GHSA-2222-3333-${String(number).padStart(4, "2")}`,
+  outcome: "open",
+  receivedAt: new Date(Date.UTC(2026, 10, 1) + number * 60_000).toISOString(),
+  ...changes,
+});
+
+const report = "The export endpoint /api/reports/export builds a shell command from the filename parameter; report.csv;id runs id as www-data. See src/export/run-export.ts:42.";
+
+describe("fingerprints", () => {
+  it("scores a near-copy high, an unrelated report low, and a text too short not at all", () => {
+    const original = fingerprintOf("Command injection in export", report) ?? "";
+    expect(similarity(original, fingerprintOf("Command injection in the export", report.replace("www-data", "the web user")) ?? "")).toBeGreaterThanOrEqual(0.6);
+    expect(similarity(original, fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "")).toBeLessThan(0.2);
+    expect(fingerprintOf("hi", "short")).toBeUndefined();
+  });
+
+  it("costs time linear in the report, and reads no more than the bound", () => {
+    const words = (size: number) => Array.from({ length: size }, (_, index) => `word${index % 997}x${index}`).join(" ");
+    expectAtMostLinearGrowth((size) => void fingerprintOf("title", words(size)), { sizes: [500, 5_000] });
+    expect(fingerprintOf("t", words(MAX_FINGERPRINT_TEXT))).toBe(fingerprintOf("t", words(MAX_FINGERPRINT_TEXT * 2)));
+  });
+});
+
+describe("screening", () => {
+  const reporter = reporterKey(testTrust.secret, "Slop-Sender");
+  const input = { identities: ["slop-sender"], title: "t", body: report, caseKey: "GHSA-new", blocked: [] };
+  const view = (reporterCases: IndexedCase[]) => ({ builtAt: "2026-12-01T00:00:00.000Z", reporterCases, recentCases: [] });
+
+  it("needs two invalid reports for repeat-invalid; one is not enough (control)", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual([]);
+    expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual(["reporter:repeat-invalid"]);
+  });
+
+  it("does not count the report's own case, delivered again", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const own = entry(3, { reporter, outcome: "open", key: "GHSA-new", fingerprint: fingerprintOf("t", report) ?? "" });
+    const screened = screenReport(input, { ...view([own]), recentCases: [own] }, reporter, now);
+    expect(screened.history).toEqual([]);
+    expect(screened.duplicates).toEqual([]);
+  });
+
+  it("keys a reporter the same way whatever the case, and matches the blocked list case-insensitively", () => {
+    expect(reporterKey(testTrust.secret, "Slop-Sender")).toBe(reporterKey(testTrust.secret, "@slop-sender"));
+    expect(isBlocked(["SOMEONE@Example.org"], ["someone@example.org"])).toBe(true);
+    expect(isBlocked(["someone@example.org"], ["someone-else@example.org"])).toBe(false);
+  });
+});
+
+describe("editing reporters.blocked", () => {
+  it("adds to an existing list, keeping the rest of the file, and not twice", () => {
+    const base = "language: nl # Dutch\nreporters:\n  blocked: [a@example.org]\n";
+    const edit = editBlockedList(base, null, "block", "slop-sender");
+    expect(edit.content).toContain("language: nl # Dutch");
+    expect(edit.content).toMatch(/a@example.org[\s\S]*slop-sender/);
+    expect(editBlockedList("reporters:\n  blocked: [slop-sender]\n", null, "block", "Slop-Sender").changed).toBe(false);
+    expect(editBlockedList("key: [unclosed\n", null, "block", "x").problem).toBe("the config file is not valid YAML");
+  });
+});
+
+function indexContract(name: string, make: () => CaseIndex) {
+  describe(name, () => {
+    it("finds a reporter's cases, keeps the newest cases for comparison, and says when it was built", async () => {
+      const index = make();
+      expect(await index.builtAt(1)).toBeUndefined();
+      await index.put(1, entry(1, { reporter: "r1", outcome: "invalid" }));
+      await index.put(1, entry(1, { reporter: "r1", outcome: "accepted" }));
+      await index.put(1, entry(2, { reporter: "r2" }));
+      await index.put(2, entry(3, { reporter: "r1" }));
+      expect((await index.casesOf(1, "r1")).map((found) => [found.number, found.outcome])).toEqual([[1, "accepted"]]);
+      expect((await index.recentCases(1)).map((found) => found.number)).toEqual([2, 1]);
+      await index.markBuilt(1, new Date("2026-12-01T00:00:00Z"));
+      expect(await index.builtAt(1)).toBe("2026-12-01T00:00:00.000Z");
+      expect(await index.builtAt(2)).toBeUndefined();
+    });
+
+    it("compares a new report with at most the newest cases", async () => {
+      const index = make();
+      for (let number = 1; number <= MAX_DUPLICATE_CANDIDATES + 5; number++) await index.put(7, entry(number));
+      const recent = await index.recentCases(7);
+      expect(recent).toHaveLength(MAX_DUPLICATE_CANDIDATES);
+      expect(recent[0]?.number).toBe(MAX_DUPLICATE_CANDIDATES + 5);
+    });
+  });
+}
+
+indexContract("the in-process case index", createInProcessCaseIndex);
+
+describeIfRedis("redis case index")("the Redis case index", () => {
+  let server: RedisServer;
+  const clients: Redis[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.quit()));
+    server.stop();
+  });
+  indexContract("shared by replicas", () => {
+    const client = new Redis(server.url);
+    clients.push(client);
+    return createRedisCaseIndex(client, `test:${Math.random()}:`);
+  });
+});
