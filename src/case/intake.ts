@@ -7,7 +7,10 @@ import { truncate, untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import type { AdvisorySeverity } from "../policy/report.js";
 import { computeDeadlines, formatDeadline, localDateOf, formatDate } from "../sla/index.js";
+import type { ClaimsCheck } from "../policy/claim-check.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
+import { claimsReason, renderClaimsSection } from "./code-claims.js";
+import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
 import { severityView, triageView } from "./triage-view.js";
 import type { ReportScreening } from "../reporters/screening.js";
 import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "../reporters/intake-screening.js";
@@ -29,7 +32,8 @@ export interface AdvisoryReport {
   reporterLogin?: string;
   severity?: AdvisorySeverity;
   cvssVector?: string;
-  packages: { ecosystem: string; name: string; versions?: string }[];
+  /** `functions`: what the advisory form's "vulnerable functions" names. */
+  packages: { ecosystem: string; name: string; versions?: string; functions?: string[] }[];
   cweIds: string[];
   submittedAt: Date;
 }
@@ -41,6 +45,8 @@ export interface IntakeFacts {
   tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   existingCase: { number: number; record: CaseRecord } | null;
   commentsApiKnownUnavailable: boolean;
+  /** The report's claims about the repository's code, checked; absent when it names none or no case is opened. */
+  codeClaims?: ClaimsCheck;
   now: Date;
   /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
   screening?: ReportScreening;
@@ -79,7 +85,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
       title: advisory.summary,
       body: advisory.description,
       repository: advisory.repository,
-      packages: advisory.packages.map(({ ecosystem, name }) => ({ ecosystem, name })),
+      packages: advisory.packages.map(({ ecosystem, name, versions }) => ({ ecosystem, name, ...(versions ? { versions } : {}) })),
       cweIds: advisory.cweIds,
       ...(advisory.severity ? { severity: advisory.severity } : {}),
       ...(advisory.cvssVector ? { cvssVector: advisory.cvssVector } : {}),
@@ -104,9 +110,12 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     });
   }
   if (policy.errors.length > 0) reasons.push(`configuration has ${policy.errors.length} error(s): safe defaults used`);
+  if (facts.codeClaims) reasons.push(claimsReason(facts.codeClaims));
 
   const deadlines = computeDeadlines({ receivedAt: advisory.submittedAt }, config.sla, config.calendar);
-  const acknowledgement = renderAcknowledgement(facts, deadlines);
+  const evidence = planIntakeEvidence(decision, config);
+  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
+  const acknowledgement = renderAcknowledgement(facts, deadlines, evidence.question);
   const marker = acknowledgementMarker(caseKey);
 
   if (facts.existingCase) {
@@ -128,16 +137,21 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
   const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
   if (trackingUsable && facts.tracking) {
     const record = {
-      ...newCaseRecord({
-        key: caseKey,
-        channel: "advisory",
-        source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
-        receivedAt: advisory.submittedAt,
+      ...waitingCase(
+        newCaseRecord({
+          key: caseKey,
+          channel: "advisory",
+          source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
+          receivedAt: advisory.submittedAt,
+          now,
+          policy,
+          deadlines,
+          acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
+        }),
+        evidence,
         now,
-        policy,
-        deadlines,
-        acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
-      }),
+        config.sla,
+      ),
       ...screenedRecordFields(facts.screening),
     };
     const relayReason = "the advisory comments API is not available";
@@ -145,8 +159,8 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
       type: "openTrackingIssue",
       repository: facts.tracking.repository,
       title: trackingIssueTitle(caseKey, advisory.summary),
-      body: renderTrackingIssue(facts, decision, record, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
-      labels: [...caseLabels(decision, policy, relayFromTheStart), ...(facts.screening?.labels ?? [])],
+      body: renderTrackingIssue(facts, decision, record, evidence, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
+      labels: [...intakeLabels(caseLabels(decision, policy, relayFromTheStart), evidence, facts.codeClaims), ...(facts.screening?.labels ?? [])],
       record,
     });
     reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
@@ -173,7 +187,7 @@ export function trackingIssueTitle(caseKey: string, summary: string): string {
   return truncate(`${caseKey}: ${summary.replace(/\s+/g, " ").trim()}`, 256);
 }
 
-function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof computeDeadlines>): string {
+function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, question: string | undefined): string {
   const { config } = facts.policy;
   const { timezone } = config.calendar;
   const language: Language = config.language;
@@ -187,6 +201,7 @@ function renderAcknowledgement(facts: IntakeFacts, deadlines: ReturnType<typeof 
     updateEveryDays: promisedUpdateEveryDays(config),
     late,
     receivedOn: formatDate(localDateOf(facts.advisory.submittedAt, timezone), language),
+    question,
     marker: acknowledgementMarker(facts.advisory.ghsaId),
   });
 }
@@ -195,6 +210,7 @@ function renderTrackingIssue(
   facts: IntakeFacts,
   decision: TriageDecision,
   record: CaseRecord,
+  evidence: IntakeEvidence,
   relay: { message: string; reason: string } | undefined,
 ): string {
   const { advisory, policy } = facts;
@@ -220,6 +236,8 @@ function renderTrackingIssue(
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
+    evidenceQuestion: evidence.trackingQuestion,
+    claims: renderClaimsSection(config.language, facts.codeClaims),
     history: renderReporterHistory(config.language, timezone, facts.screening),
     description: untrusted(advisory.description),
   });

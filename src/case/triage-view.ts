@@ -21,6 +21,10 @@ export function triageView(decision: TriageDecision) {
     })),
     conduct: decision.conduct.map((flag) => ({ id: flag.id, reason: untrusted(flag.reason), matched: untrusted(flag.matched) })),
     needsInfo: decision.needsInfo.missing,
+    evidence: {
+      present: decision.evidence.present.map((item) => ({ kind: item.kind, matched: untrusted(item.matched) })),
+      aiDisclosure: decision.evidence.aiDisclosure,
+    },
     duplicateOf: decision.duplicateOf,
   };
 }

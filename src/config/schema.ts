@@ -182,6 +182,22 @@ const cveSchema = z.strictObject({
   remindAfterDays: days.default(7).describe("days after a CVE request without an id before the dashboard flags it and the team is reminded once"),
 });
 
+const intakeSchema = z.strictObject({
+  requireReproduction: z
+    .boolean()
+    .default(false)
+    .describe("a report without steps, a request or command, or proof-of-concept code waits in needs-info, its clock paused"),
+  requireAiDisclosure: z
+    .boolean()
+    .default(false)
+    .describe("a report that does not say whether AI tools were used waits in needs-info, its clock paused"),
+  policyText: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the policy's own words on what a report must contain, quoted when a report waits for them"),
+});
+
 const commandsSchema = z.strictObject({
   permission: z.enum(["triage", "write", "maintain", "admin"]).default("write"),
 });
@@ -234,6 +250,7 @@ export const configSchema = z.strictObject({
   credit: creditSchema.default({ default: "name" }),
   publication: publicationSchema.default({ consent: "mutual", reviewDays: 10 }),
   commands: commandsSchema.default({ permission: "write" }),
+  intake: intakeSchema.default({ requireReproduction: false, requireAiDisclosure: false }),
   cve: cveSchema.default({ remindAfterDays: 7 }),
   reporters: reportersSchema.default({ blocked: [] }),
   containment: containmentSchema.default({ enabled: true, threshold: 0.6, includeMaintainers: false, draftAdvisory: true }),
@@ -254,6 +271,7 @@ export type ConductEntry = z.output<typeof conductEntrySchema>;
 export type ClosureDay = CalendarConfig["closed"][number];
 export type ContainmentConfig = DisclosureConfig["containment"];
 export type StatementsConfig = DisclosureConfig["statements"];
+export type IntakeConfig = DisclosureConfig["intake"];
 export type ReportersConfig = DisclosureConfig["reporters"];
 
 /** The configuration used when a repository has none, or when its file is invalid. */

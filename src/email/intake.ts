@@ -2,6 +2,9 @@ import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
+import { renderClaimsSection } from "../case/code-claims.js";
+import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
+import type { ClaimsCheck } from "../policy/claim-check.js";
 import { triageView, severityView } from "../case/triage-view.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
@@ -49,6 +52,8 @@ export interface EmailIntakeFacts {
   receivedAt: Date;
   /** The thread token a new case gets (random, drawn by the caller so this planner stays pure). */
   threadToken: string;
+  /** The report's claims about the routed repository's code, checked; absent when it names none. */
+  codeClaims?: ClaimsCheck;
   now: Date;
   /** The reporter's history, blocked status and close matches, from the case index (`src/reporters`). */
   screening?: ReportScreening;
@@ -118,21 +123,31 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   if (!message.from) return { caseKey, mode: "refused", reasons: ["the message has no sender address to answer"], actions };
   if (facts.screening?.blocked) return { caseKey, mode: "refused", reasons: [...facts.screening.reasons, "no case opened"], actions };
 
-  const decision = triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config });
+  const decision = triageMessage(facts, caseKey);
   const receivedAt = reportReceivedAt(message.date, facts.receivedAt);
   const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+  const planned = planIntakeEvidence(decision, config);
+  // An unverified sender hears nothing from the app: the question is a maintainer's to send.
+  const evidence: IntakeEvidence =
+    planned.trackingQuestion && !facts.sender.verified ? { ...planned, trackingQuestion: { ...planned.trackingQuestion, sent: false } } : planned;
+  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
   const record = {
-    ...newCaseRecord({
-      key: caseKey,
-      channel: "email",
-      source: { repository: facts.route.repository },
-      receivedAt,
-      now: facts.now,
-      policy: facts.policy,
-      deadlines,
-      // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
-      acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
-    }),
+    ...waitingCase(
+      newCaseRecord({
+        key: caseKey,
+        channel: "email",
+        source: { repository: facts.route.repository },
+        receivedAt,
+        now: facts.now,
+        policy: facts.policy,
+        deadlines,
+        // Unverified: a maintainer decides whether and how to answer, and records it with `/disclosure relayed`.
+        acknowledgement: facts.sender.verified ? "pending" : "relay-needed",
+      }),
+      evidence,
+      facts.now,
+      config.sla,
+    ),
     ...screenedRecordFields(facts.screening),
   };
   const thread: EmailThread = withSeenMessage(
@@ -152,13 +167,17 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     type: "openTrackingIssue",
     repository: facts.tracking.repository,
     title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
-    body: withEmailThread(renderTrackingIssue(facts, decision, record), thread),
-    labels: [...caseLabels(decision, facts.policy, false), ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL]), ...(facts.screening?.labels ?? [])],
+    body: withEmailThread(renderTrackingIssue(facts, decision, record, evidence), thread),
+    labels: [
+      ...intakeLabels(caseLabels(decision, facts.policy, false), evidence, facts.codeClaims),
+      ...(facts.sender.verified ? [] : [SENDER_UNVERIFIED_LABEL]),
+      ...(facts.screening?.labels ?? []),
+    ],
     record,
   });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
   if (facts.sender.verified) {
-    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, evidence.question) } });
   } else {
     reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: no acknowledgement sent`);
   }
@@ -177,7 +196,8 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
     if (pending) {
       const receivedAt = new Date(openCase.record.receivedAt);
       const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt) } });
+      const question = planIntakeEvidence(triageMessage(facts, caseKey), config).question;
+      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, question) } });
     }
     const reason = `message already in case ${caseKey} (#${openCase.number})${pending ? "; acknowledgement still pending" : ""}`;
     return { caseKey, mode: "known-message", reasons: [reason], actions };
@@ -235,6 +255,11 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
   };
 }
 
+function triageMessage(facts: EmailIntakeFacts, caseKey: string): TriageDecision {
+  const { message } = facts;
+  return triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config: facts.policy.config });
+}
+
 function senderView(sender: SenderAuthentication) {
   return {
     verified: sender.verified,
@@ -255,7 +280,7 @@ function attachmentsView(attachments: readonly AttachmentMetadata[]) {
   }));
 }
 
-function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date): string {
+function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date, question: string | undefined): string {
   const { config } = facts.policy;
   const { timezone } = config.calendar;
   return renderMessage(config.language, "email-acknowledgement", {
@@ -267,10 +292,11 @@ function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<ty
     updateEveryDays: promisedUpdateEveryDays(config),
     late: facts.now.getTime() - receivedAt.getTime() > 60 * 60_000,
     receivedOn: formatDate(localDateOf(receivedAt, timezone), config.language),
+    question,
   });
 }
 
-function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, record: CaseRecord): string {
+function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, record: CaseRecord, evidence: IntakeEvidence): string {
   const { message, policy } = facts;
   const { config } = policy;
   const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), config.calendar.timezone, config.language) : undefined);
@@ -289,6 +315,8 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     triage: triageView(decision),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     attachments: attachmentsView(message.attachments),
+    evidenceQuestion: evidence.trackingQuestion,
+    claims: renderClaimsSection(config.language, facts.codeClaims),
     history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),
     description: untrusted(message.text),
   });

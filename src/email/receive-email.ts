@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { checkReportedCode } from "../case/code-claims.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
@@ -76,6 +77,13 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
       const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
       const screening = { index: dependencies.cache.caseIndex, installationId: client.installationId, secret: dependencies.trust.secret };
       if (!existingCase) facts.screening = await screenIntake(screening, emailReportIdentity(message, sender.verified, ownKey), policy.config, facts.now);
+      // Only a first message that will open a case is worth the reads of the code it names; a blocked reporter's is not.
+      const opensCase = trackingRepository !== undefined && existingCase === null && !message.automated && message.from !== undefined && !facts.screening?.blocked;
+      const code = opensCase ? gateway.codeReader(parseRepository(route.repository)) : undefined;
+      if (code) {
+        const codeClaims = await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) => code.read(read));
+        if (codeClaims) facts.codeClaims = codeClaims;
+      }
       const plan = planEmailIntake(facts);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },

@@ -1,4 +1,5 @@
 import { createInProcessCaseIndex, type CaseIndex } from "../reporters/case-index.js";
+import { createInProcessCodeCache, type CodeCache } from "./code-cache.js";
 
 /**
  * Process-wide memory shared by every gateway: config files with their ETags, repositories known to be private,
@@ -66,9 +67,15 @@ export interface GatewayCache {
   listingPages: BoundedMap<string, { etag: string; items: unknown[]; next: string | undefined }>;
   /** Triage advisories reconciliation already checked, by installation and GHSA id, with the `updated_at` it saw. */
   reconciledAdvisories: BoundedMap<string, string>;
+  /** Tags, refs and trees the code check read (Redis with REDIS_URL). */
+  code: CodeCache;
 }
 
-export function createGatewayCache(recentCases: RecentCases = createInProcessRecentCases(), caseIndex: CaseIndex = createInProcessCaseIndex()): GatewayCache {
+export function createGatewayCache(
+  recentCases: RecentCases = createInProcessRecentCases(),
+  caseIndex: CaseIndex = createInProcessCaseIndex(),
+  code: CodeCache = createInProcessCodeCache(),
+): GatewayCache {
   return {
     caseIndex,
     configFiles: new BoundedMap(2_000),
@@ -77,5 +84,6 @@ export function createGatewayCache(recentCases: RecentCases = createInProcessRec
     commentsApiUnavailableUntil: new BoundedMap(10_000),
     listingPages: new BoundedMap(1_000),
     reconciledAdvisories: new BoundedMap(10_000),
+    code,
   };
 }

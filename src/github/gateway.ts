@@ -2,6 +2,7 @@ import type { ProbotOctokit } from "probot";
 import type { CaseRecord } from "../case/case-record.js";
 import { asCaseRecord, isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { ConfigFileRef } from "../config/repository-config.js";
+import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache } from "./gateway-cache.js";
 
 /**
@@ -78,6 +79,11 @@ export class GitHubGateway {
       }
       throw error;
     }
+  }
+
+  /** Reads of a repository's code for the claims check, each reader with its own budget of GitHub calls. */
+  codeReader(repository: RepositoryRef): CodeGateway {
+    return new CodeGateway(this.octokit, this.cache.code, this.installationId, repository);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { loadRepositoryConfig } from "../config/repository-config.js";
+import { checkReportedCode } from "../case/code-claims.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -25,7 +26,7 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
       const facts = await gatherIntakeFacts(gateway, advisory, new Date(dependencies.now()));
       const screening = { index: dependencies.cache.caseIndex, installationId, secret: dependencies.trust.secret };
       facts.screening = await screenIntake(screening, reportIdentity(advisory), facts.policy.config, facts.now);
-      const plan = planIntake(facts);
+      const plan = planIntake(await withCodeClaims(gateway, facts));
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage.labels },
         "intake planned",
@@ -59,6 +60,27 @@ export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: Adviso
   };
 }
 
+/**
+ * The report's claims about its repository's code, checked, for a case about to be opened: a redelivery, a refused
+ * tracking repository, advisory-only mode and a blocked reporter cost no read.
+ */
+export async function withCodeClaims(gateway: GitHubGateway, facts: IntakeFacts): Promise<IntakeFacts> {
+  if (!facts.tracking?.isPrivate || facts.existingCase || facts.screening?.blocked) return facts;
+  const code = gateway.codeReader(parseRepository(facts.advisory.repository));
+  const codeClaims = await checkReportedCode(reportedCode(facts.advisory), (read) => code.read(read));
+  return codeClaims ? { ...facts, codeClaims } : facts;
+}
+
+function reportedCode(advisory: AdvisoryReport) {
+  return {
+    title: advisory.summary,
+    body: advisory.description,
+    repository: advisory.repository,
+    packages: advisory.packages.map((affected) => affected.name),
+    functions: advisory.packages.flatMap((affected) => affected.functions ?? []),
+  };
+}
+
 export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {
   const advisory = payload.repository_advisory;
   // The webhook types mark `author` as always null (a known conversion bug); for a private report it is the researcher.
@@ -81,6 +103,7 @@ export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): Adviso
               ecosystem: vulnerability.package.ecosystem,
               name: vulnerability.package.name ?? "",
               ...(vulnerability.vulnerable_version_range ? { versions: vulnerability.vulnerable_version_range } : {}),
+              ...(vulnerability.vulnerable_functions?.length ? { functions: vulnerability.vulnerable_functions } : {}),
             },
           ]
         : [],

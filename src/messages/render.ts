@@ -70,6 +70,8 @@ export const templateNames = [
   "blocked-reporters-proposal",
   "blocked-reporters-title",
   "blocked-reporters-pull-request",
+  "code-claims",
+  "evidence-question",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 

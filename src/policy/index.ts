@@ -5,6 +5,7 @@ export type { ScopeDecision } from "./scope.js";
 export type { ExclusionSuggestion, ExceptionApplied } from "./exclusions.js";
 export type { ConductFlag, ConductId } from "./conduct.js";
 export type { NeedsInfoId, NeedsInfo } from "./needs-info.js";
+export type { Evidence, EvidenceKind } from "./evidence.js";
 export type { Severity, SeverityLevel } from "./severity.js";
 export type { RewardAdvice } from "./reward.js";
 export { checkPattern } from "./pattern.js";

@@ -7,7 +7,7 @@ export interface Report {
   /** Severity chosen in the advisory form, when the researcher gave one. */
   severity?: AdvisorySeverity;
   cvssVector?: string;
-  packages?: { ecosystem?: string; name: string }[];
+  packages?: { ecosystem?: string; name: string; versions?: string }[];
   /** `owner/name` of the repository the report was filed against through GitHub. */
   repository?: string;
   cweIds?: string[];

@@ -2,6 +2,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { extractAssets } from "./assets.js";
 import { compileConduct, flagConduct, type CompiledConduct, type ConductFlag } from "./conduct.js";
 import { compileCodebases, findDuplicate, fingerprintOf, type CompiledCodebase, type PriorCase } from "./duplicates.js";
+import { assessEvidence, type Evidence } from "./evidence.js";
 import { compileExclusions, suggestExclusions, type CompiledExclusion, type ExceptionApplied, type ExclusionSuggestion } from "./exclusions.js";
 import { guessCategory, strongImpact } from "./impact.js";
 import { findMissingInformation, type NeedsInfo } from "./needs-info.js";
@@ -18,6 +19,8 @@ export interface TriageDecision {
   exceptionsApplied: ExceptionApplied[];
   conduct: ConductFlag[];
   needsInfo: NeedsInfo;
+  /** What the report brings to back its claim; with none of it the case is labelled `evidence:none`. */
+  evidence: Evidence;
   duplicateOf?: string;
   duplicateReason?: string;
   severity?: Severity;
@@ -80,6 +83,7 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   });
   const conduct = flagConduct(policy.conduct, text);
   const needsInfo = findMissingInformation(text, assets);
+  const evidence = assessEvidence(text, { versions: report.packages?.some((pkg) => pkg.versions !== undefined && pkg.versions !== "") ?? false });
   const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.all, assets);
   const duplicate = findDuplicate(
     { title: text.title, assets, ...(fingerprint === undefined ? {} : { fingerprint }) },
@@ -100,6 +104,7 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
     exceptionsApplied,
     conduct,
     needsInfo,
+    evidence,
     labels: [],
     assets: assets.filter((asset) => asset.kind !== "package").map((asset) => asset.value),
     ...(fingerprint === undefined ? {} : { fingerprint }),
@@ -117,6 +122,7 @@ export function labelsFor(decision: Omit<TriageDecision, "labels">): string[] {
   for (const exclusion of decision.exclusions) labels.push(`excluded:${exclusion.id}`);
   for (const flag of decision.conduct) labels.push(`conduct:${flag.id}`);
   if (decision.needsInfo.missing.length > 0) labels.push("needs-info");
+  if (decision.evidence.present.length === 0) labels.push("evidence:none");
   if (decision.duplicateOf !== undefined) labels.push("duplicate");
   return labels;
 }

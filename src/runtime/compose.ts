@@ -13,6 +13,7 @@ import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
+import { createRedisCodeCache } from "./redis-code-cache.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { createRedisCaseIndex } from "./redis-case-index.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
@@ -24,7 +25,7 @@ import { createInProcessSweepLock, startSweepTimer, type SweepLock, type SweepTi
 import { limitWebhookBodies, readWebhookMaxBytes } from "./webhook-body-limit.js";
 
 /**
- * Builds the running server from its settings: where locks and the recent-case index live (Redis when REDIS_URL is
+ * Builds the running server from its settings: where locks, the recent-case index and the code check's trees live (Redis when REDIS_URL is
  * set, so replicas behave as one; this process otherwise), the SLA sweep timer, the operator routes, where metrics
  * are served, and the size limit on webhook bodies.
  */
@@ -79,7 +80,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCaseIndex(redis)) : createGatewayCache(),
+    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCaseIndex(redis), createRedisCodeCache(redis)) : createGatewayCache(),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },

@@ -11,7 +11,7 @@ import {
   type RepositoryRef,
   type TriageAdvisory,
 } from "../github/gateway.js";
-import { advisoryFromPayload, gatherIntakeFacts } from "../handlers/advisory-reported.js";
+import { advisoryFromPayload, gatherIntakeFacts, withCodeClaims } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
@@ -354,7 +354,7 @@ async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepO
         { repository_advisory: advisory, repository: { full_name: repository } } as unknown as Parameters<typeof advisoryFromPayload>[0],
         now,
       );
-      const facts = await gatherIntakeFacts(gateway, report, now);
+      const facts = await withCodeClaims(gateway, await gatherIntakeFacts(gateway, report, now));
       const plan = planIntake(facts);
       const fields = { caseKey: plan.caseKey, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) };
       if (plan.actions.length === 0) {

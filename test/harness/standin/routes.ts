@@ -2,6 +2,7 @@
  * The stand-in's behaviour, one handler per operation id of GitHub's REST description. Requests reach a handler
  * only after they passed validation against the description, so handlers deal with state, not with shapes.
  */
+import { createHash } from "node:crypto";
 import type { IssueObject, UserObject } from "../../fixtures/github-objects.js";
 import { newInstallationToken } from "./app-auth.js";
 import { blobSha, type InstallationState, type Permission, type RepositoryState, type StandInState } from "./state.js";
@@ -151,6 +152,67 @@ function advisoryOf(context: RouteContext, repository: RepositoryState) {
   return advisory;
 }
 
+/** The files at a ref: the default branch (`HEAD`, its name or no ref), a tag, or the SHA of either's tree. */
+function snapshotAt(repository: RepositoryState, ref: string | undefined): Map<string, string> | undefined {
+  const defaultBranch = repository.repository.default_branch;
+  if (ref === undefined || ref === "HEAD" || ref === defaultBranch || ref === `refs/heads/${defaultBranch}` || ref === `heads/${defaultBranch}`) {
+    return repository.files;
+  }
+  const tag = repository.tags.get(ref.replace(/^(?:refs\/)?tags\//, ""));
+  if (tag) return tag;
+  return [repository.files, ...repository.tags.values()].find((files) => treeShaOf(files) === ref);
+}
+
+function treeShaOf(files: ReadonlyMap<string, string>): string {
+  const hash = createHash("sha1");
+  for (const path of [...files.keys()].sort()) hash.update(`${path}\0${blobSha(files.get(path) ?? "")}\n`);
+  return hash.digest("hex");
+}
+
+function nodeIdOf(name: string): string {
+  return `REF_${Buffer.from(name).toString("base64url")}`;
+}
+
+function contentItem(repository: RepositoryState, path: string, content: string, ref: string) {
+  const url = `https://api.github.com/repos/${repository.repository.full_name}/contents/${path}`;
+  const sha = blobSha(content);
+  const htmlUrl = `https://github.com/${repository.repository.full_name}/blob/${ref}/${path}`;
+  const gitUrl = `https://api.github.com/repos/${repository.repository.full_name}/git/blobs/${sha}`;
+  return {
+    type: "file" as const,
+    size: Buffer.byteLength(content),
+    name: path.split("/").pop() ?? path,
+    path,
+    sha,
+    url: `${url}?ref=${ref}`,
+    git_url: gitUrl,
+    html_url: htmlUrl,
+    download_url: `https://raw.githubusercontent.com/${repository.repository.full_name}/${ref}/${path}`,
+    _links: { self: `${url}?ref=${ref}`, git: gitUrl, html: htmlUrl },
+  };
+}
+
+/** A directory as the contents API lists it: its files and subdirectories, one level deep. */
+function directoryListing(repository: RepositoryState, files: ReadonlyMap<string, string>, path: string, ref: string) {
+  const prefix = path === "" ? "" : `${path}/`;
+  const children = new Map<string, ReturnType<typeof contentItem> | { type: "dir"; name: string; path: string }>();
+  for (const [filePath, content] of files) {
+    if (!filePath.startsWith(prefix)) continue;
+    const rest = filePath.slice(prefix.length);
+    const name = rest.split("/")[0] ?? rest;
+    if (rest.includes("/")) children.set(name, { type: "dir", name, path: `${prefix}${name}` });
+    else children.set(name, contentItem(repository, filePath, content, ref));
+  }
+  return [...children.values()].map((child) => {
+    if (child.type !== "dir") return child;
+    const sha = createHash("sha1").update(`tree ${child.path}`).digest("hex");
+    const url = `https://api.github.com/repos/${repository.repository.full_name}/contents/${child.path}`;
+    const gitUrl = `https://api.github.com/repos/${repository.repository.full_name}/git/trees/${sha}`;
+    const htmlUrl = `https://github.com/${repository.repository.full_name}/tree/${ref}/${child.path}`;
+    return { ...child, size: 0, sha, url: `${url}?ref=${ref}`, git_url: gitUrl, html_url: htmlUrl, download_url: null, _links: { self: `${url}?ref=${ref}`, git: gitUrl, html: htmlUrl } };
+  });
+}
+
 export const handlers: Record<string, Handler> = {
   "apps/get-authenticated": (context) => {
     const app = context.state.app;
@@ -235,32 +297,80 @@ export const handlers: Record<string, Handler> = {
   "repos/get-content": (context) => {
     const repository = repositoryOf(context);
     const path = context.params.path ?? "";
-    const content = repository.files.get(path);
-    if (content === undefined) throw notFound();
+    const ref = context.query.ref;
+    const files = snapshotAt(repository, ref);
+    if (!files) throw new GitHubError(404, `No commit found for the ref ${ref ?? ""}`);
+    const content = files.get(path);
+    const refName = ref ?? repository.repository.default_branch;
+    if (content === undefined) {
+      const listing = directoryListing(repository, files, path, refName);
+      if (listing.length === 0) throw notFound();
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(context.accept)) throw notFound();
+      return { status: 200, body: listing };
+    }
     if (/application\/vnd\.github(\.v3)?\.raw/.test(context.accept)) {
       return { status: 200, raw: content, headers: { "content-type": "text/plain; charset=utf-8" } };
     }
-    const url = `https://api.github.com/repos/${repository.repository.full_name}/contents/${path}`;
-    const sha = blobSha(content);
-    const htmlUrl = `https://github.com/${repository.repository.full_name}/blob/main/${path}`;
-    const gitUrl = `https://api.github.com/repos/${repository.repository.full_name}/git/blobs/${sha}`;
+    const item = contentItem(repository, path, content, refName);
+    // GitHub's contents API leaves out the content of files over 1 MB.
+    const tooLarge = item.size > 1_000_000;
     return {
       status: 200,
       body: {
-        type: "file",
-        encoding: "base64",
-        size: Buffer.byteLength(content),
-        name: path.split("/").pop(),
-        path,
+        ...item,
+        encoding: tooLarge ? "none" : "base64",
         // GitHub wraps base64 content at 60 characters.
-        content: Buffer.from(content).toString("base64").replace(/.{60}/g, "$&\n"),
-        sha,
-        url: `${url}?ref=main`,
-        git_url: gitUrl,
-        html_url: htmlUrl,
-        download_url: `https://raw.githubusercontent.com/${repository.repository.full_name}/main/${path}`,
-        _links: { self: `${url}?ref=main`, git: gitUrl, html: htmlUrl },
+        content: tooLarge ? "" : Buffer.from(content).toString("base64").replace(/.{60}/g, "$&\n"),
       },
+    };
+  },
+
+  "git/get-tree": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "contents", "read");
+    const files = snapshotAt(repository, context.params.tree_sha);
+    if (!files) throw notFound();
+    const recursive = context.query.recursive !== undefined;
+    const directories = new Set<string>();
+    for (const path of files.keys()) {
+      const parts = path.split("/");
+      for (let depth = 1; depth < parts.length; depth++) directories.add(parts.slice(0, depth).join("/"));
+    }
+    const gitUrl = (kind: string, sha: string) => `https://api.github.com/repos/${repository.repository.full_name}/git/${kind}/${sha}`;
+    const entries = [
+      ...[...directories].map((path) => {
+        const sha = createHash("sha1").update(`tree ${treeShaOf(files)} ${path}`).digest("hex");
+        return { path, mode: "040000", type: "tree", sha, url: gitUrl("trees", sha) };
+      }),
+      ...[...files].map(([path, content]) => {
+        const sha = blobSha(content);
+        return { path, mode: "100644", type: "blob", sha, size: Buffer.byteLength(content), url: gitUrl("blobs", sha) };
+      }),
+    ]
+      .filter((entry) => recursive || !entry.path.includes("/"))
+      .sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
+    const limit = context.state.features.treeEntryLimit;
+    const sha = treeShaOf(files);
+    return { status: 200, body: { sha, url: gitUrl("trees", sha), tree: entries.slice(0, limit), truncated: entries.length > limit } };
+  },
+
+  "git/list-matching-refs": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "contents", "read");
+    const prefix = `refs/${context.params.ref ?? ""}`;
+    const refs = [
+      [`refs/heads/${repository.repository.default_branch}`, repository.files] as const,
+      ...[...repository.tags].map(([tag, files]) => [`refs/tags/${tag}`, files] as const),
+    ];
+    return {
+      status: 200,
+      body: refs
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([name, files]) => {
+          const sha = createHash("sha1").update(`commit ${treeShaOf(files)}`).digest("hex");
+          const url = `https://api.github.com/repos/${repository.repository.full_name}/git/${name}`;
+          return { ref: name, node_id: nodeIdOf(name), url, object: { type: "commit", sha, url: `https://api.github.com/repos/${repository.repository.full_name}/git/commits/${sha}` } };
+        }),
     };
   },
 

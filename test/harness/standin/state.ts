@@ -37,7 +37,10 @@ export interface AdvisoryComment {
 
 export interface RepositoryState {
   repository: RepositoryObject;
+  /** The default branch's files, by path. */
   files: Map<string, string>;
+  /** Tags and the files at each, by tag name. */
+  tags: Map<string, Map<string, string>>;
   issues: Map<number, IssueObject>;
   comments: Map<number, IssueCommentObject>;
   labels: Map<string, LabelObject>;
@@ -71,10 +74,12 @@ export interface StandInFeatures {
   searchIndexLagMs: number;
   /** The `X-GitHub-Enterprise-Version` header GitHub Enterprise Server sends on every REST response; null plays github.com. */
   enterpriseServerVersion: string | null;
+  /** A recursive tree lists at most this many entries and says `truncated` (GitHub: 100,000 entries or 7 MB). */
+  treeEntryLimit: number;
 }
 
 export class StandInState {
-  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null };
+  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null, treeEntryLimit: 100_000 };
   /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
   readonly searchableFrom = new Map<number, number>();
   readonly users = new Map<string, UserObject>();
@@ -139,6 +144,7 @@ export class StandInState {
     const state: RepositoryState = {
       repository,
       files: new Map(Object.entries(options.files ?? {})),
+      tags: new Map(),
       issues: new Map(),
       comments: new Map(),
       labels: new Map(),
@@ -203,6 +209,13 @@ export class StandInState {
     const copy = structuredClone(advisory);
     repository.advisories.set(copy.ghsa_id, copy);
     return copy;
+  }
+
+  /** A tag with its files; without them, the default branch's files as they are now. */
+  seedTag(fullName: string, tag: string, files?: Record<string, string>): void {
+    const repository = this.repository(fullName);
+    if (!repository) throw new Error(`Seed the repository ${fullName} first`);
+    repository.tags.set(tag, files ? new Map(Object.entries(files)) : new Map(repository.files));
   }
 
   repository(fullName: string): RepositoryState | undefined {
