@@ -18,20 +18,23 @@ import { proposalBranch, proposalMarker } from "./proposal.js";
 
 export type BlockChange = "block" | "unblock";
 
+/** Why the config file cannot be edited by the app; the reply's template words each in the policy's language. */
+export type BlockedListProblem = "too-large" | "not-yaml" | "not-a-map";
+
 export interface BlockedListEdit {
   /** The file with the new list, or why it cannot be edited. */
   content?: string;
-  problem?: string;
+  problem?: BlockedListProblem;
   changed: boolean;
 }
 
 /** The new text of a config file whose `reporters.blocked` gets (or loses) `reporter`. Pure. */
 export function editBlockedList(base: string | null, proposed: string | null, change: BlockChange, reporter: string): BlockedListEdit {
   const baseText = base ?? "";
-  if (Buffer.byteLength(baseText, "utf8") > MAX_CONFIG_FILE_BYTES) return { problem: "the config file is over the size limit", changed: false };
+  if (Buffer.byteLength(baseText, "utf8") > MAX_CONFIG_FILE_BYTES) return { problem: "too-large", changed: false };
   const document = parseDocument(baseText, { customTags: [], uniqueKeys: true });
-  if (document.errors.length > 0) return { problem: "the config file is not valid YAML", changed: false };
-  if (document.contents !== null && !isMap(document.contents)) return { problem: "the config file is not a map of keys", changed: false };
+  if (document.errors.length > 0) return { problem: "not-yaml", changed: false };
+  if (document.contents !== null && !isMap(document.contents)) return { problem: "not-a-map", changed: false };
   const current = blockedListIn(proposed ?? baseText) ?? blockedListIn(baseText) ?? [];
   const wanted = normalisedIdentity(reporter);
   const kept = current.filter((entry) => normalisedIdentity(entry) !== wanted);
@@ -60,7 +63,7 @@ function sameList(left: string[], right: string[]): boolean {
 
 export type BlockProposalOutcome =
   | ProposalOutcome
-  | { status: "not-editable"; problem: string }
+  | { status: "not-editable"; problem: BlockedListProblem }
   /** The open pull request proposed only what this change undoes: it is closed and the list stays as it is. */
   | { status: "withdrawn"; pullRequest: ProposedPullRequest };
 

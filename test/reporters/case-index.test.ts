@@ -5,6 +5,7 @@ import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarity } from "../../src/dupli
 import { screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
+import { renderMessage } from "../../src/messages/render.js";
 import { createRedisCaseIndex } from "../../src/runtime/redis-case-index.js";
 import { expectAtMostLinearGrowth } from "../helpers/cost.js";
 import { describeIfRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
@@ -69,7 +70,14 @@ describe("editing reporters.blocked", () => {
     expect(edit.content).toContain("language: nl # Dutch");
     expect(edit.content).toMatch(/a@example.org[\s\S]*slop-sender/);
     expect(editBlockedList("reporters:\n  blocked: [slop-sender]\n", null, "block", "Slop-Sender").changed).toBe(false);
-    expect(editBlockedList("key: [unclosed\n", null, "block", "x").problem).toBe("the config file is not valid YAML");
+    expect(editBlockedList("key: [unclosed\n", null, "block", "x").problem).toBe("not-yaml");
+  });
+
+  it("says why a file cannot be edited in the policy's language", () => {
+    const reply = (language: "en" | "nl") => renderMessage(language, "blocked-reporters-proposal", { status: "not-editable", problem: "not-yaml" });
+    expect(reply("en")).toContain("the config file is not valid YAML");
+    expect(reply("nl")).toContain("het configuratiebestand is geen geldige YAML");
+    expect(reply("nl")).not.toContain("not valid YAML");
   });
 });
 
