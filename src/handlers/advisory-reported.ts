@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import { loadRepositoryConfig } from "../config/repository-config.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
@@ -34,24 +33,37 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
   };
 }
 
+/**
+ * Everything intake plans from, gathered through the gateway: the policy, the tracking repository's visibility, the
+ * case if there is one, and whether an interrupted intake already acknowledged the report. Policy and visibility are
+ * cached, so a new report costs one request here (the case look-up). A new fact goes here as one more named step.
+ */
 export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: AdvisoryReport, now: Date): Promise<IntakeFacts> {
-  const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(advisory.repository));
+  const policy = await gateway.readPolicy(parseRepository(advisory.repository));
+  const commentsApiKnownUnavailable = gateway.knowsCommentsApiUnavailable();
   const trackingName = policy.config.tracking.repository;
   if (!trackingName) {
-    return { advisory, policy, existingCase: null, commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(), now };
+    return { advisory, policy, existingCase: null, earlierAcknowledgement: "unknown", commentsApiKnownUnavailable, now };
   }
-  const trackingRepository = parseRepository(trackingName);
-  const visibility = await gateway.repositoryVisibility(trackingRepository);
-  const isPrivate = visibility === "private";
-  const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
+  const tracking = await trackingFacts(gateway, trackingName);
+  const existing = tracking.isPrivate ? await gateway.findTrackingIssue(parseRepository(trackingName), advisory.ghsaId) : null;
+  const earlierAcknowledgement = tracking.isPrivate && !existing
+    ? await gateway.pendingAcknowledgements().lookUp(advisory.ghsaId, advisory.submittedAt)
+    : "unknown";
   return {
     advisory,
     policy,
-    tracking: { repository: trackingName, isPrivate, visibility },
+    tracking,
     existingCase: existing ? { number: existing.number, record: existing.record } : null,
-    commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
+    earlierAcknowledgement,
+    commentsApiKnownUnavailable,
     now,
   };
+}
+
+async function trackingFacts(gateway: GitHubGateway, trackingName: string): Promise<NonNullable<IntakeFacts["tracking"]>> {
+  const visibility = await gateway.repositoryVisibility(parseRepository(trackingName));
+  return { repository: trackingName, isPrivate: visibility === "private", visibility };
 }
 
 export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {

@@ -7,12 +7,13 @@ import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
 import { sweepEveryInstallation } from "../cli/sweep-command.js";
-import { createGatewayCache } from "../github/gateway-cache.js";
+import { createGatewayCache, createInProcessPendingAcknowledgements } from "../github/gateway-cache.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
+import { createRedisPendingAcknowledgements } from "./redis-pending-acknowledgements.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
 import { metricsAccessLogLine, readMetricsAccess, type MetricsAccess } from "./metrics-access.js";
@@ -78,7 +79,10 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: createGatewayCache(redis ? createRedisRecentCases(redis) : undefined),
+    cache: createGatewayCache(
+      redis ? createRedisRecentCases(redis) : undefined,
+      redis ? createRedisPendingAcknowledgements(redis, now) : createInProcessPendingAcknowledgements(now()),
+    ),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },

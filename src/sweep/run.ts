@@ -2,7 +2,7 @@ import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
 import { planIntake } from "../case/intake.js";
-import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
+import type { RepositoryConfig } from "../config/repository-config.js";
 import {
   hasStatus,
   parseRepository,
@@ -280,8 +280,7 @@ export async function loadInstallationPolicies(gateway: GitHubGateway): Promise<
   const repositories = everyRepository.filter((repository) => !repository.archived);
   const policies = new Map<string, RepositoryConfig>();
   for (const repository of everyRepository) {
-    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
-    policies.set(repository.fullName.toLowerCase(), policy);
+    policies.set(repository.fullName.toLowerCase(), await gateway.readPolicy(parseRepository(repository.fullName)));
   }
   const trackingPolicies = new Map<string, RepositoryConfig>();
   for (const policy of policies.values()) {
