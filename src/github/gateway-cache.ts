@@ -29,6 +29,11 @@ export class BoundedMap<K, V> {
     this.entries.delete(key);
   }
 
+  /** Every entry, least recently stored first. */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries.entries();
+  }
+
   get size(): number {
     return this.entries.size;
   }

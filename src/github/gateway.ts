@@ -268,6 +268,19 @@ export class GitHubGateway {
     return () => count;
   }
 
+  /**
+   * Counts the requests GitHub answers 304 Not Modified from now on: conditional requests whose remembered answer was
+   * still good, which GitHub does not count against the rate limit.
+   */
+  countConditionalHits(): () => number {
+    let count = 0;
+    this.octokit.hook.error("request", (error) => {
+      if (hasStatus(error, 304)) count += 1;
+      throw error;
+    });
+    return () => count;
+  }
+
   /** The repositories this installation can see, 100 a page, each page revalidated with its ETag. */
   async listInstallationRepositories(): Promise<InstallationRepository[]> {
     const repositories = await this.listPages<{ full_name: string; private: boolean; visibility?: string; archived?: boolean; owner: { login: string; type?: string } }>(

@@ -82,6 +82,8 @@ export interface InstallationSweepSummary {
   /** Open cases followed up in step 6. */
   followedUp: number;
   githubRequests: number;
+  /** Of those, the conditional requests GitHub answered 304 (free of rate limit): the remembered answer still held. */
+  conditionalHits: number;
 }
 
 interface PlannedCase {
@@ -96,6 +98,7 @@ const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSi
 
 export async function sweepInstallation(gateway: GitHubGateway, options: SweepOptions): Promise<InstallationSweepSummary> {
   const requests = gateway.countRequests();
+  const conditionalHits = gateway.countConditionalHits();
   const { log, now } = options;
   const summary: InstallationSweepSummary = {
     repositories: 0,
@@ -113,6 +116,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     deferred: 0,
     followedUp: 0,
     githubRequests: 0,
+    conditionalHits: 0,
   };
 
   // 1. Repositories and their policies.
@@ -232,6 +236,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   // 8. CVE requests and the dashboards.
   if (options.dashboard && !options.dryRun) await options.dashboard({ policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, locks: options.locks, log, now });
   summary.githubRequests = requests();
+  summary.conditionalHits = conditionalHits();
   return summary;
 }
 
