@@ -54,12 +54,15 @@ export function recentCaseKey(repository: { owner: string; repo: string }, caseK
   return `${repository.owner}/${repository.repo}#${caseKey}`.toLowerCase();
 }
 
-export function createInProcessRecentCases(limit = 10_000): RecentCases {
+export function createInProcessRecentCases(limit = 10_000): RecentCases & { readonly size: number } {
   const entries = new BoundedMap<string, number>(limit);
   return {
     recall: async (key) => entries.get(key),
     remember: async (key, issueNumber) => {
       entries.set(key, issueNumber);
+    },
+    get size() {
+      return entries.size;
     },
   };
 }
