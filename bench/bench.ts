@@ -296,6 +296,9 @@ const heap = firstHeap && lastHeap
     }
   : null;
 const { desk, bare } = latency;
+// Ratios are taken round by round, both servers under the same load, and the median of those reported.
+const throughputRatio = median(latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond));
+const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / latency.rounds.bare[index]!.p99Ms));
 
 const rows: [string, string, string][] = [
   ["intakes per second", desk.intakesPerSecond.toFixed(1), bare.intakesPerSecond.toFixed(1)],
@@ -307,7 +310,7 @@ const rows: [string, string, string][] = [
 ];
 console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
-console.log(`throughput ratio (desk / bare): ${(desk.intakesPerSecond / bare.intakesPerSecond).toFixed(2)}; p99 ratio: ${(desk.p99Ms / bare.p99Ms).toFixed(2)}`);
+console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
 console.log(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`);
 if (deskMemory) console.log(`RSS by cases: ${Object.entries(deskMemory.rssByCases).map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`).join(", ")}`);
 if (cpuProfile) console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
@@ -315,12 +318,11 @@ console.log(`sweep: second scheduled run ${sweep.requests} requests, ${sweep.con
 console.log(
   JSON.stringify({
     intakes,
-    rounds,
     concurrency,
     callsPerIntake: desk.callsPerIntake,
     bareCallsPerIntake: bare.callsPerIntake,
-    throughputRatio: desk.intakesPerSecond / bare.intakesPerSecond,
-    p99Ratio: desk.p99Ms / bare.p99Ms,
+    throughputRatio,
+    p99Ratio,
     rss10k,
     rss50k,
     bareRss10k,
@@ -332,7 +334,7 @@ console.log(
     sweepWithRedis: sweep.redis,
     desk,
     bare,
-    roundsIntakesPerSecond: { desk: latency.rounds.desk.map((round) => round.intakesPerSecond), bare: latency.rounds.bare.map((round) => round.intakesPerSecond) },
+    rounds: latency.rounds,
     memory: deskMemory ? { cases: memoryCases, rssByCases: deskMemory.rssByCases, bareRssByCases: bareMemory?.rssByCases ?? null, heap } : null,
     cpuProfile,
     loadAverage: { before: loadBefore, after: loadAfter },
