@@ -23,13 +23,15 @@ import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snap
  *
  * BENCH_INTAKES (default 300) intakes per round, BENCH_ROUNDS (default 3) rounds taken in turn by the two servers
  * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
- * 10000) reports for the triage command. Every report is a new one that names no code, submitted just now.
+ * 10000) reports for the triage command, BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
+ * Every report is a new one that names no code, submitted just now.
  */
 
 const intakes = Number(process.env.BENCH_INTAKES ?? 300);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const memoryCases = Number(process.env.BENCH_CASES ?? 50_000);
 const triageReports = Number(process.env.BENCH_TRIAGE_REPORTS ?? 10_000);
+const heapCases = Number(process.env.BENCH_HEAP_CASES ?? 5_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const scratch = mkdtempSync(join(tmpdir(), "disclosure-desk-bench-"));
 
@@ -181,24 +183,43 @@ async function snapshot(server: Server): Promise<HeapCensus> {
   return census;
 }
 
-async function measureMemory(entry: string, cases: number, withSnapshots: boolean) {
-  const server = await startServer(entry, withSnapshots ? ["--heapsnapshot-signal=SIGUSR2"] : []);
+/** RSS of a server after every 10,000 cases (and at the end), with no snapshot taken to disturb it. */
+async function measureMemory(entry: string, cases: number) {
+  const server = await startServer(entry);
   try {
     const rssByCases: Record<number, number> = { 0: rssMegabytes(server.app.pid) };
-    const heaps: { cases: number; census: HeapCensus }[] = [];
-    const batch = 1_000;
     for (let done = 0; done < cases; ) {
-      const count = Math.min(batch, cases - done);
+      const count = Math.min(1_000, cases - done);
       const result = await load(server, 100_000 + done, count);
       if (result.failures > 0) throw new Error(`${result.failures} deliveries failed in the memory run`);
       done += count;
       if (done % 10_000 === 0 || done === cases) {
         rssByCases[done] = rssMegabytes(server.app.pid);
-        if (withSnapshots) heaps.push({ cases: done, census: await snapshot(server) });
         process.stderr.write(`memory run (${entry}): ${done}/${cases} cases, RSS ${rssByCases[done]!.toFixed(0)} MB\n`);
       }
     }
-    return { rssByCases, heaps };
+    return rssByCases;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * What the server retains as cases accumulate, from heap snapshots (each forces a full collection) after 1,000 cases
+ * and after BENCH_HEAP_CASES: retained MB and the kinds of object that grew most. A separate server, since writing a
+ * snapshot costs the process memory of its own that would blur the RSS run.
+ */
+async function measureHeap(cases: number) {
+  const server = await startServer("dist/server.js", ["--heapsnapshot-signal=SIGUSR2"]);
+  try {
+    await load(server, 200_000, 1_000);
+    const early = await snapshot(server);
+    for (let done = 1_000; done < cases; done += 1_000) await load(server, 200_000 + done, Math.min(1_000, cases - done));
+    const late = await snapshot(server);
+    return {
+      retainedMb: { 1000: Math.round(totalBytes(early) / 1e5) / 10, [cases]: Math.round(totalBytes(late) / 1e5) / 10 },
+      grewMost: heapGrowth(early, late, 5).map(({ kind, bytes, count }) => ({ kind, kilobytes: Math.round(bytes / 1024), count })),
+    };
   } finally {
     await server.stop();
   }
@@ -278,23 +299,15 @@ const latency = await measureLatency();
 const cpuFile = readdirSync(join(scratch, "cpu")).find((name) => name.endsWith(".cpuprofile"));
 const cpuProfile = cpuFile ? summariseCpuProfile(join(scratch, "cpu", cpuFile), 10) : null;
 const sweep = await measureSweep();
-const bareMemory = memoryCases > 0 ? await measureMemory(".build/bench/bare-server.js", Math.min(memoryCases, 10_000), false) : undefined;
-const deskMemory = memoryCases > 0 ? await measureMemory("dist/server.js", memoryCases, true) : undefined;
+const heap = heapCases > 1_000 ? await measureHeap(heapCases) : null;
+const bareMemory = memoryCases > 0 ? await measureMemory(".build/bench/bare-server.js", Math.min(memoryCases, 10_000)) : undefined;
+const deskMemory = memoryCases > 0 ? await measureMemory("dist/server.js", memoryCases) : undefined;
 const loadAfter = loadavg()[0]!;
 rmSync(scratch, { recursive: true, force: true });
 
-const rss10k = deskMemory?.rssByCases[10_000] ?? null;
-const rss50k = deskMemory?.rssByCases[50_000] ?? null;
-const bareRss10k = bareMemory?.rssByCases[10_000] ?? null;
-const firstHeap = deskMemory?.heaps[0];
-const lastHeap = deskMemory?.heaps.at(-1);
-const heap = firstHeap && lastHeap
-  ? {
-      retainedMb: Object.fromEntries(deskMemory.heaps.map(({ cases, census }) => [cases, Math.round(totalBytes(census) / 1e5) / 10])),
-      grewMostBetween: [firstHeap.cases, lastHeap.cases],
-      grewMost: heapGrowth(firstHeap.census, lastHeap.census, 5).map(({ kind, bytes, count }) => ({ kind, kilobytes: Math.round(bytes / 1024), count })),
-    }
-  : null;
+const rss10k = deskMemory?.[10_000] ?? null;
+const rss50k = deskMemory?.[50_000] ?? null;
+const bareRss10k = bareMemory?.[10_000] ?? null;
 const { desk, bare } = latency;
 // Ratios are taken round by round, both servers under the same load, and the median of those reported.
 const throughputRatio = median(latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond));
@@ -312,7 +325,7 @@ console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Pr
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
 console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
 console.log(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`);
-if (deskMemory) console.log(`RSS by cases: ${Object.entries(deskMemory.rssByCases).map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`).join(", ")}`);
+if (deskMemory) console.log(`RSS by cases: ${Object.entries(deskMemory).map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`).join(", ")}`);
 if (cpuProfile) console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
 console.log(`sweep: second scheduled run ${sweep.requests} requests, ${sweep.conditionalHits} conditional hits${sweep.redis ? "" : " (no redis-server: each run starts cold)"}`);
 console.log(
@@ -335,7 +348,8 @@ console.log(
     desk,
     bare,
     rounds: latency.rounds,
-    memory: deskMemory ? { cases: memoryCases, rssByCases: deskMemory.rssByCases, bareRssByCases: bareMemory?.rssByCases ?? null, heap } : null,
+    memory: deskMemory ? { cases: memoryCases, rssByCases: deskMemory, bareRssByCases: bareMemory ?? null } : null,
+    heap,
     cpuProfile,
     loadAverage: { before: loadBefore, after: loadAfter },
   }),

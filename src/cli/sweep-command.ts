@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { Probot, ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
@@ -57,7 +56,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const trust = overrides.trust ?? commandTrust(io, credentials);
   const probot = await commandProbot(io, credentials, overrides, log, trust);
-  const redis = io.env.REDIS_URL ? new Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
   const remembered = redis ? createRedisSweepCache(redis) : undefined;
   const cache = createGatewayCache();
   const now = parsed.now ?? io.now();

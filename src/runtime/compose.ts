@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
 import { getPrivateKey } from "@probot/get-private-key";
 import { disclosureDesk } from "../app.js";
 import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
@@ -75,8 +76,14 @@ function readCaseSecret(env: NodeJS.ProcessEnv): CaseSecret | undefined {
 
 const BOT_LOGIN_RETRY_MS = 60_000;
 
+/** The Redis client, loaded only when REDIS_URL is set: a single replica never holds it in memory. */
+function connectRedis(url: string): Redis {
+  const { Redis: RedisClient } = createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
+  return new RedisClient(url, { maxRetriesPerRequest: 3, lazyConnect: false });
+}
+
 export function composeServer(settings: ServerSettings, now: () => number = Date.now): ComposedServer {
-  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
+  const redis = settings.redisUrl ? connectRedis(settings.redisUrl) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
     cache: createGatewayCache(
