@@ -1,24 +1,39 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseConfigText } from "../src/config/load.js";
+import { LEDGER_CLOCK_MARGIN_MS } from "../src/github/gateway-cache.js";
 import { compilePolicy, triageWith } from "../src/policy/index.js";
 import { computeDeadlines } from "../src/sla/index.js";
 import { repositoryAdvisoryReportedPayload } from "../test/fixtures/webhook-payloads.js";
 import type { RepositoryAdvisoryObject } from "../test/fixtures/github-objects.js";
-import { seedFixtureWorld } from "../test/harness/standin/fixture-world.js";
+import { seedFixtureWorld, type FixtureWorld } from "../test/harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../test/harness/standin/server.js";
 import { startApp, type AppProcess } from "../test/e2e/support/app-process.js";
+import { haveRedisServer, startRedis } from "../test/e2e/support/redis.js";
 import { ghsaIdFor, openworxConfig, WEBHOOK_SECRET } from "../test/e2e/support/world.js";
+import { summariseCpuProfile } from "./cpu-profile.js";
+import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snapshot.js";
 
 /**
  * `npm run bench`: Disclosure Desk against a bare Probot app that makes the same GitHub calls, both served by the
  * local GitHub stand-in on 127.0.0.1, in one run. Prints a table, then one JSON line with every figure.
- * BENCH_INTAKES (default 300) sets the measured intakes, BENCH_CASES (default 10000) the memory run.
+ *
+ * BENCH_INTAKES (default 300) intakes per round, BENCH_ROUNDS (default 3) rounds taken in turn by the two servers
+ * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
+ * 10000) reports for the triage command, BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
+ * Every report is a new one that names no code, submitted just now.
  */
 
 const intakes = Number(process.env.BENCH_INTAKES ?? 300);
-const memoryCases = Number(process.env.BENCH_CASES ?? 10_000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const memoryCases = Number(process.env.BENCH_CASES ?? 50_000);
+const triageReports = Number(process.env.BENCH_TRIAGE_REPORTS ?? 10_000);
+const heapCases = Number(process.env.BENCH_HEAP_CASES ?? 5_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const scratch = mkdtempSync(join(tmpdir(), "disclosure-desk-bench-"));
 
 interface LoadResult {
   intakesPerSecond: number;
@@ -28,140 +43,314 @@ interface LoadResult {
   callsPerIntake: number;
 }
 
-async function startServer(github: StandIn, appId: number, privateKey: string, entry: string): Promise<AppProcess> {
-  return startApp({
-    appId,
-    privateKey,
+interface Server {
+  app: AppProcess;
+  github: StandIn;
+  world: FixtureWorld;
+  startedAt: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(entry: string, nodeFlags: string[] = [], env: Record<string, string> = {}): Promise<Server> {
+  const github = await startStandIn();
+  const world = seedFixtureWorld(github.state, { config: openworxConfig("octo-org/security-cases") });
+  const startedAt = Date.now();
+  const app = await startApp({
+    appId: world.app.id,
+    privateKey: world.app.keys.privateKey,
     webhookSecret: WEBHOOK_SECRET,
     gitHubHost: new URL(github.url).host,
-    command: [process.execPath, entry],
-    env: { LOG_LEVEL: "warn" },
+    command: [process.execPath, ...nodeFlags, entry],
+    env: { LOG_LEVEL: "warn", ...env },
   });
+  return {
+    app,
+    github,
+    world,
+    startedAt,
+    async stop() {
+      await app.stop();
+      await github.close();
+    },
+  };
+}
+
+/** A new report submitted now that names no code: no file, function or path for a claims check to read. */
+function freshReport(server: Server, index: number) {
+  const ghsaId = ghsaIdFor(index);
+  const submittedAt = new Date().toISOString();
+  const payload = repositoryAdvisoryReportedPayload({
+    repository_advisory: {
+      ghsa_id: ghsaId,
+      summary: `Report ${index}: other tenants' invoices can be read`,
+      description: "After logging in to the customer portal, changing the invoice number in the address shows another customer's invoice. Impact: any customer can read every other customer's invoices.",
+      created_at: submittedAt,
+      updated_at: submittedAt,
+      vulnerabilities: [{ package: { ecosystem: "npm", name: "@octo-org/widgets" }, vulnerable_version_range: "< 2.4.1", patched_versions: null, vulnerable_functions: [] }],
+    },
+  });
+  server.github.state.adoptAdvisory(server.world.advisoryRepository, payload.repository_advisory as unknown as RepositoryAdvisoryObject);
+  return payload;
 }
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
 }
 
-async function load(app: AppProcess, github: StandIn, advisoryRepository: string, offset: number, count: number): Promise<LoadResult> {
-  const payloads = Array.from({ length: count }, (_, index) => {
-    const ghsaId = ghsaIdFor(offset + index);
-    const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId } });
-    github.state.adoptAdvisory(advisoryRepository, payload.repository_advisory as unknown as RepositoryAdvisoryObject);
-    return payload;
-  });
-  const callsBefore = github.journal.entries.length;
+async function load(server: Server, offset: number, count: number): Promise<LoadResult> {
+  const callsBefore = server.github.journal.entries.length;
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < payloads.length) {
-        const payload = payloads[next++];
+      while (next < count) {
+        const payload = freshReport(server, offset + next++);
         const sent = performance.now();
-        const response = await app.sendWebhook("repository_advisory", payload);
+        const response = await server.app.sendWebhook("repository_advisory", payload);
         latencies.push(performance.now() - sent);
         if (response.status !== 200) failures++;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const calls = github.journal.entries.slice(callsBefore).filter((entry) => !entry.path.endsWith("/access_tokens")).length;
+  const calls = server.github.journal.entries.slice(callsBefore).filter((entry) => !entry.path.endsWith("/access_tokens")).length;
+  server.github.journal.clear();
   latencies.sort((a, b) => a - b);
+  return { intakesPerSecond: count / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, callsPerIntake: calls / count };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function medianResult(results: LoadResult[]): LoadResult {
   return {
-    intakesPerSecond: count / seconds,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    failures,
-    callsPerIntake: calls / count,
+    intakesPerSecond: median(results.map((result) => result.intakesPerSecond)),
+    p50Ms: median(results.map((result) => result.p50Ms)),
+    p99Ms: median(results.map((result) => result.p99Ms)),
+    failures: results.reduce((sum, result) => sum + result.failures, 0),
+    callsPerIntake: median(results.map((result) => result.callsPerIntake)),
   };
 }
 
 function rssMegabytes(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN);
   return kilobytes / 1024;
 }
 
-async function measureServer(entry: string, label: string) {
-  const github = await startStandIn();
-  const world = seedFixtureWorld(github.state, { config: openworxConfig("octo-org/security-cases") });
-  const app = await startServer(github, world.app.id, world.app.keys.privateKey, entry);
-  try {
-    await load(app, github, world.advisoryRepository, 0, 20); // warm-up: JIT, token, caches
-    const steady = await load(app, github, world.advisoryRepository, 1_000, intakes);
-    process.stderr.write(`${label}: ${steady.intakesPerSecond.toFixed(1)} intakes/s\n`);
-    return { steady, rssMb: rssMegabytes(app.pid) };
-  } finally {
-    await app.stop();
-    await github.close();
-  }
+/** Reports submitted this close to a process's start are checked on the advisory (see the ledger): wait past it. */
+async function pastLedgerMargin(servers: Server[]): Promise<void> {
+  const ready = Math.max(...servers.map((server) => server.startedAt)) + LEDGER_CLOCK_MARGIN_MS + 1_000;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, ready - Date.now())));
 }
 
-async function measureMemory() {
-  const github = await startStandIn();
-  const world = seedFixtureWorld(github.state, { config: openworxConfig("octo-org/security-cases") });
-  const app = await startServer(github, world.app.id, world.app.keys.privateKey, "dist/server.js");
+async function measureLatency() {
+  const bare = await startServer(".build/bench/bare-server.js");
+  const desk = await startServer("dist/server.js");
+  const profiled = await startServer("dist/server.js", ["--cpu-prof", `--cpu-prof-dir=${join(scratch, "cpu")}`]);
   try {
-    const startRss = rssMegabytes(app.pid);
-    const batch = 1_000;
-    for (let done = 0; done < memoryCases; done += batch) {
-      await load(app, github, world.advisoryRepository, 100_000 + done, Math.min(batch, memoryCases - done));
-      github.journal.clear();
-      process.stderr.write(`memory run: ${Math.min(done + batch, memoryCases)}/${memoryCases} cases, RSS ${rssMegabytes(app.pid).toFixed(0)} MB\n`);
+    for (const server of [bare, desk, profiled]) await load(server, 0, 20); // warm-up: JIT, token, caches
+    await pastLedgerMargin([bare, desk, profiled]);
+    const results = { bare: [] as LoadResult[], desk: [] as LoadResult[] };
+    for (let round = 0; round < rounds; round++) {
+      results.bare.push(await load(bare, 1_000 + round * intakes, intakes));
+      results.desk.push(await load(desk, 1_000 + round * intakes, intakes));
+      process.stderr.write(`round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`);
     }
-    return { startRssMb: startRss, endRssMb: rssMegabytes(app.pid) };
+    await load(profiled, 1_000, intakes);
+    return { bare: medianResult(results.bare), desk: medianResult(results.desk), rounds: results, rssMb: { desk: rssMegabytes(desk.app.pid), bare: rssMegabytes(bare.app.pid) } };
   } finally {
-    await app.stop();
-    await github.close();
+    await Promise.all([bare.stop(), desk.stop(), profiled.stop()]);
   }
 }
 
-function measureTriage() {
+/** A heap snapshot of the app (it answers again once the snapshot is written), summed by kind of object. */
+async function snapshot(server: Server): Promise<HeapCensus> {
+  const before = new Set(readdirSync("."));
+  process.kill(server.app.pid!, "SIGUSR2");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await fetch(`${server.app.url}/ping`, { signal: AbortSignal.timeout(120_000) });
+  const file = readdirSync(".").find((name) => name.endsWith(".heapsnapshot") && !before.has(name));
+  if (!file) throw new Error("no heap snapshot was written");
+  const kept = join(scratch, file);
+  renameSync(file, kept);
+  const census = heapCensus(kept);
+  rmSync(kept);
+  return census;
+}
+
+/** RSS of a server after every 10,000 cases (and at the end), with no snapshot taken to disturb it. */
+async function measureMemory(entry: string, cases: number) {
+  const server = await startServer(entry);
+  try {
+    const rssByCases: Record<number, number> = { 0: rssMegabytes(server.app.pid) };
+    for (let done = 0; done < cases; ) {
+      const count = Math.min(1_000, cases - done);
+      const result = await load(server, 100_000 + done, count);
+      if (result.failures > 0) throw new Error(`${result.failures} deliveries failed in the memory run`);
+      done += count;
+      if (done % 10_000 === 0 || done === cases) {
+        rssByCases[done] = rssMegabytes(server.app.pid);
+        process.stderr.write(`memory run (${entry}): ${done}/${cases} cases, RSS ${rssByCases[done]!.toFixed(0)} MB\n`);
+      }
+    }
+    return rssByCases;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * What the server retains as cases accumulate, from heap snapshots (each forces a full collection) after 1,000 cases
+ * and after BENCH_HEAP_CASES: retained MB and the kinds of object that grew most. A separate server, since writing a
+ * snapshot costs the process memory of its own that would blur the RSS run.
+ */
+async function measureHeap(cases: number) {
+  const server = await startServer("dist/server.js", ["--heapsnapshot-signal=SIGUSR2"]);
+  try {
+    await load(server, 200_000, 1_000);
+    const early = await snapshot(server);
+    for (let done = 1_000; done < cases; done += 1_000) await load(server, 200_000 + done, Math.min(1_000, cases - done));
+    const late = await snapshot(server);
+    return {
+      retainedMb: { 1000: Math.round(totalBytes(early) / 1e5) / 10, [cases]: Math.round(totalBytes(late) / 1e5) / 10 },
+      grewMost: heapGrowth(early, late, 5).map(({ kind, bytes, count }) => ({ kind, kilobytes: Math.round(bytes / 1024), count })),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The triage command as an operator runs it, start-up included, on a batch of reports. */
+async function measureTriageCommand(): Promise<{ reportsPerSecond: number; seconds: number }> {
+  const batch = join(scratch, "reports.jsonl");
+  const lines = Array.from({ length: triageReports }, (_, index) =>
+    JSON.stringify({
+      id: `r${index}`,
+      title: index % 3 === 0 ? "Missing X-Frame-Options header on login page" : `Stored XSS in comment field ${index}`,
+      body: `Steps to reproduce: open https://portal.openworx.nl/page/${index} and post <script>alert(${index})</script>. Impact: session theft.`,
+      receivedAt: new Date(Date.UTC(2026, 10, 16, index % 24, index % 60)).toISOString(),
+    }),
+  );
+  writeFileSync(batch, `${lines.join("\n")}\n`);
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", "examples/openworx.yml", "--batch", batch], { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`triage exited with ${code}`);
+  return { reportsPerSecond: triageReports / seconds, seconds };
+}
+
+function measureTriageInProcess(): number {
   const config = parseConfigText(readFileSync("examples/openworx.yml", "utf8")).config;
   const policy = compilePolicy(config);
-  const reports = Array.from({ length: 5_000 }, (_, index) => ({
-    id: `r${index}`,
-    title: index % 3 === 0 ? "Missing X-Frame-Options header on login page" : `Stored XSS in comment field ${index}`,
-    body: `Steps to reproduce: open https://portal.openworx.nl/page/${index} and post <script>alert(${index})</script>. Impact: session theft.`,
-  }));
   const started = performance.now();
-  for (const [position, report] of reports.entries()) {
-    triageWith(policy, report);
-    computeDeadlines({ receivedAt: new Date(Date.UTC(2026, 10, 16, position % 24)) }, config.sla, config.calendar);
+  for (let index = 0; index < 5_000; index++) {
+    triageWith(policy, { id: `r${index}`, title: `Stored XSS in comment field ${index}`, body: `Open https://portal.openworx.nl/page/${index} and post <script>alert(${index})</script>.` });
+    computeDeadlines({ receivedAt: new Date(Date.UTC(2026, 10, 16, index % 24)) }, config.sla, config.calendar);
   }
-  return reports.length / ((performance.now() - started) / 1000);
+  return 5_000 / ((performance.now() - started) / 1000);
 }
 
-const triagePerSecond = measureTriage();
-process.stderr.write(`triage: ${triagePerSecond.toFixed(0)} reports/s\n`);
-const bare = await measureServer(".build/bench/bare-server.js", "bare Probot baseline");
-const desk = await measureServer("dist/server.js", "Disclosure Desk");
-const memory = memoryCases > 0 ? await measureMemory() : undefined;
+/** Two scheduled runs of `disclosure-desk sweep`, new processes sharing Redis: how many of the second's requests were 304s. */
+async function measureSweep(): Promise<{ conditionalHits: number; requests: number; redis: boolean }> {
+  const redis = haveRedisServer ? await startRedis() : undefined;
+  const server = await startServer("dist/server.js");
+  try {
+    await load(server, 0, 20);
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "",
+      APP_ID: String(server.world.app.id),
+      PRIVATE_KEY: server.world.app.keys.privateKey,
+      GHE_HOST: new URL(server.github.url).host,
+      GHE_PROTOCOL: "http",
+      GITHUB_THROTTLING: "off",
+      LOG_LEVEL: "warn",
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+    };
+    const runSweep = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ["dist/cli/main.js", "sweep", "--dry-run"], { env, stdio: ["ignore", "pipe", "inherit"] });
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`sweep exited with ${code}: ${output}`))));
+      });
+    await runSweep();
+    const second = await runSweep();
+    const summary = /(\d+) GitHub requests, (\d+) of them conditional hits/.exec(second);
+    return { requests: Number(summary?.[1] ?? Number.NaN), conditionalHits: Number(summary?.[2] ?? Number.NaN), redis: redis !== undefined };
+  } finally {
+    await server.stop();
+    await redis?.stop();
+  }
+}
+
+const loadBefore = loadavg()[0]!;
+const triageCommand = await measureTriageCommand();
+process.stderr.write(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s (${triageReports} reports, start-up included)\n`);
+const triageInProcessPerSecond = measureTriageInProcess();
+const latency = await measureLatency();
+const cpuFile = readdirSync(join(scratch, "cpu")).find((name) => name.endsWith(".cpuprofile"));
+const cpuProfile = cpuFile ? summariseCpuProfile(join(scratch, "cpu", cpuFile), 10) : null;
+const sweep = await measureSweep();
+const heap = heapCases > 1_000 ? await measureHeap(heapCases) : null;
+const bareMemory = memoryCases > 0 ? await measureMemory(".build/bench/bare-server.js", Math.min(memoryCases, 10_000)) : undefined;
+const deskMemory = memoryCases > 0 ? await measureMemory("dist/server.js", memoryCases) : undefined;
+const loadAfter = loadavg()[0]!;
+rmSync(scratch, { recursive: true, force: true });
+
+const rss10k = deskMemory?.[10_000] ?? null;
+const rss50k = deskMemory?.[50_000] ?? null;
+const bareRss10k = bareMemory?.[10_000] ?? null;
+const { desk, bare } = latency;
+// Ratios are taken round by round, both servers under the same load, and the median of those reported.
+const throughputRatio = median(latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond));
+const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / latency.rounds.bare[index]!.p99Ms));
 
 const rows: [string, string, string][] = [
-  ["intakes per second", desk.steady.intakesPerSecond.toFixed(1), bare.steady.intakesPerSecond.toFixed(1)],
-  ["latency p50 (ms)", desk.steady.p50Ms.toFixed(1), bare.steady.p50Ms.toFixed(1)],
-  ["latency p99 (ms)", desk.steady.p99Ms.toFixed(1), bare.steady.p99Ms.toFixed(1)],
-  ["GitHub calls per intake (steady)", desk.steady.callsPerIntake.toFixed(2), bare.steady.callsPerIntake.toFixed(2)],
-  ["failed deliveries", String(desk.steady.failures), String(bare.steady.failures)],
-  ["RSS after the run (MB)", desk.rssMb.toFixed(0), bare.rssMb.toFixed(0)],
+  ["intakes per second", desk.intakesPerSecond.toFixed(1), bare.intakesPerSecond.toFixed(1)],
+  ["latency p50 (ms)", desk.p50Ms.toFixed(1), bare.p50Ms.toFixed(1)],
+  ["latency p99 (ms)", desk.p99Ms.toFixed(1), bare.p99Ms.toFixed(1)],
+  ["GitHub calls per intake (steady)", desk.callsPerIntake.toFixed(2), bare.callsPerIntake.toFixed(2)],
+  ["failed deliveries", String(desk.failures), String(bare.failures)],
+  ["RSS after 10,000 cases (MB)", rss10k?.toFixed(0) ?? "-", bareRss10k?.toFixed(0) ?? "-"],
 ];
 console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
-console.log(`throughput ratio (desk / bare): ${(desk.steady.intakesPerSecond / bare.steady.intakesPerSecond).toFixed(2)}`);
-console.log(`triage + deadlines: ${triagePerSecond.toFixed(0)} reports per second`);
-if (memory) console.log(`RSS over ${memoryCases} cases: ${memory.startRssMb.toFixed(0)} MB → ${memory.endRssMb.toFixed(0)} MB`);
+console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
+console.log(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`);
+if (deskMemory) console.log(`RSS by cases: ${Object.entries(deskMemory).map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`).join(", ")}`);
+if (cpuProfile) console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
+console.log(`sweep: second scheduled run ${sweep.requests} requests, ${sweep.conditionalHits} conditional hits${sweep.redis ? "" : " (no redis-server: each run starts cold)"}`);
 console.log(
   JSON.stringify({
     intakes,
     concurrency,
-    desk: { ...desk.steady, rssMb: desk.rssMb },
-    bare: { ...bare.steady, rssMb: bare.rssMb },
-    throughputRatio: desk.steady.intakesPerSecond / bare.steady.intakesPerSecond,
-    triagePerSecond,
-    memory: memory ? { cases: memoryCases, ...memory } : null,
+    callsPerIntake: desk.callsPerIntake,
+    bareCallsPerIntake: bare.callsPerIntake,
+    throughputRatio,
+    p99Ratio,
+    rss10k,
+    rss50k,
+    bareRss10k,
+    rssRatio: rss10k !== null && bareRss10k !== null ? rss10k / bareRss10k : null,
+    triagePerSecond: triageCommand.reportsPerSecond,
+    triageInProcessPerSecond,
+    sweepConditionalHits: sweep.conditionalHits,
+    sweepRequests: sweep.requests,
+    sweepWithRedis: sweep.redis,
+    desk,
+    bare,
+    rounds: latency.rounds,
+    memory: deskMemory ? { cases: memoryCases, rssByCases: deskMemory, bareRssByCases: bareMemory ?? null } : null,
+    heap,
+    cpuProfile,
+    loadAverage: { before: loadBefore, after: loadAfter },
   }),
 );

@@ -38,12 +38,21 @@ export interface AdvisoryReport {
   submittedAt: Date;
 }
 
+/**
+ * What intake knows before it plans. `gatherIntakeFacts` (src/handlers/advisory-reported.ts) collects them, one named
+ * fact at a time; a fact a later step needs (say, what the affected code holds) is added here and gathered there.
+ */
 export interface IntakeFacts {
   advisory: AdvisoryReport;
   policy: RepositoryConfig;
   /** The configured tracking repository and whether GitHub says it is private; absent in advisory-only mode. */
   tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   existingCase: { number: number; record: CaseRecord } | null;
+  /**
+   * For a report without a case: an acknowledgement already posted by an intake that stopped before opening the case,
+   * "none" when the ledger of such acknowledgements can vouch there is none, "unknown" when the advisory must be read.
+   */
+  earlierAcknowledgement: { commentId: number } | "none" | "unknown";
   commentsApiKnownUnavailable: boolean;
   /** The report's claims about the repository's code, checked; absent when it names none or no case is opened. */
   codeClaims?: ClaimsCheck;
@@ -52,9 +61,16 @@ export interface IntakeFacts {
   screening?: ReportScreening;
 }
 
+/** How a case opens: its body, labels and record, which say whether the researcher was acknowledged or is relayed to. */
+export interface CaseOpening {
+  body: string;
+  labels: string[];
+  record: CaseRecord;
+}
+
 export type IntakeAction =
-  | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
   | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
+  | ({ type: "openTrackingIssue"; repository: string; title: string } & CaseOpening)
   | { type: "relayAcknowledgement"; repository: string; message: string; reason: string }
   | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
   | { type: "closeBlockedReport"; message: string; marker: string };
@@ -65,16 +81,26 @@ export interface IntakePlan {
   reasons: string[];
   actions: IntakeAction[];
   triage: TriageDecision;
+  /** The acknowledgement's text, also what a maintainer relays when it cannot be posted. */
+  acknowledgement: string;
 }
 
 export const PUBLIC_TRACKING_NOTICE_TITLE = "Disclosure Desk: this tracking repository is public";
+export const COMMENTS_API_UNAVAILABLE = "the advisory comments API is not available";
 
 export function acknowledgementMarker(caseKey: string): string {
   return `<!-- disclosure-desk:acknowledgement ${caseKey} -->`;
 }
 
+/**
+ * The plan. A new case costs three GitHub writes and reads together: the case look-up, the acknowledgement, and the
+ * tracking issue opened with the acknowledgement already in its record. The researcher is acknowledged first, so a
+ * failure between the two leaves an acknowledgement without a case, never a case that claims one; the ledger of
+ * pending acknowledgements (or, for a report older than it, the acknowledgement's marker on the advisory) lets the
+ * redelivery or the sweep open the case without acknowledging twice.
+ */
 export function planIntake(facts: IntakeFacts): IntakePlan {
-  const { advisory, policy, now } = facts;
+  const { advisory, policy } = facts;
   const { config } = policy;
   const caseKey = advisory.ghsaId;
   const reasons: string[] = [];
@@ -117,6 +143,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
   if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
   const acknowledgement = renderAcknowledgement(facts, deadlines, evidence.question);
   const marker = acknowledgementMarker(caseKey);
+  const plan = (): IntakePlan => ({ caseKey, mode, reasons, actions, triage: decision, acknowledgement });
 
   if (facts.existingCase) {
     const status = facts.existingCase.record.acknowledgement.status;
@@ -124,56 +151,76 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     if (status === "pending") {
       actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: true });
     }
-    return { caseKey, mode, reasons, actions, triage: decision };
+    return plan();
   }
 
   if (facts.screening?.blocked) {
     reasons.push(...facts.screening.reasons, "closing the report without opening a case");
     actions.push({ type: "closeBlockedReport", message: renderBlockedReport(config, caseKey, advisory.reporter), marker: blockedReportMarker(caseKey) });
-    return { caseKey, mode, reasons, actions, triage: decision };
+    return plan();
   }
   reasons.push(...(facts.screening?.reasons ?? []));
 
-  const relayFromTheStart = trackingUsable && facts.commentsApiKnownUnavailable;
-  if (trackingUsable && facts.tracking) {
-    const record = {
-      ...waitingCase(
-        newCaseRecord({
-          key: caseKey,
-          channel: "advisory",
-          source: { repository: advisory.repository, ghsaId: caseKey, url: advisory.htmlUrl },
-          receivedAt: advisory.submittedAt,
-          now,
-          policy,
-          deadlines,
-          acknowledgement: relayFromTheStart ? "relay-needed" : "pending",
-        }),
-        evidence,
-        now,
-        config.sla,
-      ),
-      ...screenedRecordFields(facts.screening),
-    };
-    const relayReason = "the advisory comments API is not available";
-    actions.push({
-      type: "openTrackingIssue",
-      repository: facts.tracking.repository,
-      title: trackingIssueTitle(caseKey, advisory.summary),
-      body: renderTrackingIssue(facts, decision, record, evidence, relayFromTheStart ? { message: acknowledgement, reason: relayReason } : undefined),
-      labels: [...intakeLabels(caseLabels(decision, policy, relayFromTheStart), evidence, facts.codeClaims), ...(facts.screening?.labels ?? [])],
-      record,
-    });
-    reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
+  if (!trackingUsable || !facts.tracking) {
+    actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: true });
+    return plan();
   }
-  if (!relayFromTheStart) {
-    actions.push({
-      type: "acknowledgeResearcher",
-      message: acknowledgement,
-      marker,
-      lookForEarlierAcknowledgement: !trackingUsable,
-    });
+
+  const opening = { type: "openTrackingIssue" as const, repository: facts.tracking.repository, title: trackingIssueTitle(caseKey, advisory.summary) };
+  const earlier = facts.earlierAcknowledgement;
+  if (typeof earlier === "object") {
+    reasons.push(`acknowledgement already posted (comment ${earlier.commentId}) by an intake that stopped before opening the case`);
+    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
+  } else if (facts.commentsApiKnownUnavailable) {
+    reasons.push(`the advisory comments API is not available: the acknowledgement is relayed by a maintainer`);
+    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: COMMENTS_API_UNAVAILABLE }) });
+  } else {
+    if (earlier === "unknown") reasons.push("report older than the ledger of pending acknowledgements: looking for an earlier acknowledgement on the advisory");
+    actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: earlier === "unknown" });
+    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
   }
-  return { caseKey, mode, reasons, actions, triage: decision };
+  reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
+  return plan();
+}
+
+/**
+ * The opening of a new case, for an acknowledgement posted or to be relayed. The executor asks for the relayed one
+ * when the acknowledgement it was to post first could not be posted after all.
+ */
+export function caseOpening(
+  facts: IntakeFacts,
+  decision: TriageDecision,
+  deadlines: ReturnType<typeof computeDeadlines>,
+  acknowledgement: { status: "sent" } | { status: "relay-needed"; message: string; reason: string },
+): CaseOpening {
+  const { advisory, policy, now } = facts;
+  const { config } = policy;
+  const relay = acknowledgement.status === "relay-needed" ? acknowledgement : undefined;
+  const evidence = planIntakeEvidence(decision, config);
+  const opened = newCaseRecord({
+    key: advisory.ghsaId,
+    channel: "advisory",
+    source: { repository: advisory.repository, ghsaId: advisory.ghsaId, url: advisory.htmlUrl },
+    receivedAt: advisory.submittedAt,
+    now,
+    policy,
+    deadlines,
+    acknowledgement: acknowledgement.status,
+  });
+  if (acknowledgement.status === "sent") opened.acknowledgement.at = now.toISOString();
+  const record = { ...waitingCase(opened, evidence, now, config.sla), ...screenedRecordFields(facts.screening) };
+  return {
+    body: renderTrackingIssue(facts, decision, record, evidence, relay),
+    labels: [...intakeLabels(caseLabels(decision, policy, relay !== undefined), evidence, facts.codeClaims), ...(facts.screening?.labels ?? [])],
+    record,
+  };
+}
+
+/** The opening of a case whose acknowledgement could not be posted: the plan's, with the relay for a maintainer. */
+export function relayedCaseOpening(facts: IntakeFacts, plan: IntakePlan, reason: string): CaseOpening {
+  const { config } = facts.policy;
+  const deadlines = computeDeadlines({ receivedAt: facts.advisory.submittedAt }, config.sla, config.calendar);
+  return caseOpening(facts, plan.triage, deadlines, { status: "relay-needed", message: plan.acknowledgement, reason });
 }
 
 export function caseLabels(decision: TriageDecision, policy: RepositoryConfig, relayNeeded: boolean): string[] {

@@ -1,8 +1,5 @@
-import { runClassify } from "./classify-command.js";
-import { runRender } from "./render-command.js";
 import type { SweepCommandIo } from "./sweep-command.js";
-import { runTriage, type TriageIo } from "./triage-command.js";
-import { runValidate } from "./validate-command.js";
+import type { TriageIo } from "./triage-command.js";
 
 export type MainIo = TriageIo & SweepCommandIo;
 
@@ -23,12 +20,15 @@ export const MAIN_USAGE =
   "\n" +
   "Run disclosure-desk <command> --help for a command's options.\n";
 
-/** Commands that talk to GitHub load Probot only when they run, so the offline commands start fast. */
+/**
+ * Each command loads only its own modules, when it runs: start-up is part of every scheduled or scripted run, and
+ * `triage` need not load Probot, the templates or the classifier.
+ */
 const commands: Record<string, (args: string[], io: MainIo) => Promise<number>> = {
-  triage: runTriage,
-  classify: runClassify,
-  validate: runValidate,
-  render: runRender,
+  triage: async (args, io) => (await import("./triage-command.js")).runTriage(args, io),
+  classify: async (args, io) => (await import("./classify-command.js")).runClassify(args, io),
+  validate: async (args, io) => (await import("./validate-command.js")).runValidate(args, io),
+  render: async (args, io) => (await import("./render-command.js")).runRender(args, io),
   sweep: async (args, io) => (await import("./sweep-command.js")).runSweepCommand(args, io),
   report: async (args, io) => (await import("./report-command.js")).runReportCommand(args, io),
   export: async (args, io) => (await import("./forget-command.js")).runExportCommand(args, io),

@@ -5,12 +5,12 @@ import { GitHubGateway } from "../github/gateway.js";
 import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
-import { Redis } from "ioredis";
+import { createRedisSweepCache } from "../runtime/redis-sweep-cache.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
 import { octokitForEnvironment } from "../github/octokit.js";
 import { caseSecretFrom } from "../case/trust.js";
-import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
+import { judgeRestoredIssues, learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import { dashboardStep } from "../dashboard/dashboard-step.js";
@@ -26,10 +26,11 @@ export interface SweepCommandIo extends CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** What tests replace: Octokit (to turn throttling off) and the logger. */
+/** What tests replace: Octokit (to turn throttling off), the logger, and the trust an Octokit override judges with. */
 export interface SweepCommandOverrides {
   Octokit?: typeof ProbotOctokit;
   log?: Logger;
+  trust?: CaseTrust;
 }
 
 interface SweepArguments {
@@ -55,27 +56,30 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
     return 2;
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
-  const probot = await commandProbot(io, credentials, overrides, log);
-  const redis = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
+  const trust = overrides.trust ?? commandTrust(io, credentials);
+  const probot = await commandProbot(io, credentials, overrides, log, trust);
+  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+  const remembered = redis ? createRedisSweepCache(redis) : undefined;
   // The case index this sweep builds is the one the server reads: in Redis when the server has it.
-  const indexClient = io.env.REDIS_URL ? new Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
   const now = parsed.now ?? io.now();
   try {
+    await remembered?.restore(cache, (items) => judgeRestoredIssues(items, trust));
     const result = await sweepEveryInstallation(probot, {
       now,
       dryRun: parsed.dryRun,
       maxRequests: parsed.maxRequests,
-      locks: redis ?? createInProcessLocks(),
-      cache: indexClient ? createGatewayCache(undefined, createRedisCaseIndex(indexClient)) : createGatewayCache(),
+      locks: redis ? createRedisLocks(redis) : createInProcessLocks(),
+      cache,
       log,
       ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL, outboundRulesFrom(io.env)) } : {}),
       report: (line) => io.stdout(`${line}\n`),
     });
+    await remembered?.save(cache);
     io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);
     return result.failed > 0 ? 1 : 0;
   } finally {
-    await redis?.close();
-    await indexClient?.quit();
+    await redis?.quit();
   }
 }
 
@@ -97,7 +101,7 @@ export interface EveryInstallationOptions {
 export interface EveryInstallationResult {
   installations: number;
   failed: number;
-  totals: Pick<InstallationSweepSummary, "openCases" | "casesWithActions" | "posted" | "deferred" | "githubRequests"> & { casesOpened: number };
+  totals: Pick<InstallationSweepSummary, "openCases" | "casesWithActions" | "posted" | "deferred" | "githubRequests" | "conditionalHits"> & { casesOpened: number };
 }
 
 /**
@@ -115,7 +119,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
   const result: EveryInstallationResult = {
     installations: 0,
     failed: 0,
-    totals: { openCases: 0, casesWithActions: 0, posted: 0, deferred: 0, githubRequests: appRequests, casesOpened: 0 },
+    totals: { openCases: 0, casesWithActions: 0, posted: 0, deferred: 0, githubRequests: appRequests, conditionalHits: 0, casesOpened: 0 },
   };
   for (const installation of installations) {
     if (installation.suspended_at) continue;
@@ -144,6 +148,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
       result.totals.deferred += summary.deferred;
       // The installation's count includes its token request: Octokit asks for the token through the same hooks.
       result.totals.githubRequests += summary.githubRequests;
+      result.totals.conditionalHits += summary.conditionalHits;
       result.totals.casesOpened += summary.reconciliation.casesOpened;
       options.report(installationLine(installation.id, account, summary, options.dryRun));
     } catch (error) {
@@ -165,13 +170,13 @@ function installationLine(id: number, account: string, summary: InstallationSwee
     `${summary.casesWithActions} with ${dryRun ? "planned " : ""}actions${actions ? ` (${actions})` : ""},`,
     `${summary.reconciliation.casesOpened} missed reports opened,`,
     `${summary.deferred} deferred,`,
-    `${summary.githubRequests} GitHub requests`,
+    `${summary.githubRequests} GitHub requests (${summary.conditionalHits} conditional hits)`,
   ].join(" ");
 }
 
 function summaryLine(result: EveryInstallationResult, now: Date, dryRun: boolean): string {
   const { totals } = result;
-  return `sweep ${dryRun ? "(dry run) " : ""}at ${now.toISOString()}: ${result.installations} installations (${result.failed} failed), ${totals.openCases} open cases, ${totals.casesWithActions} with actions, ${totals.posted} messages posted, ${totals.casesOpened} missed reports opened, ${totals.deferred} deferred to the next run, ${totals.githubRequests} GitHub requests`;
+  return `sweep ${dryRun ? "(dry run) " : ""}at ${now.toISOString()}: ${result.installations} installations (${result.failed} failed), ${totals.openCases} open cases, ${totals.casesWithActions} with actions, ${totals.posted} messages posted, ${totals.casesOpened} missed reports opened, ${totals.deferred} deferred to the next run, ${totals.githubRequests} GitHub requests, ${totals.conditionalHits} of them conditional hits (304)`;
 }
 
 function parseArguments(args: string[]): SweepArguments | string {
@@ -202,14 +207,19 @@ export async function commandProbot(
   credentials: { appId: number; privateKey: string; baseUrl?: string },
   overrides: SweepCommandOverrides,
   log: Logger,
+  trust: CaseTrust = commandTrust(io, credentials),
 ): Promise<Probot> {
-  const trust: CaseTrust = {
-    identity: { appId: credentials.appId },
-    secret: caseSecretFrom({ caseSecret: io.env.CASE_SECRET, privateKey: credentials.privateKey }),
-  };
   const probot = new Probot({ ...credentials, Octokit: overrides.Octokit ?? octokitForEnvironment(io.env, trust), log });
   if (!overrides.Octokit) await learnBotLogin(await probot.auth(), trust.identity);
   return probot;
+}
+
+/** Who the app is and its seal key, as the server has them: CASE_SECRET, else derived from the private key. */
+export function commandTrust(io: SweepCommandIo, credentials: { appId: number; privateKey: string }): CaseTrust {
+  return {
+    identity: { appId: credentials.appId },
+    secret: caseSecretFrom({ caseSecret: io.env.CASE_SECRET, privateKey: credentials.privateKey }),
+  };
 }
 
 /** The app's credentials from the environment, as the server reads them; a sentence when they are incomplete. */

@@ -112,23 +112,34 @@ const batchLineSchema = z.object({
   repository: z.string().optional(),
 });
 
+const OUTPUT_LINES_PER_WRITE = 500;
+
 async function triageBatch(path: string, loaded: LoadedPolicy, io: TriageIo): Promise<number> {
   const text = await readSource(path, io);
   if (text === undefined) return 1;
   const batchStartedAt = io.now();
   let invalid = 0;
+  // Decisions go out a few hundred lines at a time: one write per report costs more than triaging it.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) io.stdout(pending.join(""));
+    pending = [];
+  };
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === "") return;
     const item = parseBatchLine(line);
     if (typeof item === "string") {
       invalid += 1;
+      flush();
       io.stderr(`${path}:${index + 1}: ${item}\n`);
       return;
     }
     const { receivedAt, ...report } = item;
     const output = triageOne(report, receivedAt === undefined ? batchStartedAt : new Date(receivedAt), loaded);
-    io.stdout(`${JSON.stringify(output)}\n`);
+    pending.push(`${JSON.stringify(output)}\n`);
+    if (pending.length >= OUTPUT_LINES_PER_WRITE) flush();
   });
+  flush();
   return invalid > 0 ? 1 : 0;
 }
 

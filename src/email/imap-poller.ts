@@ -1,4 +1,3 @@
-import { ImapFlow } from "imapflow";
 import type { Logger } from "probot";
 import type { ReceiveOutcome } from "./receive-email.js";
 
@@ -61,6 +60,8 @@ function isFinal(outcome: ReceiveOutcome): boolean {
 
 export async function pollMailboxOnce(options: ImapPollerOptions): Promise<PollResult> {
   const { settings } = options;
+  // Loaded when a mailbox is polled: a server without IMAP_URL never holds the IMAP client in memory.
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,

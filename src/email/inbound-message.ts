@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 
 /**
  * An inbound e-mail as Disclosure Desk uses it, parsed from the raw RFC 5322 message: multipart bodies, transfer
@@ -50,6 +50,8 @@ const AUTHENTICATION_RESULTS_KEPT = 20;
 const AUTHENTICATION_RESULTS_LENGTH = 4_000;
 
 export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> {
+  // Loaded with the first e-mail: a server without the e-mail channel never holds the MIME parser in memory.
+  const { simpleParser } = await import("mailparser");
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const fromAddresses = addressesOf(parsed.from);
   const from = fromAddresses[0];

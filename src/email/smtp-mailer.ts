@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { OutboundRefusedError, senderAddress, type OutboundRefusal, type SendQuota } from "./outbound-rules.js";
 
 /**
@@ -50,13 +50,15 @@ export function createSmtpMailer(smtpUrl: string, rules: OutboundRules): Mailer 
   for (const setting of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {
     if (!url.searchParams.has(setting)) url.searchParams.set(setting, String(ATTEMPT_TIMEOUT_MS));
   }
-  const transport = nodemailer.createTransport(url.toString());
+  // Loaded with the first message: a server that sends no e-mail never holds the SMTP client in memory.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () => (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url.toString())));
   return {
     senderFor: (repository, preferred) => senderAddress(rules.routes, repository, preferred),
     admit: (recipient) => rules.quota.take(recipient),
     async send(mail) {
       if (senderAddress(rules.routes, mail.repository, mail.from) !== mail.from.toLowerCase()) throw new OutboundRefusedError("sender-not-routed");
-      await transport.sendMail({
+      await (await transportOf()).sendMail({
         headers: { "Auto-Submitted": "auto-replied" },
         from: mail.from,
         to: mail.to,

@@ -125,6 +125,14 @@ export class AppIdentityUnknownError extends Error {
   }
 }
 
+/**
+ * Judges issues of an earlier GitHub answer restored from outside this process (the sweep command's Redis cache),
+ * exactly as that answer was judged when it came through here.
+ */
+export function judgeRestoredIssues(items: unknown[], trust: CaseTrust): void {
+  judgeIssues(items, trust);
+}
+
 function judgeIssues(data: unknown, trust: CaseTrust): void {
   const candidates = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.items) ? data.items : [data];
   for (const candidate of candidates) {

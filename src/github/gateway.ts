@@ -1,9 +1,9 @@
 import type { ProbotOctokit } from "probot";
 import type { CaseRecord } from "../case/case-record.js";
 import { asCaseRecord, isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
-import type { ConfigFileRef } from "../config/repository-config.js";
+import { loadRepositoryConfig, type ConfigFileRef, type RepositoryConfig } from "../config/repository-config.js";
 import { CodeGateway } from "./code-gateway.js";
-import type { GatewayCache } from "./gateway-cache.js";
+import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
 
 /**
  * The one place that talks to GitHub. Retries and throttling come from Probot's Octokit plugins; this class adds
@@ -84,6 +84,33 @@ export class GitHubGateway {
   /** Reads of a repository's code for the claims check, each reader with its own budget of GitHub calls. */
   codeReader(repository: RepositoryRef): CodeGateway {
     return new CodeGateway(this.octokit, this.cache.code, this.installationId, repository);
+  }
+
+  /**
+   * A repository's policy. It is resolved again only when a file it was made from reads differently: the same
+   * object comes back otherwise, so its parse, validation, compiled patterns and business calendar are made once
+   * per policy version instead of once per report.
+   */
+  async readPolicy(repository: RepositoryRef): Promise<RepositoryConfig> {
+    const cacheKey = `${this.installationId}:${repository.owner}/${repository.repo}`.toLowerCase();
+    const remembered = this.cache.policies.get(cacheKey);
+    if (remembered && (await this.readsTheSame(remembered.reads))) return remembered.policy;
+    const reads: { ref: ConfigFileRef; text: string | null }[] = [];
+    const policy = await loadRepositoryConfig(async (ref) => {
+      const text = await this.readConfigFile(ref);
+      reads.push({ ref, text });
+      return text;
+    }, repository);
+    this.cache.policies.set(cacheKey, { reads, policy });
+    return policy;
+  }
+
+  /** Loading a policy is a function of the texts it reads, in order: the same texts make the same policy. */
+  private async readsTheSame(reads: { ref: ConfigFileRef; text: string | null }[]): Promise<boolean> {
+    for (const read of reads) {
+      if ((await this.readConfigFile(read.ref)) !== read.text) return false;
+    }
+    return true;
   }
 
   /**
@@ -224,6 +251,11 @@ export class GitHubGateway {
     await this.octokit.rest.issues.addLabels({ ...repository, issue_number: issueNumber, labels });
   }
 
+  /** Acknowledgements posted whose case is not open yet (intake acknowledges first). */
+  pendingAcknowledgements(): PendingAcknowledgements {
+    return this.cache.pendingAcknowledgements;
+  }
+
   /** True while a recent 404 from the advisory comments API says this installation cannot use it. */
   knowsCommentsApiUnavailable(): boolean {
     return this.commentsApiUnavailable();
@@ -243,6 +275,19 @@ export class GitHubGateway {
     let count = 0;
     this.octokit.hook.before("request", () => {
       count += 1;
+    });
+    return () => count;
+  }
+
+  /**
+   * Counts the requests GitHub answers 304 Not Modified from now on: conditional requests whose remembered answer was
+   * still good, which GitHub does not count against the rate limit.
+   */
+  countConditionalHits(): () => number {
+    let count = 0;
+    this.octokit.hook.error("request", (error) => {
+      if (hasStatus(error, 304)) count += 1;
+      throw error;
     });
     return () => count;
   }

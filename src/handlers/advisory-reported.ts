@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import { loadRepositoryConfig } from "../config/repository-config.js";
 import { checkReportedCode } from "../case/code-claims.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
@@ -26,7 +25,8 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
       const facts = await gatherIntakeFacts(gateway, advisory, new Date(dependencies.now()));
       const screening = { index: dependencies.cache.caseIndex, installationId, secret: dependencies.trust.secret };
       facts.screening = await screenIntake(screening, reportIdentity(advisory), facts.policy.config, facts.now);
-      const plan = planIntake(await withCodeClaims(gateway, facts));
+      const checked = await withCodeClaims(gateway, facts);
+      const plan = planIntake(checked);
       log.info(
         { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage.labels },
         "intake planned",
@@ -34,28 +34,36 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
       if (facts.policy.errors.length > 0) {
         log.warn({ problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) }, "configuration has errors; safe defaults used");
       }
-      const opened = await executeIntake(gateway, plan, facts, log);
+      const opened = await executeIntake(gateway, plan, checked, log);
       if (opened) await indexCase(screening, opened);
     });
   };
 }
 
+/**
+ * Everything intake plans from, gathered through the gateway: the policy, the tracking repository's visibility, the
+ * case if there is one, and whether an interrupted intake already acknowledged the report. Policy and visibility are
+ * cached, so a new report costs one request here (the case look-up). A new fact goes here as one more named step.
+ */
 export async function gatherIntakeFacts(gateway: GitHubGateway, advisory: AdvisoryReport, now: Date): Promise<IntakeFacts> {
-  const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(advisory.repository));
+  const policy = await gateway.readPolicy(parseRepository(advisory.repository));
+  const commentsApiKnownUnavailable = gateway.knowsCommentsApiUnavailable();
   const trackingName = policy.config.tracking.repository;
   if (!trackingName) {
-    return { advisory, policy, existingCase: null, commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(), now };
+    return { advisory, policy, existingCase: null, earlierAcknowledgement: "unknown", commentsApiKnownUnavailable, now };
   }
-  const trackingRepository = parseRepository(trackingName);
-  const visibility = await gateway.repositoryVisibility(trackingRepository);
-  const isPrivate = visibility === "private";
-  const existing = isPrivate ? await gateway.findTrackingIssue(trackingRepository, advisory.ghsaId) : null;
+  const tracking = await trackingFacts(gateway, trackingName);
+  const existing = tracking.isPrivate ? await gateway.findTrackingIssue(parseRepository(trackingName), advisory.ghsaId) : null;
+  const earlierAcknowledgement = tracking.isPrivate && !existing
+    ? await gateway.pendingAcknowledgements().lookUp(advisory.ghsaId, advisory.submittedAt)
+    : "unknown";
   return {
     advisory,
     policy,
-    tracking: { repository: trackingName, isPrivate, visibility },
+    tracking,
     existingCase: existing ? { number: existing.number, record: existing.record } : null,
-    commentsApiKnownUnavailable: gateway.knowsCommentsApiUnavailable(),
+    earlierAcknowledgement,
+    commentsApiKnownUnavailable,
     now,
   };
 }
@@ -79,6 +87,11 @@ function reportedCode(advisory: AdvisoryReport) {
     packages: advisory.packages.map((affected) => affected.name),
     functions: advisory.packages.flatMap((affected) => affected.functions ?? []),
   };
+}
+
+async function trackingFacts(gateway: GitHubGateway, trackingName: string): Promise<NonNullable<IntakeFacts["tracking"]>> {
+  const visibility = await gateway.repositoryVisibility(parseRepository(trackingName));
+  return { repository: trackingName, isPrivate: visibility === "private", visibility };
 }
 
 export function advisoryFromPayload(payload: AdvisoryPayload, now: Date): AdvisoryReport {

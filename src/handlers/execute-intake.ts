@@ -1,7 +1,7 @@
 import type { Logger } from "probot";
-import { renderRelay, type IntakeFacts, type IntakePlan } from "../case/intake.js";
+import { COMMENTS_API_UNAVAILABLE, relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/intake.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
+import { parseRepository, type CommentResult, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
 
 interface OpenCase {
   repository: RepositoryRef;
@@ -11,14 +11,19 @@ interface OpenCase {
 }
 
 /**
- * Carries out an intake plan, in order. Each step is safe to repeat: a redelivery after a crash finishes the job.
- * Returns the case it opened or found, for the case index.
+ * Carries out an intake plan, in order. Each step is safe to repeat: a redelivery after a failure finishes the job.
+ * An acknowledgement posted before its case opens is entered in the ledger of pending acknowledgements until the case
+ * is open, so a redelivery opens the case without acknowledging again. Returns the case it opened or found, for the
+ * case index.
  */
-export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, facts: IntakeFacts, log: Logger): Promise<{ repository: RepositoryRef; number: number; record: CaseRecord } | undefined> {
+export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, facts: IntakeFacts, log: Logger): Promise<OpenCase | undefined> {
   let openCase: OpenCase | undefined = facts.existingCase && facts.tracking
     ? await existingCase(gateway, facts.tracking.repository, plan.caseKey)
     : undefined;
   const advisory = { ...parseRepository(facts.advisory.repository), ghsaId: facts.advisory.ghsaId };
+  const pending = gateway.pendingAcknowledgements();
+  const opensCase = plan.actions.some((action) => action.type === "openTrackingIssue");
+  let acknowledgement: CommentResult | undefined;
 
   for (const action of plan.actions) {
     switch (action.type) {
@@ -28,29 +33,33 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
         await gateway.ensureNotice(repository, { title: action.title, body: action.body });
         break;
       }
-      case "openTrackingIssue": {
-        const repository = parseRepository(action.repository);
-        const created = await gateway.createTrackingIssue(repository, action, plan.caseKey);
-        openCase = { repository, number: created.number, body: action.body, record: action.record };
-        log.info({ issue: created.number, labels: action.labels }, "tracking issue opened");
-        break;
-      }
       case "acknowledgeResearcher": {
         const earlier = action.lookForEarlierAcknowledgement ? await gateway.findAdvisoryComment(advisory, action.marker) : null;
-        const outcome = earlier === "unavailable"
-          ? { status: "unavailable" as const, reason: "the advisory comments API is not available" }
+        acknowledgement = earlier === "unavailable"
+          ? { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE }
           : earlier
-            ? { status: "sent" as const, id: earlier.id }
+            ? { status: "sent", id: earlier.id }
             : await gateway.addAdvisoryComment(advisory, action.message);
-        if (outcome.status === "sent") {
-          log.info({ comment: outcome.id, found: Boolean(earlier) }, "researcher acknowledged");
+        if (acknowledgement.status === "sent") {
+          log.info({ comment: acknowledgement.id, found: Boolean(earlier) }, "researcher acknowledged");
           if (openCase) await recordAcknowledgement(gateway, openCase, "sent", facts.now);
+          else if (opensCase) await pending.record(plan.caseKey, acknowledgement.id, facts.now);
         } else if (openCase) {
-          log.warn({ reason: outcome.reason }, "acknowledgement to be relayed by a maintainer");
-          await relay(gateway, openCase, facts, action.message, outcome.reason);
-        } else {
-          log.error({ reason: outcome.reason }, "acknowledgement could not be sent and there is no tracking issue to relay it");
+          log.warn({ reason: acknowledgement.reason }, "acknowledgement to be relayed by a maintainer");
+          await relay(gateway, openCase, facts, action.message, acknowledgement.reason);
+        } else if (!opensCase) {
+          log.error({ reason: acknowledgement.reason }, "acknowledgement could not be sent and there is no tracking issue to relay it");
         }
+        break;
+      }
+      case "openTrackingIssue": {
+        const repository = parseRepository(action.repository);
+        const opening = acknowledgement?.status === "unavailable" ? relayedCaseOpening(facts, plan, acknowledgement.reason) : action;
+        if (acknowledgement?.status === "unavailable") log.warn({ reason: acknowledgement.reason }, "acknowledgement to be relayed by a maintainer");
+        const created = await gateway.createTrackingIssue(repository, { title: action.title, body: opening.body, labels: opening.labels }, plan.caseKey);
+        await pending.settle(plan.caseKey);
+        openCase = { repository, number: created.number, body: opening.body, record: opening.record };
+        log.info({ issue: created.number, labels: opening.labels }, "tracking issue opened");
         break;
       }
       case "relayAcknowledgement":

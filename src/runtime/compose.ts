@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
 import { getPrivateKey } from "@probot/get-private-key";
 import { disclosureDesk } from "../app.js";
 import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
@@ -7,13 +8,14 @@ import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
 import { sweepEveryInstallation } from "../cli/sweep-command.js";
-import { createGatewayCache } from "../github/gateway-cache.js";
+import { createGatewayCache, createInProcessPendingAcknowledgements } from "../github/gateway-cache.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
 import { createInProcessLocks } from "./locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisCodeCache } from "./redis-code-cache.js";
+import { createRedisPendingAcknowledgements } from "./redis-pending-acknowledgements.js";
 import { createRedisRecentCases } from "./redis-recent-cases.js";
 import { createRedisCaseIndex } from "./redis-case-index.js";
 import { createRedisSendQuota } from "./redis-send-quota.js";
@@ -76,11 +78,26 @@ function readCaseSecret(env: NodeJS.ProcessEnv): CaseSecret | undefined {
 
 const BOT_LOGIN_RETRY_MS = 60_000;
 
+/** The Redis client, loaded only when REDIS_URL is set: a single replica never holds it in memory. */
+function connectRedis(url: string): Redis {
+  const { Redis: RedisClient } = createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
+  return new RedisClient(url, { maxRetriesPerRequest: 3, lazyConnect: false });
+}
+
 export function composeServer(settings: ServerSettings, now: () => number = Date.now): ComposedServer {
-  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
+  const redis = settings.redisUrl ? connectRedis(settings.redisUrl) : undefined;
   const redisLocks = redis ? createRedisLocks(redis) : undefined;
   const dependencies: HandlerDependencies = {
-    cache: redis ? createGatewayCache(createRedisRecentCases(redis), createRedisCaseIndex(redis), createRedisCodeCache(redis)) : createGatewayCache(),
+    cache: createGatewayCache(
+      redis
+        ? {
+            recentCases: createRedisRecentCases(redis),
+            pendingAcknowledgements: createRedisPendingAcknowledgements(redis, now),
+            caseIndex: createRedisCaseIndex(redis),
+            code: createRedisCodeCache(redis),
+          }
+        : { pendingAcknowledgements: createInProcessPendingAcknowledgements(now()) },
+    ),
     locks: redisLocks ?? createInProcessLocks(),
     now,
     platform: { advisories: true },

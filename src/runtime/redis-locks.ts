@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
 import type { CaseLocks } from "./locks.js";
 import type { SweepLock } from "./sweep-timer.js";
 
@@ -40,9 +41,15 @@ const MAX_RETRY_MS = 1_000;
 
 const DEFAULTS: RedisLockOptions = { ttlMs: 30_000, maxWaitMs: 60_000, retryMs: 50, keyPrefix: "disclosure-desk:lock:" };
 
+/** Loaded only when a Redis URL is given: without Redis the client is never held in memory. */
+function connect(url: string): Redis {
+  const { Redis: RedisClient } = createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
+  return new RedisClient(url, { maxRetriesPerRequest: 3 });
+}
+
 export function createRedisLocks(redis: string | Redis, options: Partial<RedisLockOptions> = {}): RedisLocks {
   const settings = { ...DEFAULTS, ...options };
-  const client = typeof redis === "string" ? new Redis(redis, { maxRetriesPerRequest: 3 }) : redis;
+  const client = typeof redis === "string" ? connect(redis) : redis;
 
   const tryAcquire = async (key: string, token: string) =>
     (await client.set(key, token, "PX", settings.ttlMs, "NX")) === "OK";

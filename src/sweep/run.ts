@@ -2,7 +2,7 @@ import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
 import { planIntake } from "../case/intake.js";
-import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
+import type { RepositoryConfig } from "../config/repository-config.js";
 import {
   hasStatus,
   parseRepository,
@@ -86,6 +86,8 @@ export interface InstallationSweepSummary {
   /** Open cases followed up in step 6. */
   followedUp: number;
   githubRequests: number;
+  /** Of those, the conditional requests GitHub answered 304 (free of rate limit): the remembered answer still held. */
+  conditionalHits: number;
 }
 
 interface PlannedCase {
@@ -100,6 +102,7 @@ const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSi
 
 export async function sweepInstallation(gateway: GitHubGateway, options: SweepOptions): Promise<InstallationSweepSummary> {
   const requests = gateway.countRequests();
+  const conditionalHits = gateway.countConditionalHits();
   const { log, now } = options;
   const summary: InstallationSweepSummary = {
     repositories: 0,
@@ -117,6 +120,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     deferred: 0,
     followedUp: 0,
     githubRequests: 0,
+    conditionalHits: 0,
   };
 
   // 1. Repositories and their policies.
@@ -238,6 +242,7 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   // 9. The case index.
   if (options.caseIndex && !options.dryRun) await options.caseIndex({ gateway, policies, trackingRepositories: summary.trackingRepositories, log, now });
   summary.githubRequests = requests();
+  summary.conditionalHits = conditionalHits();
   return summary;
 }
 
@@ -286,8 +291,7 @@ export async function loadInstallationPolicies(gateway: GitHubGateway): Promise<
   const repositories = everyRepository.filter((repository) => !repository.archived);
   const policies = new Map<string, RepositoryConfig>();
   for (const repository of everyRepository) {
-    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(repository.fullName));
-    policies.set(repository.fullName.toLowerCase(), policy);
+    policies.set(repository.fullName.toLowerCase(), await gateway.readPolicy(parseRepository(repository.fullName)));
   }
   const trackingPolicies = new Map<string, RepositoryConfig>();
   for (const policy of policies.values()) {

@@ -74,13 +74,12 @@ describe("repository_advisory.reported", () => {
       "GET repos/get-content",
       "GET repos/get",
       "GET search/issues-and-pull-requests",
-      "POST issues/create",
       "POST security-advisories/create-repository-advisory-comment",
-      "PATCH issues/update",
+      "POST issues/create",
     ]);
   });
 
-  it("costs four calls for the next intake once config and visibility are cached", async () => {
+  it("costs three calls for the next intake once config and visibility are cached: look-up, acknowledgement, case", async () => {
     const github = fakeGitHub({
       configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
       privateRepositories: [trackingRepository],
@@ -93,11 +92,80 @@ describe("repository_advisory.reported", () => {
     const calls = github.mock.requests.slice(before).filter((request) => !request.path.endsWith("/access_tokens"));
     expect(calls.map((request) => request.operationId)).toEqual([
       "search/issues-and-pull-requests",
-      "issues/create",
       "security-advisories/create-repository-advisory-comment",
-      "issues/update",
+      "issues/create",
     ]);
+    const opened = github.issues.get(trackingRepository)?.[1];
+    const block = readCaseBlock(opened?.body);
+    expect(block.status === "found" && block.record.acknowledgement).toEqual({ status: "sent", at: now.toISOString() });
     expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("opens the case without a second acknowledgement when opening it failed after the acknowledgement went out", async () => {
+    // The tracking issue cannot be opened once: GitHub answers 500 after the acknowledgement was posted.
+    nock("https://api.github.com").post(`/repos/${trackingRepository}/issues`).reply(500, { message: "Server Error" });
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    const probot = createTestProbot(testDependencies(now));
+    await expect(deliver(probot)).rejects.toThrow();
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    expect(github.issues.get(trackingRepository) ?? []).toHaveLength(0);
+
+    const before = github.mock.requests.length;
+    await deliver(probot, repositoryAdvisoryReportedPayload(), "redelivery");
+
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    const issues = github.issues.get(trackingRepository) ?? [];
+    expect(issues).toHaveLength(1);
+    const block = readCaseBlock(issues[0]?.body);
+    expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
+    expect(issues[0]?.labels).not.toContain("relay-needed");
+    // The ledger knew: no reading of the advisory's comments, no second comment.
+    expect(github.mock.requests.slice(before).map((request) => request.operationId)).toEqual(["search/issues-and-pull-requests", "issues/create"]);
+    expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("finds the earlier acknowledgement by its marker when a restarted process gets the redelivery", async () => {
+    nock("https://api.github.com").post(`/repos/${trackingRepository}/issues`).reply(500, { message: "Server Error" });
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    await expect(deliver(createTestProbot(testDependencies(now)))).rejects.toThrow();
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+
+    // The process is gone with its ledger; the new one started after the report was submitted.
+    const before = github.mock.requests.length;
+    await deliver(createTestProbot(testDependencies(now, now)), repositoryAdvisoryReportedPayload(), "redelivery");
+
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    const issues = github.issues.get(trackingRepository) ?? [];
+    expect(issues).toHaveLength(1);
+    const block = readCaseBlock(issues[0]?.body);
+    expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
+    const calls = github.mock.requests.slice(before).filter((request) => !request.path.endsWith("/access_tokens")).map((request) => request.operationId);
+    expect(calls).toContain("security-advisories/list-repository-advisory-comments");
+    expect(calls).not.toContain("security-advisories/create-repository-advisory-comment");
+    expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("acknowledges a report older than the process once, after looking for an earlier acknowledgement", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    await deliver(createTestProbot(testDependencies(now, now)));
+
+    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    const calls = github.mock.requests.filter((request) => !request.path.endsWith("/access_tokens")).map((request) => request.operationId);
+    expect(calls.slice(-3)).toEqual([
+      "security-advisories/list-repository-advisory-comments",
+      "security-advisories/create-repository-advisory-comment",
+      "issues/create",
+    ]);
   });
 
   it("opens one case and sends one acknowledgement when the same delivery arrives five times at once", async () => {

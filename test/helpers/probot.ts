@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { disclosureDesk } from "../../src/app.js";
 import { caseSecretFrom, sealCaseBody } from "../../src/case/trust.js";
 import { trustedOctokit } from "../../src/github/case-trust.js";
-import { createGatewayCache } from "../../src/github/gateway-cache.js";
+import { createGatewayCache, createInProcessPendingAcknowledgements } from "../../src/github/gateway-cache.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { createInProcessLocks } from "../../src/runtime/locks.js";
 
@@ -41,8 +41,18 @@ export const TestOctokit = trustedOctokit(
   testTrust,
 );
 
-export function testDependencies(now: Date): HandlerDependencies {
-  return { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true }, trust: testTrust };
+/**
+ * A handler's dependencies as one running process has them, at a frozen `now`. The process started `startedAt`
+ * (default: an hour before `now`), so the ledger of pending acknowledgements vouches for reports submitted since.
+ */
+export function testDependencies(now: Date, startedAt = new Date(now.getTime() - 60 * 60_000)): HandlerDependencies {
+  return {
+    cache: createGatewayCache({ pendingAcknowledgements: createInProcessPendingAcknowledgements(startedAt.getTime()) }),
+    locks: createInProcessLocks(),
+    now: () => now.getTime(),
+    platform: { advisories: true },
+    trust: testTrust,
+  };
 }
 
 export function createTestProbot(dependencies: HandlerDependencies): Probot {

@@ -84,7 +84,7 @@ describe("the log of an intake", () => {
     expect(decision?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage"]));
     expect(Array.isArray(decision?.reasons)).toBe(true);
     expect((decision?.reasons as unknown[]).length).toBeGreaterThan(0);
-    expect(decision?.actions).toEqual(["openTrackingIssue", "acknowledgeResearcher"]);
+    expect(decision?.actions).toEqual(["acknowledgeResearcher", "openTrackingIssue"]);
   });
 
   it("never writes the summary, the description or an e-mail address", async () => {

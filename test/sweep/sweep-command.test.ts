@@ -4,7 +4,8 @@ import { pino } from "pino";
 import { runReportCommand } from "../../src/cli/report-command.js";
 import { runSweepCommand, type SweepCommandIo } from "../../src/cli/sweep-command.js";
 import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
-import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
+import { TestOctokit, testPrivateKey, testTrust } from "../helpers/probot.js";
+import { describeIfRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sweepWorld, trackingRepository } from "./sweep-world.js";
 
@@ -51,8 +52,8 @@ describe("disclosure-desk sweep", () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(out).toEqual([
-      `installation ${installation.id} (octo-org): 2 repositories, 1 tracking, 1 open cases, 1 with planned actions (escalate 1, setSlaLabel 1, recordSweep 1), 0 missed reports opened, 0 deferred, 8 GitHub requests\n`,
-      "sweep (dry run) at 2026-12-01T08:00:00.000Z: 1 installations (0 failed), 1 open cases, 1 with actions, 0 messages posted, 0 missed reports opened, 0 deferred to the next run, 9 GitHub requests\n",
+      `installation ${installation.id} (octo-org): 2 repositories, 1 tracking, 1 open cases, 1 with planned actions (escalate 1, setSlaLabel 1, recordSweep 1), 0 missed reports opened, 0 deferred, 8 GitHub requests (0 conditional hits)\n`,
+      "sweep (dry run) at 2026-12-01T08:00:00.000Z: 1 installations (0 failed), 1 open cases, 1 with actions, 0 messages posted, 0 missed reports opened, 0 deferred to the next run, 9 GitHub requests, 0 of them conditional hits (304)\n",
     ]);
     expect(world.github.writesTo(trackingRepository)).toEqual([]);
     expect(world.github.mock.problems()).toEqual([]);
@@ -66,6 +67,37 @@ describe("disclosure-desk sweep", () => {
     const badNow = io({ APP_ID: "123", PRIVATE_KEY: "key" });
     expect(await runSweepCommand(["--now", "yesterday"], badNow.io, overrides)).toBe(2);
     expect(badNow.err[0]).toBe("--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z\nusage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]\n");
+  });
+});
+
+describeIfRedis("the sweep command's memory in Redis")("disclosure-desk sweep with REDIS_URL", () => {
+  let redis: RedisServer | undefined;
+  afterEach(() => redis?.stop());
+
+  it("asks conditionally in the next run, and the cases it restores are judged as GitHub's answer was", async () => {
+    redis = await startRedisServer();
+    const world = sweepWorld();
+    world.addCase(openedCase(sweepConfig()));
+    world.github.mock.scope
+      .get("/app/installations")
+      .query({ per_page: "100" })
+      .times(2)
+      .reply(200, [{ id: installation.id, account: { login: octoOrg.login, id: octoOrg.id, type: "Organization" }, suspended_at: null }]);
+    const env = { APP_ID: "123", PRIVATE_KEY_PATH: "/keys/app.pem", REDIS_URL: redis.url };
+    const first = io(env, { "/keys/app.pem": testPrivateKey() });
+    const second = io(env, { "/keys/app.pem": testPrivateKey() });
+    const withTrust = { ...overrides, trust: testTrust };
+
+    expect(await runSweepCommand(["--now", "2026-12-01T08:00:00Z", "--dry-run"], first.io, withTrust)).toBe(0);
+    expect(await runSweepCommand(["--now", "2026-12-01T08:00:00Z", "--dry-run"], second.io, withTrust)).toBe(0);
+
+    expect(first.out[1]).toContain("0 of them conditional hits (304)");
+    // The config file and both listings (cases, triage advisories) were unchanged: three 304s.
+    expect(second.out[1]).toContain("3 of them conditional hits (304)");
+    // The case restored from Redis is still the app's sealed case: planned exactly as in the first run.
+    expect(second.out[0]).toContain("1 open cases, 1 with planned actions (escalate 1, setSlaLabel 1, recordSweep 1)");
+    expect(second.err).toEqual([]);
+    expect(world.github.mock.problems()).toEqual([]);
   });
 });
 
