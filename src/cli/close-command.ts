@@ -13,7 +13,6 @@ import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
-import { Redis } from "ioredis";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const USAGE =
@@ -56,18 +55,16 @@ export async function runCloseCommand(args: string[], io: SweepCommandIo, overri
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
-  const redisLocks = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
-  const indexClient = io.env.REDIS_URL ? new Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
-  const cache = indexClient ? createGatewayCache(undefined, createRedisCaseIndex(indexClient)) : createGatewayCache();
+  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
   const now = io.now();
   try {
-    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks: redisLocks ?? createInProcessLocks(), io, log });
+    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks: redis ? createRedisLocks(redis) : createInProcessLocks(), io, log });
     const verb = parsed.dryRun ? "would close" : "closed";
     io.stdout(`close${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${verb} ${totals.closed} cases as ${parsed.reason}; ${totals.skipped} found by the search left open; ${totals.failed} installations failed\n`);
     return totals.failed > 0 ? 1 : 0;
   } finally {
-    await redisLocks?.close();
-    await indexClient?.quit();
+    await redis?.quit();
   }
 }
 
