@@ -33,6 +33,14 @@ export function isAppIssue(issue: object): boolean {
 }
 
 /**
+ * Whether GitHub said the app itself wrote this comment (on an issue or an advisory), for a comment read through the
+ * app's Octokit: a marker the app looks for counts only in the app's own comments, never in a copy someone pasted.
+ */
+export function isAppComment(comment: object): boolean {
+  return writtenByTheApp.has(comment);
+}
+
+/**
  * The case an issue holds, as far as the app believes it: `found` only for a block the app wrote in an issue it
  * opened, with an intact seal (`sealed: false` for a case from before seals, which the sweep seals once); `tampered`
  * for one of the app's issues whose block was changed by hand; `foreign` for a look-alike anyone else wrote.
@@ -136,12 +144,17 @@ export function judgeRestoredIssues(items: unknown[], trust: CaseTrust): void {
 function judgeIssues(data: unknown, trust: CaseTrust): void {
   const candidates = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.items) ? data.items : [data];
   for (const candidate of candidates) {
+    if (isComment(candidate) && isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
     if (!isObject(candidate) || typeof candidate.number !== "number" || typeof candidate.repository_url !== "string") continue;
     if (trust.identity.botLogin === undefined) throw new AppIdentityUnknownError();
     const repository = candidate.repository_url.split("/").slice(-2).join("/");
     if (isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
     judged.set(candidate, judgeCaseBlock({ ...(candidate as Omit<IssueFacts, "repository">), repository }, trust));
   }
+}
+
+function isComment(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && typeof value.id === "number" && "body" in value && "user" in value && !("number" in value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

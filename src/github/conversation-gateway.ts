@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { AdvisoryChanges } from "../commands/plan.js";
-import { asCaseRecord, readTrustedCase, type CaseReading } from "./case-trust.js";
+import { asCaseRecord, isAppComment, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
 
@@ -41,6 +41,8 @@ export interface AdvisoryComment {
   body: string;
   author: string;
   authorType: string;
+  /** GitHub says the app itself wrote it: only then does a marker in it count. */
+  writtenByTheApp: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -170,6 +172,7 @@ export class ConversationGateway {
         body: comment.body ?? "",
         author: comment.user?.login ?? "ghost",
         authorType: comment.user?.type ?? "User",
+        writtenByTheApp: isAppComment(comment),
         createdAt: comment.created_at,
         updatedAt: comment.updated_at,
       }));
@@ -189,7 +192,7 @@ export class ConversationGateway {
   async messageResearcher(advisory: AdvisoryRef, message: string, marker: string, since: string): Promise<CommentResult> {
     const earlier = await this.listAdvisoryComments(advisory, since);
     if (earlier === "unavailable") return { status: "unavailable", reason: UNAVAILABLE };
-    const found = earlier.find((comment) => comment.body.includes(marker));
+    const found = earlier.find((comment) => comment.writtenByTheApp && comment.body.includes(marker));
     if (found) return { status: "sent", id: found.id };
     try {
       const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {

@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { CaseRecord } from "../case/case-record.js";
-import { asCaseRecord, isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
+import { asCaseRecord, isAppComment, isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
 import { loadRepositoryConfig, type ConfigFileRef, type RepositoryConfig } from "../config/repository-config.js";
 import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
@@ -212,7 +212,7 @@ export class GitHubGateway {
         "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments",
         { owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId, per_page: 100 },
       );
-      const found = comments.find((comment) => comment.body?.includes(marker));
+      const found = comments.find((comment) => isAppComment(comment) && comment.body?.includes(marker));
       return found ? { id: found.id } : null;
     } catch (error) {
       if (hasStatus(error, 404)) {
@@ -362,14 +362,14 @@ export class GitHubGateway {
     return advisories.filter((advisory) => advisory.state === "triage");
   }
 
-  /** Which of `markers` the issue's comments already carry: one listing, however many markers are asked about. */
+  /** Which of `markers` the app's own comments on the issue already carry: one listing, however many markers are asked about. */
   async findIssueCommentMarkers(repository: RepositoryRef, issueNumber: number, markers: string[]): Promise<Set<string>> {
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
       ...repository,
       issue_number: issueNumber,
       per_page: 100,
     });
-    return new Set(markers.filter((marker) => comments.some((comment) => comment.body?.includes(marker))));
+    return new Set(markers.filter((marker) => comments.some((comment) => isAppComment(comment) && comment.body?.includes(marker))));
   }
 
   async addIssueComment(repository: RepositoryRef, issueNumber: number, body: string): Promise<number> {

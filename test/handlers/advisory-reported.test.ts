@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { sealCaseBody } from "../../src/case/trust.js";
 import { readCaseBlock } from "../../src/case/case-record.js";
+import { acknowledgementMarker } from "../../src/case/intake.js";
+import { userObject } from "../fixtures/github-objects.js";
 import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/webhook-payloads.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { fakeGitHub } from "../helpers/fake-github.js";
@@ -149,6 +151,23 @@ describe("repository_advisory.reported", () => {
     expect(calls).toContain("security-advisories/list-repository-advisory-comments");
     expect(calls).not.toContain("security-advisories/create-repository-advisory-comment");
     expect(github.mock.problems()).toEqual([]);
+  });
+
+  it("does not take the acknowledgement marker in someone else's comment for its own: the researcher is still acknowledged", async () => {
+    const github = fakeGitHub({
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig },
+      privateRepositories: [trackingRepository],
+    });
+    const pasted = { id: 1, body: `Thanks! ${acknowledgementMarker(reportedGhsaId)}`, user: userObject("rosa-researcher", 9_200_101) };
+    github.advisoryComments.set(reportedGhsaId, [pasted]);
+    // A process started after the report cannot vouch from its ledger, so it looks on the advisory, as after a restart.
+    await deliver(createTestProbot(testDependencies(now, now)));
+
+    const comments = github.advisoryComments.get(reportedGhsaId) ?? [];
+    expect(comments).toHaveLength(2);
+    expect(comments[1]?.body).toContain(acknowledgementMarker(reportedGhsaId));
+    const block = readCaseBlock(github.issues.get(trackingRepository)?.[0]?.body);
+    expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
   });
 
   it("acknowledges a report older than the process once, after looking for an earlier acknowledgement", async () => {
