@@ -46,14 +46,19 @@ export function fingerprintOf(title: string, body: string): string | undefined {
   return Buffer.from(minimum.buffer).toString("base64");
 }
 
-/** The estimated Jaccard similarity of two fingerprints, 0..1; 0 when either is unreadable. */
-export function similarity(left: string, right: string): number {
-  const a = decode(left);
-  const b = decode(right);
-  if (a === undefined || b === undefined) return 0;
-  let equal = 0;
-  for (let index = 0; index < SIGNATURE_LENGTH; index++) if (a[index] === b[index]) equal += 1;
-  return equal / SIGNATURE_LENGTH;
+/**
+ * The estimated Jaccard similarity (0..1; 0 when either is unreadable) to one fingerprint, decoded once: a new report
+ * is compared with up to thousands of indexed cases.
+ */
+export function similarityTo(fingerprint: string): (other: string) => number {
+  const a = decode(fingerprint);
+  return (other) => {
+    const b = a === undefined ? undefined : decode(other);
+    if (a === undefined || b === undefined) return 0;
+    let equal = 0;
+    for (let index = 0; index < SIGNATURE_LENGTH; index++) if (a[index] === b[index]) equal += 1;
+    return equal / SIGNATURE_LENGTH;
+  };
 }
 
 function decode(fingerprint: string): Uint32Array | undefined {

@@ -1,5 +1,5 @@
 import type { CaseSecret } from "../case/trust.js";
-import { fingerprintOf, similarity } from "../duplicates/fingerprint.js";
+import { fingerprintOf, similarityTo } from "../duplicates/fingerprint.js";
 import type { CaseIndex, IndexedCase } from "./case-index.js";
 import type { CaseOutcome } from "./case-outcome.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
@@ -110,9 +110,10 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
 
 function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
   const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
+  const similarityToReport = similarityTo(fingerprint);
   return candidates
     .filter((entry) => entry.fingerprint !== undefined && (entry.outcome === "open" || Date.parse(entry.receivedAt) >= since))
-    .map((entry) => ({ reference: reference(entry), key: entry.key, score: similarity(fingerprint, entry.fingerprint ?? "") }))
+    .map((entry) => ({ reference: reference(entry), key: entry.key, score: similarityToReport(entry.fingerprint ?? "") }))
     .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
     .sort((left, right) => right.score - left.score)
     .slice(0, SHOWN_MATCHES);

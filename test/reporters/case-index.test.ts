@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../../src/reporters/case-index.js";
-import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarity } from "../../src/duplicates/fingerprint.js";
+import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/duplicates/fingerprint.js";
 import { screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
@@ -25,8 +25,8 @@ const report = "The export endpoint /api/reports/export builds a shell command f
 describe("fingerprints", () => {
   it("scores a near-copy high, an unrelated report low, and a text too short not at all", () => {
     const original = fingerprintOf("Command injection in export", report) ?? "";
-    expect(similarity(original, fingerprintOf("Command injection in the export", report.replace("www-data", "the web user")) ?? "")).toBeGreaterThanOrEqual(0.6);
-    expect(similarity(original, fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "")).toBeLessThan(0.2);
+    expect(similarityTo(original)(fingerprintOf("Command injection in the export", report.replace("www-data", "the web user")) ?? "")).toBeGreaterThanOrEqual(0.6);
+    expect(similarityTo(original)(fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "")).toBeLessThan(0.2);
     expect(fingerprintOf("hi", "short")).toBeUndefined();
   });
 
