@@ -4,7 +4,7 @@ import type { CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
-import { invalidReasons, type InvalidReason } from "../commands/parse.js";
+import { invalidReasons, type InvalidReason } from "../policy/reject-reasons.js";
 import { planCommand } from "../commands/plan.js";
 import { loadPinnedConfig } from "../handlers/command-config.js";
 import { executeCommentPlan } from "../handlers/execute-command.js";

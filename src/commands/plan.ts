@@ -8,7 +8,8 @@ import { endOfLocalDay, formatDate, formatDeadline, localDateOf } from "../sla/i
 import { awaitsEvaluation, shiftedDeadlines } from "../sweep/case-clock.js";
 import { withStateChange } from "../sweep/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
-import type { Command, CommandName, InvalidReason, SeverityChoice } from "./parse.js";
+import type { InvalidReason } from "../policy/reject-reasons.js";
+import type { Command, CommandName, SeverityChoice } from "./parse.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 
 /**
