@@ -4,6 +4,7 @@ import type { CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { everyInstallation, failureReason } from "../github/installations.js";
 import { invalidReasons, type InvalidReason } from "../commands/parse.js";
 import { planCommand } from "../commands/plan.js";
 import { loadPinnedConfig } from "../handlers/command-config.js";
@@ -132,14 +133,11 @@ interface Found {
 }
 
 async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ closed: number; skipped: number; failed: number }> {
-  const appOctokit = await probot.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const found: Found[] = [];
   let failed = 0;
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
+  for await (const installation of everyInstallation(probot)) {
     try {
-      const octokit = await probot.auth(installation.id);
+      const octokit = await installation.octokit();
       const gateway = new GitHubGateway(octokit, run.cache, installation.id, () => run.now.getTime());
       const { trackingPolicies } = await loadInstallationPolicies(gateway);
       for (const trackingName of trackingPolicies.keys()) {
@@ -150,7 +148,7 @@ async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ 
     } catch (error) {
       failed += 1;
       run.log.error({ err: error, installation: installation.id }, "close: an installation failed");
-      run.io.stderr(`installation ${installation.id}: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      run.io.stderr(`installation ${installation.id}: failed: ${failureReason(error)}\n`);
     }
   }
   let closed = 0;

@@ -2,6 +2,7 @@ import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { everyInstallation, failureReason } from "../github/installations.js";
 import {
   countMentions,
   forgetInText,
@@ -138,11 +139,10 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
       const appOctokit = await probot.auth();
       const { data: app } = await appOctokit.rest.apps.getAuthenticated();
       const botLogin = `${app?.slug ?? ""}[bot]`;
-      const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
       let failed = 0;
-      for (const installation of installations) {
+      for await (const installation of everyInstallation(probot, appOctokit)) {
         try {
-          const octokit = await probot.auth(installation.id);
+          const octokit = await installation.octokit();
           const gateway = new GitHubGateway(octokit, cache, installation.id);
           const { trackingPolicies } = await loadInstallationPolicies(gateway);
           for (const trackingName of trackingPolicies.keys()) {
@@ -157,7 +157,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
         } catch (error) {
           failed += 1;
           log.error({ err: error, installation: installation.id }, "privacy command failed for an installation");
-          io.stderr(`installation ${installation.id}: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          io.stderr(`installation ${installation.id}: failed: ${failureReason(error)}\n`);
         }
       }
       return failed;
