@@ -2,7 +2,7 @@ import { ProbotOctokit, type Logger, type Probot } from "probot";
 import { pino } from "pino";
 import type { CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
-import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
+import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
 import { invalidReasons, type InvalidReason } from "../commands/parse.js";
@@ -10,10 +10,9 @@ import { planCommand } from "../commands/plan.js";
 import { loadPinnedConfig } from "../handlers/command-config.js";
 import { executeCommentPlan } from "../handlers/execute-command.js";
 import { indexedCase } from "../reporters/case-index.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
-import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
+import type { CaseLocks } from "../runtime/locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
+import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const USAGE =
@@ -56,16 +55,15 @@ export async function runCloseCommand(args: string[], io: SweepCommandIo, overri
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
-  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
-  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
+  const { cache, locks, close } = await commandStores(io.env);
   const now = io.now();
   try {
-    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks: redis ? createRedisLocks(redis) : createInProcessLocks(), io, log });
+    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks, io, log });
     const verb = parsed.dryRun ? "would close" : "closed";
     io.stdout(`close${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${verb} ${totals.closed} cases as ${parsed.reason}; ${totals.skipped} found by the search left open; ${totals.failed} installations failed\n`);
     return totals.failed > 0 ? 1 : 0;
   } finally {
-    await redis?.quit();
+    await close();
   }
 }
 

@@ -1,6 +1,5 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { createGatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
 import {
@@ -11,9 +10,9 @@ import {
   mentionsInTrackingIssueBody,
   type ResearcherIdentifiers,
 } from "../privacy/forget.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
+import type { CaseLocks } from "../runtime/locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
+import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const FORGET_USAGE = "usage: disclosure-desk forget <login | name | e-mail>... [--dry-run]";
@@ -131,10 +130,9 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
-  const redisLocks = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
-  const cache = createGatewayCache();
+  const { cache, locks, close } = await commandStores(io.env);
   return {
-    locks: redisLocks ?? createInProcessLocks(),
+    locks,
     async forEachTrackingIssue(visit) {
       const appOctokit = await probot.auth();
       const { data: app } = await appOctokit.rest.apps.getAuthenticated();
@@ -162,9 +160,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
       }
       return failed;
     },
-    close: async () => {
-      await redisLocks?.close();
-    },
+    close,
   };
 }
 

@@ -1,14 +1,13 @@
 import { Probot, ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
+import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
-import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
+import type { CaseLocks } from "../runtime/locks.js";
 import { createRedisSweepCache } from "../runtime/redis-sweep-cache.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
+import { commandStores } from "./command-stores.js";
 import { octokitForEnvironment } from "../github/octokit.js";
 import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
 import { judgeRestoredIssues, learnBotLogin, type CaseTrust } from "../github/case-trust.js";
@@ -59,10 +58,10 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const trust = overrides.trust ?? commandTrust(io, credentials);
   const probot = await commandProbot(io, credentials, overrides, log, trust);
-  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
-  const remembered = redis ? createRedisSweepCache(redis) : undefined;
   // The case index this sweep builds is the one the server reads: in Redis when the server has it.
-  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
+  const stores = await commandStores(io.env);
+  const { cache } = stores;
+  const remembered = stores.redis ? createRedisSweepCache(stores.redis) : undefined;
   const now = parsed.now ?? io.now();
   try {
     await remembered?.restore(cache, (items) => judgeRestoredIssues(items, trust));
@@ -70,7 +69,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
       now,
       dryRun: parsed.dryRun,
       maxRequests: parsed.maxRequests,
-      locks: redis ? createRedisLocks(redis) : createInProcessLocks(),
+      locks: stores.locks,
       cache,
       log,
       ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL, outboundRulesFrom(io.env)) } : {}),
@@ -81,7 +80,7 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
     io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);
     return result.failed > 0 ? 1 : 0;
   } finally {
-    await redis?.quit();
+    await stores.close();
   }
 }
 
