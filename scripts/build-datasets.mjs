@@ -194,7 +194,10 @@ const triage = [];
 for (const issue of readJsonl("data/github-issues.jsonl")) {
   const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trim(issue.body) };
   containment.push({ ...item, label: issue.label });
-  if (issue.category) triage.push({ ...item, category: issue.category });
+  if (issue.category) {
+    const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
+    triage.push({ ...item, category });
+  }
 }
 
 function write(name, items) {
