@@ -3,7 +3,8 @@ import { userObject } from "../fixtures/github-objects.js";
 import { issueCommentCreatedPayload, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import type { ConversationGitHub } from "./conversation-github.js";
-import { caseKey, openworxYaml } from "./fixtures.js";
+import { caseKey } from "./fixtures.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /** Comments on the tracking issue `octo-org/security-cases#7`, new or edited, delivered through Probot. */
 
@@ -13,7 +14,7 @@ export const configPath = "octo-org/widgets:.github/disclosure.yml";
 export const admin = userObject("ada-admin", 9_200_010);
 export const writer = userObject("wes-writer", 9_200_011);
 export const roles = { "ada-admin": "admin", "wes-writer": "write", "max-maintainer": "write" };
-export const maintainerOnlyYaml = `${openworxYaml}\npublication: { consent: maintainer-only }\n`;
+export const maintainerOnlyYaml = `${policyYaml(openworx)}\npublication: { consent: maintainer-only }\n`;
 
 export function seedCase(github: ConversationGitHub, record: CaseRecord): void {
   github.issues.set(trackingRepository, [{ number: 7, title: `${caseKey}: SQL injection`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: ["disclosure", `state:${record.state}`] }]);

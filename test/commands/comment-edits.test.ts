@@ -6,8 +6,9 @@ import { validateWebhookPayload } from "../harness/webhooks.js";
 import { days, resolvedAt, resolvedCase } from "../closing/fixtures.js";
 import { admin, commentEvent, configPath, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository, writer } from "./comment-delivery.js";
 import { conversationGitHub } from "./conversation-github.js";
-import { commandAt, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
+import { commandAt, openedCase } from "./fixtures.js";
 import { afterHandling } from "./handled-history.js";
+import { openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
 
 /**
  * Edits reach the handler as `issue_comment.edited`, whose sender is whoever edited. Commands run only as the
@@ -26,7 +27,7 @@ afterEach(() => {
 
 describe("a command edited into someone else's comment", () => {
   const publishAt = days(resolvedAt, 1);
-  const resolved = () => resolvedCase(openworxConfig());
+  const resolved = () => resolvedCase(policyConfig(openworx));
   const adminComment = { id: 2_400_000_050, author: admin, before: "Thanks, we will publish after the review.", record: resolved() };
 
   it("uses an edit GitHub's webhook schema accepts", () => {
@@ -73,12 +74,12 @@ describe("a command edited into someone else's comment", () => {
 
 describe("an edit of a comment older than every remembered one", () => {
   const first = 2_400_000_001;
-  const history = () => afterHandling(openedCase(openworxConfig(), { state: "accepted", resolveBy: "2026-12-18" }), first, HANDLED_COMMENTS_KEPT + 1);
+  const history = () => afterHandling(openedCase(policyConfig(openworx), { state: "accepted", resolveBy: "2026-12-18" }), first, HANDLED_COMMENTS_KEPT + 1);
 
   it("after more than the record keeps, editing the first handled comment does not act again and asks for a new comment", async () => {
     const record = history();
     expect(record.commands).not.toContain(first);
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles });
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles });
     seedCase(github, record);
     await deliver(commentEvent({ id: first, author: maintainer, editor: maintainer, body: "/disclosure update The fix is released.", before: "/disclosure update The fix is in review.", record }), commandAt);
 
@@ -90,7 +91,7 @@ describe("an edit of a comment older than every remembered one", () => {
 
   it("control: a new comment acts", async () => {
     const record = history();
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles });
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles });
     seedCase(github, record);
     const newest = first + HANDLED_COMMENTS_KEPT + 10;
     await deliver(commentEvent({ id: newest, author: maintainer, body: "/disclosure update The fix is released.", record }), commandAt);

@@ -8,7 +8,8 @@ import { userObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
-import { caseKey, commandAt, intakeLabels, mijnPartnerGroepYaml, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
+import { caseKey, commandAt, intakeLabels, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
 
 const trackingRepository = "octo-org/security-cases";
 const issueKey = `${trackingRepository}#7`;
@@ -28,7 +29,7 @@ function commentPayload(body: string, options: { id?: number; user?: ReturnType<
     repository: { private: options.isPrivate ?? true, visibility: (options.isPrivate ?? true) ? "private" : "public" },
   });
   // The webhook carries the issue as it was; the handler re-reads it before writing.
-  payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(openworxConfig()));
+  payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(policyConfig(openworx)));
   if (options.action === "edited") {
     return { ...payload, action: "edited", changes: { body: { from: "/disclosure acept" } } } as unknown as WebhookPayload<"issue_comment.created">;
   }
@@ -69,8 +70,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("accept from a maintainer with write access: state, labels, deadline, advisory and the evaluation to the researcher", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("Confirmed on staging.\n/disclosure accept severity:high resolve-by:2026-12-18"));
 
     expect(github.mock.problems()).toEqual([]);
@@ -108,8 +109,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("refuses a commenter without the configured permission, with a short reply and no effect", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "triage" } });
-    const record = openedCase(openworxConfig());
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "triage" } });
+    const record = openedCase(policyConfig(openworx));
     seedCase(github, record);
     await deliver(commentPayload("/disclosure reject clickjacking"));
 
@@ -122,8 +123,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("honours commands.permission: triage is enough when the policy says so", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: `${openworxYaml}\ncommands: { permission: triage }\n` }, roles: { "max-maintainer": "triage" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: `${policyYaml(openworx)}\ncommands: { permission: triage }\n` }, roles: { "max-maintainer": "triage" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure needs-info Which URL did you test?"));
     expect(github.mock.problems()).toEqual([]);
     expect(currentRecord(github)).toMatchObject({ state: "needs-info", pause: { since: commandAt.toISOString(), pausedMs: 0 } });
@@ -131,8 +132,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("refuses someone who is not a collaborator at all", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: {} });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: {} });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { user: researcher }));
     expect(github.mock.problems()).toEqual([]);
     expect(currentRecord(github).state).toBe("triage");
@@ -140,8 +141,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("rejects under an exclusion quoting the policy sentence, closing issue and advisory", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "admin" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "admin" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure reject outdated-software"));
 
     expect(github.mock.problems()).toEqual([]);
@@ -154,8 +155,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("acts on a redelivered comment once", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     const dependencies = testDependencies(commandAt);
     const payload = commentPayload("/disclosure update The fix is in review.");
     await deliver(payload, "delivery-1", dependencies);
@@ -169,8 +170,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("does not act again when the comment is edited", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure update The fix is in review."));
     await deliver(commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }), "delivery-2");
 
@@ -180,8 +181,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("acts on an edit that fixes a malformed command, since the malformed one changed nothing", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure acept resolve-by:2026-12-18"));
     expect(currentRecord(github).state).toBe("triage");
     expect(replies(github)[0]).toContain("did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?");
@@ -193,15 +194,15 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("ignores a command in a public repository: nothing read for it, nothing written", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { isPrivate: false }));
     expect(commandRequests(github)).toEqual([]);
   });
 
   it("ignores bots, including Disclosure Desk itself, and issues without a case", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure help", { user: userObject("disclosure-desk[bot]", 9_300_001, "Bot") }));
     const withoutCase = commentPayload("/disclosure accept resolve-by:2026-12-18");
     withoutCase.issue.body = "An ordinary issue";
@@ -210,8 +211,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("relays the message through a maintainer when the advisory comments API does not answer", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" }, commentsApi: "missing" });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" }, commentsApi: "missing" });
+    seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(commentPayload("/disclosure needs-info Which account did you use?"));
 
     expect(github.mock.problems()).toEqual([]);
@@ -224,8 +225,8 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("judges a case by the policy it was submitted under, read at its pinned blob", async () => {
-    const pinned = openworxYaml;
-    const changed = mijnPartnerGroepYaml;
+    const pinned = policyYaml(openworx);
+    const changed = policyYaml(mijnPartnerGroep);
     const github = conversationGitHub({
       configFiles: { [configPath]: changed },
       blobs: { [gitBlobSha(pinned)]: pinned },

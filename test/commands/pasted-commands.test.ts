@@ -3,7 +3,7 @@ import nock from "nock";
 import { days, resolvedAt, resolvedCase } from "../closing/fixtures.js";
 import { admin, commentEvent, configPath, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository } from "./comment-delivery.js";
 import { conversationGitHub } from "./conversation-github.js";
-import { openworxConfig } from "./fixtures.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
 
 /**
  * A maintainer pastes a researcher's text into the tracking issue. Whatever commands it hides — folded in
@@ -47,7 +47,7 @@ afterEach(() => {
 
 describe("commands hidden in pasted text", () => {
   const publishAt = days(resolvedAt, 1);
-  const resolved = () => resolvedCase(openworxConfig());
+  const resolved = () => resolvedCase(policyConfig(openworx));
 
   it("an admin's comment that pastes hidden commands publishes nothing and writes nothing", async () => {
     const github = conversationGitHub({ configFiles: { [configPath]: maintainerOnlyYaml }, roles });

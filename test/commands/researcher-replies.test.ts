@@ -9,7 +9,8 @@ import { issueCommentObject, repositoryAdvisoryObject, userObject } from "../fix
 import { installation, researcher } from "../fixtures/webhook-payloads.js";
 import { mockGitHub } from "../harness/github-mock.js";
 import { TestOctokit } from "../helpers/probot.js";
-import { caseKey, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+import { caseKey, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 const askedAt = "2026-11-17T10:15:00.000Z";
 const answeredAt = "2026-11-19T07:40:00Z";
@@ -20,11 +21,11 @@ function comment(id: number, author: string, body: string, createdAt = answeredA
   return { id, body, author, authorType, createdAt, updatedAt: createdAt };
 }
 
-const waiting = (config = mijnPartnerGroepConfig()) =>
+const waiting = (config = policyConfig(mijnPartnerGroep)) =>
   openedCase(config, { state: "needs-info", firstResponseAt: askedAt, pause: { since: askedAt, pausedMs: 0 } });
 
 describe("planMirror", () => {
-  const config = mijnPartnerGroepConfig();
+  const config = policyConfig(mijnPartnerGroep);
   const plan = (comments: ResearcherComment[], record = waiting()) =>
     planMirror({ record, labels: ["disclosure", "state:needs-info"], comments, researcher: "rosa-researcher", advisoryUrl, config, now: sweepAt });
 
@@ -82,7 +83,7 @@ describe("mirrorResearcherReplies", () => {
 
   it("reads new advisory comments since the last look, copies them and writes the case once", async () => {
     const github = mockGitHub();
-    const config = openworxConfig();
+    const config = policyConfig(openworx);
     const record = waiting(config);
     const body = withCaseBlock("## Case", record);
     github.scope
@@ -124,7 +125,7 @@ describe("mirrorResearcherReplies", () => {
   it("reports the comments API unavailable instead of failing", async () => {
     const github = mockGitHub();
     github.scope.get(`/repos/octo-org/widgets/security-advisories/${caseKey}/comments`).query(true).reply(404, { message: "Not Found" });
-    const config = openworxConfig();
+    const config = policyConfig(openworx);
     const record = waiting(config);
     const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
     const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
@@ -134,7 +135,7 @@ describe("mirrorResearcherReplies", () => {
 
   it("asks GitHub nothing for a case without an advisory, so the comments API is not marked missing", async () => {
     const github = mockGitHub();
-    const config = openworxConfig();
+    const config = policyConfig(openworx);
     const advisoryCase = waiting(config);
     const record = { ...advisoryCase, key: "email:3f9a2c1b7d4e", channel: "email" as const, source: { repository: "octo-org/widgets" } };
     const cache = createGatewayCache();

@@ -12,7 +12,8 @@ import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-re
 import { installation, issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, TestOctokit, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
-import { caseKey, openworxConfig, openworxYaml } from "./fixtures.js";
+import { caseKey } from "./fixtures.js";
+import { openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
 
 /**
  * One case from report to resolution under the Openworx policy, through the real handlers and a strict fake
@@ -58,7 +59,7 @@ afterEach(() => {
 describe("walkthrough: a report from intake to resolution", () => {
   it("matches docs/walkthrough.md, message for message", async () => {
     const github = conversationGitHub({
-      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxYaml },
+      configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml(openworx) },
       privateRepositories: [trackingRepository],
       roles: { [maintainer.login]: "write" },
     });
@@ -84,7 +85,7 @@ describe("walkthrough: a report from intake to resolution", () => {
     const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
     const mirrored = await mirrorResearcherReplies(
       gateway,
-      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body: issue.body, labels: issue.labels, record: reading.record, config: openworxConfig() },
+      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body: issue.body, labels: issue.labels, record: reading.record, config: policyConfig(openworx) },
       sweepAt,
     );
     expect(mirrored).toMatchObject({ status: "mirrored", copied: 1, resumed: true });
@@ -94,7 +95,7 @@ describe("walkthrough: a report from intake to resolution", () => {
     const nextSweepAt = new Date("2026-11-19T09:15:00Z");
     const resumed = readCaseBlock(trackingIssue(github).body);
     if (resumed.status !== "found") throw new Error("no case block");
-    const sweepPlan = planCaseSweep({ record: resumed.record, labels: trackingIssue(github).labels, config: openworxConfig(), now: nextSweepAt });
+    const sweepPlan = planCaseSweep({ record: resumed.record, labels: trackingIssue(github).labels, config: policyConfig(openworx), now: nextSweepAt });
     expect(sweepPlan.actions.map((action) => action.type)).toEqual(["tellNewDates", "recordSweep"]);
     const advisoryBefore = github.advisoryComments.get(caseKey)?.length ?? 0;
     await executeCaseSweep(

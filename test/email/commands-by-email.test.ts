@@ -8,8 +8,9 @@ import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { issueCommentCreatedPayload, maintainer, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
-import { commandAt, intakeLabels, openedCase, openworxConfig, openworxYaml } from "../commands/fixtures.js";
+import { commandAt, intakeLabels, openedCase } from "../commands/fixtures.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
+import { openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
 
 /**
  * Maintainer commands on a case opened by e-mail: the researcher has no advisory to read, so the message goes by
@@ -32,7 +33,7 @@ const thread: EmailThread = {
 };
 
 function emailCase(): CaseRecord {
-  return openedCase(openworxConfig(), { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } });
+  return openedCase(policyConfig(openworx), { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } });
 }
 
 function seedEmailCase(github: ConversationGitHub, record: CaseRecord = emailCase()): void {
@@ -83,7 +84,7 @@ afterEach(async () => {
 describe("commands on a case opened by e-mail", () => {
   it("accept sends the evaluation as one plain-text e-mail, threaded, and posts no advisory comment", async () => {
     smtp = await startSmtpServer();
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
     await deliver(commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: testMailer(smtp.url) });
 
@@ -114,7 +115,7 @@ describe("commands on a case opened by e-mail", () => {
 
   it("needs-info sends the question by e-mail once; a redelivered command sends nothing twice", async () => {
     smtp = await startSmtpServer();
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
     const dependencies = { ...testDependencies(commandAt), mailer: testMailer(smtp.url) };
     const payload = commandPayload("/disclosure needs-info Which version of the widget did you test?");
@@ -132,7 +133,7 @@ describe("commands on a case opened by e-mail", () => {
   });
 
   it("without a mailer the message is surfaced on the tracking issue for a maintainer, labelled, never dropped", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = conversationGitHub({ configFiles: { [configPath]: policyYaml(openworx) }, roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
     await deliver(commandPayload("/disclosure needs-info Which version of the widget did you test?"), testDependencies(commandAt));
 

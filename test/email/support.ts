@@ -11,6 +11,7 @@ import { issueCommentObject, userObject } from "../fixtures/github-objects.js";
 import { installation } from "../fixtures/webhook-payloads.js";
 import { fakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
 import { testPrivateKey, TestOctokit } from "../helpers/probot.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /** Real MIME messages, a real SMTP server on 127.0.0.1 and the GitHub fake with what the e-mail channel also asks. */
 
@@ -44,21 +45,13 @@ export function testMailer(smtpUrl: string, options: { perHour?: number; now?: (
   });
 }
 
-export const openworxConfig = `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  contact: mailto:${securityAddress}
-  safeHarbor: true
-tracking:
-  repository: ${trackingRepository}
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-  needsInfo: { pauseClock: true }
-`;
+/** The Openworx policy as the e-mail tests use it: mail to the security address, the clock paused while waiting for information. */
+export const openworxConfig = policyYaml(openworx, {
+  policy: { url: undefined, contact: `mailto:${securityAddress}` },
+  tracking: { repository: trackingRepository },
+  sla: { updates: undefined, needsInfo: { pauseClock: true } },
+  exclusions: undefined,
+});
 
 /**
  * A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. `authentication`:

@@ -9,10 +9,11 @@ import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
 import { planCaseSweep } from "../../src/sweep/plan.js";
 import { mockGitHub, type GitHubMock } from "../harness/github-mock.js";
-import { openedCase, openworxConfig } from "../commands/fixtures.js";
+import { openedCase } from "../commands/fixtures.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { installation } from "../fixtures/webhook-payloads.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
 
 /** The sweep closes a silent e-mail case by e-mail (a real SMTP server on 127.0.0.1), not by an advisory comment. */
 
@@ -31,7 +32,7 @@ const thread: EmailThread = {
 };
 
 function silentEmailCase() {
-  const config = openworxConfig();
+  const config = policyConfig(openworx);
   const silentConfig = { ...config, sla: { ...config.sla, needsInfo: { pauseClock: true, closeAfterDays: 30 } } };
   const record: CaseRecord = {
     ...openedCase(silentConfig, { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } }),

@@ -8,8 +8,9 @@ import type { SweepCommandIo } from "../../src/cli/sweep-command.js";
 import { installation, octoOrg, researcher } from "../fixtures/webhook-payloads.js";
 import { repositoryAdvisoryObject } from "../fixtures/github-objects.js";
 import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
-import { openedCase, openworxConfig } from "../commands/fixtures.js";
+import { openedCase } from "../commands/fixtures.js";
 import { sweepWorld, trackingRepository, type SweepWorld } from "../sweep/sweep-world.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
 
 /**
  * `disclosure-desk close` over a backlog in the sweep's fake GitHub: the dry run lists what it would close and writes
@@ -34,7 +35,7 @@ function io() {
 }
 
 function caseRecord(ghsaId: string, changes: Partial<CaseRecord> = {}): CaseRecord {
-  return openedCase(openworxConfig(), { key: ghsaId, source: { repository: "octo-org/widgets", ghsaId, url: `https://github.com/octo-org/widgets/security/advisories/${ghsaId}` }, ...changes });
+  return openedCase(policyConfig(openworx), { key: ghsaId, source: { repository: "octo-org/widgets", ghsaId, url: `https://github.com/octo-org/widgets/security/advisories/${ghsaId}` }, ...changes });
 }
 
 /** Four cases: an old one without evidence (closed), a recent one (too new), an old one with evidence, an accepted one. */

@@ -7,8 +7,9 @@ import { issueCommentCreatedPayload, maintainer } from "../fixtures/webhook-payl
 import { userObject } from "../fixtures/github-objects.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
-import { caseKey, commandAt, intakeLabels, openedCase, openworxConfig, openworxYaml } from "../commands/fixtures.js";
+import { caseKey, commandAt, intakeLabels, openedCase } from "../commands/fixtures.js";
 import { orgConfigGitHub, type OrgConfigGitHub } from "./org-config-github.js";
+import { openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
 
 /**
  * Closing junk through the real comment handler: the new reject reasons, not-security, and block/unblock keeping
@@ -17,14 +18,14 @@ import { orgConfigGitHub, type OrgConfigGitHub } from "./org-config-github.js";
 
 const trackingRepository = "octo-org/security-cases";
 const reportingSentence = "Do provide sufficient information to reproduce the problem, so we will be able to resolve it as quickly as possible.";
-const policyYaml = `${openworxYaml}statements:
+const policyText = `${policyYaml(openworx)}statements:
   reporting:
     - "${reportingSentence}"
 `;
 const writer = userObject("wendy-writer", 9_200_060);
 let nextComment = 2_400_001_000;
 
-function seedCase(github: ConversationGitHub, record: CaseRecord = openedCase(openworxConfig(), { source: { repository: "octo-org/widgets", ghsaId: caseKey, url: `https://github.com/octo-org/widgets/security/advisories/${caseKey}` } })): void {
+function seedCase(github: ConversationGitHub, record: CaseRecord = openedCase(policyConfig(openworx), { source: { repository: "octo-org/widgets", ghsaId: caseKey, url: `https://github.com/octo-org/widgets/security/advisories/${caseKey}` } })): void {
   github.issues.set(trackingRepository, [
     { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...intakeLabels] },
   ]);
@@ -70,7 +71,7 @@ describe("/disclosure reject with a junk reason", () => {
     ["unverified-claims", "file paths, functions, line numbers and versions that exist in the repository"],
     ["no-reproduction", "it does not give us a way to reproduce the problem"],
   ])("reject %s closes the case, quotes the policy and says what a valid report needs", async (reason, says) => {
-    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
+    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyText }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
     seedCase(github);
     await comment(createTestProbot(testDependencies(commandAt)), github, `/disclosure reject ${reason}`);
 
@@ -85,7 +86,7 @@ describe("/disclosure reject with a junk reason", () => {
   });
 
   it("refuses a junk rejection from someone without the policy's permission, and sends nothing", async () => {
-    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
+    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyText }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
     seedCase(github);
     await comment(createTestProbot(testDependencies(commandAt)), github, "/disclosure reject invalid", writer);
     expect(currentRecord(github).state).toBe("triage");
@@ -96,7 +97,7 @@ describe("/disclosure reject with a junk reason", () => {
 
 describe("/disclosure not-security", () => {
   it("closes the advisory with an explanation and an invitation to file a public issue, copying no report text", async () => {
-    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
+    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyText }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
     seedCase(github);
     await comment(createTestProbot(testDependencies(commandAt)), github, "/disclosure not-security");
 
@@ -118,7 +119,7 @@ describe("/disclosure block and unblock", () => {
   function worlds(): { org: OrgConfigGitHub; github: ConversationGitHub } {
     // The organisation's `.github` repository first: nock answers with the first interceptor that matches.
     const org = orgConfigGitHub(orgPolicy);
-    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
+    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyText }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
     seedCase(github);
     return { org, github };
   }
@@ -151,7 +152,7 @@ describe("/disclosure block and unblock", () => {
 
   it("unblock of a reporter on the merged list opens a pull request removing them", async () => {
     const org = orgConfigGitHub(`${orgPolicy}reporters:\n  blocked:\n    - someone@example.org\n    - Rosa-Researcher\n`);
-    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyYaml }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
+    const github = conversationGitHub({ configFiles: { "octo-org/widgets:.github/disclosure.yml": policyText }, privateRepositories: [trackingRepository], roles: { "max-maintainer": "admin" } });
     seedCase(github);
     await comment(createTestProbot(testDependencies(commandAt)), github, "/disclosure unblock");
     expect(org.pulls).toHaveLength(1);

@@ -7,7 +7,7 @@ import { userObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
-import { openworxYaml } from "../commands/fixtures.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /**
  * Reporter history, blocked reporters and duplicates through the real handlers: reports arrive as webhooks, cases
@@ -62,7 +62,7 @@ function caseOf(github: ConversationGitHub, ghsaId: string) {
   return github.issues.get(trackingRepository)?.find((issue) => issue.title.startsWith(ghsaId));
 }
 
-function world(config = openworxYaml): { github: ConversationGitHub; probot: Probot } {
+function world(config = policyYaml(openworx)): { github: ConversationGitHub; probot: Probot } {
   const github = conversationGitHub({
     configFiles: { "octo-org/widgets:.github/disclosure.yml": config },
     privateRepositories: [trackingRepository],
@@ -161,7 +161,7 @@ describe("duplicates", () => {
 });
 
 describe("blocked reporters", () => {
-  const blockedYaml = `${openworxYaml}reporters:
+  const blockedYaml = `${policyYaml(openworx)}reporters:
   blocked: ["Slop-Sender", "someone@example.org"]
   blockedMessage: "We no longer accept reports from accounts that sent us fabricated reports."
 `;

@@ -9,8 +9,9 @@ import { sweepInstallation } from "../../src/sweep/run.js";
 import { repositoryAdvisoryReportedPayload, installation } from "../fixtures/webhook-payloads.js";
 import { userObject } from "../fixtures/github-objects.js";
 import { createTestProbot, testDependencies, testTrust } from "../helpers/probot.js";
-import { openedCase, openworxConfig } from "../commands/fixtures.js";
+import { openedCase } from "../commands/fixtures.js";
 import { sweepWorld, trackingRepository, type SweepWorld } from "../sweep/sweep-world.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
 
 /**
  * The sweep builds the case index from the app's sealed cases only: a hand-edited record claiming an invalid report
@@ -21,7 +22,7 @@ const now = new Date("2026-12-01T08:00:00Z");
 const junkAuthor = userObject("slop-sender", 9_200_050);
 
 function invalidCase(ghsaId: string): CaseRecord {
-  return openedCase(openworxConfig(), {
+  return openedCase(policyConfig(openworx), {
     key: ghsaId,
     source: { repository: "octo-org/widgets", ghsaId, url: `https://github.com/octo-org/widgets/security/advisories/${ghsaId}` },
     state: "rejected",
@@ -66,7 +67,7 @@ describe("the sweep's case index", () => {
     const world = sweepWorld();
     world.addCase(invalidCase("GHSA-2222-3333-4442"), ["disclosure", "state:rejected"]);
     // Someone with write access edits a triage case of another reporter to look like this reporter's invalid one.
-    const forged = world.addCase(openedCase(openworxConfig(), { key: "GHSA-2222-3333-4443", reporter: reporterKey(testTrust.secret, "careful-carla") }));
+    const forged = world.addCase(openedCase(policyConfig(openworx), { key: "GHSA-2222-3333-4443", reporter: reporterKey(testTrust.secret, "careful-carla") }));
     forged.body = forged.body.replace('"state":"triage"', '"state":"rejected","rejectedAs":"invalid"').replace(reporterKey(testTrust.secret, "careful-carla"), reporterKey(testTrust.secret, "slop-sender"));
     const issue = await sweepThenReport(world);
     expect(issue).not.toContain("reporter:repeat-invalid");

@@ -9,6 +9,7 @@ import { issueCommentObject, issueObject, repositoryAdvisoryObject, repositoryOb
 import { installation, maintainer, octoOrg, researcher } from "../fixtures/webhook-payloads.js";
 import { fakeGitHub, type FakeGitHub, type FakeIssue } from "../helpers/fake-github.js";
 import { sealedForTest, TestOctokit } from "../helpers/probot.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /**
  * The fake GitHub of the handler tests, plus what a sweep reads: the installation's repositories, open issues by
@@ -18,24 +19,12 @@ import { sealedForTest, TestOctokit } from "../helpers/probot.js";
 export const trackingRepository = "octo-org/security-cases";
 export const sourceRepository = "octo-org/widgets";
 
-export const openworxConfig = `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  url: https://example.org/responsible-disclosure
-tracking:
-  repository: ${trackingRepository}
-  team: octo-org/security
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-  resolution: { days: 30 }
-  updates: { everyDays: 14 }
-  remind: { businessDaysBefore: 1 }
-  needsInfo: { pauseClock: true, closeAfterDays: 30 }
-`;
+const openworxConfig = policyYaml(openworx, {
+  policy: { contact: undefined, safeHarbor: undefined },
+  tracking: { repository: trackingRepository, team: "octo-org/security" },
+  sla: { resolution: { days: 30 }, remind: { businessDaysBefore: 1 }, needsInfo: { pauseClock: true, closeAfterDays: 30 } },
+  exclusions: undefined,
+});
 
 export interface SweepWorld {
   github: FakeGitHub;
