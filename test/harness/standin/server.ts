@@ -46,6 +46,8 @@ export interface Journal {
   entries: JournalEntry[];
   /** Entries for one operation id, in order. */
   of(operationId: string): JournalEntry[];
+  /** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
+  problems(): string[];
   clear(): void;
 }
 
@@ -88,6 +90,10 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
   const journal: Journal = {
     entries,
     of: (operationId) => entries.filter((entry) => entry.operationId === operationId),
+    problems: () =>
+      entries
+        .filter((entry) => entry.invalid || entry.responseProblems.length > 0)
+        .map((entry) => `${entry.method} ${entry.path} ${entry.status}: ${[...entry.problems, ...entry.responseProblems].join("; ")}`),
     clear: () => void entries.splice(0),
   };
   const faultList: { matcher: FaultMatcher; action: FaultAction; remaining: number }[] = [];

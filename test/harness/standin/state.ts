@@ -2,7 +2,7 @@
  * What the stand-in knows: the app, organisations, repositories with their files, issues, labels, comments,
  * advisories and advisory comments. Tests seed it with the helpers below and assert on it directly.
  */
-import { createHash } from "node:crypto";
+import { createHash, createPublicKey } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 import {
   issueCommentObject,
@@ -101,8 +101,9 @@ export class StandInState {
     return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
-  seedApp(options: { id?: number; slug?: string } = {}): AppState {
-    const keys = generateAppKeyPair();
+  /** The app, with a new key pair unless given its private key (PKCS#1 PEM). */
+  seedApp(options: { id?: number; slug?: string; privateKey?: string } = {}): AppState {
+    const keys = options.privateKey ? { privateKey: options.privateKey, publicKey: createPublicKey(options.privateKey) } : generateAppKeyPair();
     const slug = options.slug ?? "disclosure-desk";
     this.app = {
       id: options.id ?? 4_242,

@@ -1,0 +1,99 @@
+/**
+ * The GitHub of the unit tests: the stand-in (stateful, every request checked against GitHub's REST description,
+ * journalled) on an ephemeral 127.0.0.1 port, seeded with the world the webhook fixtures describe: `octo-org`, its
+ * public `octo-org/widgets` with a policy, the private tracking repository `octo-org/security-cases`, the app's
+ * installation and the reported advisory. The app is the test Probot's (id 123, its key), so a test Probot only
+ * needs the stand-in's URL as its `baseUrl`.
+ *
+ *   const github = await startTestGitHub({ config: policyYaml(openworx) });
+ *   await createTestProbot(testDependencies(now), github.url).receive(...);
+ *   expect(github.issues("octo-org/security-cases")).toHaveLength(1);
+ *   expect(github.journal.problems()).toEqual([]);
+ *
+ * Stop them all after each test with `stopTestGitHubs`.
+ */
+import type { RepositoryAdvisoryObject } from "../fixtures/github-objects.js";
+import { octoOrg } from "../fixtures/webhook-payloads.js";
+import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
+import { startStandIn, type StandIn } from "../harness/standin/server.js";
+import type { AdvisoryComment } from "../harness/standin/state.js";
+import { testPrivateKey, testTrust } from "./probot.js";
+
+export interface TestGitHubOptions {
+  /** The reported repository's `.github/disclosure.yml`: the fixture world's minimal one unless given; null: none. */
+  config?: string | null;
+  /** Whether the tracking repository is private (it is unless told). */
+  trackingPrivate?: boolean;
+  /** More repositories of `octo-org` by name, public, each with this `.github/disclosure.yml`. */
+  repositories?: Record<string, string>;
+  /** "missing": the advisory comments preview answers 404, as where GitHub does not offer it. */
+  commentsApi?: "available" | "missing";
+}
+
+export interface IssueView {
+  number: number;
+  title: string;
+  body: string;
+  /** Label names, in the order the issue holds them. */
+  labels: string[];
+}
+
+export interface TestGitHub extends StandIn {
+  fixture: FixtureWorld;
+  /** A repository's issues in the order they were opened. */
+  issues(repository: string): IssueView[];
+  /** The comments on an advisory, in order. */
+  advisoryComments(ghsaId: string): AdvisoryComment[];
+  /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order. */
+  writesTo(repository: string): { method: string; path: string; body: unknown }[];
+  /** Makes the advisory a `repository_advisory` webhook announces known, as private vulnerability reporting would have. */
+  report<T extends { repository_advisory: unknown; repository: { full_name: string } }>(payload: T): T;
+}
+
+const started = new Set<StandIn>();
+
+export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<TestGitHub> {
+  const standIn = await startStandIn();
+  started.add(standIn);
+  const { state } = standIn;
+  const fixture = seedFixtureWorld(state, {
+    app: { id: testTrust.identity.appId, privateKey: testPrivateKey() },
+    ...(typeof options.config === "string" ? { config: options.config } : {}),
+    trackingRepository: { name: "security-cases", private: options.trackingPrivate ?? true },
+  });
+  if (options.config === null) state.repository(fixture.advisoryRepository)?.files.delete(".github/disclosure.yml");
+  for (const [name, config] of Object.entries(options.repositories ?? {})) {
+    state.seedRepository(`${octoOrg.login}/${name}`, { files: { ".github/disclosure.yml": config } });
+  }
+  state.features.advisoryComments = options.commentsApi !== "missing";
+  return {
+    ...standIn,
+    fixture,
+    issues: (repository) =>
+      [...(state.repository(repository)?.issues.values() ?? [])].map((issue) => ({
+        number: issue.number,
+        title: issue.title,
+        body: issue.body ?? "",
+        labels: issue.labels.map((label) => label.name),
+      })),
+    advisoryComments: (ghsaId) => [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []),
+    writesTo: (repository) =>
+      standIn.journal.entries
+        .filter((entry) => entry.method !== "GET" && entry.path.startsWith(`/repos/${repository}/`))
+        .map(({ method, path, body }) => ({ method, path, body })),
+    report(payload) {
+      const advisory = payload.repository_advisory as RepositoryAdvisoryObject;
+      if (!state.repository(payload.repository.full_name)?.advisories.has(advisory.ghsa_id)) {
+        state.adoptAdvisory(payload.repository.full_name, advisory);
+      }
+      return payload;
+    },
+  };
+}
+
+/** Closes every test GitHub started since the last call. */
+export async function stopTestGitHubs(): Promise<void> {
+  const closing = [...started].map((standIn) => standIn.close());
+  started.clear();
+  await Promise.all(closing);
+}
