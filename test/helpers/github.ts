@@ -12,7 +12,7 @@
  *
  * Stop them all after each test with `stopTestGitHubs`.
  */
-import type { RepositoryAdvisoryObject } from "../fixtures/github-objects.js";
+import type { IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtures/github-objects.js";
 import { octoOrg } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
@@ -30,6 +30,7 @@ export interface TestGitHubOptions {
   commentsApi?: "available" | "missing";
 }
 
+/** An issue as GitHub holds it now: reading or setting its body or labels reads or changes GitHub's. */
 export interface IssueView {
   number: number;
   title: string;
@@ -38,10 +39,24 @@ export interface IssueView {
   labels: string[];
 }
 
+export interface CommentView {
+  id: number;
+  /** The issue's number. */
+  issue: number;
+  body: string;
+  user: UserObject;
+}
+
 export interface TestGitHub extends StandIn {
   fixture: FixtureWorld;
+  /** An installation token for `octo-org` that is valid all test long, for clients made without Probot. */
+  installationToken: string;
+  /** An issue as the app (or `user`) opened it, numbered `number` when given. */
+  seedIssue(repository: string, issue: { number?: number; title: string; body: string; labels?: string[]; user?: UserObject }): IssueObject;
   /** A repository's issues in the order they were opened. */
   issues(repository: string): IssueView[];
+  /** The comments on a repository's issues, in order. */
+  issueComments(repository: string): CommentView[];
   /** The comments on an advisory, in order. */
   advisoryComments(ghsaId: string): AdvisoryComment[];
   /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order. */
@@ -66,15 +81,45 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     state.seedRepository(`${octoOrg.login}/${name}`, { files: { ".github/disclosure.yml": config } });
   }
   state.features.advisoryComments = options.commentsApi !== "missing";
+  const installationToken = "ghs_installation_token";
+  state.tokens.set(installationToken, { installationId: fixture.installationId, expiresAt: Number.MAX_SAFE_INTEGER });
+  const repositoryState = (repository: string) => {
+    const found = state.repository(repository);
+    if (!found) throw new Error(`Seed the repository ${repository} first`);
+    return found;
+  };
   return {
     ...standIn,
     fixture,
+    installationToken,
+    seedIssue(repository, { number, title, body, labels = [], user = fixture.app.bot }) {
+      const tracked = repositoryState(repository);
+      if (number !== undefined) tracked.nextIssueNumber = number;
+      return state.createIssue(tracked, { title, body, labels, user });
+    },
+    issueComments: (repository) =>
+      [...(state.repository(repository)?.comments.values() ?? [])].map((comment) => ({
+        id: comment.id,
+        issue: Number(comment.issue_url.split("/").at(-1)),
+        body: comment.body ?? "",
+        user: comment.user,
+      })),
     issues: (repository) =>
       [...(state.repository(repository)?.issues.values() ?? [])].map((issue) => ({
         number: issue.number,
         title: issue.title,
-        body: issue.body ?? "",
-        labels: issue.labels.map((label) => label.name),
+        get body() {
+          return issue.body ?? "";
+        },
+        set body(text: string) {
+          issue.body = text;
+        },
+        get labels() {
+          return issue.labels.map((label) => label.name);
+        },
+        set labels(names: string[]) {
+          issue.labels = names.map((name) => state.label(repositoryState(repository), name));
+        },
       })),
     advisoryComments: (ghsaId) => [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []),
     writesTo: (repository) =>
