@@ -16,7 +16,7 @@ import type { IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtu
 import { octoOrg } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
-import type { AdvisoryComment } from "../harness/standin/state.js";
+import type { AdvisoryComment, Permission } from "../harness/standin/state.js";
 import { testPrivateKey, testTrust } from "./probot.js";
 
 export interface TestGitHubOptions {
@@ -28,6 +28,8 @@ export interface TestGitHubOptions {
   repositories?: Record<string, string>;
   /** "missing": the advisory comments preview answers 404, as where GitHub does not offer it. */
   commentsApi?: "available" | "missing";
+  /** Who holds which role on the tracking repository, instead of the fixture's maintainer alone; users are seeded. */
+  roles?: Record<string, Permission>;
 }
 
 /** An issue as GitHub holds it now: reading or setting its body or labels reads or changes GitHub's. */
@@ -57,8 +59,12 @@ export interface TestGitHub extends StandIn {
   issues(repository: string): IssueView[];
   /** The comments on a repository's issues, in order. */
   issueComments(repository: string): CommentView[];
+  /** The bodies of the comments on one issue, in order. */
+  commentBodies(repository: string, issue: number): string[];
   /** The comments on an advisory, in order. */
   advisoryComments(ghsaId: string): AdvisoryComment[];
+  /** The bodies of the advisory updates GitHub was sent, in order. */
+  advisoryUpdates(): unknown[];
   /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order. */
   writesTo(repository: string): { method: string; path: string; body: unknown }[];
   /** Makes the advisory a `repository_advisory` webhook announces known, as private vulnerability reporting would have. */
@@ -81,6 +87,14 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     state.seedRepository(`${octoOrg.login}/${name}`, { files: { ".github/disclosure.yml": config } });
   }
   state.features.advisoryComments = options.commentsApi !== "missing";
+  if (options.roles) {
+    const permissions = state.repository(fixture.trackingRepository)?.permissions;
+    permissions?.clear();
+    for (const [login, role] of Object.entries(options.roles)) {
+      state.seedUser(login);
+      permissions?.set(login.toLowerCase(), role);
+    }
+  }
   const installationToken = "ghs_installation_token";
   state.tokens.set(installationToken, { installationId: fixture.installationId, expiresAt: Number.MAX_SAFE_INTEGER });
   const repositoryState = (repository: string) => {
@@ -121,7 +135,12 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
           issue.labels = names.map((name) => state.label(repositoryState(repository), name));
         },
       })),
+    commentBodies: (repository, issue) =>
+      [...(state.repository(repository)?.comments.values() ?? [])]
+        .filter((comment) => comment.issue_url.endsWith(`/issues/${issue}`))
+        .map((comment) => comment.body ?? ""),
     advisoryComments: (ghsaId) => [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []),
+    advisoryUpdates: () => standIn.journal.of("security-advisories/update-repository-advisory").map((entry) => entry.body),
     writesTo: (repository) =>
       standIn.journal.entries
         .filter((entry) => entry.method !== "GET" && entry.path.startsWith(`/repos/${repository}/`))

@@ -354,6 +354,25 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: { sha, url: gitUrl("trees", sha), tree: entries.slice(0, limit), truncated: entries.length > limit } };
   },
 
+  "git/get-blob": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "contents", "read");
+    const sha = context.params.file_sha ?? "";
+    const content = [repository.files, ...repository.tags.values()].flatMap((files) => [...files.values()]).find((text) => blobSha(text) === sha);
+    if (content === undefined) throw notFound();
+    return {
+      status: 200,
+      body: {
+        sha,
+        node_id: `B_${sha.slice(0, 12)}`,
+        size: Buffer.byteLength(content),
+        url: `https://api.github.com/repos/${repository.repository.full_name}/git/blobs/${sha}`,
+        content: Buffer.from(content).toString("base64").replace(/.{60}/g, "$&\n"),
+        encoding: "base64",
+      },
+    };
+  },
+
   "git/list-matching-refs": (context) => {
     const repository = repositoryOf(context);
     requirePermission(context, "contents", "read");
