@@ -35,10 +35,29 @@ export interface AdvisoryComment {
   author_association: "OWNER" | "MEMBER" | "COLLABORATOR" | "NONE";
 }
 
+export interface PullRequestState {
+  id: number;
+  number: number;
+  /** The branch it proposes, in this repository. */
+  head: string;
+  base: string;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  user: UserObject;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
 export interface RepositoryState {
   repository: RepositoryObject;
   /** The default branch's files, by path. */
   files: Map<string, string>;
+  /** The other branches and the files on each, by branch name. */
+  branches: Map<string, Map<string, string>>;
+  /** Pull requests, numbered with the issues as GitHub numbers them. */
+  pulls: PullRequestState[];
   /** Tags and the files at each, by tag name. */
   tags: Map<string, Map<string, string>>;
   issues: Map<number, IssueObject>;
@@ -145,6 +164,8 @@ export class StandInState {
     const state: RepositoryState = {
       repository,
       files: new Map(Object.entries(options.files ?? {})),
+      branches: new Map(),
+      pulls: [],
       tags: new Map(),
       issues: new Map(),
       comments: new Map(),
@@ -166,10 +187,13 @@ export class StandInState {
     const installation: InstallationState = {
       id: options.id ?? this.id(),
       account,
+      // As app.yml asks for them.
       permissions: options.permissions ?? {
         issues: "write",
-        contents: "read",
+        contents: "write",
+        pull_requests: "write",
         metadata: "read",
+        administration: "read",
         repository_advisories: "write",
         members: "read",
       },
