@@ -15,8 +15,9 @@
 import type { IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtures/github-objects.js";
 import { octoOrg } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
+import { commitShaOf } from "../harness/standin/routes.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
-import type { AdvisoryComment, Permission } from "../harness/standin/state.js";
+import type { AdvisoryComment, Permission, PullRequestState, RepositoryState } from "../harness/standin/state.js";
 import { testPrivateKey, testTrust } from "./probot.js";
 
 export interface TestGitHubOptions {
@@ -63,6 +64,14 @@ export interface TestGitHub extends StandIn {
   commentBodies(repository: string, issue: number): string[];
   /** The comments on an advisory, in order. */
   advisoryComments(ghsaId: string): AdvisoryComment[];
+  /** A file's text on a branch (the default branch unless named), or undefined. */
+  file(repository: string, path: string, branch?: string): string | undefined;
+  /** The commit a branch points at, or undefined when there is no such branch. */
+  branchSha(repository: string, branch: string): string | undefined;
+  /** A maintainer merges an open pull request: the default branch takes the head branch's files. */
+  mergePull(repository: string, number: number): void;
+  /** A maintainer closes a pull request without merging it. */
+  closePull(repository: string, number: number): void;
   /** The bodies of the advisory updates GitHub was sent, in order. */
   advisoryUpdates(): unknown[];
   /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order. */
@@ -140,6 +149,25 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
         .filter((comment) => comment.issue_url.endsWith(`/issues/${issue}`))
         .map((comment) => comment.body ?? ""),
     advisoryComments: (ghsaId) => [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []),
+    file(repository, path, branch) {
+      const held = repositoryState(repository);
+      return filesOn(held, branch ?? held.repository.default_branch)?.get(path);
+    },
+    branchSha(repository, branch) {
+      const files = filesOn(repositoryState(repository), branch);
+      return files && commitShaOf(files);
+    },
+    mergePull(repository, number) {
+      const held = repositoryState(repository);
+      const pull = pullOf(held, number);
+      const head = held.branches.get(pull.head) ?? new Map<string, string>();
+      held.files.clear();
+      for (const [path, text] of head) held.files.set(path, text);
+      pull.state = "closed";
+    },
+    closePull(repository, number) {
+      pullOf(repositoryState(repository), number).state = "closed";
+    },
     advisoryUpdates: () => standIn.journal.of("security-advisories/update-repository-advisory").map((entry) => entry.body),
     writesTo: (repository) =>
       standIn.journal.entries
@@ -153,6 +181,16 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
       return payload;
     },
   };
+}
+
+function filesOn(repository: RepositoryState, branch: string): Map<string, string> | undefined {
+  return branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch);
+}
+
+function pullOf(repository: RepositoryState, number: number): PullRequestState {
+  const pull = repository.pulls.find((candidate) => candidate.number === number);
+  if (!pull) throw new Error(`no pull request ${repository.repository.full_name}#${number}`);
+  return pull;
 }
 
 /** Closes every test GitHub started since the last call. */

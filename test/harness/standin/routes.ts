@@ -170,7 +170,7 @@ function snapshots(repository: RepositoryState): Map<string, string>[] {
 }
 
 /** The commit a branch or tag points at: one per distinct set of files. */
-function commitShaOf(files: ReadonlyMap<string, string>): string {
+export function commitShaOf(files: ReadonlyMap<string, string>): string {
   return createHash("sha1").update(`commit ${treeShaOf(files)}`).digest("hex");
 }
 
@@ -538,6 +538,12 @@ export const handlers: Record<string, Handler> = {
         },
       },
     };
+  },
+
+  "repos/check-private-vulnerability-reporting": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "administration", "read");
+    return { status: 200, body: { enabled: repository.privateVulnerabilityReporting } };
   },
 
   "pulls/list": (context) => {

@@ -58,6 +58,8 @@ export interface RepositoryState {
   branches: Map<string, Map<string, string>>;
   /** Pull requests, numbered with the issues as GitHub numbers them. */
   pulls: PullRequestState[];
+  /** Private vulnerability reporting: on, as on the repositories that take reports. */
+  privateVulnerabilityReporting: boolean;
   /** Tags and the files at each, by tag name. */
   tags: Map<string, Map<string, string>>;
   issues: Map<number, IssueObject>;
@@ -166,6 +168,7 @@ export class StandInState {
       files: new Map(Object.entries(options.files ?? {})),
       branches: new Map(),
       pulls: [],
+      privateVulnerabilityReporting: true,
       tags: new Map(),
       issues: new Map(),
       comments: new Map(),
