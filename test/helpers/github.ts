@@ -15,6 +15,7 @@
 import type { IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtures/github-objects.js";
 import { octoOrg } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
+import { stripEnterprisePrefix } from "../harness/openapi.js";
 import { commitShaOf } from "../harness/standin/routes.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { AdvisoryComment, Permission, PullRequestState, RepositoryState } from "../harness/standin/state.js";
@@ -62,8 +63,8 @@ export interface TestGitHub extends StandIn {
   issueComments(repository: string): CommentView[];
   /** The bodies of the comments on one issue, in order. */
   commentBodies(repository: string, issue: number): string[];
-  /** The comments on an advisory, in order. */
-  advisoryComments(ghsaId: string): AdvisoryComment[];
+  /** The comments on an advisory, in order; undefined when it has none. */
+  advisoryComments(ghsaId: string): AdvisoryComment[] | undefined;
   /** A file's text on a branch (the default branch unless named), or undefined. */
   file(repository: string, path: string, branch?: string): string | undefined;
   /** The commit a branch points at, or undefined when there is no such branch. */
@@ -74,7 +75,7 @@ export interface TestGitHub extends StandIn {
   closePull(repository: string, number: number): void;
   /** The bodies of the advisory updates GitHub was sent, in order. */
   advisoryUpdates(): unknown[];
-  /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order. */
+  /** The writes (POST, PATCH, PUT, DELETE) to a repository `owner/name`, in order, paths without any `/api/v3`. */
   writesTo(repository: string): { method: string; path: string; body: unknown }[];
   /** Makes the advisory a `repository_advisory` webhook announces known, as private vulnerability reporting would have. */
   report<T extends { repository_advisory: unknown; repository: { full_name: string } }>(payload: T): T;
@@ -148,7 +149,10 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
       [...(state.repository(repository)?.comments.values() ?? [])]
         .filter((comment) => comment.issue_url.endsWith(`/issues/${issue}`))
         .map((comment) => comment.body ?? ""),
-    advisoryComments: (ghsaId) => [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []),
+    advisoryComments(ghsaId) {
+      const comments = [...state.repositories.values()].flatMap((repository) => repository.advisoryComments.get(ghsaId) ?? []);
+      return comments.length > 0 ? comments : undefined;
+    },
     file(repository, path, branch) {
       const held = repositoryState(repository);
       return filesOn(held, branch ?? held.repository.default_branch)?.get(path);
@@ -171,8 +175,8 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     advisoryUpdates: () => standIn.journal.of("security-advisories/update-repository-advisory").map((entry) => entry.body),
     writesTo: (repository) =>
       standIn.journal.entries
-        .filter((entry) => entry.method !== "GET" && entry.path.startsWith(`/repos/${repository}/`))
-        .map(({ method, path, body }) => ({ method, path, body })),
+        .map(({ method, path, body }) => ({ method, path: stripEnterprisePrefix(path), body }))
+        .filter((write) => write.method !== "GET" && write.path.startsWith(`/repos/${repository}/`)),
     report(payload) {
       const advisory = payload.repository_advisory as RepositoryAdvisoryObject;
       if (!state.repository(payload.repository.full_name)?.advisories.has(advisory.ghsa_id)) {

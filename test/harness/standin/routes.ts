@@ -795,14 +795,18 @@ export const handlers: Record<string, Handler> = {
       .flatMap((repository) => [...repository.issues.values()])
       .filter((issue) => (context.state.searchableFrom.get(issue.id) ?? 0) <= Date.now())
       .filter((issue) => !query.state || issue.state === query.state)
-      .filter((issue) => query.labels.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)))
+      .filter((issue) => {
+        const indexed = context.state.searchIndexedLabels.get(issue.id) ?? issue.labels.map((label) => label.name);
+        return query.labels.every((name) => indexed.some((label) => label.toLowerCase() === name));
+      })
       .filter((issue) => {
         const haystack = (query.inTitleOnly ? issue.title : `${issue.title}\n${issue.body ?? ""}`).toLowerCase();
         return query.terms.every((term) => haystack.includes(term));
       })
       .sort((a, b) => b.created_at.localeCompare(a.created_at));
     const result = paginate(context, items.map((issue) => ({ ...issue, score: 1 })));
-    return { ...result, body: { total_count: items.length, incomplete_results: false, search_type: "lexical", items: result.body } };
+    // In GitHub's order: Octokit's paginate takes the first key after the counts as the list.
+    return { ...result, body: { total_count: items.length, incomplete_results: false, items: result.body, search_type: "lexical" } };
   },
 
   "security-advisories/list-repository-advisories": (context) => {

@@ -24,6 +24,8 @@ export interface JournalEntry {
   /** Path as requested, without the query string. */
   path: string;
   query: Record<string, string>;
+  /** The request's headers as sent (the conditional `if-none-match` among them). */
+  headers: IncomingMessage["headers"];
   body: unknown;
   operationId: string | undefined;
   status: number;
@@ -128,14 +130,14 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     try {
       body = text === "" ? undefined : (JSON.parse(text) as unknown);
     } catch {
-      const entry = record({ method, path: url.pathname, query, body: text, operationId: undefined, auth: "none" });
+      const entry = record({ method, path: url.pathname, query, headers: request.headers, body: text, operationId: undefined, auth: "none" });
       return refuse(response, entry, 400, "Problems parsing JSON", []);
     }
 
     const found = findRestOperation(method, bare);
     const operationId = found?.operation.operationId;
     const authorization = String(request.headers.authorization ?? "");
-    const entry = record({ method, path: url.pathname, query, body, operationId, auth: "none" });
+    const entry = record({ method, path: url.pathname, query, headers: request.headers, body, operationId, auth: "none" });
 
     const fault = takeFault(method, bare, operationId);
     if (fault) {

@@ -103,6 +103,8 @@ export class StandInState {
   readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null, treeEntryLimit: 100_000 };
   /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
   readonly searchableFrom = new Map<number, number>();
+  /** Labels the search index still holds for an issue (by id) whose labels changed after it last indexed it. */
+  readonly searchIndexedLabels = new Map<number, string[]>();
   readonly users = new Map<string, UserObject>();
   readonly organizations = new Map<string, UserObject>();
   readonly repositories = new Map<string, RepositoryState>();
