@@ -54,7 +54,7 @@ export interface Journal {
 }
 
 export type FaultAction =
-  | { kind: "status"; status: 500 | 502 | 503 }
+  | { kind: "status"; status: 422 | 500 | 502 | 503 }
   | { kind: "secondary-rate-limit"; retryAfterSeconds: number }
   | { kind: "delay"; milliseconds: number }
   | { kind: "reset" };
@@ -158,7 +158,8 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
         }, { "retry-after": String(fault.retryAfterSeconds), "x-ratelimit-remaining": "4999" });
       } else {
         entry.status = fault.status;
-        return send(response, fault.status, fault.status === 502 ? { message: "Server Error" } : { message: "Internal Server Error" });
+        const message = fault.status === 422 ? "Validation Failed" : fault.status === 502 ? "Server Error" : "Internal Server Error";
+        return send(response, fault.status, { message, ...(fault.status === 422 ? { documentation_url: documentationUrl } : {}) });
       }
     }
 
