@@ -16,7 +16,8 @@ import type { RepositoryState } from "../harness/standin/state.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { sealedForTest, TestOctokit, testTrust } from "../helpers/probot.js";
 import { caseKey, openedCase } from "../commands/fixtures.js";
-import { days, resolvedAt } from "./fixtures.js";
+import { days, resolvedAt, type ConsentMode } from "./fixtures.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /**
  * The closing against the stateful, schema-checked stand-in for GitHub: the advisory update route enforces GitHub's
@@ -25,14 +26,15 @@ import { days, resolvedAt } from "./fixtures.js";
  */
 
 const trackingName = "octo-org/security-cases";
-const policyYaml = (consent: string) => `
-language: en
-policy: { name: Openworx Responsible Disclosure, url: "https://example.org/responsible-disclosure" }
-tracking: { repository: octo-org/security-cases, team: octo-org/security }
-calendar: { timezone: Europe/Amsterdam, holidays: NL }
-credit: { default: name, askAfterDays: 14 }
-publication: { consent: ${consent}, reviewDays: 10 }
-`;
+const policyText = (consent: string) =>
+  policyYaml(openworx, {
+    policy: { contact: undefined, safeHarbor: undefined },
+    tracking: { team: "octo-org/security" },
+    sla: undefined,
+    exclusions: undefined,
+    credit: { default: "name", askAfterDays: 14 },
+    publication: { consent: consent as ConsentMode, reviewDays: 10 },
+  });
 
 let github: StandIn;
 let probot: Probot;
@@ -48,7 +50,7 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
   github = await startStandIn();
   const app = github.state.seedApp({ id: 4242 });
   github.state.seedOrganization("octo-org");
-  github.state.seedRepository("octo-org/widgets", { files: { ".github/disclosure.yml": policyYaml(consent) } });
+  github.state.seedRepository("octo-org/widgets", { files: { ".github/disclosure.yml": policyText(consent) } });
   tracking = github.state.seedRepository("octo-org/security-cases", { private: true });
   const rosa = github.state.seedUser("rosa-researcher");
   installationId = github.state.seedInstallation("octo-org").id;

@@ -2,21 +2,21 @@ import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/ca
 import { userObject } from "../fixtures/github-objects.js";
 import { issueCommentCreatedPayload, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
-import type { ConversationGitHub } from "./conversation-github.js";
-import { caseKey, openworxYaml } from "./fixtures.js";
+import { caseKey } from "./fixtures.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
+import type { TestGitHub } from "../helpers/github.js";
+import type { Permission } from "../harness/standin/state.js";
 
 /** Comments on the tracking issue `octo-org/security-cases#7`, new or edited, delivered through Probot. */
 
 export const trackingRepository = "octo-org/security-cases";
-export const issueKey = `${trackingRepository}#7`;
-export const configPath = "octo-org/widgets:.github/disclosure.yml";
 export const admin = userObject("ada-admin", 9_200_010);
 export const writer = userObject("wes-writer", 9_200_011);
-export const roles = { "ada-admin": "admin", "wes-writer": "write", "max-maintainer": "write" };
-export const maintainerOnlyYaml = `${openworxYaml}\npublication: { consent: maintainer-only }\n`;
+export const roles: Record<string, Permission> = { "ada-admin": "admin", "wes-writer": "write", "max-maintainer": "write" };
+export const maintainerOnlyYaml = `${policyYaml(openworx)}\npublication: { consent: maintainer-only }\n`;
 
-export function seedCase(github: ConversationGitHub, record: CaseRecord): void {
-  github.issues.set(trackingRepository, [{ number: 7, title: `${caseKey}: SQL injection`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: ["disclosure", `state:${record.state}`] }]);
+export function seedCase(github: TestGitHub, record: CaseRecord): void {
+  github.seedIssue(trackingRepository, { number: 7, title: `${caseKey}: SQL injection`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: ["disclosure", `state:${record.state}`] });
 }
 
 export interface CommentEvent {
@@ -36,15 +36,15 @@ export function commentEvent({ body, id, author, editor, before = "", record }: 
   return { ...payload, action: "edited", changes: { body: { from: before } } } as unknown as WebhookPayload<"issue_comment.created">;
 }
 
-export async function deliver(payload: WebhookPayload<"issue_comment.created">, now: Date, id = "delivery-1") {
-  await createTestProbot(testDependencies(now)).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+export async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, now: Date, id = "delivery-1") {
+  await createTestProbot(testDependencies(now), github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
 }
 
-export function currentRecord(github: ConversationGitHub): CaseRecord {
-  const reading = readCaseBlock(github.issues.get(trackingRepository)?.[0]?.body);
+export function currentRecord(github: TestGitHub): CaseRecord {
+  const reading = readCaseBlock(github.issues(trackingRepository)?.[0]?.body);
   if (reading.status !== "found") throw new Error(`case block ${reading.status}`);
   return reading.record;
 }
 
-export const replies = (github: ConversationGitHub) => github.issueComments.get(issueKey) ?? [];
-export const researcherMessages = (github: ConversationGitHub) => (github.advisoryComments.get(caseKey) ?? []).map((comment) => comment.body);
+export const replies = (github: TestGitHub) => github.commentBodies(trackingRepository, 7);
+export const researcherMessages = (github: TestGitHub) => (github.advisoryComments(caseKey) ?? []).map((comment) => comment.body);

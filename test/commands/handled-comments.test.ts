@@ -3,11 +3,12 @@ import type { CaseRecord } from "../../src/case/case-record.js";
 import { parseComment } from "../../src/commands/parse.js";
 import { HANDLED_COMMENTS_KEPT, isPastWatermark, planComment, planEditedByOther, wasHandled } from "../../src/commands/plan-comment.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
-import { commandAt, intakeLabels, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+import { commandAt, intakeLabels, openedCase } from "./fixtures.js";
 import { afterHandling } from "./handled-history.js";
+import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 /** What one comment's plan writes and says. */
-function handle(record: CaseRecord, commentId: number, text = "/disclosure update The fix is in review.", config: DisclosureConfig = openworxConfig()) {
+function handle(record: CaseRecord, commentId: number, text = "/disclosure update The fix is in review.", config: DisclosureConfig = policyConfig(openworx)) {
   const plan = planComment({ parsed: parseComment(text), record, labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, researcher: "rosa-researcher", commentId });
   const written = plan.actions.find((action) => action.type === "updateRecord");
   const reply = plan.actions.find((action) => action.type === "replyToMaintainers");
@@ -19,7 +20,7 @@ function handle(record: CaseRecord, commentId: number, text = "/disclosure updat
   };
 }
 
-const accepted = () => openedCase(openworxConfig(), { state: "accepted", resolveBy: "2026-12-18" });
+const accepted = () => openedCase(policyConfig(openworx), { state: "accepted", resolveBy: "2026-12-18" });
 
 describe("remembering handled comments", () => {
   it("keeps the newest ids and no watermark while nothing was dropped", () => {
@@ -61,7 +62,7 @@ describe("remembering handled comments", () => {
   });
 
   it("says it in Dutch for a Dutch policy", () => {
-    const config = mijnPartnerGroepConfig();
+    const config = policyConfig(mijnPartnerGroep);
     const record = { ...openedCase(config, { state: "accepted" }), commandsHandledThrough: 2_000 };
     expect(handle(record, 1_999, "/disclosure resolved", config).reply).toContain("Deze reactie is ouder dan de reacties waarvan Disclosure Desk de opdrachten onthoudt");
   });
@@ -69,8 +70,8 @@ describe("remembering handled comments", () => {
 
 describe("the reply to an edit of someone else's comment", () => {
   it.each([
-    ["en", openworxConfig(), "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited a comment someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own."],
-    ["nl", mijnPartnerGroepConfig(), "⛔ Opdrachten die in de reactie van iemand anders worden gezet, worden niet uitgevoerd: wes\\_writer heeft een reactie van iemand anders bewerkt."],
+    ["en", policyConfig(openworx), "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited a comment someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own."],
+    ["nl", policyConfig(mijnPartnerGroep), "⛔ Opdrachten die in de reactie van iemand anders worden gezet, worden niet uitgevoerd: wes\\_writer heeft een reactie van iemand anders bewerkt."],
   ])("%s: plans nothing but the refusal", (_language, config, text) => {
     const plan = planEditedByOther({ config, commentId: 77, editor: "wes_writer" });
     expect(plan.acted).toBe(false);
@@ -82,8 +83,8 @@ describe("the reply to an edit of someone else's comment", () => {
 
 describe("the reply to a comment too large or too nested to read", () => {
   it.each([
-    ["en", openworxConfig(), "⛔ /disclosure publish — this comment is too long or too deeply nested to be read in time, so none of its commands ran: write them in a new, shorter comment."],
-    ["nl", mijnPartnerGroepConfig(), "⛔ /disclosure publish — deze reactie is te lang of te diep genest om op tijd te lezen, dus geen van de opdrachten is uitgevoerd"],
+    ["en", policyConfig(openworx), "⛔ /disclosure publish — this comment is too long or too deeply nested to be read in time, so none of its commands ran: write them in a new, shorter comment."],
+    ["nl", policyConfig(mijnPartnerGroep), "⛔ /disclosure publish — deze reactie is te lang of te diep genest om op tijd te lezen, dus geen van de opdrachten is uitgevoerd"],
   ])("%s", (_language, config, text) => {
     const parsed = { commands: [], problems: [{ line: 3, text: "/disclosure publish", value: { kind: "unreadable" as const } }] };
     const plan = planComment({ parsed, record: openedCase(config), labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, commentId: 5 });

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { configSchema } from "../../src/config/schema.js";
 import { gitBlobSha } from "../../src/config/repository-config.js";
@@ -7,17 +6,14 @@ import { issueCommentCreatedPayload, maintainer, researcher, type WebhookPayload
 import { userObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
-import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";
-import { caseKey, commandAt, intakeLabels, mijnPartnerGroepYaml, openedCase, openworxConfig, openworxYaml } from "./fixtures.js";
+import { caseKey, commandAt, intakeLabels, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
+import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 
 const trackingRepository = "octo-org/security-cases";
-const issueKey = `${trackingRepository}#7`;
-const configPath = "octo-org/widgets:.github/disclosure.yml";
 
-function seedCase(github: ConversationGitHub, record: CaseRecord, labels = intakeLabels): void {
-  github.issues.set(trackingRepository, [
-    { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...labels] },
-  ]);
+function seedCase(github: TestGitHub, record: CaseRecord, labels = intakeLabels): void {
+  github.seedIssue(trackingRepository, { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...labels] });
 }
 
 function commentPayload(body: string, options: { id?: number; user?: ReturnType<typeof userObject>; isPrivate?: boolean; action?: "created" | "edited"; record?: CaseRecord } = {}) {
@@ -28,40 +24,33 @@ function commentPayload(body: string, options: { id?: number; user?: ReturnType<
     repository: { private: options.isPrivate ?? true, visibility: (options.isPrivate ?? true) ? "private" : "public" },
   });
   // The webhook carries the issue as it was; the handler re-reads it before writing.
-  payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(openworxConfig()));
+  payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(policyConfig(openworx)));
   if (options.action === "edited") {
     return { ...payload, action: "edited", changes: { body: { from: "/disclosure acept" } } } as unknown as WebhookPayload<"issue_comment.created">;
   }
   return payload;
 }
 
-async function deliver(payload: WebhookPayload<"issue_comment.created">, id = "delivery-1", dependencies = testDependencies(commandAt)) {
-  await createTestProbot(dependencies).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, id = "delivery-1", dependencies = testDependencies(commandAt)) {
+  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
 }
 
-function currentRecord(github: ConversationGitHub): CaseRecord {
-  const reading = readCaseBlock(github.issues.get(trackingRepository)?.[0]?.body);
+function currentRecord(github: TestGitHub): CaseRecord {
+  const reading = readCaseBlock(github.issues(trackingRepository)?.[0]?.body);
   if (reading.status !== "found") throw new Error(`case block ${reading.status}`);
   return reading.record;
 }
 
 /** What a command handler would send: writes, a permission check, a re-read of the issue or of the advisory. */
-const commandRequests = (github: ConversationGitHub) =>
-  github.mock.requests
+const commandRequests = (github: TestGitHub) =>
+  github.journal.entries
     .filter((request) => (request.method !== "GET" && !request.path.startsWith("/app/")) || /\/(permission|issues\/\d+|security-advisories\/.*)$/.test(request.path))
     .map((request) => `${request.method} ${request.path}`);
 
-const researcherMessages = (github: ConversationGitHub) => (github.advisoryComments.get(caseKey) ?? []).map((comment) => comment.body);
-const replies = (github: ConversationGitHub) => github.issueComments.get(issueKey) ?? [];
+const researcherMessages = (github: TestGitHub) => (github.advisoryComments(caseKey) ?? []).map((comment) => comment.body);
+const replies = (github: TestGitHub) => github.commentBodies(trackingRepository, 7);
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("issue_comment.created with /disclosure commands", () => {
   it("uses a fixture GitHub's webhook schema accepts", () => {
@@ -69,11 +58,11 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("accept from a maintainer with write access: state, labels, deadline, advisory and the evaluation to the researcher", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("Confirmed on staging.\n/disclosure accept severity:high resolve-by:2026-12-18"));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("Confirmed on staging.\n/disclosure accept severity:high resolve-by:2026-12-18"));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toMatchObject({
       state: "accepted",
       resolveBy: "2026-12-18",
@@ -82,8 +71,8 @@ describe("issue_comment.created with /disclosure commands", () => {
       severity: { level: "high" },
       commands: [2_400_000_001],
     });
-    expect(github.issues.get(trackingRepository)?.[0]?.labels).toEqual(["disclosure", "severity:high", "scope:in", "state:accepted"]);
-    expect(github.advisoryUpdates).toEqual([{ severity: "high", cvss_vector_string: null, state: "draft" }]);
+    expect(github.issues(trackingRepository)?.[0]?.labels).toEqual(["disclosure", "severity:high", "scope:in", "state:accepted"]);
+    expect(github.advisoryUpdates()).toEqual([{ severity: "high", cvss_vector_string: null, state: "draft" }]);
     const [message, ...more] = researcherMessages(github);
     expect(more).toEqual([]);
     expect(message).toBe(
@@ -108,115 +97,115 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("refuses a commenter without the configured permission, with a short reply and no effect", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "triage" } });
-    const record = openedCase(openworxConfig());
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "triage" } });
+    const record = openedCase(policyConfig(openworx));
     seedCase(github, record);
-    await deliver(commentPayload("/disclosure reject clickjacking"));
+    await deliver(github, commentPayload("/disclosure reject clickjacking"));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toEqual(record);
     expect(researcherMessages(github)).toEqual([]);
-    expect(github.advisoryUpdates).toEqual([]);
+    expect(github.advisoryUpdates()).toEqual([]);
     expect(replies(github)).toEqual([expect.stringContaining("Only people with at least **write** access to this repository can use Disclosure Desk commands")]);
     expect(github.writesTo(trackingRepository).map((write) => write.method)).toEqual(["POST"]);
   });
 
   it("honours commands.permission: triage is enough when the policy says so", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: `${openworxYaml}\ncommands: { permission: triage }\n` }, roles: { "max-maintainer": "triage" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure needs-info Which URL did you test?"));
-    expect(github.mock.problems()).toEqual([]);
+    const github = await startTestGitHub({ trackingPrivate: false, config: `${policyYaml(openworx)}\ncommands: { permission: triage }\n`, roles: { "max-maintainer": "triage" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure needs-info Which URL did you test?"));
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toMatchObject({ state: "needs-info", pause: { since: commandAt.toISOString(), pausedMs: 0 } });
     expect(researcherMessages(github)[0]).toContain("> Which URL did you test?");
   });
 
   it("refuses someone who is not a collaborator at all", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: {} });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { user: researcher }));
-    expect(github.mock.problems()).toEqual([]);
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: {} });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure accept resolve-by:2026-12-18", { user: researcher }));
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github).state).toBe("triage");
     expect(researcherMessages(github)).toEqual([]);
   });
 
   it("rejects under an exclusion quoting the policy sentence, closing issue and advisory", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "admin" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure reject outdated-software"));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "admin" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure reject outdated-software"));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toMatchObject({ state: "rejected", triagedAt: commandAt.toISOString() });
     const issueWrite = github.writesTo(trackingRepository).find((write) => write.method === "PATCH");
     expect(issueWrite?.body).toMatchObject({ state: "closed", state_reason: "not_planned", labels: ["disclosure", "severity:high", "scope:in", "state:rejected"] });
-    expect(github.advisoryUpdates).toEqual([{ state: "closed" }]);
+    expect(github.advisoryUpdates()).toEqual([{ state: "closed" }]);
     expect(researcherMessages(github)[0]).toContain("> Reporting outdated versions of any software without proof of concept of a working exploit");
     expect(researcherMessages(github)[0]).toContain("- a working proof of concept of an exploit");
   });
 
   it("acts on a redelivered comment once", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
     const dependencies = testDependencies(commandAt);
     const payload = commentPayload("/disclosure update The fix is in review.");
-    await deliver(payload, "delivery-1", dependencies);
-    await deliver(payload, "delivery-1", dependencies);
-    await Promise.all([deliver(payload, "delivery-2", dependencies), deliver(payload, "delivery-3", dependencies)]);
+    await deliver(github, payload, "delivery-1", dependencies);
+    await deliver(github, payload, "delivery-1", dependencies);
+    await Promise.all([deliver(github, payload, "delivery-2", dependencies), deliver(github, payload, "delivery-3", dependencies)]);
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(researcherMessages(github)).toHaveLength(1);
     expect(replies(github)).toHaveLength(1);
     expect(currentRecord(github).commands).toEqual([2_400_000_001]);
   });
 
   it("does not act again when the comment is edited", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure update The fix is in review."));
-    await deliver(commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }), "delivery-2");
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure update The fix is in review."));
+    await deliver(github, commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }), "delivery-2");
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(researcherMessages(github)).toEqual([expect.stringContaining("> The fix is in review.\n")]);
     expect(replies(github)).toHaveLength(1);
   });
 
   it("acts on an edit that fixes a malformed command, since the malformed one changed nothing", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure acept resolve-by:2026-12-18"));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure acept resolve-by:2026-12-18"));
     expect(currentRecord(github).state).toBe("triage");
     expect(replies(github)[0]).toContain("did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?");
-    await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { action: "edited" }), "delivery-2");
+    await deliver(github, commentPayload("/disclosure accept resolve-by:2026-12-18", { action: "edited" }), "delivery-2");
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github).state).toBe("accepted");
     expect(researcherMessages(github)).toHaveLength(1);
   });
 
   it("ignores a command in a public repository: nothing read for it, nothing written", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure accept resolve-by:2026-12-18", { isPrivate: false }));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure accept resolve-by:2026-12-18", { isPrivate: false }));
     expect(commandRequests(github)).toEqual([]);
   });
 
   it("ignores bots, including Disclosure Desk itself, and issues without a case", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure help", { user: userObject("disclosure-desk[bot]", 9_300_001, "Bot") }));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure help", { user: userObject("disclosure-desk[bot]", 9_300_001, "Bot") }));
     const withoutCase = commentPayload("/disclosure accept resolve-by:2026-12-18");
     withoutCase.issue.body = "An ordinary issue";
-    await deliver(withoutCase, "delivery-2");
+    await deliver(github, withoutCase, "delivery-2");
     expect(commandRequests(github)).toEqual([]);
   });
 
   it("relays the message through a maintainer when the advisory comments API does not answer", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" }, commentsApi: "missing" });
-    seedCase(github, openedCase(openworxConfig()));
-    await deliver(commentPayload("/disclosure needs-info Which account did you use?"));
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" }, commentsApi: "missing" });
+    seedCase(github, openedCase(policyConfig(openworx)));
+    await deliver(github, commentPayload("/disclosure needs-info Which account did you use?"));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github).state).toBe("needs-info");
-    expect(github.issues.get(trackingRepository)?.[0]?.labels).toContain("relay-needed");
+    expect(github.issues(trackingRepository)?.[0]?.labels).toContain("relay-needed");
     const [reply] = replies(github);
     expect(reply).toContain("### Message to relay");
     expect(reply).toContain("> Which account did you use?");
@@ -224,18 +213,16 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("judges a case by the policy it was submitted under, read at its pinned blob", async () => {
-    const pinned = openworxYaml;
-    const changed = mijnPartnerGroepYaml;
-    const github = conversationGitHub({
-      configFiles: { [configPath]: changed },
-      blobs: { [gitBlobSha(pinned)]: pinned },
-      roles: { "max-maintainer": "write" },
-    });
+    const pinned = policyYaml(openworx);
+    const changed = policyYaml(mijnPartnerGroep);
+    const github = await startTestGitHub({ trackingPrivate: false, config: changed, roles: { "max-maintainer": "write" } });
+    // The policy as it stood when the report came in, still in the repository's history.
+    github.state.seedTag("octo-org/widgets", "v2.4.0", { ".github/disclosure.yml": pinned });
     const record = openedCase(configSchema.parse({}), { policyVersion: gitBlobSha(pinned) });
     seedCase(github, record);
-    await deliver(commentPayload("/disclosure reject outdated-software", { record }));
+    await deliver(github, commentPayload("/disclosure reject outdated-software", { record }));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(researcherMessages(github)[0]).toContain("Hello rosa-researcher,");
     expect(researcherMessages(github)[0]).toContain("> Reporting outdated versions of any software without proof of concept of a working exploit");
   });

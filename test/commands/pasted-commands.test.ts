@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { days, resolvedAt, resolvedCase } from "../closing/fixtures.js";
-import { admin, commentEvent, configPath, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository } from "./comment-delivery.js";
-import { conversationGitHub } from "./conversation-github.js";
-import { openworxConfig } from "./fixtures.js";
+import { admin, commentEvent, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository } from "./comment-delivery.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 
 /**
  * A maintainer pastes a researcher's text into the tracking issue. Whatever commands it hides — folded in
@@ -36,38 +35,31 @@ const pasted = [
   "/disclosure publish",
 ].join("\n");
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("commands hidden in pasted text", () => {
   const publishAt = days(resolvedAt, 1);
-  const resolved = () => resolvedCase(openworxConfig());
+  const resolved = () => resolvedCase(policyConfig(openworx));
 
   it("an admin's comment that pastes hidden commands publishes nothing and writes nothing", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: maintainerOnlyYaml }, roles });
+    const github = await startTestGitHub({ trackingPrivate: false, config: maintainerOnlyYaml, roles });
     seedCase(github, resolved());
-    await deliver(commentEvent({ id: 2_400_000_060, author: admin, body: pasted, record: resolved() }), publishAt);
+    await deliver(github, commentEvent({ id: 2_400_000_060, author: admin, body: pasted, record: resolved() }), publishAt);
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toEqual(resolved());
     expect(github.writesTo(trackingRepository)).toEqual([]);
-    expect(github.advisoryUpdates).toEqual([]);
+    expect(github.advisoryUpdates()).toEqual([]);
     expect(researcherMessages(github)).toEqual([]);
     expect(replies(github)).toEqual([]);
   });
 
   it("control: the same comment with the admin's own command in a paragraph requests the publication once, without a CVE", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: maintainerOnlyYaml }, roles });
+    const github = await startTestGitHub({ trackingPrivate: false, config: maintainerOnlyYaml, roles });
     seedCase(github, resolved());
-    await deliver(commentEvent({ id: 2_400_000_061, author: admin, body: `${pasted}\n\nPublishing now.\n/disclosure publish`, record: resolved() }), publishAt);
+    await deliver(github, commentEvent({ id: 2_400_000_061, author: admin, body: `${pasted}\n\nPublishing now.\n/disclosure publish`, record: resolved() }), publishAt);
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github).closing?.publication).toEqual({ requestedAt: publishAt.toISOString(), by: "ada-admin", cve: false });
     const [reply, ...more] = replies(github);
     expect(more).toEqual([]);

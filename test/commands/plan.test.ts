@@ -4,7 +4,8 @@ import { parseComment, type Command } from "../../src/commands/parse.js";
 import { planCommand, type CommandAction, type CommandFacts } from "../../src/commands/plan.js";
 import { planComment } from "../../src/commands/plan-comment.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
-import { commandAt, intakeLabels, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+import { commandAt, intakeLabels, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 function facts(command: Command, config: DisclosureConfig, record: Partial<CaseRecord> = {}, overrides: Partial<CommandFacts> = {}): CommandFacts {
   return {
@@ -31,7 +32,7 @@ function action<T extends CommandAction["type"]>(actions: CommandAction[], type:
 
 describe("accept", () => {
   it("sends the evaluation with the maintainer's resolution date and records the first response", () => {
-    const plan = planCommand(facts({ name: "accept", severity: { level: "high" }, resolveBy: "2026-12-18" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "accept", severity: { level: "high" }, resolveBy: "2026-12-18" }, policyConfig(openworx)));
     expect(plan.record).toMatchObject({
       state: "accepted",
       firstResponseAt: commandAt.toISOString(),
@@ -55,7 +56,7 @@ describe("accept", () => {
   });
 
   it("uses the policy's resolution period when no date is given, and says so (in Dutch for MijnPartnerGroep)", () => {
-    const plan = planCommand(facts({ name: "accept" }, mijnPartnerGroepConfig()));
+    const plan = planCommand(facts({ name: "accept" }, policyConfig(mijnPartnerGroep)));
     const [message] = messages(plan.actions);
     expect(message).toContain("Beste rosa-researcher,");
     expect(message).toContain("**Wij verwachten het probleem uiterlijk woensdag 16 december 2026, 23:59 CET op te lossen.**");
@@ -63,25 +64,25 @@ describe("accept", () => {
   });
 
   it("is refused without a resolution date when the policy has no default: the policy promises one", () => {
-    const plan = planCommand(facts({ name: "accept" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "accept" }, policyConfig(openworx)));
     expect(plan.actions).toEqual([]);
     expect(plan.outcome).toMatchObject({ status: "refused", code: "needs-resolution-date" });
     expect(plan.record.state).toBe("triage");
   });
 
   it("is refused with a resolution date in the past", () => {
-    const plan = planCommand(facts({ name: "accept", resolveBy: "2026-11-16" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "accept", resolveBy: "2026-11-16" }, policyConfig(openworx)));
     expect(plan.outcome).toMatchObject({ status: "refused", code: "date-in-past", details: { date: "2026-11-16", today: "2026-11-17" } });
     expect(plan.actions).toEqual([]);
   });
 
   it("is refused once the case has left triage", () => {
-    const plan = planCommand(facts({ name: "accept", resolveBy: "2026-12-18" }, openworxConfig(), { state: "rejected" }));
+    const plan = planCommand(facts({ name: "accept", resolveBy: "2026-12-18" }, policyConfig(openworx), { state: "rejected" }));
     expect(plan.outcome).toMatchObject({ status: "refused", code: "wrong-state", details: { state: "rejected", allowed: "triage, needs-info" } });
   });
 
   it("from needs-info ends the pause, adding the waiting time", () => {
-    const config = mijnPartnerGroepConfig();
+    const config = policyConfig(mijnPartnerGroep);
     const plan = planCommand(facts({ name: "accept" }, config, { state: "needs-info", pause: { since: "2026-11-16T10:15:00Z", pausedMs: 0 } }));
     expect(plan.record.pause).toEqual({ pausedMs: 24 * 3_600_000 });
   });
@@ -89,7 +90,7 @@ describe("accept", () => {
 
 describe("reject", () => {
   it("quotes the policy's own sentence for the exclusion and how to come back in", () => {
-    const plan = planCommand(facts({ name: "reject", exclusionId: "outdated-software" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "reject", exclusionId: "outdated-software" }, policyConfig(openworx)));
     expect(plan.record).toMatchObject({ state: "rejected", firstResponseAt: commandAt.toISOString() });
     expect(action(plan.actions, "setState")).toMatchObject({ to: "rejected", issue: "closed" });
     expect(action(plan.actions, "updateAdvisory")).toEqual({ type: "updateAdvisory", changes: { state: "closed" } });
@@ -101,21 +102,21 @@ describe("reject", () => {
   });
 
   it("uses the exceptions the policy tuned (unless), in the policy's language", () => {
-    const plan = planCommand(facts({ name: "reject", exclusionId: "clickjacking" }, mijnPartnerGroepConfig()));
+    const plan = planCommand(facts({ name: "reject", exclusionId: "clickjacking" }, policyConfig(mijnPartnerGroep)));
     const [message] = messages(plan.actions);
     expect(message).toContain("> Clickjacking on pages without sensitive actions.");
     expect(message).toContain("- dat een gevoelige handeling (zoals een wachtwoord wijzigen of een account verwijderen) kan worden uitgevoerd");
   });
 
   it("explains the scope for out-of-scope", () => {
-    const plan = planCommand(facts({ name: "reject", exclusionId: "out-of-scope" }, mijnPartnerGroepConfig()));
+    const plan = planCommand(facts({ name: "reject", exclusionId: "out-of-scope" }, policyConfig(mijnPartnerGroep)));
     const [message] = messages(plan.actions);
     expect(message).toContain("Het beleid geldt voor:\n- mijnpartnergroep.nl\n- mijn\\*partner.\\{nl,be,de,eu\\}");
     expect(message).toContain("Uitdrukkelijk buiten de reikwijdte vallen: content hosted by and for customers; third-party programs and plug-ins.");
   });
 
   it("refuses an exclusion the policy does not have, listing the ones it has", () => {
-    const plan = planCommand(facts({ name: "reject", exclusionId: "csv-injection" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "reject", exclusionId: "csv-injection" }, policyConfig(openworx)));
     expect(plan.outcome).toMatchObject({
       status: "refused",
       code: "unknown-exclusion",
@@ -125,7 +126,7 @@ describe("reject", () => {
   });
 
   it("passes a free-text reason on, escaped", () => {
-    const plan = planCommand(facts({ name: "reject", reason: "Works as designed, see <https://x> and @octo-org/security #12" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "reject", reason: "Works as designed, see <https://x> and @octo-org/security #12" }, policyConfig(openworx)));
     const [message] = messages(plan.actions);
     expect(message).toContain("Our reason: Works as designed, see &#60;https://x&#62; and @\u200bocto-org/security \\#\u200b12");
   });
@@ -133,7 +134,7 @@ describe("reject", () => {
 
 describe("needs-info", () => {
   it("asks the question, pauses the clock from now and marks the state", () => {
-    const plan = planCommand(facts({ name: "needs-info", question: "Which URL did you test, and with which account?" }, mijnPartnerGroepConfig()));
+    const plan = planCommand(facts({ name: "needs-info", question: "Which URL did you test, and with which account?" }, policyConfig(mijnPartnerGroep)));
     expect(plan.record).toMatchObject({ state: "needs-info", firstResponseAt: commandAt.toISOString(), pause: { since: commandAt.toISOString(), pausedMs: 0 } });
     expect(plan.labels).toContain("state:needs-info");
     const [message] = messages(plan.actions);
@@ -142,7 +143,7 @@ describe("needs-info", () => {
   });
 
   it("does not pause when the policy keeps the clock running", () => {
-    const config = { ...openworxConfig(), sla: { ...openworxConfig().sla, needsInfo: { pauseClock: false } } };
+    const config = { ...policyConfig(openworx), sla: { ...policyConfig(openworx).sla, needsInfo: { pauseClock: false } } };
     const plan = planCommand(facts({ name: "needs-info", question: "Which URL?" }, config));
     expect(plan.record.pause).toBeUndefined();
     expect(plan.reasons).toContain("the policy does not pause the clock");
@@ -151,7 +152,7 @@ describe("needs-info", () => {
 
 describe("the other commands", () => {
   it("duplicate records the first case and closes the advisory without naming it to the researcher", () => {
-    const plan = planCommand(facts({ name: "duplicate", of: "GHSA-2qm3-9xhw-c8v4" }, openworxConfig()));
+    const plan = planCommand(facts({ name: "duplicate", of: "GHSA-2qm3-9xhw-c8v4" }, policyConfig(openworx)));
     expect(plan.record).toMatchObject({ state: "duplicate", duplicateOf: "GHSA-2qm3-9xhw-c8v4" });
     const [message] = messages(plan.actions);
     expect(message).toContain("was reported to us earlier");
@@ -160,22 +161,22 @@ describe("the other commands", () => {
 
   it("severity with a vector sets the vector and clears the severity field on the advisory (GitHub takes one)", () => {
     const vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
-    const plan = planCommand(facts({ name: "severity", severity: { level: "critical", vector, score: 9.8 } }, openworxConfig()));
+    const plan = planCommand(facts({ name: "severity", severity: { level: "critical", vector, score: 9.8 } }, policyConfig(openworx)));
     expect(action(plan.actions, "updateAdvisory")?.changes).toEqual({ cvss_vector_string: vector, severity: null });
     expect(plan.labels).toEqual(["disclosure", "state:triage", "scope:in", "severity:critical"]);
     expect(messages(plan.actions)).toEqual([]);
   });
 
   it("resolve-by before the evaluation only records the date; after it the researcher hears of the change", () => {
-    const before = planCommand(facts({ name: "resolve-by", date: "2026-12-18" }, openworxConfig()));
+    const before = planCommand(facts({ name: "resolve-by", date: "2026-12-18" }, policyConfig(openworx)));
     expect(before.record).toMatchObject({ resolveBy: "2026-12-18", deadlines: { resolutionDue: "2026-12-18T22:59:59.999Z" } });
     expect(messages(before.actions)).toEqual([]);
-    const after = planCommand(facts({ name: "resolve-by", date: "2027-01-08" }, openworxConfig(), { state: "accepted" }));
+    const after = planCommand(facts({ name: "resolve-by", date: "2027-01-08" }, policyConfig(openworx), { state: "accepted" }));
     expect(messages(after.actions)[0]).toContain("we now expect to resolve the problem by **8 January 2027**.");
   });
 
   it("resolved asks about credit the policy's way and keeps the issue open for publication", () => {
-    const plan = planCommand(facts({ name: "resolved" }, mijnPartnerGroepConfig(), { state: "accepted" }));
+    const plan = planCommand(facts({ name: "resolved" }, policyConfig(mijnPartnerGroep), { state: "accepted" }));
     expect(plan.record).toMatchObject({ state: "resolved", resolvedAt: commandAt.toISOString() });
     expect(action(plan.actions, "setState")).toMatchObject({ issue: "open" });
     const [message] = messages(plan.actions);
@@ -184,27 +185,27 @@ describe("the other commands", () => {
   });
 
   it("reward is offered only where the policy rewards, and not for a known problem under newOnly", () => {
-    const offered = planCommand(facts({ name: "reward", amount: "EUR 250" }, mijnPartnerGroepConfig(), { state: "resolved" }));
+    const offered = planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(mijnPartnerGroep), { state: "resolved" }));
     expect(offered.record.reward).toEqual({ amount: "EUR 250", at: commandAt.toISOString() });
     expect(messages(offered.actions)[0]).toContain("een beloning van **EUR 250**");
-    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, openworxConfig(), { state: "resolved" })).outcome).toMatchObject({ code: "rewards-disabled" });
-    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, mijnPartnerGroepConfig(), { state: "duplicate" })).outcome).toMatchObject({ code: "reward-not-new" });
+    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(openworx), { state: "resolved" })).outcome).toMatchObject({ code: "rewards-disabled" });
+    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(mijnPartnerGroep), { state: "duplicate" })).outcome).toMatchObject({ code: "reward-not-new" });
   });
 
   it("update sends the maintainer's text, escaped, and restarts the keep-informed cadence", () => {
-    const plan = planCommand(facts({ name: "update", text: "Fix merged; **deploy** Friday <b>" }, openworxConfig(), { state: "accepted", firstResponseAt: "2026-11-16T12:00:00.000Z" }));
+    const plan = planCommand(facts({ name: "update", text: "Fix merged; **deploy** Friday <b>" }, policyConfig(openworx), { state: "accepted", firstResponseAt: "2026-11-16T12:00:00.000Z" }));
     expect(plan.record).toMatchObject({ lastUpdateAt: commandAt.toISOString(), firstResponseAt: "2026-11-16T12:00:00.000Z" });
     expect(messages(plan.actions)[0]).toContain("> Fix merged; \\*\\*deploy\\*\\* Friday &#60;b&#62;");
   });
 
   it("withdraw closes; reopen brings a rejected case back to triage and a resolved one back to accepted", () => {
-    expect(planCommand(facts({ name: "withdraw" }, openworxConfig())).record.state).toBe("withdrawn");
-    const reopened = planCommand(facts({ name: "reopen" }, openworxConfig(), { state: "rejected" }, { labels: ["disclosure", "state:rejected"] }));
+    expect(planCommand(facts({ name: "withdraw" }, policyConfig(openworx))).record.state).toBe("withdrawn");
+    const reopened = planCommand(facts({ name: "reopen" }, policyConfig(openworx), { state: "rejected" }, { labels: ["disclosure", "state:rejected"] }));
     expect(reopened.record.state).toBe("triage");
     expect(reopened.labels).toEqual(["disclosure", "state:triage"]);
     expect(action(reopened.actions, "setState")).toMatchObject({ issue: "open" });
     expect(action(reopened.actions, "updateAdvisory")?.changes).toEqual({ state: "draft" });
-    const again = planCommand(facts({ name: "reopen" }, openworxConfig(), { state: "resolved", resolvedAt: "2026-11-20T10:00:00.000Z" }));
+    const again = planCommand(facts({ name: "reopen" }, policyConfig(openworx), { state: "resolved", resolvedAt: "2026-11-20T10:00:00.000Z" }));
     expect(again.record.state).toBe("accepted");
     expect(again.record.resolvedAt).toBeUndefined();
     expect(action(again.actions, "updateAdvisory")).toBeUndefined();
@@ -212,7 +213,7 @@ describe("the other commands", () => {
 });
 
 describe("planComment", () => {
-  const config = openworxConfig();
+  const config = policyConfig(openworx);
   const plan = (body: string, record = openedCase(config)) =>
     planComment({ parsed: parseComment(body), record, labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, researcher: "rosa-researcher", commentId: 2_400_000_001 });
   const reply = (actions: CommandAction[]) => action(actions, "replyToMaintainers")?.body ?? "";

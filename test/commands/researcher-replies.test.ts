@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
 import { planMirror, type ResearcherComment } from "../../src/commands/researcher-replies.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { ConversationGateway } from "../../src/github/conversation-gateway.js";
 import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
-import { issueCommentObject, repositoryAdvisoryObject, userObject } from "../fixtures/github-objects.js";
 import { installation, researcher } from "../fixtures/webhook-payloads.js";
-import { mockGitHub } from "../harness/github-mock.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 import { TestOctokit } from "../helpers/probot.js";
-import { caseKey, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+import { caseKey, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 const askedAt = "2026-11-17T10:15:00.000Z";
 const answeredAt = "2026-11-19T07:40:00Z";
@@ -20,11 +19,11 @@ function comment(id: number, author: string, body: string, createdAt = answeredA
   return { id, body, author, authorType, createdAt, updatedAt: createdAt };
 }
 
-const waiting = (config = mijnPartnerGroepConfig()) =>
+const waiting = (config = policyConfig(mijnPartnerGroep)) =>
   openedCase(config, { state: "needs-info", firstResponseAt: askedAt, pause: { since: askedAt, pausedMs: 0 } });
 
 describe("planMirror", () => {
-  const config = mijnPartnerGroepConfig();
+  const config = policyConfig(mijnPartnerGroep);
   const plan = (comments: ResearcherComment[], record = waiting()) =>
     planMirror({ record, labels: ["disclosure", "state:needs-info"], comments, researcher: "rosa-researcher", advisoryUrl, config, now: sweepAt });
 
@@ -74,47 +73,30 @@ describe("planMirror", () => {
 });
 
 describe("mirrorResearcherReplies", () => {
-  beforeEach(() => nock.disableNetConnect());
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  afterEach(stopTestGitHubs);
 
   it("reads new advisory comments since the last look, copies them and writes the case once", async () => {
-    const github = mockGitHub();
-    const config = openworxConfig();
+    const github = await startTestGitHub();
+    const config = policyConfig(openworx);
     const record = waiting(config);
     const body = withCaseBlock("## Case", record);
-    github.scope
-      .get(`/repos/octo-org/widgets/security-advisories/${caseKey}/comments`)
-      .query({ per_page: "100", since: record.openedAt })
-      .reply(200, [
-        { id: 601, node_id: "RSAC_601", body: "Here is the request: GET /api/search?q='", user: researcher, created_at: answeredAt, updated_at: answeredAt, html_url: `${advisoryUrl}#comment-601`, author_association: "NONE" },
-      ]);
-    github.scope.get(`/repos/octo-org/widgets/security-advisories/${caseKey}`).reply(200, repositoryAdvisoryObject({
-      repositoryFullName: "octo-org/widgets", ghsaId: caseKey, summary: "SQL injection", description: "…", severity: "high", cvssVector: null, cvssScore: null,
-      state: "triage", author: researcher, vulnerabilities: [], cweIds: [], credits: [], submissionAccepted: null, createdAt: "2026-11-16T08:30:00Z",
-    }));
-    let copied = "";
-    github.scope.post("/repos/octo-org/security-cases/issues/7/comments").reply(201, (_uri, request) => {
-      copied = (request as { body: string }).body;
-      return issueCommentObject({ repositoryFullName: "octo-org/security-cases", issueNumber: 7, id: 77, body: copied, user: userObject("disclosure-desk[bot]", 9_300_001, "Bot"), createdAt: "2026-11-19T09:00:01Z" });
-    });
-    let written: { body?: string; labels?: string[] } = {};
-    github.scope.patch("/repos/octo-org/security-cases/issues/7").reply(200, (_uri, request) => {
-      written = request as typeof written;
-      return {};
-    });
+    github.seedIssue("octo-org/security-cases", { number: 7, title: `${caseKey}: SQL injection`, body, labels: ["disclosure", "state:needs-info"] });
+    const widgets = github.state.repository("octo-org/widgets");
+    if (!widgets) throw new Error("no reported repository");
+    const answer = github.state.createAdvisoryComment(widgets, caseKey, "Here is the request: GET /api/search?q='", researcher);
+    Object.assign(answer, { id: 601, created_at: answeredAt, updated_at: answeredAt });
 
-    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => sweepAt.getTime());
     const outcome = await mirrorResearcherReplies(
       gateway,
       { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body, labels: ["disclosure", "state:needs-info"], record, config },
       sweepAt,
     );
 
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(outcome).toMatchObject({ status: "mirrored", copied: 1, resumed: true, labels: ["disclosure", "state:triage"] });
+    const copied = github.commentBodies("octo-org/security-cases", 7).join("\n");
+    const written = (github.journal.of("issues/update").at(-1)?.body ?? {}) as { body?: string; labels?: string[] };
     expect(copied).toContain("**rosa-researcher** wrote on [the advisory]");
     expect(written.labels).toEqual(["disclosure", "state:triage"]);
     const saved = readCaseBlock(written.body);
@@ -122,26 +104,25 @@ describe("mirrorResearcherReplies", () => {
   });
 
   it("reports the comments API unavailable instead of failing", async () => {
-    const github = mockGitHub();
-    github.scope.get(`/repos/octo-org/widgets/security-advisories/${caseKey}/comments`).query(true).reply(404, { message: "Not Found" });
-    const config = openworxConfig();
+    const github = await startTestGitHub({ commentsApi: "missing" });
+    const config = policyConfig(openworx);
     const record = waiting(config);
-    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => sweepAt.getTime());
     const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
     expect(outcome).toEqual({ status: "unavailable" });
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("asks GitHub nothing for a case without an advisory, so the comments API is not marked missing", async () => {
-    const github = mockGitHub();
-    const config = openworxConfig();
+    const github = await startTestGitHub();
+    const config = policyConfig(openworx);
     const advisoryCase = waiting(config);
     const record = { ...advisoryCase, key: "email:3f9a2c1b7d4e", channel: "email" as const, source: { repository: "octo-org/widgets" } };
     const cache = createGatewayCache();
-    const gateway = new ConversationGateway(new TestOctokit({ auth: "ghs_installation_token" }), cache, installation.id, () => sweepAt.getTime());
+    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), cache, installation.id, () => sweepAt.getTime());
     const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
     expect(outcome).toEqual({ status: "unchanged" });
-    expect(github.requests).toEqual([]);
+    expect(github.journal.entries).toEqual([]);
     expect(cache.commentsApiUnavailableUntil.get(installation.id)).toBeUndefined();
   });
 });

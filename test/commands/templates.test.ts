@@ -4,7 +4,8 @@ import { parseComment, type Command } from "../../src/commands/parse.js";
 import { planComment } from "../../src/commands/plan-comment.js";
 import { planCommand } from "../../src/commands/plan.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
-import { commandAt, intakeLabels, mijnPartnerGroepConfig, openedCase, openworxConfig } from "./fixtures.js";
+import { commandAt, intakeLabels, openedCase } from "./fixtures.js";
+import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 /**
  * Every command's messages render in both languages (the templates are strict: a key missing from a view fails
@@ -31,8 +32,8 @@ function withExclusions(config: DisclosureConfig): DisclosureConfig {
 }
 
 describe.each([
-  ["en", withExclusions(openworxConfig()), "Hello <researcher>"],
-  ["nl", withExclusions(mijnPartnerGroepConfig()), "Beste <researcher>"],
+  ["en", withExclusions(policyConfig(openworx)), "Hello <researcher>"],
+  ["nl", withExclusions(policyConfig(mijnPartnerGroep)), "Beste <researcher>"],
 ])("%s templates", (_language, config, greeting) => {
   it.each(cases)("%j renders its message, greeting and marker", (command, record) => {
     const plan = planCommand({

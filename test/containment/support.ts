@@ -4,6 +4,7 @@ import { issueCommentObject, issueObject, labelObject, type AuthorAssociation, t
 import { installation, issuesOpenedPayload, maintainer, octoOrg, publicRepository, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { organizationObject } from "../fixtures/github-objects.js";
 import { containmentGitHub, type ContainmentGitHub, type ContainmentGitHubOptions } from "./containment-github.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 export const trackingRepository = "octo-org/security-cases";
 export const publicName = publicRepository.full_name;
@@ -19,25 +20,19 @@ export const reportBody = [
   "Groeten, Zoë 🔐",
 ].join("\n");
 
-export const policyYaml = `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  url: https://example.org/responsible-disclosure
-  contact: mailto:security@example.org
-tracking:
-  repository: ${trackingRepository}
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-`;
+export const policyText = policyYaml(openworx, {
+  policy: { contact: "mailto:security@example.org", safeHarbor: undefined },
+  tracking: { repository: trackingRepository },
+  sla: undefined,
+  exclusions: undefined,
+});
 
 export function setUp(
   options: ContainmentGitHubOptions & { body?: string; title?: string; authorAssociation?: AuthorAssociation; author?: UserObject } = {},
 ): ContainmentGitHub {
   nock.cleanAll();
   const github = containmentGitHub({
-    configFiles: { [`${publicName}:.github/disclosure.yml`]: policyYaml },
+    configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText },
     privateRepositories: [trackingRepository],
     permissions: { [maintainer.login]: "write" },
     ...options,

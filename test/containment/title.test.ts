@@ -5,7 +5,7 @@ import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
 import { maintainer, researcher } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import type { ContainmentGitHub } from "./containment-github.js";
-import { commentPayload, deliverComment, deliverIssue, issuePayload, now, policyYaml, publicName, reportBody, reportTitle, setUp, trackingRepository } from "./support.js";
+import { commentPayload, deliverComment, deliverIssue, issuePayload, now, policyText, publicName, reportBody, reportTitle, setUp, trackingRepository } from "./support.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -63,7 +63,7 @@ describe("the title of a contained issue", () => {
   });
 
   it("is neutral in the policy's language", async () => {
-    const github = setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: policyYaml.replace("language: en", "language: nl") } });
+    const github = setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText.replace("language: en", "language: nl") } });
     await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
     expect(github.issue(publicName, 42)?.title).toBe("Melding verplaatst naar een vertrouwelijk kanaal");
     expect(github.mock.problems()).toEqual([]);

@@ -12,6 +12,7 @@ import type { IssueObject, RepositoryAdvisoryObject } from "../fixtures/github-o
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import type { RepositoryState } from "../harness/standin/state.js";
 import { sealedForTest, TestOctokit } from "../helpers/probot.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
 /**
  * A stand-in GitHub for the dashboard tests: the organisation, its public source repository with the policy, the
@@ -19,18 +20,13 @@ import { sealedForTest, TestOctokit } from "../helpers/probot.js";
  */
 
 export const trackingName = "octo-org/security-cases";
-export const policyYaml = `
-language: en
-policy: { name: Openworx Responsible Disclosure, url: "https://example.org/responsible-disclosure" }
-tracking: { repository: octo-org/security-cases, team: octo-org/security }
-calendar: { timezone: Europe/Amsterdam, holidays: NL }
-sla:
-  response: { businessDays: 5 }
-  resolution: { days: 30 }
-  remind: { businessDaysBefore: 1 }
-  needsInfo: { pauseClock: true }
-cve: { remindAfterDays: 7 }
-`;
+export const policyText = policyYaml(openworx, {
+  policy: { contact: undefined, safeHarbor: undefined },
+  tracking: { repository: trackingName, team: "octo-org/security" },
+  sla: { resolution: { days: 30 }, updates: undefined, remind: { businessDaysBefore: 1 }, needsInfo: { pauseClock: true } },
+  exclusions: undefined,
+  cve: { remindAfterDays: 7 },
+});
 export const policy = configSchema.parse({
   tracking: { repository: trackingName, team: "octo-org/security" },
   calendar: { timezone: "Europe/Amsterdam", holidays: "NL" },
@@ -77,7 +73,7 @@ export async function dashboardWorld(): Promise<DashboardWorld> {
   const github = await startStandIn();
   const app = github.state.seedApp({ id: 123 });
   github.state.seedOrganization("octo-org");
-  github.state.seedRepository("octo-org/widgets", { files: { ".github/disclosure.yml": policyYaml } });
+  github.state.seedRepository("octo-org/widgets", { files: { ".github/disclosure.yml": policyText } });
   const tracking = github.state.seedRepository(trackingName, { private: true });
   const installationId = github.state.seedInstallation("octo-org").id;
   const researcher = github.state.seedUser("rosa-researcher");

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { runCli } from "./support/cli.js";
-import { invalidRequests, openworxConfig, startWorld, type World } from "./support/world.js";
+import { invalidRequests, startWorld, type World } from "./support/world.js";
+import { openworxShort, policyYaml } from "../fixtures/policies.js";
 
 /**
  * A case's life through the real server and the real `disclosure-desk sweep`, against the stand-in: maintainer
@@ -160,5 +161,5 @@ describe("closing a case end to end", () => {
 });
 
 function openworxConfigWithConsent(consent: string): string {
-  return `${openworxConfig("octo-org/security-cases")}publication:\n  consent: ${consent}\n  reviewDays: 10\n`;
+  return `${policyYaml(openworxShort("octo-org/security-cases"))}publication:\n  consent: ${consent}\n  reviewDays: 10\n`;
 }

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it, jest } from "@jest/globals";
 import { seedFixtureWorld } from "../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import { freePort } from "./support/app-process.js";
-import { openworxConfig, WEBHOOK_SECRET } from "./support/world.js";
+import { WEBHOOK_SECRET } from "./support/world.js";
+import { openworxShort, policyYaml } from "../fixtures/policies.js";
 
 jest.setTimeout(900_000);
 
@@ -91,7 +92,7 @@ withDocker(`the container${engine.available ? "" : ` (skipped: ${engine.reason})
     expect(build.status).toBe(0);
 
     github = await startStandIn();
-    const fixture = seedFixtureWorld(github.state, { config: openworxConfig("octo-org/security-cases") });
+    const fixture = seedFixtureWorld(github.state, { config: policyYaml(openworxShort("octo-org/security-cases")) });
     const port = await freePort();
     // Host networking: the container reaches the stand-in on 127.0.0.1, and nothing listens beyond this machine.
     const run = spawnSync("docker", [

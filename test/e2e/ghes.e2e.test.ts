@@ -3,7 +3,8 @@ import { issuesOpenedPayload } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import { startApp, type AppProcess } from "./support/app-process.js";
-import { invalidRequests, openworxConfig, WEBHOOK_SECRET } from "./support/world.js";
+import { invalidRequests, WEBHOOK_SECRET } from "./support/world.js";
+import { openworxShort, policyYaml } from "../fixtures/policies.js";
 
 jest.setTimeout(90_000);
 
@@ -38,7 +39,7 @@ const advisoryRequests = (standIn: StandIn) =>
 
 describe("on GitHub Enterprise Server", () => {
   it("says once that it runs in private-issue mode, and is ready", async () => {
-    const { github, app } = await startEnterpriseServer(openworxConfig("octo-org/security-cases"));
+    const { github, app } = await startEnterpriseServer(policyYaml(openworxShort("octo-org/security-cases")));
     const modeLines = logLines(app.output()).filter((line) => String(line.msg).includes("private-issue mode"));
     expect(modeLines).toHaveLength(1);
     expect(modeLines[0]).toMatchObject({ platform: "enterprise-server", version: "3.19.2", advisories: false });
@@ -50,7 +51,7 @@ describe("on GitHub Enterprise Server", () => {
 
   it("turns a vulnerability report in a public issue into a private case without touching advisory endpoints", async () => {
     // The policy asks for a draft advisory (the default), but Enterprise Server has none: the app knows and skips it.
-    const { github, fixture, app } = await startEnterpriseServer(openworxConfig("octo-org/security-cases"));
+    const { github, fixture, app } = await startEnterpriseServer(policyYaml(openworxShort("octo-org/security-cases")));
     const payload = issuesOpenedPayload();
     const widgets = github.state.repository(fixture.advisoryRepository)!;
     widgets.nextIssueNumber = payload.issue.number;

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { caseTag, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { markdownToPlainText, messageKeyOfMarker } from "../../src/email/researcher-channel.js";
@@ -7,9 +6,10 @@ import { UNDELIVERED_LABEL, undeliveredMarker } from "../../src/email/researcher
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
 import { issueCommentCreatedPayload, maintainer, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, sealedForTest, testDependencies } from "../helpers/probot.js";
-import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
-import { commandAt, intakeLabels, openedCase, openworxConfig, openworxYaml } from "../commands/fixtures.js";
+import { commandAt, intakeLabels, openedCase } from "../commands/fixtures.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
+import { openworx, policyConfig, policyYaml } from "../fixtures/policies.js";
+import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 
 /**
  * Maintainer commands on a case opened by e-mail: the researcher has no advisory to read, so the message goes by
@@ -17,8 +17,6 @@ import { researcherAddress, securityAddress, startSmtpServer, testMailer, type T
  */
 
 const trackingRepository = "octo-org/security-cases";
-const issueKey = `${trackingRepository}#7`;
-const configPath = "octo-org/widgets:.github/disclosure.yml";
 const emailKey = "email:3f9a2c1b7d4e";
 
 const thread: EmailThread = {
@@ -32,18 +30,15 @@ const thread: EmailThread = {
 };
 
 function emailCase(): CaseRecord {
-  return openedCase(openworxConfig(), { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } });
+  return openedCase(policyConfig(openworx), { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } });
 }
 
-function seedEmailCase(github: ConversationGitHub, record: CaseRecord = emailCase()): void {
-  github.issues.set(trackingRepository, [
-    {
+function seedEmailCase(github: TestGitHub, record: CaseRecord = emailCase()): void {
+  github.seedIssue(trackingRepository, {
       number: 7,
       title: `${caseTag(emailKey)} SQL injection in the widget search endpoint`,
       body: sealedForTest(withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), thread), trackingRepository, 7),
-      labels: [...intakeLabels],
-    },
-  ]);
+      labels: [...intakeLabels] });
 }
 
 function commandPayload(body: string, id = 2_400_000_001): WebhookPayload<"issue_comment.created"> {
@@ -52,30 +47,24 @@ function commandPayload(body: string, id = 2_400_000_001): WebhookPayload<"issue
   return payload;
 }
 
-async function deliver(payload: WebhookPayload<"issue_comment.created">, dependencies: HandlerDependencies, id = "delivery-1") {
-  await createTestProbot(dependencies).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, dependencies: HandlerDependencies, id = "delivery-1") {
+  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
 }
 
-function currentRecord(github: ConversationGitHub): CaseRecord {
-  const reading = readCaseBlock(github.issues.get(trackingRepository)?.[0]?.body);
+function currentRecord(github: TestGitHub): CaseRecord {
+  const reading = readCaseBlock(github.issues(trackingRepository)?.[0]?.body);
   if (reading.status !== "found") throw new Error(`case block ${reading.status}`);
   return reading.record;
 }
 
-const advisoryRequests = (github: ConversationGitHub) => github.mock.requests.filter((request) => request.path.includes("/security-advisories"));
-const allAdvisoryComments = (github: ConversationGitHub) => [...github.advisoryComments.values()].flat();
-const issueComments = (github: ConversationGitHub) => github.issueComments.get(issueKey) ?? [];
+const advisoryRequests = (github: TestGitHub) => github.journal.entries.filter((request) => request.path.includes("/security-advisories"));
+const allAdvisoryComments = (github: TestGitHub) => [...github.state.repositories.values()].flatMap((repository) => [...repository.advisoryComments.values()].flat());
+const issueComments = (github: TestGitHub) => github.commentBodies(trackingRepository, 7);
 
 let smtp: TestSmtpServer | undefined;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-
 afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
+  await stopTestGitHubs();
   await smtp?.close();
   smtp = undefined;
 });
@@ -83,11 +72,11 @@ afterEach(async () => {
 describe("commands on a case opened by e-mail", () => {
   it("accept sends the evaluation as one plain-text e-mail, threaded, and posts no advisory comment", async () => {
     smtp = await startSmtpServer();
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
-    await deliver(commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: testMailer(smtp.url) });
+    await deliver(github, commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: testMailer(smtp.url) });
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(smtp.envelopes).toEqual([{ from: securityAddress, to: [researcherAddress] }]);
@@ -103,7 +92,7 @@ describe("commands on a case opened by e-mail", () => {
     expect(allAdvisoryComments(github)).toEqual([]);
     expect(advisoryRequests(github)).toEqual([]);
     expect(currentRecord(github)).toMatchObject({ state: "accepted", resolveBy: "2026-12-18", channel: "email", commands: [2_400_000_001] });
-    const labels = github.issues.get(trackingRepository)?.[0]?.labels ?? [];
+    const labels = github.issues(trackingRepository)?.[0]?.labels ?? [];
     expect(labels).toEqual(expect.arrayContaining(["state:accepted"]));
     expect(labels).not.toContain(UNDELIVERED_LABEL);
     expect(labels).not.toContain("relay-needed");
@@ -114,14 +103,14 @@ describe("commands on a case opened by e-mail", () => {
 
   it("needs-info sends the question by e-mail once; a redelivered command sends nothing twice", async () => {
     smtp = await startSmtpServer();
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
     const dependencies = { ...testDependencies(commandAt), mailer: testMailer(smtp.url) };
     const payload = commandPayload("/disclosure needs-info Which version of the widget did you test?");
-    await deliver(payload, dependencies, "delivery-1");
-    await deliver(payload, dependencies, "delivery-2");
+    await deliver(github, payload, dependencies, "delivery-1");
+    await deliver(github, payload, dependencies, "delivery-2");
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.text).toContain("Which version of the widget did you test?");
     expect(smtp.received[0]?.text).not.toContain("<!--");
@@ -132,11 +121,11 @@ describe("commands on a case opened by e-mail", () => {
   });
 
   it("without a mailer the message is surfaced on the tracking issue for a maintainer, labelled, never dropped", async () => {
-    const github = conversationGitHub({ configFiles: { [configPath]: openworxYaml }, roles: { "max-maintainer": "write" } });
+    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
-    await deliver(commandPayload("/disclosure needs-info Which version of the widget did you test?"), testDependencies(commandAt));
+    await deliver(github, commandPayload("/disclosure needs-info Which version of the widget did you test?"), testDependencies(commandAt));
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(allAdvisoryComments(github)).toEqual([]);
     expect(advisoryRequests(github)).toEqual([]);
     const comments = issueComments(github);
@@ -145,7 +134,7 @@ describe("commands on a case opened by e-mail", () => {
     expect(relayed[0]).toContain("Which version of the widget did you test?");
     expect(relayed[0]).toContain("DD-3f9a2c1b7d4e");
     expect(currentRecord(github)).toMatchObject({ state: "needs-info", commands: [2_400_000_001] });
-    expect(github.issues.get(trackingRepository)?.[0]?.labels).toEqual(expect.arrayContaining([UNDELIVERED_LABEL, "state:needs-info"]));
+    expect(github.issues(trackingRepository)?.[0]?.labels).toEqual(expect.arrayContaining([UNDELIVERED_LABEL, "state:needs-info"]));
   });
 });
 

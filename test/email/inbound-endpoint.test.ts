@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import nock from "nock";
 import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
 import { emailChannel } from "../../src/email/email-channel.js";
 import { caseTag, readEmailThread } from "../../src/email/email-thread.js";
@@ -26,6 +25,7 @@ import {
   trustedAuthservId,
   type TestSmtpServer,
 } from "./support.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 
 const secret = "inbound-secret-for-tests";
 const now = new Date("2026-11-16T08:31:00Z");
@@ -34,17 +34,12 @@ const routes = `${securityAddress}=octo-org/widgets`;
 let smtp: TestSmtpServer | undefined;
 let server: Server | undefined;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
 afterEach(async () => {
   await smtp?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   smtp = undefined;
   server = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
+  await stopTestGitHubs();
 });
 
 type RouteHandler = ReturnType<typeof emailInboundRoute>;
@@ -67,8 +62,8 @@ async function deliver(url: string, raw: string | Buffer, signature = signInboun
 /** The server's composition: the channel as compose.ts mounts it, with a real SMTP server. */
 async function channel() {
   smtp = await startSmtpServer();
-  const github = emailGitHub();
-  const log = probotWithCapturedLog();
+  const github = await emailGitHub();
+  const log = probotWithCapturedLog(github.url);
   const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000, trustedAuthservIds: [trustedAuthservId], messagesPerRecipientPerHour: 5 }).route);
   return { github, log, url, smtp };
 }
@@ -87,7 +82,7 @@ describe("POST /email/inbound", () => {
       [200, "known"],
     ]);
 
-    const [issue, ...others] = github.issues.get(trackingRepository) ?? [];
+    const [issue, ...others] = github.issues(trackingRepository) ?? [];
     expect(others).toEqual([]);
     expect(issue?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage"]));
     const block = readCaseBlock(issue?.body);
@@ -102,9 +97,9 @@ describe("POST /email/inbound", () => {
     expect(acknowledgement?.inReplyTo).toBe("<report-1@mail.example.net>");
     expect(acknowledgement?.text).toContain("We will respond by Monday 23 November 2026, 23:59 CET");
 
-    const writes = github.mock.requests.filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens"));
+    const writes = github.journal.entries.filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens"));
     expect(writes.map((request) => request.operationId)).toEqual(["issues/create", "issues/update"]);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
 
     const logged = log.raw();
     expect(logged).toContain("e-mail intake planned");
@@ -118,7 +113,7 @@ describe("POST /email/inbound", () => {
   it("threads the researcher's reply to the acknowledgement into the case and ends a wait for them", async () => {
     const { github, log, url, smtp } = await channel();
     await deliver(url, englishReport());
-    const issue = github.issues.get(trackingRepository)?.[0];
+    const issue = github.issues(trackingRepository)?.[0];
     const block = readCaseBlock(issue?.body);
     if (!issue || block.status !== "found") throw new Error("no case");
     // A maintainer asked for more information: the case waits on the researcher.
@@ -131,15 +126,15 @@ describe("POST /email/inbound", () => {
     const redelivered = await deliver(url, replyTo(acknowledgementId));
     expect(redelivered.body.status).toBe("known");
 
-    expect(github.issues.get(trackingRepository)).toHaveLength(1);
-    const comments = github.comments.get(trackingRepository) ?? [];
+    expect(github.issues(trackingRepository)).toHaveLength(1);
+    const comments = github.issueComments(trackingRepository) ?? [];
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain("The affected version is 2.4.0");
     expect(comments[0]?.body).toContain("the clock runs again");
     expect(issue.labels).toEqual(["disclosure", "state:triage"]);
     const after = readCaseBlock(issue.body);
     expect(after).toMatchObject({ status: "found", record: { state: "triage", pause: { pausedMs: 31 * 60_000 } } });
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(log.raw()).not.toContain(researcherAddress);
   });
 
@@ -149,7 +144,7 @@ describe("POST /email/inbound", () => {
     const tag = caseTag(String(opened.body.caseKey));
     const reply = replyTo("<unrelated@mail.example.net>", { subject: `Re: more details ${tag}`, messageId: "<reply-2@mail.example.net>" }).replace(/References: .*\r\n/, "");
     expect((await deliver(url, reply)).body).toMatchObject({ status: "threaded", caseKey: opened.body.caseKey });
-    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    expect(github.issues(trackingRepository)).toHaveLength(1);
   });
 
   it("adds a bounce of the acknowledgement to its case with the email-undelivered label, and opens nothing for a stray one", async () => {
@@ -157,20 +152,20 @@ describe("POST /email/inbound", () => {
     await deliver(url, englishReport());
     const acknowledgementId = smtp.received[0]?.messageId ?? "";
     expect(await deliver(url, bounceOf(acknowledgementId))).toMatchObject({ status: 200, body: { status: "threaded", issue: 1 } });
-    expect(github.issues.get(trackingRepository)?.[0]?.labels).toContain("email-undelivered");
+    expect(github.issues(trackingRepository)?.[0]?.labels).toContain("email-undelivered");
     expect(await deliver(url, bounceOf("<dd.000000000000.acknowledgement@example.org>").replace("bounce-1", "bounce-2"))).toMatchObject({ status: 200, body: { status: "ignored" } });
-    expect(github.issues.get(trackingRepository)).toHaveLength(1);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.issues(trackingRepository)).toHaveLength(1);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("opens a Dutch case with its attachment listed, the content kept out of GitHub", async () => {
     const { github, url } = await channel();
     const { raw, attachment } = dutchReportWithAttachment();
     expect((await deliver(url, raw)).status).toBe(201);
-    const body = github.issues.get(trackingRepository)?.[0]?.body ?? "";
+    const body = github.issues(trackingRepository)?.[0]?.body ?? "";
     expect(body).toContain("Groeten, Joël (café-eigenaar)");
     expect(body).toContain("| schermafdruk.png | image/png | 20 |");
-    expect(JSON.stringify(github.mock.requests.map((request) => request.body))).not.toContain(attachment.toString("base64"));
+    expect(JSON.stringify(github.journal.entries.map((request) => request.body))).not.toContain(attachment.toString("base64"));
   });
 
   it("refuses a wrong signature, an oversized body and an address without a route, and writes nothing", async () => {
@@ -181,15 +176,15 @@ describe("POST /email/inbound", () => {
     expect((await deliver(url, big)).status).toBe(413);
     expect(await deliver(url, englishReport({ to: "info@example.org" }))).toMatchObject({ status: 422, body: { status: "unrouted" } });
     expect((await fetch(url)).status).toBe(405);
-    expect(github.mock.requests.filter((request) => request.method !== "GET")).toEqual([]);
+    expect(github.journal.entries.filter((request) => request.method !== "GET")).toEqual([]);
   });
 });
 
 describe("an SMTP server that is down during intake", () => {
   it("opens the case, retries the acknowledgement, then surfaces it on the tracking issue for a maintainer", async () => {
     smtp = await startSmtpServer({ failFirst: 100 });
-    const github = emailGitHub();
-    const log = probotWithCapturedLog();
+    const github = await emailGitHub();
+    const log = probotWithCapturedLog(github.url);
     const dependencies = testDependencies(now);
     const url = await listen(
       emailInboundRoute({
@@ -211,18 +206,18 @@ describe("an SMTP server that is down during intake", () => {
     );
     expect(await deliver(url, englishReport())).toMatchObject({ status: 201, body: { status: "opened", acknowledgement: "undelivered" } });
     expect(smtp.attempts()).toBe(3);
-    const issue = github.issues.get(trackingRepository)?.[0];
+    const issue = github.issues(trackingRepository)?.[0];
     expect(issue?.labels).toContain("email-undelivered");
     expect(readCaseBlock(issue?.body)).toMatchObject({ record: { acknowledgement: { status: "relay-needed" } } });
-    const [comment] = github.comments.get(trackingRepository) ?? [];
+    const [comment] = github.issueComments(trackingRepository) ?? [];
     expect(comment?.body).toContain("E-mail to the researcher not delivered");
     expect(comment?.body).toContain("We will respond by Monday 23 November 2026, 23:59 CET");
 
     // The mail system delivers the report again: nothing more is sent or written.
     expect((await deliver(url, englishReport())).body.status).toBe("known");
     expect(smtp.attempts()).toBe(3);
-    expect(github.comments.get(trackingRepository)).toHaveLength(1);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.issueComments(trackingRepository)).toHaveLength(1);
+    expect(github.journal.problems()).toEqual([]);
     expect(log.raw()).toContain("acknowledgement e-mail not delivered");
     expect(log.raw()).not.toContain(researcherAddress);
   });

@@ -7,12 +7,11 @@ import { parseEmailRoutes } from "../../src/email/email-settings.js";
 import { createInProcessSendQuota } from "../../src/email/outbound-rules.js";
 import { createSmtpMailer, type Mailer } from "../../src/email/smtp-mailer.js";
 import { createLoggerTo } from "../../src/runtime/logger.js";
-import { issueCommentObject, userObject } from "../fixtures/github-objects.js";
-import { installation } from "../fixtures/webhook-payloads.js";
-import { fakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
+import { startTestGitHub, type TestGitHub } from "../helpers/github.js";
 import { testPrivateKey, TestOctokit } from "../helpers/probot.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
 
-/** Real MIME messages, a real SMTP server on 127.0.0.1 and the GitHub fake with what the e-mail channel also asks. */
+/** Real MIME messages, a real SMTP server on 127.0.0.1 and the test GitHub. */
 
 export const securityAddress = "security@example.org";
 export const researcherAddress = "rosa.researcher@mail.example.net";
@@ -44,21 +43,13 @@ export function testMailer(smtpUrl: string, options: { perHour?: number; now?: (
   });
 }
 
-export const openworxConfig = `
-language: en
-policy:
-  name: Openworx Responsible Disclosure
-  contact: mailto:${securityAddress}
-  safeHarbor: true
-tracking:
-  repository: ${trackingRepository}
-calendar:
-  timezone: Europe/Amsterdam
-  holidays: NL
-sla:
-  response: { businessDays: 5 }
-  needsInfo: { pauseClock: true }
-`;
+/** The Openworx policy as the e-mail tests use it: mail to the security address, the clock paused while waiting for information. */
+export const openworxConfig = policyYaml(openworx, {
+  policy: { url: undefined, contact: `mailto:${securityAddress}` },
+  tracking: { repository: trackingRepository },
+  sla: { updates: undefined, needsInfo: { pauseClock: true } },
+  exclusions: undefined,
+});
 
 /**
  * A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. `authentication`:
@@ -233,35 +224,9 @@ export async function startSmtpServer(options: { failFirst?: number } = {}): Pro
   };
 }
 
-export interface EmailGitHub extends FakeGitHub {
-  comments: Map<string, { issue: number; body: string }[]>;
-}
-
-/** The GitHub fake plus the App's installation look-up and issue comments. */
-export function emailGitHub(options: FakeGitHubOptions = { configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxConfig }, privateRepositories: [trackingRepository] }): EmailGitHub {
-  const github = fakeGitHub(options);
-  const comments = new Map<string, { issue: number; body: string }[]>();
-  let nextComment = 7_000;
-  github.mock.scope
-    .persist()
-    .get(/^\/repos\/[^/]+\/[^/]+\/installation$/)
-    .reply(200, { id: installation.id, account: null, target_type: "Organization", app_id: 123 });
-  github.mock.scope
-    .persist()
-    .post(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)
-    .reply((uri, body) => {
-      const parts = uri.split("/");
-      const repository = parts.slice(2, 4).join("/");
-      const issue = Number(parts[5]);
-      const text = (body as { body: string }).body;
-      comments.set(repository, [...(comments.get(repository) ?? []), { issue, body: text }]);
-      nextComment += 1;
-      return [
-        201,
-        issueCommentObject({ repositoryFullName: repository, issueNumber: issue, id: nextComment, body: text, user: userObject("disclosure-desk[bot]", 9_300_001, "Bot"), createdAt: "2026-11-16T08:31:00Z" }),
-      ];
-    });
-  return Object.assign(github, { comments });
+/** The test GitHub with the reported repository under the e-mail tests' Openworx policy. */
+export function emailGitHub(): Promise<TestGitHub> {
+  return startTestGitHub({ config: openworxConfig });
 }
 
 export interface CapturedLog {
@@ -269,8 +234,8 @@ export interface CapturedLog {
   raw: () => string;
 }
 
-/** A Probot whose log lines at the production level are captured. */
-export function probotWithCapturedLog(): CapturedLog {
+/** A Probot whose log lines at the production level are captured; `baseUrl`: where its GitHub answers. */
+export function probotWithCapturedLog(baseUrl: string): CapturedLog {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -278,6 +243,6 @@ export function probotWithCapturedLog(): CapturedLog {
       done();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
+  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
   return { probot, raw: () => chunks.join("") };
 }

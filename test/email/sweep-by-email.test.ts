@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
 import { pino } from "pino";
 import { withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
@@ -8,11 +7,12 @@ import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
 import { planCaseSweep } from "../../src/sweep/plan.js";
-import { mockGitHub, type GitHubMock } from "../harness/github-mock.js";
-import { openedCase, openworxConfig } from "../commands/fixtures.js";
+import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
+import { openedCase } from "../commands/fixtures.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { installation } from "../fixtures/webhook-payloads.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "./support.js";
+import { openworx, policyConfig } from "../fixtures/policies.js";
 
 /** The sweep closes a silent e-mail case by e-mail (a real SMTP server on 127.0.0.1), not by an advisory comment. */
 
@@ -31,7 +31,7 @@ const thread: EmailThread = {
 };
 
 function silentEmailCase() {
-  const config = openworxConfig();
+  const config = policyConfig(openworx);
   const silentConfig = { ...config, sla: { ...config.sla, needsInfo: { pauseClock: true, closeAfterDays: 30 } } };
   const record: CaseRecord = {
     ...openedCase(silentConfig, { key: emailKey, channel: "email", source: { repository: "octo-org/widgets" } }),
@@ -42,19 +42,15 @@ function silentEmailCase() {
 }
 
 let smtp: TestSmtpServer | undefined;
-let github: GitHubMock;
+let github: TestGitHub;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-  github = mockGitHub();
-  github.scope.get("/repos/octo-org/security-cases/issues/7/comments").query(true).reply(200, []);
-  github.scope.patch("/repos/octo-org/security-cases/issues/7").reply(200, {});
+beforeEach(async () => {
+  github = await startTestGitHub();
+  github.seedIssue("octo-org/security-cases", { number: 7, title: `${emailKey}: SQL injection in the widget search endpoint`, body: silentEmailCase().body, labels: ["disclosure", "state:needs-info"] });
 });
 
 afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
+  await stopTestGitHubs();
   await smtp?.close();
   smtp = undefined;
 });
@@ -63,7 +59,7 @@ async function sweep(mailer: ReturnType<typeof testMailer> | undefined) {
   const { config, record, body } = silentEmailCase();
   const plan = planCaseSweep({ record, labels: ["disclosure", "state:needs-info"], config, now });
   expect(plan.actions.map((action) => action.type)).toContain("closeSilentCase");
-  const gateway = new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => now.getTime());
+  const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => now.getTime());
   return executeCaseSweep(gateway, { repository: tracking, number: 7, body, record, language: config.language }, plan, pino({ level: "silent" }), mailer);
 }
 
@@ -80,22 +76,17 @@ describe("the sweep and an e-mail case", () => {
     expect(mail?.text).toContain("We asked you for more information about this report 32 days ago");
     expect(mail?.text).not.toContain("<!-- disclosure-desk:");
     expect(mail?.messageId).toContain("sweep-needs-info");
-    expect(github.requests.some((request) => request.path.includes("security-advisories"))).toBe(false);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.entries.some((request) => request.path.includes("security-advisories"))).toBe(false);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("without a mailer surfaces the closing message on the tracking issue instead of dropping it", async () => {
-    let surfaced = "";
-    github.scope.post("/repos/octo-org/security-cases/issues/7/comments").reply(201, (_uri, request) => {
-      surfaced = (request as { body: string }).body;
-      return { id: 1 };
-    });
-    github.scope.post("/repos/octo-org/security-cases/issues/7/labels").reply(200, []);
     await sweep(undefined);
+    const surfaced = github.commentBodies("octo-org/security-cases", 7).join("\n");
 
     expect(surfaced).toContain("We asked you for more information about this report 32 days ago");
     expect(surfaced).toContain("E-mail to the researcher not delivered");
-    expect(github.requests.some((request) => request.path.endsWith("/labels") && JSON.stringify(request.body).includes(UNDELIVERED_LABEL))).toBe(true);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.entries.some((request) => request.path.endsWith("/labels") && JSON.stringify(request.body).includes(UNDELIVERED_LABEL))).toBe(true);
+    expect(github.journal.problems()).toEqual([]);
   });
 });

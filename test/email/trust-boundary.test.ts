@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import nock from "nock";
 import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
 import { emailChannel } from "../../src/email/email-channel.js";
 import { parseEmailRoutes } from "../../src/email/email-settings.js";
@@ -27,9 +26,9 @@ import {
   testMailer,
   trackingRepository,
   trustedAuthservId,
-  type EmailGitHub,
-  type TestSmtpServer,
+    type TestSmtpServer,
 } from "./support.js";
+import { stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 
 /**
  * The e-mail channel's trust boundary, attacked at its real entrances: signed deliveries to the inbound endpoint and a
@@ -43,23 +42,18 @@ const routes = `${securityAddress}=octo-org/widgets`;
 let smtp: TestSmtpServer | undefined;
 let server: Server | undefined;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
 afterEach(async () => {
   await smtp?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   smtp = undefined;
   server = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
+  await stopTestGitHubs();
 });
 
 async function channel(options: { trusted?: string[] } = {}) {
   smtp = await startSmtpServer();
-  const github = emailGitHub();
-  const log = probotWithCapturedLog();
+  const github = await emailGitHub();
+  const log = probotWithCapturedLog(github.url);
   const route = emailChannel(log.probot, testDependencies(now), {
     inboundSecret: secret,
     imap: undefined,
@@ -84,8 +78,8 @@ async function channel(options: { trusted?: string[] } = {}) {
   return { github, log, smtp, deliver };
 }
 
-function trackingIssues(github: EmailGitHub) {
-  return github.issues.get(trackingRepository) ?? [];
+function trackingIssues(github: TestGitHub) {
+  return github.issues(trackingRepository) ?? [];
 }
 
 describe("acknowledging only a sender the receiving server vouched for", () => {
@@ -111,7 +105,7 @@ describe("acknowledging only a sender the receiving server vouched for", () => {
     expect(smtp.envelopes).toEqual([{ from: securityAddress, to: [researcherAddress] }]);
     expect(trackingIssues(github)[1]?.labels).not.toContain(SENDER_UNVERIFIED_LABEL);
     expect(trackingIssues(github)[1]?.body).toContain(`| Sender | verified: ${trustedAuthservId} reported dkim=pass \\(header.d=mail.example.net\\) |`);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("does not verify a pass claimed by an untrusted authserv-id, and says which results it found", async () => {
@@ -169,7 +163,7 @@ describe("a reply ends a wait only from the researcher's verified address, answe
     const { github, issue, caseKey, deliver } = await waitingCase();
     const tagOnly = replyTo("<unrelated@mail.example.net>", { subject: `Re: more details ${caseTag(caseKey)}`, messageId: "<tag-only@mail.example.net>" }).replace(/References: .*\r\n/, "");
     expect((await deliver(tagOnly)).body).toMatchObject({ status: "threaded", caseKey });
-    const [comment] = github.comments.get(trackingRepository) ?? [];
+    const [comment] = github.issueComments(trackingRepository) ?? [];
     expect(comment?.body).toContain("(the researcher's address, unverified)");
     expect(comment?.body).toContain("this message answers none of the case's e-mails");
     expect(state(issue.body)).toBe("needs-info");
@@ -181,7 +175,7 @@ describe("a reply ends a wait only from the researcher's verified address, answe
     const { github, issue, acknowledgementId, deliver } = await waitingCase();
     const forged = replyTo(acknowledgementId, { authentication: null, messageId: "<forged-reply@attacker.example>" });
     expect((await deliver(forged)).body).toMatchObject({ status: "threaded" });
-    const [comment] = github.comments.get(trackingRepository) ?? [];
+    const [comment] = github.issueComments(trackingRepository) ?? [];
     expect(comment?.body).toContain("(the researcher's address, unverified)");
     expect(comment?.body).toContain("the receiving mail server did not vouch for the sender");
     expect(state(issue.body)).toBe("needs-info");
@@ -200,18 +194,18 @@ describe("a reply ends a wait only from the researcher's verified address, answe
   it("control: a verified reply from the researcher answering the acknowledgement ends the wait", async () => {
     const { github, issue, acknowledgementId, deliver } = await waitingCase();
     expect((await deliver(replyTo(acknowledgementId))).body).toMatchObject({ status: "threaded" });
-    const [comment] = github.comments.get(trackingRepository) ?? [];
+    const [comment] = github.issueComments(trackingRepository) ?? [];
     expect(comment?.body).not.toContain("unverified");
     expect(comment?.body).toContain("the clock runs again");
     expect(state(issue.body)).toBe("triage");
     expect(issue.labels).toEqual(["disclosure", "state:triage"]);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 });
 
 describe("outbound mail", () => {
-  function emailCase(address: string, overrides: { researcher?: string } = {}) {
-    const github = emailGitHub();
+  async function emailCase(address: string, overrides: { researcher?: string } = {}) {
+    const github = await emailGitHub();
     const caseKey = "email:3f9a2c1b7d4e";
     const thread = {
       researcher: overrides.researcher ?? researcherAddress,
@@ -223,8 +217,8 @@ describe("outbound mail", () => {
       seen: [],
     };
     const body = sealedForTest(withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread), trackingRepository, 1);
-    github.issues.set(trackingRepository, [{ number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] }]);
-    const gateway = new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id);
+    github.seedIssue(trackingRepository, { number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] });
+    const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id);
     const openCase: ResearcherEmailCase = { repository: "octo-org/widgets", tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
     return { github, gateway, openCase };
   }
@@ -233,11 +227,11 @@ describe("outbound mail", () => {
     smtp = await startSmtpServer();
     const mailer = testMailer(smtp.url, { routes: `${securityAddress}=octo-org/widgets,security@example.nl=octo-org/portal` });
     // The address the researcher wrote to, routed here: kept.
-    const routed = emailCase(securityAddress);
+    const routed = await emailCase(securityAddress);
     expect(await sendResearcherEmail({ gateway: routed.gateway, mailer }, routed.openCase, { messageKey: "update-1", text: "An update." })).toEqual({ status: "sent", attempts: 1 });
     // An address routed to another repository, and one routed nowhere: replaced by the address routed here.
     for (const written of ["security@example.nl", "ceo@attacker.example"]) {
-      const steered = emailCase(written);
+      const steered = await emailCase(written);
       expect(await sendResearcherEmail({ gateway: steered.gateway, mailer }, steered.openCase, { messageKey: "update-2", text: "An update." })).toMatchObject({ status: "sent" });
     }
     expect(smtp.envelopes.map((envelope) => envelope.from)).toEqual([securityAddress, securityAddress, securityAddress]);
@@ -249,9 +243,9 @@ describe("outbound mail", () => {
   it("sends nothing for a repository no address is routed to, and the mailer itself refuses an unrouted From", async () => {
     smtp = await startSmtpServer();
     const mailer = testMailer(smtp.url, { routes: "security@example.nl=octo-org/portal" });
-    const { github, gateway, openCase } = emailCase(securityAddress);
+    const { github, gateway, openCase } = await emailCase(securityAddress);
     expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "failed", attempts: 0, refusal: "sender-not-routed" });
-    expect((github.comments.get(trackingRepository) ?? [])[0]?.body).toContain("no address in `EMAIL_ROUTES` is routed to this case's repository");
+    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain("no address in `EMAIL_ROUTES` is routed to this case's repository");
     const direct = { repository: "octo-org/widgets", from: "security@example.nl", to: researcherAddress, subject: "s", text: "t", messageId: "<m@example.nl>", inReplyTo: "<r@x>", references: [] };
     await expect(mailer.send(direct)).rejects.toBeInstanceOf(OutboundRefusedError);
     expect(smtp.attempts()).toBe(0);
@@ -264,19 +258,19 @@ describe("outbound mail", () => {
     smtp = await startSmtpServer();
     let clock = now.getTime();
     const mailer = testMailer(smtp.url, { now: () => clock });
-    const { github, gateway, openCase } = emailCase(securityAddress);
+    const { github, gateway, openCase } = await emailCase(securityAddress);
     const outcomes = [];
     for (let index = 1; index <= 7; index += 1) outcomes.push((await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: `update-${index}`, text: "An update." })).status);
     expect(outcomes).toEqual(["sent", "sent", "sent", "sent", "sent", "failed", "failed"]);
     expect(smtp.received).toHaveLength(5);
-    const surfaced = github.comments.get(trackingRepository) ?? [];
+    const surfaced = github.issueComments(trackingRepository) ?? [];
     expect(surfaced).toHaveLength(2);
     expect(surfaced[0]?.body).toContain("this address has already been sent the most messages allowed in one hour");
     expect(surfaced[0]?.body).toContain("<!-- disclosure-desk:email-undelivered email:3f9a2c1b7d4e update-6 -->");
-    expect(github.issues.get(trackingRepository)?.[0]?.labels).toContain(UNDELIVERED_LABEL);
+    expect(github.issues(trackingRepository)?.[0]?.labels).toContain(UNDELIVERED_LABEL);
 
     // Control: another researcher is not held back, and an hour later this one is written to again.
-    const other = emailCase(securityAddress, { researcher: "other@mail.example.net" });
+    const other = await emailCase(securityAddress, { researcher: "other@mail.example.net" });
     expect(await sendResearcherEmail({ gateway: other.gateway, mailer }, other.openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "sent" });
     clock += 60 * 60_000;
     expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-8", text: "An update." })).toMatchObject({ status: "sent" });
@@ -285,34 +279,34 @@ describe("outbound mail", () => {
 
   it("writes nothing to the address of a case whose sender was not verified; a maintainer sends it by hand", async () => {
     smtp = await startSmtpServer();
-    const { github, gateway, openCase } = emailCase(securityAddress);
+    const { github, gateway, openCase } = await emailCase(securityAddress);
     const unverified = { ...openCase, body: openCase.body.replace('"senderVerified":true', '"senderVerified":false') };
     expect(await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, unverified, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "failed", refusal: "recipient-unverified" });
     expect(smtp.attempts()).toBe(0);
-    expect((github.comments.get(trackingRepository) ?? [])[0]?.body).toContain("the receiving mail server did not verify the researcher's address (`sender-unverified`)");
+    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain("the receiving mail server did not verify the researcher's address (`sender-unverified`)");
     // Control: the verified case's message goes out.
     expect(await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "sent" });
   });
 });
 
 describe("GitHub calls per inbound message", () => {
-  const searches = (github: EmailGitHub, from: number) => github.mock.requests.slice(from).filter((request) => request.operationId === "search/issues-and-pull-requests").length;
-  const calls = (github: EmailGitHub, from: number) => github.mock.requests.slice(from).filter((request) => !request.path.endsWith("/access_tokens")).length;
+  const searches = (github: TestGitHub, from: number) => github.journal.entries.slice(from).filter((request) => request.operationId === "search/issues-and-pull-requests").length;
+  const calls = (github: TestGitHub, from: number) => github.journal.entries.slice(from).filter((request) => !request.path.endsWith("/access_tokens")).length;
 
   it("searches at most twice for a message naming many cases, and not at all for a reply the recent-case index knows", async () => {
     const { github, deliver, smtp: server } = await channel();
-    let mark = github.mock.requests.length;
+    let mark = github.journal.entries.length;
     await deliver(englishReport());
     const report = { searches: searches(github, mark), calls: calls(github, mark) };
 
-    mark = github.mock.requests.length;
+    mark = github.journal.entries.length;
     await deliver(replyTo(server.received[0]?.messageId ?? "", { messageId: "<reply-1@mail.example.net>" }));
     const knownReply = { searches: searches(github, mark), calls: calls(github, mark) };
 
     // A hostile message: an In-Reply-To, References to fifty other cases of ours and of researchers, and a tag.
     const bogus = [...Array.from({ length: 25 }, (_, index) => `<dd.${index.toString(16).padStart(12, "0")}.acknowledgement@example.org>`), ...Array.from({ length: 25 }, (_, index) => `<r${index}@elsewhere.example>`)];
     const hostile = replyTo("<dd.ffffffffffff.acknowledgement@example.org>", { subject: "Re: [DD-eeeeeeeeeeee]", messageId: "<hostile@attacker.example>" }).replace(/References: .*\r\n/, `References: ${bogus.join(" ")}\r\n`);
-    mark = github.mock.requests.length;
+    mark = github.journal.entries.length;
     await deliver(hostile);
     const hostileMessage = { searches: searches(github, mark), calls: calls(github, mark) };
 
@@ -322,6 +316,6 @@ describe("GitHub calls per inbound message", () => {
     expect(hostileMessage.searches).toBeLessThanOrEqual(2);
     expect(hostileMessage.calls).toBeLessThanOrEqual(5);
     expect(trackingIssues(github)).toHaveLength(2);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 });

@@ -1,14 +1,13 @@
 import { Writable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
 import { MAX_CONFIG_ALIAS_COUNT } from "../../src/config/config-document.js";
-import { openworxConfig as openworxPolicy } from "../fixtures/policy-configs.js";
 import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/webhook-payloads.js";
-import { fakeGitHub } from "../helpers/fake-github.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 import { TestOctokit, testDependencies, testPrivateKey } from "../helpers/probot.js";
+import { openworxShort, policyYaml } from "../fixtures/policies.js";
 
 /**
  * A `.github/disclosure.yml` that an alias bomb or deep nesting makes hostile, delivered through `probot.receive`:
@@ -37,7 +36,7 @@ interface LogLine {
 }
 
 /** The test Probot of `test/helpers/probot.ts`, with its log kept so that a warning can be asserted. */
-function probotWithLog(): { probot: Probot; logs: LogLine[] } {
+function probotWithLog(baseUrl: string): { probot: Probot; logs: LogLine[] } {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -45,7 +44,7 @@ function probotWithLog(): { probot: Probot; logs: LogLine[] } {
       callback();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), Octokit: TestOctokit, log: pino({ level: "info" }, stream) });
+  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: pino({ level: "info" }, stream) });
   void probot.load(disclosureDesk(testDependencies(now)));
   return { probot, logs };
 }
@@ -61,31 +60,21 @@ const gadgetsReport = () =>
     repository_advisory: { ghsa_id: controlGhsaId },
   });
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("repository_advisory.reported with a hostile config", () => {
   it("acknowledges the researcher and lists the alias bomb on a config-error case; the next repository is unaffected", async () => {
-    const github = fakeGitHub({
-      configFiles: {
-        "octo-org/widgets:.github/disclosure.yml": `${openworxPolicy(trackingRepository)}${aliasBomb}`,
-        "octo-org/gadgets:.github/disclosure.yml": openworxPolicy(trackingRepository),
-      },
-      privateRepositories: [trackingRepository],
+    const github = await startTestGitHub({
+      config: `${policyYaml(openworxShort(trackingRepository))}${aliasBomb}`,
+      repositories: { gadgets: policyYaml(openworxShort(trackingRepository)) },
     });
-    const { probot } = probotWithLog();
+    const { probot } = probotWithLog(github.url);
 
     await deliver(probot, widgetsReport(), "delivery-bomb");
-    await deliver(probot, gadgetsReport(), "delivery-control");
+    await deliver(probot, github.report(gadgetsReport()), "delivery-control");
 
-    expect(github.mock.problems()).toEqual([]);
-    const [bombCase, controlCase, ...others] = github.issues.get(trackingRepository) ?? [];
+    expect(github.journal.problems()).toEqual([]);
+    const [bombCase, controlCase, ...others] = github.issues(trackingRepository) ?? [];
     expect(others).toEqual([]);
     expect(bombCase?.title).toContain(reportedGhsaId);
     expect(bombCase?.labels).toContain("config-error");
@@ -93,7 +82,7 @@ describe("repository_advisory.reported with a hostile config", () => {
     expect(bombCase?.body).toContain(
       `- octo-org/widgets:.github/disclosure.yml:14:1 exclusions: its YAML aliases expand more than the limit of ${MAX_CONFIG_ALIAS_COUNT} allows \\(an alias bomb\\)`,
     );
-    const [acknowledgement, ...moreComments] = github.advisoryComments.get(reportedGhsaId) ?? [];
+    const [acknowledgement, ...moreComments] = github.advisoryComments(reportedGhsaId) ?? [];
     expect(moreComments).toEqual([]);
     expect(acknowledgement?.body).toContain("Hello rosa-researcher,");
     // The sections next to the bomb still apply: the policy's own name and its Amsterdam business calendar.
@@ -103,52 +92,46 @@ describe("repository_advisory.reported with a hostile config", () => {
     expect(controlCase?.title).toContain(controlGhsaId);
     expect(controlCase?.labels).not.toContain("config-error");
     expect(controlCase?.body).not.toContain("Configuration errors");
-    expect(github.advisoryComments.get(controlGhsaId)).toHaveLength(1);
+    expect(github.advisoryComments(controlGhsaId)).toHaveLength(1);
   });
 
   it("acknowledges in advisory-only mode when nesting makes the whole file unusable, and logs the problem", async () => {
-    const github = fakeGitHub({
-      configFiles: {
-        "octo-org/widgets:.github/disclosure.yml": `${openworxPolicy(trackingRepository)}scope: ${"[".repeat(100_000)}\n`,
-        "octo-org/gadgets:.github/disclosure.yml": openworxPolicy(trackingRepository),
-      },
-      privateRepositories: [trackingRepository],
+    const github = await startTestGitHub({
+      config: `${policyYaml(openworxShort(trackingRepository))}scope: ${"[".repeat(100_000)}\n`,
+      repositories: { gadgets: policyYaml(openworxShort(trackingRepository)) },
     });
-    const { probot, logs } = probotWithLog();
+    const { probot, logs } = probotWithLog(github.url);
 
     await deliver(probot, widgetsReport(), "delivery-deep");
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     // The tracking repository is named only in the unusable file, so nothing is written there.
     expect(github.writesTo(trackingRepository)).toEqual([]);
-    const [acknowledgement, ...moreComments] = github.advisoryComments.get(reportedGhsaId) ?? [];
+    const [acknowledgement, ...moreComments] = github.advisoryComments(reportedGhsaId) ?? [];
     expect(moreComments).toEqual([]);
     expect(acknowledgement?.body).toContain("Hello rosa-researcher,");
     expect(acknowledgement?.body).not.toContain("disclosure-desk:case");
     expect(logs).toContainEqual(expect.objectContaining({ level: 40, msg: "configuration has errors; safe defaults used", problems: 1 }));
 
-    await deliver(probot, gadgetsReport(), "delivery-control");
-    const [controlCase, ...others] = github.issues.get(trackingRepository) ?? [];
+    await deliver(probot, github.report(gadgetsReport()), "delivery-control");
+    const [controlCase, ...others] = github.issues(trackingRepository) ?? [];
     expect(others).toEqual([]);
     expect(controlCase?.title).toContain(controlGhsaId);
     expect(controlCase?.labels).not.toContain("config-error");
-    expect(github.advisoryComments.get(controlGhsaId)).toHaveLength(1);
+    expect(github.advisoryComments(controlGhsaId)).toHaveLength(1);
   });
 
   it("opens the case with config-error when an exclusion id is misspelt, which used to make triage throw", async () => {
-    const github = fakeGitHub({
-      configFiles: { "octo-org/widgets:.github/disclosure.yml": `${openworxPolicy(trackingRepository)}exclusions: [clickjackng]\n` },
-      privateRepositories: [trackingRepository],
-    });
-    const { probot } = probotWithLog();
+    const github = await startTestGitHub({ config: `${policyYaml(openworxShort(trackingRepository))}exclusions: [clickjackng]\n` });
+    const { probot } = probotWithLog(github.url);
 
     await deliver(probot, widgetsReport(), "delivery-typo");
 
-    expect(github.mock.problems()).toEqual([]);
-    const [typoCase, ...others] = github.issues.get(trackingRepository) ?? [];
+    expect(github.journal.problems()).toEqual([]);
+    const [typoCase, ...others] = github.issues(trackingRepository) ?? [];
     expect(others).toEqual([]);
     expect(typoCase?.labels).toContain("config-error");
     expect(typoCase?.body).toContain('- octo-org/widgets:.github/disclosure.yml:14:14 exclusions\\[0\\]: unknown exclusion id "clickjackng"');
-    expect(github.advisoryComments.get(reportedGhsaId)).toHaveLength(1);
+    expect(github.advisoryComments(reportedGhsaId)).toHaveLength(1);
   });
 });

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { createGatewayCache, createInProcessPendingAcknowledgements, createInProcessRecentCases } from "../../src/github/gateway-cache.js";
 import { installation, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
-import { fakeGitHub } from "../helpers/fake-github.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import { openworxConfig as openworxPolicy } from "../fixtures/policy-configs.js";
+import { openworxShort, policyYaml } from "../fixtures/policies.js";
 
 /**
  * What intake keeps between reports is bounded by configuration, not by the number of reports: over a long run the
@@ -21,33 +20,23 @@ function ghsaId(index: number): string {
   return `GHSA-${String(index).padStart(4, "0")}-mmmm-${"abcdefghij"[index % 10]}bcd`;
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("memory across a long run of intakes", () => {
   it("keeps every cache within its configured bound and the ledger of pending acknowledgements empty", async () => {
-    const github = fakeGitHub({
-      configFiles: { "octo-org/widgets:.github/disclosure.yml": openworxPolicy(trackingRepository) },
-      privateRepositories: [trackingRepository],
-    });
+    const github = await startTestGitHub({ config: policyYaml(openworxShort(trackingRepository)) });
     const recentCases = createInProcessRecentCases(recentCasesLimit);
     const ledger = createInProcessPendingAcknowledgements(now.getTime() - 60 * 60_000);
     const dependencies = { ...testDependencies(now), cache: createGatewayCache({ recentCases, pendingAcknowledgements: ledger }) };
-    const probot = createTestProbot(dependencies);
+    const probot = createTestProbot(dependencies, github.url);
 
     for (let index = 0; index < reports; index++) {
-      const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } });
+      const payload = github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } }));
       await probot.receive({ id: `delivery-${index}`, name: "repository_advisory", payload } as Parameters<typeof probot.receive>[0]);
     }
 
-    expect(github.issues.get(trackingRepository)).toHaveLength(reports);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.issues(trackingRepository)).toHaveLength(reports);
+    expect(github.journal.problems()).toEqual([]);
     const { cache } = dependencies;
     expect(cache.policies.size).toBe(1);
     expect(cache.configFiles.size).toBe(1);
@@ -56,16 +45,17 @@ describe("memory across a long run of intakes", () => {
     expect(recentCases.size).toBe(recentCasesLimit);
     const submittedAt = new Date("2026-11-16T08:30:00Z");
     for (let index = 0; index < reports; index++) expect(await ledger.lookUp(ghsaId(index), submittedAt)).toBe("none");
-  });
+  }, 120_000); // 120 intakes of about five requests each, on a machine that may be busy
 
   it("resolves a policy once while its files read the same, and again when one changes", async () => {
-    const files: Record<string, string> = { "octo-org/widgets:.github/disclosure.yml": openworxPolicy(trackingRepository) };
-    const github = fakeGitHub({ configFiles: files, privateRepositories: [trackingRepository] });
+    const github = await startTestGitHub({ config: policyYaml(openworxShort(trackingRepository)) });
+    const files = github.state.repository("octo-org/widgets")?.files;
+    if (!files) throw new Error("no reported repository");
     const clock = new Date(now);
     const dependencies = testDependencies(clock, new Date(now.getTime() - 60 * 60_000));
-    const probot = createTestProbot(dependencies);
+    const probot = createTestProbot(dependencies, github.url);
     const deliver = (index: number) =>
-      probot.receive({ id: `d-${index}`, name: "repository_advisory", payload: repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } }) } as Parameters<typeof probot.receive>[0]);
+      probot.receive({ id: `d-${index}`, name: "repository_advisory", payload: github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } })) } as Parameters<typeof probot.receive>[0]);
     const remembered = () => dependencies.cache.policies.get(`${installation.id}:octo-org/widgets`)?.policy;
 
     await deliver(0);
@@ -75,12 +65,12 @@ describe("memory across a long run of intakes", () => {
     expect(remembered()).toBe(first);
 
     // The file changes; once the config cache asks again, the policy is resolved anew.
-    files["octo-org/widgets:.github/disclosure.yml"] = `${files["octo-org/widgets:.github/disclosure.yml"]}\n# changed\n`;
+    files.set(".github/disclosure.yml", `${files.get(".github/disclosure.yml") ?? ""}\n# changed\n`);
     clock.setTime(clock.getTime() + 2 * 60_000);
     await deliver(2);
     expect(remembered()).not.toBe(first);
     expect(remembered()?.policyVersion).not.toBe(first?.policyVersion);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 });
 

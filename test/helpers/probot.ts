@@ -55,10 +55,12 @@ export function testDependencies(now: Date, startedAt = new Date(now.getTime() -
   };
 }
 
-export function createTestProbot(dependencies: HandlerDependencies): Probot {
+/** The test Probot; `baseUrl`: where its GitHub answers, e.g. a test GitHub's URL (`test/helpers/github.ts`). */
+export function createTestProbot(dependencies: HandlerDependencies, baseUrl?: string): Probot {
   const probot = new Probot({
-    appId: 123,
+    appId: testTrust.identity.appId,
     privateKey: testPrivateKey(),
+    ...(baseUrl ? { baseUrl } : {}),
     Octokit: TestOctokit,
     log: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
   });

@@ -1,12 +1,10 @@
 import { Writable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
 import { createLoggerTo, REDACTED } from "../../src/runtime/logger.js";
-import { installation, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
-import { mockGitHub } from "../harness/github-mock.js";
-import { fakeGitHub } from "../helpers/fake-github.js";
+import { repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 import { testDependencies, TestOctokit, testPrivateKey } from "../helpers/probot.js";
 
 /**
@@ -31,7 +29,7 @@ const descriptionSentences = [
  * A Probot whose every log line at the production level (`info`, LOG_LEVEL's default) is captured as parsed JSON.
  * At `debug` Probot itself logs each webhook's payload and Octokit each request's body: never run production there.
  */
-function probotWithCapturedLogs(): { probot: Probot; lines: Record<string, unknown>[]; raw: () => string } {
+function probotWithCapturedLogs(baseUrl: string): { probot: Probot; lines: Record<string, unknown>[]; raw: () => string } {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -39,7 +37,7 @@ function probotWithCapturedLogs(): { probot: Probot; lines: Record<string, unkno
       done();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
+  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
   void probot.load(disclosureDesk(testDependencies(now)));
   const raw = () => chunks.join("");
   return {
@@ -51,23 +49,16 @@ function probotWithCapturedLogs(): { probot: Probot; lines: Record<string, unkno
   };
 }
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("the log of an intake", () => {
   async function runIntake() {
-    const github = fakeGitHub({
-      configFiles: { "octo-org/widgets:.github/disclosure.yml": `tracking:\n  repository: ${trackingRepository}\n` },
-      privateRepositories: [trackingRepository],
-    });
-    const captured = probotWithCapturedLogs();
+    const github = await startTestGitHub({ config: `tracking:\n  repository: ${trackingRepository}\n` });
+    const captured = probotWithCapturedLogs(github.url);
     const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { summary, description: descriptionSentences.join("\n\n") } });
     await captured.probot.receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]);
-    expect(github.mock.problems()).toEqual([]);
-    expect(github.issues.get(trackingRepository)).toHaveLength(1);
+    expect(github.journal.problems()).toEqual([]);
+    expect(github.issues(trackingRepository)).toHaveLength(1);
     return captured;
   }
 
@@ -101,15 +92,12 @@ describe("the log of an intake", () => {
   // When a handler throws, Probot's error handler logs the error with the whole webhook event attached, and
   // Octokit's error carries the request and response: the server's logger redacts them.
   it("never writes the report when a GitHub request fails", async () => {
-    const github = mockGitHub();
-    github.scope
-      .post(`/app/installations/${installation.id}/access_tokens`)
-      .reply(201, { token: "ghs_installation_token", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" });
-    github.scope.get(/^\/repos\/octo-org\/widgets\/contents\//).reply(500, { message: "Server Error" });
-    const { probot, raw } = probotWithCapturedLogs();
+    const github = await startTestGitHub();
+    github.faults.inject({ method: "GET", path: /^\/repos\/octo-org\/widgets\/contents\// }, { kind: "status", status: 500 }, 100);
+    const { probot, raw } = probotWithCapturedLogs(github.url);
     const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { summary, description: descriptionSentences.join("\n\n") } });
     await probot.receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]).catch(() => undefined);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(raw()).toContain(deliveryId);
     expect(raw()).toContain(REDACTED);
     expect(raw()).not.toContain(summary);

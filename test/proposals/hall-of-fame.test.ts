@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import { renderAcknowledgements } from "../../src/closing/acknowledgements.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
@@ -8,7 +7,8 @@ import { planAcknowledgements } from "../../src/proposals/acknowledgements.js";
 import { proposeHallOfFame } from "../../src/proposals/hall-of-fame-step.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { closingConfig, resolvedAt, resolvedCase } from "../closing/fixtures.js";
-import { fakeRepositories } from "./fake-repositories.js";
+import { repositoriesGitHub } from "./repositories.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 
 const target = { repository: "octo-org/.github", path: "ACKNOWLEDGEMENTS.md" };
 const config = closingConfig("mutual", { publication: { consent: "mutual", reviewDays: 10, acknowledgements: target } });
@@ -20,14 +20,7 @@ function credited(key: string, login: string, state: CaseRecord["state"]): CaseR
 
 const policy = (value = config): RepositoryConfig => ({ config: value, errors: [], files: [], policyVersion: null });
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("planAcknowledgements", () => {
   it("proposes nothing before a case is published, and nothing for a policy that names no page", () => {
@@ -65,7 +58,7 @@ describe("planAcknowledgements", () => {
 
 describe("the sweep's hall of fame step", () => {
   it("lists the tracking repository's cases and opens one pull request for the page, once", async () => {
-    const github = fakeRepositories({ "octo-org/.github": {} });
+    const github = await repositoriesGitHub({ "octo-org/.github": {} });
     const records = [credited("GHSA-aaaa-bbbb-cccc", "rosa-researcher", "published")];
     const scope = {
       gateway: { listCases: async () => records.map((record, index) => ({ number: index + 1, url: "", body: "", labels: [], reading: { status: "found" as const, record, sealed: true } })) },
@@ -74,23 +67,23 @@ describe("the sweep's hall of fame step", () => {
       trackingRepositories: ["octo-org/security-cases"],
       log: silent,
     };
-    const proposals = new ProposalsGateway(new TestOctokit({ auth: "ghs_installation_token" }));
+    const proposals = new ProposalsGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }));
 
     const [first] = await proposeHallOfFame(proposals, scope);
     const [second] = await proposeHallOfFame(proposals, scope);
 
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(first?.outcome.status).toBe("opened");
     expect(second?.outcome.status).toBe("current");
-    expect(github.repositories.get("octo-org/.github")?.pulls).toHaveLength(1);
+    expect(github.state.repository("octo-org/.github")?.pulls).toHaveLength(1);
     expect(github.file("octo-org/.github", "ACKNOWLEDGEMENTS.md", "disclosure-desk/acknowledgements")).toContain("[@rosa-researcher](https://github.com/rosa-researcher)");
   });
 
   it("asks GitHub nothing when no policy names a page", async () => {
-    const github = fakeRepositories({});
+    const github = await repositoriesGitHub({});
     const plain = policy(closingConfig("mutual"));
     let listed = 0;
-    const executed = await proposeHallOfFame(new ProposalsGateway(new TestOctokit({ auth: "ghs_installation_token" })), {
+    const executed = await proposeHallOfFame(new ProposalsGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url })), {
       gateway: { listCases: async () => { listed += 1; return []; } },
       policies: new Map([["octo-org/widgets", plain]]),
       trackingPolicies: new Map([["octo-org/security-cases", plain]]),
@@ -99,6 +92,6 @@ describe("the sweep's hall of fame step", () => {
     });
     expect(executed).toEqual([]);
     expect(listed).toBe(0);
-    expect(github.mock.requests).toEqual([]);
+    expect(github.journal.entries).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import { renderSecurityMd } from "../../src/render/security-md.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
-import { fakeRepositories } from "./fake-repositories.js";
+import { repositoriesGitHub, writes } from "./repositories.js";
+import { stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 import { pushPayload } from "./push-payload.js";
 
 const now = new Date("2026-11-16T08:31:00Z");
@@ -21,31 +21,24 @@ documents:
   securityMd: { enabled: ${enabled} }
 `;
 
-function deliver(payload: ReturnType<typeof pushPayload>, id = "push-1") {
-  const probot = createTestProbot(testDependencies(now));
+function deliver(github: TestGitHub, payload: ReturnType<typeof pushPayload>, id = "push-1") {
+  const probot = createTestProbot(testDependencies(now), github.url);
   return probot.receive({ id, name: "push", payload } as unknown as Parameters<typeof probot.receive>[0]);
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("push: SECURITY.md refreshed from the policy", () => {
   it("opens one pull request with SECURITY.md rendered from the pushed policy, however often the push is delivered", async () => {
-    const github = fakeRepositories({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true), "SECURITY.md": "# Old\n" } } });
+    const github = await repositoriesGitHub({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true), "SECURITY.md": "# Old\n" } } });
     const payload = pushPayload();
     expect(validateWebhookPayload("push", payload)).toEqual([]);
 
-    await deliver(payload, "push-1");
-    await deliver(payload, "push-2");
+    await deliver(github, payload, "push-1");
+    await deliver(github, payload, "push-2");
 
-    expect(github.mock.problems()).toEqual([]);
-    const widgets = github.repositories.get("octo-org/widgets");
+    expect(github.journal.problems()).toEqual([]);
+    const widgets = github.state.repository("octo-org/widgets");
     expect(widgets?.pulls).toHaveLength(1);
     const expected = renderSecurityMd(parseConfigText(policy(true)).config, "en", { repository: "octo-org/widgets" });
     expect(github.file("octo-org/widgets", "SECURITY.md", "disclosure-desk/security-md")).toBe(expected);
@@ -59,13 +52,13 @@ describe("push: SECURITY.md refreshed from the policy", () => {
   });
 
   it("says in the pull request that private vulnerability reporting is off, and links no form that does not work", async () => {
-    const github = fakeRepositories({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true) }, privateReporting: false } });
+    const github = await repositoriesGitHub({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true) }, privateReporting: false } });
 
-    await deliver(pushPayload());
+    await deliver(github, pushPayload());
 
-    expect(github.mock.problems()).toEqual([]);
-    expect(github.writes().filter((write) => write.includes("private-vulnerability-reporting"))).toEqual([]);
-    const [pull] = github.repositories.get("octo-org/widgets")?.pulls ?? [];
+    expect(github.journal.problems()).toEqual([]);
+    expect(writes(github).filter((write) => write.includes("private-vulnerability-reporting"))).toEqual([]);
+    const [pull] = github.state.repository("octo-org/widgets")?.pulls ?? [];
     expect(pull?.body).toContain("**Private vulnerability reporting is off** on this repository");
     expect(github.file("octo-org/widgets", "SECURITY.md", "disclosure-desk/security-md")).not.toContain("/security/advisories/new");
   });
@@ -75,21 +68,21 @@ describe("push: SECURITY.md refreshed from the policy", () => {
     ["a push to another branch", { files: { ".github/disclosure.yml": policy(true) } }, pushPayload({ ref: "refs/heads/feature" })],
     ["a push that does not touch the policy", { files: { ".github/disclosure.yml": policy(true) } }, pushPayload({ paths: ["README.md"] })],
   ])("writes nothing for %s", async (_name, seed, payload) => {
-    const github = fakeRepositories({ "octo-org/widgets": seed });
+    const github = await repositoriesGitHub({ "octo-org/widgets": seed });
 
-    await deliver(payload);
+    await deliver(github, payload);
 
-    expect(github.mock.problems()).toEqual([]);
-    expect(github.writes()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
+    expect(writes(github)).toEqual([]);
   });
 
   it("gives the organisation's .github repository a page for every repository, linking no single reporting form", async () => {
-    const github = fakeRepositories({ "octo-org/.github": { files: { ".github/disclosure.yml": policy(true) } } });
+    const github = await repositoriesGitHub({ "octo-org/.github": { files: { ".github/disclosure.yml": policy(true) } } });
 
-    await deliver(pushPayload({ repo: ".github" }));
+    await deliver(github, pushPayload({ repo: ".github" }));
 
-    expect(github.mock.problems()).toEqual([]);
-    const [pull] = github.repositories.get("octo-org/.github")?.pulls ?? [];
+    expect(github.journal.problems()).toEqual([]);
+    const [pull] = github.state.repository("octo-org/.github")?.pulls ?? [];
     expect(pull?.body).toContain("This is the organisation's `.github` repository");
     expect(github.file("octo-org/.github", "SECURITY.md", "disclosure-desk/security-md")).toBe(renderSecurityMd(parseConfigText(policy(true)).config, "en"));
   });

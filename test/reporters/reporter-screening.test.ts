@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
 import type { Probot } from "probot";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { userObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import { conversationGitHub, type ConversationGitHub } from "../commands/conversation-github.js";
-import { openworxYaml } from "../commands/fixtures.js";
+import { openworx, policyYaml } from "../fixtures/policies.js";
+import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 
 /**
  * Reporter history, blocked reporters and duplicates through the real handlers: reports arrive as webhooks, cases
@@ -38,15 +37,15 @@ function reportPayload(author: ReturnType<typeof userObject>, description?: stri
   return { ghsaId, payload: reportedBy(author, ghsaId, description) };
 }
 
-async function report(probot: Probot, author: ReturnType<typeof userObject>, description?: string): Promise<string> {
+async function report(github: TestGitHub, probot: Probot, author: ReturnType<typeof userObject>, description?: string): Promise<string> {
   const { ghsaId, payload } = reportPayload(author, description);
   expect(validateWebhookPayload("repository_advisory", payload)).toEqual([]);
-  await probot.receive({ id: `report-${ghsaId}`, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]);
+  await probot.receive({ id: `report-${ghsaId}`, name: "repository_advisory", payload: github.report(payload) } as Parameters<Probot["receive"]>[0]);
   return ghsaId;
 }
 
-async function command(probot: Probot, github: ConversationGitHub, issueNumber: number, body: string, user = maintainer): Promise<void> {
-  const issue = github.issues.get(trackingRepository)?.find((candidate) => candidate.number === issueNumber);
+async function command(probot: Probot, github: TestGitHub, issueNumber: number, body: string, user = maintainer): Promise<void> {
+  const issue = github.issues(trackingRepository)?.find((candidate) => candidate.number === issueNumber);
   if (!issue) throw new Error(`no issue #${issueNumber}`);
   const payload = issueCommentCreatedPayload({
     comment: { body, id: commentId++, user },
@@ -58,40 +57,32 @@ async function command(probot: Probot, github: ConversationGitHub, issueNumber: 
   await probot.receive({ id: `comment-${commentId}`, name: "issue_comment", payload } as Parameters<Probot["receive"]>[0]);
 }
 
-function caseOf(github: ConversationGitHub, ghsaId: string) {
-  return github.issues.get(trackingRepository)?.find((issue) => issue.title.startsWith(ghsaId));
+function caseOf(github: TestGitHub, ghsaId: string) {
+  return github.issues(trackingRepository)?.find((issue) => issue.title.startsWith(ghsaId));
 }
 
-function world(config = openworxYaml): { github: ConversationGitHub; probot: Probot } {
-  const github = conversationGitHub({
-    configFiles: { "octo-org/widgets:.github/disclosure.yml": config },
-    privateRepositories: [trackingRepository],
-    roles: { "max-maintainer": "admin", "wendy-writer": "read" },
-  });
-  return { github, probot: createTestProbot(testDependencies(now)) };
+async function world(config = policyYaml(openworx)): Promise<{ github: TestGitHub; probot: Probot }> {
+  const github = await startTestGitHub({ config, roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
+  return { github, probot: createTestProbot(testDependencies(now), github.url) };
 }
 
 beforeEach(() => {
   ghsaCounter = 0;
-  nock.disableNetConnect();
 });
 
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("reporter history", () => {
   it("labels the third report of someone whose two earlier reports were rejected as invalid reporter:repeat-invalid", async () => {
-    const { github, probot } = world();
-    const first = await report(probot, junkAuthor);
+    const { github, probot } = await world();
+    const first = await report(github, probot, junkAuthor);
     await command(probot, github, caseOf(github, first)?.number ?? 0, "/disclosure reject invalid");
-    const second = await report(probot, junkAuthor, "A different fabricated write-up about a buffer overflow in Curl_cookie_merge in lib/cookie.c line 4711, with no steps at all.");
+    const second = await report(github, probot, junkAuthor, "A different fabricated write-up about a buffer overflow in Curl_cookie_merge in lib/cookie.c line 4711, with no steps at all.");
     // One invalid report so far: not yet a repeat.
     expect(caseOf(github, second)?.labels).not.toContain("reporter:repeat-invalid");
     await command(probot, github, caseOf(github, second)?.number ?? 0, "/disclosure reject unverified-claims");
 
-    const third = await report(probot, junkAuthor, "Yet another confident report: a hard-coded API key in src/secrets.ts that allows full takeover of every account.");
+    const third = await report(github, probot, junkAuthor, "Yet another confident report: a hard-coded API key in src/secrets.ts that allows full takeover of every account.");
     const issue = caseOf(github, third);
     expect(issue?.labels).toContain("reporter:repeat-invalid");
     expect(issue?.labels).not.toContain("reporter:known");
@@ -102,16 +93,16 @@ describe("reporter history", () => {
     expect(issue?.body).toContain("has not been built by a sweep yet");
     const block = readCaseBlock(issue?.body);
     expect(block.status === "found" && block.record.reporter).toMatch(/^[0-9a-f]{32}$/);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("control: a report from someone else in the same installation carries no reporter label", async () => {
-    const { github, probot } = world();
+    const { github, probot } = await world();
     for (const description of ["first fabricated report text about a made up overflow in the parser module", "second fabricated report text about made up keys in the config loader module"]) {
-      const key = await report(probot, junkAuthor, description);
+      const key = await report(github, probot, junkAuthor, description);
       await command(probot, github, caseOf(github, key)?.number ?? 0, "/disclosure reject invalid");
     }
-    const careful = await report(probot, otherAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser.");
+    const careful = await report(github, probot, otherAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser.");
     const issue = caseOf(github, careful);
     expect(issue?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage"]));
     expect(issue?.labels).not.toContain("reporter:repeat-invalid");
@@ -119,12 +110,12 @@ describe("reporter history", () => {
   });
 
   it("labels a report from someone with an accepted report reporter:known, and a rejection under an exclusion is not junk", async () => {
-    const { github, probot } = world();
-    const accepted = await report(probot, otherAuthor);
+    const { github, probot } = await world();
+    const accepted = await report(github, probot, otherAuthor);
     await command(probot, github, caseOf(github, accepted)?.number ?? 0, "/disclosure accept resolve-by:2026-12-31");
-    const excluded = await report(probot, otherAuthor, "The site sets no Strict-Transport-Security header on its login page, which is missing a best practice header entirely.");
+    const excluded = await report(github, probot, otherAuthor, "The site sets no Strict-Transport-Security header on its login page, which is missing a best practice header entirely.");
     await command(probot, github, caseOf(github, excluded)?.number ?? 0, "/disclosure reject security-headers");
-    const next = await report(probot, otherAuthor, "An IDOR in the invoice endpoint: changing the numeric id returns another tenant's invoice with their address and bank details.");
+    const next = await report(github, probot, otherAuthor, "An IDOR in the invoice endpoint: changing the numeric id returns another tenant's invoice with their address and bank details.");
     const issue = caseOf(github, next);
     expect(issue?.labels).toContain("reporter:known");
     expect(issue?.labels).not.toContain("reporter:repeat-invalid");
@@ -143,52 +134,52 @@ describe("duplicates", () => {
   ].join("\n");
 
   it("labels a near-copy of an open case possible-duplicate with its number and the score", async () => {
-    const { github, probot } = world();
-    await report(probot, otherAuthor, original);
-    const copy = await report(probot, junkAuthor, original.replace("Log in as any user.", "Log in as a normal user.").replace("web user", "www-data user"));
+    const { github, probot } = await world();
+    await report(github, probot, otherAuthor, original);
+    const copy = await report(github, probot, junkAuthor, original.replace("Log in as any user.", "Log in as a normal user.").replace("web user", "www-data user"));
     const issue = caseOf(github, copy);
     expect(issue?.labels).toContain("possible-duplicate");
     expect(issue?.body).toMatch(/- `octo-org\/security-cases#1` \(GHSA-2222-3333-4442\), similarity 0\.[6-9]\d|1\.00/);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
   });
 
   it("control: a report about something else is not labelled a duplicate", async () => {
-    const { github, probot } = world();
-    await report(probot, otherAuthor, original);
-    const other = await report(probot, junkAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser when the dashboard loads.");
+    const { github, probot } = await world();
+    await report(github, probot, otherAuthor, original);
+    const other = await report(github, probot, junkAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser when the dashboard loads.");
     expect(caseOf(github, other)?.labels).not.toContain("possible-duplicate");
   });
 });
 
 describe("blocked reporters", () => {
-  const blockedYaml = `${openworxYaml}reporters:
+  const blockedYaml = `${policyYaml(openworx)}reporters:
   blocked: ["Slop-Sender", "someone@example.org"]
   blockedMessage: "We no longer accept reports from accounts that sent us fabricated reports."
 `;
 
   it("closes a blocked reporter's report with the policy's message and writes no case content", async () => {
-    const { github, probot } = world(blockedYaml);
-    const ghsaId = await report(probot, junkAuthor);
-    expect(github.issues.get(trackingRepository) ?? []).toEqual([]);
+    const { github, probot } = await world(blockedYaml);
+    const ghsaId = await report(github, probot, junkAuthor);
+    expect(github.issues(trackingRepository) ?? []).toEqual([]);
     expect(github.writesTo(trackingRepository)).toEqual([]);
-    const [message, ...others] = github.advisoryComments.get(ghsaId) ?? [];
+    const [message, ...others] = github.advisoryComments(ghsaId) ?? [];
     expect(others).toEqual([]);
     expect(message?.body).toContain("> We no longer accept reports from accounts that sent us fabricated reports.");
     expect(message?.body).toContain("Hello slop-sender,");
     expect(message?.body).not.toContain("We will respond by");
-    expect(github.advisoryUpdates).toEqual([expect.objectContaining({ state: "closed" })]);
-    expect(github.mock.problems()).toEqual([]);
+    expect(github.advisoryUpdates()).toEqual([expect.objectContaining({ state: "closed" })]);
+    expect(github.journal.problems()).toEqual([]);
 
     // A redelivery sends nothing twice.
     await probot.receive({ id: "redelivery", name: "repository_advisory", payload: reportedBy(junkAuthor, ghsaId) } as Parameters<Probot["receive"]>[0]);
-    expect(github.advisoryComments.get(ghsaId)).toHaveLength(1);
+    expect(github.advisoryComments(ghsaId)).toHaveLength(1);
   });
 
   it("control: under the same policy a reporter who is not blocked gets a case and the acknowledgement", async () => {
-    const { github, probot } = world(blockedYaml);
-    const ghsaId = await report(probot, researcher);
+    const { github, probot } = await world(blockedYaml);
+    const ghsaId = await report(github, probot, researcher);
     expect(caseOf(github, ghsaId)?.labels).toContain("state:triage");
-    expect(github.advisoryComments.get(ghsaId)?.[0]?.body).toContain("We will respond by");
-    expect(github.advisoryUpdates).toEqual([]);
+    expect(github.advisoryComments(ghsaId)?.[0]?.body).toContain("We will respond by");
+    expect(github.advisoryUpdates()).toEqual([]);
   });
 });

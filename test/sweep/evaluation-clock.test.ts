@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
 import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { parseComment, type Command } from "../../src/commands/parse.js";
@@ -15,11 +14,11 @@ import { computeMetrics } from "../../src/sweep/metrics.js";
 import { planCaseSweep, sweepMarker } from "../../src/sweep/plan.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import { installation } from "../fixtures/webhook-payloads.js";
-import { mockGitHub } from "../harness/github-mock.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { researcherAddress, securityAddress, startSmtpServer, testMailer, type TestSmtpServer } from "../email/support.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sweepWorld, trackingRepository, type SweepWorld } from "./sweep-world.js";
+import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 
 /**
  * "We will respond to your report within 5 business days with our evaluation of the report and an expected resolution
@@ -51,11 +50,11 @@ function command(record: CaseRecord, issued: Command, now: Date, policy: Disclos
 }
 
 function trackingComments(world: SweepWorld): string[] {
-  return [...world.comments.values()].flat().map((comment) => comment.body);
+  return world.github.issueComments(trackingRepository).map((comment) => comment.body);
 }
 
 function currentRecord(world: SweepWorld): CaseRecord {
-  const reading = readCaseBlock(world.github.issues.get(trackingRepository)?.[0]?.body);
+  const reading = readCaseBlock(world.github.issues(trackingRepository)?.[0]?.body);
   if (reading.status !== "found") throw new Error(`no case record: ${reading.status}`);
   return reading.record;
 }
@@ -66,37 +65,30 @@ async function sweepAt(world: SweepWorld, now: Date) {
 
 const measured = (record: CaseRecord) => ({ record, policy: "Openworx Responsible Disclosure", clock: { sla: config.sla, calendar: config.calendar } });
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("the evaluation deadline in the sweep", () => {
   it("is not met by an update on day 1: maintainers are reminded, the breach escalated, and the metrics count it broken", async () => {
     const updated = command(openedCase(config), { name: "update", text: "We are looking into it." }, dayOne);
     expect(updated).toMatchObject({ state: "triage", firstResponseAt: dayOne.toISOString(), lastUpdateAt: dayOne.toISOString() });
     expect(updated.triagedAt).toBeUndefined();
-    const world = sweepWorld();
+    const world = await sweepWorld();
     world.addCase(updated);
 
     await sweepAt(world, reminderTime);
     expect(trackingComments(world)).toEqual([expect.stringContaining(sweepMarker(`response:${EVALUATION_DUE}:remind`))]);
     expect(trackingComments(world)[0]).toContain("**Reminder: the response deadline of GHSA-4v7x-pqr2-9c3m is Monday 30 November 2026, 23:59 CET** (1 business day(s) left)");
     expect(trackingComments(world)[0]).toContain("A progress update does not meet this deadline");
-    expect(world.github.issues.get(trackingRepository)?.[0]?.labels).toContain("sla:due-soon");
+    expect(world.github.issues(trackingRepository)?.[0]?.labels).toContain("sla:due-soon");
 
     await sweepAt(world, afterDeadline);
     expect(trackingComments(world)).toHaveLength(2);
     expect(trackingComments(world)[1]).toContain("**The response deadline of GHSA-4v7x-pqr2-9c3m has passed** (Monday 30 November 2026, 23:59 CET)");
     expect(trackingComments(world)[1]).toContain(sweepMarker(`response:${EVALUATION_DUE}:breach`));
-    expect(world.github.issues.get(trackingRepository)?.[0]?.labels).toContain("sla:breached");
+    expect(world.github.issues(trackingRepository)?.[0]?.labels).toContain("sla:breached");
     expect(currentRecord(world).sla).toEqual({ status: "breached", broken: ["response"] });
-    expect(world.github.advisoryComments.get(advisory)).toBeUndefined();
-    expect(world.github.mock.problems()).toEqual([]);
+    expect(world.github.advisoryComments(advisory)).toBeUndefined();
+    expect(world.github.journal.problems()).toEqual([]);
 
     // Evaluated a day late: the deadline stays broken, in the record and in the metrics.
     const late = command(currentRecord(world), { name: "accept" }, new Date("2026-12-01T10:00:00Z"));
@@ -109,18 +101,18 @@ describe("the evaluation deadline in the sweep", () => {
   it("is met by an evaluation on day 1 (control): no reminder, no escalation, and the metrics count it kept", async () => {
     const accepted = command(openedCase(config), { name: "accept" }, dayOne);
     expect(accepted).toMatchObject({ state: "accepted", triagedAt: dayOne.toISOString() });
-    const world = sweepWorld();
+    const world = await sweepWorld();
     world.addCase(accepted, ["disclosure", "state:accepted"]);
 
     await sweepAt(world, reminderTime);
     await sweepAt(world, afterDeadline);
 
     expect(trackingComments(world)).toEqual([]);
-    expect(world.github.issues.get(trackingRepository)?.[0]?.labels).toEqual(["disclosure", "state:accepted"]);
+    expect(world.github.issues(trackingRepository)?.[0]?.labels).toEqual(["disclosure", "state:accepted"]);
     const [all] = computeMetrics([measured(currentRecord(world))], afterDeadline).rows;
     expect(all?.deadlines.response).toEqual({ kept: 1, broken: 0, pending: 0 });
     expect(all?.evaluation).toMatchObject({ count: 1, medianHours: 24 });
-    expect(world.github.mock.problems()).toEqual([]);
+    expect(world.github.journal.problems()).toEqual([]);
   });
 
   describe("paused by a question and resumed by the answer", () => {
@@ -142,12 +134,12 @@ describe("the evaluation deadline in the sweep", () => {
     };
 
     it("moves the deadline by the paused days and tells the researcher the new dates once", async () => {
-      const world = sweepWorld();
+      const world = await sweepWorld();
       world.addCase(answeredCase());
 
       const resumedSweep = new Date("2026-12-01T13:00:00Z");
       await sweepAt(world, resumedSweep);
-      const told = world.github.advisoryComments.get(advisory) ?? [];
+      const told = world.github.advisoryComments(advisory) ?? [];
       expect(told).toHaveLength(1);
       expect(told[0]?.body).toContain("stood still for 7 day(s)");
       expect(told[0]?.body).toContain("**We will respond by Wednesday 9 December 2026, 23:59 CET** with our evaluation of your report and an expected resolution date.");
@@ -158,7 +150,7 @@ describe("the evaluation deadline in the sweep", () => {
       expect(currentRecord(world).reminders).toEqual([{ key: "pause:7d:new-dates", at: resumedSweep.toISOString() }]);
 
       await sweepAt(world, new Date("2026-12-01T14:00:00Z"));
-      expect(world.github.advisoryComments.get(advisory)).toHaveLength(1);
+      expect(world.github.advisoryComments(advisory)).toHaveLength(1);
 
       // Reminders and the breach follow the moved deadline to the end.
       await sweepAt(world, new Date("2026-12-08T08:00:00Z"));
@@ -167,12 +159,12 @@ describe("the evaluation deadline in the sweep", () => {
       expect(trackingComments(world)[1]).toContain(sweepMarker(`response:${MOVED_DUE}:breach`));
       expect(trackingComments(world)[1]).toContain("(Wednesday 9 December 2026, 23:59 CET)");
       expect(trackingComments(world).join("\n")).not.toContain(EVALUATION_DUE);
-      expect(world.github.advisoryComments.get(advisory)).toHaveLength(1);
-      expect(world.github.mock.problems()).toEqual([]);
+      expect(world.github.advisoryComments(advisory)).toHaveLength(1);
+      expect(world.github.journal.problems()).toEqual([]);
     });
 
     it("asks a maintainer to relay the new dates when the advisory cannot be written to", async () => {
-      const world = sweepWorld({ commentsApi: "missing" });
+      const world = await sweepWorld({ commentsApi: "missing" });
       world.addCase(answeredCase());
 
       await sweepAt(world, new Date("2026-12-01T13:00:00Z"));
@@ -181,21 +173,21 @@ describe("the evaluation deadline in the sweep", () => {
       expect(others).toEqual([]);
       expect(relay).toContain("**We will respond by Wednesday 9 December 2026, 23:59 CET**");
       expect(relay).toContain(sweepMarker("pause:7d:new-dates"));
-      expect(world.github.issues.get(trackingRepository)?.[0]?.labels).toContain("relay-needed");
+      expect(world.github.issues(trackingRepository)?.[0]?.labels).toContain("relay-needed");
 
       await sweepAt(world, new Date("2026-12-01T14:00:00Z"));
       expect(trackingComments(world)).toHaveLength(1);
     });
 
     it("tells nothing when the evaluation came before the sweep: the acceptance carried the resolution date", async () => {
-      const world = sweepWorld();
+      const world = await sweepWorld();
       world.addCase(command(answeredCase(), { name: "accept" }, new Date("2026-12-01T12:30:00Z")), ["disclosure", "state:accepted"]);
 
       await sweepAt(world, new Date("2026-12-01T13:00:00Z"));
 
-      expect(world.github.advisoryComments.get(advisory)).toBeUndefined();
+      expect(world.github.advisoryComments(advisory)).toBeUndefined();
       expect(trackingComments(world)).toEqual([]);
-      expect(world.github.mock.problems()).toEqual([]);
+      expect(world.github.journal.problems()).toEqual([]);
     });
   });
 });
@@ -230,7 +222,6 @@ describe("the new dates of an e-mail case", () => {
   });
 
   it("go to the researcher by e-mail, threaded, in the policy's language", async () => {
-    nock.enableNetConnect("127.0.0.1");
     smtp = await startSmtpServer();
     const dutch = sweepConfig({ language: "nl" });
     const asked = command(
@@ -250,14 +241,13 @@ describe("the new dates of an e-mail case", () => {
       lastMessageId: "<answer-1@mail.example.net>",
       seen: [],
     });
-    const github = mockGitHub();
-    github.scope.get("/repos/octo-org/security-cases/issues/7/comments").query(true).reply(200, []);
-    github.scope.patch("/repos/octo-org/security-cases/issues/7").reply(200, {});
+    const github = await startTestGitHub();
+    github.seedIssue(trackingRepository, { number: 7, title: "email:3f9a2c1b7d4e: SQL-injectie in de zoekfunctie", body, labels: ["disclosure", "state:triage"] });
     const now = new Date("2026-12-01T13:00:00Z");
 
     const plan = planCaseSweep({ record, labels: ["disclosure", "state:triage"], config: dutch, now });
     expect(plan.actions.map((action) => action.type)).toEqual(["tellNewDates", "recordSweep"]);
-    const gateway = new GitHubGateway(new TestOctokit({ auth: "ghs_installation_token" }), createGatewayCache(), installation.id, () => now.getTime());
+    const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => now.getTime());
     const outcome = await executeCaseSweep(gateway, { repository: { owner: "octo-org", repo: "security-cases" }, number: 7, body, record, language: "nl" }, plan, pino({ level: "silent" }), testMailer(smtp.url));
 
     expect(outcome.posted).toBe(1);
@@ -268,7 +258,7 @@ describe("the new dates of an e-mail case", () => {
     expect(mail?.text).toContain("Wij reageren uiterlijk woensdag 9 december 2026, 23:59 CET");
     expect(mail?.text).toContain("lossen wij het probleem uiterlijk woensdag 30 december 2026, 23:59 CET op");
     expect(mail?.text).not.toContain("<!-- disclosure-desk:");
-    expect(github.requests.some((request) => request.path.includes("security-advisories"))).toBe(false);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.entries.some((request) => request.path.includes("security-advisories"))).toBe(false);
+    expect(github.journal.problems()).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sweepWorld, trackingRepository } from "./sweep-world.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 
 const config = sweepConfig();
 const afterBreach = new Date("2026-12-01T08:00:00Z");
@@ -15,29 +15,20 @@ const aliasBomb = [
   "",
 ].join("\n");
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 describe("sweepInstallation with a hostile config in one repository", () => {
   it("escalates the next repository's breached case as it does when every config is fine", async () => {
-    const control = sweepWorld({ moreRepositories: { aardvark: "language: nl\n", beetle: "language: nl\n" } });
+    const control = await sweepWorld({ moreRepositories: { aardvark: "language: nl\n", beetle: "language: nl\n" } });
     control.addCase(openedCase(config));
     const controlSummary = await sweepInstallation(control.gateway(afterBreach), control.options(afterBreach));
     const controlWrites = control.github.writesTo(trackingRepository).map(({ method, path }) => `${method} ${path}`);
-    // Each world answers through its own persistent interceptors: the control's must go before the next world's.
-    nock.cleanAll();
 
-    const hostile = sweepWorld({ moreRepositories: { aardvark: aliasBomb, beetle: `scope: ${"[".repeat(100_000)}\n` } });
+    const hostile = await sweepWorld({ moreRepositories: { aardvark: aliasBomb, beetle: `scope: ${"[".repeat(100_000)}\n` } });
     const issue = hostile.addCase(openedCase(config));
     const summary = await sweepInstallation(hostile.gateway(afterBreach), hostile.options(afterBreach));
 
-    expect(hostile.github.mock.problems()).toEqual([]);
+    expect(hostile.github.journal.problems()).toEqual([]);
     expect(hostile.github.writesTo(trackingRepository).map(({ method, path }) => `${method} ${path}`)).toEqual([
       `POST /repos/${trackingRepository}/issues/${issue.number}/comments`,
       `POST /repos/${trackingRepository}/issues/${issue.number}/labels`,
@@ -47,7 +38,7 @@ describe("sweepInstallation with a hostile config in one repository", () => {
     expect(hostile.github.writesTo(trackingRepository).map(({ method, path }) => `${method} ${path}`)).toEqual(controlWrites);
     expect(summary).toMatchObject({ repositories: 4, trackingRepositories: [trackingRepository], openCases: 1, casesWithActions: 1, posted: 1 });
     expect(summary.actions).toEqual(controlSummary.actions);
-    expect(hostile.github.mock.requests.map((request) => request.path)).toEqual(
+    expect(hostile.github.journal.entries.map((request) => request.path)).toEqual(
       expect.arrayContaining(["/repos/octo-org/aardvark/contents/.github%2Fdisclosure.yml", "/repos/octo-org/beetle/contents/.github%2Fdisclosure.yml"]),
     );
   });

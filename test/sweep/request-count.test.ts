@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sweepWorld } from "./sweep-world.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 
 /**
  * What an idle sweep costs in GitHub requests (every case far from its deadlines), cold and with a warm cache as
@@ -14,27 +14,20 @@ import { sweepWorld } from "./sweep-world.js";
 const config = sweepConfig();
 const now = new Date("2026-11-24T12:00:00Z");
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(stopTestGitHubs);
 
 async function measure(openCases: number) {
-  const world = sweepWorld();
+  const world = await sweepWorld();
   for (let index = 0; index < openCases; index += 1) world.addCase(openedCase(config, {}, `GHSA-${String(index).padStart(4, "0")}-test-case`));
   const cache = createGatewayCache();
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const cold = await sweepInstallation(world.gateway(at(0), cache), world.options(at(0)));
-  const requestsBefore = world.github.mock.requests.length;
+  const requestsBefore = world.github.journal.entries.length;
   const warm = await sweepInstallation(world.gateway(at(30_000), cache), world.options(at(30_000)));
-  const notModified = world.github.mock.requests.slice(requestsBefore).filter((request) => request.headers["if-none-match"] !== undefined).length;
+  const notModified = world.github.journal.entries.slice(requestsBefore).filter((request) => request.headers["if-none-match"] !== undefined).length;
   const revalidated = await sweepInstallation(world.gateway(at(3_600_000), cache), world.options(at(3_600_000)));
   expect(world.github.writesTo("octo-org/security-cases")).toEqual([]);
-  expect(world.github.mock.problems()).toEqual([]);
+  expect(world.github.journal.problems()).toEqual([]);
   return { cold: cold.githubRequests, warm: warm.githubRequests, warmConditional: notModified, hourLater: revalidated.githubRequests, seen: warm.openCases };
 }
 

@@ -3,17 +3,17 @@ import type { RepositoryAdvisoryObject } from "../../fixtures/github-objects.js"
 import { seedFixtureWorld, type FixtureWorld } from "../../harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../../harness/standin/server.js";
 import { startApp, type AppProcess } from "./app-process.js";
-import { openworxConfig } from "../../fixtures/policy-configs.js";
+import { openworxShort, policyYaml } from "../../fixtures/policies.js";
+
+/** The short Openworx policy as `.github/disclosure.yml`, tracking in the given repository (also seeds the bench's world). */
+export const openworxConfig = (trackingRepository: string): string => policyYaml(openworxShort(trackingRepository));
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
 
-export { openworxConfig };
 
 /** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
 export function invalidRequests(github: StandIn): string[] {
-  return github.journal.entries
-    .filter((entry) => entry.invalid || entry.responseProblems.length > 0)
-    .map((entry) => `${entry.method} ${entry.path} ${entry.status}: ${[...entry.problems, ...entry.responseProblems].join("; ")}`);
+  return github.journal.problems();
 }
 
 export interface World {

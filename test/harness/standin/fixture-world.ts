@@ -26,9 +26,9 @@ export interface FixtureWorld {
 
 export function seedFixtureWorld(
   state: StandInState,
-  options: { config?: string; trackingRepository?: { name: string; private: boolean } } = {},
+  options: { config?: string; trackingRepository?: { name: string; private: boolean }; app?: Parameters<StandInState["seedApp"]>[0] } = {},
 ): FixtureWorld {
-  const app = state.seedApp();
+  const app = state.seedApp(options.app);
   state.seedOrganization(octoOrg.login, octoOrg.id);
   state.seedUser(researcher.login, "User", researcher.id);
   state.seedUser(maintainer.login, "User", maintainer.id);

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { IssueObject, UserObject } from "../../fixtures/github-objects.js";
 import { newInstallationToken } from "./app-auth.js";
-import { blobSha, type InstallationState, type Permission, type RepositoryState, type StandInState } from "./state.js";
+import { blobSha, type InstallationState, type Permission, type PullRequestState, type RepositoryState, type StandInState } from "./state.js";
 
 export type Caller = { kind: "app" } | { kind: "installation"; installation: InstallationState };
 
@@ -160,7 +160,100 @@ function snapshotAt(repository: RepositoryState, ref: string | undefined): Map<s
   }
   const tag = repository.tags.get(ref.replace(/^(?:refs\/)?tags\//, ""));
   if (tag) return tag;
-  return [repository.files, ...repository.tags.values()].find((files) => treeShaOf(files) === ref);
+  const branch = repository.branches.get(ref.replace(/^(?:refs\/)?heads\//, ""));
+  if (branch) return branch;
+  return snapshots(repository).find((files) => treeShaOf(files) === ref || commitShaOf(files) === ref);
+}
+
+function snapshots(repository: RepositoryState): Map<string, string>[] {
+  return [repository.files, ...repository.branches.values(), ...repository.tags.values()];
+}
+
+/** The commit a branch or tag points at: one per distinct set of files. */
+export function commitShaOf(files: ReadonlyMap<string, string>): string {
+  return createHash("sha1").update(`commit ${treeShaOf(files)}`).digest("hex");
+}
+
+/** A ref (`heads/main`, `tags/v1`) and the files it points at, if it exists. */
+function refOf(repository: RepositoryState, ref: string): Map<string, string> | undefined {
+  const [kind, ...rest] = ref.replace(/^refs\//, "").split("/");
+  const name = rest.join("/");
+  if (kind === "heads") return name === repository.repository.default_branch ? repository.files : repository.branches.get(name);
+  if (kind === "tags") return repository.tags.get(name);
+  return undefined;
+}
+
+function gitRefObject(repository: RepositoryState, ref: string, files: ReadonlyMap<string, string>) {
+  const name = `refs/${ref.replace(/^refs\//, "")}`;
+  const sha = commitShaOf(files);
+  const base = `https://api.github.com/repos/${repository.repository.full_name}/git`;
+  return { ref: name, node_id: nodeIdOf(name), url: `${base}/${name}`, object: { type: "commit", sha, url: `${base}/commits/${sha}` } };
+}
+
+function pullRequestObject(repository: RepositoryState, pull: PullRequestState, full: boolean) {
+  const fullName = repository.repository.full_name;
+  const api = `https://api.github.com/repos/${fullName}`;
+  const html = `https://github.com/${fullName}/pull/${pull.number}`;
+  const side = (branch: string) => {
+    const files = (branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch)) ?? new Map<string, string>();
+    return { label: `${repository.repository.owner.login}:${branch}`, ref: branch, repo: repository.repository, sha: commitShaOf(files), user: repository.repository.owner };
+  };
+  const link = (href: string) => ({ href });
+  return {
+    url: `${api}/pulls/${pull.number}`,
+    id: pull.id,
+    node_id: `PR_${pull.id}`,
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: `${api}/issues/${pull.number}`,
+    commits_url: `${api}/pulls/${pull.number}/commits`,
+    review_comments_url: `${api}/pulls/${pull.number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`,
+    comments_url: `${api}/issues/${pull.number}/comments`,
+    statuses_url: `${api}/statuses/${side(pull.head).sha}`,
+    number: pull.number,
+    state: pull.state,
+    locked: false,
+    title: pull.title,
+    user: pull.user,
+    body: pull.body,
+    labels: [],
+    milestone: null,
+    created_at: pull.created_at,
+    updated_at: pull.updated_at,
+    closed_at: pull.closed_at,
+    merged_at: null,
+    merge_commit_sha: null,
+    assignee: null,
+    assignees: [],
+    requested_reviewers: [],
+    requested_teams: [],
+    draft: false,
+    head: side(pull.head),
+    base: side(pull.base),
+    _links: {
+      self: link(`${api}/pulls/${pull.number}`),
+      html: link(html),
+      issue: link(`${api}/issues/${pull.number}`),
+      comments: link(`${api}/issues/${pull.number}/comments`),
+      review_comments: link(`${api}/pulls/${pull.number}/comments`),
+      review_comment: link(`${api}/pulls/comments{/number}`),
+      commits: link(`${api}/pulls/${pull.number}/commits`),
+      statuses: link(`${api}/statuses/${side(pull.head).sha}`),
+    },
+    author_association: "NONE",
+    auto_merge: null,
+    ...(full
+      ? { merged: false, mergeable: null, mergeable_state: "unknown", merged_by: null, comments: 0, review_comments: 0, maintainer_can_modify: false, commits: 1, additions: 1, deletions: 0, changed_files: 1 }
+      : {}),
+  };
+}
+
+function pullOf(context: RouteContext, repository: RepositoryState): PullRequestState {
+  const pull = repository.pulls.find((candidate) => candidate.number === Number(context.params.pull_number));
+  if (!pull) throw notFound();
+  return pull;
 }
 
 function treeShaOf(files: ReadonlyMap<string, string>): string {
@@ -355,6 +448,162 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: { sha, url: gitUrl("trees", sha), tree: entries.slice(0, limit), truncated: entries.length > limit } };
   },
 
+  "git/get-blob": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "contents", "read");
+    const sha = context.params.file_sha ?? "";
+    const content = snapshots(repository).flatMap((files) => [...files.values()]).find((text) => blobSha(text) === sha);
+    if (content === undefined) throw notFound();
+    return {
+      status: 200,
+      body: {
+        sha,
+        node_id: `B_${sha.slice(0, 12)}`,
+        size: Buffer.byteLength(content),
+        url: `https://api.github.com/repos/${repository.repository.full_name}/git/blobs/${sha}`,
+        content: Buffer.from(content).toString("base64").replace(/.{60}/g, "$&\n"),
+        encoding: "base64",
+      },
+    };
+  },
+
+  "git/get-ref": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "contents", "read");
+    const ref = context.params.ref ?? "";
+    const files = refOf(repository, ref);
+    if (!files) throw notFound();
+    return { status: 200, body: gitRefObject(repository, ref, files) };
+  },
+
+  "git/create-ref": (context) => {
+    requirePermission(context, "contents", "write");
+    const repository = repositoryOf(context);
+    const ref = String(context.body.ref);
+    if (!/^refs\/heads\/./.test(ref)) throw new GitHubError(422, "Reference name is invalid");
+    if (refOf(repository, ref)) throw new GitHubError(422, "Reference already exists");
+    const target = snapshots(repository).find((files) => commitShaOf(files) === context.body.sha);
+    if (!target) throw new GitHubError(422, "Object does not exist");
+    const files = new Map(target);
+    repository.branches.set(ref.replace(/^refs\/heads\//, ""), files);
+    return { status: 201, body: gitRefObject(repository, ref, files) };
+  },
+
+  "git/update-ref": (context) => {
+    requirePermission(context, "contents", "write");
+    const repository = repositoryOf(context);
+    const ref = context.params.ref ?? "";
+    const branch = ref.replace(/^(?:refs\/)?heads\//, "");
+    if (!ref.replace(/^refs\//, "").startsWith("heads/") || !repository.branches.has(branch)) {
+      throw new GitHubError(422, "Reference does not exist");
+    }
+    const target = snapshots(repository).find((files) => commitShaOf(files) === context.body.sha);
+    if (!target) throw new GitHubError(422, "Object does not exist");
+    const files = new Map(target);
+    repository.branches.set(branch, files);
+    return { status: 200, body: gitRefObject(repository, ref, files) };
+  },
+
+  "repos/create-or-update-file-contents": (context) => {
+    requirePermission(context, "contents", "write");
+    const repository = repositoryOf(context);
+    const path = context.params.path ?? "";
+    const branch = typeof context.body.branch === "string" ? context.body.branch : repository.repository.default_branch;
+    const files = refOf(repository, `heads/${branch}`);
+    if (!files) throw new GitHubError(404, `Branch ${branch} not found`);
+    const existing = files.get(path);
+    if (existing !== undefined && context.body.sha === undefined) throw new GitHubError(422, "Invalid request.\n\n\"sha\" wasn't supplied.");
+    if (existing !== undefined && context.body.sha !== blobSha(existing)) throw new GitHubError(409, `${path} does not match ${String(context.body.sha)}`);
+    const text = Buffer.from(String(context.body.content), "base64").toString("utf8");
+    files.set(path, text);
+    const sha = commitShaOf(files);
+    const when = context.state.timestamp();
+    const bot = actor(context);
+    const person = { name: bot.login, email: `${bot.id}+${bot.login}@users.noreply.github.com`, date: when };
+    const api = `https://api.github.com/repos/${repository.repository.full_name}`;
+    return {
+      status: existing === undefined ? 201 : 200,
+      body: {
+        content: contentItem(repository, path, text, branch),
+        commit: {
+          sha,
+          node_id: `C_${sha.slice(0, 12)}`,
+          url: `${api}/git/commits/${sha}`,
+          html_url: `https://github.com/${repository.repository.full_name}/commit/${sha}`,
+          author: person,
+          committer: person,
+          message: String(context.body.message),
+          tree: { url: `${api}/git/trees/${treeShaOf(files)}`, sha: treeShaOf(files) },
+          parents: [],
+          verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
+        },
+      },
+    };
+  },
+
+  "repos/check-private-vulnerability-reporting": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "administration", "read");
+    return { status: 200, body: { enabled: repository.privateVulnerabilityReporting } };
+  },
+
+  "pulls/list": (context) => {
+    const repository = repositoryOf(context);
+    requirePermission(context, "pull_requests", "read");
+    const state = context.query.state ?? "open";
+    const head = context.query.head;
+    const pulls = repository.pulls
+      .filter((pull) => state === "all" || pull.state === state)
+      .filter((pull) => !head || `${repository.repository.owner.login}:${pull.head}`.toLowerCase() === head.toLowerCase())
+      .filter((pull) => !context.query.base || pull.base === context.query.base)
+      .sort((a, b) => b.number - a.number);
+    const page = paginate(context, pulls);
+    return { ...page, body: (page.body as PullRequestState[]).map((pull) => pullRequestObject(repository, pull, false)) };
+  },
+
+  "pulls/create": (context) => {
+    requirePermission(context, "pull_requests", "write");
+    const repository = repositoryOf(context);
+    const head = String(context.body.head).replace(/^[^:]+:/, "");
+    const base = String(context.body.base);
+    if (!repository.branches.has(head) || !refOf(repository, `heads/${base}`)) {
+      throw new GitHubError(422, "Validation Failed", [{ resource: "PullRequest", code: "invalid", field: "head" }]);
+    }
+    if (repository.pulls.some((pull) => pull.state === "open" && pull.head === head && pull.base === base)) {
+      throw new GitHubError(422, "Validation Failed", [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repository.repository.owner.login}:${head}.` }]);
+    }
+    const now = context.state.timestamp();
+    const pull: PullRequestState = {
+      id: context.state.id(),
+      number: repository.nextIssueNumber++,
+      head,
+      base,
+      title: String(context.body.title),
+      body: typeof context.body.body === "string" ? context.body.body : null,
+      state: "open",
+      user: actor(context),
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    };
+    repository.pulls.push(pull);
+    return { status: 201, body: pullRequestObject(repository, pull, true) };
+  },
+
+  "pulls/update": (context) => {
+    requirePermission(context, "pull_requests", "write");
+    const repository = repositoryOf(context);
+    const pull = pullOf(context, repository);
+    if (typeof context.body.title === "string") pull.title = context.body.title;
+    if (typeof context.body.body === "string") pull.body = context.body.body;
+    if (context.body.state === "open" || context.body.state === "closed") {
+      pull.state = context.body.state;
+      pull.closed_at = context.body.state === "closed" ? context.state.timestamp() : null;
+    }
+    pull.updated_at = context.state.timestamp();
+    return { status: 200, body: pullRequestObject(repository, pull, true) };
+  },
+
   "git/list-matching-refs": (context) => {
     const repository = repositoryOf(context);
     requirePermission(context, "contents", "read");
@@ -368,7 +617,7 @@ export const handlers: Record<string, Handler> = {
       body: refs
         .filter(([name]) => name.startsWith(prefix))
         .map(([name, files]) => {
-          const sha = createHash("sha1").update(`commit ${treeShaOf(files)}`).digest("hex");
+          const sha = commitShaOf(files);
           const url = `https://api.github.com/repos/${repository.repository.full_name}/git/${name}`;
           return { ref: name, node_id: nodeIdOf(name), url, object: { type: "commit", sha, url: `https://api.github.com/repos/${repository.repository.full_name}/git/commits/${sha}` } };
         }),
@@ -547,14 +796,18 @@ export const handlers: Record<string, Handler> = {
       .flatMap((repository) => [...repository.issues.values()])
       .filter((issue) => (context.state.searchableFrom.get(issue.id) ?? 0) <= Date.now())
       .filter((issue) => !query.state || issue.state === query.state)
-      .filter((issue) => query.labels.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)))
+      .filter((issue) => {
+        const indexed = context.state.searchIndexedLabels.get(issue.id) ?? issue.labels.map((label) => label.name);
+        return query.labels.every((name) => indexed.some((label) => label.toLowerCase() === name));
+      })
       .filter((issue) => {
         const haystack = (query.inTitleOnly ? issue.title : `${issue.title}\n${issue.body ?? ""}`).toLowerCase();
         return query.terms.every((term) => haystack.includes(term));
       })
       .sort((a, b) => b.created_at.localeCompare(a.created_at));
     const result = paginate(context, items.map((issue) => ({ ...issue, score: 1 })));
-    return { ...result, body: { total_count: items.length, incomplete_results: false, search_type: "lexical", items: result.body } };
+    // In GitHub's order: Octokit's paginate takes the first key after the counts as the list.
+    return { ...result, body: { total_count: items.length, incomplete_results: false, items: result.body, search_type: "lexical" } };
   },
 
   "security-advisories/list-repository-advisories": (context) => {

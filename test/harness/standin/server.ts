@@ -24,6 +24,8 @@ export interface JournalEntry {
   /** Path as requested, without the query string. */
   path: string;
   query: Record<string, string>;
+  /** The request's headers as sent (the conditional `if-none-match` among them). */
+  headers: IncomingMessage["headers"];
   body: unknown;
   operationId: string | undefined;
   status: number;
@@ -46,11 +48,13 @@ export interface Journal {
   entries: JournalEntry[];
   /** Entries for one operation id, in order. */
   of(operationId: string): JournalEntry[];
+  /** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
+  problems(): string[];
   clear(): void;
 }
 
 export type FaultAction =
-  | { kind: "status"; status: 500 | 502 | 503 }
+  | { kind: "status"; status: 422 | 500 | 502 | 503 }
   | { kind: "secondary-rate-limit"; retryAfterSeconds: number }
   | { kind: "delay"; milliseconds: number }
   | { kind: "reset" };
@@ -88,6 +92,10 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
   const journal: Journal = {
     entries,
     of: (operationId) => entries.filter((entry) => entry.operationId === operationId),
+    problems: () =>
+      entries
+        .filter((entry) => entry.invalid || entry.responseProblems.length > 0)
+        .map((entry) => `${entry.method} ${entry.path} ${entry.status}: ${[...entry.problems, ...entry.responseProblems].join("; ")}`),
     clear: () => void entries.splice(0),
   };
   const faultList: { matcher: FaultMatcher; action: FaultAction; remaining: number }[] = [];
@@ -122,14 +130,14 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     try {
       body = text === "" ? undefined : (JSON.parse(text) as unknown);
     } catch {
-      const entry = record({ method, path: url.pathname, query, body: text, operationId: undefined, auth: "none" });
+      const entry = record({ method, path: url.pathname, query, headers: request.headers, body: text, operationId: undefined, auth: "none" });
       return refuse(response, entry, 400, "Problems parsing JSON", []);
     }
 
     const found = findRestOperation(method, bare);
     const operationId = found?.operation.operationId;
     const authorization = String(request.headers.authorization ?? "");
-    const entry = record({ method, path: url.pathname, query, body, operationId, auth: "none" });
+    const entry = record({ method, path: url.pathname, query, headers: request.headers, body, operationId, auth: "none" });
 
     const fault = takeFault(method, bare, operationId);
     if (fault) {
@@ -150,7 +158,8 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
         }, { "retry-after": String(fault.retryAfterSeconds), "x-ratelimit-remaining": "4999" });
       } else {
         entry.status = fault.status;
-        return send(response, fault.status, fault.status === 502 ? { message: "Server Error" } : { message: "Internal Server Error" });
+        const message = fault.status === 422 ? "Validation Failed" : fault.status === 502 ? "Server Error" : "Internal Server Error";
+        return send(response, fault.status, { message, ...(fault.status === 422 ? { documentation_url: documentationUrl } : {}) });
       }
     }
 

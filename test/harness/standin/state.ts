@@ -2,7 +2,7 @@
  * What the stand-in knows: the app, organisations, repositories with their files, issues, labels, comments,
  * advisories and advisory comments. Tests seed it with the helpers below and assert on it directly.
  */
-import { createHash } from "node:crypto";
+import { createHash, createPublicKey } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 import {
   issueCommentObject,
@@ -35,10 +35,31 @@ export interface AdvisoryComment {
   author_association: "OWNER" | "MEMBER" | "COLLABORATOR" | "NONE";
 }
 
+export interface PullRequestState {
+  id: number;
+  number: number;
+  /** The branch it proposes, in this repository. */
+  head: string;
+  base: string;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  user: UserObject;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
 export interface RepositoryState {
   repository: RepositoryObject;
   /** The default branch's files, by path. */
   files: Map<string, string>;
+  /** The other branches and the files on each, by branch name. */
+  branches: Map<string, Map<string, string>>;
+  /** Pull requests, numbered with the issues as GitHub numbers them. */
+  pulls: PullRequestState[];
+  /** Private vulnerability reporting: on, as on the repositories that take reports. */
+  privateVulnerabilityReporting: boolean;
   /** Tags and the files at each, by tag name. */
   tags: Map<string, Map<string, string>>;
   issues: Map<number, IssueObject>;
@@ -84,6 +105,8 @@ export class StandInState {
   readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null, treeEntryLimit: 100_000 };
   /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
   readonly searchableFrom = new Map<number, number>();
+  /** Labels the search index still holds for an issue (by id) whose labels changed after it last indexed it. */
+  readonly searchIndexedLabels = new Map<number, string[]>();
   readonly users = new Map<string, UserObject>();
   readonly organizations = new Map<string, UserObject>();
   readonly repositories = new Map<string, RepositoryState>();
@@ -103,8 +126,9 @@ export class StandInState {
     return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
-  seedApp(options: { id?: number; slug?: string } = {}): AppState {
-    const keys = generateAppKeyPair();
+  /** The app, with a new key pair unless given its private key (PKCS#1 PEM). */
+  seedApp(options: { id?: number; slug?: string; privateKey?: string } = {}): AppState {
+    const keys = options.privateKey ? { privateKey: options.privateKey, publicKey: createPublicKey(options.privateKey) } : generateAppKeyPair();
     const slug = options.slug ?? "disclosure-desk";
     this.app = {
       id: options.id ?? 4_242,
@@ -146,6 +170,9 @@ export class StandInState {
     const state: RepositoryState = {
       repository,
       files: new Map(Object.entries(options.files ?? {})),
+      branches: new Map(),
+      pulls: [],
+      privateVulnerabilityReporting: true,
       tags: new Map(),
       issues: new Map(),
       comments: new Map(),
@@ -167,10 +194,13 @@ export class StandInState {
     const installation: InstallationState = {
       id: options.id ?? this.id(),
       account,
+      // As app.yml asks for them.
       permissions: options.permissions ?? {
         issues: "write",
-        contents: "read",
+        contents: "write",
+        pull_requests: "write",
         metadata: "read",
+        administration: "read",
         repository_advisories: "write",
         members: "read",
       },
