@@ -2,17 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import type { ContainmentGitHub, Failure } from "./containment-github.js";
-import { deliverIssue, issuePayload, now, publicName, reportBody, reportTitle, setUp, trackingRepository } from "./support.js";
+import { deliverIssue, issuePayload, now, publicName, reportBody, reportTitle, setUp, trackingRepository, type ContainmentGitHub, type Failure } from "./support.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith("127.0.0.1:"));
 });
 
-afterEach(() => {
+afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
+  await stopTestGitHubs();
 });
 
 const tracking = `/repos/${trackingRepository}`;
@@ -39,11 +41,11 @@ function alertsFor(github: ContainmentGitHub): string[] {
 
 describe("a failure at any step of containment", () => {
   it.each(steps)("when GitHub fails to $step, the report is never lost, maintainers are alerted, and a redelivery finishes the job", async ({ failure, hiddenWhenItFails }) => {
-    const github = setUp();
+    const github = await setUp();
     github.failOn({ ...failure, status: 502, times: 1 });
     const delivery = issuePayload(github);
 
-    await expect(deliverIssue(createTestProbot(testDependencies(now)), delivery)).rejects.toThrow();
+    await expect(deliverIssue(createTestProbot(testDependencies(now), github.url), delivery)).rejects.toThrow();
 
     const publicText = github.issue(publicName, 42)?.body ?? "";
     const [alert, ...moreAlerts] = alertsFor(github);
@@ -68,7 +70,7 @@ describe("a failure at any step of containment", () => {
     }
 
     // GitHub redelivers the original event, with the report's text in it.
-    await deliverIssue(createTestProbot(testDependencies(now)), delivery, "redelivery");
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), delivery, "redelivery");
     const cases = (github.issues.get(trackingRepository) ?? []).filter((issue) => !issue.title.includes("did not finish"));
     expect(cases).toHaveLength(1);
     const block = readCaseBlock(cases[0]?.body);
@@ -85,9 +87,9 @@ describe("a failure at any step of containment", () => {
     { part: "text", original: reportBody },
     { part: "title", original: reportTitle },
   ])("hides nothing, title included, when the copy of the $part read back from the case is not the report's", async ({ original }) => {
-    const github = setUp();
+    const github = await setUp();
     // The stored copy is damaged between writing and reading back: its part no longer hashes to the public text.
-    const probot = createTestProbot(testDependencies(now));
+    const probot = createTestProbot(testDependencies(now), github.url);
     const damaged = new RegExp(`(sha256=${sha256(original)} part=1/1 )[A-Za-z0-9+/]{4}`);
     const tamper = setInterval(() => {
       const caseIssue = github.issues.get(trackingRepository)?.[0];

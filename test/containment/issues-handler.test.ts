@@ -4,8 +4,8 @@ import { readCaseBlock } from "../../src/case/case-record.js";
 import { readOriginal } from "../../src/containment/original-copy.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { maintainer, researcher } from "../fixtures/webhook-payloads.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import type { ContainmentGitHub } from "./containment-github.js";
 import {
   commentPayload,
   deliverComment,
@@ -16,15 +16,18 @@ import {
   reportBody,
   setUp,
   trackingRepository,
+  type ContainmentGitHub,
 } from "./support.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith("127.0.0.1:"));
 });
 
-afterEach(() => {
+afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
+  await stopTestGitHubs();
 });
 
 function caseOf(github: ContainmentGitHub) {
@@ -43,16 +46,16 @@ function copyIn(github: ContainmentGitHub, hash: string): string | null {
 }
 
 describe("a vulnerability report opened as a public issue", () => {
-  it("uses payloads GitHub's webhook schema accepts", () => {
-    const github = setUp();
+  it("uses payloads GitHub's webhook schema accepts", async () => {
+    const github = await setUp();
     expect(validateWebhookPayload("issues", issuePayload(github))).toEqual([]);
     expect(validateWebhookPayload("issues", issuePayload(github, "edited"))).toEqual([]);
     expect(validateWebhookPayload("issue_comment", commentPayload(github, { id: 77, body: "hi" }))).toEqual([]);
   });
 
   it("is copied into a private case first, then hidden, locked, labelled and the reporter pointed to the private channel", async () => {
-    const github = setUp();
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp();
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
 
     expect(github.mock.problems()).toEqual([]);
     const { trackingIssue, record } = caseOf(github);
@@ -102,11 +105,11 @@ describe("a vulnerability report opened as a public issue", () => {
   });
 
   it("opens one case, one advisory and one note to the reporter when the delivery arrives five times at once, and again later", async () => {
-    const github = setUp();
-    const probot = createTestProbot(testDependencies(now));
+    const github = await setUp();
+    const probot = createTestProbot(testDependencies(now), github.url);
     await Promise.all([1, 2, 3, 4, 5].map((n) => deliverIssue(probot, issuePayload(github), `d${n}`)));
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"), "after-our-edit");
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github), "redelivery");
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "edited"), "after-our-edit");
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github), "redelivery");
 
     expect(github.issues.get(trackingRepository)).toHaveLength(1);
     expect(github.advisories).toHaveLength(1);
@@ -116,37 +119,37 @@ describe("a vulnerability report opened as a public issue", () => {
 
   it("leaves ordinary issues, maintainers' own issues and private repositories alone", async () => {
     for (const github of [
-      setUp({ title: "Dark mode toggle resets after reload", body: "Steps: turn on dark mode, reload. Expected dark, got light." }),
-      setUp({ authorAssociation: "MEMBER" }),
+      await setUp({ title: "Dark mode toggle resets after reload", body: "Steps: turn on dark mode, reload. Expected dark, got light." }),
+      await setUp({ authorAssociation: "MEMBER" }),
     ]) {
-      await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+      await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
       expect(github.writes()).toEqual([]);
       expect(github.issue(publicName, 42)?.locked).toBe(false);
     }
-    const github = setUp();
+    const github = await setUp();
     const payload = issuePayload(github);
-    await deliverIssue(createTestProbot(testDependencies(now)), { ...payload, repository: { ...payload.repository, private: true, visibility: "private" } });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), { ...payload, repository: { ...payload.repository, private: true, visibility: "private" } });
     expect(github.mock.requests.filter((request) => !request.path.endsWith("/access_tokens"))).toEqual([]);
   });
 
   it("contains a maintainer's issue when configured to", async () => {
-    const github = setUp({
+    const github = await setUp({
       authorAssociation: "MEMBER",
       configFiles: { [`${publicName}:.github/disclosure.yml`]: `tracking:\n  repository: ${trackingRepository}\ncontainment: { includeMaintainers: true }\n` },
     });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.issue(publicName, 42)?.locked).toBe(true);
     expect(caseOf(github).record.containment?.status).toBe("contained");
   });
 
   it("hides nothing when there is no private place for the copy", async () => {
-    const noTracking = setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: "language: en\n" } });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(noTracking));
+    const noTracking = await setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: "language: en\n" } });
+    await deliverIssue(createTestProbot(testDependencies(now), noTracking.url), issuePayload(noTracking));
     expect(noTracking.writes()).toEqual([]);
     expect(noTracking.issue(publicName, 42)?.body).toBe(reportBody);
 
-    const publicTracking = setUp({ privateRepositories: [] });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(publicTracking));
+    const publicTracking = await setUp({ privateRepositories: [] });
+    await deliverIssue(createTestProbot(testDependencies(now), publicTracking.url), issuePayload(publicTracking));
     expect(publicTracking.issue(publicName, 42)?.body).toBe(reportBody);
     expect(publicTracking.issue(publicName, 42)?.locked).toBe(false);
     const writes = publicTracking.writes();
@@ -159,8 +162,8 @@ describe("a vulnerability report opened as a public issue", () => {
   });
 
   it("records that advisories are not available and still contains the report", async () => {
-    const github = setUp({ advisoriesDisabled: [publicName] });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ advisoriesDisabled: [publicName] });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     const { record, trackingIssue } = caseOf(github);
     expect(record.containment).toMatchObject({ status: "contained", advisory: { status: "not-available" } });
     expect(trackingIssue.body).toContain("— (GitHub answered 403)");
@@ -170,13 +173,13 @@ describe("a vulnerability report opened as a public issue", () => {
 
   it("keeps a body too long for one issue in parts and restores it exactly", async () => {
     const long = `${reportBody}\n${"Response dump of other tenants' widgets: ".repeat(1_500)}`;
-    const github = setUp({ body: long });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ body: long });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     const { record, trackingIssue } = caseOf(github);
     expect(github.commentsOn(trackingRepository, trackingIssue.number).length).toBeGreaterThanOrEqual(2);
     expect(copyIn(github, record.containment?.originalSha256 ?? "")).toBe(long);
 
-    await deliverComment(createTestProbot(testDependencies(now)), commentPayload(github, { id: 900, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
+    await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 900, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
     expect(github.issue(publicName, 42)?.body).toBe(long);
     expect(github.mock.problems()).toEqual([]);
   });

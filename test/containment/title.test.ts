@@ -3,17 +3,32 @@ import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
 import { maintainer, researcher } from "../fixtures/webhook-payloads.js";
+import { stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import type { ContainmentGitHub } from "./containment-github.js";
-import { commentPayload, deliverComment, deliverIssue, issuePayload, now, policyText, publicName, reportBody, reportTitle, setUp, trackingRepository } from "./support.js";
+import {
+  commentPayload,
+  deliverComment,
+  deliverIssue,
+  issuePayload,
+  now,
+  policyText,
+  publicName,
+  reportBody,
+  reportTitle,
+  setUp,
+  trackingRepository,
+  type ContainmentGitHub,
+} from "./support.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith("127.0.0.1:"));
 });
 
-afterEach(() => {
+afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
+  await stopTestGitHubs();
 });
 
 function caseOf(github: ContainmentGitHub) {
@@ -32,12 +47,12 @@ function copyIn(github: ContainmentGitHub, hash: string | undefined): string | n
 }
 
 const release = (github: ContainmentGitHub, id: number) =>
-  deliverComment(createTestProbot(testDependencies(now)), commentPayload(github, { id, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
+  deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
 
 describe("the title of a contained issue", () => {
   it("is replaced with a neutral one in the same edit as the body, after the copy of both is confirmed; the case keeps the original", async () => {
-    const github = setUp();
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp();
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
 
     expect(github.mock.problems()).toEqual([]);
     const publicIssue = github.issue(publicName, 42);
@@ -63,8 +78,8 @@ describe("the title of a contained issue", () => {
   });
 
   it("is neutral in the policy's language", async () => {
-    const github = setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText.replace("language: en", "language: nl") } });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText.replace("language: en", "language: nl") } });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.issue(publicName, 42)?.title).toBe("Melding verplaatst naar een vertrouwelijk kanaal");
     expect(github.mock.problems()).toEqual([]);
   });
@@ -72,8 +87,8 @@ describe("the title of a contained issue", () => {
   it("comes back byte for byte with the body on release, unicode and trailing whitespace included", async () => {
     const title = "Zoë’s 🔐 search leaks other tenants’ widgets (café, 東京)  \t ";
     const body = `${reportBody}\r\n\r\n   \t\n\u00a0`;
-    const github = setUp({ title, body });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ title, body });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.issue(publicName, 42)?.title).toBe("Report moved to a private channel");
 
     await release(github, 910);
@@ -87,8 +102,8 @@ describe("the title of a contained issue", () => {
 
   it("is released with the body when the body's copy needs comments of its own", async () => {
     const body = `${reportBody}\n${"Response dump of other tenants' widgets: ".repeat(1_500)}`;
-    const github = setUp({ body });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ body });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     const { trackingIssue, record } = caseOf(github);
     // The title's small copy stays in the case's body; the report's parts are comments.
     expect(readOriginal([trackingIssue.body], record.containment?.originalTitleSha256 ?? "")).toBe(reportTitle);
@@ -101,8 +116,8 @@ describe("the title of a contained issue", () => {
   });
 
   it("is not released from a copy that no longer reads back whole: nothing is restored", async () => {
-    const github = setUp();
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp();
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     const { trackingIssue, record } = caseOf(github);
     const titleHash = record.containment?.originalTitleSha256 ?? "";
     trackingIssue.body = trackingIssue.body.replace(new RegExp(`(sha256=${titleHash} part=1/1 )[A-Za-z0-9+/]{4}`), "$1AAAA");
@@ -117,8 +132,8 @@ describe("the title of a contained issue", () => {
 
   it("is copied safely when it is hostile: long, Markdown, HTML, mentions, references and direction overrides", async () => {
     const hostile = `@octo-org/security see #12 **now** [click](https://evil.example) <img src=x onerror=alert(1)> \u202eexe.txt ${"🔐".repeat(180)}`;
-    const github = setUp({ title: hostile });
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp({ title: hostile });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.mock.problems()).toEqual([]);
 
     const { trackingIssue, record } = caseOf(github);
@@ -141,15 +156,15 @@ describe("an edit to a contained issue", () => {
   const newTitle = "Update on my earlier findings about tenant isolation, @octo-org/security";
 
   it("is copied and hidden again, whatever it says, when the app's case shows the issue contained", async () => {
-    const github = setUp();
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github));
+    const github = await setUp();
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     const publicIssue = github.issue(publicName, 42);
     if (!publicIssue) throw new Error("no public issue");
     const note = publicIssue.body;
     publicIssue.title = newTitle;
     const writesBefore = github.writes().length;
 
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"), "retitled");
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "edited"), "retitled");
     expect(github.mock.problems()).toEqual([]);
     expect(github.issue(publicName, 42)?.title).toBe("Report moved to a private channel");
     expect(github.issue(publicName, 42)?.body).toBe(note);
@@ -161,16 +176,16 @@ describe("an edit to a contained issue", () => {
 
     // The app's own edit comes back as an edit too: with everything already done, nothing is written.
     const settled = github.writes().length;
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"), "our-own-edit");
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "edited"), "our-own-edit");
     expect(github.writes()).toHaveLength(settled);
   });
 
   it("is left alone when only the label says contained and the app has no case for it", async () => {
-    const github = setUp({ title: newTitle, body: "Export takes a minute." });
+    const github = await setUp({ title: newTitle, body: "Export takes a minute." });
     const publicIssue = github.issue(publicName, 42);
     if (!publicIssue) throw new Error("no public issue");
     publicIssue.labels = ["moved-to-private"];
-    await deliverIssue(createTestProbot(testDependencies(now)), issuePayload(github, "edited"));
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "edited"));
     expect(github.writes()).toEqual([]);
     expect(github.issue(publicName, 42)?.title).toBe(newTitle);
   });
@@ -180,9 +195,9 @@ describe("the title of a comment's issue", () => {
   it("is left as it is when only a comment is contained", async () => {
     const title = "Widget export is slow";
     const disclosure = "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
-    const github = setUp({ title, body: "Export takes a minute." });
+    const github = await setUp({ title, body: "Export takes a minute." });
     github.addComment({ id: 950, repository: publicName, issueNumber: 42, body: disclosure, user: researcher, authorAssociation: "NONE", createdAt: "2026-11-16T09:30:00Z" });
-    await deliverComment(createTestProbot(testDependencies(now)), commentPayload(github, { id: 950, body: disclosure }));
+    await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 950, body: disclosure }));
     expect(github.comments.find((comment) => comment.id === 950)?.body).toContain("This comment was moved to a private channel");
     expect(github.issue(publicName, 42)?.title).toBe(title);
     expect(caseOf(github).record.containment?.originalTitleSha256).toBeUndefined();

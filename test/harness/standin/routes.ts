@@ -3,7 +3,14 @@
  * only after they passed validation against the description, so handlers deal with state, not with shapes.
  */
 import { createHash } from "node:crypto";
-import type { IssueObject, UserObject } from "../../fixtures/github-objects.js";
+import {
+  repositoryAdvisoryObject,
+  type AdvisorySeverity,
+  type AdvisoryVulnerability,
+  type CreditType,
+  type IssueObject,
+  type UserObject,
+} from "../../fixtures/github-objects.js";
 import { newInstallationToken } from "./app-auth.js";
 import { blobSha, type InstallationState, type Permission, type PullRequestState, type RepositoryState, type StandInState } from "./state.js";
 
@@ -812,7 +819,39 @@ export const handlers: Record<string, Handler> = {
 
   "security-advisories/list-repository-advisories": (context) => {
     requirePermission(context, "repository_advisories", "read");
-    return paginate(context, filterAdvisories(context, [...repositoryOf(context).advisories.values()]));
+    return paginate(context, filterAdvisories(context, [...advisoriesOf(context).advisories.values()]));
+  },
+
+  "security-advisories/create-repository-advisory": (context) => {
+    requirePermission(context, "repository_advisories", "write");
+    const repository = advisoriesOf(context);
+    const body = context.body;
+    const vector = typeof body.cvss_vector_string === "string" ? body.cvss_vector_string : null;
+    const credits = (Array.isArray(body.credits) ? body.credits : []) as { login: string; type: CreditType }[];
+    const advisory = repositoryAdvisoryObject({
+      repositoryFullName: repository.repository.full_name,
+      ghsaId: context.state.nextGhsaId(),
+      summary: String(body.summary),
+      description: String(body.description),
+      severity: (body.severity as AdvisorySeverity | null | undefined) ?? null,
+      cvssVector: vector,
+      cvssScore: null,
+      // GitHub opens an advisory made through the API as a draft, written by whoever made it.
+      state: "draft",
+      author: actor(context),
+      vulnerabilities: (Array.isArray(body.vulnerabilities) ? body.vulnerabilities : []).map((vulnerability: Record<string, unknown>) => ({
+        package: vulnerability.package as AdvisoryVulnerability["package"],
+        vulnerable_version_range: (vulnerability.vulnerable_version_range as string | null | undefined) ?? null,
+        patched_versions: (vulnerability.patched_versions as string | null | undefined) ?? null,
+        vulnerable_functions: (vulnerability.vulnerable_functions as string[] | null | undefined) ?? null,
+      })),
+      cweIds: (Array.isArray(body.cwe_ids) ? (body.cwe_ids as string[]) : []).map((id) => ({ id, name: id })),
+      credits: credits.map((credit) => ({ user: context.state.seedUser(credit.login), type: credit.type, state: "pending" as const })),
+      submissionAccepted: null,
+      createdAt: context.state.timestamp(),
+    });
+    repository.advisories.set(advisory.ghsa_id, advisory);
+    return { status: 201, body: advisory };
   },
 
   "security-advisories/list-org-repository-advisories": (context) => {
@@ -924,6 +963,13 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: comment };
   },
 };
+
+/** A repository whose advisories the app may use; 403 where GitHub refuses them, as for one without them. */
+function advisoriesOf(context: RouteContext): RepositoryState {
+  const repository = repositoryOf(context);
+  if (!repository.advisoriesEnabled) throw new GitHubError(403, "Advisories are not available for this repository");
+  return repository;
+}
 
 function advisoryCommentOf(context: RouteContext) {
   const repository = repositoryOf(context);

@@ -60,6 +60,8 @@ export interface RepositoryState {
   pulls: PullRequestState[];
   /** Private vulnerability reporting: on, as on the repositories that take reports. */
   privateVulnerabilityReporting: boolean;
+  /** Whether GitHub lets the app create advisories here; off: it answers 403, as for a repository without them. */
+  advisoriesEnabled: boolean;
   /** Tags and the files at each, by tag name. */
   tags: Map<string, Map<string, string>>;
   issues: Map<number, IssueObject>;
@@ -115,6 +117,9 @@ export class StandInState {
   readonly tokens = new Map<string, { installationId: number; expiresAt: number }>();
   app: AppState | undefined;
   private nextId = 100_000;
+  private advisoriesCreated = 0;
+  /** The GHSA id of the next advisory created through the API; tests may replace it to name the ids they assert. */
+  nextGhsaId: () => string = () => `GHSA-st4n-${String(++this.advisoriesCreated).padStart(4, "0")}-d1n0`;
   /** The clock every timestamp comes from; tests may replace it. */
   now: () => Date = () => new Date();
 
@@ -173,6 +178,7 @@ export class StandInState {
       branches: new Map(),
       pulls: [],
       privateVulnerabilityReporting: true,
+      advisoriesEnabled: true,
       tags: new Map(),
       issues: new Map(),
       comments: new Map(),
@@ -285,14 +291,22 @@ export class StandInState {
     return issue;
   }
 
-  createComment(repository: RepositoryState, issue: IssueObject, body: string, user: UserObject): IssueCommentObject {
+  /** A comment; `seeded` names its id, time and author association as a test's fixture needs them. */
+  createComment(
+    repository: RepositoryState,
+    issue: IssueObject,
+    body: string,
+    user: UserObject,
+    seeded: { id?: number; createdAt?: string; authorAssociation?: IssueCommentObject["author_association"] } = {},
+  ): IssueCommentObject {
     const comment = issueCommentObject({
       repositoryFullName: repository.repository.full_name,
       issueNumber: issue.number,
-      id: this.id(),
+      id: seeded.id ?? this.id(),
       body,
       user,
-      createdAt: this.timestamp(),
+      createdAt: seeded.createdAt ?? this.timestamp(),
+      ...(seeded.authorAssociation ? { authorAssociation: seeded.authorAssociation } : {}),
     });
     repository.comments.set(comment.id, comment);
     issue.comments += 1;
