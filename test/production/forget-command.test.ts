@@ -6,7 +6,8 @@ import { runExportCommand, runForgetCommand } from "../../src/cli/forget-command
 import type { SweepCommandIo } from "../../src/cli/sweep-command.js";
 import { FORGOTTEN_RESEARCHER } from "../../src/privacy/forget.js";
 import { installation, octoOrg } from "../fixtures/webhook-payloads.js";
-import { mockGitHub, type GitHubMock } from "../harness/github-mock.js";
+import { stripEnterprisePrefix } from "../harness/openapi.js";
+import { startStandIn, type StandIn } from "../harness/standin/server.js";
 import { sealedForTest, TestOctokit, testPrivateKey } from "../helpers/probot.js";
 
 const tracking = "octo-org/security-cases";
@@ -29,20 +30,10 @@ const issueBody = withCaseBlock(
   "## SQL injection in the widget search endpoint\n\n| Reported by | rosa-researcher on Monday 16 November 2026 |\n\n```text\nReach me at rosa@\u200bmailbox.example\n```",
   record,
 );
-/** The tracking issue as GitHub describes it: opened by the app, with its sealed case block. */
-const trackingIssue = {
-  number: 7,
-  html_url: `https://github.com/${tracking}/issues/7`,
-  repository_url: `https://api.github.com/repos/${tracking}`,
-  user: { login: "disclosure-desk[bot]", type: "Bot" },
-  created_at: "2026-11-16T08:31:00Z",
-  body: sealedForTest(issueBody, tracking, 7),
-  labels: [{ name: "disclosure" }],
-};
 const appComment = { id: 9001, body: "Researcher's reply (@\u200brosa-researcher): credit me as Rosa de Vries please", login: "disclosure-desk[bot]" };
 const maintainerComment = { id: 9002, body: "Thanks to rosa-researcher for the quick retest.", login: "max-maintainer" };
 
-function io(env: Record<string, string | undefined> = { APP_ID: "123", PRIVATE_KEY: testPrivateKey() }) {
+function io(env: Record<string, string | undefined>) {
   const out: string[] = [];
   const err: string[] = [];
   const value: SweepCommandIo = {
@@ -57,60 +48,56 @@ function io(env: Record<string, string | undefined> = { APP_ID: "123", PRIVATE_K
   return { io: value, out, err };
 }
 
+/** The app's credentials, with GitHub at the stand-in as GHE_HOST points an operator's commands at their GitHub. */
+const credentialsFor = (github: StandIn) => ({ APP_ID: "123", PRIVATE_KEY: testPrivateKey(), GHE_HOST: new URL(github.url).host, GHE_PROTOCOL: "http" });
+
+const started: StandIn[] = [];
+
 /** One installation with a public code repository and a private tracking repository holding one case. */
-function githubWithOneCase(): GitHubMock {
-  const github = mockGitHub();
-  const repositoryOwner = { login: octoOrg.login, type: "Organization" };
-  github.scope.persist()
-    .post(`/app/installations/${installation.id}/access_tokens`)
-    .reply(201, { token: "ghs_installation_token", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" });
-  github.scope.get("/app").reply(200, { id: 123, slug: "disclosure-desk", name: "Disclosure Desk" });
-  github.scope.get("/app/installations").query({ per_page: "100" })
-    .reply(200, [{ id: installation.id, account: { login: octoOrg.login, id: octoOrg.id, type: "Organization" }, suspended_at: null }]);
-  github.scope.get("/installation/repositories").query({ per_page: "100" }).reply(200, {
-    total_count: 2,
-    repositories: [
-      { full_name: "octo-org/widgets", private: false, archived: false, owner: repositoryOwner },
-      { full_name: tracking, private: true, archived: false, owner: repositoryOwner },
-    ],
-  });
-  github.scope.persist().get(/^\/repos\/octo-org\/[^/]+\/contents\//).reply((uri) =>
-    uri.startsWith("/repos/octo-org/widgets/")
-      ? [200, `tracking:\n  repository: ${tracking}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" }]
-      : [404, { message: "Not Found" }],
-  );
-  github.scope.persist().get(`/repos/${tracking}`).reply(200, { full_name: tracking, private: true });
-  github.scope.get(`/repos/${tracking}/issues`).query(true).reply(200, [{ ...trackingIssue, state: "open" }]);
-  github.scope.persist().get(`/repos/${tracking}/issues/7`).reply(200, { ...trackingIssue, state: "closed" });
-  github.scope.persist().get(`/repos/${tracking}/issues/7/comments`).query(true).reply(200, [appComment, maintainerComment].map((comment) => ({
-    id: comment.id,
-    html_url: `https://github.com/${tracking}/issues/7#issuecomment-${comment.id}`,
-    body: comment.body,
-    user: { login: comment.login },
-  })));
+async function githubWithOneCase(): Promise<StandIn> {
+  const github = await startStandIn();
+  const { state } = github;
+  const app = state.seedApp({ id: 123, privateKey: testPrivateKey() });
+  state.seedOrganization(octoOrg.login, octoOrg.id);
+  state.seedRepository("octo-org/widgets", { files: { ".github/disclosure.yml": `tracking:\n  repository: ${tracking}\n` } });
+  const trackingRepository = state.seedRepository(tracking, { private: true });
+  state.seedInstallation(octoOrg.login, { id: installation.id });
+  // The tracking issue as the app opened it, with its sealed case block; the case is resolved and closed.
+  trackingRepository.nextIssueNumber = 7;
+  const issue = state.createIssue(trackingRepository, { title: "GHSA-4v7x-pqr2-9c3m: SQL injection in the widget search endpoint", body: sealedForTest(issueBody, tracking, 7), labels: ["disclosure"], user: app.bot });
+  issue.state = "closed";
+  const maintainer = state.seedUser(maintainerComment.login);
+  state.createComment(trackingRepository, issue, appComment.body, app.bot, { id: appComment.id });
+  state.createComment(trackingRepository, issue, maintainerComment.body, maintainer, { id: maintainerComment.id, authorAssociation: "MEMBER" });
+  started.push(github);
   return github;
 }
 
-const writes = (github: GitHubMock) => github.requests.filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens"));
+const writes = (github: StandIn) =>
+  github.journal.entries
+    .map((entry) => ({ ...entry, path: stripEnterprisePrefix(entry.path) }))
+    .filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens"));
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
+beforeEach(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith("127.0.0.1:"));
+});
+afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
+  await Promise.all(started.splice(0).map((github) => github.close()));
 });
 
 describe("disclosure-desk forget", () => {
   it("replaces the researcher in the issue body and the app's comments, keeping the case block and maintainers' words", async () => {
-    const github = githubWithOneCase();
-    github.scope.patch(`/repos/${tracking}/issues/7`).reply(200, { number: 7 });
-    github.scope.patch(`/repos/${tracking}/issues/comments/${appComment.id}`).reply(200, { id: appComment.id });
-    const { io: commandIo, out, err } = io();
+    const github = await githubWithOneCase();
+    const { io: commandIo, out, err } = io(credentialsFor(github));
 
     const code = await runForgetCommand(["rosa-researcher", "Rosa de Vries", "rosa@mailbox.example"], commandIo, overrides);
 
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     const [bodyUpdate, commentUpdate, ...others] = writes(github);
     expect(others).toEqual([]);
     expect(bodyUpdate?.path).toBe(`/repos/${tracking}/issues/7`);
@@ -133,19 +120,19 @@ describe("disclosure-desk forget", () => {
   });
 
   it("changes nothing in a dry run and says what it would change", async () => {
-    const github = githubWithOneCase();
-    const { io: commandIo, out } = io();
+    const github = await githubWithOneCase();
+    const { io: commandIo, out } = io(credentialsFor(github));
 
     expect(await runForgetCommand(["rosa-researcher", "Rosa de Vries", "rosa@mailbox.example", "--dry-run"], commandIo, overrides)).toBe(0);
 
     expect(writes(github)).toEqual([]);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(out[0]).toBe(`${tracking}#7 (GHSA-4v7x-pqr2-9c3m): issue body 2, comment 9001 2; 2 kept in the case block, 1 in maintainers' comments not changed\n`);
     expect(out[1]).toMatch(/^forget \(dry run, nothing changed\): 4 replacements in 1 cases;/);
   });
 
   it("refuses an identifier too short to find safely, and missing credentials", async () => {
-    const short = io();
+    const short = io({ APP_ID: "123", PRIVATE_KEY: testPrivateKey() });
     expect(await runForgetCommand(["ro"], short.io, overrides)).toBe(2);
     expect(short.err).toEqual(['"ro" is too short to find safely (at least 3 characters)\nusage: disclosure-desk forget <login | name | e-mail>... [--dry-run]\n']);
 
@@ -157,14 +144,14 @@ describe("disclosure-desk forget", () => {
 
 describe("disclosure-desk export", () => {
   it("lists every case that mentions the researcher and where, as JSON, and writes nothing", async () => {
-    const github = githubWithOneCase();
-    const { io: commandIo, out, err } = io();
+    const github = await githubWithOneCase();
+    const { io: commandIo, out, err } = io(credentialsFor(github));
 
     expect(await runExportCommand(["@rosa-researcher", "rosa@mailbox.example"], commandIo, overrides)).toBe(0);
 
     expect(err).toEqual([]);
     expect(writes(github)).toEqual([]);
-    expect(github.problems()).toEqual([]);
+    expect(github.journal.problems()).toEqual([]);
     expect(JSON.parse(out.join(""))).toEqual({
       researcher: ["@rosa-researcher", "rosa@mailbox.example"],
       cases: [
