@@ -6,19 +6,7 @@ import { containmentNotice } from "../../src/containment/public-text.js";
 import { maintainer, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import {
-  appBot,
-  commentPayload,
-  deliverComment,
-  deliverIssue,
-  issuePayload,
-  now,
-  publicName,
-  reportBody,
-  setUp,
-  trackingRepository,
-  type ContainmentGitHub,
-} from "./support.js";
+import { appBot, commentPayload, deliverComment, deliverIssue, issuePayload, now, publicName, reportBody, setUp, trackingRepository, type ContainmentGitHub } from "./support.js";
 
 /**
  * Disclosure Desk's markers (`<!-- disclosure-desk:… -->`) mean something only in text the app wrote. Typed into a

@@ -5,7 +5,7 @@ import { openworx, policyYaml } from "../fixtures/policies.js";
 import { stripEnterprisePrefix } from "../harness/openapi.js";
 import type { JournalEntry } from "../harness/standin/server.js";
 import type { Permission } from "../harness/standin/state.js";
-import { startTestGitHub, type TestGitHub } from "../helpers/github.js";
+import { startTestGitHub, type IssueView, type TestGitHub } from "../helpers/github.js";
 
 export const trackingRepository = "octo-org/security-cases";
 export const publicName = publicRepository.full_name;
@@ -31,18 +31,8 @@ export const policyText = policyYaml(openworx, {
 /** The app's bot account as GitHub names it in what the app wrote. */
 export const appBot = userObject("disclosure-desk[bot]", 9_300_001, "Bot");
 
-/** An issue as the stand-in holds it now: reading or setting a field reads or changes GitHub's. */
-export interface StoredIssue {
-  number: number;
-  title: string;
-  body: string;
-  labels: string[];
-  locked: boolean;
-  state: "open" | "closed";
-  user: UserObject;
-  authorAssociation: AuthorAssociation;
-  createdAt: string;
-}
+/** An issue as the stand-in holds it now: reading or setting its title, body or labels reads or changes GitHub's. */
+export type StoredIssue = IssueView;
 
 export interface StoredComment {
   id: number;
@@ -86,7 +76,10 @@ export interface ContainmentGitHub {
   issues: { get(repository: string): StoredIssue[] | undefined };
   readonly comments: StoredComment[];
   readonly advisories: StoredAdvisory[];
-  addIssue(repository: string, issue: Omit<StoredIssue, "labels" | "locked" | "state"> & Partial<StoredIssue>): StoredIssue;
+  addIssue(
+    repository: string,
+    issue: Pick<StoredIssue, "number" | "title" | "body" | "user" | "authorAssociation" | "createdAt"> & { labels?: string[]; locked?: boolean; state?: "open" | "closed" },
+  ): StoredIssue;
   addComment(comment: StoredComment): StoredComment;
   /** A draft advisory someone else wrote, e.g. a private report a maintainer accepted. */
   addAdvisory(advisory: { repository: string; ghsaId: string; summary: string; description: string; author: UserObject }): void;
@@ -127,50 +120,8 @@ export async function setUp(
     for (const [login, role] of Object.entries(roles)) permissions.set(login.toLowerCase(), role);
   }
 
-  const issueView = (repository: string, number: number): StoredIssue | undefined => {
-    const issue = state.repository(repository)?.issues.get(number);
-    if (!issue) return undefined;
-    return {
-      number,
-      user: issue.user,
-      get title() {
-        return issue.title;
-      },
-      set title(text: string) {
-        issue.title = text;
-      },
-      get body() {
-        return issue.body ?? "";
-      },
-      set body(text: string) {
-        issue.body = text;
-      },
-      get labels() {
-        return issue.labels.map((label) => label.name);
-      },
-      set labels(names: string[]) {
-        issue.labels = names.map((name) => state.label(held(repository), name));
-      },
-      get locked() {
-        return issue.locked;
-      },
-      set locked(locked: boolean) {
-        issue.locked = locked;
-      },
-      get state() {
-        return issue.state;
-      },
-      set state(open: "open" | "closed") {
-        issue.state = open;
-      },
-      get authorAssociation() {
-        return issue.author_association as AuthorAssociation;
-      },
-      get createdAt() {
-        return issue.created_at;
-      },
-    };
-  };
+  const issueView = (repository: string, number: number): StoredIssue | undefined =>
+    standIn.issues(repository).find((issue) => issue.number === number);
   const commentViews = (repository: string): StoredComment[] =>
     [...(state.repository(repository)?.comments.values() ?? [])].map((comment) => ({
       id: comment.id,
@@ -194,8 +145,8 @@ export async function setUp(
     },
     issues: {
       get(repository) {
-        const numbers = [...(state.repository(repository)?.issues.keys() ?? [])];
-        return numbers.length > 0 ? numbers.map((number) => issueView(repository, number) as StoredIssue) : undefined;
+        const issues = standIn.issues(repository);
+        return issues.length > 0 ? issues : undefined;
       },
     },
     get comments() {

@@ -12,7 +12,7 @@
  *
  * Stop them all after each test with `stopTestGitHubs`.
  */
-import type { IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtures/github-objects.js";
+import type { AuthorAssociation, IssueObject, RepositoryAdvisoryObject, UserObject } from "../fixtures/github-objects.js";
 import { octoOrg } from "../fixtures/webhook-payloads.js";
 import { seedFixtureWorld, type FixtureWorld } from "../harness/standin/fixture-world.js";
 import { stripEnterprisePrefix } from "../harness/openapi.js";
@@ -34,13 +34,18 @@ export interface TestGitHubOptions {
   roles?: Record<string, Permission>;
 }
 
-/** An issue as GitHub holds it now: reading or setting its body or labels reads or changes GitHub's. */
+/** An issue as GitHub holds it now: reading or setting its title, body or labels reads or changes GitHub's. */
 export interface IssueView {
   number: number;
   title: string;
   body: string;
   /** Label names, in the order the issue holds them. */
   labels: string[];
+  readonly locked: boolean;
+  readonly state: "open" | "closed";
+  readonly user: UserObject;
+  readonly authorAssociation: AuthorAssociation;
+  readonly createdAt: string;
 }
 
 export interface CommentView {
@@ -131,7 +136,12 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     issues: (repository) =>
       [...(state.repository(repository)?.issues.values() ?? [])].map((issue) => ({
         number: issue.number,
-        title: issue.title,
+        get title() {
+          return issue.title;
+        },
+        set title(text: string) {
+          issue.title = text;
+        },
         get body() {
           return issue.body ?? "";
         },
@@ -144,6 +154,17 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
         set labels(names: string[]) {
           issue.labels = names.map((name) => state.label(repositoryState(repository), name));
         },
+        get locked() {
+          return issue.locked;
+        },
+        get state() {
+          return issue.state;
+        },
+        user: issue.user,
+        get authorAssociation() {
+          return issue.author_association;
+        },
+        createdAt: issue.created_at,
       })),
     commentBodies: (repository, issue) =>
       [...(state.repository(repository)?.comments.values() ?? [])]
