@@ -1,0 +1,110 @@
+/**
+ * The layers of Disclosure Desk (docs/architecture.md), checked by `npm run lint`. Each layer imports only the
+ * layers below it; type-only imports count like any other, and no import cycle is allowed anywhere in src.
+ *
+ *   pure      src/policy, src/sla, src/config, src/messages   (no I/O; time is passed in)
+ *   case      src/case                                         (the record, its sealed block, its clock and state changes)
+ *   github    src/github                                       (every Octokit call)
+ *   features  src/intake, commands, closing, containment, email, proposals, reporters, privacy, dashboard, sweep
+ *   adapters  src/handlers                                     (one thin adapter per webhook event)
+ *   entry     src/cli, src/runtime, src/server.ts, src/app.ts
+ *
+ * Features import each other only downwards in this order, never sideways:
+ *   reporters, privacy  ←  closing  ←  intake, commands, containment, email, proposals, dashboard  ←  sweep
+ */
+const pure = "^src/(policy|sla|config|messages)/";
+const caseLayer = "^src/case/";
+const github = "^src/github/";
+const features = "^src/(intake|commands|closing|containment|email|proposals|reporters|privacy|dashboard|sweep)/";
+const handlers = "^src/handlers/";
+const entry = "^src/(cli|runtime)/|^src/(server|app)\\.ts$";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycle",
+      severity: "error",
+      comment: "An import cycle makes a module load everything in the cycle (a route lookup loading the IMAP client).",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "unknown-folder",
+      severity: "error",
+      comment: "Every folder in src belongs to a layer: add a new one to .dependency-cruiser.cjs and docs/architecture.md.",
+      from: { path: "^src/", pathNot: [pure, caseLayer, github, features, handlers, entry].join("|") },
+      to: {},
+    },
+    {
+      name: "pure-imports-pure",
+      severity: "error",
+      comment: "policy, sla, config and messages do no I/O and know nothing of cases, GitHub or features.",
+      from: { path: pure },
+      to: { path: "^src/", pathNot: pure },
+    },
+    {
+      name: "case-imports-pure",
+      severity: "error",
+      comment: "The case record and its lifecycle depend only on the pure layer.",
+      from: { path: caseLayer },
+      to: { path: "^src/", pathNot: [pure, caseLayer].join("|") },
+    },
+    {
+      name: "github-imports-case",
+      severity: "error",
+      comment: "src/github talks to GitHub for every feature and so imports none of them.",
+      from: { path: github },
+      to: { path: "^src/", pathNot: [pure, caseLayer, github].join("|") },
+    },
+    {
+      name: "feature-imports-below",
+      severity: "error",
+      comment: "A feature owns its facts, plan and execution; it does not reach up into handlers or entry points.",
+      from: { path: features },
+      to: { path: [handlers, entry].join("|") },
+    },
+    {
+      name: "leaf-features-import-no-feature",
+      severity: "error",
+      comment: "reporters and privacy are used by other features and use none.",
+      from: { path: "^src/(reporters|privacy)/" },
+      to: { path: features, pathNot: "^src/$1/" },
+    },
+    {
+      name: "closing-imports-leaf-features",
+      severity: "error",
+      comment: "closing (gate, credit, acknowledgements) is shown by other features; it imports only reporters and privacy.",
+      from: { path: "^src/closing/" },
+      to: { path: features, pathNot: "^src/(closing|reporters|privacy)/" },
+    },
+    {
+      name: "features-import-no-sibling",
+      severity: "error",
+      comment: "intake, commands, containment, email, proposals and dashboard import closing, reporters and privacy, never each other or the sweep.",
+      from: { path: "^src/(intake|commands|containment|email|proposals|dashboard)/" },
+      to: { path: features, pathNot: "^src/($1|closing|reporters|privacy)/" },
+    },
+    {
+      name: "handlers-import-no-entry",
+      severity: "error",
+      comment: "Handlers are adapters from one event to a feature; start-up wiring and the CLI sit above them.",
+      from: { path: handlers },
+      to: { path: entry },
+    },
+    {
+      name: "runtime-imports-no-cli",
+      severity: "error",
+      comment: "The server and the CLI are separate entry points; the CLI may use runtime's Redis adapters, not the reverse.",
+      from: { path: "^src/(runtime/|server\\.ts$|app\\.ts$)" },
+      to: { path: "^src/cli/" },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    doNotFollow: { path: "node_modules" },
+    includeOnly: "^src/",
+    exclude: { path: "\\.d\\.ts$" },
+  },
+};
