@@ -1,5 +1,5 @@
 import type { CaseSecret } from "../case/trust.js";
-import { fingerprintOf, similarityTo } from "../duplicates/fingerprint.js";
+import { fingerprintOf, similarityTo } from "../policy/fingerprint.js";
 import type { CaseIndex, IndexedCase } from "./case-index.js";
 import type { CaseOutcome } from "./case-outcome.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
