@@ -3,7 +3,7 @@ import { CONFIG_PATH } from "../config/repository-config.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
 import type { RepositoryRef } from "../github/gateway.js";
 import type { PrivateReportingState } from "../github/proposals-gateway.js";
-import { renderSecurityMd, type SecurityMdConfig } from "../render/security-md.js";
+import { renderSecurityMd, type SecurityMdConfig } from "../messages/security-md.js";
 import { proposalBranch, proposalMarker, type ProposalPlan } from "./proposal.js";
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { parseConfigText } from "../../src/config/load.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { fakeRepositories } from "./fake-repositories.js";

@@ -1,5 +1,5 @@
 import type { DisclosureConfig, ExclusionEntry, Language } from "../config/schema.js";
-import { renderMessage } from "../messages/render.js";
+import { renderMessage } from "./render.js";
 import { catalogEntry, exceptionIds, type ExceptionId } from "../policy/catalog.js";
 import { isConductId } from "../policy/conduct.js";
 import { formatDate } from "../sla/format.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configSchema } from "../config/schema.js";
+import { configSchema } from "./schema.js";
 
 /**
  * The JSON Schema editors use to complete and check `.github/disclosure.yml`. It describes what a user may
