@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import type { z } from "zod";
 import { closest } from "./closest.js";
 import { parseConfigDocument } from "./config-document.js";
@@ -70,11 +68,6 @@ export function parseConfigText(text: string, file = "disclosure.yml"): Resolved
   const document = parseConfigDocument(text, file);
   const resolved = resolveConfig(document.raw, { file, locate: document.locate });
   return { config: resolved.config, errors: [...document.problems, ...resolved.errors] };
-}
-
-export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
-  const text = await readFile(path, "utf8");
-  return parseConfigText(text, basename(path));
 }
 
 /** One line a problem: `disclosure.yml:4:3 sla.respone: unknown key; did you mean "response"?` */
