@@ -4,7 +4,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { fencedText, inlineText, untrusted } from "../messages/untrusted-text.js";
 import { formatDeadline } from "../sla/index.js";
-import { withStateChange } from "../sweep/state-change.js";
+import { withStateChange } from "../case/state-change.js";
 import { publicationReadiness, type AdvisoryDraft } from "./advisory-draft.js";
 import { desiredCredits, parseResearcherAnswers, researcherCreditState, type AdvisoryCreditType, type CreditRecord } from "./credit.js";
 import { evaluateGate, reviewWindowEnd } from "./gate.js";

@@ -3,7 +3,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDeadline } from "../sla/index.js";
-import { withStateChange } from "../sweep/state-change.js";
+import { withStateChange } from "../case/state-change.js";
 import type { CommandAction } from "./plan.js";
 
 /**

@@ -11,7 +11,7 @@ import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 import { computeDeadlines, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
-import { withStateChange } from "../sweep/state-change.js";
+import { withStateChange } from "../case/state-change.js";
 import type { ReportScreening } from "../reporters/screening.js";
 import { renderReporterHistory, screenedRecordFields } from "../reporters/intake-screening.js";
 import { UNDELIVERED_LABEL } from "./researcher-email.js";

@@ -1,5 +1,5 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
-import { awaitsEvaluation, evaluatedAt, isOpenState, isPausedState, nextUpdateDue, shiftedDeadlines, type ClockPolicy } from "./case-clock.js";
+import { awaitsEvaluation, evaluatedAt, isOpenState, isPausedState, nextUpdateDue, shiftedDeadlines, type ClockPolicy } from "../case/case-clock.js";
 
 /**
  * How well the programme keeps its promises, from case records alone: time to acknowledgement, to first response, to

@@ -2,8 +2,8 @@ import type { CaseRecord } from "../case/case-record.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { createBusinessCalendar, formatDeadline, localDateOf, type DeadlineStatus } from "../sla/index.js";
-import { caseClock, daysSince, movedDates, type RunningDeadline } from "./case-clock.js";
-import { withStateChange } from "./state-change.js";
+import { caseClock, daysSince, movedDates, type RunningDeadline } from "../case/case-clock.js";
+import { withStateChange } from "../case/state-change.js";
 
 /**
  * One case, one sweep, as a pure planner: the case record, the tracking issue's labels, the policy and `now` in; the

@@ -9,7 +9,7 @@ import {
   updateOutcome,
   type MeasuredCase,
 } from "../../src/sweep/metrics.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
 const config = sweepConfig();

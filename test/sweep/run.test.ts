@@ -4,7 +4,7 @@ import { readCaseBlock } from "../../src/case/case-record.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { sweepMarker } from "../../src/sweep/plan.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sweepWorld, trackingRepository, triageAdvisory } from "./sweep-world.js";
 

@@ -1,4 +1,4 @@
-import type { CaseRecord, CaseState } from "../case/case-record.js";
+import type { CaseRecord, CaseState } from "./case-record.js";
 import type { SlaConfig } from "../config/schema.js";
 import { isPausedState } from "./case-clock.js";
 
