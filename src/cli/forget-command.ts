@@ -10,7 +10,7 @@ import {
   mentionsInTrackingIssueBody,
   type ResearcherIdentifiers,
 } from "../privacy/forget.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
+import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";

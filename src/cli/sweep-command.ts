@@ -2,7 +2,7 @@ import { Probot, ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
+import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
 import { createRedisSweepCache } from "../runtime/redis-sweep-cache.js";

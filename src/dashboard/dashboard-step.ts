@@ -5,7 +5,7 @@ import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
 import { parseRepository, type RepositoryRef } from "../github/gateway.js";
 import { renderMessage } from "../messages/render.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import type { SweepLog } from "../sweep/run.js";
 import { followCveRequest, followsCve, type CveGateways } from "./cve-follow.js";
 import { DashboardGateway } from "./dashboard-gateway.js";

@@ -1,7 +1,7 @@
 import type { AppIdentity, CaseSecret } from "../case/trust.js";
 import type { Mailer } from "../email/smtp-mailer.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 
 /** What every handler is given, built once at start-up: nothing here is read from the environment by a handler. */
 export interface HandlerDependencies {

@@ -4,7 +4,7 @@ import type { DisclosureConfig, Language } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDate, localDateOf } from "../sla/index.js";
-import type { CaseIndex } from "./case-index.js";
+import type { CaseIndex } from "../case/case-index.js";
 import { gatherScreening, type ReportScreening, type ScreeningInput } from "./screening.js";
 
 export type ReportIdentity = Omit<ScreeningInput, "blocked">;

@@ -1,7 +1,7 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, similarityTo } from "../policy/fingerprint.js";
-import type { CaseIndex, IndexedCase } from "./case-index.js";
-import type { CaseOutcome } from "./case-outcome.js";
+import type { CaseIndex, IndexedCase } from "../case/case-index.js";
+import type { CaseOutcome } from "../case/case-outcome.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
 /**

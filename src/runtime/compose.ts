@@ -12,7 +12,7 @@ import { createGatewayCache, createInProcessPendingAcknowledgements } from "../g
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
 import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
-import { createInProcessLocks } from "./locks.js";
+import { createInProcessLocks } from "../case/case-locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisCodeCache } from "./redis-code-cache.js";
 import { createRedisPendingAcknowledgements } from "./redis-pending-acknowledgements.js";

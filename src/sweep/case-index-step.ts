@@ -1,6 +1,6 @@
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { parseRepository, type GitHubGateway } from "../github/gateway.js";
-import { indexedCase, type CaseIndex } from "../reporters/case-index.js";
+import { indexedCase, type CaseIndex } from "../case/case-index.js";
 import type { SweepLog } from "./run.js";
 
 /**

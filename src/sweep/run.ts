@@ -16,7 +16,7 @@ import { executeIntake } from "../handlers/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
 import type { CaseIndexStep } from "./case-index-step.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
 import { executeCaseSweep } from "./execute.js";

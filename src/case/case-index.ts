@@ -1,4 +1,4 @@
-import type { CaseRecord } from "../case/case-record.js";
+import type { CaseRecord } from "./case-record.js";
 import { outcomeOf, type CaseOutcome } from "./case-outcome.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseRecord } from "../case/case-record.js";
+import type { CaseRecord } from "./case-record.js";
 
 /**
  * What became of a case, as the reporter history shows it. `invalid` is a report closed as junk: rejected as not a
