@@ -12,8 +12,8 @@ import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js"
 import { claimsReason, renderClaimsSection } from "./code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
 import { severityView, triageView } from "./triage-view.js";
-import type { ReportScreening } from "../reporters/screening.js";
-import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "../reporters/intake-screening.js";
+import type { ReportScreening } from "./screening-view.js";
+import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "./screening-view.js";
 
 /**
  * Intake of a privately reported advisory, as a pure planner: facts in, a plan of actions with its reasons out.
