@@ -6,7 +6,8 @@ import { fencedText, inlineText, untrusted } from "../messages/untrusted-text.js
 import { formatDeadline } from "../sla/index.js";
 import { withStateChange } from "../case/state-change.js";
 import { publicationReadiness, type AdvisoryDraft } from "./advisory-draft.js";
-import { desiredCredits, parseResearcherAnswers, researcherCreditState, type AdvisoryCreditType, type CreditRecord } from "./credit.js";
+import { desiredCredits, parseResearcherAnswers, researcherCreditState, type CreditRecord } from "./credit.js";
+import type { AdvisoryCreditType } from "../github/advisories.js";
 import { evaluateGate, reviewWindowEnd } from "./gate.js";
 import { gateProblemViews, readinessViews } from "./problem-views.js";
 

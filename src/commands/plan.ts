@@ -1,6 +1,6 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
 import { planClosingCommand } from "../closing/commands.js";
-import type { AdvisoryCreditType } from "../closing/credit.js";
+import type { AdvisoryChanges } from "../github/advisories.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage, type TemplateName } from "../messages/render.js";
 import { inlineText, untrusted } from "../messages/untrusted-text.js";
@@ -39,15 +39,6 @@ export interface CommandFacts {
   researcher?: string;
   /** Marks the messages this command sends, so a retry after a crash finds them instead of sending twice. */
   messageKey: string;
-}
-
-/** What GitHub's advisory update accepts for the fields commands change: severity or a vector, and the state. */
-export interface AdvisoryChanges {
-  severity?: SeverityChoice["level"] | null;
-  cvss_vector_string?: string | null;
-  state?: "draft" | "closed" | "published";
-  /** The advisory's credits, all of them (GitHub replaces the list); set by the closing. */
-  credits?: { login: string; type: AdvisoryCreditType }[];
 }
 
 export type CommandAction =

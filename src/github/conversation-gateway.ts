@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { AdvisoryChanges } from "../commands/plan.js";
+import type { AdvisoryChanges } from "./advisories.js";
 import { asCaseRecord, isAppComment, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
