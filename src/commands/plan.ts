@@ -1,5 +1,5 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
-import { planClosingCommand } from "../closing/commands.js";
+import { planClosingCommand } from "./closing-commands.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage, type TemplateName } from "../messages/render.js";

@@ -1,12 +1,12 @@
 import type { CaseRecord } from "../case/case-record.js";
-import type { Command } from "../commands/parse.js";
-import type { CommandFacts } from "../commands/plan.js";
+import type { Command } from "./parse.js";
+import type { CommandFacts } from "./plan.js";
 import { renderMessage } from "../messages/render.js";
 import { inlineText } from "../messages/untrusted-text.js";
 import { formatDate, formatDeadline, localDateOf } from "../sla/index.js";
-import { creditName } from "./credit.js";
-import { evaluateGate, type GateProblem } from "./gate.js";
-import { gateProblemViews } from "./problem-views.js";
+import { creditName } from "../closing/credit.js";
+import { evaluateGate, type GateProblem } from "../closing/gate.js";
+import { gateProblemViews } from "../closing/problem-views.js";
 
 /**
  * The closing's maintainer commands as a pure planner: `/disclosure credit`, `consent researcher`, `embargo`,
