@@ -1,5 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
-import { isFromDisclosureDesk, type ResearcherComment } from "../commands/researcher-replies.js";
+import { isFromDisclosureDesk, type ResearcherComment } from "./researcher-replies.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { fencedText, inlineText, untrusted } from "../messages/untrusted-text.js";

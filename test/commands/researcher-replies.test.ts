@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
-import { planMirror, type ResearcherComment } from "../../src/commands/researcher-replies.js";
+import { planMirror, type ResearcherComment } from "../../src/closing/researcher-replies.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { ConversationGateway } from "../../src/github/conversation-gateway.js";
-import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
+import { mirrorResearcherReplies } from "../../src/closing/mirror-researcher-replies.js";
 import { issueCommentObject, repositoryAdvisoryObject, userObject } from "../fixtures/github-objects.js";
 import { installation, researcher } from "../fixtures/webhook-payloads.js";
 import { mockGitHub } from "../harness/github-mock.js";

@@ -8,7 +8,7 @@ import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
 import { planCaseSweep } from "../../src/sweep/plan.js";
 import { pino } from "pino";
-import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
+import { mirrorResearcherReplies } from "../../src/closing/mirror-researcher-replies.js";
 import { installation, issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { createTestProbot, TestOctokit, testDependencies } from "../helpers/probot.js";
 import { conversationGitHub, type ConversationGitHub } from "./conversation-github.js";

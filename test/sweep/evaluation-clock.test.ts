@@ -5,7 +5,7 @@ import { readCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/ca
 import { parseComment, type Command } from "../../src/commands/parse.js";
 import { planCommand } from "../../src/commands/plan.js";
 import { planComment } from "../../src/commands/plan-comment.js";
-import { planMirror } from "../../src/commands/researcher-replies.js";
+import { planMirror } from "../../src/closing/researcher-replies.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { withEmailThread } from "../../src/email/email-thread.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";

@@ -1,5 +1,5 @@
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { planMirror } from "../commands/researcher-replies.js";
+import { planMirror } from "./researcher-replies.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import type { ConversationGateway } from "../github/conversation-gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/gateway.js";

@@ -4,7 +4,7 @@ import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDeadline } from "../sla/index.js";
 import { withStateChange } from "../case/state-change.js";
-import type { CommandAction } from "./plan.js";
+import type { CommandAction } from "../commands/plan.js";
 
 /**
  * What the researcher wrote on the advisory, copied into the private tracking issue where maintainers work, as a
