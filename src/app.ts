@@ -6,7 +6,7 @@ import type { HandlerDependencies } from "./handlers/dependencies.js";
 import { handleIssueComment } from "./handlers/issue-comment.js";
 import { handleIssues } from "./handlers/issues.js";
 import { handlePush } from "./handlers/push.js";
-import { handleCaseChange } from "./dashboard/case-change.js";
+import { handleCaseChange } from "./handlers/dashboard-case-change.js";
 
 /** Registers Disclosure Desk's handlers; nothing else happens here. */
 export function disclosureDesk(dependencies: HandlerDependencies): ApplicationFunction {

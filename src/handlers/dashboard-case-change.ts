@@ -1,9 +1,9 @@
 import type { Context, ProbotOctokit } from "probot";
 import { isWrittenByApp } from "../case/trust.js";
 import { GitHubGateway, visibilityOf } from "../github/gateway.js";
-import type { HandlerDependencies } from "../handlers/dependencies.js";
+import type { HandlerDependencies } from "./dependencies.js";
 import { loadInstallationPolicies, type SweepLog } from "../sweep/run.js";
-import { dashboardStep } from "./dashboard-step.js";
+import { dashboardStep } from "../dashboard/dashboard-step.js";
 
 type CaseIssueContext = Context<"issues.opened" | "issues.edited" | "issues.closed" | "issues.reopened">;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import { handleCaseChange } from "../../src/dashboard/case-change.js";
+import { handleCaseChange } from "../../src/handlers/dashboard-case-change.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { createInProcessLocks } from "../../src/case/case-locks.js";
 import type { IssueObject } from "../fixtures/github-objects.js";
