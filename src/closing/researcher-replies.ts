@@ -4,7 +4,7 @@ import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDeadline } from "../sla/index.js";
 import { withStateChange } from "../case/state-change.js";
-import type { CommandAction } from "../commands/plan.js";
+import type { TrackingIssueAction } from "../case/tracking-issue-action.js";
 
 /**
  * What the researcher wrote on the advisory, copied into the private tracking issue where maintainers work, as a
@@ -37,7 +37,7 @@ export interface MirrorFacts {
 
 export interface MirrorPlan {
   reasons: string[];
-  actions: CommandAction[];
+  actions: TrackingIssueAction[];
   record: CaseRecord;
 }
 
@@ -60,7 +60,7 @@ export function planMirror(facts: MirrorFacts): MirrorPlan {
     .sort()
     .at(-1);
   const reasons: string[] = [];
-  const actions: CommandAction[] = [];
+  const actions: TrackingIssueAction[] = [];
   let record = facts.record;
 
   for (const comment of fresh) {

@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
+import type { TrackingIssueAction } from "../case/tracking-issue-action.js";
 import { planClosingCommand } from "./closing-commands.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
 import type { DisclosureConfig } from "../config/schema.js";
@@ -42,12 +43,9 @@ export interface CommandFacts {
 }
 
 export type CommandAction =
-  | { type: "setState"; from: CaseState; to: CaseState; issue: "open" | "closed" }
-  | { type: "setLabels"; add: string[]; remove: string[] }
-  | { type: "updateRecord"; record: CaseRecord }
+  | TrackingIssueAction
   | { type: "messageResearcher"; template: TemplateName; message: string; marker: string }
   | { type: "updateAdvisory"; changes: AdvisoryChanges }
-  | { type: "replyToMaintainers"; body: string }
   /** Propose adding the case's reporter to (or removing them from) the organisation's `reporters.blocked`. */
   | { type: "proposeBlockedReporter"; change: "block" | "unblock"; reporter: string };
 
