@@ -1,6 +1,6 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { Command } from "./parse.js";
-import type { CommandFacts } from "./plan.js";
+import type { CommandFacts } from "./command-facts.js";
 import { renderMessage } from "../messages/render.js";
 import { inlineText } from "../messages/untrusted-text.js";
 import { formatDate, formatDeadline, localDateOf } from "../sla/index.js";

@@ -2,7 +2,6 @@ import type { CaseRecord, CaseState } from "../case/case-record.js";
 import type { TrackingIssueAction } from "../case/tracking-issue-action.js";
 import { planClosingCommand } from "./closing-commands.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
-import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage, type TemplateName } from "../messages/render.js";
 import { inlineText, untrusted } from "../messages/untrusted-text.js";
 import { endOfLocalDay, formatDate, formatDeadline, localDateOf } from "../sla/index.js";
@@ -10,6 +9,7 @@ import { awaitsEvaluation, shiftedDeadlines } from "../case/case-clock.js";
 import { withStateChange } from "../case/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
 import type { Command, CommandName, InvalidReason, SeverityChoice } from "./parse.js";
+import type { CommandConfig, CommandFacts } from "./command-facts.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 
 /**
@@ -20,27 +20,6 @@ import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
  * state), labels (what maintainers filter on) and, where the policy promises the researcher something, a message
  * rendered from a template in the policy's language.
  */
-
-export type CommandConfig = Pick<
-  DisclosureConfig,
-  "language" | "policy" | "calendar" | "sla" | "scope" | "exclusions" | "rewards" | "credit" | "publication" | "statements"
->;
-
-export interface CommandFacts {
-  command: Command;
-  /** The command's line as written, for the reply. */
-  line: string;
-  record: CaseRecord;
-  /** The tracking issue's labels now. */
-  labels: readonly string[];
-  config: CommandConfig;
-  actor: string;
-  now: Date;
-  /** The researcher's login, for the greeting; absent when the advisory could not be read. */
-  researcher?: string;
-  /** Marks the messages this command sends, so a retry after a crash finds them instead of sending twice. */
-  messageKey: string;
-}
 
 export type CommandAction =
   | TrackingIssueAction
