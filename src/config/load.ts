@@ -4,17 +4,9 @@ import { parseConfigDocument } from "./config-document.js";
 import { configSchema, type DisclosureConfig } from "./schema.js";
 import { applyPresets } from "./presets.js";
 import { unusableEntries } from "./unusable-entries.js";
+import type { ConfigProblem, KeyPath, Locate } from "./config-problem.js";
 
 export { parseConfigDocument, type ParsedConfigDocument } from "./config-document.js";
-
-export interface ConfigProblem {
-  file?: string;
-  /** Dotted key path, e.g. `sla.response.businessDays` or `exclusions[2].id`. */
-  path: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
 
 export interface ResolvedConfig {
   config: DisclosureConfig;
@@ -22,8 +14,6 @@ export interface ResolvedConfig {
   errors: ConfigProblem[];
 }
 
-export type KeyPath = (string | number)[];
-export type Locate = (path: KeyPath) => { file?: string; line: number; column: number } | undefined;
 
 const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
 

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "../config/load.js";
+import type { ConfigProblem } from "../config/config-problem.js";
 import { CONFIG_PATH } from "../config/repository-config.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
 import type { RepositoryRef } from "../github/gateway.js";
