@@ -4,7 +4,7 @@ import { loadRepositoryConfig } from "../config/repository-config.js";
 import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
-import type { HandlerDependencies } from "../handlers/dependencies.js";
+import type { AppServices } from "../github/services.js";
 import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
 import { executeEmailIntake } from "./execute-intake.js";
 import { emailReportIdentity, indexCase } from "../reporters/index-case.js";
@@ -36,7 +36,7 @@ export type ReceiveOutcome =
 export interface EmailReceiverOptions {
   routes: ReadonlyMap<string, string>;
   installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
-  dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now" | "trust">;
+  dependencies: AppServices;
   /** EMAIL_TRUSTED_AUTHSERV_ID: the receiving servers whose Authentication-Results verify a sender. */
   trustedAuthservIds: readonly string[];
   mailer: Mailer | undefined;

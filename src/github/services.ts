@@ -1,0 +1,12 @@
+import type { CaseLocks } from "../case/case-locks.js";
+import type { AppIdentity, CaseSecret } from "../case/trust.js";
+import type { GatewayCache } from "./gateway-cache.js";
+
+/** What work on an installation's cases is given, built once at start-up: the caches, the case locks, the clock, the app's identity and seal key. */
+export interface AppServices {
+  cache: GatewayCache;
+  locks: CaseLocks;
+  now: () => number;
+  /** Who the app is (to tell its own issues and comments from look-alikes) and the key of its case seals. */
+  trust: { identity: AppIdentity; secret: CaseSecret };
+}
