@@ -1,7 +1,7 @@
 import type { CaseRecord } from "../case/case-record.js";
 import { localDateOf } from "../sla/index.js";
 import { shiftedDeadlines } from "../case/case-clock.js";
-import { promiseOutcomes, type MeasuredCase } from "../sweep/metrics.js";
+import { promiseOutcomes, type MeasuredCase } from "./metrics.js";
 import { evaluatedAt } from "../case/case-clock.js";
 
 /**

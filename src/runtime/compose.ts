@@ -11,7 +11,7 @@ import { sweepEveryInstallation } from "../cli/sweep-command.js";
 import { createGatewayCache, createInProcessPendingAcknowledgements } from "../github/gateway-cache.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";
-import { computeMetrics, renderPrometheusMetrics } from "../sweep/metrics.js";
+import { computeMetrics, renderPrometheusMetrics } from "../dashboard/metrics.js";
 import { createInProcessLocks } from "../case/case-locks.js";
 import { createRedisLocks } from "./redis-locks.js";
 import { createRedisCodeCache } from "./redis-code-cache.js";

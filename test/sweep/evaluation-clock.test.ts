@@ -11,7 +11,7 @@ import { withEmailThread } from "../../src/email/email-thread.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
-import { computeMetrics } from "../../src/sweep/metrics.js";
+import { computeMetrics } from "../../src/dashboard/metrics.js";
 import { planCaseSweep, sweepMarker } from "../../src/sweep/plan.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import { installation } from "../fixtures/webhook-payloads.js";

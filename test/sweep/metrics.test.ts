@@ -8,7 +8,7 @@ import {
   responseOutcome,
   updateOutcome,
   type MeasuredCase,
-} from "../../src/sweep/metrics.js";
+} from "../../src/dashboard/metrics.js";
 import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
