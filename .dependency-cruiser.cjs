@@ -9,13 +9,15 @@
  *   adapters  src/handlers                                     (one thin adapter per webhook event)
  *   entry     src/cli, src/runtime, src/server.ts, src/app.ts
  *
- * Features import each other only downwards in this order, never sideways:
- *   reporters, privacy  ←  closing  ←  intake, commands, containment, email, proposals, dashboard  ←  sweep
+ * Features import each other only downwards in this order of tiers, never sideways within a tier:
+ *   reporters, privacy  ←  closing  ←  email, proposals  ←  intake, commands, containment, dashboard  ←  sweep
  */
 const pure = "^src/(policy|sla|config|messages)/";
 const caseLayer = "^src/case/";
 const github = "^src/github/";
-const features = "^src/(intake|commands|closing|containment|email|proposals|reporters|privacy|dashboard|sweep)/";
+/** Feature folders, lowest tier first: a feature imports its own folder and features of lower tiers, never sideways. */
+const featureTiers = [["reporters", "privacy"], ["closing"], ["email", "proposals"], ["intake", "commands", "containment", "dashboard"], ["sweep"]];
+const features = `^src/(${featureTiers.flat().join("|")})/`;
 const handlers = "^src/handlers/";
 const entry = "^src/(cli|runtime)/|^src/(server|app)\\.ts$";
 
@@ -64,27 +66,13 @@ module.exports = {
       from: { path: features },
       to: { path: [handlers, entry].join("|") },
     },
-    {
-      name: "leaf-features-import-no-feature",
+    ...featureTiers.map((tier, index) => ({
+      name: `features-import-lower-tiers`,
       severity: "error",
-      comment: "reporters and privacy are used by other features and use none.",
-      from: { path: "^src/(reporters|privacy)/" },
-      to: { path: features, pathNot: "^src/$1/" },
-    },
-    {
-      name: "closing-imports-leaf-features",
-      severity: "error",
-      comment: "closing (gate, credit, acknowledgements) is shown by other features; it imports only reporters and privacy.",
-      from: { path: "^src/closing/" },
-      to: { path: features, pathNot: "^src/(closing|reporters|privacy)/" },
-    },
-    {
-      name: "features-import-no-sibling",
-      severity: "error",
-      comment: "intake, commands, containment, email, proposals and dashboard import closing, reporters and privacy, never each other or the sweep.",
-      from: { path: "^src/(intake|commands|containment|email|proposals|dashboard)/" },
-      to: { path: features, pathNot: "^src/($1|closing|reporters|privacy)/" },
-    },
+      comment: `${tier.join(", ")} import only features of a lower tier: ${featureTiers.slice(0, index).flat().join(", ") || "none"}.`,
+      from: { path: `^src/(${tier.join("|")})/` },
+      to: { path: features, pathNot: `^src/($1|${featureTiers.slice(0, index).flat().concat(["$1"]).join("|")})/` },
+    })),
     {
       name: "handlers-import-no-entry",
       severity: "error",

@@ -36,7 +36,7 @@ export type ReceiveOutcome =
 export interface EmailReceiverOptions {
   routes: ReadonlyMap<string, string>;
   installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
-  dependencies: AppServices;
+  dependencies: Pick<AppServices, "cache" | "locks" | "now" | "trust">;
   /** EMAIL_TRUSTED_AUTHSERV_ID: the receiving servers whose Authentication-Results verify a sender. */
   trustedAuthservIds: readonly string[];
   mailer: Mailer | undefined;

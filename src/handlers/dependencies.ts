@@ -3,8 +3,6 @@ import type { AppServices } from "../github/services.js";
 
 /** What every handler is given, built once at start-up: nothing here is read from the environment by a handler. */
 export interface HandlerDependencies extends AppServices {
-  /** Whether GitHub offers repository security advisories: not on GitHub Enterprise Server (decided at start-up). */
-  platform: { advisories: boolean };
   /** Sends researcher messages of e-mail cases (SMTP_URL, when the e-mail channel is on); absent: they are relayed. */
   mailer?: Mailer;
 }
