@@ -3,7 +3,7 @@ import { checkReportedCode } from "../case/code-claims.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
-import { executeIntake } from "./execute-intake.js";
+import { executeIntake } from "../intake/execute-intake.js";
 import { indexCase, reportIdentity } from "../reporters/index-case.js";
 import { screenIntake } from "../reporters/intake-screening.js";
 

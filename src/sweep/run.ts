@@ -12,7 +12,7 @@ import {
   type TriageAdvisory,
 } from "../github/gateway.js";
 import { advisoryFromPayload, gatherIntakeFacts, withCodeClaims } from "../handlers/advisory-reported.js";
-import { executeIntake } from "../handlers/execute-intake.js";
+import { executeIntake } from "../intake/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
 import type { CaseIndexStep } from "./case-index-step.js";
