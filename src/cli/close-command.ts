@@ -6,8 +6,8 @@ import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.j
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import { invalidReasons, type InvalidReason } from "../commands/parse.js";
 import { planCommand } from "../commands/plan.js";
-import { loadPinnedConfig } from "../handlers/command-config.js";
-import { executeCommentPlan } from "../handlers/execute-command.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
+import { executeCommentPlan } from "../commands/execute-command.js";
 import { indexedCase } from "../case/case-index.js";
 import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";

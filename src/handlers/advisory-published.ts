@@ -5,7 +5,7 @@ import { planOutsidePublication } from "../closing/outside-publication.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
-import { loadPinnedConfig } from "./command-config.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 /**

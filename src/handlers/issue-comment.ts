@@ -5,9 +5,9 @@ import { planComment, planEditedByOther, planUnauthorised, wasHandled } from "..
 import { claimedCaseKey } from "../github/case-trust.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
 import { GitHubGateway, parseRepository, visibilityOf } from "../github/gateway.js";
-import { loadPinnedConfig } from "./command-config.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
-import { executeCommentPlan } from "./execute-command.js";
+import { executeCommentPlan } from "../commands/execute-command.js";
 import { reportTamperedCase } from "../sweep/case-integrity.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ProposalsGateway } from "../github/proposals-gateway.js";

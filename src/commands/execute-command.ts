@@ -1,6 +1,6 @@
 import type { Logger } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import type { CommentPlan } from "../commands/plan-comment.js";
+import type { CommentPlan } from "./plan-comment.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
 import type { Language } from "../config/schema.js";
 import type { ConversationGateway, IssueNow } from "../github/conversation-gateway.js";

@@ -1,4 +1,4 @@
-import { gitBlobSha, loadRepositoryConfig, type ConfigFileRef, type ReadConfigFile, type RepositoryConfig } from "../config/repository-config.js";
+import { gitBlobSha, loadRepositoryConfig, type ConfigFileRef, type ReadConfigFile, type RepositoryConfig } from "./repository-config.js";
 
 /**
  * The policy a case was submitted under. The case pins its config files' git blob SHAs (`policyVersion`, joined by
