@@ -4,7 +4,7 @@ import type { PublicText } from "../containment/public-text.js";
 import { permits } from "../github/containment-gateway.js";
 import { parseRepository, visibilityOf } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
-import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "./containment-run.js";
+import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "../containment/containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;

@@ -1,10 +1,10 @@
 import type { Logger, ProbotOctokit } from "probot";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
-import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "../containment/plan.js";
-import { containmentCaseKey, type PublicText } from "../containment/public-text.js";
+import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "./plan.js";
+import { containmentCaseKey, type PublicText } from "./public-text.js";
 import { ContainmentGateway } from "../github/containment-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
-import type { HandlerDependencies } from "./dependencies.js";
+import type { AppServices } from "../github/services.js";
 import { executeContainment, executeRelease, readCaseCopy, type ContainmentGateways } from "./execute-containment.js";
 
 /**
@@ -14,11 +14,11 @@ import { executeContainment, executeRelease, readCaseCopy, type ContainmentGatew
 
 export interface ContainmentRun {
   gateways: ContainmentGateways;
-  dependencies: HandlerDependencies;
+  dependencies: AppServices;
   log: Logger;
 }
 
-export function containmentRun(octokit: ProbotOctokit, installationId: number, dependencies: HandlerDependencies, log: Logger): ContainmentRun {
+export function containmentRun(octokit: ProbotOctokit, installationId: number, dependencies: AppServices, log: Logger): ContainmentRun {
   return {
     gateways: {
       shared: new GitHubGateway(octokit, dependencies.cache, installationId, dependencies.now),
