@@ -5,7 +5,7 @@ import { ConversationGateway } from "../github/conversation-gateway.js";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
 import { invalidReasons, type InvalidReason } from "../commands/parse.js";
-import { planCommand } from "../commands/plan.js";
+import { planCommand } from "../commands/plan-command.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import { executeCommentPlan } from "../commands/execute-command.js";
 import { indexedCase } from "../case/case-index.js";

@@ -1,6 +1,6 @@
 import type { Logger, ProbotOctokit } from "probot";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
-import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "./plan.js";
+import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "./plan-containment.js";
 import { containmentCaseKey, type PublicText } from "./public-text.js";
 import { ContainmentGateway } from "../github/containment-gateway.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";

@@ -1,7 +1,7 @@
 import type { Logger } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { readOriginal } from "./original-copy.js";
-import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, PublicParts, ReleaseFacts, ReleasePlan } from "./plan.js";
+import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, PublicParts, ReleaseFacts, ReleasePlan } from "./plan-containment.js";
 import { ADVISORY_PENDING, ALERT_LABEL, alertMarker } from "./public-text.js";
 import type { ContainmentGateway, DraftAdvisoryResult } from "../github/containment-gateway.js";
 import { hasStatus, parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";

@@ -20,7 +20,7 @@ import type { CaseLocks } from "../case/case-locks.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
 import { executeCaseSweep } from "./execute.js";
-import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
+import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan-sweep.js";
 import type { Mailer } from "../email/smtp-mailer.js";
 
 /**

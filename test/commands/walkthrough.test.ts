@@ -6,7 +6,7 @@ import { ConversationGateway } from "../../src/github/conversation-gateway.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
-import { planCaseSweep } from "../../src/sweep/plan.js";
+import { planCaseSweep } from "../../src/sweep/plan-sweep.js";
 import { pino } from "pino";
 import { mirrorResearcherReplies } from "../../src/closing/mirror-researcher-replies.js";
 import { installation, issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
-import { planCaseSweep, sweepMarker, type SweepAction } from "../../src/sweep/plan.js";
+import { planCaseSweep, sweepMarker, type SweepAction } from "../../src/sweep/plan-sweep.js";
 import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
-import { sweepMarker } from "../../src/sweep/plan.js";
+import { sweepMarker } from "../../src/sweep/plan-sweep.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
