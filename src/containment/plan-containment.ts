@@ -1,5 +1,5 @@
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
+import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
 import { neutraliseReferences, truncate, untrusted, withoutAppMarkers } from "../messages/untrusted-text.js";

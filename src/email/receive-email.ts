@@ -10,7 +10,7 @@ import { executeEmailIntake } from "./execute-intake.js";
 import { emailReportIdentity, indexCase } from "../reporters/index-case.js";
 import { screenIntake } from "../reporters/intake-screening.js";
 import { parseInboundMessage } from "./inbound-message.js";
-import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
+import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./plan-email-intake.js";
 import { routeFor } from "./email-settings.js";
 import { authenticateSender } from "./sender-authentication.js";
 import type { Mailer, RetryPolicy } from "./smtp-mailer.js";

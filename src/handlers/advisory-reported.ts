@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import { checkReportedCode } from "../case/code-claims.js";
-import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/intake.js";
+import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/plan-intake.js";
 import { GitHubGateway, parseRepository } from "../github/gateway.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeIntake } from "../intake/execute-intake.js";

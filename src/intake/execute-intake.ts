@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import { COMMENTS_API_UNAVAILABLE, relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/intake.js";
+import { COMMENTS_API_UNAVAILABLE, relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { parseRepository, type CommentResult, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
 

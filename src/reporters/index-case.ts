@@ -1,5 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
-import type { AdvisoryReport } from "../case/intake.js";
+import type { AdvisoryReport } from "../case/plan-intake.js";
 import { indexedCase } from "../case/case-index.js";
 import type { ReportIdentity, ScreeningContext } from "./intake-screening.js";
 

@@ -1,6 +1,6 @@
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { Language } from "../config/schema.js";
-import { renderRelay } from "../case/intake.js";
+import { renderRelay } from "../case/plan-intake.js";
 import { parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
 import type { CaseSweepPlan, SweepAction } from "./plan-sweep.js";
 import { sweepMarker } from "./plan-sweep.js";

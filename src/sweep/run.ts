@@ -1,7 +1,7 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
-import { planIntake } from "../case/intake.js";
+import { planIntake } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import {
   hasStatus,

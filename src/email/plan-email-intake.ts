@@ -1,7 +1,7 @@
 import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/intake.js";
+import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/plan-intake.js";
 import { renderClaimsSection } from "../case/code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
 import type { ClaimsCheck } from "../policy/claim-check.js";
