@@ -1,5 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
-import { renderAcknowledgements, type AcknowledgedCase } from "../closing/acknowledgements.js";
+import { renderAcknowledgements, type AcknowledgedCase } from "../closing/hall-of-fame.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
 import { parseRepository } from "../github/gateway.js";
 import { proposalBranch, proposalMarker, type ProposalPlan, type ProposeFileAction } from "./proposal.js";
