@@ -1,7 +1,7 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, similarityTo } from "../policy/fingerprint.js";
 import type { CaseIndex, IndexedCase } from "../case/case-index.js";
-import type { DuplicateMatch, PastCase, ReportScreening } from "../case/screening-view.js";
+import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
 /**
