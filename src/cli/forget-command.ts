@@ -1,7 +1,8 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
-import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import {
   countMentions,
   forgetInText,

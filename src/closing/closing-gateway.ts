@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
-import { hasStatus, type AdvisoryRef, type RepositoryRef } from "../github/gateway.js";
+import { hasStatus } from "../github/status.js";
+import type { AdvisoryRef, RepositoryRef } from "../github/refs.js";
 import { asCaseRecord } from "../github/case-trust.js";
 import type { AdvisoryDraft } from "./advisory-draft.js";
 import type { AdvisoryCredit } from "./credit.js";

@@ -2,7 +2,7 @@ import type { ProbotOctokit } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github/gateway.js";
+import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github/refs.js";
 import { mirrorResearcherReplies } from "./mirror-researcher-replies.js";
 import { renderMessage } from "../messages/render.js";
 import type { AdvisoryDraft } from "./advisory-draft.js";

@@ -2,7 +2,7 @@ import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { planMirror } from "./researcher-replies.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import type { ConversationGateway } from "../github/conversation-gateway.js";
-import { parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 
 /** A case as the sweep holds it: the tracking issue as just read, under the case's lock. */
 export interface MirroredCase {

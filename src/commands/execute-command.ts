@@ -4,7 +4,7 @@ import type { CommentPlan } from "./plan-comment.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
 import type { Language } from "../config/schema.js";
 import type { ConversationGateway, IssueNow } from "../github/conversation-gateway.js";
-import type { AdvisoryRef, RepositoryRef } from "../github/gateway.js";
+import type { AdvisoryRef, RepositoryRef } from "../github/refs.js";
 import type { EmailCaseMessenger } from "../email/researcher-channel.js";
 import { UNDELIVERED_LABEL } from "../email/researcher-email.js";
 import { renderMessage } from "../messages/render.js";

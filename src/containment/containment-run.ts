@@ -3,7 +3,8 @@ import { loadRepositoryConfig, type RepositoryConfig } from "../config/repositor
 import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "./plan-containment.js";
 import { containmentCaseKey, type PublicText } from "./public-text.js";
 import { ContainmentGateway } from "../github/containment-gateway.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import type { AppServices } from "../github/services.js";
 import { executeContainment, executeRelease, readCaseCopy, type ContainmentGateways } from "./execute-containment.js";
 

@@ -4,7 +4,9 @@ import { readOriginal } from "./original-copy.js";
 import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, PublicParts, ReleaseFacts, ReleasePlan } from "./plan-containment.js";
 import { ADVISORY_PENDING, ALERT_LABEL, alertMarker } from "./public-text.js";
 import type { ContainmentGateway, DraftAdvisoryResult } from "../github/containment-gateway.js";
-import { hasStatus, parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { hasStatus } from "../github/status.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
 
 /** The copy read back from the case is not the public text: containment stops before hiding anything. */

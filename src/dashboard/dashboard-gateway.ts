@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { isAppIssue, readTrustedCase, type CaseReading } from "../github/case-trust.js";
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import { DASHBOARD_LABEL } from "./render-dashboard.js";
 
 /**

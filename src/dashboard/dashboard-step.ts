@@ -3,7 +3,7 @@ import { ClosingGateway } from "../closing/closing-gateway.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
 import type { CaseLocks } from "../case/case-locks.js";
 import { followCveRequest, followsCve, type CveGateways } from "./cve-follow.js";

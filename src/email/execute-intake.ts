@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import type { EmailIntakeFacts, EmailIntakePlan } from "./plan-email-intake.js";
 import { sendResearcherEmail, type ResearcherEmailDependencies } from "./researcher-email.js";
 

@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import { isWrittenByApp, type AppIdentity } from "../case/trust.js";
-import { hasStatus, type RepositoryRef } from "./gateway.js";
+import { hasStatus } from "./status.js";
+import type { RepositoryRef } from "./refs.js";
 import { asCaseRecord } from "./case-trust.js";
 
 /**

@@ -2,7 +2,9 @@ import type { ProbotOctokit } from "probot";
 import type { AdvisoryChanges } from "./advisories.js";
 import { asCaseRecord, isAppComment, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
-import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
+import type { CommentResult } from "./gateway.js";
+import { hasStatus } from "./status.js";
+import type { AdvisoryRef, RepositoryRef } from "./refs.js";
 
 /**
  * The GitHub calls of the conversation between maintainers and researcher: who may give commands, the tracking

@@ -4,21 +4,14 @@ import { asCaseRecord, isAppComment, isAppIssue, readTrustedCase, type CaseReadi
 import { loadRepositoryConfig, type ConfigFileRef, type RepositoryConfig } from "../config/repository-config.js";
 import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
+import type { AdvisoryRef, RepositoryRef } from "./refs.js";
+import { hasStatus } from "./status.js";
 
 /**
  * The one place that talks to GitHub. Retries and throttling come from Probot's Octokit plugins; this class adds
  * conditional requests, short-lived caches for what rarely changes (config files, repository visibility), the
  * expected-status handling (404, 410, 422) and the private-repository check.
  */
-
-export interface RepositoryRef {
-  owner: string;
-  repo: string;
-}
-
-export interface AdvisoryRef extends RepositoryRef {
-  ghsaId: string;
-}
 
 export interface TrackingIssue {
   number: number;
@@ -32,16 +25,6 @@ export type CommentResult = { status: "sent"; id: number } | { status: "unavaila
 const VISIBILITY_TTL_MS = 60_000;
 const CONFIG_TTL_MS = 60_000;
 const COMMENTS_API_RETRY_MS = 10 * 60_000;
-
-export function parseRepository(fullName: string): RepositoryRef {
-  const [owner, repo] = fullName.split("/");
-  if (!owner || !repo) throw new Error(`not a repository name: ${fullName}`);
-  return { owner, repo };
-}
-
-export function hasStatus(error: unknown, ...statuses: number[]): boolean {
-  return typeof error === "object" && error !== null && statuses.includes((error as { status?: number }).status ?? 0);
-}
 
 export class GitHubGateway {
   constructor(

@@ -4,7 +4,8 @@ import { ClosingGateway } from "../closing/closing-gateway.js";
 import { planOutsidePublication } from "../closing/outside-publication.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 

@@ -1,7 +1,8 @@
 import type { Context } from "probot";
 import { checkReportedCode } from "../case/code-claims.js";
 import { planIntake, type AdvisoryReport, type IntakeFacts } from "../case/plan-intake.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeIntake } from "../intake/execute-intake.js";
 import { indexCase, reportIdentity } from "../reporters/index-case.js";

@@ -4,7 +4,8 @@ import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js"
 import { planComment, planEditedByOther, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
-import { GitHubGateway, parseRepository, visibilityOf } from "../github/gateway.js";
+import { GitHubGateway, visibilityOf } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 import { executeCommentPlan } from "../commands/execute-command.js";

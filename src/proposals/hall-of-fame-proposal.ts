@@ -1,7 +1,7 @@
 import type { CaseRecord } from "../case/case-record.js";
 import { renderAcknowledgements, type AcknowledgedCase } from "../closing/hall-of-fame.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
-import { parseRepository } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { proposalBranch, proposalMarker, type ProposalPlan, type ProposeFileAction } from "./proposal.js";
 
 /**

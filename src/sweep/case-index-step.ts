@@ -1,5 +1,6 @@
 import type { RepositoryConfig } from "../config/repository-config.js";
-import { parseRepository, type GitHubGateway } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { indexedCase, type CaseIndex } from "../case/case-index.js";
 import type { Logger } from "probot";
 

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import type { MeasuredCase } from "../dashboard/metrics.js";
 import type { TrackedRepository } from "../dashboard/overview.js";
 import { loadInstallationPolicies } from "./run.js";

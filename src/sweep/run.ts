@@ -3,14 +3,9 @@ import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
 import { planIntake } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
-import {
-  hasStatus,
-  parseRepository,
-  type GitHubGateway,
-  type InstallationRepository,
-  type RepositoryRef,
-  type TriageAdvisory,
-} from "../github/gateway.js";
+import type { GitHubGateway, InstallationRepository, TriageAdvisory } from "../github/gateway.js";
+import { hasStatus } from "../github/status.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { advisoryFromPayload, gatherIntakeFacts, withCodeClaims } from "../handlers/advisory-reported.js";
 import { executeIntake } from "../intake/execute-intake.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
