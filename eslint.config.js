@@ -5,6 +5,7 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   { ignores: ["dist/", ".build/", "node_modules/", "coverage/"] },
   { files: ["scripts/**/*.mjs"], languageOptions: { globals: globals.node } },
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: globals.node } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,18 +12,35 @@ const repository = resolve(import.meta.dirname, "..");
 const baseDir = resolve(process.argv[2] ?? repository);
 
 /** Imports that still cross a layer, each with why it is not moved yet. Keep this list short. */
-const exceptions = [];
+const exceptions = [
+  {
+    rule: "feature-imports-below",
+    from: "src/sweep/run.ts",
+    to: "src/handlers/advisory-reported.ts",
+    reason:
+      "the sweep's reconciliation gathers intake facts with the webhook handler's helpers (through a fabricated payload); " +
+      "it goes when reconciliation opens cases through the one intake sequence in src/intake (issue #20, case-opening path)",
+  },
+  {
+    rule: "runtime-imports-no-cli",
+    from: "src/runtime/compose.ts",
+    to: "src/cli/sweep-command.ts",
+    reason:
+      "the server's sweep timer runs the CLI's loop over installations; it goes when that loop becomes the one " +
+      "installation iterator in src/github (issue #20)",
+  },
+];
 
 const { forbidden, options } = createRequire(import.meta.url)(resolve(repository, ".dependency-cruiser.cjs"));
-const tsConfigFile = resolve(baseDir, "tsconfig.json");
-const tsConfig = existsSync(tsConfigFile) ? extractTSConfig(tsConfigFile) : extractTSConfig(resolve(repository, "tsconfig.json"));
+const ownTsConfig = resolve(baseDir, "tsconfig.json");
+const tsConfigFile = existsSync(ownTsConfig) ? ownTsConfig : resolve(repository, "tsconfig.json");
 const previousDirectory = process.cwd();
 process.chdir(baseDir);
 const result = await cruise(
   ["src"],
   { ...options, ruleSet: { forbidden, options }, validate: true, baseDir, tsConfig: { fileName: tsConfigFile } },
-  { tsConfig: existsSync(tsConfigFile) ? tsConfigFile : resolve(repository, "tsconfig.json") },
-  { tsConfig },
+  { tsConfig: tsConfigFile },
+  { tsConfig: extractTSConfig(tsConfigFile) },
 );
 process.chdir(previousDirectory);
 
@@ -38,5 +55,5 @@ for (const violation of unexpected) {
   console.error(`${violation.rule.name}: ${violation.from} → ${violation.to}${cycle}`);
 }
 for (const exception of stale) console.error(`no longer happens, remove the exception: ${exception.rule}: ${exception.from} → ${exception.to}`);
-console.log(`layers: ${result.output.summary.totalCruised} modules, ${unexpected.length} violations, ${exceptions.length - stale.length} known exceptions`);
+console.log(`layers: ${result.output.summary.totalCruised} modules, ${unexpected.length} violations, ${violations.length - unexpected.length} known exceptions`);
 process.exit(unexpected.length > 0 || stale.length > 0 ? 1 : 0);
