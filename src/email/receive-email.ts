@@ -7,7 +7,7 @@ import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import type { AppServices } from "../github/services.js";
 import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
-import { executeEmailIntake } from "./execute-intake.js";
+import { executeEmailIntake } from "./execute-email-intake.js";
 import { emailReportIdentity, indexCase } from "../reporters/index-case.js";
 import { screenIntake } from "../reporters/intake-screening.js";
 import { parseInboundMessage } from "./inbound-message.js";
