@@ -1,5 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
-import type { AdvisoryCreditType } from "../github/advisories.js";
+import type { AdvisoryCredit, AdvisoryCreditType } from "../github/advisories.js";
 
 /**
  * Credit: the researcher's answers on the advisory (`credit: name "Jane Doe"`, `credit: handle`,
@@ -10,12 +10,6 @@ import type { AdvisoryCreditType } from "../github/advisories.js";
 export type CreditChoice = "name" | "handle" | "anonymous";
 export type CreditRecord = NonNullable<NonNullable<CaseRecord["closing"]>["credit"]>;
 export type OtherCredit = NonNullable<NonNullable<CaseRecord["closing"]>["otherCredits"]>[number];
-
-export interface AdvisoryCredit {
-  login: string;
-  type: AdvisoryCreditType;
-  state?: "accepted" | "declined" | "pending";
-}
 
 export interface ResearcherAnswers {
   credit?: { choice: CreditChoice; name?: string };

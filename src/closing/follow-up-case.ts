@@ -5,7 +5,7 @@ import type { GatewayCache } from "../github/gateway-cache.js";
 import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github/refs.js";
 import { mirrorResearcherReplies } from "./mirror-researcher-replies.js";
 import { renderMessage } from "../messages/render.js";
-import type { AdvisoryDraft } from "./advisory-draft.js";
+import type { AdvisoryDraft } from "../github/advisories.js";
 import { ClosingGateway } from "./closing-gateway.js";
 import { awaitsCredit, planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
 import { planOutsidePublication } from "./outside-publication.js";

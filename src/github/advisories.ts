@@ -1,5 +1,6 @@
 /**
- * Repository security advisories as GitHub's REST API takes them: the fields commands and the closing change.
+ * Repository security advisories as GitHub's REST API gives and takes them: the fields commands and the closing
+ * read and change.
  */
 
 /** The credit types GitHub accepts on an advisory. */
@@ -14,6 +15,34 @@ export type AdvisoryCreditType =
   | "tool"
   | "sponsor"
   | "other";
+
+export interface AdvisoryCredit {
+  login: string;
+  type: AdvisoryCreditType;
+  state?: "accepted" | "declined" | "pending";
+}
+
+export interface AffectedPackage {
+  ecosystem: string | undefined;
+  name: string | undefined;
+  vulnerableVersions: string | undefined;
+  patchedVersions: string | undefined;
+}
+
+/** An advisory as the closing reads it: its text for the researcher's review, its packages and credits. */
+export interface AdvisoryDraft {
+  ghsaId: string;
+  htmlUrl: string;
+  state: string;
+  author: string | undefined;
+  summary: string;
+  description: string;
+  severity: string | undefined;
+  cvssVector: string | undefined;
+  cveId: string | undefined;
+  vulnerabilities: AffectedPackage[];
+  credits: AdvisoryCredit[];
+}
 
 /** What GitHub's advisory update accepts for the fields commands change: severity or a vector, and the state. */
 export interface AdvisoryChanges {
