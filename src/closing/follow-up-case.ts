@@ -6,7 +6,7 @@ import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github
 import { mirrorResearcherReplies } from "./mirror-researcher-replies.js";
 import { renderMessage } from "../messages/render.js";
 import type { AdvisoryDraft } from "../github/advisories.js";
-import { ClosingGateway } from "./closing-gateway.js";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import { awaitsCredit, planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
 import { planOutsidePublication } from "./outside-publication.js";
 

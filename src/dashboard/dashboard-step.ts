@@ -1,5 +1,5 @@
 import type { Logger, ProbotOctokit } from "probot";
-import { ClosingGateway } from "../closing/closing-gateway.js";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";

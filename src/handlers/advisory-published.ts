@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import { withCaseBlock } from "../case/case-record.js";
-import { ClosingGateway } from "../closing/closing-gateway.js";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import { planOutsidePublication } from "../closing/outside-publication.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";

@@ -1,9 +1,8 @@
 import type { ProbotOctokit } from "probot";
-import { hasStatus } from "../github/status.js";
-import type { AdvisoryRef, RepositoryRef } from "../github/refs.js";
-import { asCaseRecord } from "../github/case-trust.js";
-import type { AdvisoryDraft } from "../github/advisories.js";
-import type { AdvisoryCredit } from "../github/advisories.js";
+import { hasStatus } from "./status.js";
+import type { AdvisoryRef, RepositoryRef } from "./refs.js";
+import { asCaseRecord } from "./case-trust.js";
+import type { AdvisoryCredit, AdvisoryDraft } from "./advisories.js";
 
 /**
  * The GitHub calls only the closing makes: the advisory in full (text, packages, credits with their state), a CVE
