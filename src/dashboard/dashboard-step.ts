@@ -7,7 +7,7 @@ import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
 import type { CaseLocks } from "../case/case-locks.js";
 import { followCveRequest, followsCve, type CveGateways } from "./cve-follow.js";
-import { DashboardGateway } from "./dashboard-gateway.js";
+import { DashboardGateway } from "../github/dashboard-gateway.js";
 import { planDashboard, type DashboardCase } from "./dashboard-view.js";
 import { dashboardHashOf, renderDashboard } from "./render-dashboard.js";
 

@@ -1,13 +1,15 @@
 import type { ProbotOctokit } from "probot";
-import { isAppIssue, readTrustedCase, type CaseReading } from "../github/case-trust.js";
-import type { RepositoryRef } from "../github/refs.js";
-import { DASHBOARD_LABEL } from "./render-dashboard.js";
+import { isAppIssue, readTrustedCase, type CaseReading } from "./case-trust.js";
+import type { RepositoryRef } from "./refs.js";
 
 /**
  * The GitHub calls of the dashboard: the tracking repository's cases with their titles, the app's own dashboard
  * issues, and creating, rewriting or closing one. Issues come through the app's trusted Octokit, so whether the app
  * opened one and whether its case block can be believed are GitHub's answers, never the issue's text.
  */
+
+/** The label of the app's dashboard issue in a tracking repository. */
+export const DASHBOARD_LABEL = "disclosure-dashboard";
 
 export interface CaseIssue {
   number: number;
