@@ -6,6 +6,7 @@ import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
 import type { AdvisoryRef, RepositoryRef } from "./refs.js";
 import { hasStatus } from "./status.js";
+import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type CommentResult } from "./advisory-comments.js";
 
 /**
  * The one place that talks to GitHub. Retries and throttling come from Probot's Octokit plugins; this class adds
@@ -20,11 +21,8 @@ export interface TrackingIssue {
   record: CaseRecord;
 }
 
-export type CommentResult = { status: "sent"; id: number } | { status: "unavailable"; reason: string };
-
 const VISIBILITY_TTL_MS = 60_000;
 const CONFIG_TTL_MS = 60_000;
-const COMMENTS_API_RETRY_MS = 10 * 60_000;
 
 export class GitHubGateway {
   constructor(
@@ -189,40 +187,16 @@ export class GitHubGateway {
    * preview: when it does not answer (404), the caller falls back to relaying through a maintainer.
    */
   async findAdvisoryComment(advisory: AdvisoryRef, marker: string): Promise<{ id: number } | null | "unavailable"> {
-    if (this.commentsApiUnavailable()) return "unavailable";
-    try {
-      const comments = await this.octokit.paginate<{ id: number; body?: string | null }>(
-        "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments",
-        { owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId, per_page: 100 },
-      );
-      const found = comments.find((comment) => isAppComment(comment) && comment.body?.includes(marker));
-      return found ? { id: found.id } : null;
-    } catch (error) {
-      if (hasStatus(error, 404)) {
-        this.markCommentsApiUnavailable();
-        return "unavailable";
-      }
-      throw error;
-    }
+    const comments = await this.advisoryComments().list(advisory);
+    if (comments === "unavailable") return "unavailable";
+    const found = comments.find((comment) => comment.writtenByTheApp && comment.body.includes(marker));
+    return found ? { id: found.id } : null;
   }
 
   async addAdvisoryComment(advisory: AdvisoryRef, body: string): Promise<CommentResult> {
-    if (this.commentsApiUnavailable()) return { status: "unavailable", reason: "the advisory comments API is not available" };
-    try {
-      const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
-        owner: advisory.owner,
-        repo: advisory.repo,
-        ghsa_id: advisory.ghsaId,
-        body,
-      });
-      return { status: "sent", id: (data as { id: number }).id };
-    } catch (error) {
-      if (hasStatus(error, 404, 410)) {
-        this.markCommentsApiUnavailable();
-        return { status: "unavailable", reason: "the advisory comments API answered 404" };
-      }
-      throw error;
-    }
+    const comments = this.advisoryComments();
+    if (comments.unavailable()) return { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE };
+    return comments.post(advisory, body);
   }
 
   /** Closes a repository advisory that will not be handled (a blocked reporter's report). */
@@ -241,16 +215,11 @@ export class GitHubGateway {
 
   /** True while a recent 404 from the advisory comments API says this installation cannot use it. */
   knowsCommentsApiUnavailable(): boolean {
-    return this.commentsApiUnavailable();
+    return this.advisoryComments().unavailable();
   }
 
-  private commentsApiUnavailable(): boolean {
-    const until = this.cache.commentsApiUnavailableUntil.get(this.installationId);
-    return until !== undefined && this.now() < until;
-  }
-
-  private markCommentsApiUnavailable(): void {
-    this.cache.commentsApiUnavailableUntil.set(this.installationId, this.now() + COMMENTS_API_RETRY_MS);
+  private advisoryComments(): AdvisoryComments {
+    return new AdvisoryComments(this.octokit, this.cache, this.installationId, this.now);
   }
 
   /** Counts every request this gateway's Octokit makes from now on, answered 304 or not: the sweep's budget and measure. */

@@ -1,7 +1,8 @@
 import type { Logger } from "probot";
 import { COMMENTS_API_UNAVAILABLE, relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import type { CommentResult, GitHubGateway } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import type { CommentResult } from "../github/advisory-comments.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
 
 interface OpenCase {
