@@ -4,6 +4,7 @@ import { asCaseRecord, readTrustedCase, type CaseReading } from "./case-trust.js
 import type { GatewayCache } from "./gateway-cache.js";
 import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type AdvisoryComment, type CommentResult } from "./advisory-comments.js";
 import { hasStatus } from "./status.js";
+import { collaboratorRole, type RepositoryRole } from "./permissions.js";
 import type { AdvisoryRef, RepositoryRef } from "./refs.js";
 
 /**
@@ -12,14 +13,6 @@ import type { AdvisoryRef, RepositoryRef } from "./refs.js";
  * directions. The advisory comments API is in public preview; a 404 marks it unavailable for this installation for
  * a while (shared with the intake through the cache), and the caller relays through a maintainer instead.
  */
-
-export type RepositoryRole = "read" | "triage" | "write" | "maintain" | "admin";
-
-const ROLE_RANK: Record<RepositoryRole, number> = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 };
-
-export function roleAtLeast(role: RepositoryRole | "none", needed: RepositoryRole): boolean {
-  return role !== "none" && ROLE_RANK[role] >= ROLE_RANK[needed];
-}
 
 export interface IssueNow {
   number: number;
@@ -44,19 +37,9 @@ export class ConversationGateway {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * A user's role on a repository. `role_name` names the role (a custom role names itself, so its base `permission`
-   * is used); a user who is not a collaborator at all (404) has none.
-   */
+  /** A user's role on a repository (src/github/permissions.ts). */
   async repositoryRole(repository: RepositoryRef, username: string): Promise<RepositoryRole | "none"> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
-      if (data.role_name in ROLE_RANK) return data.role_name as RepositoryRole;
-      return data.permission in ROLE_RANK ? (data.permission as RepositoryRole) : "none";
-    } catch (error) {
-      if (hasStatus(error, 404)) return "none";
-      throw error;
-    }
+    return collaboratorRole(this.octokit, repository, username);
   }
 
   async readIssue(repository: RepositoryRef, issueNumber: number): Promise<IssueNow> {
