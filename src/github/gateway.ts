@@ -324,6 +324,16 @@ export class GitHubGateway {
     return new Set(markers.filter((marker) => comments.some((comment) => isAppComment(comment) && comment.body?.includes(marker))));
   }
 
+  /** Every comment on an issue, oldest first, with who wrote it. */
+  async listIssueComments(repository: RepositoryRef, issueNumber: number): Promise<IssueComment[]> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
+    return comments.map((comment) => ({ id: comment.id, url: comment.html_url, author: comment.user?.login, body: comment.body ?? "" }));
+  }
+
+  async updateIssueComment(repository: RepositoryRef, commentId: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
+  }
+
   async addIssueComment(repository: RepositoryRef, issueNumber: number, body: string): Promise<number> {
     const { data } = await this.octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body });
     return data.id;
@@ -397,6 +407,13 @@ export interface InstallationRepository {
   ownerIsOrganization: boolean;
   isPrivate: boolean;
   archived: boolean;
+}
+
+export interface IssueComment {
+  id: number;
+  url: string;
+  author: string | undefined;
+  body: string;
 }
 
 export interface OpenCaseIssue {
