@@ -324,6 +324,17 @@ export class GitHubGateway {
     return new Set(markers.filter((marker) => comments.some((comment) => isAppComment(comment) && comment.body?.includes(marker))));
   }
 
+  /** The numbers of the repository's open case issues that GitHub's issue search finds for `where`, at most `max`. */
+  async searchOpenCases(repository: RepositoryRef, where: string, max: number): Promise<number[]> {
+    const q = `repo:${repository.owner}/${repository.repo} is:issue is:open label:disclosure ${where}`;
+    const numbers: number[] = [];
+    for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) {
+      for (const item of data) if (!item.pull_request && item.repository_url.toLowerCase().endsWith(`/repos/${repository.owner}/${repository.repo}`.toLowerCase())) numbers.push(item.number);
+      if (numbers.length >= max) break;
+    }
+    return numbers.slice(0, max);
+  }
+
   /** Every comment on an issue, oldest first, with who wrote it. */
   async listIssueComments(repository: RepositoryRef, issueNumber: number): Promise<IssueComment[]> {
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
