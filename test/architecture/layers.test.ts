@@ -16,22 +16,14 @@ function checkLayers(fixture?: string): { status: number | null; output: string 
 }
 
 describe("the layer rule", () => {
-  it("fails when the pure layer imports src/github, even for a type only", () => {
-    const result = checkLayers("type-only-upward");
+  it.each<[string, string, RegExp]>([
+    ["the pure layer imports src/github, even for a type only", "type-only-upward", /pure-imports-pure: src\/policy\/rule\.ts → src\/github\/client\.ts/],
+    ["there is an import cycle inside one layer", "cycle", /no-cycle: src\/case\/(first|second)\.ts → src\/case\/(first|second)\.ts/],
+    ["a feature imports a feature of its own tier", "sideways-feature", /features-import-lower-tiers: src\/commands\/command\.ts → src\/intake\/opening\.ts/],
+  ])("fails when %s", (_case, fixture, violation) => {
+    const result = checkLayers(fixture);
     expect(result.status).toBe(1);
-    expect(result.output).toContain("pure-imports-pure: src/policy/rule.ts → src/github/client.ts");
-  }, 60_000);
-
-  it("fails on an import cycle inside one layer", () => {
-    const result = checkLayers("cycle");
-    expect(result.status).toBe(1);
-    expect(result.output).toMatch(/no-cycle: src\/case\/(first|second)\.ts → src\/case\/(first|second)\.ts/);
-  }, 60_000);
-
-  it("fails when a feature imports a feature of its own tier", () => {
-    const result = checkLayers("sideways-feature");
-    expect(result.status).toBe(1);
-    expect(result.output).toContain("features-import-lower-tiers: src/commands/command.ts → src/intake/opening.ts");
+    expect(result.output).toMatch(violation);
   }, 60_000);
 
   it("passes a tree whose imports all point down: policy ← github ← closing ← commands", () => {
