@@ -10,13 +10,13 @@
  *   entry     src/cli, src/runtime, src/server.ts, src/app.ts
  *
  * Features import each other only downwards in this order of tiers, never sideways within a tier:
- *   reporters, privacy  ←  closing  ←  email, proposals  ←  intake, commands, containment, dashboard  ←  sweep
+ *   reporters, privacy  ←  closing, intake  ←  email, proposals  ←  commands, containment, dashboard  ←  sweep
  */
 const pure = "^src/(policy|sla|config|messages)/";
 const caseLayer = "^src/case/";
 const github = "^src/github/";
 /** Feature folders, lowest tier first: a feature imports its own folder and features of lower tiers, never sideways. */
-const featureTiers = [["reporters", "privacy"], ["closing"], ["email", "proposals"], ["intake", "commands", "containment", "dashboard"], ["sweep"]];
+const featureTiers = [["reporters", "privacy"], ["closing", "intake"], ["email", "proposals"], ["commands", "containment", "dashboard"], ["sweep"]];
 const features = `^src/(${featureTiers.flat().join("|")})/`;
 const handlers = "^src/handlers/";
 const entry = "^src/(cli|runtime)/|^src/(server|app)\\.ts$";

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { labelsFile, splitOf } from "./datasets.mjs";
+import { labelsFile, readJsonl, splitOf } from "./datasets.mjs";
 
 const [sourcesDir] = process.argv.slice(2);
 if (!sourcesDir) {
@@ -185,6 +185,18 @@ const triage = [];
         label: "plain",
       });
     }
+  }
+}
+
+// 6. Public GitHub issues of many projects, labelled by hand (data/github-issues.jsonl, data/LABELLING.md): disclosures
+//    in the shape researchers file them, and security-worded issues that are not disclosures. The file is the source:
+//    each line keeps the issue's URL, so it needs no clone.
+for (const issue of readJsonl("data/github-issues.jsonl")) {
+  const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trim(issue.body) };
+  containment.push({ ...item, label: issue.label });
+  if (issue.category) {
+    const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
+    triage.push({ ...item, category });
   }
 }
 

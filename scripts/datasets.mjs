@@ -27,8 +27,11 @@ export function labelsFile(path = "data/labels.json") {
     matomo: file.matomo,
     categoryOfCwe(cwe, description) {
       const category = cweCategory.get(cwe) ?? "ambiguous";
-      if (category === "memory-corruption" && denialOnly.test(description) && !beyondDenial.test(description)) return "denial-of-service";
-      return category;
+      return category === "memory-corruption" ? this.categoryOfMemorySafety(description) : category;
+    },
+    /** A memory-safety finding is memory corruption, unless its text names only a crash or denial of service. */
+    categoryOfMemorySafety(description) {
+      return denialOnly.test(description) && !beyondDenial.test(description) ? "denial-of-service" : "memory-corruption";
     },
     categoryOfNpmTitle(title, id) {
       const corrected = file.npmIdCategories[String(id)];

@@ -11,7 +11,7 @@ import type { ClaimsCheck } from "../policy/claim-check.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
 import { claimsReason, renderClaimsSection } from "./code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
-import { severityView, triageView } from "./triage-view.js";
+import { renderTrackingIssueView } from "./tracking-view.js";
 import type { ReportScreening } from "./screening-view.js";
 import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "./screening-view.js";
 
@@ -262,31 +262,22 @@ function renderTrackingIssue(
 ): string {
   const { advisory, policy } = facts;
   const { config } = policy;
-  const { timezone } = config.calendar;
-  const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), timezone, config.language) : undefined);
-  const body = renderMessage(config.language, "tracking-issue", {
-    key: record.key,
-    summary: untrusted(advisory.summary),
-    researcher: untrusted(advisory.reporter),
-    receivedAt: format(record.receivedAt),
+  const body = renderTrackingIssueView({
+    record,
+    config,
+    decision,
+    summary: advisory.summary,
+    researcher: advisory.reporter,
     advisoryUrl: advisory.htmlUrl,
     repository: advisory.repository,
-    severity: severityView(decision),
-    packages: advisory.packages.map((affected) => ({
-      ecosystem: affected.ecosystem,
-      name: untrusted(affected.name),
-      versions: affected.versions ? untrusted(affected.versions) : undefined,
-    })),
-    deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
-    acknowledgement: relay ? "to be relayed by a maintainer (see below)" : "posted on the advisory by Disclosure Desk",
-    policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
-    triage: triageView(decision),
-    configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
+    packages: advisory.packages,
+    acknowledgement: relay ? "relayed" : "posted",
+    configErrors: policy.errors.map((problem) => formatProblem(problem)),
     relay: relay ? renderRelay(config.language, advisory.htmlUrl, relay) : undefined,
     evidenceQuestion: evidence.trackingQuestion,
     claims: renderClaimsSection(config.language, facts.codeClaims),
-    history: renderReporterHistory(config.language, timezone, facts.screening),
-    description: untrusted(advisory.description),
+    history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),
+    description: advisory.description,
   });
   return withCaseBlock(body, record);
 }

@@ -2,24 +2,31 @@ import { untrusted } from "../messages/untrusted-text.js";
 import type { TriageDecision } from "../policy/triage.js";
 
 /**
- * The triage decision as the tracking-issue template shows it. Every text that can quote the report (matched text,
- * reasons, assets) reaches the template as untrusted, whatever channel the case came from.
+ * The triage decision as the triage-suggestions template shows it: facts, not sentences — each language's template
+ * words the reasons. Every text that can quote the report (matched text, assets, rules) reaches the template as
+ * untrusted, whatever channel the case came from.
  */
 export function triageView(decision: TriageDecision) {
+  const { scope } = decision;
   return {
     scope: {
-      status: decision.scope.status,
-      asset: decision.scope.asset ? untrusted(decision.scope.asset) : undefined,
-      reason: untrusted(decision.scope.reason),
+      status: scope.status,
+      basis: scope.basis,
+      asset: scope.asset ? untrusted(scope.asset) : undefined,
+      rule: scope.rule === undefined ? undefined : untrusted(scope.rule),
+      excerpt: scope.excerpt === undefined ? undefined : untrusted(scope.excerpt),
     },
     exclusions: decision.exclusions.map((exclusion) => ({
       id: exclusion.id,
       title: untrusted(exclusion.title),
-      reason: untrusted(exclusion.reason),
+      source: exclusion.source,
+      where: exclusion.where,
+      byModel: exclusion.byModel,
+      exceptionsChecked: exclusion.exceptionsChecked.map((id) => untrusted(id)),
       matched: untrusted(exclusion.matched),
       policyText: untrusted(exclusion.policyText),
     })),
-    conduct: decision.conduct.map((flag) => ({ id: flag.id, reason: untrusted(flag.reason), matched: untrusted(flag.matched) })),
+    conduct: decision.conduct.map((flag) => ({ id: flag.id, lowerTitle: untrusted(flag.title.toLowerCase()), records: flag.records, matched: untrusted(flag.matched) })),
     needsInfo: decision.needsInfo.missing,
     evidence: {
       present: decision.evidence.present.map((item) => ({ kind: item.kind, matched: untrusted(item.matched) })),

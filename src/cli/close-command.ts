@@ -2,18 +2,18 @@ import { ProbotOctokit, type Logger, type Probot } from "probot";
 import { pino } from "pino";
 import type { CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
-import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
+import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
-import { invalidReasons, type InvalidReason } from "../commands/parse.js";
+import { everyInstallation, failureReason } from "../github/installations.js";
+import { invalidReasons, type InvalidReason } from "../policy/reject-reasons.js";
 import { planCommand } from "../commands/plan-command.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import { executeCommentPlan } from "../commands/execute-command.js";
 import { indexedCase } from "../case/case-index.js";
-import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
-import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
+import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const USAGE =
@@ -56,16 +56,15 @@ export async function runCloseCommand(args: string[], io: SweepCommandIo, overri
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
-  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
-  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
+  const { cache, locks, close } = await commandStores(io.env);
   const now = io.now();
   try {
-    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks: redis ? createRedisLocks(redis) : createInProcessLocks(), io, log });
+    const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks, io, log });
     const verb = parsed.dryRun ? "would close" : "closed";
     io.stdout(`close${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${verb} ${totals.closed} cases as ${parsed.reason}; ${totals.skipped} found by the search left open; ${totals.failed} installations failed\n`);
     return totals.failed > 0 ? 1 : 0;
   } finally {
-    await redis?.quit();
+    await close();
   }
 }
 
@@ -133,14 +132,11 @@ interface Found {
 }
 
 async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ closed: number; skipped: number; failed: number }> {
-  const appOctokit = await probot.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const found: Found[] = [];
   let failed = 0;
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
+  for await (const installation of everyInstallation(probot)) {
     try {
-      const octokit = await probot.auth(installation.id);
+      const octokit = await installation.octokit();
       const gateway = new GitHubGateway(octokit, run.cache, installation.id, () => run.now.getTime());
       const { trackingPolicies } = await loadInstallationPolicies(gateway);
       for (const trackingName of trackingPolicies.keys()) {
@@ -151,7 +147,7 @@ async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ 
     } catch (error) {
       failed += 1;
       run.log.error({ err: error, installation: installation.id }, "close: an installation failed");
-      run.io.stderr(`installation ${installation.id}: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      run.io.stderr(`installation ${installation.id}: failed: ${failureReason(error)}\n`);
     }
   }
   let closed = 0;

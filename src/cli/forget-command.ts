@@ -1,8 +1,8 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { createGatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import { everyInstallation, failureReason } from "../github/installations.js";
 import {
   countMentions,
   forgetInText,
@@ -11,9 +11,9 @@ import {
   mentionsInTrackingIssueBody,
   type ResearcherIdentifiers,
 } from "../privacy/forget.js";
-import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
+import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
 
 const FORGET_USAGE = "usage: disclosure-desk forget <login | name | e-mail>... [--dry-run]";
@@ -130,19 +130,17 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
   }
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const probot = await commandProbot(io, credentials, overrides, log);
-  const redisLocks = io.env.REDIS_URL ? createRedisLocks(io.env.REDIS_URL) : undefined;
-  const cache = createGatewayCache();
+  const { cache, locks, close } = await commandStores(io.env);
   return {
-    locks: redisLocks ?? createInProcessLocks(),
+    locks,
     async forEachTrackingIssue(visit) {
       const appOctokit = await probot.auth();
       const { data: app } = await appOctokit.rest.apps.getAuthenticated();
       const botLogin = `${app?.slug ?? ""}[bot]`;
-      const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
       let failed = 0;
-      for (const installation of installations) {
+      for await (const installation of everyInstallation(probot, appOctokit)) {
         try {
-          const octokit = await probot.auth(installation.id);
+          const octokit = await installation.octokit();
           const gateway = new GitHubGateway(octokit, cache, installation.id);
           const { trackingPolicies } = await loadInstallationPolicies(gateway);
           for (const trackingName of trackingPolicies.keys()) {
@@ -157,14 +155,12 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
         } catch (error) {
           failed += 1;
           log.error({ err: error, installation: installation.id }, "privacy command failed for an installation");
-          io.stderr(`installation ${installation.id}: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          io.stderr(`installation ${installation.id}: failed: ${failureReason(error)}\n`);
         }
       }
       return failed;
     },
-    close: async () => {
-      await redisLocks?.close();
-    },
+    close,
   };
 }
 

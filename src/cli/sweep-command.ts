@@ -1,15 +1,15 @@
 import { Probot, ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
+import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
-import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
-import { createRedisLocks } from "../runtime/redis-locks.js";
-import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
+import { everyInstallation, failureReason } from "../github/installations.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { createRedisSweepCache } from "../runtime/redis-sweep-cache.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../sweep/run.js";
 import type { CliIo } from "./io.js";
+import { commandStores } from "./command-stores.js";
 import { octokitForEnvironment } from "../github/octokit.js";
-import { caseSecretFrom } from "../case/trust.js";
+import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
 import { judgeRestoredIssues, learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { closingFollowUp } from "../closing/follow-up-case.js";
 import { hallOfFameStep } from "../proposals/hall-of-fame-step.js";
@@ -58,10 +58,10 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
   const log = overrides.log ?? pino({ level: io.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const trust = overrides.trust ?? commandTrust(io, credentials);
   const probot = await commandProbot(io, credentials, overrides, log, trust);
-  const redis = io.env.REDIS_URL ? new (await import("ioredis")).Redis(io.env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
-  const remembered = redis ? createRedisSweepCache(redis) : undefined;
   // The case index this sweep builds is the one the server reads: in Redis when the server has it.
-  const cache = createGatewayCache(redis ? { caseIndex: createRedisCaseIndex(redis) } : {});
+  const stores = await commandStores(io.env);
+  const { cache } = stores;
+  const remembered = stores.redis ? createRedisSweepCache(stores.redis) : undefined;
   const now = parsed.now ?? io.now();
   try {
     await remembered?.restore(cache, (items) => judgeRestoredIssues(items, trust));
@@ -69,17 +69,18 @@ export async function runSweepCommand(args: string[], io: SweepCommandIo, overri
       now,
       dryRun: parsed.dryRun,
       maxRequests: parsed.maxRequests,
-      locks: redis ? createRedisLocks(redis) : createInProcessLocks(),
+      locks: stores.locks,
       cache,
       log,
       ...(io.env.SMTP_URL ? { mailer: createSmtpMailer(io.env.SMTP_URL, outboundRulesFrom(io.env)) } : {}),
       report: (line) => io.stdout(`${line}\n`),
+      secret: trust.secret,
     });
     await remembered?.save(cache);
     io.stdout(`${summaryLine(result, now, parsed.dryRun)}\n`);
     return result.failed > 0 ? 1 : 0;
   } finally {
-    await redis?.quit();
+    await stores.close();
   }
 }
 
@@ -96,6 +97,8 @@ export interface EveryInstallationOptions {
   mailer?: Mailer;
   /** One line per installation, as it finishes. */
   report: (line: string) => void;
+  /** The key of the case seals, which also keys reporters in the case index the reconciliation screens against. */
+  secret: CaseSecret;
 }
 
 export interface EveryInstallationResult {
@@ -115,19 +118,17 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
   appOctokit.hook.before("request", () => {
     appRequests += 1;
   });
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const result: EveryInstallationResult = {
     installations: 0,
     failed: 0,
-    totals: { openCases: 0, casesWithActions: 0, posted: 0, deferred: 0, githubRequests: appRequests, conditionalHits: 0, casesOpened: 0 },
+    totals: { openCases: 0, casesWithActions: 0, posted: 0, deferred: 0, githubRequests: 0, conditionalHits: 0, casesOpened: 0 },
   };
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
+  for await (const installation of everyInstallation(probot, appOctokit)) {
     result.installations += 1;
-    const account = installation.account && "login" in installation.account ? installation.account.login : String(installation.id);
+    const { account } = installation;
     const log = options.log.child({ installation: installation.id });
     try {
-      const octokit = await probot.auth(installation.id);
+      const octokit = await installation.octokit();
       const gateway = new GitHubGateway(octokit, options.cache, installation.id, () => options.now.getTime());
       const summary = await sweepInstallation(gateway, {
         now: options.now,
@@ -141,6 +142,7 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
         acknowledgements: hallOfFameStep(octokit),
         dashboard: dashboardStep(octokit, options.cache, installation.id),
         caseIndex: caseIndexStep(options.cache.caseIndex, installation.id),
+        screening: { index: options.cache.caseIndex, installationId: installation.id, secret: options.secret },
       });
       result.totals.openCases += summary.openCases;
       result.totals.casesWithActions += summary.casesWithActions;
@@ -154,9 +156,10 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
     } catch (error) {
       result.failed += 1;
       log.error({ err: error }, "sweep of an installation failed");
-      options.report(`installation ${installation.id} (${account}): failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.report(`installation ${installation.id} (${account}): failed: ${failureReason(error)}`);
     }
   }
+  result.totals.githubRequests += appRequests;
   return result;
 }
 

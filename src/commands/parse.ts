@@ -1,3 +1,4 @@
+import { isInvalidReason, type InvalidReason } from "../policy/reject-reasons.js";
 import { scoreVector } from "../policy/severity.js";
 import { commandLines } from "./command-lines.js";
 
@@ -16,10 +17,6 @@ export interface SeverityChoice {
   vector?: string;
   score?: number;
 }
-
-/** Reasons to close a report as junk: each has its own message saying what a valid report needs. */
-export const invalidReasons = ["invalid", "unverified-claims", "no-reproduction"] as const;
-export type InvalidReason = (typeof invalidReasons)[number];
 
 export type Command =
   | { name: "accept"; severity?: SeverityChoice; resolveBy?: string }
@@ -134,7 +131,7 @@ function parseCommand(rest: string): CommandResult {
       return parseAccept(argument);
     case "reject":
       if (argument === "") return missing("reject");
-      if ((invalidReasons as readonly string[]).includes(argument.toLowerCase())) return { command: { name: "reject", invalid: argument.toLowerCase() as InvalidReason } };
+      if (isInvalidReason(argument.toLowerCase())) return { command: { name: "reject", invalid: argument.toLowerCase() as InvalidReason } };
       return { command: EXCLUSION_ID.test(argument) ? { name: "reject", exclusionId: argument } : { name: "reject", reason: argument } };
     case "needs-info":
       return argument === "" ? missing("needs-info") : { command: { name: "needs-info", question: argument } };

@@ -8,7 +8,8 @@ import { endOfLocalDay, formatDate, formatDeadline, localDateOf } from "../sla/i
 import { awaitsEvaluation, shiftedDeadlines } from "../case/case-clock.js";
 import { withStateChange } from "../case/state-change.js";
 import { explainExclusion, type ExclusionExplanation } from "./exclusion-explanation.js";
-import type { Command, CommandName, InvalidReason, SeverityChoice } from "./parse.js";
+import type { InvalidReason } from "../policy/reject-reasons.js";
+import type { Command, CommandName, SeverityChoice } from "./parse.js";
 import type { CommandConfig, CommandFacts } from "./command-facts.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
 

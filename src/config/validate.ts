@@ -1,3 +1,4 @@
+import { isInvalidReason } from "../policy/reject-reasons.js";
 import { computeDeadlines } from "../sla/index.js";
 import { formatPath, parseConfigDocument, resolveConfig } from "./load.js";
 import type { ConfigProblem, KeyPath, Locate } from "./config-problem.js";
@@ -145,7 +146,17 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
 }
 
 function checkExclusions({ exclusions }: Pick<DisclosureConfig, "exclusions">): Finding[] {
-  return repeatedIds("exclusions", exclusions);
+  const findings = repeatedIds("exclusions", exclusions);
+  exclusions.forEach((entry, index) => {
+    if (typeof entry === "string" || !isInvalidReason(entry.id.toLowerCase())) return;
+    findings.push({
+      path: ["exclusions", index, "id"],
+      message:
+        `"${entry.id}" is also a reason of /disclosure reject, which comes first: "/disclosure reject ${entry.id}" closes a ` +
+        "report as junk with its own message and never cites this exclusion; choose another id",
+    });
+  });
+  return findings;
 }
 
 function checkConduct({ conduct }: Pick<DisclosureConfig, "conduct">): Finding[] {

@@ -1,10 +1,11 @@
 import type { Logger, ProbotOctokit } from "probot";
-import { loadRepositoryConfig, type RepositoryConfig } from "../config/repository-config.js";
+import type { RepositoryConfig } from "../config/repository-config.js";
 import { planContainment, planRelease, type ContainmentFacts, type ContainmentTrigger } from "./plan-containment.js";
-import { containmentCaseKey, type PublicText } from "./public-text.js";
+import { containmentCaseKey, type PublicText } from "../containment/public-text.js";
 import { ContainmentGateway } from "../github/containment-gateway.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository } from "../github/refs.js";
+import { caseHome, findCase } from "../intake/open-case.js";
 import type { AppServices } from "../github/services.js";
 import { executeContainment, executeRelease, readCaseCopy, type ContainmentGateways } from "./execute-containment.js";
 
@@ -31,7 +32,7 @@ export function containmentRun(octokit: ProbotOctokit, installationId: number, d
 }
 
 export function loadPolicy(run: ContainmentRun, repository: string): Promise<RepositoryConfig> {
-  return loadRepositoryConfig((ref) => run.gateways.shared.readConfigFile(ref), parseRepository(repository));
+  return run.gateways.shared.readPolicy(parseRepository(repository));
 }
 
 /** Contains `text` (read afresh from GitHub under the lock) for `trigger`. */
@@ -56,14 +57,12 @@ async function gatherFacts(run: ContainmentRun, policy: RepositoryConfig, text: 
     ? policy
     : { ...policy, config: { ...policy.config, containment: { ...policy.config.containment, draftAdvisory: false } } };
   const base = { text: current, trigger, policy: effectivePolicy, existingCase: null, issueLocked: issue.locked, issueLabels: issue.labels, now };
-  const trackingName = policy.config.tracking.repository;
-  if (!trackingName) return base;
-  const trackingRepository = parseRepository(trackingName);
-  const isPrivate = await shared.isPrivateRepository(trackingRepository);
-  const existing = isPrivate ? await shared.findTrackingIssue(trackingRepository, containmentCaseKey(text)) : null;
+  const home = await caseHome(shared, text.repository, policy);
+  if (!home.tracking) return base;
+  const existing = await findCase(shared, home, containmentCaseKey(text));
   return {
     ...base,
-    tracking: { repository: trackingName, isPrivate },
+    tracking: { repository: home.tracking.repository, isPrivate: home.tracking.isPrivate },
     existingCase: existing ? { number: existing.number, body: existing.body, record: existing.record } : null,
   };
 }
@@ -89,7 +88,7 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
     const now = new Date(run.dependencies.now());
     const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
     const current = text.kind === "issue" ? { ...text, body: issue.body, issueTitle: issue.title } : await currentComment(run, text);
-    const found = (await shared.isPrivateRepository(tracking)) ? await shared.findTrackingIssue(tracking, caseKey) : null;
+    const found = await findCase(shared, await caseHome(shared, text.repository, policy), caseKey);
     const copied = found?.record.containment;
     const original = found && copied ? await readCaseCopy(containment, tracking, found, { body: copied.originalSha256, ...(copied.originalTitleSha256 ? { title: copied.originalTitleSha256 } : {}) }) : null;
     const facts = {

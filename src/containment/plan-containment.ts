@@ -7,7 +7,7 @@ import type { Classification } from "../policy/classify.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, formatDeadline } from "../sla/index.js";
 import { encodeOriginal, sha256 } from "./original-copy.js";
-import { severityView, triageView } from "../case/triage-view.js";
+import { dateFormat, renderTrackingIssueView } from "../case/tracking-view.js";
 import {
   ADVISORY_PENDING,
   advisoryMarker,
@@ -211,7 +211,7 @@ function openCase(facts: ContainmentFacts, caseKey: string, trackingRepository: 
   const copied: PublicParts = text.kind === "issue" ? { body: text.body, title: text.issueTitle } : { body: text.body };
   const record = containmentRecord(base, text, copied, "copied");
   // Parts go into the body while they fit, the rest into comments, in order; the title's copy is small and first.
-  let body = renderCaseBody(facts, caseKey, decision, record).trimEnd();
+  let body = renderCaseBody(facts, decision, record).trimEnd();
   const originalComments: string[] = [];
   for (const part of encodedParts(copied)) {
     const withPart = `${body}\n\n${part}`;
@@ -261,27 +261,21 @@ function containmentRecord(record: CaseRecord, text: PublicText, copied: PublicP
   };
 }
 
-function renderCaseBody(facts: ContainmentFacts, caseKey: string, decision: TriageDecision, record: CaseRecord): string {
+function renderCaseBody(facts: ContainmentFacts, decision: TriageDecision, record: CaseRecord): string {
   const { text, policy, trigger } = facts;
   const { config } = policy;
-  const { timezone } = config.calendar;
-  const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), timezone, config.language) : undefined);
-  const intakeView = renderMessage(config.language, "tracking-issue", {
-    key: caseKey,
-    summary: untrusted(text.issueTitle),
-    researcher: untrusted(text.author),
-    receivedAt: format(record.receivedAt),
-    advisoryUrl: undefined,
+  const format = dateFormat(config);
+  const intakeView = renderTrackingIssueView({
+    record,
+    config,
+    decision,
+    summary: text.issueTitle,
+    researcher: text.author,
     repository: text.repository,
-    severity: severityView(decision),
     packages: [],
-    deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
-    acknowledgement: "the reporter is pointed to the private channel on the public issue",
-    policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
-    triage: triageView(decision),
+    acknowledgement: "public-issue",
     configErrors: [],
-    relay: undefined,
-    description: untrusted(withoutAppMarkers(text.body)),
+    description: withoutAppMarkers(text.body),
   });
   const containment = renderMessage(config.language, "containment-case", {
     comment: text.kind === "comment",

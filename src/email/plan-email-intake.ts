@@ -5,7 +5,8 @@ import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "..
 import { renderClaimsSection } from "../case/code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
 import type { ClaimsCheck } from "../policy/claim-check.js";
-import { triageView, severityView } from "../case/triage-view.js";
+import { severityView } from "../case/triage-view.js";
+import { renderTriageSection } from "../case/tracking-view.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
@@ -311,12 +312,10 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     sender: senderView(facts.sender),
     severity: severityView(decision),
     deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
-    policy: { name: config.policy.name, version: record.policyVersion ?? "none (defaults)" },
-    triage: triageView(decision),
+    policy: { name: config.policy.name, version: record.policyVersion ?? undefined },
+    triage: renderTriageSection(config.language, decision, { evidenceQuestion: evidence.trackingQuestion, claims: renderClaimsSection(config.language, facts.codeClaims) }),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     attachments: attachmentsView(message.attachments),
-    evidenceQuestion: evidence.trackingQuestion,
-    claims: renderClaimsSection(config.language, facts.codeClaims),
     history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),
     description: untrusted(message.text),
   });

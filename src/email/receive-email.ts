@@ -1,10 +1,10 @@
 import type { Logger } from "probot";
 import { checkReportedCode } from "../case/code-claims.js";
-import { loadRepositoryConfig } from "../config/repository-config.js";
 import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import { caseHome, findCase, type CaseHome } from "../intake/open-case.js";
 import type { AppServices } from "../github/services.js";
 import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
 import { executeEmailIntake } from "./execute-email-intake.js";
@@ -61,10 +61,8 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
       return { status: "not-installed" };
     }
     const gateway = new GitHubGateway(client.octokit, dependencies.cache, client.installationId, dependencies.now);
-    const policy = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), parseRepository(route.repository));
-    const trackingName = policy.config.tracking.repository;
-    const tracking = trackingName ? { repository: trackingName, isPrivate: await gateway.isPrivateRepository(parseRepository(trackingName)) } : undefined;
-    const trackingRepository = tracking?.isPrivate ? parseRepository(tracking.repository) : undefined;
+    const home = await caseHome(gateway, route.repository);
+    const { policy, tracking, privateTracking: trackingRepository } = home;
 
     // A reply names its case; a first message (or its redelivery) is its own case.
     const ownKey = emailCaseKey(message.messageId);
@@ -74,7 +72,7 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
     const log = options.log.child({ caseKey, repository: route.repository });
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
-      const existingCase = trackingRepository ? await readEmailCase(gateway, trackingRepository, caseKey) : null;
+      const existingCase = await readEmailCase(gateway, home, caseKey);
       const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
       const screening = { index: dependencies.cache.caseIndex, installationId: client.installationId, secret: dependencies.trust.secret };
       if (!existingCase) facts.screening = await screenIntake(screening, emailReportIdentity(message, sender.verified, ownKey), policy.config, facts.now);
@@ -114,12 +112,12 @@ async function findAnsweredCase(gateway: GitHubGateway, recentCases: RecentCases
   return first !== undefined && (await gateway.findTrackingIssue(tracking, first)) ? first : undefined;
 }
 
-async function readEmailCase(gateway: GitHubGateway, tracking: RepositoryRef, caseKey: string): Promise<EmailCase | null> {
-  const found = await gateway.findTrackingIssue(tracking, caseKey);
-  if (!found) return null;
+async function readEmailCase(gateway: GitHubGateway, home: CaseHome, caseKey: string): Promise<EmailCase | null> {
+  const found = await findCase(gateway, home, caseKey);
+  if (!found || !home.privateTracking) return null;
   const thread = readEmailThread(found.body);
   // Opening a second case would split the conversation; the delivery fails and the mail system tries again later.
   if (!thread) throw new Error(`tracking issue #${found.number} of an e-mail case has no e-mail thread block`);
-  const { labels } = await gateway.getOpenCase(tracking, found.number);
+  const { labels } = await gateway.getOpenCase(home.privateTracking, found.number);
   return { number: found.number, body: found.body, labels, record: found.record, thread };
 }

@@ -2,10 +2,10 @@ import type { Context } from "probot";
 import { withCaseBlock } from "../case/case-record.js";
 import { ClosingGateway } from "../github/closing-gateway.js";
 import { planOutsidePublication } from "../closing/outside-publication.js";
-import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository } from "../github/refs.js";
+import { caseHome, findCase } from "../intake/open-case.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
@@ -24,17 +24,16 @@ export function handleAdvisoryPublished(dependencies: HandlerDependencies) {
     const gateway = new GitHubGateway(context.octokit, dependencies.cache, installationId, dependencies.now);
     const conversation = new ConversationGateway(context.octokit, dependencies.cache, installationId, dependencies.now);
     const source = parseRepository(payload.repository.full_name);
-    const current = await loadRepositoryConfig((ref) => gateway.readConfigFile(ref), source);
-    const trackingName = current.config.tracking.repository;
-    if (!trackingName) return;
-    const tracking = parseRepository(trackingName);
-    if (!(await gateway.isPrivateRepository(tracking))) {
+    const home = await caseHome(gateway, payload.repository.full_name);
+    if (!home.tracking) return;
+    const tracking = home.privateTracking;
+    if (!tracking) {
       log.warn("tracking repository is public: nothing written there");
       return;
     }
 
     await dependencies.locks.withLock(`case:${ghsaId}`, async () => {
-      const found = await gateway.findTrackingIssue(tracking, ghsaId);
+      const found = await findCase(gateway, home, ghsaId);
       if (found === null) {
         log.info("published advisory without a case: nothing to do");
         return;

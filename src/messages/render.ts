@@ -14,6 +14,7 @@ import { fencedText, UntrustedText } from "./untrusted-text.js";
 export const templateNames = [
   "acknowledgement",
   "tracking-issue",
+  "triage-suggestions",
   "relay-needed",
   "public-tracking-repository",
   "case-tampered",

@@ -302,6 +302,25 @@ const SCANNER_OR_DEPENDENCY_CVE = oneOf("i",
   String.raw`\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)\b[^.\n]{0,80}\b(?:afhankelijkheid|dependency)\b`,
 );
 
+/** The finding of a code scanner, SAST/DAST or composition-analysis product, pasted rather than verified by the writer. */
+const SCANNER_TOOL_FINDING = oneOf("i",
+  String.raw`\b(?:checkmarx|fortify|hp fod|veracode|sonarqube|sonarcloud|deepsource|black ?duck|acunetix|nessus|qualys|whitehat ?sentinel|sd elements|appscan)\b`,
+  String.raw`\b(?:automatic|automated) (?:vulnerability|security)[- ](?:detection|scanning|scan) tool\b`,
+  String.raw`\bvulnerability[- ](?:detection|scanning) tool\b`,
+  String.raw`\bsecurity hotspots?\b`,
+);
+
+/** Asks where or how to report privately, instead of reporting. */
+const PRIVATE_CHANNEL_REQUEST = oneOf("i",
+  String.raw`\b(?:how|where) (?:can|could|should|do|may) (?:i|we) (?:report|disclose|send|submit|communicate)\b`,
+  String.raw`\bhow to (?:report|submit|disclose|send) (?:a |the |this |it|them|security|vulnerabilit)`,
+  String.raw`\bprefer(?:r?ed) way (?:of|to|for) (?:disclos|report|submit)`,
+  String.raw`\b(?:provide|share|recommend|point me (?:at|to)) (?:a |an )?(?:private|working|current )?(?:security )?(?:contact|channel|e-?mail(?: address)?)\b`,
+  String.raw`\benable (?:github )?private vulnerability reporting\b`,
+  String.raw`\b(?:without disclosing|not (?:disclose|release|publish)) (?:any )?(?:the )?(?:details|them|it) publicly\b`,
+  String.raw`\brather not (?:put|share|post|disclose) (?:the |any )?details\b`,
+);
+
 /** Asks to add a hardening measure (CSP, 2FA, rate limiting, security headers, ...). */
 const HARDENING_REQUEST = oneOf("i",
   String.raw`\b(?:add|enable|support|implement|consider|adopt|introduce|enforce)\b[^.\n]{0,30}\b(?:content[ -]security[ -]policy|csp|2fa|two-factor|mfa|sso|saml|hsts|rate limiting|security headers?|signed (?:commits|releases)|sbom|provenance|code scanning|codeql|secret scanning|security\.txt|security\.md|dependency pinning|scorecard)\b`,
@@ -326,9 +345,9 @@ const signals: readonly Signal[] = [
       /\bprivilege escalation\b|\bescalate (?:my |their |the )?privileges?\b/i,
       /\b(?:insecure |unsafe )?deseriali[sz]ation (?:of untrusted|vulnerability|gadget|leads|allows)|\bxxe\b|\bxml external entit/i,
       /\bopen redirect\b|\bprototype pollution\b|\baccount takeover\b|\bsession fixation\b|\bsubdomain takeover\b|\bcache poisoning\b|\brequest smuggling\b/i,
-      /\b(?:heap|stack|buffer|integer) (?:buffer )?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b/i,
+      /\b(?:heap|stack|global|buffer|integer)[ -](?:buffer[ -])?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b/i,
       /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition\b[^.\n]{0,30}\b(?:allows|lets|payment|checkout|coupon|voucher|redeem|balance|withdraw|transfer)/i,
-      /\bunauthenticated access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
+      /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
       EXPOSED_STORE_OR_DATA,
       REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE,
       /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
@@ -358,7 +377,7 @@ const signals: readonly Signal[] = [
       /%3cscript|%3csvg|%22%3e%3c|\balg"?\s?:\s?"?none\b|"(?:role|is_?admin|admin)"\s?:\s?"?(?:admin|true|owner)\b|\bhost:\s?(?:evil|attacker)\b|\bshell\.(?:php|jsp|aspx)\b|\bphpinfo\(\)|\bgadget chain\b|\bysoserial\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)|!!python\/object|<iframe src=["']?(?:https?:\/\/(?:localhost|127\.|10\.|192\.168\.)|javascript:|file:)|(?:\.\.\\){2,12}(?:windows|wwwroot|inetpub|system32|[\w-]{1,64}\.(?:aspx?|php|jsp|exe|dll|config|ini))\b|\.\.%2f|%2e%2e\//i,
       /=\s?(?:hyperlink|webservice|importxml|importdata|cmd\|)\(?|\bignore (?:all |the |any )?(?:previous|prior|above) instructions\b|\bpush graphic-context\b|\bevil\.(?:html|svg|xml|php|zip)\b/i,
-      /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b/i,
+      /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b|\berror: addresssanitizer: [a-z-]+/i,
     ],
   },
   {
@@ -372,7 +391,7 @@ const signals: readonly Signal[] = [
       /\b(?:of|from|belonging to) (?:a stranger|strangers|someone else|another person)\b|\b(?:a stranger|someone else)'s\b|\bfor (?:everyone|anyone|every user|every visitor) who (?:opens|views|visits|loads|reads)\b/i,
       AS_SOMEONE_ELSE,
       LEAKS_OTHER_USERS_DATA,
-      /\b(?:reachable|accessible|available|exposed|loads?|works?|opens?)\b[^.\n]{0,60}\b(?:without (?:any )?(?:login|logging in|authentication|a session|credentials)|no (?:session|login|cookies))\b/i,
+      /\b(?:reachable|accessible|accessed|available|exposed|loads?|works?|opens?)\b[^.\n]{0,60}\b(?:without (?:any )?(?:login|logging in|authentication|a session|credentials)|no (?:session|login|cookies))\b/i,
       /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|projects?|documents|records?|details)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
       /\b(?:returns?|exposes?|lists?|shows?|leaks?|accessible|readable|downloadable|visible)\b[^.\n]{0,80}\bwithout (?:any )?(?:authentication|logging in|login|credentials|a session)\b/i,
       /\b(?:passport|identity card|id card|driver'?s licen[cs]e)s? (?:scans?|photos?|copies|numbers)\b|\b(?:medical records|credit card numbers|bank account numbers|social security numbers|bsn(?:-nummers)?)\b/i,
@@ -528,6 +547,20 @@ const signals: readonly Signal[] = [
     ],
   },
   {
+    rule: "scanner-output",
+    explanation: "passes on what a scanning product reported, not a finding the writer verified",
+    weight: -1.5,
+    in: "all",
+    patterns: [SCANNER_TOOL_FINDING],
+  },
+  {
+    rule: "asks-for-private-channel",
+    explanation: "asks where to report privately rather than reporting in public",
+    weight: -1.5,
+    in: "all",
+    patterns: [PRIVATE_CHANNEL_REQUEST],
+  },
+  {
     rule: "hardening-or-process",
     explanation: "asks for hardening or discusses security process, not a flaw found",
     weight: -1,
@@ -583,7 +616,9 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   const corroboration = corroborate(reasons, text.all);
   if (corroboration) reasons.push(corroboration);
   const harmTerms = distinctHarmTerms(text.all);
-  if (harmTerms.length > 1) {
+  // Words of harm describe an attack in a report and the class of attack in a discussion: they count only when
+  // nothing in the text frames it as a discussion, a scan result or a request.
+  if (harmTerms.length > 1 && !reasons.some((reason) => reason.weight < 0)) {
     reasons.push({
       rule: "harm-vocabulary",
       explanation: "describes harm and access in many different words",
@@ -595,7 +630,7 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
   const judgement =
     confidenceOf(ruleScore) < RULES_DECIDE
-      ? modelReason(input.title, input.body, text.all, reasons.some((reason) => reason.weight > 0 && reason.rule !== "harm-vocabulary"))
+      ? modelReason(input.title, input.body, text.all, corroborates(reasons))
       : undefined;
   if (judgement) reasons.push(judgement);
   const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
@@ -616,6 +651,15 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
     };
   }
   return { vulnerabilityReport: confidence >= policy.threshold, confidence, reasons };
+}
+
+/**
+ * Whether the rules found a sign of a vulnerability the model may corroborate: a rule other than the words of harm
+ * ("token" and "session" appear in ordinary bugs too), and nothing that frames the text as a discussion, a scan result
+ * or a request.
+ */
+function corroborates(reasons: readonly ClassifyReason[]): boolean {
+  return reasons.some((reason) => reason.weight > 0 && reason.rule !== "harm-vocabulary") && !reasons.some((reason) => reason.weight < 0);
 }
 
 /** Rules that say what harm is done or what is exposed. */

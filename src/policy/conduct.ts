@@ -9,8 +9,12 @@ import { excerpt, type ReportText } from "./report.js";
  */
 export interface ConductFlag {
   id: string;
+  /** The conduct's catalog title (its id for a policy's own entry). */
+  title: string;
   reason: string;
   matched: string;
+  /** For more records read than the policy allows: how many, and the most allowed. */
+  records?: { count: number; allowed: number };
 }
 
 export type ConductId =
@@ -179,7 +183,7 @@ export function flagConduct(rules: readonly CompiledConduct[], text: ReportText)
 function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
   const matched = affirmedMatch(rule.match, text);
   if (matched === undefined) return undefined;
-  return { id: rule.id, matched: excerpt(matched), reason: `The report describes ${rule.title.toLowerCase()}: "${excerpt(matched)}". A maintainer should check this against the policy.` };
+  return { id: rule.id, title: rule.title, matched: excerpt(matched), reason: `The report describes ${rule.title.toLowerCase()}: "${excerpt(matched)}". A maintainer should check this against the policy.` };
 }
 
 function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
@@ -188,7 +192,9 @@ function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | unde
     if (counted !== undefined && counted.count > rule.maxRecords) {
       return {
         id: rule.id,
+        title: rule.title,
         matched: excerpt(counted.matched),
+        records: { count: counted.count, allowed: rule.maxRecords },
         reason: `The report mentions ${counted.count} records read ("${excerpt(counted.matched)}"); the policy allows at most ${rule.maxRecords}.`,
       };
     }

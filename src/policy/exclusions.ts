@@ -16,6 +16,10 @@ export interface ExclusionSuggestion {
   /** The policy sentence the rule comes from. */
   policyText: string;
   source: "catalog" | "custom";
+  /** The exceptions checked and found not to apply, by id. */
+  exceptionsChecked: readonly string[];
+  /** When no rule matched but the category model did: its probability. */
+  byModel?: number;
   vrt?: string;
   cwe: readonly string[];
 }
@@ -183,6 +187,8 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
         where: hit.where,
         policyText: rule.policyText,
         source: rule.source,
+        exceptionsChecked: checked,
+        ...(hit.byModel === undefined ? {} : { byModel: hit.byModel }),
         ...(rule.vrt === undefined ? {} : { vrt: rule.vrt }),
         cwe: rule.cwe,
       },

@@ -43,7 +43,12 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
     patterns: [
       /\b(?:read|access|download|view|see|dump|leak|expose)s? (?:the )?(?:data|invoices|orders|messages|files|records|documents|personal data) of (?:other|all|any) (?:users|customers|tenants|accounts)\b/i,
       /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
+      /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
     ].map(builtInPattern),
+  },
+  {
+    title: "The report shows memory being read, not only a crash",
+    patterns: [/\b(?:read|disclose|leak|obtain|expose)s? (?:the )?(?:contents of )?(?:arbitrary |sensitive |process |heap |stack |uninitiali[sz]ed )?memory(?: contents)?\b/i].map(builtInPattern),
   },
 ];
 

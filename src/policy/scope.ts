@@ -45,8 +45,14 @@ export interface ScopeDecision {
   asset?: string;
   /** The scope entry that decided, when one did. */
   rule?: string;
+  /** Which step of `decideScope` decided: the templates word the reason from it in each language. */
+  basis: ScopeBasis;
+  /** For an out-of-scope topic: the report's sentence about it. */
+  excerpt?: string;
   reason: string;
 }
+
+export type ScopeBasis = "listed-out-of-scope" | "out-of-scope-topic" | "listed-in-scope" | "own-repository" | "not-listed" | "nothing-listed" | "no-target";
 
 export function compileScope(scope: ScopeConfig): CompiledScope {
   const outEntries = scope.outOfScope.map((entry) => ({ entry, topic: isTopicEntry(entry) }));
@@ -77,6 +83,7 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
         status: "out",
         asset: asset.value,
         rule: rule.pattern,
+        basis: "listed-out-of-scope",
         reason: `${asset.value} matches "${rule.pattern}", which the policy lists as out of scope.`,
       };
     }
@@ -89,6 +96,8 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
         status: "out",
         ...(inScope === undefined ? {} : { asset: inScope.asset.value }),
         rule: topic.phrase,
+        basis: "out-of-scope-topic",
+        excerpt: excerpt(sentence),
         reason: `The report concerns ${topic.phrase} ("${excerpt(sentence)}"), which the policy lists as out of scope.`,
       };
     }
@@ -98,6 +107,7 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
       status: "in",
       asset: inScope.asset.value,
       rule: inScope.rule,
+      basis: "listed-in-scope",
       reason: `${inScope.asset.value} matches the scope entry "${inScope.rule}".`,
     };
   }
@@ -106,6 +116,7 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
     return {
       status: "in",
       asset: repository.value,
+      basis: "own-repository",
       reason: `The report was filed against ${repository.value}; the scope lists no repositories, so each repository's own code is in scope.`,
     };
   }
@@ -114,13 +125,14 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
     return {
       status: "out",
       asset: target.value,
+      basis: "not-listed",
       reason: `${target.value} is not listed in the scope, and any asset not listed is out of scope.`,
     };
   }
   if (target !== undefined) {
-    return { status: "unknown", asset: target.value, reason: "The policy lists no in-scope assets; a maintainer decides." };
+    return { status: "unknown", asset: target.value, basis: "nothing-listed", reason: "The policy lists no in-scope assets; a maintainer decides." };
   }
-  return { status: "unknown", reason: "The report names no URL, hostname, IP address or repository." };
+  return { status: "unknown", basis: "no-target", reason: "The report names no URL, hostname, IP address or repository." };
 }
 
 function firstInScope(

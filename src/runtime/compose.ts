@@ -183,6 +183,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
             ...(dependencies.mailer ? { mailer: dependencies.mailer } : {}),
             log,
             report: (line) => log.info(line),
+            secret: dependencies.trust.secret,
           });
           log.info({ installations: result.installations, failed: result.failed, ...result.totals }, "sweep finished");
         },

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository } from "../github/refs.js";
+import { everyInstallation } from "../github/installations.js";
 import type { MeasuredCase } from "../dashboard/metrics.js";
 import type { TrackedRepository } from "../dashboard/overview.js";
 import { loadInstallationPolicies } from "./run.js";
@@ -35,14 +36,10 @@ export async function collectTrackedRepositories(gateway: GitHubGateway, account
 
 /** Every installation's tracking repositories that the app's JWT can list (suspended installations left out). */
 export async function collectEveryTrackedRepository(probot: Probot, cache: GatewayCache, now: Date): Promise<TrackedRepository[]> {
-  const appOctokit = await probot.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const tracked: TrackedRepository[] = [];
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
-    const account = installation.account && "login" in installation.account ? installation.account.login : String(installation.id);
-    const gateway = new GitHubGateway(await probot.auth(installation.id), cache, installation.id, () => now.getTime());
-    tracked.push(...(await collectTrackedRepositories(gateway, account)));
+  for await (const installation of everyInstallation(probot)) {
+    const gateway = new GitHubGateway(await installation.octokit(), cache, installation.id, () => now.getTime());
+    tracked.push(...(await collectTrackedRepositories(gateway, installation.account)));
   }
   return tracked;
 }

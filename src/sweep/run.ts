@@ -1,13 +1,14 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
-import { planIntake } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import type { GitHubGateway, InstallationRepository, TriageAdvisory } from "../github/gateway.js";
 import { hasStatus } from "../github/status.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
-import { advisoryFromPayload, gatherIntakeFacts, withCodeClaims } from "../handlers/advisory-reported.js";
-import { executeIntake } from "../intake/execute-intake.js";
+import { advisoryFromPayload } from "../handlers/advisory-reported.js";
+import type { executeIntake } from "../intake/execute-intake.js";
+import { executeAdvisoryIntake, planAdvisoryIntake } from "../intake/open-case.js";
+import type { ScreeningContext } from "../reporters/intake-screening.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
 import type { CaseIndexStep } from "./case-index-step.js";
@@ -57,6 +58,8 @@ export interface SweepOptions {
   dashboard?: DashboardStep;
   /** Step 9, once per installation: the case index (`caseIndexStep`). */
   caseIndex?: CaseIndexStep;
+  /** Step 5 screens a missed report and indexes its case as the webhook would; every installation's sweep has it. */
+  screening?: ScreeningContext;
 }
 
 export interface InstallationSweepSummary {
@@ -314,7 +317,8 @@ interface ReconciliationScope {
 
 /**
  * Missed `repository_advisory.reported` webhooks: every advisory still in triage whose case is not among the open
- * cases goes through intake exactly as the webhook would (same facts, plan and executor, so the same idempotency):
+ * cases goes through intake exactly as the webhook would (same facts, screening, plan, executor and case index, so the
+ * same idempotency and a blocked reporter's report is closed, not opened):
  * a case is opened, or found closed and left alone; the acknowledgement says it is late and counts the deadline
  * from the original submission. An advisory checked once is not checked again until it changes.
  */
@@ -353,8 +357,8 @@ async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepO
         { repository_advisory: advisory, repository: { full_name: repository } } as unknown as Parameters<typeof advisoryFromPayload>[0],
         now,
       );
-      const facts = await withCodeClaims(gateway, await gatherIntakeFacts(gateway, report, now));
-      const plan = planIntake(facts);
+      const planned = await planAdvisoryIntake(gateway, options.screening, report, now);
+      const { plan } = planned;
       const fields = { caseKey: plan.caseKey, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) };
       if (plan.actions.length === 0) {
         gateway.rememberReconciled(advisory.ghsa_id, advisory.updated_at);
@@ -364,7 +368,7 @@ async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepO
         log.info(fields, "dry run: reconciliation planned, nothing sent");
         return;
       }
-      await executeIntake(gateway, plan, facts, log);
+      await executeAdvisoryIntake(gateway, options.screening, planned, log);
       if (plan.actions.some((action) => action.type === "openTrackingIssue")) scope.summary.reconciliation.casesOpened += 1;
       gateway.rememberReconciled(advisory.ghsa_id, advisory.updated_at);
       log.warn(fields, "missed report reconciled");

@@ -198,3 +198,50 @@ describe("classify", () => {
     expect(huge.confidence).toBeLessThanOrEqual(1);
   });
 });
+
+describe("classify on security talk that is not a finding", () => {
+  const scanner = {
+    title: "Checkmarx: Reflected_XSS_All_Clients in search.jsp",
+    body: "Checkmarx reports that search.jsp embeds untrusted input in its output without encoding, enabling an attacker to inject malicious code. Severity: High. CWE-79.",
+  };
+
+  it("leaves a pasted scanner finding alone, saying which product reported it", () => {
+    const result = classify(scanner);
+    expect(result.vulnerabilityReport).toBe(false);
+    expect(result.reasons).toContainEqual(expect.objectContaining({ rule: "scanner-output", matched: "Checkmarx" }));
+    // Control: the same words without the product's name score higher, so the name is what counts against.
+    const unnamed = { title: scanner.title.replace("Checkmarx: ", ""), body: scanner.body.replace("Checkmarx reports that", "We see that") };
+    expect(classify(unnamed).reasons.map((reason) => reason.rule)).not.toContain("scanner-output");
+    expect(result.confidence).toBeLessThan(classify(unnamed).confidence);
+  });
+
+  it("contains the same class of finding when the writer shows it working (control)", () => {
+    const result = classify({
+      title: "Reflected XSS in search.jsp",
+      body: "The q parameter of /search.jsp is echoed unencoded. GET /search.jsp?q=<script>alert(document.cookie)</script> runs the script; an attacker can send the link to steal a victim's session.",
+    });
+    expect(result.vulnerabilityReport).toBe(true);
+    expect(result.reasons.map((reason) => reason.rule)).not.toContain("scanner-output");
+  });
+
+  it("leaves a request for a private channel alone, and contains the report once it names the weakness (control)", () => {
+    const request = classify({
+      title: "Security contact?",
+      body: "I found a vulnerability in the export feature and would like to report it privately. How can I report it? Please enable private vulnerability reporting.",
+    });
+    expect(request.vulnerabilityReport).toBe(false);
+    expect(request.reasons.map((reason) => reason.rule)).toContain("asks-for-private-channel");
+    const report = classify({ title: "Invoices of other customers readable", body: "I found a vulnerability: GET /export?id=2 returns the invoices of other customers without logging in." });
+    expect(report.vulnerabilityReport).toBe(true);
+  });
+
+  it("reads a sanitizer's hyphenated overflow as a class of vulnerability and its report as evidence", () => {
+    const result = classify({
+      title: "heap-buffer-overflow in parse_header()",
+      body: "==123==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000011\nREAD of size 4 in parse_header src/header.c:88, with the attached file.",
+    });
+    expect(result.vulnerabilityReport).toBe(true);
+    expect(result.reasons).toContainEqual(expect.objectContaining({ rule: "vulnerability-class", matched: "heap-buffer-overflow" }));
+    expect(result.reasons.map((reason) => reason.rule)).toContain("exploit-payload");
+  });
+});

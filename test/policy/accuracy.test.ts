@@ -28,19 +28,41 @@ function example(name: string) {
 describe("containment on the test split", () => {
   const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
+  // The public GitHub issues joined the sets after the first floors were set; the first floors keep holding the
+  // sources they were measured on, and the issues have floors of their own.
+  const firstSources = containmentFigures(items.filter((item) => item.source !== "github-issues"));
+  const githubIssues = containmentFigures(items.filter((item) => item.source === "github-issues"));
 
   it("is measured on sets large enough to mean something", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(400);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(50);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(480);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(85);
     expect(figures.plain.of).toBeGreaterThanOrEqual(700);
+    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(40);
+    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(24);
   });
 
-  it("contains at least 88 % of public disclosures (measured: 90.0 %)", () => {
+  it("contains at least 88 % of all public disclosures (measured: 88.1 %)", () => {
     expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.88);
   });
 
-  it("contains at most 3 % of security discussions that are not disclosures (measured: 1.6 %)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.03);
+  it("contains at least 88.5 % of the advisories and Matomo disclosures (measured: 89.1 %; first floor 88 % at 90.0 %)", () => {
+    expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.885);
+  });
+
+  it("contains at least 75 % of the public GitHub issues that disclose a vulnerability (measured: 77.5 %)", () => {
+    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("contains at most 7 % of all security discussions that are not disclosures (measured: 5.7 %)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.07);
+  });
+
+  it("contains at most 2 % of Matomo's security discussions (measured: 0 of 64; first ceiling 3 % at 1.6 %)", () => {
+    expect(firstSources.hardNegatives.rate).toBeLessThanOrEqual(0.02);
+  });
+
+  it("contains at most 23 % of the security-worded GitHub issues that are not disclosures (measured: 5 of 24)", () => {
+    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.23);
   });
 
   it("contains at most 2 plain issues (measured: 1 of 739)", () => {
@@ -51,13 +73,13 @@ describe("containment on the test split", () => {
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string }>("data/triage.jsonl"));
   const floors = [
-    { policy: "mijnpartnergroep", right: 0.93, wronglyExcluded: 0.02, measured: "95.7 % right, 1.0 % wrongly excluded" },
-    { policy: "openworx", right: 0.97, wronglyExcluded: 0.01, measured: "99.3 % right, 0.0 % wrongly excluded" },
+    { policy: "mijnpartnergroep", right: 0.95, wronglyExcluded: 0.01, measured: "96.0 % right, 0.8 % wrongly excluded" },
+    { policy: "openworx", right: 0.98, wronglyExcluded: 0.01, measured: "98.9 % right, 0.6 % wrongly excluded" },
   ];
 
   it.each(floors)("under $policy holds its floor ($measured)", ({ policy, right, wronglyExcluded }) => {
     const figures = triageFigures(items, example(policy), kinds);
-    expect(figures.unambiguous).toBeGreaterThanOrEqual(120);
+    expect(figures.unambiguous).toBeGreaterThanOrEqual(170);
     expect(figures.right.rate).toBeGreaterThanOrEqual(right);
     expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });

@@ -58,6 +58,27 @@ describe("a strong impact keeps a report in scope", () => {
   });
 });
 
+describe("a strong impact keeps reports of exposed credentials and memory in scope", () => {
+  it("brings back a user listing that includes password hashes, which the enumeration exclusion alone would take out", () => {
+    const result = triaged(["username-enumeration"], "User list API without login", "GET /api/users enumerates all accounts without logging in and includes the users' password hashes.");
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toEqual([
+      { id: "username-enumeration", exception: "strong-impact", title: "The report exposes the data of other people", matched: "includes the users' password" },
+    ]);
+    // Control: enumeration alone stays excluded.
+    const control = triaged(["username-enumeration"], "Login form reveals accounts", "The login form says 'unknown user' for accounts that do not exist, so anyone can enumerate all accounts.");
+    expect(control.excluded).toEqual(["username-enumeration"]);
+  });
+
+  it("brings back a denial of service that also leaks memory, and leaves a crash alone excluded (control)", () => {
+    const leak = triaged(["denial-of-service"], "Denial of service in the TIFF decoder", "A crafted TIFF causes a denial of service in the decoder and leaks process memory to the attacker.");
+    expect(leak.excluded).toEqual([]);
+    expect(leak.kept.map((kept) => kept.title)).toEqual(["The report shows memory being read, not only a crash"]);
+    const crash = triaged(["denial-of-service"], "Denial of service in the TIFF decoder", "A crafted TIFF causes a denial of service in the decoder.");
+    expect(crash.excluded).toEqual(["denial-of-service"]);
+  });
+});
+
 describe("the category model", () => {
   const divisionByZero = [
     "Division by zero in the thumbnail service",

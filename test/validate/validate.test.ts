@@ -56,6 +56,13 @@ const brokenConfigs: BrokenConfig[] = [
     message: '"clickjacking" is already listed as exclusions[0]',
   },
   {
+    name: "a custom exclusion named like a reason of /disclosure reject",
+    yaml: "exclusions:\n  - id: no-reproduction\n    title: Reports without steps\n    match: ['no steps']\n",
+    path: "exclusions[0].id",
+    line: 2,
+    message: '"no-reproduction" is also a reason of /disclosure reject, which comes first',
+  },
+  {
     name: "a misspelt conduct id",
     yaml: "conduct:\n  - social-engineering\n  - ddoss\n",
     path: "conduct[1]",

@@ -76,8 +76,8 @@ function installationView(state: StandInState, installation: InstallationState) 
     single_file_name: null,
     has_multiple_single_files: false,
     single_file_paths: [],
-    suspended_by: null,
-    suspended_at: null,
+    suspended_by: installation.suspendedAt ? installation.account : null,
+    suspended_at: installation.suspendedAt ?? null,
   };
 }
 
@@ -262,6 +262,7 @@ export const handlers: Record<string, Handler> = {
   "apps/create-installation-access-token": (context) => {
     const installation = context.state.installations.get(Number(context.params.installation_id));
     if (!installation) throw notFound();
+    if (installation.suspendedAt) throw new GitHubError(403, "This installation has been suspended");
     const token = newInstallationToken();
     const expiresAt = context.state.now().getTime() + 60 * 60 * 1000;
     context.state.tokens.set(token, { installationId: installation.id, expiresAt });

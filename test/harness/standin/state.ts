@@ -55,6 +55,8 @@ export interface InstallationState {
   account: UserObject;
   permissions: Record<string, "read" | "write">;
   events: string[];
+  /** When the account's owner suspended the app there; GitHub then refuses the installation's tokens. */
+  suspendedAt?: string;
 }
 
 export interface AppState {
@@ -159,7 +161,7 @@ export class StandInState {
 
   seedInstallation(
     accountLogin: string,
-    options: { id?: number; permissions?: InstallationState["permissions"] } = {},
+    options: { id?: number; permissions?: InstallationState["permissions"]; suspendedAt?: string } = {},
   ): InstallationState {
     const account = this.organizations.get(accountLogin.toLowerCase()) ?? this.seedUser(accountLogin);
     const installation: InstallationState = {
@@ -173,6 +175,7 @@ export class StandInState {
         members: "read",
       },
       events: ["issues", "issue_comment", "repository_advisory"],
+      ...(options.suspendedAt ? { suspendedAt: options.suspendedAt } : {}),
     };
     this.installations.set(installation.id, installation);
     return installation;
