@@ -12,24 +12,7 @@ const repository = resolve(import.meta.dirname, "..");
 const baseDir = resolve(process.argv[2] ?? repository);
 
 /** Imports that still cross a layer, each with why it is not moved yet. Keep this list short. */
-const exceptions = [
-  {
-    rule: "feature-imports-below",
-    from: "src/sweep/run.ts",
-    to: "src/handlers/advisory-reported.ts",
-    reason:
-      "the sweep's reconciliation gathers intake facts with the webhook handler's helpers (through a fabricated payload); " +
-      "it goes when reconciliation opens cases through the one intake sequence in src/intake (issue #20, case-opening path)",
-  },
-  {
-    rule: "runtime-imports-no-cli",
-    from: "src/runtime/compose.ts",
-    to: "src/cli/sweep-command.ts",
-    reason:
-      "the server's sweep timer runs the CLI's loop over installations; it goes when that loop becomes the one " +
-      "installation iterator in src/github (issue #20)",
-  },
-];
+const exceptions = [];
 
 const { forbidden, options } = createRequire(import.meta.url)(resolve(repository, ".dependency-cruiser.cjs"));
 const ownTsConfig = resolve(baseDir, "tsconfig.json");

@@ -7,7 +7,7 @@ import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
 import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
-import { sweepEveryInstallation } from "../cli/sweep-command.js";
+import { sweepEveryInstallation } from "../sweep/every-installation.js";
 import { createGatewayCache, createInProcessPendingAcknowledgements } from "../github/gateway-cache.js";
 import type { HandlerDependencies } from "../handlers/dependencies.js";
 import { collectCasesOfEveryInstallation } from "../sweep/collect-cases.js";

@@ -5,7 +5,7 @@ import type { RepositoryConfig } from "../config/repository-config.js";
 import type { GitHubGateway, InstallationRepository, TriageAdvisory } from "../github/gateway.js";
 import { hasStatus } from "../github/status.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
-import { advisoryFromPayload } from "../handlers/advisory-reported.js";
+import { advisoryFromPayload } from "../intake/advisory-report.js";
 import type { executeIntake } from "../intake/execute-intake.js";
 import { executeAdvisoryIntake, planAdvisoryIntake } from "../intake/open-case.js";
 import type { ScreeningContext } from "../reporters/intake-screening.js";
