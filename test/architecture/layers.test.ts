@@ -19,7 +19,7 @@ describe("the layer rule", () => {
   it.each<[string, string, RegExp]>([
     ["the pure layer imports src/github, even for a type only", "type-only-upward", /pure-imports-pure: src\/policy\/rule\.ts → src\/github\/client\.ts/],
     ["there is an import cycle inside one layer", "cycle", /no-cycle: src\/case\/(first|second)\.ts → src\/case\/(first|second)\.ts/],
-    ["a feature imports a feature of its own tier", "sideways-feature", /features-import-lower-tiers: src\/commands\/command\.ts → src\/intake\/opening\.ts/],
+    ["a feature imports a feature of its own tier", "sideways-feature", /features-import-lower-tiers: src\/commands\/command\.ts → src\/containment\/hiding\.ts/],
   ])("fails when %s", (_case, fixture, violation) => {
     const result = checkLayers(fixture);
     expect(result.status).toBe(1);
