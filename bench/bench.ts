@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseConfigText } from "../src/config/load.js";
 import { LEDGER_CLOCK_MARGIN_MS } from "../src/github/gateway-cache.js";
-import { compilePolicy, triageWith } from "../src/policy/index.js";
+import { compilePolicy, triageWith } from "../src/policy/triage.js";
 import { computeDeadlines } from "../src/sla/index.js";
 import { repositoryAdvisoryReportedPayload } from "../test/fixtures/webhook-payloads.js";
 import type { RepositoryAdvisoryObject } from "../test/fixtures/github-objects.js";

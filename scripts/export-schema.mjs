@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import process from "node:process";
 import { URL } from "node:url";
-import { configJsonSchemaText } from "../dist/render/json-schema.js";
+import { configJsonSchemaText } from "../dist/config/json-schema.js";
 
 const target = new URL("../schema/disclosure.schema.json", import.meta.url);
 await writeFile(target, configJsonSchemaText());

@@ -3,7 +3,7 @@ import { renderMessage } from "../messages/render.js";
 import { missingRequirements, type IntakeRequirement } from "../policy/evidence.js";
 import type { ClaimsCheck } from "../policy/claim-check.js";
 import type { TriageDecision } from "../policy/triage.js";
-import { withPauseFor } from "../sweep/state-change.js";
+import { withPauseFor } from "./state-change.js";
 import type { CaseRecord } from "./case-record.js";
 import { claimsLabels } from "./code-claims.js";
 

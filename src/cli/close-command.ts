@@ -3,14 +3,15 @@ import { pino } from "pino";
 import type { CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
 import { invalidReasons, type InvalidReason } from "../policy/reject-reasons.js";
-import { planCommand } from "../commands/plan.js";
-import { loadPinnedConfig } from "../handlers/command-config.js";
-import { executeCommentPlan } from "../handlers/execute-command.js";
-import { indexedCase } from "../reporters/case-index.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import { planCommand } from "../commands/plan-command.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
+import { executeCommentPlan } from "../commands/execute-command.js";
+import { indexedCase } from "../case/case-index.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
 import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
@@ -141,7 +142,7 @@ async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ 
       for (const trackingName of trackingPolicies.keys()) {
         const repository = parseRepository(trackingName);
         if (!(await gateway.isPrivateRepository(repository))) continue;
-        for (const number of await searchCases(octokit, repository, run.where)) found.push({ installationId: installation.id, octokit, repository, number });
+        for (const number of await gateway.searchOpenCases(repository, run.where, MAX_RESULTS_PER_REPOSITORY)) found.push({ installationId: installation.id, octokit, repository, number });
       }
     } catch (error) {
       failed += 1;
@@ -158,16 +159,6 @@ async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ 
   }
   run.io.stderr(`${progressBar(found.length, found.length)}\n`);
   return { closed, skipped, failed };
-}
-
-async function searchCases(octokit: Found["octokit"], repository: RepositoryRef, where: string): Promise<number[]> {
-  const q = `repo:${repository.owner}/${repository.repo} is:issue is:open label:disclosure ${where}`;
-  const numbers: number[] = [];
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) {
-    for (const item of data) if (!item.pull_request && item.repository_url.toLowerCase().endsWith(`/repos/${repository.owner}/${repository.repo}`.toLowerCase())) numbers.push(item.number);
-    if (numbers.length >= MAX_RESULTS_PER_REPOSITORY) break;
-  }
-  return numbers.slice(0, MAX_RESULTS_PER_REPOSITORY);
 }
 
 /** Reads the case again under its lock and closes it as `/disclosure reject <reason>` would. */

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { createGatewayCache, type GatewayCache } from "../github/gateway-cache.js";
-import { createInProcessLocks, type CaseLocks } from "../runtime/locks.js";
+import { createInProcessLocks, type CaseLocks } from "../case/case-locks.js";
 import { createRedisCaseIndex } from "../runtime/redis-case-index.js";
 import { createRedisLocks } from "../runtime/redis-locks.js";
 

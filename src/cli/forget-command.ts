@@ -1,6 +1,7 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
 import {
   countMentions,
@@ -10,7 +11,7 @@ import {
   mentionsInTrackingIssueBody,
   type ResearcherIdentifiers,
 } from "../privacy/forget.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { loadInstallationPolicies } from "../sweep/run.js";
 import { commandStores } from "./command-stores.js";
 import { appCredentials, commandProbot, type SweepCommandIo } from "./sweep-command.js";
@@ -105,7 +106,6 @@ export async function runForgetCommand(args: string[], io: SweepCommandIo, overr
 
 interface TrackingIssueFound {
   installation: number;
-  octokit: ProbotOctokit;
   gateway: GitHubGateway;
   botLogin: string;
   repository: RepositoryRef;
@@ -149,7 +149,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
             if (!(await gateway.isPrivateRepository(repository))) continue;
             for (const issue of await gateway.listCases(repository)) {
               const caseKey = issue.reading.status === "found" ? issue.reading.record.key : null;
-              await visit({ installation: installation.id, octokit, gateway, botLogin, repository, number: issue.number, url: issue.url, body: issue.body, caseKey });
+              await visit({ installation: installation.id, gateway, botLogin, repository, number: issue.number, url: issue.url, body: issue.body, caseKey });
             }
           }
         } catch (error) {
@@ -164,18 +164,14 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
   };
 }
 
-async function listComments(found: Pick<TrackingIssueFound, "octokit" | "repository" | "number">) {
-  return found.octokit.paginate(found.octokit.rest.issues.listComments, { ...found.repository, issue_number: found.number, per_page: 100 });
-}
-
 async function mentionsOf(found: TrackingIssueFound, researcher: ResearcherIdentifiers): Promise<CaseMentions> {
   const inBody = mentionsInTrackingIssueBody(found.body, researcher);
-  const comments = (await listComments(found))
+  const comments = (await found.gateway.listIssueComments(found.repository, found.number))
     .map((comment) => ({
       id: comment.id,
-      url: comment.html_url,
-      byApp: comment.user?.login === found.botLogin,
-      mentions: countMentions(comment.body ?? "", researcher),
+      url: comment.url,
+      byApp: comment.author === found.botLogin,
+      mentions: countMentions(comment.body, researcher),
     }))
     .filter((comment) => comment.mentions > 0);
   return {
@@ -214,11 +210,11 @@ async function forgetInCase(found: TrackingIssueFound, researcher: ResearcherIde
       changes.total += body.replacements;
       changes.parts.push(`issue body ${body.replacements}`);
     }
-    for (const comment of await listComments(found)) {
-      if (comment.user?.login !== found.botLogin) continue;
-      const forgotten = forgetInText(comment.body ?? "", researcher);
+    for (const comment of await found.gateway.listIssueComments(found.repository, found.number)) {
+      if (comment.author !== found.botLogin) continue;
+      const forgotten = forgetInText(comment.body, researcher);
       if (forgotten.replacements === 0) continue;
-      await found.octokit.rest.issues.updateComment({ ...found.repository, comment_id: comment.id, body: forgotten.text });
+      await found.gateway.updateIssueComment(found.repository, comment.id, forgotten.text);
       changes.total += forgotten.replacements;
       changes.parts.push(`comment ${comment.id} ${forgotten.replacements}`);
     }

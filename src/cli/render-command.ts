@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import { formatProblem, parseConfigText } from "../config/load.js";
 import { languageSchema } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
-import { renderSecurityMd } from "../render/security-md.js";
-import { renderSecurityTxt, SecurityTxtError } from "../render/security-txt.js";
+import { renderSecurityMd } from "../messages/security-md.js";
+import { renderSecurityTxt, SecurityTxtError } from "../messages/security-txt.js";
 import type { CliIo } from "./io.js";
 
 const USAGE =

@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { createGatewayCache } from "../github/gateway-cache.js";
-import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics } from "../sweep/metrics.js";
+import { computeMetrics, renderMetricsCsv, renderMetricsMarkdown, renderPrometheusMetrics } from "../dashboard/metrics.js";
 import { overviewOf } from "../dashboard/overview.js";
 import { collectEveryTrackedRepository } from "../sweep/collect-cases.js";
 import { renderOverviewHtml, renderOverviewMarkdown } from "../dashboard/render-overview.js";

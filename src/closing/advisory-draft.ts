@@ -1,31 +1,10 @@
-import type { AdvisoryCredit } from "./credit.js";
+import type { AdvisoryDraft } from "../github/advisories.js";
 
 /**
  * The advisory as the closing needs it — its text for the researcher's review, its credits, and whether GitHub
  * would accept publishing it — and the check itself. GitHub refuses to publish an advisory without a severity or a
  * CVSS vector, a description, or an affected package; Disclosure Desk says so instead of sending the update.
  */
-
-export interface AffectedPackage {
-  ecosystem: string | undefined;
-  name: string | undefined;
-  vulnerableVersions: string | undefined;
-  patchedVersions: string | undefined;
-}
-
-export interface AdvisoryDraft {
-  ghsaId: string;
-  htmlUrl: string;
-  state: string;
-  author: string | undefined;
-  summary: string;
-  description: string;
-  severity: string | undefined;
-  cvssVector: string | undefined;
-  cveId: string | undefined;
-  vulnerabilities: AffectedPackage[];
-  credits: AdvisoryCredit[];
-}
 
 export type ReadinessProblem = "severity" | "description" | "vulnerabilities";
 

@@ -1,4 +1,5 @@
 import type { CaseRecord } from "../case/case-record.js";
+import type { AdvisoryCredit, AdvisoryCreditType } from "../github/advisories.js";
 
 /**
  * Credit: the researcher's answers on the advisory (`credit: name "Jane Doe"`, `credit: handle`,
@@ -9,25 +10,6 @@ import type { CaseRecord } from "../case/case-record.js";
 export type CreditChoice = "name" | "handle" | "anonymous";
 export type CreditRecord = NonNullable<NonNullable<CaseRecord["closing"]>["credit"]>;
 export type OtherCredit = NonNullable<NonNullable<CaseRecord["closing"]>["otherCredits"]>[number];
-
-/** The credit types GitHub accepts on an advisory. */
-export type AdvisoryCreditType =
-  | "analyst"
-  | "finder"
-  | "reporter"
-  | "coordinator"
-  | "remediation_developer"
-  | "remediation_reviewer"
-  | "remediation_verifier"
-  | "tool"
-  | "sponsor"
-  | "other";
-
-export interface AdvisoryCredit {
-  login: string;
-  type: AdvisoryCreditType;
-  state?: "accepted" | "declined" | "pending";
-}
 
 export interface ResearcherAnswers {
   credit?: { choice: CreditChoice; name?: string };

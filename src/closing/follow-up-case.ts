@@ -2,11 +2,11 @@ import type { ProbotOctokit } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github/gateway.js";
-import { mirrorResearcherReplies } from "../handlers/mirror-researcher-replies.js";
+import { parseRepository, type AdvisoryRef, type RepositoryRef } from "../github/refs.js";
+import { mirrorResearcherReplies } from "./mirror-researcher-replies.js";
 import { renderMessage } from "../messages/render.js";
-import type { AdvisoryDraft } from "./advisory-draft.js";
-import { ClosingGateway } from "./closing-gateway.js";
+import type { AdvisoryDraft } from "../github/advisories.js";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import { awaitsCredit, planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
 import { planOutsidePublication } from "./outside-publication.js";
 

@@ -1,12 +1,14 @@
 import type { CaseRecord } from "../case/case-record.js";
-import { isFromDisclosureDesk, type ResearcherComment } from "../commands/researcher-replies.js";
+import { isFromDisclosureDesk, type ResearcherComment } from "./researcher-replies.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
 import { fencedText, inlineText, untrusted } from "../messages/untrusted-text.js";
 import { formatDeadline } from "../sla/index.js";
-import { withStateChange } from "../sweep/state-change.js";
-import { publicationReadiness, type AdvisoryDraft } from "./advisory-draft.js";
-import { desiredCredits, parseResearcherAnswers, researcherCreditState, type AdvisoryCreditType, type CreditRecord } from "./credit.js";
+import { withStateChange } from "../case/state-change.js";
+import { publicationReadiness } from "./advisory-draft.js";
+import type { AdvisoryDraft } from "../github/advisories.js";
+import { desiredCredits, parseResearcherAnswers, researcherCreditState, type CreditRecord } from "./credit.js";
+import type { AdvisoryCreditType } from "../github/advisories.js";
 import { evaluateGate, reviewWindowEnd } from "./gate.js";
 import { gateProblemViews, readinessViews } from "./problem-views.js";
 

@@ -1,7 +1,7 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { DisclosureConfig } from "../config/schema.js";
 import { renderMessage } from "../messages/render.js";
-import { withStateChange } from "../sweep/state-change.js";
+import { withStateChange } from "../case/state-change.js";
 import { evaluateGate } from "./gate.js";
 import { gateProblemViews } from "./problem-views.js";
 

@@ -2,7 +2,8 @@ import type { CaseRecord } from "../case/case-record.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { commandUsage, type CommandProblem, type ParsedComment } from "./parse.js";
-import { planCommand, type CommandAction, type CommandConfig, type CommandOutcome } from "./plan.js";
+import { planCommand, type CommandAction, type CommandOutcome } from "./plan-command.js";
+import type { CommandConfig } from "./command-facts.js";
 
 /**
  * All `/disclosure` commands of one comment, in order, each seeing the case as the one before left it. The plan

@@ -1,5 +1,5 @@
 import { Composer, CST, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type Node as YamlNode } from "yaml";
-import type { ConfigProblem, KeyPath, Locate } from "./load.js";
+import type { ConfigProblem, KeyPath, Locate } from "./config-problem.js";
 import { configSchema } from "./schema.js";
 
 /**

@@ -1,22 +1,12 @@
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import type { z } from "zod";
 import { closest } from "./closest.js";
 import { parseConfigDocument } from "./config-document.js";
 import { configSchema, type DisclosureConfig } from "./schema.js";
 import { applyPresets } from "./presets.js";
 import { unusableEntries } from "./unusable-entries.js";
+import type { ConfigProblem, KeyPath, Locate } from "./config-problem.js";
 
 export { parseConfigDocument, type ParsedConfigDocument } from "./config-document.js";
-
-export interface ConfigProblem {
-  file?: string;
-  /** Dotted key path, e.g. `sla.response.businessDays` or `exclusions[2].id`. */
-  path: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
 
 export interface ResolvedConfig {
   config: DisclosureConfig;
@@ -24,8 +14,6 @@ export interface ResolvedConfig {
   errors: ConfigProblem[];
 }
 
-export type KeyPath = (string | number)[];
-export type Locate = (path: KeyPath) => { file?: string; line: number; column: number } | undefined;
 
 const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
 
@@ -70,11 +58,6 @@ export function parseConfigText(text: string, file = "disclosure.yml"): Resolved
   const document = parseConfigDocument(text, file);
   const resolved = resolveConfig(document.raw, { file, locate: document.locate });
   return { config: resolved.config, errors: [...document.problems, ...resolved.errors] };
-}
-
-export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
-  const text = await readFile(path, "utf8");
-  return parseConfigText(text, basename(path));
 }
 
 /** One line a problem: `disclosure.yml:4:3 sla.respone: unknown key; did you mean "response"?` */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { parseConfigDocument, resolveConfig, type ConfigProblem, type Locate, type ResolvedConfig } from "./load.js";
+import { parseConfigDocument, resolveConfig, type ResolvedConfig } from "./load.js";
+import type { ConfigProblem, Locate } from "./config-problem.js";
 
 /**
  * Finds a repository's `.github/disclosure.yml` the way Probot apps do: the repository's own file, else the one in

@@ -269,7 +269,6 @@ export type ScopeConfig = DisclosureConfig["scope"];
 export type ExclusionEntry = z.output<typeof exclusionEntrySchema>;
 export type ConductEntry = z.output<typeof conductEntrySchema>;
 export type ClosureDay = CalendarConfig["closed"][number];
-export type ContainmentConfig = DisclosureConfig["containment"];
 export type StatementsConfig = DisclosureConfig["statements"];
 export type IntakeConfig = DisclosureConfig["intake"];
 export type ReportersConfig = DisclosureConfig["reporters"];

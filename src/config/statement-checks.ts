@@ -1,4 +1,4 @@
-import type { KeyPath } from "./load.js";
+import type { KeyPath } from "./config-problem.js";
 import type { DisclosureConfig } from "./schema.js";
 
 /**

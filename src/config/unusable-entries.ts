@@ -5,7 +5,7 @@ import { checkAssetPattern, isTopicEntry } from "../policy/scope.js";
 import { isKnownHolidayRegion } from "../sla/index.js";
 import { dayNumber } from "../sla/local-date.js";
 import { closest } from "./closest.js";
-import type { KeyPath } from "./load.js";
+import type { KeyPath } from "./config-problem.js";
 import { MAX_CONFIG_DAYS, type DisclosureConfig } from "./schema.js";
 
 export interface UnusableEntry {

@@ -1,13 +1,7 @@
 import { isInvalidReason } from "../policy/reject-reasons.js";
 import { computeDeadlines } from "../sla/index.js";
-import {
-  formatPath,
-  parseConfigDocument,
-  resolveConfig,
-  type ConfigProblem,
-  type KeyPath,
-  type Locate,
-} from "./load.js";
+import { formatPath, parseConfigDocument, resolveConfig } from "./load.js";
+import type { ConfigProblem, KeyPath, Locate } from "./config-problem.js";
 import type { DisclosureConfig } from "./schema.js";
 import { checkStatements } from "./statement-checks.js";
 

@@ -1,8 +1,8 @@
 import type { CaseRecord } from "../case/case-record.js";
 import { localDateOf } from "../sla/index.js";
-import { shiftedDeadlines } from "../sweep/case-clock.js";
-import { promiseOutcomes, type MeasuredCase } from "../sweep/metrics.js";
-import { evaluatedAt } from "../sweep/case-clock.js";
+import { shiftedDeadlines } from "../case/case-clock.js";
+import { promiseOutcomes, type MeasuredCase } from "./metrics.js";
+import { evaluatedAt } from "../case/case-clock.js";
 
 /**
  * The figures behind the dashboard's and the HTML report's charts, from case records alone. Pure: the cases, the

@@ -1,14 +1,13 @@
-import type { ProbotOctokit } from "probot";
-import { ClosingGateway } from "../closing/closing-gateway.js";
+import type { Logger, ProbotOctokit } from "probot";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
-import type { CaseLocks } from "../runtime/locks.js";
-import type { SweepLog } from "../sweep/run.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { followCveRequest, followsCve, type CveGateways } from "./cve-follow.js";
-import { DashboardGateway } from "./dashboard-gateway.js";
+import { DashboardGateway } from "../github/dashboard-gateway.js";
 import { planDashboard, type DashboardCase } from "./dashboard-view.js";
 import { dashboardHashOf, renderDashboard } from "./render-dashboard.js";
 
@@ -26,7 +25,7 @@ export interface DashboardScope {
   trackingPolicies: ReadonlyMap<string, RepositoryConfig>;
   trackingRepositories: readonly string[];
   locks: CaseLocks;
-  log: SweepLog;
+  log: Logger;
   now: Date;
 }
 

@@ -3,7 +3,7 @@ import { caseStates } from "../case/case-record.js";
 import { evaluateGate, type GateProblem } from "../closing/gate.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
 import { formatDeadline } from "../sla/index.js";
-import { caseClock, isOpenState, shiftedDeadlines, type DeadlineKind } from "../sweep/case-clock.js";
+import { caseClock, isOpenState, shiftedDeadlines, type DeadlineKind } from "../case/case-clock.js";
 import { untrusted, type UntrustedText } from "../messages/untrusted-text.js";
 import { computeChartFigures, type ChartFigures } from "./charts.js";
 

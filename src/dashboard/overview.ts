@@ -1,10 +1,21 @@
-import type { TrackedRepository } from "../sweep/collect-cases.js";
+import type { DisclosureConfig } from "../config/schema.js";
+import type { MeasuredCase } from "./metrics.js";
 import { computeChartFigures, type ChartFigures } from "./charts.js";
 
 /**
  * The organisation-wide overview of `disclosure-desk report`: every installation's private tracking repositories
  * (collected as the metrics are), each with its counts and the dashboard's figures.
  */
+
+/** One private tracking repository of an installation, with its cases (collected by src/sweep/collect-cases.ts). */
+export interface TrackedRepository {
+  /** The installation's account. */
+  account: string;
+  repository: string;
+  /** The tracking repository's policy: its zone counts the months, its language names things. */
+  config: Pick<DisclosureConfig, "calendar" | "language">;
+  cases: MeasuredCase[];
+}
 
 export interface RepositoryOverview extends TrackedRepository {
   states: { state: string; count: number }[];

@@ -10,7 +10,6 @@ import type { DashboardView } from "./dashboard-view.js";
  * maintainer's client may have re-encoded, and identifies the body as the app's dashboard.
  */
 
-export const DASHBOARD_LABEL = "disclosure-dashboard";
 const MARKER_PATTERN = /<!-- disclosure-desk:dashboard sha256:([0-9a-f]{64}) -->/;
 
 export function renderDashboard(view: DashboardView, language: Language): { body: string; hash: string } {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import { installationClients } from "../github/email-gateway.js";
-import type { HandlerDependencies } from "../handlers/dependencies.js";
+import type { AppServices } from "../github/services.js";
 import type { EmailSettings } from "./email-settings.js";
 import { startImapPoller } from "./imap-poller.js";
 import { emailInboundRoute } from "./inbound-route.js";
@@ -24,7 +24,7 @@ export interface EmailChannel {
 }
 
 /** `quota`: the count of messages per recipient shared by every replica (Redis); this process's own otherwise. */
-export function emailChannel(app: Probot, dependencies: HandlerDependencies, settings: EmailSettings, quota?: SendQuota): EmailChannel {
+export function emailChannel(app: Probot, dependencies: AppServices, settings: EmailSettings, quota?: SendQuota): EmailChannel {
   const log = app.log.child({ name: "email" });
   const rules = { routes: settings.routes, quota: quota ?? createInProcessSendQuota(settings.messagesPerRecipientPerHour, dependencies.now) };
   const mailer = settings.smtpUrl ? createSmtpMailer(settings.smtpUrl, rules) : undefined;

@@ -1,4 +1,4 @@
-import { parseImapUrl, type ImapSettings } from "./imap-poller.js";
+import { parseImapUrl, type ImapSettings } from "./imap-settings.js";
 import { createInProcessSendQuota, DEFAULT_MESSAGES_PER_RECIPIENT_PER_HOUR } from "./outbound-rules.js";
 import type { OutboundRules } from "./smtp-mailer.js";
 

@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { ImapSettings } from "./imap-settings.js";
 import type { ReceiveOutcome } from "./receive-email.js";
 
 /**
@@ -9,17 +10,6 @@ import type { ReceiveOutcome } from "./receive-email.js";
  * messages, connection and socket timeouts, and polls never overlap. IMAPFlow's own logger is off — it would log
  * addresses.
  */
-
-export interface ImapSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  password: string;
-  mailbox: string;
-  intervalMs: number;
-  batch: number;
-}
 
 export interface PollResult {
   unseen: number;
@@ -36,23 +26,6 @@ export interface ImapPollerOptions {
 }
 
 const TIMEOUT_MS = 30_000;
-
-/** `imaps://user:password@imap.example.org:993/Security` (the folder defaults to INBOX). */
-export function parseImapUrl(url: string, intervalSeconds = 60, batch = 50): ImapSettings {
-  const parsed = new URL(url);
-  if (parsed.protocol !== "imap:" && parsed.protocol !== "imaps:") throw new Error("IMAP_URL must start with imap:// or imaps://");
-  const secure = parsed.protocol === "imaps:";
-  return {
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : secure ? 993 : 143,
-    secure,
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    mailbox: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "INBOX",
-    intervalMs: intervalSeconds * 1000,
-    batch,
-  };
-}
 
 function isFinal(outcome: ReceiveOutcome): boolean {
   return outcome.status !== "refused" && outcome.status !== "not-installed";

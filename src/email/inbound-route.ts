@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBoundedBody, refuseTooLarge } from "../runtime/bounded-body.js";
+import { readBoundedBody, refuseTooLarge } from "./bounded-body.js";
 import type { ReceiveOutcome } from "./receive-email.js";
 
 /**

@@ -2,15 +2,16 @@ import type { Logger } from "probot";
 import { checkReportedCode } from "../case/code-claims.js";
 import type { InstallationClient } from "../github/email-gateway.js";
 import { recentCaseKey, type RecentCases } from "../github/gateway-cache.js";
-import { GitHubGateway, parseRepository, type RepositoryRef } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { caseHome, findCase, type CaseHome } from "../intake/open-case.js";
-import type { HandlerDependencies } from "../handlers/dependencies.js";
+import type { AppServices } from "../github/services.js";
 import { emailCaseKey, newThreadToken, readEmailThread, threadCandidates } from "./email-thread.js";
-import { executeEmailIntake } from "./execute-intake.js";
+import { executeEmailIntake } from "./execute-email-intake.js";
 import { emailReportIdentity, indexCase } from "../reporters/index-case.js";
 import { screenIntake } from "../reporters/intake-screening.js";
 import { parseInboundMessage } from "./inbound-message.js";
-import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./intake.js";
+import { planEmailIntake, type EmailCase, type EmailIntakeFacts } from "./plan-email-intake.js";
 import { routeFor } from "./email-settings.js";
 import { authenticateSender } from "./sender-authentication.js";
 import type { Mailer, RetryPolicy } from "./smtp-mailer.js";
@@ -36,7 +37,7 @@ export type ReceiveOutcome =
 export interface EmailReceiverOptions {
   routes: ReadonlyMap<string, string>;
   installationFor: (repository: RepositoryRef) => Promise<InstallationClient | null>;
-  dependencies: Pick<HandlerDependencies, "cache" | "locks" | "now" | "trust">;
+  dependencies: Pick<AppServices, "cache" | "locks" | "now" | "trust">;
   /** EMAIL_TRUSTED_AUTHSERV_ID: the receiving servers whose Authentication-Results verify a sender. */
   trustedAuthservIds: readonly string[];
   mailer: Mailer | undefined;

@@ -1,6 +1,6 @@
 import type { CaseRecord } from "../case/case-record.js";
 import type { Language } from "../config/schema.js";
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import { sendResearcherEmail, type ResearcherEmailDependencies, type ResearcherEmailOutcome } from "./researcher-email.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { Language } from "../config/schema.js";
-import type { GitHubGateway, RepositoryRef } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { outboundMessageId, readEmailThread, replySubject, type EmailThread } from "./email-thread.js";

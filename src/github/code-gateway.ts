@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import { DEFAULT_BRANCH, type CodeRead, type CodeTree, type ReadOutcome, type RepositoryFile, type TreeEntry } from "../policy/claim-check.js";
 import type { CodeCache } from "./code-cache.js";
-import type { RepositoryRef } from "./gateway.js";
+import type { RepositoryRef } from "./refs.js";
 
 /**
  * The code check's reads of the reported repository — its tag names, a recursive tree, a few files — within a budget

@@ -1,6 +1,8 @@
 import type { ProbotOctokit } from "probot";
 import { isWrittenByApp, type AppIdentity } from "../case/trust.js";
-import { hasStatus, type RepositoryRef } from "./gateway.js";
+import { hasStatus } from "./status.js";
+import { collaboratorRole, roleAtLeast, type RepositoryRole } from "./permissions.js";
+import type { RepositoryRef } from "./refs.js";
 import { asCaseRecord } from "./case-trust.js";
 
 /**
@@ -38,9 +40,7 @@ export type DraftAdvisoryResult =
   | { status: "draft"; ghsaId: string; url: string }
   | { status: "not-available"; reason: string };
 
-export type PermissionLevel = "none" | "read" | "triage" | "write" | "maintain" | "admin";
-
-const LEVELS: readonly PermissionLevel[] = ["none", "read", "triage", "write", "maintain", "admin"];
+export type PermissionLevel = RepositoryRole | "none";
 
 export class ContainmentGateway {
   constructor(
@@ -182,19 +182,12 @@ export class ContainmentGateway {
     }
   }
 
-  /** The commenter's role on the repository: `role_name` when it is one of GitHub's own, else the legacy level. */
+  /** The commenter's role on the repository (src/github/permissions.ts). */
   async permissionOf(repository: RepositoryRef, username: string): Promise<PermissionLevel> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
-      const role = data.role_name as PermissionLevel;
-      return LEVELS.includes(role) ? role : (data.permission as PermissionLevel);
-    } catch (error) {
-      if (hasStatus(error, 404)) return "none";
-      throw error;
-    }
+    return collaboratorRole(this.octokit, repository, username);
   }
 }
 
 export function permits(level: PermissionLevel, required: PermissionLevel): boolean {
-  return LEVELS.indexOf(level) >= LEVELS.indexOf(required);
+  return required === "none" || roleAtLeast(level, required);
 }

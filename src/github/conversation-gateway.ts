@@ -1,8 +1,11 @@
 import type { ProbotOctokit } from "probot";
-import type { AdvisoryChanges } from "../commands/plan.js";
-import { asCaseRecord, isAppComment, readTrustedCase, type CaseReading } from "./case-trust.js";
+import type { AdvisoryChanges } from "./advisories.js";
+import { asCaseRecord, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
-import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } from "./gateway.js";
+import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type AdvisoryComment, type CommentResult } from "./advisory-comments.js";
+import { hasStatus } from "./status.js";
+import { collaboratorRole, type RepositoryRole } from "./permissions.js";
+import type { AdvisoryRef, RepositoryRef } from "./refs.js";
 
 /**
  * The GitHub calls of the conversation between maintainers and researcher: who may give commands, the tracking
@@ -10,16 +13,6 @@ import { hasStatus, type AdvisoryRef, type CommentResult, type RepositoryRef } f
  * directions. The advisory comments API is in public preview; a 404 marks it unavailable for this installation for
  * a while (shared with the intake through the cache), and the caller relays through a maintainer instead.
  */
-
-export type RepositoryRole = "read" | "triage" | "write" | "maintain" | "admin";
-
-const ROLE_RANK: Record<RepositoryRole, number> = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 };
-const COMMENTS_API_RETRY_MS = 10 * 60_000;
-const UNAVAILABLE = "the advisory comments API is not available";
-
-export function roleAtLeast(role: RepositoryRole | "none", needed: RepositoryRole): boolean {
-  return role !== "none" && ROLE_RANK[role] >= ROLE_RANK[needed];
-}
 
 export interface IssueNow {
   number: number;
@@ -36,17 +29,6 @@ export interface AdvisoryNow {
   state: string;
 }
 
-export interface AdvisoryComment {
-  id: number;
-  body: string;
-  author: string;
-  authorType: string;
-  /** GitHub says the app itself wrote it: only then does a marker in it count. */
-  writtenByTheApp: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export class ConversationGateway {
   constructor(
     private readonly octokit: ProbotOctokit,
@@ -55,19 +37,9 @@ export class ConversationGateway {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * A user's role on a repository. `role_name` names the role (a custom role names itself, so its base `permission`
-   * is used); a user who is not a collaborator at all (404) has none.
-   */
+  /** A user's role on a repository (src/github/permissions.ts). */
   async repositoryRole(repository: RepositoryRef, username: string): Promise<RepositoryRole | "none"> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
-      if (data.role_name in ROLE_RANK) return data.role_name as RepositoryRole;
-      return data.permission in ROLE_RANK ? (data.permission as RepositoryRole) : "none";
-    } catch (error) {
-      if (hasStatus(error, 404)) return "none";
-      throw error;
-    }
+    return collaboratorRole(this.octokit, repository, username);
   }
 
   async readIssue(repository: RepositoryRef, issueNumber: number): Promise<IssueNow> {
@@ -152,37 +124,7 @@ export class ConversationGateway {
    * preview API does not answer.
    */
   async listAdvisoryComments(advisory: AdvisoryRef, since?: string): Promise<AdvisoryComment[] | "unavailable"> {
-    if (this.commentsApiUnavailable()) return "unavailable";
-    try {
-      const comments = await this.octokit.paginate<{
-        id: number;
-        body?: string | null;
-        user?: { login: string; type?: string } | null;
-        created_at: string;
-        updated_at: string;
-      }>("GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
-        owner: advisory.owner,
-        repo: advisory.repo,
-        ghsa_id: advisory.ghsaId,
-        per_page: 100,
-        ...(since === undefined ? {} : { since }),
-      });
-      return comments.map((comment) => ({
-        id: comment.id,
-        body: comment.body ?? "",
-        author: comment.user?.login ?? "ghost",
-        authorType: comment.user?.type ?? "User",
-        writtenByTheApp: isAppComment(comment),
-        createdAt: comment.created_at,
-        updatedAt: comment.updated_at,
-      }));
-    } catch (error) {
-      if (hasStatus(error, 404)) {
-        this.markCommentsApiUnavailable();
-        return "unavailable";
-      }
-      throw error;
-    }
+    return this.advisoryComments().list(advisory, since);
   }
 
   /**
@@ -190,34 +132,16 @@ export class ConversationGateway {
    * crash between posting and recording).
    */
   async messageResearcher(advisory: AdvisoryRef, message: string, marker: string, since: string): Promise<CommentResult> {
-    const earlier = await this.listAdvisoryComments(advisory, since);
-    if (earlier === "unavailable") return { status: "unavailable", reason: UNAVAILABLE };
+    const comments = this.advisoryComments();
+    const earlier = await comments.list(advisory, since);
+    if (earlier === "unavailable") return { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE };
     const found = earlier.find((comment) => comment.writtenByTheApp && comment.body.includes(marker));
     if (found) return { status: "sent", id: found.id };
-    try {
-      const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
-        owner: advisory.owner,
-        repo: advisory.repo,
-        ghsa_id: advisory.ghsaId,
-        body: message,
-      });
-      return { status: "sent", id: (data as { id: number }).id };
-    } catch (error) {
-      if (hasStatus(error, 404, 410)) {
-        this.markCommentsApiUnavailable();
-        return { status: "unavailable", reason: "the advisory comments API answered 404" };
-      }
-      throw error;
-    }
+    return comments.post(advisory, message);
   }
 
-  private commentsApiUnavailable(): boolean {
-    const until = this.cache.commentsApiUnavailableUntil.get(this.installationId);
-    return until !== undefined && this.now() < until;
-  }
-
-  private markCommentsApiUnavailable(): void {
-    this.cache.commentsApiUnavailableUntil.set(this.installationId, this.now() + COMMENTS_API_RETRY_MS);
+  private advisoryComments(): AdvisoryComments {
+    return new AdvisoryComments(this.octokit, this.cache, this.installationId, this.now);
   }
 }
 

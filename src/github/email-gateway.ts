@@ -1,5 +1,5 @@
 import type { Probot, ProbotOctokit } from "probot";
-import type { RepositoryRef } from "./gateway.js";
+import type { RepositoryRef } from "./refs.js";
 
 /**
  * E-mail arrives without a webhook's installation: this finds the installation of the repository an address is

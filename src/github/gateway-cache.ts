@@ -1,5 +1,5 @@
 import type { ConfigFileRef, RepositoryConfig } from "../config/repository-config.js";
-import { createInProcessCaseIndex, type CaseIndex } from "../reporters/case-index.js";
+import { createInProcessCaseIndex, type CaseIndex } from "../case/case-index.js";
 import { createInProcessCodeCache, type CodeCache } from "./code-cache.js";
 
 /**

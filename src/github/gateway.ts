@@ -4,21 +4,15 @@ import { asCaseRecord, isAppComment, isAppIssue, readTrustedCase, type CaseReadi
 import { loadRepositoryConfig, type ConfigFileRef, type RepositoryConfig } from "../config/repository-config.js";
 import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
+import type { AdvisoryRef, RepositoryRef } from "./refs.js";
+import { hasStatus } from "./status.js";
+import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type CommentResult } from "./advisory-comments.js";
 
 /**
  * The one place that talks to GitHub. Retries and throttling come from Probot's Octokit plugins; this class adds
  * conditional requests, short-lived caches for what rarely changes (config files, repository visibility), the
  * expected-status handling (404, 410, 422) and the private-repository check.
  */
-
-export interface RepositoryRef {
-  owner: string;
-  repo: string;
-}
-
-export interface AdvisoryRef extends RepositoryRef {
-  ghsaId: string;
-}
 
 export interface TrackingIssue {
   number: number;
@@ -27,21 +21,8 @@ export interface TrackingIssue {
   record: CaseRecord;
 }
 
-export type CommentResult = { status: "sent"; id: number } | { status: "unavailable"; reason: string };
-
 const VISIBILITY_TTL_MS = 60_000;
 const CONFIG_TTL_MS = 60_000;
-const COMMENTS_API_RETRY_MS = 10 * 60_000;
-
-export function parseRepository(fullName: string): RepositoryRef {
-  const [owner, repo] = fullName.split("/");
-  if (!owner || !repo) throw new Error(`not a repository name: ${fullName}`);
-  return { owner, repo };
-}
-
-export function hasStatus(error: unknown, ...statuses: number[]): boolean {
-  return typeof error === "object" && error !== null && statuses.includes((error as { status?: number }).status ?? 0);
-}
 
 export class GitHubGateway {
   constructor(
@@ -206,40 +187,16 @@ export class GitHubGateway {
    * preview: when it does not answer (404), the caller falls back to relaying through a maintainer.
    */
   async findAdvisoryComment(advisory: AdvisoryRef, marker: string): Promise<{ id: number } | null | "unavailable"> {
-    if (this.commentsApiUnavailable()) return "unavailable";
-    try {
-      const comments = await this.octokit.paginate<{ id: number; body?: string | null }>(
-        "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments",
-        { owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId, per_page: 100 },
-      );
-      const found = comments.find((comment) => isAppComment(comment) && comment.body?.includes(marker));
-      return found ? { id: found.id } : null;
-    } catch (error) {
-      if (hasStatus(error, 404)) {
-        this.markCommentsApiUnavailable();
-        return "unavailable";
-      }
-      throw error;
-    }
+    const comments = await this.advisoryComments().list(advisory);
+    if (comments === "unavailable") return "unavailable";
+    const found = comments.find((comment) => comment.writtenByTheApp && comment.body.includes(marker));
+    return found ? { id: found.id } : null;
   }
 
   async addAdvisoryComment(advisory: AdvisoryRef, body: string): Promise<CommentResult> {
-    if (this.commentsApiUnavailable()) return { status: "unavailable", reason: "the advisory comments API is not available" };
-    try {
-      const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
-        owner: advisory.owner,
-        repo: advisory.repo,
-        ghsa_id: advisory.ghsaId,
-        body,
-      });
-      return { status: "sent", id: (data as { id: number }).id };
-    } catch (error) {
-      if (hasStatus(error, 404, 410)) {
-        this.markCommentsApiUnavailable();
-        return { status: "unavailable", reason: "the advisory comments API answered 404" };
-      }
-      throw error;
-    }
+    const comments = this.advisoryComments();
+    if (comments.unavailable()) return { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE };
+    return comments.post(advisory, body);
   }
 
   /** Closes a repository advisory that will not be handled (a blocked reporter's report). */
@@ -258,16 +215,11 @@ export class GitHubGateway {
 
   /** True while a recent 404 from the advisory comments API says this installation cannot use it. */
   knowsCommentsApiUnavailable(): boolean {
-    return this.commentsApiUnavailable();
+    return this.advisoryComments().unavailable();
   }
 
-  private commentsApiUnavailable(): boolean {
-    const until = this.cache.commentsApiUnavailableUntil.get(this.installationId);
-    return until !== undefined && this.now() < until;
-  }
-
-  private markCommentsApiUnavailable(): void {
-    this.cache.commentsApiUnavailableUntil.set(this.installationId, this.now() + COMMENTS_API_RETRY_MS);
+  private advisoryComments(): AdvisoryComments {
+    return new AdvisoryComments(this.octokit, this.cache, this.installationId, this.now);
   }
 
   /** Counts every request this gateway's Octokit makes from now on, answered 304 or not: the sweep's budget and measure. */
@@ -372,6 +324,27 @@ export class GitHubGateway {
     return new Set(markers.filter((marker) => comments.some((comment) => isAppComment(comment) && comment.body?.includes(marker))));
   }
 
+  /** The numbers of the repository's open case issues that GitHub's issue search finds for `where`, at most `max`. */
+  async searchOpenCases(repository: RepositoryRef, where: string, max: number): Promise<number[]> {
+    const q = `repo:${repository.owner}/${repository.repo} is:issue is:open label:disclosure ${where}`;
+    const numbers: number[] = [];
+    for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) {
+      for (const item of data) if (!item.pull_request && item.repository_url.toLowerCase().endsWith(`/repos/${repository.owner}/${repository.repo}`.toLowerCase())) numbers.push(item.number);
+      if (numbers.length >= max) break;
+    }
+    return numbers.slice(0, max);
+  }
+
+  /** Every comment on an issue, oldest first, with who wrote it. */
+  async listIssueComments(repository: RepositoryRef, issueNumber: number): Promise<IssueComment[]> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
+    return comments.map((comment) => ({ id: comment.id, url: comment.html_url, author: comment.user?.login, body: comment.body ?? "" }));
+  }
+
+  async updateIssueComment(repository: RepositoryRef, commentId: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
+  }
+
   async addIssueComment(repository: RepositoryRef, issueNumber: number, body: string): Promise<number> {
     const { data } = await this.octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body });
     return data.id;
@@ -445,6 +418,13 @@ export interface InstallationRepository {
   ownerIsOrganization: boolean;
   isPrivate: boolean;
   archived: boolean;
+}
+
+export interface IssueComment {
+  id: number;
+  url: string;
+  author: string | undefined;
+  body: string;
 }
 
 export interface OpenCaseIssue {

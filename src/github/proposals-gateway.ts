@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
-import { hasStatus, type RepositoryRef } from "./gateway.js";
+import { hasStatus } from "./status.js";
+import type { RepositoryRef } from "./refs.js";
 
 /**
  * Pull requests that keep a published document true: Disclosure Desk never writes to a default branch, it proposes a

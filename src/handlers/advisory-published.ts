@@ -1,11 +1,12 @@
 import type { Context } from "probot";
 import { withCaseBlock } from "../case/case-record.js";
-import { ClosingGateway } from "../closing/closing-gateway.js";
+import { ClosingGateway } from "../github/closing-gateway.js";
 import { planOutsidePublication } from "../closing/outside-publication.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { caseHome, findCase } from "../intake/open-case.js";
-import { loadPinnedConfig } from "./command-config.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 /**

@@ -2,9 +2,10 @@ import type { Context } from "probot";
 import { parseContainmentCommand } from "../containment/commands.js";
 import type { PublicText } from "../containment/public-text.js";
 import { permits } from "../github/containment-gateway.js";
-import { parseRepository, visibilityOf } from "../github/gateway.js";
+import { visibilityOf } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { classify } from "../policy/classify.js";
-import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "./containment-run.js";
+import { contain, containmentRun, loadPolicy, publicTextOfIssue, release } from "../containment/containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;

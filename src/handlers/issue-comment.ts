@@ -3,11 +3,14 @@ import { parseComment } from "../commands/parse.js";
 import { emailCaseMessenger, isEmailCase } from "../email/researcher-channel.js";
 import { planComment, planEditedByOther, planUnauthorised, wasHandled } from "../commands/plan-comment.js";
 import { claimedCaseKey } from "../github/case-trust.js";
-import { ConversationGateway, roleAtLeast } from "../github/conversation-gateway.js";
-import { GitHubGateway, parseRepository, visibilityOf } from "../github/gateway.js";
-import { loadPinnedConfig } from "./command-config.js";
+import { ConversationGateway } from "../github/conversation-gateway.js";
+import { roleAtLeast } from "../github/permissions.js";
+import { GitHubGateway, visibilityOf } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
+import { loadPinnedConfig } from "../config/pinned-config.js";
+import { handleContainmentComment } from "./containment-comments.js";
 import type { HandlerDependencies } from "./dependencies.js";
-import { executeCommentPlan } from "./execute-command.js";
+import { executeCommentPlan } from "../commands/execute-command.js";
 import { reportTamperedCase } from "../sweep/case-integrity.js";
 import { loadRepositoryConfig } from "../config/repository-config.js";
 import { ProposalsGateway } from "../github/proposals-gateway.js";
@@ -17,13 +20,29 @@ import { indexCase } from "../reporters/index-case.js";
 type CommentContext = Context<"issue_comment.created"> | Context<"issue_comment.edited">;
 
 /**
+ * The one `issue_comment` handler: `/disclosure` commands in private tracking issues (below) and containment on
+ * public issues (containment-comments.ts). Each ignores the comments that belong to the other; both run, and a
+ * failure of one does not stop the other.
+ */
+export function handleIssueComment(dependencies: HandlerDependencies) {
+  const trackingIssue = handleTrackingIssueComment(dependencies);
+  const publicIssue = handleContainmentComment(dependencies);
+  return async (context: CommentContext): Promise<void> => {
+    const outcomes = await Promise.allSettled([trackingIssue(context), publicIssue(context)]);
+    const errors = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []));
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, "issue_comment: both handlers failed");
+  };
+}
+
+/**
  * `/disclosure` commands in a private tracking issue. In order: ignore what is not a command for us (bots, no
  * command, a repository that is not private); under the lock of the case the issue claims to be, read the issue
  * from GitHub and act only on a case the app opened and sealed there; load the policy the case was submitted under
  * and act only where that policy keeps its cases; check the commenter's permission on this, the case's tracking
  * repository; skip a comment already acted on (a redelivery or an edit); plan and execute.
  */
-export function handleIssueComment(dependencies: HandlerDependencies) {
+function handleTrackingIssueComment(dependencies: HandlerDependencies) {
   return async (context: CommentContext): Promise<void> => {
     const { payload } = context;
     const { comment, issue } = payload;

@@ -3,7 +3,7 @@ import { isWrittenByApp } from "../case/trust.js";
 import { CONTAINED_LABEL } from "../containment/public-text.js";
 import { visibilityOf } from "../github/gateway.js";
 import { classify } from "../policy/classify.js";
-import { contain, containmentRun, loadPolicy, publicTextOfIssue } from "./containment-run.js";
+import { contain, containmentRun, loadPolicy, publicTextOfIssue } from "../containment/containment-run.js";
 import type { HandlerDependencies } from "./dependencies.js";
 
 type IssueContext = Context<"issues.opened"> | Context<"issues.edited">;

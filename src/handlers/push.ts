@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import { loadRepositoryConfig } from "../config/repository-config.js";
-import { parseRepository } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { ProposalsGateway } from "../github/proposals-gateway.js";
 import { executeProposals } from "../proposals/execute.js";
 import { planSecurityMd, pushChangesPolicy, type PushFacts } from "../proposals/security-md.js";

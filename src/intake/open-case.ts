@@ -1,8 +1,9 @@
 import { checkReportedCode } from "../case/code-claims.js";
-import { planIntake, type AdvisoryReport, type IntakeFacts, type IntakePlan } from "../case/intake.js";
+import { planIntake, type AdvisoryReport, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
-import { parseRepository, type GitHubGateway, type RepositoryRef, type RepositoryVisibility, type TrackingIssue } from "../github/gateway.js";
-import { executeIntake } from "../handlers/execute-intake.js";
+import type { GitHubGateway, RepositoryVisibility, TrackingIssue } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import { executeIntake } from "./execute-intake.js";
 import { indexCase, reportIdentity } from "../reporters/index-case.js";
 import { screenIntake, type ScreeningContext } from "../reporters/intake-screening.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import type { Language } from "../config/schema.js";
 import { catalogEntry, catalogIds } from "../policy/catalog.js";
-import { dutchExclusionTitles } from "../render/phrases.js";
+import { dutchExclusionTitles } from "./phrases.js";
 import { fencedText, UntrustedText } from "./untrusted-text.js";
 
 /**

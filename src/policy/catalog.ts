@@ -1,4 +1,4 @@
-import { vrtEntries, type VrtId } from "../data/vrt.js";
+import { vrtEntries, type VrtId } from "./vrt.js";
 
 /**
  * The built-in catalog of findings that disclosure policies commonly declare "not eligible".

@@ -3,7 +3,7 @@ import { MAX_CONFIG_FILE_BYTES } from "../config/config-document.js";
 import { CONFIG_PATH } from "../config/repository-config.js";
 import type { Language } from "../config/schema.js";
 import type { ProposalOutcome, ProposalsGateway, ProposedPullRequest } from "../github/proposals-gateway.js";
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import { normalisedIdentity } from "../reporters/reporter-key.js";
 import { renderMessage } from "../messages/render.js";
 import { proposalBranch, proposalMarker } from "./proposal.js";

@@ -1,8 +1,9 @@
 import type { ProbotOctokit } from "probot";
 import type { RepositoryConfig } from "../config/repository-config.js";
-import { parseRepository, type GitHubGateway } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { ProposalsGateway } from "../github/proposals-gateway.js";
-import { planAcknowledgements, type HallOfFameCase } from "./acknowledgements.js";
+import { planAcknowledgements, type HallOfFameCase } from "./hall-of-fame-proposal.js";
 import { executeProposals, type ExecutedProposal, type ProposalLog } from "./execute.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 
 /**
  * What Disclosure Desk proposes through pull requests: a closed union of actions, decided by pure planners and

@@ -1,9 +1,9 @@
-import type { ConfigProblem } from "../config/load.js";
+import type { ConfigProblem } from "../config/config-problem.js";
 import { CONFIG_PATH } from "../config/repository-config.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import type { PrivateReportingState } from "../github/proposals-gateway.js";
-import { renderSecurityMd, type SecurityMdConfig } from "../render/security-md.js";
+import { renderSecurityMd, type SecurityMdConfig } from "../messages/security-md.js";
 import { proposalBranch, proposalMarker, type ProposalPlan } from "./proposal.js";
 
 /**

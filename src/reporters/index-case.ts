@@ -1,6 +1,6 @@
 import type { CaseRecord } from "../case/case-record.js";
-import type { AdvisoryReport } from "../case/intake.js";
-import { indexedCase } from "./case-index.js";
+import type { AdvisoryReport } from "../case/plan-intake.js";
+import { indexedCase } from "../case/case-index.js";
 import type { ReportIdentity, ScreeningContext } from "./intake-screening.js";
 
 /** A case the app has just written, put in the index as its sealed record says. */

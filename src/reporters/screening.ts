@@ -1,7 +1,7 @@
 import type { CaseSecret } from "../case/trust.js";
-import { fingerprintOf, similarityTo } from "../duplicates/fingerprint.js";
-import type { CaseIndex, IndexedCase } from "./case-index.js";
-import type { CaseOutcome } from "./case-outcome.js";
+import { fingerprintOf, similarityTo } from "../policy/fingerprint.js";
+import type { CaseIndex, IndexedCase } from "../case/case-index.js";
+import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
 /**
@@ -28,32 +28,6 @@ export interface ScreeningInput {
   /** The case's own key: a redelivery does not find its own case. */
   caseKey: string;
   blocked: readonly string[];
-}
-
-export interface PastCase {
-  reference: string;
-  key: string;
-  outcome: CaseOutcome;
-  receivedAt: string;
-}
-
-export interface DuplicateMatch {
-  reference: string;
-  key: string;
-  score: number;
-}
-
-export interface ReportScreening {
-  reporter?: string;
-  fingerprint?: string;
-  blocked: boolean;
-  /** The reporter's earlier cases, newest first. */
-  history: PastCase[];
-  /** False until the sweep has built the index: the history may miss older cases. */
-  historyComplete: boolean;
-  duplicates: DuplicateMatch[];
-  labels: string[];
-  reasons: string[];
 }
 
 export interface IndexView {

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { indexedCaseId, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../reporters/case-index.js";
+import { indexedCaseId, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
 
 /**
  * The case index shared by every replica, in Redis, per installation: a hash of entries by case, a set of case ids

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Redis } from "ioredis";
-import type { CaseLocks } from "./locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import type { SweepLock } from "./sweep-timer.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
-import { readBoundedBody, refuseTooLarge } from "./bounded-body.js";
+import { readBoundedBody, refuseTooLarge } from "../email/bounded-body.js";
 
 /**
  * A size limit on webhook bodies, checked before they are buffered whole, parsed or their signature verified.

@@ -1,7 +1,8 @@
 import type { RepositoryConfig } from "../config/repository-config.js";
-import { parseRepository, type GitHubGateway } from "../github/gateway.js";
-import { indexedCase, type CaseIndex } from "../reporters/case-index.js";
-import type { SweepLog } from "./run.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
+import { indexedCase, type CaseIndex } from "../case/case-index.js";
+import type { Logger } from "probot";
 
 /**
  * The sweep's case-index step for one installation: every case, open or closed, in every private tracking repository
@@ -14,7 +15,7 @@ export interface CaseIndexScope {
   gateway: GitHubGateway;
   policies: ReadonlyMap<string, RepositoryConfig>;
   trackingRepositories: readonly string[];
-  log: SweepLog;
+  log: Logger;
   now: Date;
 }
 

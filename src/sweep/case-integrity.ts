@@ -1,5 +1,5 @@
 import type { Language } from "../config/schema.js";
-import type { RepositoryRef } from "../github/gateway.js";
+import type { RepositoryRef } from "../github/refs.js";
 import { renderMessage } from "../messages/render.js";
 
 /**

@@ -1,9 +1,10 @@
 import type { Probot } from "probot";
-import type { DisclosureConfig } from "../config/schema.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
-import { GitHubGateway, parseRepository } from "../github/gateway.js";
+import { GitHubGateway } from "../github/gateway.js";
+import { parseRepository } from "../github/refs.js";
 import { everyInstallation } from "../github/installations.js";
-import type { MeasuredCase } from "./metrics.js";
+import type { MeasuredCase } from "../dashboard/metrics.js";
+import type { TrackedRepository } from "../dashboard/overview.js";
 import { loadInstallationPolicies } from "./run.js";
 
 /**
@@ -11,15 +12,6 @@ import { loadInstallationPolicies } from "./run.js";
  * report and its overview. Only private tracking repositories are read, and only the app's sealed cases filed under a
  * policy that keeps its cases there, as for the sweep.
  */
-
-export interface TrackedRepository {
-  /** The installation's account. */
-  account: string;
-  repository: string;
-  /** The tracking repository's policy: its zone counts the months, its language names things. */
-  config: Pick<DisclosureConfig, "calendar" | "language">;
-  cases: MeasuredCase[];
-}
 
 /** One installation's private tracking repositories, each with its cases. */
 export async function collectTrackedRepositories(gateway: GitHubGateway, account: string): Promise<TrackedRepository[]> {

@@ -1,9 +1,10 @@
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { Language } from "../config/schema.js";
-import { renderRelay } from "../case/intake.js";
-import { parseRepository, type GitHubGateway, type RepositoryRef } from "../github/gateway.js";
-import type { CaseSweepPlan, SweepAction } from "./plan.js";
-import { sweepMarker } from "./plan.js";
+import { renderRelay } from "../case/plan-intake.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import type { CaseSweepPlan, SweepAction } from "./plan-sweep.js";
+import { sweepMarker } from "./plan-sweep.js";
 import { isEmailCase, markdownToPlainText } from "../email/researcher-channel.js";
 import { sendResearcherEmail } from "../email/researcher-email.js";
 import type { Mailer } from "../email/smtp-mailer.js";

@@ -2,26 +2,21 @@ import type { CaseRecord } from "../case/case-record.js";
 import type { CaseFollowUp } from "../closing/follow-up-case.js";
 import { awaitsCredit } from "../closing/follow-up.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
-import {
-  hasStatus,
-  parseRepository,
-  type GitHubGateway,
-  type InstallationRepository,
-  type RepositoryRef,
-  type TriageAdvisory,
-} from "../github/gateway.js";
-import { advisoryFromPayload } from "../handlers/advisory-reported.js";
-import type { executeIntake } from "../handlers/execute-intake.js";
+import type { GitHubGateway, InstallationRepository, TriageAdvisory } from "../github/gateway.js";
+import { hasStatus } from "../github/status.js";
+import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import { advisoryFromPayload } from "../intake/advisory-report.js";
+import type { executeIntake } from "../intake/execute-intake.js";
 import { executeAdvisoryIntake, planAdvisoryIntake } from "../intake/open-case.js";
 import type { ScreeningContext } from "../reporters/intake-screening.js";
 import type { HallOfFameStep } from "../proposals/hall-of-fame-step.js";
 import type { DashboardStep } from "../dashboard/dashboard-step.js";
 import type { CaseIndexStep } from "./case-index-step.js";
-import type { CaseLocks } from "../runtime/locks.js";
+import type { CaseLocks } from "../case/case-locks.js";
 import { claimedCaseKey } from "../github/case-trust.js";
 import { reportTamperedCase, sealLegacyCase } from "./case-integrity.js";
 import { executeCaseSweep } from "./execute.js";
-import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan.js";
+import { planCaseSweep, type CaseSweepPlan, type SweepActionType } from "./plan-sweep.js";
 import type { Mailer } from "../email/smtp-mailer.js";
 
 /**

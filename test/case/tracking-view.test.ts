@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import { planIntake, type IntakeFacts } from "../../src/case/intake.js";
+import { planIntake, type IntakeFacts } from "../../src/case/plan-intake.js";
 import { configSchema, type Language } from "../../src/config/schema.js";
-import { planContainment, type ContainmentFacts } from "../../src/containment/plan.js";
+import { planContainment, type ContainmentFacts } from "../../src/containment/plan-containment.js";
 
 /**
  * A tracking issue speaks the policy's language throughout: every phrase a maintainer reads comes from that language's

@@ -4,7 +4,7 @@ import { Probot } from "probot";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { createEmailReceiver } from "../../src/email/receive-email.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import { passingAuthentication, securityAddress, trustedAuthservId } from "../email/support.js";
 import { TestOctokit, testTrust } from "../helpers/probot.js";
 import { claimsWorlds, codeRepository, trackingName, type ClaimsWorld } from "./world.js";

@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { Probot } from "probot";
 import { disclosureDesk } from "../../src/app.js";
 import { createGatewayCache, type GatewayCache } from "../../src/github/gateway-cache.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import { repositoryAdvisoryObject, type IssueObject } from "../fixtures/github-objects.js";
 import { installation, octoOrg, repositoryAdvisoryReportedPayload, researcher } from "../fixtures/webhook-payloads.js";
 import { cjsonFiles, cjsonTags } from "../fixtures/code/cjson.js";

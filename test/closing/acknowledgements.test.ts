@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
-import { renderAcknowledgements } from "../../src/closing/acknowledgements.js";
+import { renderAcknowledgements } from "../../src/closing/hall-of-fame.js";
 import { closingConfig, days, resolvedAt, resolvedCase } from "./fixtures.js";
 
 const config = closingConfig("mutual");

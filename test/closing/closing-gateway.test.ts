@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { withCaseBlock } from "../../src/case/case-record.js";
-import { ClosingGateway } from "../../src/closing/closing-gateway.js";
+import { ClosingGateway } from "../../src/github/closing-gateway.js";
 import { followUpCase } from "../../src/closing/follow-up-case.js";
 import { ConversationGateway } from "../../src/github/conversation-gateway.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";

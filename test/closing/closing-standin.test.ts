@@ -7,7 +7,7 @@ import { closingFollowUp, type FollowUpCase } from "../../src/closing/follow-up-
 import { configSchema } from "../../src/config/schema.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
 import type { RepositoryAdvisoryObject } from "../fixtures/github-objects.js";
 import { issueCommentCreatedPayload, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";

@@ -1,5 +1,5 @@
 import type { CaseRecord } from "../../src/case/case-record.js";
-import type { AdvisoryDraft } from "../../src/closing/advisory-draft.js";
+import type { AdvisoryDraft } from "../../src/github/advisories.js";
 import { configSchema, type DisclosureConfig } from "../../src/config/schema.js";
 import { caseKey, openedCase } from "../commands/fixtures.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
-import type { AdvisoryDraft } from "../../src/closing/advisory-draft.js";
+import type { AdvisoryDraft } from "../../src/github/advisories.js";
 import { planClosingFollowUp, planPublished, type FollowUpAction } from "../../src/closing/follow-up.js";
-import type { ResearcherComment } from "../../src/commands/researcher-replies.js";
+import type { ResearcherComment } from "../../src/closing/researcher-replies.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { closingConfig, days, draft, resolvedAt, resolvedCase } from "./fixtures.js";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import { parseComment, type Command } from "../../src/commands/parse.js";
-import { planCommand, type CommandAction, type CommandFacts } from "../../src/commands/plan.js";
+import { planCommand, type CommandAction } from "../../src/commands/plan-command.js";
+import type { CommandFacts } from "../../src/commands/command-facts.js";
 import { planComment } from "../../src/commands/plan-comment.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { commandAt, intakeLabels, openedCase } from "./fixtures.js";

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { readCaseBlock, withCaseBlock } from "../../src/case/case-record.js";
-import { planMirror, type ResearcherComment } from "../../src/commands/researcher-replies.js";
+import { planMirror, type ResearcherComment } from "../../src/closing/researcher-replies.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { ConversationGateway } from "../../src/github/conversation-gateway.js";
-import { mirrorResearcherReplies } from "../../src/handlers/mirror-researcher-replies.js";
+import { mirrorResearcherReplies } from "../../src/closing/mirror-researcher-replies.js";
 import { installation, researcher } from "../fixtures/webhook-payloads.js";
 import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 import { TestOctokit } from "../helpers/probot.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import { parseComment, type Command } from "../../src/commands/parse.js";
 import { planComment } from "../../src/commands/plan-comment.js";
-import { planCommand } from "../../src/commands/plan.js";
+import { planCommand } from "../../src/commands/plan-command.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { commandAt, intakeLabels, openedCase } from "./fixtures.js";
 import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import { computeDeadlines } from "../../src/sla/index.js";
-import { triage } from "../../src/policy/index.js";
+import { triage } from "../../src/policy/triage.js";
 
 const fiveLines = `
 preset: [nl-ncsc, common-non-qualifying]

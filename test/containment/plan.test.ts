@@ -3,7 +3,7 @@ import type { CaseRecord } from "../../src/case/case-record.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
-import { planContainment, planRelease, type ContainmentFacts } from "../../src/containment/plan.js";
+import { planContainment, planRelease, type ContainmentFacts } from "../../src/containment/plan-containment.js";
 import { attachmentLinks, containedMarker, containmentNotice, neutralTitle, type PublicText } from "../../src/containment/public-text.js";
 import { classify } from "../../src/policy/classify.js";
 

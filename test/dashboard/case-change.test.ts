@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import { handleCaseChange } from "../../src/dashboard/case-change.js";
+import { handleCaseChange } from "../../src/handlers/dashboard-case-change.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import type { IssueObject } from "../fixtures/github-objects.js";
 import { organizationObject } from "../fixtures/github-objects.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";

@@ -5,7 +5,7 @@ import { configSchema } from "../../src/config/schema.js";
 import { dashboardStep } from "../../src/dashboard/dashboard-step.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
-import { createInProcessLocks, type CaseLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks, type CaseLocks } from "../../src/case/case-locks.js";
 import { computeDeadlines } from "../../src/sla/index.js";
 import { loadInstallationPolicies, sweepInstallation, type InstallationSweepSummary } from "../../src/sweep/run.js";
 import type { IssueObject, RepositoryAdvisoryObject } from "../fixtures/github-objects.js";

@@ -4,7 +4,7 @@ import { configSchema } from "../../src/config/schema.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { emailCaseKey, messageHash, readEmailThread, withEmailThread, type EmailThread } from "../../src/email/email-thread.js";
 import { parseInboundMessage, type InboundMessage } from "../../src/email/inbound-message.js";
-import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/intake.js";
+import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/plan-email-intake.js";
 import { authenticateSender } from "../../src/email/sender-authentication.js";
 import { caseRecord } from "./records.js";
 import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository, trustedAuthservId } from "./support.js";

@@ -6,7 +6,7 @@ import { UNDELIVERED_LABEL } from "../../src/email/researcher-email.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import { executeCaseSweep } from "../../src/sweep/execute.js";
-import { planCaseSweep } from "../../src/sweep/plan.js";
+import { planCaseSweep } from "../../src/sweep/plan-sweep.js";
 import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 import { openedCase } from "../commands/fixtures.js";
 import { TestOctokit } from "../helpers/probot.js";

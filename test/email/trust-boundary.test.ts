@@ -6,7 +6,7 @@ import { emailChannel } from "../../src/email/email-channel.js";
 import { parseEmailRoutes } from "../../src/email/email-settings.js";
 import { caseTag, readEmailThread, withEmailThread } from "../../src/email/email-thread.js";
 import { INBOUND_PATH, SIGNATURE_HEADER, signInboundMessage } from "../../src/email/inbound-route.js";
-import { SENDER_UNVERIFIED_LABEL } from "../../src/email/intake.js";
+import { SENDER_UNVERIFIED_LABEL } from "../../src/email/plan-email-intake.js";
 import { OutboundRefusedError } from "../../src/email/outbound-rules.js";
 import { sendResearcherEmail, UNDELIVERED_LABEL, type ResearcherEmailCase } from "../../src/email/researcher-email.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { sealCaseBody } from "../../src/case/trust.js";
 import { readCaseBlock } from "../../src/case/case-record.js";
-import { acknowledgementMarker } from "../../src/case/intake.js";
+import { acknowledgementMarker } from "../../src/case/plan-intake.js";
 import { userObject } from "../fixtures/github-objects.js";
 import { repositoryAdvisoryReportedPayload, reportedGhsaId } from "../fixtures/webhook-payloads.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";

@@ -6,7 +6,7 @@ import { caseSecretFrom, sealCaseBody } from "../../src/case/trust.js";
 import { trustedOctokit } from "../../src/github/case-trust.js";
 import { createGatewayCache, createInProcessPendingAcknowledgements } from "../../src/github/gateway-cache.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 
 let privateKey: string | undefined;
 

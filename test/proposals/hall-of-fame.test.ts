@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
-import { renderAcknowledgements } from "../../src/closing/acknowledgements.js";
+import { renderAcknowledgements } from "../../src/closing/hall-of-fame.js";
 import type { RepositoryConfig } from "../../src/config/repository-config.js";
 import { ProposalsGateway } from "../../src/github/proposals-gateway.js";
-import { planAcknowledgements } from "../../src/proposals/acknowledgements.js";
+import { planAcknowledgements } from "../../src/proposals/hall-of-fame-proposal.js";
 import { proposeHallOfFame } from "../../src/proposals/hall-of-fame-step.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { closingConfig, resolvedAt, resolvedCase } from "../closing/fixtures.js";

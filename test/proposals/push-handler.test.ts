@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
 import { validateWebhookPayload } from "../harness/webhooks.js";
 import { repositoriesGitHub, writes } from "./repositories.js";

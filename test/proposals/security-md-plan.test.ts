@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import { planSecurityMd, pushChangesPolicy, type PushFacts } from "../../src/proposals/security-md.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 
 const push: PushFacts = {
   repository: { owner: "octo-org", repo: "widgets" },

@@ -3,8 +3,8 @@ import { parseConfigText } from "../../src/config/load.js";
 import { renderMessage } from "../../src/messages/render.js";
 import { untrusted } from "../../src/messages/untrusted-text.js";
 import { catalogEntry, catalogIds } from "../../src/policy/catalog.js";
-import { dutchExclusionTitles } from "../../src/render/phrases.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { dutchExclusionTitles } from "../../src/messages/phrases.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 
 function rejection(title: string) {
   return renderMessage("nl", "evaluation-rejected", {

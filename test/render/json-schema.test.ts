@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
-import { configJsonSchema, configJsonSchemaText } from "../../src/render/json-schema.js";
+import { configJsonSchema, configJsonSchemaText } from "../../src/config/json-schema.js";
 
 // ajv-formats is CommonJS: under ESM its default import is the plugin function itself.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;

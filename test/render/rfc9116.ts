@@ -1,6 +1,6 @@
 /**
  * An RFC 9116 checker written for the tests from the RFC's own grammar (§4) and field rules (§2.5), independent of
- * the renderer: it shares no code with src/render/security-txt.ts. No package in the registry validates
+ * the renderer: it shares no code with src/messages/security-txt.ts. No package in the registry validates
  * security.txt (the ones there generate it), so the check lives here.
  *
  *   unsigned = *line (contact-field eol) *line (expires-field eol) *line [lang-field eol] *line

@@ -3,8 +3,8 @@ import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { catalogIds } from "../../src/policy/catalog.js";
-import { dutchExclusionSentences } from "../../src/render/phrases.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { dutchExclusionSentences } from "../../src/messages/phrases.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 
 /** Fixtures written after the two real policies: Openworx ("000") and MijnPartnerGroep ("001"). */
 function fixture(name: "openworx" | "mijnpartnergroep") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import { readFileSync } from "node:fs";
-import { renderSecurityTxt, SecurityTxtError } from "../../src/render/security-txt.js";
+import { renderSecurityTxt, SecurityTxtError } from "../../src/messages/security-txt.js";
 import { rfc9116Problems } from "./rfc9116.js";
 
 const { config } = parseConfigText(

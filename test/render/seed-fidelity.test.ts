@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/load.js";
 import type { DisclosureConfig, Language } from "../../src/config/schema.js";
-import { renderSecurityMd } from "../../src/render/security-md.js";
+import { renderSecurityMd } from "../../src/messages/security-md.js";
 
 /**
  * SECURITY.md against the seed policy it is rendered for (docs/policies/*.txt, the policies as published): every

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
-import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../../src/reporters/case-index.js";
-import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/duplicates/fingerprint.js";
+import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../../src/case/case-index.js";
+import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/policy/fingerprint.js";
 import { screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { configSchema } from "../../src/config/schema.js";
 import { parseInboundMessage } from "../../src/email/inbound-message.js";
-import { planEmailIntake, type EmailIntakeFacts } from "../../src/email/intake.js";
+import { planEmailIntake, type EmailIntakeFacts } from "../../src/email/plan-email-intake.js";
 import { authenticateSender } from "../../src/email/sender-authentication.js";
 import { emailReportIdentity } from "../../src/reporters/index-case.js";
 import { screenReport } from "../../src/reporters/screening.js";

@@ -2,9 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
 import { computeDeadlines } from "../../src/sla/index.js";
-import { awaitsEvaluation, caseClock, evaluatedAt, movedDates } from "../../src/sweep/case-clock.js";
-import { planCaseSweep, type SweepAction } from "../../src/sweep/plan.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+import { awaitsEvaluation, caseClock, evaluatedAt, movedDates } from "../../src/case/case-clock.js";
+import { planCaseSweep, type SweepAction } from "../../src/sweep/plan-sweep.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
 const config = sweepConfig();

@@ -8,8 +8,8 @@ import {
   responseOutcome,
   updateOutcome,
   type MeasuredCase,
-} from "../../src/sweep/metrics.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+} from "../../src/dashboard/metrics.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
 const config = sweepConfig();

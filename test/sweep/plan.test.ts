@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CaseRecord } from "../../src/case/case-record.js";
 import type { DisclosureConfig } from "../../src/config/schema.js";
-import { planCaseSweep, sweepMarker, type SweepAction } from "../../src/sweep/plan.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+import { planCaseSweep, sweepMarker, type SweepAction } from "../../src/sweep/plan-sweep.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 
 const config = sweepConfig();

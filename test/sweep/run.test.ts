@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
-import { sweepMarker } from "../../src/sweep/plan.js";
+import { sweepMarker } from "../../src/sweep/plan-sweep.js";
 import { sweepInstallation } from "../../src/sweep/run.js";
-import { withStateChange } from "../../src/sweep/state-change.js";
+import { withStateChange } from "../../src/case/state-change.js";
 import { openedCase, sweepConfig } from "./fixtures.js";
 import { sourceRepository, sweepWorld, trackingRepository, triageAdvisory } from "./sweep-world.js";
 import { stopTestGitHubs } from "../helpers/github.js";

@@ -2,7 +2,7 @@ import { pino } from "pino";
 import { renderCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
 import { createGatewayCache, type GatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import type { SweepOptions } from "../../src/sweep/run.js";
 import { repositoryAdvisoryObject } from "../fixtures/github-objects.js";
 import { installation, researcher } from "../fixtures/webhook-payloads.js";

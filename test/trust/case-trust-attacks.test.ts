@@ -9,7 +9,7 @@ import type { OutboundMail } from "../../src/email/smtp-mailer.js";
 import { createGatewayCache } from "../../src/github/gateway-cache.js";
 import { GitHubGateway } from "../../src/github/gateway.js";
 import type { HandlerDependencies } from "../../src/handlers/dependencies.js";
-import { createInProcessLocks } from "../../src/runtime/locks.js";
+import { createInProcessLocks } from "../../src/case/case-locks.js";
 import { sweepInstallation, type InstallationSweepSummary } from "../../src/sweep/run.js";
 import type { IssueObject, UserObject } from "../fixtures/github-objects.js";
 import { issueCommentCreatedPayload, maintainer, repositoryAdvisoryReportedPayload } from "../fixtures/webhook-payloads.js";

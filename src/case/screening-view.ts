@@ -1,0 +1,75 @@
+import type { CaseRecord } from "./case-record.js";
+import type { CaseOutcome } from "./case-outcome.js";
+import type { DisclosureConfig, Language } from "../config/schema.js";
+import { renderMessage } from "../messages/render.js";
+import { untrusted } from "../messages/untrusted-text.js";
+import { formatDate, localDateOf } from "../sla/index.js";
+
+/**
+ * What screening a report against the case index found (src/reporters does the screening) and how it shows on the
+ * case: one closing message for a blocked reporter, the record fields, the tracking issue's history section.
+ */
+
+export interface PastCase {
+  reference: string;
+  key: string;
+  outcome: CaseOutcome;
+  receivedAt: string;
+}
+
+export interface DuplicateMatch {
+  reference: string;
+  key: string;
+  score: number;
+}
+
+export interface ReportScreening {
+  reporter?: string;
+  fingerprint?: string;
+  blocked: boolean;
+  /** The reporter's earlier cases, newest first. */
+  history: PastCase[];
+  /** False until the sweep has built the index: the history may miss older cases. */
+  historyComplete: boolean;
+  duplicates: DuplicateMatch[];
+  labels: string[];
+  reasons: string[];
+}
+
+export function blockedReportMarker(caseKey: string): string {
+  return `<!-- disclosure-desk:blocked ${caseKey} -->`;
+}
+
+/** The one message a blocked reporter gets: the app's framing around the policy's own words. */
+export function renderBlockedReport(config: Pick<DisclosureConfig, "language" | "policy" | "reporters">, caseKey: string, researcher: string | undefined): string {
+  return renderMessage(config.language, "blocked-report", {
+    researcher: researcher === undefined ? undefined : untrusted(researcher),
+    policy: { name: config.policy.name, url: config.policy.url },
+    message: config.reporters.blockedMessage,
+    contact: config.policy.contact,
+    marker: blockedReportMarker(caseKey),
+  });
+}
+
+/** What the screening adds to a new case's record: the reporter's key and the fingerprint, no text. */
+export function screenedRecordFields(screening: ReportScreening | undefined): Pick<CaseRecord, "reporter" | "fingerprint"> {
+  return {
+    ...(screening?.reporter === undefined ? {} : { reporter: screening.reporter }),
+    ...(screening?.fingerprint === undefined ? {} : { fingerprint: screening.fingerprint }),
+  };
+}
+
+/** The tracking issue's reporter-history section; empty when the report was not screened. */
+export function renderReporterHistory(language: Language, timezone: string, screening: ReportScreening | undefined): string {
+  if (screening === undefined) return "";
+  return renderMessage(language, "reporter-history", {
+    history: screening.history.map((entry) => ({
+      reference: entry.reference,
+      key: untrusted(entry.key),
+      outcome: entry.outcome,
+      receivedOn: formatDate(localDateOf(new Date(entry.receivedAt), timezone), language),
+    })),
+    complete: screening.historyComplete,
+    duplicates: screening.duplicates.map((match) => ({ reference: match.reference, key: untrusted(match.key), score: match.score.toFixed(2) })),
+  });
+}
