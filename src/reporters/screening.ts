@@ -1,5 +1,5 @@
 import type { CaseSecret } from "../case/trust.js";
-import { fingerprintOf, similarityTo } from "../duplicates/fingerprint.js";
+import { fingerprintOf, signatureOf, signatureSimilarity } from "../duplicates/fingerprint.js";
 import type { CaseIndex, IndexedCase } from "./case-index.js";
 import type { CaseOutcome } from "./case-outcome.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
@@ -110,13 +110,25 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
 
 function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
   const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
-  const similarityToReport = similarityTo(fingerprint);
+  const signature = signatureOf(fingerprint);
   return candidates
     .filter((entry) => entry.fingerprint !== undefined && (entry.outcome === "open" || Date.parse(entry.receivedAt) >= since))
-    .map((entry) => ({ reference: reference(entry), key: entry.key, score: similarityToReport(entry.fingerprint ?? "") }))
+    .map((entry) => ({ reference: reference(entry), key: entry.key, score: signature === undefined ? 0 : signatureSimilarity(signature, signatureOfCase(entry)) }))
     .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
     .sort((left, right) => right.score - left.score)
     .slice(0, SHOWN_MATCHES);
+}
+
+/** Indexed cases' decoded fingerprints, kept while the index keeps the case: every intake compares with the same ones. */
+const caseSignatures = new WeakMap<IndexedCase, Uint32Array | null>();
+
+function signatureOfCase(entry: IndexedCase): Uint32Array | undefined {
+  let signature = caseSignatures.get(entry);
+  if (signature === undefined) {
+    signature = signatureOf(entry.fingerprint ?? "") ?? null;
+    caseSignatures.set(entry, signature);
+  }
+  return signature ?? undefined;
 }
 
 function reference(entry: IndexedCase): string {
