@@ -108,15 +108,22 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   };
 }
 
+/** The closest matches, best first (the earlier candidate first between equal scores), without ranking the rest. */
 function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
   const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
   const signature = signatureOf(fingerprint);
-  return candidates
-    .filter((entry) => entry.fingerprint !== undefined && (entry.outcome === "open" || Date.parse(entry.receivedAt) >= since))
-    .map((entry) => ({ reference: reference(entry), key: entry.key, score: signature === undefined ? 0 : signatureSimilarity(signature, signatureOfCase(entry)) }))
-    .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
-    .sort((left, right) => right.score - left.score)
-    .slice(0, SHOWN_MATCHES);
+  const best: { entry: IndexedCase; score: number }[] = [];
+  for (const entry of candidates) {
+    const inWindow = entry.outcome === "open" || Date.parse(entry.receivedAt) >= since;
+    if (entry.fingerprint === undefined || !inWindow) continue;
+    const score = signature === undefined ? 0 : signatureSimilarity(signature, signatureOfCase(entry));
+    if (score < POSSIBLE_DUPLICATE_SIMILARITY) continue;
+    let position = best.length;
+    while (position > 0 && best[position - 1]!.score < score) position -= 1;
+    if (position < SHOWN_MATCHES) best.splice(position, 0, { entry, score });
+    if (best.length > SHOWN_MATCHES) best.pop();
+  }
+  return best.map(({ entry, score }) => ({ reference: reference(entry), key: entry.key, score }));
 }
 
 /** Indexed cases' decoded fingerprints, kept while the index keeps the case: every intake compares with the same ones. */

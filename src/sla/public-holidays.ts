@@ -39,9 +39,16 @@ type HolidayParser = new (data: HolidayData, country: string, state?: string) =>
 
 const require = createRequire(import.meta.url);
 
+let lastRead: WeakRef<HolidayData> | undefined;
+
+/** The whole data file, read again only once the last copy was collected (validation and reader follow each other). */
 function readHolidayData(): HolidayData {
+  const remembered = lastRead?.deref();
+  if (remembered) return remembered;
   const dataFile = new URL("data/holidays.json", pathToFileURL(require.resolve("date-holidays/package.json")));
-  return JSON.parse(readFileSync(dataFile, "utf8")) as HolidayData;
+  const data = JSON.parse(readFileSync(dataFile, "utf8")) as HolidayData;
+  lastRead = new WeakRef(data);
+  return data;
 }
 
 let regionIndex: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -71,7 +78,8 @@ function countryData(all: HolidayData, country: string): HolidayData {
     borrowedCountries(rules).forEach(include);
   };
   include(country);
-  return { version: all.version, license: all.license, names: all.names, holidays };
+  // A copy of its own: strings parsed from the whole file may be slices of its text, which would then stay in memory.
+  return JSON.parse(JSON.stringify({ version: all.version, license: all.license, names: all.names, holidays })) as HolidayData;
 }
 
 function borrowedCountries(rules: RegionRules): string[] {

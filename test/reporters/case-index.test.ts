@@ -48,6 +48,23 @@ describe("screening", () => {
     expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual(["reporter:repeat-invalid"]);
   });
 
+  it("shows the three closest matches, best first and in the index's order between equal scores", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const copy = fingerprintOf("t", report) ?? "";
+    const nearCopy = fingerprintOf("t", report.replace("www-data", "the web user")) ?? "";
+    const unrelated = fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "";
+    const recentCases = [nearCopy, copy, unrelated, copy, nearCopy, copy, copy].map((fingerprint, index) => entry(10 + index, { fingerprint }));
+    const screened = screenReport(input, { ...view([]), recentCases }, reporter, now);
+    expect(screened.duplicates.map((match) => [match.reference, match.score])).toEqual([
+      ["octo-org/security-cases#11", 1],
+      ["octo-org/security-cases#13", 1],
+      ["octo-org/security-cases#15", 1],
+    ]);
+    const fewer = screenReport(input, { ...view([]), recentCases: recentCases.slice(0, 3) }, reporter, now);
+    expect(fewer.duplicates.map((match) => match.reference)).toEqual(["octo-org/security-cases#11", "octo-org/security-cases#10"]);
+    expect(fewer.duplicates[1]!.score).toBeLessThan(1);
+  });
+
   it("does not count the report's own case, delivered again", () => {
     const now = new Date("2026-12-01T00:00:00Z");
     const own = entry(3, { reporter, outcome: "open", key: "GHSA-new", fingerprint: fingerprintOf("t", report) ?? "" });
