@@ -1,6 +1,7 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, signatureOf, signatureSimilarity } from "../duplicates/fingerprint.js";
-import type { CaseIndex, IndexedCase } from "./case-index.js";
+import { LruMap } from "../sla/lru.js";
+import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "./case-index.js";
 import type { CaseOutcome } from "./case-outcome.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
@@ -126,8 +127,11 @@ function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date)
   return best.map(({ entry, score }) => ({ reference: reference(entry), key: entry.key, score }));
 }
 
-/** Indexed cases' decoded fingerprints, kept while the index keeps the case: every intake compares with the same ones. */
-const caseSignatures = new WeakMap<IndexedCase, Uint32Array | null>();
+/**
+ * Decoded fingerprints of the cases compared last: each intake compares with nearly the same newest cases as the one
+ * before. Bounded by the comparison window, not by the number of cases the index holds.
+ */
+const caseSignatures = new LruMap<IndexedCase, Uint32Array | null>(2 * MAX_DUPLICATE_CANDIDATES);
 
 function signatureOfCase(entry: IndexedCase): Uint32Array | undefined {
   let signature = caseSignatures.get(entry);
