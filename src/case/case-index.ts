@@ -55,14 +55,26 @@ export function indexedCaseId(entry: Pick<IndexedCase, "tracking" | "number">): 
 
 interface InstallationEntries {
   builtAt?: string;
+  /** By id, least recently written first. */
   cases: Map<string, IndexedCase>;
+  /** Each reporter's case ids, in the order of `cases`. */
+  byReporter: Map<string, Set<string>>;
+  /** The newest cases in `recentCases` order, or undefined until asked for again after one left them. */
+  newest: IndexedCase[] | undefined;
 }
 
-/** Bounded like the gateway cache: the least recently written entry (and installation) goes first. */
+/** Newest first; between cases received at the same time, the earlier written first. */
+const newestFirst = (left: IndexedCase, right: IndexedCase) => right.receivedAt.localeCompare(left.receivedAt);
+
+/**
+ * Bounded like the gateway cache: the least recently written entry (and installation) goes first. Every intake reads
+ * the reporter's cases and the newest cases, so both are kept up to date on each write instead of being found by
+ * going through every case of the installation on each read.
+ */
 export function createInProcessCaseIndex(): CaseIndex {
   const installations = new Map<number, InstallationEntries>();
   const entriesOf = (installationId: number): InstallationEntries => {
-    const entries = installations.get(installationId) ?? { cases: new Map() };
+    const entries = installations.get(installationId) ?? { cases: new Map(), byReporter: new Map(), newest: [] };
     installations.delete(installationId);
     installations.set(installationId, entries);
     dropOldest(installations, MAX_INSTALLATIONS);
@@ -74,19 +86,61 @@ export function createInProcessCaseIndex(): CaseIndex {
       entriesOf(installationId).builtAt = at.toISOString();
     },
     put: async (installationId, entry) => {
-      const { cases } = entriesOf(installationId);
+      const entries = entriesOf(installationId);
       const id = indexedCaseId(entry);
-      cases.delete(id);
-      cases.set(id, entry);
-      dropOldest(cases, MAX_CASES_PER_INSTALLATION);
+      forget(entries, id);
+      entries.cases.set(id, entry);
+      if (entry.reporter !== undefined) {
+        const ids = entries.byReporter.get(entry.reporter) ?? new Set<string>();
+        ids.add(id);
+        entries.byReporter.set(entry.reporter, ids);
+      }
+      if (entries.newest) insertNewest(entries.newest, entry);
+      while (entries.cases.size > MAX_CASES_PER_INSTALLATION) forget(entries, entries.cases.keys().next().value as string);
     },
-    casesOf: async (installationId, reporter) =>
-      [...(installations.get(installationId)?.cases.values() ?? [])].filter((entry) => entry.reporter === reporter).slice(0, MAX_REPORTER_CASES),
-    recentCases: async (installationId) =>
-      [...(installations.get(installationId)?.cases.values() ?? [])]
-        .sort((left, right) => right.receivedAt.localeCompare(left.receivedAt))
-        .slice(0, MAX_DUPLICATE_CANDIDATES),
+    casesOf: async (installationId, reporter) => {
+      const entries = installations.get(installationId);
+      const cases: IndexedCase[] = [];
+      for (const id of entries?.byReporter.get(reporter) ?? []) {
+        if (cases.length === MAX_REPORTER_CASES) break;
+        cases.push(entries!.cases.get(id)!);
+      }
+      return cases;
+    },
+    recentCases: async (installationId) => {
+      const entries = installations.get(installationId);
+      if (!entries) return [];
+      entries.newest ??= [...entries.cases.values()].sort(newestFirst).slice(0, MAX_DUPLICATE_CANDIDATES);
+      return [...entries.newest];
+    },
   };
+}
+
+/** Takes a case out of the index; when it was among the newest, the next one in line is found on the next read. */
+function forget(entries: InstallationEntries, id: string): void {
+  const entry = entries.cases.get(id);
+  if (!entry) return;
+  entries.cases.delete(id);
+  if (entry.reporter !== undefined) {
+    const ids = entries.byReporter.get(entry.reporter);
+    ids?.delete(id);
+    if (ids?.size === 0) entries.byReporter.delete(entry.reporter);
+  }
+  if (entries.newest?.includes(entry)) entries.newest = undefined;
+}
+
+/** Places a just-written case among the newest (after those received at the same time), keeping at most the limit. */
+function insertNewest(newest: IndexedCase[], entry: IndexedCase): void {
+  let low = 0;
+  let high = newest.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestFirst(newest[middle]!, entry) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  if (low >= MAX_DUPLICATE_CANDIDATES) return;
+  newest.splice(low, 0, entry);
+  if (newest.length > MAX_DUPLICATE_CANDIDATES) newest.pop();
 }
 
 function dropOldest<K, V>(map: Map<K, V>, limit: number): void {

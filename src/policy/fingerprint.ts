@@ -51,17 +51,20 @@ export function fingerprintOf(title: string, body: string): string | undefined {
  * is compared with up to thousands of indexed cases.
  */
 export function similarityTo(fingerprint: string): (other: string) => number {
-  const a = decode(fingerprint);
-  return (other) => {
-    const b = a === undefined ? undefined : decode(other);
-    if (a === undefined || b === undefined) return 0;
-    let equal = 0;
-    for (let index = 0; index < SIGNATURE_LENGTH; index++) if (a[index] === b[index]) equal += 1;
-    return equal / SIGNATURE_LENGTH;
-  };
+  const signature = signatureOf(fingerprint);
+  return (other) => signatureSimilarity(signature, signature === undefined ? undefined : signatureOf(other));
 }
 
-function decode(fingerprint: string): Uint32Array | undefined {
+/** The estimated Jaccard similarity of two decoded fingerprints; 0 when either is unreadable. */
+export function signatureSimilarity(a: Uint32Array | undefined, b: Uint32Array | undefined): number {
+  if (a === undefined || b === undefined) return 0;
+  let equal = 0;
+  for (let index = 0; index < SIGNATURE_LENGTH; index++) if (a[index] === b[index]) equal += 1;
+  return equal / SIGNATURE_LENGTH;
+}
+
+/** A fingerprint's signature, decoded; undefined when the text is not one. */
+export function signatureOf(fingerprint: string): Uint32Array | undefined {
   const bytes = Buffer.from(fingerprint, "base64");
   if (bytes.length !== SIGNATURE_LENGTH * 4) return undefined;
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));

@@ -1,4 +1,5 @@
-import { RE2 } from "re2-wasm";
+import { createRequire } from "node:module";
+import type { RE2 } from "re2-wasm";
 
 /**
  * Patterns written in a repository's config are untrusted: they run through RE2, whose matching time
@@ -22,6 +23,15 @@ export const MAX_COMPILED_PATTERNS = 256;
 /** How many refused patterns are remembered: a compile RE2 refuses is never freed, so each is compiled only once. */
 const MAX_REMEMBERED_REFUSALS = 4_096;
 
+const require = createRequire(import.meta.url);
+let re2Class: typeof RE2 | undefined;
+
+/** re2-wasm reserves its WebAssembly heap when loaded: loaded on the first pattern a config writes, not at start. */
+function re2(): typeof RE2 {
+  re2Class ??= (require("re2-wasm") as { RE2: typeof RE2 }).RE2;
+  return re2Class;
+}
+
 /** By pattern text, least recently used first. */
 const compiledPatterns = new Map<string, RE2>();
 const refusedPatterns = new Map<string, string>();
@@ -37,7 +47,7 @@ export function checkPattern(pattern: string): string | undefined {
   if (refusal !== undefined) return refusal;
   let compiled: RE2;
   try {
-    compiled = new RE2(pattern, "iu");
+    compiled = new (re2())(pattern, "iu");
   } catch (error) {
     return refuse(pattern, `not valid RE2 syntax (${describeRe2Error(error)}); lookaround and backreferences are not supported`);
   }
@@ -67,7 +77,7 @@ export function compileConfigPattern(pattern: string): TextPattern {
 
 /** The compiled form of a pattern `checkPattern` accepted, compiled again if it was freed in the meantime. */
 function compiledPattern(pattern: string): RE2 {
-  const compiled = compiledPatterns.get(pattern) ?? new RE2(pattern, "iu");
+  const compiled = compiledPatterns.get(pattern) ?? new (re2())(pattern, "iu");
   keep(pattern, compiled);
   return compiled;
 }

@@ -1,6 +1,7 @@
 import type { CaseSecret } from "../case/trust.js";
-import { fingerprintOf, similarityTo } from "../policy/fingerprint.js";
-import type { CaseIndex, IndexedCase } from "../case/case-index.js";
+import { fingerprintOf, signatureOf, signatureSimilarity } from "../policy/fingerprint.js";
+import { LruMap } from "../sla/lru.js";
+import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
@@ -82,15 +83,37 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   };
 }
 
+/** The closest matches, best first (the earlier candidate first between equal scores), without ranking the rest. */
 function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
   const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
-  const similarityToReport = similarityTo(fingerprint);
-  return candidates
-    .filter((entry) => entry.fingerprint !== undefined && (entry.outcome === "open" || Date.parse(entry.receivedAt) >= since))
-    .map((entry) => ({ reference: reference(entry), key: entry.key, score: similarityToReport(entry.fingerprint ?? "") }))
-    .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
-    .sort((left, right) => right.score - left.score)
-    .slice(0, SHOWN_MATCHES);
+  const signature = signatureOf(fingerprint);
+  const best: { entry: IndexedCase; score: number }[] = [];
+  for (const entry of candidates) {
+    const inWindow = entry.outcome === "open" || Date.parse(entry.receivedAt) >= since;
+    if (entry.fingerprint === undefined || !inWindow) continue;
+    const score = signature === undefined ? 0 : signatureSimilarity(signature, signatureOfCase(entry));
+    if (score < POSSIBLE_DUPLICATE_SIMILARITY) continue;
+    let position = best.length;
+    while (position > 0 && best[position - 1]!.score < score) position -= 1;
+    if (position < SHOWN_MATCHES) best.splice(position, 0, { entry, score });
+    if (best.length > SHOWN_MATCHES) best.pop();
+  }
+  return best.map(({ entry, score }) => ({ reference: reference(entry), key: entry.key, score }));
+}
+
+/**
+ * Decoded fingerprints of the cases compared last: each intake compares with nearly the same newest cases as the one
+ * before. Bounded by the comparison window, not by the number of cases the index holds.
+ */
+const caseSignatures = new LruMap<IndexedCase, Uint32Array | null>(2 * MAX_DUPLICATE_CANDIDATES);
+
+function signatureOfCase(entry: IndexedCase): Uint32Array | undefined {
+  let signature = caseSignatures.get(entry);
+  if (signature === undefined) {
+    signature = signatureOf(entry.fingerprint ?? "") ?? null;
+    caseSignatures.set(entry, signature);
+  }
+  return signature ?? undefined;
 }
 
 function reference(entry: IndexedCase): string {

@@ -1,12 +1,23 @@
 import type { Language } from "../config/schema.js";
 import { dayNumber, type LocalDate } from "./local-date.js";
+import { MAX_CACHED_INSTANTS, MAX_CACHED_ZONES } from "./local-time.js";
+import { LruMap } from "./lru.js";
 
 const LOCALES: Record<Language, string> = { en: "en-GB", nl: "nl-NL" };
 /** en-GB names the zones researchers know ("CET", "CEST", "UTC", "BST"); en-US would print "GMT+1". */
 const ZONE_NAME_LOCALE = "en-GB";
 const MS_PER_DAY = 86_400_000;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+/** Two formats per zone and language in use. */
+const formats = new LruMap<string, Intl.DateTimeFormat>(4 * MAX_CACHED_ZONES);
+/** Formatted deadlines and dates: a deadline is the end of a local day, so the same few thousand recur. */
+const formattedDeadlines = new LruMap<string, string>(MAX_CACHED_INSTANTS);
+const formattedDates = new LruMap<string, string>(MAX_CACHED_INSTANTS);
+
+/** How many formats and formatted texts are remembered now (each memo holds at most its limit). */
+export function rememberedTexts(): { formats: number; deadlines: number; dates: number } {
+  return { formats: formats.size, deadlines: formattedDeadlines.size, dates: formattedDates.size };
+}
 
 function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -29,6 +40,16 @@ function partsOf(format: Intl.DateTimeFormat, instant: Date | number): Partial<R
  * "Friday 28 November 2025, 23:59 CET" / "vrijdag 28 november 2025, 23:59 CET".
  */
 export function formatDeadline(instant: Date, timezone: string, language: Language): string {
+  const key = `${instant.getTime()} ${timezone} ${language}`;
+  let text = formattedDeadlines.get(key);
+  if (text === undefined) {
+    text = deadlineText(instant, timezone, language);
+    formattedDeadlines.set(key, text);
+  }
+  return text;
+}
+
+function deadlineText(instant: Date, timezone: string, language: Language): string {
   const date = partsOf(
     cachedFormat(LOCALES[language], {
       timeZone: timezone,
@@ -48,6 +69,16 @@ export function formatDeadline(instant: Date, timezone: string, language: Langua
 
 /** A calendar date in the researcher's words: "28 November 2026" / "28 november 2026". */
 export function formatDate(localDate: LocalDate, language: Language): string {
+  const key = `${localDate} ${language}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = dateText(localDate, language);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+function dateText(localDate: LocalDate, language: Language): string {
   const date = partsOf(
     cachedFormat(LOCALES[language], { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }),
     dayNumber(localDate) * MS_PER_DAY,

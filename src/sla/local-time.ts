@@ -1,4 +1,5 @@
 import { addDays, dayNumber, type LocalDate } from "./local-date.js";
+import { LruMap } from "./lru.js";
 
 /**
  * Conversions between instants and a time zone's wall clock, with the offset taken from Intl
@@ -8,7 +9,18 @@ import { addDays, dayNumber, type LocalDate } from "./local-date.js";
 const MS_PER_DAY = 86_400_000;
 const LAST_MS_OF_DAY = MS_PER_DAY - 1;
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+/** Zones in use at once: a deployment has a few; more only when many configs name different ones. */
+export const MAX_CACHED_ZONES = 64;
+/** Remembered offsets and day ends: every report of a busy year falls in a few thousand quarter hours and days. */
+export const MAX_CACHED_INSTANTS = 8_192;
+/**
+ * Offsets are remembered per quarter hour of UTC: every zone's offset changes at most once in one, so a quarter hour
+ * whose first and last seconds have the same offset has it throughout.
+ */
+const OFFSET_PERIOD_MS = 15 * 60_000;
+
+const wallClockFormats = new LruMap<string, Intl.DateTimeFormat>(MAX_CACHED_ZONES);
+const offsetsByPeriod = new LruMap<string, number>(MAX_CACHED_INSTANTS);
 
 function wallClockFormat(timezone: string): Intl.DateTimeFormat {
   let format = wallClockFormats.get(timezone);
@@ -30,6 +42,11 @@ function wallClockFormat(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** How many zones, offsets and day ends are remembered now (each memo holds at most its limit). */
+export function rememberedTimes(): { zones: number; offsets: number; dayEnds: number } {
+  return { zones: wallClockFormats.size, offsets: offsetsByPeriod.size, dayEnds: endOfDayCache.size };
+}
+
 /** The wall-clock reading at `instantMs`, expressed as if it were a UTC timestamp (whole seconds). */
 function wallClockMs(instantMs: number, timezone: string): number {
   const fields: Record<string, number> = {};
@@ -42,6 +59,19 @@ function wallClockMs(instantMs: number, timezone: string): number {
 
 /** Milliseconds the zone is ahead of UTC at `instantMs` (+3_600_000 for CET, +7_200_000 for CEST). */
 export function utcOffsetMs(instantMs: number, timezone: string): number {
+  const periodStart = Math.floor(instantMs / OFFSET_PERIOD_MS) * OFFSET_PERIOD_MS;
+  const key = `${timezone} ${periodStart}`;
+  const known = offsetsByPeriod.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetAtSecond(periodStart, timezone);
+  if (offsetAtSecond(periodStart + OFFSET_PERIOD_MS - 1000, timezone) === offset) {
+    offsetsByPeriod.set(key, offset);
+    return offset;
+  }
+  return offsetAtSecond(instantMs, timezone);
+}
+
+function offsetAtSecond(instantMs: number, timezone: string): number {
   const wholeSecond = Math.floor(instantMs / 1000) * 1000;
   return wallClockMs(wholeSecond, timezone) - wholeSecond;
 }
@@ -68,7 +98,7 @@ export function endOfLocalDay(localDate: LocalDate, timezone: string): Date {
 }
 
 /** Memo for endOfLocalDay: a batch triage asks for the same few hundred days over and over. */
-const endOfDayCache = new Map<string, number>();
+const endOfDayCache = new LruMap<string, number>(MAX_CACHED_INSTANTS);
 
 function lastInstantOfLocalDay(localDate: LocalDate, timezone: string): number {
   const wallMs = dayNumber(localDate) * MS_PER_DAY + LAST_MS_OF_DAY;

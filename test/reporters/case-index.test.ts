@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
-import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../../src/case/case-index.js";
+import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../../src/case/case-index.js";
 import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/policy/fingerprint.js";
 import { screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
@@ -46,6 +46,23 @@ describe("screening", () => {
     const now = new Date("2026-12-01T00:00:00Z");
     expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual([]);
     expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual(["reporter:repeat-invalid"]);
+  });
+
+  it("shows the three closest matches, best first and in the index's order between equal scores", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const copy = fingerprintOf("t", report) ?? "";
+    const nearCopy = fingerprintOf("t", report.replace("www-data", "the web user")) ?? "";
+    const unrelated = fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "";
+    const recentCases = [nearCopy, copy, unrelated, copy, nearCopy, copy, copy].map((fingerprint, index) => entry(10 + index, { fingerprint }));
+    const screened = screenReport(input, { ...view([]), recentCases }, reporter, now);
+    expect(screened.duplicates.map((match) => [match.reference, match.score])).toEqual([
+      ["octo-org/security-cases#11", 1],
+      ["octo-org/security-cases#13", 1],
+      ["octo-org/security-cases#15", 1],
+    ]);
+    const fewer = screenReport(input, { ...view([]), recentCases: recentCases.slice(0, 3) }, reporter, now);
+    expect(fewer.duplicates.map((match) => match.reference)).toEqual(["octo-org/security-cases#11", "octo-org/security-cases#10"]);
+    expect(fewer.duplicates[1]!.score).toBeLessThan(1);
   });
 
   it("does not count the report's own case, delivered again", () => {
@@ -108,6 +125,46 @@ function indexContract(name: string, make: () => CaseIndex) {
 }
 
 indexContract("the in-process case index", createInProcessCaseIndex);
+
+describe("the in-process case index, kept up to date on each write", () => {
+  /** What the index answered before it kept the reporter's cases and the newest cases up to date on each write. */
+  function naive(entries: Map<string, IndexedCase>) {
+    const all = [...entries.values()];
+    return {
+      casesOf: (reporter: string) => all.filter((found) => found.reporter === reporter).slice(0, MAX_REPORTER_CASES),
+      recentCases: () => [...all].sort((left, right) => right.receivedAt.localeCompare(left.receivedAt)).slice(0, MAX_DUPLICATE_CANDIDATES),
+    };
+  }
+
+  it("answers as going through every case would, with cases rewritten, received at the same time and beyond its limit", async () => {
+    const index = createInProcessCaseIndex();
+    const written = new Map<string, IndexedCase>();
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed % below;
+    };
+    for (let write = 0; write < 22_000; write++) {
+      const number = write % 50 === 0 && write > 0 ? random(write) + 1 : write + 1;
+      const found = entry(number, {
+        reporter: `r${random(7)}`,
+        receivedAt: new Date(Date.UTC(2026, 10, 1) + random(3_000) * 60_000).toISOString(),
+        outcome: random(2) === 0 ? "open" : "invalid",
+      });
+      const id = `${found.tracking}#${found.number}`;
+      written.delete(id);
+      written.set(id, found);
+      while (written.size > 20_000) written.delete(written.keys().next().value as string);
+      await index.put(3, found);
+      const recent = await index.recentCases(3); // as each intake reads them
+      if (write % 4_000 === 0 || write === 21_999) {
+        const expected = naive(written);
+        expect(recent).toEqual(expected.recentCases());
+        expect(await index.casesOf(3, "r2")).toEqual(expected.casesOf("r2"));
+      }
+    }
+  });
+});
 
 describeIfRedis("redis case index")("the Redis case index", () => {
   let server: RedisServer;
