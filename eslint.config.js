@@ -52,8 +52,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[property.name=/^(rest|paginate|graphql)$/]", message: "Only src/github calls GitHub: add a method to the gateway of that resource." },
-        { selector: "CallExpression > MemberExpression.callee[property.name='request']", message: "Only src/github calls GitHub: add a method to the gateway of that resource." },
+        {
+          selector: "MemberExpression[property.name=/^(rest|paginate|graphql)$/]",
+          message: "Only src/github calls GitHub: add a method to the gateway of that resource.",
+        },
+        {
+          selector: "CallExpression > MemberExpression.callee[property.name='request']",
+          message: "Only src/github calls GitHub: add a method to the gateway of that resource.",
+        },
       ],
     },
   },

@@ -14,9 +14,21 @@ await run(
       const advisory = context.payload.repository_advisory;
       const [owner, repo] = context.payload.repository.full_name.split("/") as [string, string];
       const tracking = { owner, repo: "security-cases" };
-      await context.octokit.rest.search.issuesAndPullRequests({ q: `repo:${owner}/security-cases is:issue in:title "${advisory.ghsa_id}"` });
-      await context.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", { owner, repo, ghsa_id: advisory.ghsa_id, body: "Thank you" });
-      await context.octokit.rest.issues.create({ ...tracking, title: `${advisory.ghsa_id}: ${advisory.summary}`, body: "case, acknowledged", labels: ["disclosure"] });
+      await context.octokit.rest.search.issuesAndPullRequests({
+        q: `repo:${owner}/security-cases is:issue in:title "${advisory.ghsa_id}"`,
+      });
+      await context.octokit.request("POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
+        owner,
+        repo,
+        ghsa_id: advisory.ghsa_id,
+        body: "Thank you",
+      });
+      await context.octokit.rest.issues.create({
+        ...tracking,
+        title: `${advisory.ghsa_id}: ${advisory.summary}`,
+        body: "case, acknowledged",
+        labels: ["disclosure"],
+      });
     });
   },
   { Octokit },

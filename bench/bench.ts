@@ -83,10 +83,18 @@ function freshReport(server: Server, index: number) {
     repository_advisory: {
       ghsa_id: ghsaId,
       summary: `Report ${index}: other tenants' invoices can be read`,
-      description: "After logging in to the customer portal, changing the invoice number in the address shows another customer's invoice. Impact: any customer can read every other customer's invoices.",
+      description:
+        "After logging in to the customer portal, changing the invoice number in the address shows another customer's invoice. Impact: any customer can read every other customer's invoices.",
       created_at: submittedAt,
       updated_at: submittedAt,
-      vulnerabilities: [{ package: { ecosystem: "npm", name: "@octo-org/widgets" }, vulnerable_version_range: "< 2.4.1", patched_versions: null, vulnerable_functions: [] }],
+      vulnerabilities: [
+        {
+          package: { ecosystem: "npm", name: "@octo-org/widgets" },
+          vulnerable_version_range: "< 2.4.1",
+          patched_versions: null,
+          vulnerable_functions: [],
+        },
+      ],
     },
   });
   server.github.state.adoptAdvisory(server.world.advisoryRepository, payload.repository_advisory as unknown as RepositoryAdvisoryObject);
@@ -118,7 +126,13 @@ async function load(server: Server, offset: number, count: number): Promise<Load
   const calls = server.github.journal.entries.slice(callsBefore).filter((entry) => !entry.path.endsWith("/access_tokens")).length;
   server.github.journal.clear();
   latencies.sort((a, b) => a - b);
-  return { intakesPerSecond: count / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, callsPerIntake: calls / count };
+  return {
+    intakesPerSecond: count / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    failures,
+    callsPerIntake: calls / count,
+  };
 }
 
 function median(values: number[]): number {
@@ -159,10 +173,17 @@ async function measureLatency() {
     for (let round = 0; round < rounds; round++) {
       results.bare.push(await load(bare, 1_000 + round * intakes, intakes));
       results.desk.push(await load(desk, 1_000 + round * intakes, intakes));
-      process.stderr.write(`round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`);
+      process.stderr.write(
+        `round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`,
+      );
     }
     await load(profiled, 1_000, intakes);
-    return { bare: medianResult(results.bare), desk: medianResult(results.desk), rounds: results, rssMb: { desk: rssMegabytes(desk.app.pid), bare: rssMegabytes(bare.app.pid) } };
+    return {
+      bare: medianResult(results.bare),
+      desk: medianResult(results.desk),
+      rounds: results,
+      rssMb: { desk: rssMegabytes(desk.app.pid), bare: rssMegabytes(bare.app.pid) },
+    };
   } finally {
     await Promise.all([bare.stop(), desk.stop(), profiled.stop()]);
   }
@@ -188,7 +209,7 @@ async function measureMemory(entry: string, cases: number) {
   const server = await startServer(entry);
   try {
     const rssByCases: Record<number, number> = { 0: rssMegabytes(server.app.pid) };
-    for (let done = 0; done < cases; ) {
+    for (let done = 0; done < cases;) {
       const count = Math.min(1_000, cases - done);
       const result = await load(server, 100_000 + done, count);
       if (result.failures > 0) throw new Error(`${result.failures} deliveries failed in the memory run`);
@@ -239,7 +260,9 @@ async function measureTriageCommand(): Promise<{ reportsPerSecond: number; secon
   writeFileSync(batch, `${lines.join("\n")}\n`);
   const started = performance.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", "examples/openworx.yml", "--batch", batch], { stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", "examples/openworx.yml", "--batch", batch], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     child.on("exit", resolve);
   });
   const seconds = (performance.now() - started) / 1000;
@@ -252,7 +275,11 @@ function measureTriageInProcess(): number {
   const policy = compilePolicy(config);
   const started = performance.now();
   for (let index = 0; index < 5_000; index++) {
-    triageWith(policy, { id: `r${index}`, title: `Stored XSS in comment field ${index}`, body: `Open https://portal.openworx.nl/page/${index} and post <script>alert(${index})</script>.` });
+    triageWith(policy, {
+      id: `r${index}`,
+      title: `Stored XSS in comment field ${index}`,
+      body: `Open https://portal.openworx.nl/page/${index} and post <script>alert(${index})</script>.`,
+    });
     computeDeadlines({ receivedAt: new Date(Date.UTC(2026, 10, 16, index % 24)) }, config.sla, config.calendar);
   }
   return 5_000 / ((performance.now() - started) / 1000);
@@ -284,7 +311,11 @@ async function measureSweep(): Promise<{ conditionalHits: number; requests: numb
     await runSweep();
     const second = await runSweep();
     const summary = /(\d+) GitHub requests, (\d+) of them conditional hits/.exec(second);
-    return { requests: Number(summary?.[1] ?? Number.NaN), conditionalHits: Number(summary?.[2] ?? Number.NaN), redis: redis !== undefined };
+    return {
+      requests: Number(summary?.[1] ?? Number.NaN),
+      conditionalHits: Number(summary?.[2] ?? Number.NaN),
+      redis: redis !== undefined,
+    };
   } finally {
     await server.stop();
     await redis?.stop();
@@ -293,7 +324,9 @@ async function measureSweep(): Promise<{ conditionalHits: number; requests: numb
 
 const loadBefore = loadavg()[0]!;
 const triageCommand = await measureTriageCommand();
-process.stderr.write(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s (${triageReports} reports, start-up included)\n`);
+process.stderr.write(
+  `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s (${triageReports} reports, start-up included)\n`,
+);
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
 const cpuFile = readdirSync(join(scratch, "cpu")).find((name) => name.endsWith(".cpuprofile"));
@@ -310,7 +343,9 @@ const rss50k = deskMemory?.[50_000] ?? null;
 const bareRss10k = bareMemory?.[10_000] ?? null;
 const { desk, bare } = latency;
 // Ratios are taken round by round, both servers under the same load, and the median of those reported.
-const throughputRatio = median(latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond));
+const throughputRatio = median(
+  latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond),
+);
 const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / latency.rounds.bare[index]!.p99Ms));
 
 const rows: [string, string, string][] = [
@@ -324,10 +359,20 @@ const rows: [string, string, string][] = [
 console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
 console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
-console.log(`triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`);
-if (deskMemory) console.log(`RSS by cases: ${Object.entries(deskMemory).map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`).join(", ")}`);
-if (cpuProfile) console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
-console.log(`sweep: second scheduled run ${sweep.requests} requests, ${sweep.conditionalHits} conditional hits${sweep.redis ? "" : " (no redis-server: each run starts cold)"}`);
+console.log(
+  `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`,
+);
+if (deskMemory)
+  console.log(
+    `RSS by cases: ${Object.entries(deskMemory)
+      .map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`)
+      .join(", ")}`,
+  );
+if (cpuProfile)
+  console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
+console.log(
+  `sweep: second scheduled run ${sweep.requests} requests, ${sweep.conditionalHits} conditional hits${sweep.redis ? "" : " (no redis-server: each run starts cold)"}`,
+);
 console.log(
   JSON.stringify({
     intakes,

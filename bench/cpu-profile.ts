@@ -64,6 +64,9 @@ export function summariseCpuProfile(path: string, top = 12): CpuSummary {
       .sort((left, right) => right.micros - left.micros)
       .slice(0, top)
       .map((entry) => ({ name: entry.name, where: entry.where, selfPercent: percent(entry.micros) })),
-    byArea: [...areas].sort((left, right) => right[1] - left[1]).slice(0, top).map(([area, micros]) => ({ area, selfPercent: percent(micros) })),
+    byArea: [...areas]
+      .sort((left, right) => right[1] - left[1])
+      .slice(0, top)
+      .map(([area, micros]) => ({ area, selfPercent: percent(micros) })),
   };
 }

@@ -20,7 +20,10 @@ export function heapCensus(path: string): HeapCensus {
   const census: HeapCensus = new Map();
   for (let node = 0; node < file.nodes.length; node += width) {
     const type = typeNames[file.nodes[node + typeAt]!] ?? "?";
-    const rawName = type === "string" || type === "concatenated string" || type === "sliced string" ? "" : (file.strings[file.nodes[node + nameAt]!] ?? "");
+    const rawName =
+      type === "string" || type === "concatenated string" || type === "sliced string"
+        ? ""
+        : (file.strings[file.nodes[node + nameAt]!] ?? "");
     const key = `${type}:${rawName.slice(0, 60)}`;
     const entry = census.get(key) ?? { bytes: 0, count: 0 };
     entry.bytes += file.nodes[node + sizeAt]!;
@@ -33,7 +36,11 @@ export function heapCensus(path: string): HeapCensus {
 /** What grew between two censuses, largest growth first. */
 export function heapGrowth(before: HeapCensus, after: HeapCensus, top = 12): { kind: string; bytes: number; count: number }[] {
   return [...after]
-    .map(([kind, { bytes, count }]) => ({ kind, bytes: bytes - (before.get(kind)?.bytes ?? 0), count: count - (before.get(kind)?.count ?? 0) }))
+    .map(([kind, { bytes, count }]) => ({
+      kind,
+      bytes: bytes - (before.get(kind)?.bytes ?? 0),
+      count: count - (before.get(kind)?.count ?? 0),
+    }))
     .sort((left, right) => right.bytes - left.bytes)
     .slice(0, top);
 }

@@ -27,7 +27,7 @@ const reports: DemoReport[] = [
       "The subject of a support ticket on https://portal.openworx.nl/tickets is rendered without escaping.",
       "",
       "Steps to reproduce:",
-      '1. Create a ticket with the subject `<img src=x onerror=alert(document.domain)>`.',
+      "1. Create a ticket with the subject `<img src=x onerror=alert(document.domain)>`.",
       "2. Open the ticket list as a support agent: the script runs in the agent's session.",
       "",
       "Impact: session theft of support agents. cc @openworx/security",
@@ -51,7 +51,8 @@ const reports: DemoReport[] = [
 ];
 
 const rule = (title: string) => console.log(`\n${"─".repeat(8)} ${title} ${"─".repeat(Math.max(0, 100 - title.length))}`);
-const indent = (text: string) => text.replace(/<!-- disclosure-desk:case [^\n]*-->/, "<!-- case block (ids, times, decisions) -->").replace(/^/gm, "  │ ");
+const indent = (text: string) =>
+  text.replace(/<!-- disclosure-desk:case [^\n]*-->/, "<!-- case block (ids, times, decisions) -->").replace(/^/gm, "  │ ");
 
 function researcherSees(github: StandIn, ghsaId: string, alreadyShown: number): number {
   const comments = github.state.repositories.get("octo-org/widgets")?.advisoryComments.get(ghsaId) ?? [];

@@ -42,7 +42,11 @@ function show(dir, path) {
 }
 
 function trim(text) {
-  const clean = text.replace(/\r/g, "").replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  const clean = text
+    .replace(/\r/g, "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return clean.length > BODY_LIMIT ? `${clean.slice(0, BODY_LIMIT)}…` : clean;
 }
 
@@ -175,7 +179,12 @@ const triage = [];
         .replace(/ - Project Hosting on Google Code$/, "")
         .replace(/\s+/g, " ")
         .trim();
-      const body = raw.replace(/<title>[^<]*<\/title>/, "").replace(/<\/?pre>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      const body = raw
+        .replace(/<title>[^<]*<\/title>/, "")
+        .replace(/<\/?pre>/g, "")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
       containment.push({
         id: item.id,
         source: "farsec",
@@ -195,7 +204,8 @@ for (const issue of readJsonl("data/github-issues.jsonl")) {
   const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trim(issue.body) };
   containment.push({ ...item, label: issue.label });
   if (issue.category) {
-    const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
+    const category =
+      issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
     triage.push({ ...item, category });
   }
 }

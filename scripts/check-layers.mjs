@@ -31,12 +31,16 @@ const matches = (exception, violation) =>
   exception.rule === violation.rule.name && exception.from === violation.from && exception.to === violation.to;
 const violations = result.output.summary.violations.filter((violation) => violation.rule.severity === "error");
 const unexpected = violations.filter((violation) => !exceptions.some((exception) => matches(exception, violation)));
-const stale = baseDir === repository ? exceptions.filter((exception) => !violations.some((violation) => matches(exception, violation))) : [];
+const stale =
+  baseDir === repository ? exceptions.filter((exception) => !violations.some((violation) => matches(exception, violation))) : [];
 
 for (const violation of unexpected) {
   const cycle = violation.cycle ? ` (cycle: ${violation.cycle.map((step) => step.name ?? step).join(" → ")})` : "";
   console.error(`${violation.rule.name}: ${violation.from} → ${violation.to}${cycle}`);
 }
-for (const exception of stale) console.error(`no longer happens, remove the exception: ${exception.rule}: ${exception.from} → ${exception.to}`);
-console.log(`layers: ${result.output.summary.totalCruised} modules, ${unexpected.length} violations, ${violations.length - unexpected.length} known exceptions`);
+for (const exception of stale)
+  console.error(`no longer happens, remove the exception: ${exception.rule}: ${exception.from} → ${exception.to}`);
+console.log(
+  `layers: ${result.output.summary.totalCruised} modules, ${unexpected.length} violations, ${violations.length - unexpected.length} known exceptions`,
+);
 process.exit(unexpected.length > 0 || stale.length > 0 ? 1 : 0);

@@ -14,7 +14,9 @@ const labels = labelsFile();
 
 const containment = containmentFigures(readJsonl("data/containment.jsonl").filter((item) => item.split === split));
 const triage = {};
-for (const file of readdirSync("examples").filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml").sort()) {
+for (const file of readdirSync("examples")
+  .filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml")
+  .sort()) {
   const { config, errors } = parseConfigText(readFileSync(`examples/${file}`, "utf8"), file);
   if (errors.length > 0) throw new Error(`examples/${file} does not validate`);
   triage[file.replace(/\.yml$/, "")] = triageFigures(
@@ -35,7 +37,9 @@ const lines = [`# Accuracy on the ${split} split`, "", "## Containment (classify
 lines.push(`public disclosures contained: ${rate(containment.disclosures)}`);
 for (const [source, figure] of Object.entries(containment.disclosuresBySource)) lines.push(`  ${source}: ${rate(figure)}`);
 lines.push(`hard negatives contained: ${rate(containment.hardNegatives)}`);
-lines.push(`plain issues contained: ${rate(containment.plain)}${containment.plainFlagged.length ? ` — ${containment.plainFlagged.join(", ")}` : ""}`);
+lines.push(
+  `plain issues contained: ${rate(containment.plain)}${containment.plainFlagged.length ? ` — ${containment.plainFlagged.join(", ")}` : ""}`,
+);
 for (const [policy, figures] of Object.entries(triage)) {
   lines.push("", `## Triage under examples/${policy}.yml`, "");
   lines.push(`unambiguous reports triaged right: ${rate(figures.right)}`);
@@ -44,7 +48,9 @@ for (const [policy, figures] of Object.entries(triage)) {
   if (figures.wronglyExcludedIds.length) lines.push(`  ${figures.wronglyExcludedIds.join("\n  ")}`);
   lines.push("", "| exclusion | expected | suggested | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|");
   for (const [id, figure] of Object.entries(figures.perExclusion)) {
-    lines.push(`| ${id} | ${figure.expected} | ${figure.suggested} | ${figure.correct} | ${percent(figure.precision)} | ${percent(figure.recall)} |`);
+    lines.push(
+      `| ${id} | ${figure.expected} | ${figure.suggested} | ${figure.correct} | ${percent(figure.precision)} | ${percent(figure.recall)} |`,
+    );
   }
   lines.push("", "| category | triaged right |", "|---|---:|");
   for (const [category, figure] of Object.entries(figures.perCategory)) lines.push(`| ${category} | ${rate(figure)} |`);

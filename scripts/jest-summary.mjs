@@ -9,7 +9,14 @@ const resultDir = mkdtempSync(join(tmpdir(), "disclosure-desk-jest-"));
 const resultFile = join(resultDir, "result.json");
 const jest = spawnSync(
   process.execPath,
-  ["--experimental-vm-modules", "node_modules/jest/bin/jest.js", "--json", `--outputFile=${resultFile}`, "--silent=false", ...process.argv.slice(2)],
+  [
+    "--experimental-vm-modules",
+    "node_modules/jest/bin/jest.js",
+    "--json",
+    `--outputFile=${resultFile}`,
+    "--silent=false",
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit", env: { ...process.env, NODE_NO_WARNINGS: "1" } },
 );
 let summary = "0 passed, 0 failed";

@@ -57,7 +57,7 @@ function train(examples, classCount, { rate = 0.2, l2 = 1e-5 } = {}) {
       } else {
         const highest = Math.max(...scores);
         let total = 0;
-        for (let k = 0; k < outputs; k++) total += (scores[k] = Math.exp(scores[k] - highest));
+        for (let k = 0; k < outputs; k++) total += scores[k] = Math.exp(scores[k] - highest);
         for (let k = 0; k < outputs; k++) gradients[k] = scores[k] / total - (k === example.target ? 1 : 0);
       }
       for (let k = 0; k < outputs; k++) {
@@ -110,7 +110,20 @@ async function projectCorpora() {
     "test/policy/corpus/exceptions.ts",
     "test/policy/corpus/real-vulnerabilities.ts",
   ];
-  execFileSync("npx", ["tsc", "--ignoreConfig", "--noCheck", "--rootDir", ".", "--outDir", ".build/corpora", "--module", "nodenext", "--target", "es2022", ...files]);
+  execFileSync("npx", [
+    "tsc",
+    "--ignoreConfig",
+    "--noCheck",
+    "--rootDir",
+    ".",
+    "--outDir",
+    ".build/corpora",
+    "--module",
+    "nodenext",
+    "--target",
+    "es2022",
+    ...files,
+  ]);
   const load = (file) => import(`../.build/corpora/${file.replace(/\.ts$/, ".js")}`);
   const { corpus } = await load(files[0]);
   const { developmentSet } = await load(files[1]);
@@ -130,7 +143,10 @@ async function projectCorpora() {
     title: item.title,
     body: item.body,
     category:
-      item.strongest ?? item.excluded?.[0] ?? item.exceptions?.[0]?.split("/")[0] ?? (realVulnerabilityReports.includes(item) ? "vulnerability" : undefined),
+      item.strongest ??
+      item.excluded?.[0] ??
+      item.exceptions?.[0]?.split("/")[0] ??
+      (realVulnerabilityReports.includes(item) ? "vulnerability" : undefined),
     weight: PROJECT_WEIGHT,
   }));
   return { issues, reports: reports.filter((item) => item.category !== undefined) };
@@ -154,7 +170,9 @@ const vulnerabilityExamples = containment.map((item) => ({
   // mistake that costs (a maintainer's own hardening issue hidden from the public).
   weight:
     (item.weight ?? 1) *
-    (item.label === "disclosure" ? containment.length / (2 * positives) : (containment.length / (2 * negatives)) * (item.label === "hard-negative" ? 3 : 1)),
+    (item.label === "disclosure"
+      ? containment.length / (2 * positives)
+      : (containment.length / (2 * negatives)) * (item.label === "hard-negative" ? 3 : 1)),
 }));
 // A smaller step than the default: with the public issues in the set, the default rate made single
 // words of a few issues ("token") decisive, and the model, which may contain a text alone when very sure, grew sure of
@@ -163,14 +181,19 @@ const vulnerability = train(vulnerabilityExamples, 2, { rate: 0.175 });
 
 // Which kind of finding is it? Public advisories give the vulnerability classes, denial of service and MITM; the
 // project's policy corpus gives the catalog's other exclusions and reports of other vulnerabilities.
-const publicReports = readJsonl("data/triage.jsonl").filter((item) => item.split === "train" && labels.categories[item.category]?.kind !== "ambiguous");
+const publicReports = readJsonl("data/triage.jsonl").filter(
+  (item) => item.split === "train" && labels.categories[item.category]?.kind !== "ambiguous",
+);
 const triage = [
   ...publicReports.map((item) => ({ ...item, category: labels.categories[item.category]?.exclusion ?? item.category })),
   ...project.reports,
 ];
 const counts = new Map();
 for (const item of triage) counts.set(item.category, (counts.get(item.category) ?? 0) + (item.weight ?? 1));
-const classes = [...counts].filter(([, count]) => count >= 5).map(([category]) => category).sort();
+const classes = [...counts]
+  .filter(([, count]) => count >= 5)
+  .map(([category]) => category)
+  .sort();
 const categoryExamples = triage
   .filter((item) => classes.includes(item.category))
   .map((item) => ({ buckets: bucketsOf(item), target: classes.indexOf(item.category), weight: item.weight ?? 1 }));
@@ -197,7 +220,9 @@ const outputs = {
 };
 
 if (process.argv.includes("--check")) {
-  const stale = Object.entries(outputs).filter(([path, text]) => readFileSync(path, "utf8") !== text).map(([path]) => path);
+  const stale = Object.entries(outputs)
+    .filter(([path, text]) => readFileSync(path, "utf8") !== text)
+    .map(([path]) => path);
   if (stale.length > 0) {
     process.stderr.write(`training does not reproduce ${stale.join(", ")}: run npm run train and commit the result\n`);
     process.exit(1);

@@ -57,7 +57,10 @@ export function pausedMsAt(record: CaseRecord, now: Date): number {
 }
 
 /** The record's deadlines moved by the whole days of closed pauses; a running pause moves nothing until it ends. */
-export function shiftedDeadlines(record: CaseRecord, { sla, calendar }: ClockPolicy): {
+export function shiftedDeadlines(
+  record: CaseRecord,
+  { sla, calendar }: ClockPolicy,
+): {
   responseDue: Date;
   resolutionDue?: Date;
   firstUpdateDue?: Date;
@@ -65,10 +68,7 @@ export function shiftedDeadlines(record: CaseRecord, { sla, calendar }: ClockPol
   const days = sla.needsInfo.pauseClock ? wholePausedDays(record.pause?.pausedMs) : 0;
   const { timezone } = calendar;
   const byCalendarDays = (iso: string) => endOfLocalDay(addDays(localDateOf(new Date(iso), timezone), days), timezone);
-  const responseDay = createBusinessCalendar(calendar).addBusinessDays(
-    localDateOf(new Date(record.deadlines.responseDue), timezone),
-    days,
-  );
+  const responseDay = createBusinessCalendar(calendar).addBusinessDays(localDateOf(new Date(record.deadlines.responseDue), timezone), days);
   const { resolutionDue, firstUpdateDue } = record.deadlines;
   return {
     responseDue: endOfLocalDay(responseDay, timezone),

@@ -7,16 +7,7 @@ import { z } from "zod";
 
 export const CASE_RECORD_VERSION = 1;
 
-export const caseStates = [
-  "triage",
-  "needs-info",
-  "accepted",
-  "resolved",
-  "published",
-  "rejected",
-  "duplicate",
-  "withdrawn",
-] as const;
+export const caseStates = ["triage", "needs-info", "accepted", "resolved", "published", "rejected", "duplicate", "withdrawn"] as const;
 export type CaseState = (typeof caseStates)[number];
 
 const instant = z.iso.datetime();
@@ -89,7 +80,10 @@ export const caseRecordSchema = z.object({
       issue: z.number().int().positive(),
       commentId: z.number().int().positive().optional(),
       originalSha256: z.string().regex(/^[0-9a-f]{64}$/),
-      originalTitleSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      originalTitleSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       status: z.enum(["copied", "contained", "released"]),
       lockedByContainment: z.boolean().optional(),
       advisory: z.object({ status: z.enum(["draft", "not-available", "off"]), ghsaId: z.string().optional() }).optional(),
@@ -107,9 +101,16 @@ export const caseRecordSchema = z.object({
    * Who reported, as a keyed hash of their login or e-mail address (never the address itself): the reporter-history
    * index is built from it, so a reporter's earlier cases are found without reading report text.
    */
-  reporter: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  reporter: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   /** The report's text fingerprint (a MinHash signature, base64): duplicates are found by it, never by the text. */
-  fingerprint: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(512).optional(),
+  fingerprint: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .max(512)
+    .optional(),
   /** Why a rejected case was rejected, when it was junk or not a security problem (`/disclosure reject invalid`, …). */
   rejectedAs: z.enum(["invalid", "unverified-claims", "no-reproduction", "not-security"]).optional(),
   /** The case (tracking issue `#12`) or advisory (GHSA id) this one duplicates. */
@@ -117,7 +118,15 @@ export const caseRecordSchema = z.object({
   /** The reward a maintainer granted, as they wrote it ("EUR 250"). */
   reward: z.object({ amount: z.string().min(1), at: instant }).optional(),
   /** A CVE id asked of GitHub: when (unknown for one found assigned by hand), the id once it appears, and who was told. */
-  cve: z.object({ requestedAt: instant.optional(), id: z.string().optional(), assignedAt: instant.optional(), researcherToldAt: instant.optional(), remindedAt: instant.optional() }).optional(),
+  cve: z
+    .object({
+      requestedAt: instant.optional(),
+      id: z.string().optional(),
+      assignedAt: instant.optional(),
+      researcherToldAt: instant.optional(),
+      remindedAt: instant.optional(),
+    })
+    .optional(),
   /** Advisory comments already copied into the tracking issue (the newest ids, bounded) and the last look. */
   conversation: z.object({ mirrored: z.array(z.number().int()), checkedAt: instant.optional() }).optional(),
   /**
@@ -145,9 +154,7 @@ export const caseRecordSchema = z.object({
       advisoryCredit: z.object({ login: z.string().min(1), state: z.enum(["accepted", "declined", "pending"]), at: instant }).optional(),
       consent: z.object({ answer: z.enum(["yes", "no"]), by: z.enum(["researcher", "maintainer"]), at: instant }).optional(),
       /** The draft publication sent to the researcher for review (requested by `/disclosure publish`, sent by the sweep). */
-      review: z
-        .object({ status: z.enum(["requested", "sent", "relay-needed"]), at: instant, answeredAt: instant.optional() })
-        .optional(),
+      review: z.object({ status: z.enum(["requested", "sent", "relay-needed"]), at: instant, answeredAt: instant.optional() }).optional(),
       /** No publication before this date ("YYYY-MM-DD" in the policy's zone). */
       embargoUntil: z.iso.date().optional(),
       /** A maintainer asked to publish and the gate was met then; the sweep checks the advisory and publishes. */
@@ -197,10 +204,7 @@ export function renderCaseBlock(record: CaseRecord): string {
   return `<!-- disclosure-desk:case ${json} -->`;
 }
 
-export type CaseBlockReading =
-  | { status: "found"; record: CaseRecord }
-  | { status: "missing" }
-  | { status: "invalid"; problem: string };
+export type CaseBlockReading = { status: "found"; record: CaseRecord } | { status: "missing" } | { status: "invalid"; problem: string };
 
 /**
  * Parses the case block of a body, whoever wrote it. Whether it may be believed is decided by `readTrustedCase`

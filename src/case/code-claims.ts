@@ -36,7 +36,11 @@ export interface ReportedCode {
 
 export async function checkReportedCode(report: ReportedCode, read: CodeReader): Promise<ClaimsCheck | undefined> {
   const { repository, packages, functions } = report;
-  const claims = extractCodeClaims(reportText(report), { repository, ...(packages ? { packages } : {}), ...(functions ? { functions } : {}) });
+  const claims = extractCodeClaims(reportText(report), {
+    repository,
+    ...(packages ? { packages } : {}),
+    ...(functions ? { functions } : {}),
+  });
   if (claims.version === undefined && claims.files.length === 0 && claims.symbols.length === 0) return undefined;
   const facts = emptyCodeFacts();
   for (let step = 0; step < MAX_READ_STEPS; step++) {

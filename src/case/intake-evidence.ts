@@ -27,7 +27,11 @@ type QuestionItem = IntakeRequirement | "trace" | "version" | "impact";
 export function planIntakeEvidence(decision: TriageDecision, config: Pick<DisclosureConfig, "language" | "intake">): IntakeEvidence {
   const waitingFor = missingRequirements(decision.evidence, config.intake);
   const render = (items: QuestionItem[], waiting: boolean) =>
-    renderMessage(config.language, "evidence-question", { items, waiting, policyText: waiting ? config.intake.policyText : undefined }).trim();
+    renderMessage(config.language, "evidence-question", {
+      items,
+      waiting,
+      policyText: waiting ? config.intake.policyText : undefined,
+    }).trim();
   if (waitingFor.length > 0) {
     const question = render(waitingFor, true);
     return { waitingFor, question, trackingQuestion: { text: question, sent: true } };

@@ -123,7 +123,9 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
   const mode = trackingUsable ? "private-issue" : "advisory-only";
   if (facts.tracking && !facts.tracking.isPrivate) {
     const internal = facts.tracking.visibility === "internal";
-    reasons.push(`tracking repository ${facts.tracking.repository} is ${internal ? "internal (the whole enterprise can read it)" : "public"}: refusing to write report content there`);
+    reasons.push(
+      `tracking repository ${facts.tracking.repository} is ${internal ? "internal (the whole enterprise can read it)" : "public"}: refusing to write report content there`,
+    );
     actions.push({
       type: "warnPublicTrackingRepository",
       repository: facts.tracking.repository,
@@ -140,7 +142,8 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
 
   const deadlines = computeDeadlines({ receivedAt: advisory.submittedAt }, config.sla, config.calendar);
   const evidence = planIntakeEvidence(decision, config);
-  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
+  if (evidence.waitingFor.length > 0)
+    reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
   const acknowledgement = renderAcknowledgement(facts, deadlines, evidence.question);
   const marker = acknowledgementMarker(caseKey);
   const plan = (): IntakePlan => ({ caseKey, mode, reasons, actions, triage: decision, acknowledgement });
@@ -156,7 +159,11 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
 
   if (facts.screening?.blocked) {
     reasons.push(...facts.screening.reasons, "closing the report without opening a case");
-    actions.push({ type: "closeBlockedReport", message: renderBlockedReport(config, caseKey, advisory.reporter), marker: blockedReportMarker(caseKey) });
+    actions.push({
+      type: "closeBlockedReport",
+      message: renderBlockedReport(config, caseKey, advisory.reporter),
+      marker: blockedReportMarker(caseKey),
+    });
     return plan();
   }
   reasons.push(...(facts.screening?.reasons ?? []));
@@ -166,16 +173,24 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     return plan();
   }
 
-  const opening = { type: "openTrackingIssue" as const, repository: facts.tracking.repository, title: trackingIssueTitle(caseKey, advisory.summary) };
+  const opening = {
+    type: "openTrackingIssue" as const,
+    repository: facts.tracking.repository,
+    title: trackingIssueTitle(caseKey, advisory.summary),
+  };
   const earlier = facts.earlierAcknowledgement;
   if (typeof earlier === "object") {
     reasons.push(`acknowledgement already posted (comment ${earlier.commentId}) by an intake that stopped before opening the case`);
     actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
   } else if (facts.commentsApiKnownUnavailable) {
     reasons.push(`the advisory comments API is not available: the acknowledgement is relayed by a maintainer`);
-    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: COMMENTS_API_UNAVAILABLE }) });
+    actions.push({
+      ...opening,
+      ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: COMMENTS_API_UNAVAILABLE }),
+    });
   } else {
-    if (earlier === "unknown") reasons.push("report older than the ledger of pending acknowledgements: looking for an earlier acknowledgement on the advisory");
+    if (earlier === "unknown")
+      reasons.push("report older than the ledger of pending acknowledgements: looking for an earlier acknowledgement on the advisory");
     actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: earlier === "unknown" });
     actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
   }
@@ -211,7 +226,10 @@ export function caseOpening(
   const record = { ...waitingCase(opened, evidence, now, config.sla), ...screenedRecordFields(facts.screening) };
   return {
     body: renderTrackingIssue(facts, decision, record, evidence, relay),
-    labels: [...intakeLabels(caseLabels(decision, policy, relay !== undefined), evidence, facts.codeClaims), ...(facts.screening?.labels ?? [])],
+    labels: [
+      ...intakeLabels(caseLabels(decision, policy, relay !== undefined), evidence, facts.codeClaims),
+      ...(facts.screening?.labels ?? []),
+    ],
     record,
   };
 }

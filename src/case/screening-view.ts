@@ -41,7 +41,11 @@ export function blockedReportMarker(caseKey: string): string {
 }
 
 /** The one message a blocked reporter gets: the app's framing around the policy's own words. */
-export function renderBlockedReport(config: Pick<DisclosureConfig, "language" | "policy" | "reporters">, caseKey: string, researcher: string | undefined): string {
+export function renderBlockedReport(
+  config: Pick<DisclosureConfig, "language" | "policy" | "reporters">,
+  caseKey: string,
+  researcher: string | undefined,
+): string {
   return renderMessage(config.language, "blocked-report", {
     researcher: researcher === undefined ? undefined : untrusted(researcher),
     policy: { name: config.policy.name, url: config.policy.url },
@@ -70,6 +74,10 @@ export function renderReporterHistory(language: Language, timezone: string, scre
       receivedOn: formatDate(localDateOf(new Date(entry.receivedAt), timezone), language),
     })),
     complete: screening.historyComplete,
-    duplicates: screening.duplicates.map((match) => ({ reference: match.reference, key: untrusted(match.key), score: match.score.toFixed(2) })),
+    duplicates: screening.duplicates.map((match) => ({
+      reference: match.reference,
+      key: untrusted(match.key),
+      score: match.score.toFixed(2),
+    })),
   });
 }

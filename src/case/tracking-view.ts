@@ -68,7 +68,11 @@ export function renderTriageSection(
   decision: TriageDecision,
   extras: { evidenceQuestion: IntakeEvidence["trackingQuestion"] | undefined; claims: string | undefined },
 ): string {
-  return renderMessage(language, "triage-suggestions", { triage: triageView(decision), evidenceQuestion: extras.evidenceQuestion, claims: extras.claims }).trimEnd();
+  return renderMessage(language, "triage-suggestions", {
+    triage: triageView(decision),
+    evidenceQuestion: extras.evidenceQuestion,
+    claims: extras.claims,
+  }).trimEnd();
 }
 
 /** A record's instant as the policy's calendar shows it, in its language. */

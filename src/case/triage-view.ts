@@ -26,7 +26,12 @@ export function triageView(decision: TriageDecision) {
       matched: untrusted(exclusion.matched),
       policyText: untrusted(exclusion.policyText),
     })),
-    conduct: decision.conduct.map((flag) => ({ id: flag.id, lowerTitle: untrusted(flag.title.toLowerCase()), records: flag.records, matched: untrusted(flag.matched) })),
+    conduct: decision.conduct.map((flag) => ({
+      id: flag.id,
+      lowerTitle: untrusted(flag.title.toLowerCase()),
+      records: flag.records,
+      matched: untrusted(flag.matched),
+    })),
     needsInfo: decision.needsInfo.missing,
     evidence: {
       present: decision.evidence.present.map((item) => ({ kind: item.kind, matched: untrusted(item.matched) })),

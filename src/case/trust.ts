@@ -24,7 +24,12 @@ export interface Authorship {
 export function isWrittenByApp(item: Authorship, identity: AppIdentity): boolean {
   if (item.performed_via_github_app?.id === identity.appId) return true;
   const login = item.user?.login;
-  return identity.botLogin !== undefined && item.user?.type === "Bot" && typeof login === "string" && login.toLowerCase() === identity.botLogin.toLowerCase();
+  return (
+    identity.botLogin !== undefined &&
+    item.user?.type === "Bot" &&
+    typeof login === "string" &&
+    login.toLowerCase() === identity.botLogin.toLowerCase()
+  );
 }
 
 /** The key every seal is made with: `CASE_SECRET` when set, else derived from the app's private key. */
@@ -96,11 +101,7 @@ export interface IssueFacts extends Authorship {
  * - `none`: no case block.
  */
 export type CaseBlockTrust =
-  | { status: "sealed" }
-  | { status: "unsealed" }
-  | { status: "tampered"; problem: string }
-  | { status: "foreign" }
-  | { status: "none" };
+  { status: "sealed" } | { status: "unsealed" } | { status: "tampered"; problem: string } | { status: "foreign" } | { status: "none" };
 
 /** Issues the app opened before it sealed its case blocks; a block without a seal in a later issue is tampered. */
 export const SEALS_REQUIRED_FROM = "2026-12-05T00:00:00Z";

@@ -61,7 +61,9 @@ export async function runCloseCommand(args: string[], io: SweepCommandIo, overri
   try {
     const totals = await closeEveryInstallation(probot, { ...parsed, now, cache, locks, io, log });
     const verb = parsed.dryRun ? "would close" : "closed";
-    io.stdout(`close${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${verb} ${totals.closed} cases as ${parsed.reason}; ${totals.skipped} found by the search left open; ${totals.failed} installations failed\n`);
+    io.stdout(
+      `close${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${verb} ${totals.closed} cases as ${parsed.reason}; ${totals.skipped} found by the search left open; ${totals.failed} installations failed\n`,
+    );
     return totals.failed > 0 ? 1 : 0;
   } finally {
     await close();
@@ -101,7 +103,12 @@ export function labelsNamedIn(where: string): string[] {
 }
 
 /** Whether a found case may be closed: awaiting evaluation, labelled as the query says, received before the cut-off. */
-export function closeCandidate(record: CaseRecord, labels: readonly string[], arguments_: Pick<CloseArguments, "where" | "olderThanDays">, now: Date): string | undefined {
+export function closeCandidate(
+  record: CaseRecord,
+  labels: readonly string[],
+  arguments_: Pick<CloseArguments, "where" | "olderThanDays">,
+  now: Date,
+): string | undefined {
   if (record.state !== "triage" && record.state !== "needs-info") return `in state ${record.state}`;
   const missing = labelsNamedIn(arguments_.where).filter((label) => !labels.includes(label));
   if (missing.length > 0) return `not labelled ${missing.join(", ")}`;
@@ -142,7 +149,8 @@ async function closeEveryInstallation(probot: Probot, run: CloseRun): Promise<{ 
       for (const trackingName of trackingPolicies.keys()) {
         const repository = parseRepository(trackingName);
         if (!(await gateway.isPrivateRepository(repository))) continue;
-        for (const number of await gateway.searchOpenCases(repository, run.where, MAX_RESULTS_PER_REPOSITORY)) found.push({ installationId: installation.id, octokit, repository, number });
+        for (const number of await gateway.searchOpenCases(repository, run.where, MAX_RESULTS_PER_REPOSITORY))
+          found.push({ installationId: installation.id, octokit, repository, number });
       }
     } catch (error) {
       failed += 1;
@@ -175,12 +183,19 @@ async function closeOne(candidate: Found, run: CloseRun): Promise<boolean> {
   return run.locks.withLock(`case:${caseKey}`, async () => {
     const issue = await gateway.readIssue(repository, number);
     const { reading } = issue;
-    if (reading.status !== "found" || !reading.sealed || reading.record.key !== caseKey) return leftOpen(run, name, caseKey, "changed while closing");
+    if (reading.status !== "found" || !reading.sealed || reading.record.key !== caseKey)
+      return leftOpen(run, name, caseKey, "changed while closing");
     const { record } = reading;
     if (record.channel !== "advisory") return leftOpen(run, name, caseKey, "an e-mail or contained case: close it with /disclosure reject");
     const configReader = new GitHubGateway(octokit, run.cache, installationId, () => run.now.getTime());
-    const { config } = await loadPinnedConfig((ref) => configReader.readConfigFile(ref), (ref, sha) => gateway.readBlob(ref, sha), parseRepository(record.source.repository), record.policyVersion);
-    if (config.tracking.repository?.toLowerCase() !== `${repository.owner}/${repository.repo}`.toLowerCase()) return leftOpen(run, name, caseKey, "its policy keeps its cases elsewhere");
+    const { config } = await loadPinnedConfig(
+      (ref) => configReader.readConfigFile(ref),
+      (ref, sha) => gateway.readBlob(ref, sha),
+      parseRepository(record.source.repository),
+      record.policyVersion,
+    );
+    if (config.tracking.repository?.toLowerCase() !== `${repository.owner}/${repository.repo}`.toLowerCase())
+      return leftOpen(run, name, caseKey, "its policy keeps its cases elsewhere");
     const refusal = closeCandidate(record, issue.labels, run, run.now);
     if (refusal !== undefined) return leftOpen(run, name, caseKey, refusal);
     if (run.dryRun) {
@@ -204,7 +219,14 @@ async function closeOne(candidate: Found, run: CloseRun): Promise<boolean> {
     await executeCommentPlan(
       gateway,
       { reasons: plan.reasons, actions: plan.actions, acted: true },
-      { tracking: repository, issue, advisory, advisoryUrl: advisoryNow?.htmlUrl ?? record.source.url ?? "", language: config.language, commentCreatedAt: run.now.toISOString() },
+      {
+        tracking: repository,
+        issue,
+        advisory,
+        advisoryUrl: advisoryNow?.htmlUrl ?? record.source.url ?? "",
+        language: config.language,
+        commentCreatedAt: run.now.toISOString(),
+      },
       run.log,
     );
     await run.cache.caseIndex.put(installationId, indexedCase(`${repository.owner}/${repository.repo}`, number, plan.record));
@@ -217,4 +239,3 @@ function leftOpen(run: CloseRun, name: string, caseKey: string, why: string): fa
   run.io.stdout(`${name} (${caseKey}): left open: ${why}\n`);
   return false;
 }
-

@@ -91,8 +91,13 @@ export async function runForgetCommand(args: string[], io: SweepCommandIo, overr
       if (changes.total === 0) return;
       totals.cases += 1;
       totals.replacements += changes.total;
-      const kept = [mentions.caseBlock > 0 ? `${mentions.caseBlock} kept in the case block` : "", byPeople > 0 ? `${byPeople} in maintainers' comments not changed` : ""].filter(Boolean);
-      io.stdout(`${found.repository.owner}/${found.repository.repo}#${found.number} (${mentions.caseKey ?? "no case block"}): ${changes.parts.join(", ")}${kept.length > 0 ? `; ${kept.join(", ")}` : ""}\n`);
+      const kept = [
+        mentions.caseBlock > 0 ? `${mentions.caseBlock} kept in the case block` : "",
+        byPeople > 0 ? `${byPeople} in maintainers' comments not changed` : "",
+      ].filter(Boolean);
+      io.stdout(
+        `${found.repository.owner}/${found.repository.repo}#${found.number} (${mentions.caseKey ?? "no case block"}): ${changes.parts.join(", ")}${kept.length > 0 ? `; ${kept.join(", ")}` : ""}\n`,
+      );
     });
     io.stdout(
       `forget${parsed.dryRun ? " (dry run, nothing changed)" : ""}: ${totals.replacements} replacements in ${totals.cases} cases; ` +
@@ -149,7 +154,16 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
             if (!(await gateway.isPrivateRepository(repository))) continue;
             for (const issue of await gateway.listCases(repository)) {
               const caseKey = issue.reading.status === "found" ? issue.reading.record.key : null;
-              await visit({ installation: installation.id, gateway, botLogin, repository, number: issue.number, url: issue.url, body: issue.body, caseKey });
+              await visit({
+                installation: installation.id,
+                gateway,
+                botLogin,
+                repository,
+                number: issue.number,
+                url: issue.url,
+                body: issue.body,
+                caseKey,
+              });
             }
           }
         } catch (error) {

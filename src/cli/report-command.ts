@@ -7,7 +7,12 @@ import { renderOverviewHtml, renderOverviewMarkdown } from "../dashboard/render-
 import { appCredentials, commandProbot, type SweepCommandIo, type SweepCommandOverrides } from "./sweep-command.js";
 
 const USAGE = "usage: disclosure-desk report [--format markdown|md|csv|prometheus|html] [--language en|nl] [--now <ISO time>]";
-const RENDERERS = { markdown: renderMetricsMarkdown, md: renderMetricsMarkdown, csv: renderMetricsCsv, prometheus: renderPrometheusMetrics } as const;
+const RENDERERS = {
+  markdown: renderMetricsMarkdown,
+  md: renderMetricsMarkdown,
+  csv: renderMetricsCsv,
+  prometheus: renderPrometheusMetrics,
+} as const;
 type Format = keyof typeof RENDERERS | "html";
 
 /**
@@ -48,7 +53,14 @@ export async function runReportCommand(args: string[], io: SweepCommandIo, overr
   const overviews = overviewOf(tracked, now);
   if (format === "html") io.stdout(renderOverviewHtml(overviews, language, now));
   else {
-    io.stdout(RENDERERS[format](computeMetrics(tracked.flatMap((repository) => repository.cases), now)));
+    io.stdout(
+      RENDERERS[format](
+        computeMetrics(
+          tracked.flatMap((repository) => repository.cases),
+          now,
+        ),
+      ),
+    );
     if (format === "markdown" || format === "md") io.stdout(`\n${renderOverviewMarkdown(overviews, language)}`);
   }
   return 0;

@@ -45,7 +45,9 @@ export async function runCli(argv: readonly string[], io: MainIo): Promise<numbe
   }
   const run = command === undefined ? undefined : commands[command];
   if (run === undefined) {
-    io.stderr(`${command === undefined ? "disclosure-desk: name a command" : `disclosure-desk: unknown command "${command}"`}\n${MAIN_USAGE}`);
+    io.stderr(
+      `${command === undefined ? "disclosure-desk: name a command" : `disclosure-desk: unknown command "${command}"`}\n${MAIN_USAGE}`,
+    );
     return 2;
   }
   return run(args, io);

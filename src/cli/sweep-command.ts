@@ -89,7 +89,8 @@ function parseArguments(args: string[]): SweepArguments | string {
     else if (arg === "--now") {
       const value = args[++index];
       const now = value === undefined ? Number.NaN : Date.parse(value);
-      if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(now)) return `--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z`;
+      if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(now))
+        return `--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z`;
       parsed.now = new Date(now);
     } else if (arg === "--max-requests") {
       const value = Number(args[++index]);
@@ -137,7 +138,8 @@ export async function appCredentials(io: SweepCommandIo): Promise<{ appId: numbe
     }
   }
   if (!privateKey) return "PRIVATE_KEY (or PRIVATE_KEY_PATH) must be set to the GitHub App's private key";
-  if (env.GHE_PROTOCOL && !["http", "https"].includes(env.GHE_PROTOCOL)) return `GHE_PROTOCOL must be http or https, got "${env.GHE_PROTOCOL}"`;
+  if (env.GHE_PROTOCOL && !["http", "https"].includes(env.GHE_PROTOCOL))
+    return `GHE_PROTOCOL must be http or https, got "${env.GHE_PROTOCOL}"`;
   return {
     appId: Number(env.APP_ID),
     privateKey,

@@ -63,8 +63,11 @@ export function parseResearcherAnswers(body: string): ResearcherAnswers {
 /** A name as the researcher wants to be credited: quotes removed, one line, no markup characters, bounded. */
 export function creditName(text: string): string | undefined {
   const unquoted = text.trim().replace(/^["“'](.*)["”']$/, "$1");
-  // eslint-disable-next-line no-control-regex
-  const clean = unquoted.replace(/[\u0000-\u001f\u007f<>[\]()`*_|\\#@]/g, "").replace(/\s+/g, " ").trim();
+  const clean = unquoted
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>[\]()`*_|\\#@]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean === "" ? undefined : clean.slice(0, CREDIT_NAME_MAX);
 }
 
@@ -94,12 +97,18 @@ export function desiredCredits(input: {
     if (!wanted.some((entry) => same(entry.login, other.login) && entry.type === other.type)) wanted.push({ ...other });
   }
   const key = (list: readonly { login: string; type: string }[]) =>
-    list.map((entry) => `${entry.login.toLowerCase()}:${entry.type}`).sort().join(",");
+    list
+      .map((entry) => `${entry.login.toLowerCase()}:${entry.type}`)
+      .sort()
+      .join(",");
   return key(wanted) === key(current) ? undefined : wanted;
 }
 
 /** The researcher's GHSA credit state on the advisory, when they have one. */
-export function researcherCreditState(current: readonly AdvisoryCredit[], researcher: string | undefined): AdvisoryCredit["state"] | undefined {
+export function researcherCreditState(
+  current: readonly AdvisoryCredit[],
+  researcher: string | undefined,
+): AdvisoryCredit["state"] | undefined {
   if (researcher === undefined) return undefined;
   return current.find((entry) => entry.login.toLowerCase() === researcher.toLowerCase())?.state;
 }

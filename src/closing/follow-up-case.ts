@@ -7,7 +7,14 @@ import { mirrorResearcherReplies } from "./mirror-researcher-replies.js";
 import { renderMessage } from "../messages/render.js";
 import type { AdvisoryDraft } from "../github/advisories.js";
 import { ClosingGateway } from "../github/closing-gateway.js";
-import { awaitsCredit, planClosingFollowUp, planPublicationRefusedByGitHub, planPublished, type FollowUpAction, type FollowUpConfig } from "./follow-up.js";
+import {
+  awaitsCredit,
+  planClosingFollowUp,
+  planPublicationRefusedByGitHub,
+  planPublished,
+  type FollowUpAction,
+  type FollowUpConfig,
+} from "./follow-up.js";
 import { planOutsidePublication } from "./outside-publication.js";
 
 /**
@@ -41,7 +48,6 @@ export interface FollowUpGateways {
   closing: ClosingGateway;
 }
 
-
 /** The follow-up for one installation's sweep. */
 export function closingFollowUp(octokit: ProbotOctokit, cache: GatewayCache, installationId: number, now: () => number): CaseFollowUp {
   const gateways = { conversation: new ConversationGateway(octokit, cache, installationId, now), closing: new ClosingGateway(octokit) };
@@ -73,7 +79,10 @@ export async function followUpCase(gateways: FollowUpGateways, openCase: FollowU
     });
     if (outside.status === "published") {
       await gateways.conversation.commentOnIssue(current.tracking, current.number, outside.comment);
-      await gateways.closing.closeAsCompleted(current.tracking, current.number, { body: withCaseBlock(current.body, outside.record), labels: outside.labels });
+      await gateways.closing.closeAsCompleted(current.tracking, current.number, {
+        body: withCaseBlock(current.body, outside.record),
+        labels: outside.labels,
+      });
       outcome.steps.push("publishedOutside");
       outcome.reasons.push(...outside.reasons);
     }
@@ -118,14 +127,28 @@ async function executeFollowUp(
       case "setAdvisoryCredits": {
         const result = await gateways.conversation.updateAdvisory(advisoryRef, { credits: action.credits });
         if (result.status === "refused") {
-          notes.push(renderMessage(config.language, "advisory-refused", { advisoryUrl: advisory.htmlUrl, change: "credits", message: result.message, marker: "" }));
+          notes.push(
+            renderMessage(config.language, "advisory-refused", {
+              advisoryUrl: advisory.htmlUrl,
+              change: "credits",
+              message: result.message,
+              marker: "",
+            }),
+          );
         }
         break;
       }
       case "messageResearcher": {
         const sent = await gateways.conversation.messageResearcher(advisoryRef, action.message, action.marker, since);
         if (sent.status === "unavailable") {
-          notes.push(renderMessage(config.language, "message-relay", { advisoryUrl: advisory.htmlUrl, reason: sent.reason, message: action.message, marker: "" }));
+          notes.push(
+            renderMessage(config.language, "message-relay", {
+              advisoryUrl: advisory.htmlUrl,
+              reason: sent.reason,
+              message: action.message,
+              marker: "",
+            }),
+          );
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
           if (action.purpose === "review") markReviewRelayed(queue);
         }
@@ -143,7 +166,15 @@ async function executeFollowUp(
         let requested = pending;
         if (action.cve) {
           const cve = await gateways.closing.requestCve(advisoryRef);
-          if (cve.status === "refused") notes.push(renderMessage(config.language, "advisory-refused", { advisoryUrl: advisory.htmlUrl, change: "CVE request", message: cve.message, marker: "" }));
+          if (cve.status === "refused")
+            notes.push(
+              renderMessage(config.language, "advisory-refused", {
+                advisoryUrl: advisory.htmlUrl,
+                change: "CVE request",
+                message: cve.message,
+                marker: "",
+              }),
+            );
           // The sweep's dashboard step follows the request from this time until the id appears.
           else requested = { ...pending, cve: { ...pending.cve, requestedAt: now.toISOString() } };
         }
@@ -172,7 +203,8 @@ async function executeFollowUp(
     }
   }
 
-  if (notes.length > 0) await gateways.conversation.commentOnIssue(openCase.tracking, openCase.number, `${notes.map((note) => note.trim()).join("\n\n")}\n`);
+  if (notes.length > 0)
+    await gateways.conversation.commentOnIssue(openCase.tracking, openCase.number, `${notes.map((note) => note.trim()).join("\n\n")}\n`);
   const labelsChanged = labels.join("\n") !== openCase.labels.join("\n");
   if (record === undefined && !labelsChanged) return;
   const body = withCaseBlock(openCase.body, record ?? openCase.record);
@@ -196,7 +228,8 @@ function replaceRecord(queue: FollowUpAction[], record: CaseRecord, close = fals
 function labelsAfter(queue: readonly FollowUpAction[], labels: readonly string[]): string[] {
   let result = [...labels];
   for (const action of queue) {
-    if (action.type === "setLabels") result = [...result.filter((label) => !action.remove.includes(label)), ...action.add.filter((label) => !result.includes(label))];
+    if (action.type === "setLabels")
+      result = [...result.filter((label) => !action.remove.includes(label)), ...action.add.filter((label) => !result.includes(label))];
   }
   return result;
 }

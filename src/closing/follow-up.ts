@@ -27,7 +27,10 @@ import { gateProblemViews, readinessViews } from "./problem-views.js";
  * and is not sent twice.
  */
 
-export type FollowUpConfig = Pick<DisclosureConfig, "language" | "policy" | "tracking" | "calendar" | "sla" | "credit" | "publication" | "rewards">;
+export type FollowUpConfig = Pick<
+  DisclosureConfig,
+  "language" | "policy" | "tracking" | "calendar" | "sla" | "credit" | "publication" | "rewards"
+>;
 
 export interface FollowUpFacts {
   record: CaseRecord;
@@ -100,7 +103,10 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
       note("consent-answer", { consent: answers.consent, mode: config.publication.consent });
     }
   }
-  const latest = facts.comments.map((comment) => comment.updatedAt).sort().at(-1);
+  const latest = facts.comments
+    .map((comment) => comment.updatedAt)
+    .sort()
+    .at(-1);
   if (latest !== undefined && (checkedAt === undefined || latest >= checkedAt)) {
     closing.answersSeen = facts.comments.filter((comment) => comment.updatedAt === latest).map(seenKey);
     if (latest !== checkedAt) closing.answersCheckedAt = latest;
@@ -112,9 +118,15 @@ export function planClosingFollowUp(facts: FollowUpFacts): FollowUpPlan {
   //    duplicate's reporter was asked too.
   const askedAt = closing.askedAt ?? record.resolvedAt;
   const askAfterDays = config.credit.askAfterDays;
-  const defaultDue = askedAt !== undefined && askAfterDays !== undefined && now.getTime() >= Date.parse(askedAt) + askAfterDays * 86_400_000;
+  const defaultDue =
+    askedAt !== undefined && askAfterDays !== undefined && now.getTime() >= Date.parse(askedAt) + askAfterDays * 86_400_000;
   if ((closingOpen || awaitsCredit(record)) && closing.credit === undefined && (defaultDue || closing.review?.status === "requested")) {
-    closing.credit = { choice: config.credit.default, ...(researcher === undefined ? {} : { login: researcher }), by: "policy-default", at: now.toISOString() };
+    closing.credit = {
+      choice: config.credit.default,
+      ...(researcher === undefined ? {} : { login: researcher }),
+      by: "policy-default",
+      at: now.toISOString(),
+    };
     reasons.push(`no answer about credit: the policy's default (${config.credit.default}) applies`);
     note("credit-default", { credit: creditView(closing.credit) });
   }
@@ -240,11 +252,20 @@ export function planPublished(facts: PublishedFacts): { effects: FollowUpAction[
 }
 
 /** The record and note when GitHub refused to publish after all: the request is dropped, the case stays resolved. */
-export function planPublicationRefusedByGitHub(record: CaseRecord, config: Pick<DisclosureConfig, "language">, message: string, advisoryUrl: string): { record: CaseRecord; note: string } {
+export function planPublicationRefusedByGitHub(
+  record: CaseRecord,
+  config: Pick<DisclosureConfig, "language">,
+  message: string,
+  advisoryUrl: string,
+): { record: CaseRecord; note: string } {
   const closing = withoutPublication({ ...record.closing });
   return {
     record: { ...record, closing },
-    note: renderMessage(config.language, "closing-note", { ...noteView("publish-refused-by-github"), message: inlineText(message), advisoryUrl }),
+    note: renderMessage(config.language, "closing-note", {
+      ...noteView("publish-refused-by-github"),
+      message: inlineText(message),
+      advisoryUrl,
+    }),
   };
 }
 
@@ -254,12 +275,23 @@ function withoutPublication(closing: NonNullable<CaseRecord["closing"]>): NonNul
   return rest;
 }
 
-const NOTE_KINDS = ["credit-answer", "consent-answer", "credit-default", "credit-declined", "review-sent", "publish-refused", "publish-refused-by-github", "published"] as const;
+const NOTE_KINDS = [
+  "credit-answer",
+  "consent-answer",
+  "credit-default",
+  "credit-declined",
+  "review-sent",
+  "publish-refused",
+  "publish-refused-by-github",
+  "published",
+] as const;
 
 /** Every note kind as a flag, so the strict template sees the same keys whatever the kind. */
 function noteView(kind: string): Record<string, unknown> {
   return {
-    kind: Object.fromEntries(NOTE_KINDS.map((name) => [name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase()), name === kind])),
+    kind: Object.fromEntries(
+      NOTE_KINDS.map((name) => [name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase()), name === kind]),
+    ),
   };
 }
 

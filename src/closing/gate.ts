@@ -62,11 +62,13 @@ function consentProblems(record: CaseRecord, config: GateConfig, now: Date): Gat
   if (config.publication.consent === "mutual") {
     if (consent?.answer === "no") problems.push({ kind: "consent-refused", at: consent.at });
     else if (consent?.answer !== "yes") problems.push({ kind: "consent-missing" });
-    else if (windowEnd !== undefined && !windowPassed && consent.at < (sent ?? "")) problems.push({ kind: "review-window", until: windowEnd.toISOString() });
+    else if (windowEnd !== undefined && !windowPassed && consent.at < (sent ?? ""))
+      problems.push({ kind: "review-window", until: windowEnd.toISOString() });
     return problems;
   }
   // researcher-informed: an answer on the draft (a reply, or a yes after it) ends the wait early.
   const answeredOnDraft = sent !== undefined && (review?.answeredAt !== undefined || (consent?.answer === "yes" && consent.at >= sent));
-  if (windowEnd !== undefined && !windowPassed && !answeredOnDraft) problems.push({ kind: "review-window", until: windowEnd.toISOString() });
+  if (windowEnd !== undefined && !windowPassed && !answeredOnDraft)
+    problems.push({ kind: "review-window", until: windowEnd.toISOString() });
   return problems;
 }

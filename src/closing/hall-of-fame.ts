@@ -53,12 +53,21 @@ export function renderAcknowledgements(cases: readonly AcknowledgedCase[], langu
   }
   const researchers = [...entries.values()]
     .sort((left, right) => left.first.localeCompare(right.first) || left.label.localeCompare(right.label))
-    .map((entry) => ({ name: entry.handle ? undefined : untrusted(entry.label), handle: entry.handle ? entry.label : undefined, reports: entry.reports, several: entry.reports > 1 }));
+    .map((entry) => ({
+      name: entry.handle ? undefined : untrusted(entry.label),
+      handle: entry.handle ? entry.label : undefined,
+      reports: entry.reports,
+      several: entry.reports > 1,
+    }));
   return renderMessage(language, "acknowledgements", { researchers, anonymous, none: researchers.length === 0 && anonymous === 0 });
 }
 
-function shownAs(credit: NonNullable<NonNullable<CaseRecord["closing"]>["credit"]>, login: string | undefined): { label: string; handle: boolean } | undefined {
+function shownAs(
+  credit: NonNullable<NonNullable<CaseRecord["closing"]>["credit"]>,
+  login: string | undefined,
+): { label: string; handle: boolean } | undefined {
   if (credit.choice === "name" && credit.name !== undefined) return { label: credit.name, handle: false };
-  if (login === undefined || !/^[A-Za-z0-9-]+$/.test(login)) return credit.name === undefined ? undefined : { label: credit.name, handle: false };
+  if (login === undefined || !/^[A-Za-z0-9-]+$/.test(login))
+    return credit.name === undefined ? undefined : { label: credit.name, handle: false };
   return { label: login, handle: true };
 }

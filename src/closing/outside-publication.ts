@@ -33,7 +33,11 @@ export function planOutsidePublication(facts: OutsidePublicationFacts): OutsideP
   if (record.state === "published") return { status: "already-published" };
   const gate = evaluateGate({ record, config, now: facts.publishedAt });
   const outsideGate = !gate.met;
-  const closing = { ...record.closing, publishedAt: facts.publishedAt.toISOString(), ...(outsideGate ? { publishedOutsideGate: true } : {}) };
+  const closing = {
+    ...record.closing,
+    publishedAt: facts.publishedAt.toISOString(),
+    ...(outsideGate ? { publishedOutsideGate: true } : {}),
+  };
   delete closing.publication;
   const labels = facts.labels.filter((label) => !label.startsWith("state:"));
   labels.push("state:published");

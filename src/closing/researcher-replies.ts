@@ -88,7 +88,8 @@ export function planMirror(facts: MirrorFacts): MirrorPlan {
     reasons.push(`comment ${comment.id} by ${fromResearcher ? "the researcher" : "another participant"} copied`);
   }
 
-  if (fresh.length === 0 && latestSeen === facts.record.conversation?.checkedAt) return { reasons: ["nothing new on the advisory"], actions: [], record };
+  if (fresh.length === 0 && latestSeen === facts.record.conversation?.checkedAt)
+    return { reasons: ["nothing new on the advisory"], actions: [], record };
   if (actions.some((action) => action.type === "setState")) {
     const labels = facts.labels.filter((label) => label !== "state:needs-info");
     actions.push({ type: "setLabels", add: ["state:triage"], remove: facts.labels.filter((label) => !labels.includes(label)) });

@@ -36,8 +36,14 @@ export function planClosingCommand(command: ClosingCommand, facts: CommandFacts)
   switch (command.name) {
     case "credit": {
       if ("role" in command) {
-        const others = (closing.otherCredits ?? []).filter((other) => !(other.login.toLowerCase() === command.login.toLowerCase() && other.type === command.role));
-        return done({ ...closing, otherCredits: [...others, { login: command.login, type: command.role }] }, reply({ role: command.role, login: command.login }), `${command.login} credited as ${command.role}`);
+        const others = (closing.otherCredits ?? []).filter(
+          (other) => !(other.login.toLowerCase() === command.login.toLowerCase() && other.type === command.role),
+        );
+        return done(
+          { ...closing, otherCredits: [...others, { login: command.login, type: command.role }] },
+          reply({ role: command.role, login: command.login }),
+          `${command.login} credited as ${command.role}`,
+        );
       }
       const name = command.creditName === undefined ? undefined : creditName(command.creditName);
       const credit = {
@@ -47,11 +53,19 @@ export function planClosingCommand(command: ClosingCommand, facts: CommandFacts)
         by: "maintainer" as const,
         at,
       };
-      return done({ ...closing, credit }, reply({ choice: command.choice, name: name === undefined ? undefined : inlineText(name) }), `credit recorded: ${command.choice}`);
+      return done(
+        { ...closing, credit },
+        reply({ choice: command.choice, name: name === undefined ? undefined : inlineText(name) }),
+        `credit recorded: ${command.choice}`,
+      );
     }
     case "consent": {
       const next = { ...closing, consent: { answer: command.answer, by: "maintainer" as const, at } };
-      return done(next, reply({ answer: command.answer, mode: config.publication.consent }), `the researcher's consent recorded: ${command.answer}`);
+      return done(
+        next,
+        reply({ answer: command.answer, mode: config.publication.consent }),
+        `the researcher's consent recorded: ${command.answer}`,
+      );
     }
     case "embargo": {
       if (command.until === undefined) {
@@ -61,14 +75,23 @@ export function planClosingCommand(command: ClosingCommand, facts: CommandFacts)
       }
       const today = localDateOf(now, config.calendar.timezone);
       if (command.until < today) {
-        return { status: "refused", summary: reply({ until: formatDate(command.until, config.language), past: true }), reason: `${command.until} is before today (${today})` };
+        return {
+          status: "refused",
+          summary: reply({ until: formatDate(command.until, config.language), past: true }),
+          reason: `${command.until} is before today (${today})`,
+        };
       }
-      return done({ ...closing, embargoUntil: command.until }, reply({ until: formatDate(command.until, config.language), past: false }), `embargo until ${command.until}`);
+      return done(
+        { ...closing, embargoUntil: command.until },
+        reply({ until: formatDate(command.until, config.language), past: false }),
+        `embargo until ${command.until}`,
+      );
     }
     case "publish":
       return planPublish(command, facts, reply);
     case "relayed": {
-      const next = closing.review?.status === "relay-needed" ? { ...closing, review: { ...closing.review, status: "sent" as const, at } } : closing;
+      const next =
+        closing.review?.status === "relay-needed" ? { ...closing, review: { ...closing.review, status: "sent" as const, at } } : closing;
       const acknowledgement = record.acknowledgement.status === "relay-needed" ? { status: "sent" as const, at } : record.acknowledgement;
       return {
         status: "done",
@@ -85,7 +108,11 @@ export function planClosingCommand(command: ClosingCommand, facts: CommandFacts)
   }
 }
 
-function planPublish(command: Extract<ClosingCommand, { name: "publish" }>, facts: CommandFacts, reply: (view: Record<string, unknown>) => string): ClosingCommandPlan {
+function planPublish(
+  command: Extract<ClosingCommand, { name: "publish" }>,
+  facts: CommandFacts,
+  reply: (view: Record<string, unknown>) => string,
+): ClosingCommandPlan {
   const { record, config, now } = facts;
   const closing = { ...record.closing };
   const gate = evaluateGate({ record, config, now });
@@ -94,17 +121,36 @@ function planPublish(command: Extract<ClosingCommand, { name: "publish" }>, fact
   const kinds = gate.problems.map((problem) => problem.kind);
   if (gate.met) {
     const next = { ...closing, publication: { requestedAt: now.toISOString(), by: facts.actor, cve: command.cve } };
-    return done(next, reply({ gateMet: true, mode: gate.mode, cve: command.cve, problems: list }), `publication requested; the ${gate.mode} gate is met`);
+    return done(
+      next,
+      reply({ gateMet: true, mode: gate.mode, cve: command.cve, problems: list }),
+      `publication requested; the ${gate.mode} gate is met`,
+    );
   }
   const needsReview = kinds.includes("review-not-sent") && closing.review === undefined;
   if (kinds.some((kind) => BLOCKING.includes(kind)) || !needsReview) {
-    return { status: "refused", summary: reply({ gateMet: false, reviewRequested: false, mode: gate.mode, cve: command.cve, problems: list }), reason: `publication refused: ${kinds.join(", ")}` };
+    return {
+      status: "refused",
+      summary: reply({ gateMet: false, reviewRequested: false, mode: gate.mode, cve: command.cve, problems: list }),
+      reason: `publication refused: ${kinds.join(", ")}`,
+    };
   }
   const next = { ...closing, review: { status: "requested" as const, at: now.toISOString() } };
-  const others = gateProblemViews(gate.problems.filter((problem) => problem.kind !== "review-not-sent"), config);
+  const others = gateProblemViews(
+    gate.problems.filter((problem) => problem.kind !== "review-not-sent"),
+    config,
+  );
   const rest = others.length === 0 ? "" : renderMessage(config.language, "closing-problems", { problems: others }).trim();
-  const reviewUntil = formatDeadline(new Date(now.getTime() + config.publication.reviewDays * 86_400_000), config.calendar.timezone, config.language);
-  return done(next, reply({ gateMet: false, reviewRequested: true, reviewUntil, mode: gate.mode, cve: command.cve, problems: rest }), "the draft goes to the researcher for review first");
+  const reviewUntil = formatDeadline(
+    new Date(now.getTime() + config.publication.reviewDays * 86_400_000),
+    config.calendar.timezone,
+    config.language,
+  );
+  return done(
+    next,
+    reply({ gateMet: false, reviewRequested: true, reviewUntil, mode: gate.mode, cve: command.cve, problems: rest }),
+    "the draft goes to the researcher for review first",
+  );
 }
 
 function done(closing: NonNullable<CaseRecord["closing"]>, summary: string, reason: string): ClosingCommandPlan {

@@ -109,7 +109,22 @@ function htmlInOrder(tree: Root): Html[] {
   return found;
 }
 
-const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** An opening tag is any `<` and a letter; a closing tag counts only when it is complete, so a doubt keeps it open. */
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(\s*>)?/g;
@@ -158,7 +173,8 @@ class OpenElements {
  * context's timeout interrupts whatever runs inside it), so one comment cannot hold the process.
  */
 function readMarkdown(source: string): Root | undefined {
-  const parse = () => fromMarkdown(source, { extensions: [gfm(), { disable: { null: ["attention"] } }], mdastExtensions: [gfmFromMarkdown()] });
+  const parse = () =>
+    fromMarkdown(source, { extensions: [gfm(), { disable: { null: ["attention"] } }], mdastExtensions: [gfmFromMarkdown()] });
   try {
     return runInNewContext("parse()", { parse }, { timeout: READ_DEADLINE_MS }) as Root;
   } catch (error) {

@@ -31,7 +31,12 @@ export type BlockedReporterProposer = (change: "block" | "unblock", reporter: st
  * write of the tracking issue (record, labels, open or closed), then the reply to maintainers. A crash before the
  * write means the redelivery plans again and finds its messages by their markers instead of sending them twice.
  */
-export async function executeCommentPlan(gateway: ConversationGateway, plan: CommentPlan, target: CommandTarget, log: Logger): Promise<void> {
+export async function executeCommentPlan(
+  gateway: ConversationGateway,
+  plan: CommentPlan,
+  target: CommandTarget,
+  log: Logger,
+): Promise<void> {
   let record: CaseRecord | undefined;
   let labels = [...target.issue.labels];
   let issueState: "open" | "closed" | undefined;
@@ -48,12 +53,14 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
         const outcome = await gateway.updateAdvisory(target.advisory, action.changes);
         if (outcome.status === "refused") {
           log.warn({ changes: Object.keys(action.changes) }, "advisory update refused by GitHub");
-          notes.push(renderMessage(target.language, "advisory-refused", {
-            advisoryUrl: target.advisoryUrl,
-            change: describeChanges(action.changes),
-            message: outcome.message,
-            marker: "",
-          }));
+          notes.push(
+            renderMessage(target.language, "advisory-refused", {
+              advisoryUrl: target.advisoryUrl,
+              change: describeChanges(action.changes),
+              message: outcome.message,
+              marker: "",
+            }),
+          );
         }
         break;
       }
@@ -66,17 +73,22 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
           }
           if (emailed.status === "failed") {
             // sendResearcherEmail surfaced the message on the tracking issue; the issue write below keeps its label.
-            log.warn({ template: action.template, attempts: emailed.attempts, reason: emailed.reason }, "e-mail not delivered: surfaced for a maintainer to send");
+            log.warn(
+              { template: action.template, attempts: emailed.attempts, reason: emailed.reason },
+              "e-mail not delivered: surfaced for a maintainer to send",
+            );
             if (!labels.includes(UNDELIVERED_LABEL)) labels.push(UNDELIVERED_LABEL);
             break;
           }
           log.warn({ template: action.template }, "e-mail case without an e-mail thread: message to be relayed by a maintainer");
-          notes.push(renderMessage(target.language, "message-relay", {
-            advisoryUrl: target.advisoryUrl,
-            reason: "the tracking issue has no e-mail thread to answer on",
-            message: action.message,
-            marker: "",
-          }));
+          notes.push(
+            renderMessage(target.language, "message-relay", {
+              advisoryUrl: target.advisoryUrl,
+              reason: "the tracking issue has no e-mail thread to answer on",
+              message: action.message,
+              marker: "",
+            }),
+          );
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
           break;
         }
@@ -85,12 +97,14 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
           log.info({ template: action.template, advisoryComment: outcome.id }, "researcher messaged");
         } else {
           log.warn({ template: action.template, reason: outcome.reason }, "message to be relayed by a maintainer");
-          notes.push(renderMessage(target.language, "message-relay", {
-            advisoryUrl: target.advisoryUrl,
-            reason: outcome.reason,
-            message: action.message,
-            marker: "",
-          }));
+          notes.push(
+            renderMessage(target.language, "message-relay", {
+              advisoryUrl: target.advisoryUrl,
+              reason: outcome.reason,
+              message: action.message,
+              marker: "",
+            }),
+          );
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
         }
         break;
@@ -111,11 +125,13 @@ export async function executeCommentPlan(gateway: ConversationGateway, plan: Com
         if (!target.proposeBlockedReporter) throw new Error("a block command needs a proposer of the organisation's config");
         const outcome = await target.proposeBlockedReporter(action.change, action.reporter);
         log.info({ change: action.change, status: outcome.status }, "reporters.blocked change proposed");
-        notes.push(renderMessage(target.language, "blocked-reporters-proposal", {
-          pullRequest: "pullRequest" in outcome ? outcome.pullRequest.url : undefined,
-          status: outcome.status,
-          problem: outcome.status === "not-editable" ? outcome.problem : undefined,
-        }));
+        notes.push(
+          renderMessage(target.language, "blocked-reporters-proposal", {
+            pullRequest: "pullRequest" in outcome ? outcome.pullRequest.url : undefined,
+            status: outcome.status,
+            problem: outcome.status === "not-editable" ? outcome.problem : undefined,
+          }),
+        );
         break;
       }
       default: {

@@ -138,7 +138,9 @@ function parseCommand(rest: string): CommandResult {
     case "duplicate":
       if (argument === "") return missing("duplicate");
       if (ISSUE_REFERENCE.test(argument)) return { command: { name: "duplicate", of: argument } };
-      return GHSA_ID.test(argument) ? { command: { name: "duplicate", of: `GHSA${argument.slice(4).toLowerCase()}` } } : invalid("duplicate", argument);
+      return GHSA_ID.test(argument)
+        ? { command: { name: "duplicate", of: `GHSA${argument.slice(4).toLowerCase()}` } }
+        : invalid("duplicate", argument);
     case "severity": {
       if (argument === "") return missing("severity");
       const severity = parseSeverity(argument);
@@ -148,7 +150,11 @@ function parseCommand(rest: string): CommandResult {
       if (argument === "") return missing("resolve-by");
       return isCalendarDate(argument) ? { command: { name: "resolve-by", date: argument } } : invalid("resolve-by", argument);
     case "reward":
-      return argument === "" ? missing("reward") : /\d/.test(argument) ? { command: { name: "reward", amount: argument } } : invalid("reward", argument);
+      return argument === ""
+        ? missing("reward")
+        : /\d/.test(argument)
+          ? { command: { name: "reward", amount: argument } }
+          : invalid("reward", argument);
     case "update":
       return argument === "" ? missing("update") : { command: { name: "update", text: argument } };
     case "credit":

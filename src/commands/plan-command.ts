@@ -129,7 +129,13 @@ export function planCommand(facts: CommandFacts): CommandPlan {
       return builder
         .transition("needs-info")
         .message("needs-info-question", { question: maintainerText(command.question) })
-        .done("needs-info", {}, facts.config.sla.needsInfo.pauseClock ? "the clock is paused until the researcher answers" : "the policy does not pause the clock");
+        .done(
+          "needs-info",
+          {},
+          facts.config.sla.needsInfo.pauseClock
+            ? "the clock is paused until the researcher answers"
+            : "the policy does not pause the clock",
+        );
     case "duplicate":
       return builder
         .transition("duplicate")
@@ -140,13 +146,19 @@ export function planCommand(facts: CommandFacts): CommandPlan {
         .appendToMessage("closing-question", closingQuestionView(facts))
         .done("duplicate", { of: command.of }, `duplicate of ${command.of}`);
     case "severity":
-      return builder.severity(command.severity).done("severity", severityDetails(command.severity), `severity set to ${command.severity.level}`);
+      return builder
+        .severity(command.severity)
+        .done("severity", severityDetails(command.severity), `severity set to ${command.severity.level}`);
     case "resolve-by":
       return planResolveBy(builder, command.date);
     case "resolved":
       return builder
         .transition("resolved")
-        .message("resolved-notice", { credit: facts.config.credit.default, consent: facts.config.publication.consent, reviewDays: String(facts.config.publication.reviewDays) })
+        .message("resolved-notice", {
+          credit: facts.config.credit.default,
+          consent: facts.config.publication.consent,
+          reviewDays: String(facts.config.publication.reviewDays),
+        })
         .done("resolved", {}, "resolved; the researcher is asked about credit and publication");
     case "reward":
       return planReward(builder, command.amount);
@@ -234,7 +246,11 @@ function planAccept(builder: PlanBuilder, command: Extract<Command, { name: "acc
       maintainerDate: builder.record.resolveBy === undefined ? undefined : "yes",
       updateEveryDays: promisedUpdateEveryDays(facts.config)?.toString(),
     })
-    .done("accepted", { resolutionDue: expected, severity: severity?.level }, `accepted; expected resolution ${resolutionDue.toISOString()}`);
+    .done(
+      "accepted",
+      { resolutionDue: expected, severity: severity?.level },
+      `accepted; expected resolution ${resolutionDue.toISOString()}`,
+    );
 }
 
 function planReject(builder: PlanBuilder, command: Extract<Command, { name: "reject" }>): CommandPlan {
@@ -294,7 +310,9 @@ export function invalidReportView(config: Pick<CommandConfig, "policy" | "statem
 
 /** Where the source repository takes public issues: a link only, never a prefilled issue with report text. */
 function publicIssuesUrl(record: CaseRecord): string | undefined {
-  const advisoryPage = record.source.url ? /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/security\/advisories\//.exec(record.source.url)?.[1] : undefined;
+  const advisoryPage = record.source.url
+    ? /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/security\/advisories\//.exec(record.source.url)?.[1]
+    : undefined;
   return advisoryPage === undefined ? undefined : `${advisoryPage}/issues/new`;
 }
 
@@ -314,7 +332,11 @@ function planReward(builder: PlanBuilder, amount: string): CommandPlan {
   const { rewards } = facts.config;
   if (!rewards.enabled) return builder.refuse("rewards-disabled", {}, "the policy offers no rewards (rewards.enabled is false)");
   if (rewards.newOnly && facts.record.state === "duplicate") {
-    return builder.refuse("reward-not-new", {}, "the policy rewards only problems not yet known (rewards.newOnly) and this case is a duplicate");
+    return builder.refuse(
+      "reward-not-new",
+      {},
+      "the policy rewards only problems not yet known (rewards.newOnly) and this case is a duplicate",
+    );
   }
   const shown = inlineText(amount, 60);
   return builder
@@ -382,7 +404,9 @@ class PlanBuilder {
     this.change({ severity: { level: severity.level, ...(severity.vector ? { vector: severity.vector } : {}) } });
     this.replaceLabel("severity:", `severity:${severity.level}`);
     // GitHub refuses a severity while a CVSS vector is set, and both at once: send one and clear the other.
-    return this.advisory(severity.vector ? { cvss_vector_string: severity.vector, severity: null } : { severity: severity.level, cvss_vector_string: null });
+    return this.advisory(
+      severity.vector ? { cvss_vector_string: severity.vector, severity: null } : { severity: severity.level, cvss_vector_string: null },
+    );
   }
 
   resolveBy(date: string): this {

@@ -51,7 +51,11 @@ export function isPastWatermark(record: CaseRecord, commentId: number): boolean 
 
 export function planComment(facts: CommentFacts): CommentPlan {
   if (isPastWatermark(facts.record, facts.commentId)) {
-    return refusal(facts, `comment ${facts.commentId} is at or below the handled watermark ${facts.record.commandsHandledThrough}: commands refused`, { tooOld: true });
+    return refusal(
+      facts,
+      `comment ${facts.commentId} is at or below the handled watermark ${facts.record.commandsHandledThrough}: commands refused`,
+      { tooOld: true },
+    );
   }
   const reasons: string[] = [];
   const effects: CommandAction[] = [];
@@ -158,8 +162,15 @@ export function planEditedByOther(facts: { config: CommandConfig; commentId: num
   return refusal(facts, `@${facts.editor} edited a comment someone else wrote: commands refused`, { editedBy: facts.editor });
 }
 
-function problemView(problem: CommandProblem): { kind: string; command: string | undefined; suggestion: string | undefined; usage: string | undefined; value: unknown } {
-  if (problem.kind === "unreadable") return { kind: problem.kind, command: undefined, suggestion: undefined, usage: undefined, value: undefined };
+function problemView(problem: CommandProblem): {
+  kind: string;
+  command: string | undefined;
+  suggestion: string | undefined;
+  usage: string | undefined;
+  value: unknown;
+} {
+  if (problem.kind === "unreadable")
+    return { kind: problem.kind, command: undefined, suggestion: undefined, usage: undefined, value: undefined };
   if (problem.kind === "unknown-command") {
     const usage = problem.suggestion === undefined ? undefined : commandUsage[problem.suggestion];
     return { kind: problem.kind, command: undefined, suggestion: problem.suggestion, usage, value: untrusted(problem.word) };

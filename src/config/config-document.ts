@@ -57,7 +57,12 @@ export function parseConfigDocument(text: string, file: string): ParsedConfigDoc
   const [document, second] = documents;
   if (document === undefined) return { raw: {}, locate: nowhere, problems: [] };
   if (second !== undefined) {
-    return unreadable({ file, path: "", ...position(second.range[0]), message: "a config file holds one YAML document; found a second after ---" });
+    return unreadable({
+      file,
+      path: "",
+      ...position(second.range[0]),
+      message: "a config file holds one YAML document; found a second after ---",
+    });
   }
   if (document.errors.length > 0) {
     return {

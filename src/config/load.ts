@@ -14,7 +14,6 @@ export interface ResolvedConfig {
   errors: ConfigProblem[];
 }
 
-
 const topLevelKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
 
 /**
@@ -107,10 +106,7 @@ function withPosition(
 
 /** `["exclusions", 2, "id"]` → `exclusions[2].id`, the form every problem's `path` takes. */
 export function formatPath(path: KeyPath): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    "",
-  );
+  return path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part), "");
 }
 
 /** The keys an object in the schema accepts at `path`, looking through defaults, optionals, arrays and unions. */

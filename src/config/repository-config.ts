@@ -36,10 +36,7 @@ export function gitBlobSha(text: string): string {
   return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
-export async function loadRepositoryConfig(
-  read: ReadConfigFile,
-  repository: { owner: string; repo: string },
-): Promise<RepositoryConfig> {
+export async function loadRepositoryConfig(read: ReadConfigFile, repository: { owner: string; repo: string }): Promise<RepositoryConfig> {
   const files: RepositoryConfig["files"] = [];
   const layers: { raw: Record<string, unknown>; locate: Locate }[] = [];
   const errors: ConfigProblem[] = [];
@@ -66,7 +63,11 @@ export async function loadRepositoryConfig(
     if (extendsValue !== undefined) {
       const target = typeof extendsValue === "string" ? EXTENDS_PATTERN.exec(extendsValue) : null;
       if (!target?.[2]) {
-        errors.push({ file: fileName, path: "_extends", message: `cannot extend ${JSON.stringify(extendsValue)}: expected repo, owner/repo or owner/repo:path.yml` });
+        errors.push({
+          file: fileName,
+          path: "_extends",
+          message: `cannot extend ${JSON.stringify(extendsValue)}: expected repo, owner/repo or owner/repo:path.yml`,
+        });
       } else {
         const candidate: ConfigFileRef = { owner: target[1] ?? current.owner, repo: target[2], path: target[3] ?? CONFIG_PATH };
         if (files.some((file) => sameFile(file, candidate))) {

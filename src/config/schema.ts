@@ -40,9 +40,7 @@ const statement = z.array(z.string().min(1));
  */
 const statementsSchema = z.strictObject({
   intro: statement.optional().describe("the policy's opening paragraphs"),
-  testing: statement
-    .optional()
-    .describe("what the policy invites or discourages: test environments, scanning and what it may cost"),
+  testing: statement.optional().describe("what the policy invites or discourages: test environments, scanning and what it may cost"),
   reporting: statement.optional().describe("how to report, as the policy asks it; replaces the generated contact line"),
   conduct: statement.optional().describe("what the policy asks of researchers; replaces the generated rules of conduct"),
   scope: statement
@@ -102,14 +100,9 @@ const slaSchema = z.strictObject({
 });
 
 const scopeSchema = z.strictObject({
-  assets: z
-    .array(z.string().min(1))
-    .default([])
-    .describe("hostnames with * and {a,b}, URLs, IPs or CIDR ranges, owner/repo names"),
+  assets: z.array(z.string().min(1)).default([]).describe("hostnames with * and {a,b}, URLs, IPs or CIDR ranges, owner/repo names"),
   outOfScope: z.array(z.string().min(1)).default([]),
-  codebases: z
-    .array(z.strictObject({ name: z.string().min(1), assets: z.array(z.string().min(1)).min(1) }))
-    .default([]),
+  codebases: z.array(z.strictObject({ name: z.string().min(1), assets: z.array(z.string().min(1)).min(1) })).default([]),
 });
 
 export const exclusionEntrySchema = z.union([
@@ -179,7 +172,9 @@ const documentsSchema = z.strictObject({
 });
 
 const cveSchema = z.strictObject({
-  remindAfterDays: days.default(7).describe("days after a CVE request without an id before the dashboard flags it and the team is reminded once"),
+  remindAfterDays: days
+    .default(7)
+    .describe("days after a CVE request without an id before the dashboard flags it and the team is reminded once"),
 });
 
 const intakeSchema = z.strictObject({
@@ -207,7 +202,9 @@ const reportersSchema = z.strictObject({
     .array(z.string().min(1).max(254))
     .max(10_000)
     .default([])
-    .describe("GitHub logins or e-mail addresses (case-insensitive) whose reports are closed at intake; kept by /disclosure block and unblock"),
+    .describe(
+      "GitHub logins or e-mail addresses (case-insensitive) whose reports are closed at intake; kept by /disclosure block and unblock",
+    ),
   blockedMessage: z
     .string()
     .min(1)
@@ -219,10 +216,7 @@ const reportersSchema = z.strictObject({
 const containmentSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("contain vulnerability reports opened in public issues or comments"),
   threshold: z.number().min(0).max(1).default(0.6).describe("classifier confidence from which a public issue is contained"),
-  includeMaintainers: z
-    .boolean()
-    .default(false)
-    .describe("also contain what the repository's owners, members and collaborators write"),
+  includeMaintainers: z.boolean().default(false).describe("also contain what the repository's owners, members and collaborators write"),
   draftAdvisory: z.boolean().default(true).describe("also open a draft security advisory crediting the reporter"),
 });
 

@@ -16,10 +16,43 @@ export interface StatementFinding {
 type StatementsConfig = Pick<DisclosureConfig, "statements" | "sla" | "conduct" | "policy" | "publication" | "rewards">;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90,
-  een: 1, "één": 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11,
-  twaalf: 12, veertien: 14, vijftien: 15, twintig: 20, dertig: 30, zestig: 60, negentig: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  veertien: 14,
+  vijftien: 15,
+  twintig: 20,
+  dertig: 30,
+  zestig: 60,
+  negentig: 90,
 };
 const COUNT = `(\\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 
@@ -87,7 +120,10 @@ export function checkStatements(config: StatementsConfig): StatementFinding[] {
     }
   });
   if (statements.rewards !== undefined && !rewards.enabled) {
-    findings.push({ path: ["statements", "rewards"], message: "quotes reward terms, but rewards.enabled is false, so SECURITY.md leaves them out" });
+    findings.push({
+      path: ["statements", "rewards"],
+      message: "quotes reward terms, but rewards.enabled is false, so SECURITY.md leaves them out",
+    });
   }
   return findings;
 }

@@ -87,10 +87,7 @@ function checkPolicyLinks({ policy }: Pick<DisclosureConfig, "policy">): Finding
   return findings;
 }
 
-function checkTrackingRepository(
-  { tracking }: Pick<DisclosureConfig, "tracking">,
-  { repositoryIsPublic }: ValidateOptions,
-): Finding[] {
+function checkTrackingRepository({ tracking }: Pick<DisclosureConfig, "tracking">, { repositoryIsPublic }: ValidateOptions): Finding[] {
   if (tracking.repository === undefined || repositoryIsPublic?.(tracking.repository) !== true) return [];
   return [
     {
@@ -103,10 +100,7 @@ function checkTrackingRepository(
 }
 
 /** With `now`: a closure list that pushes today's response deadline weeks out is almost always a mistyped year. */
-function checkClosureDelay(
-  { calendar, sla }: Pick<DisclosureConfig, "calendar" | "sla">,
-  { now }: ValidateOptions,
-): Finding[] {
+function checkClosureDelay({ calendar, sla }: Pick<DisclosureConfig, "calendar" | "sla">, { now }: ValidateOptions): Finding[] {
   if (now === undefined || calendar.closed.length === 0) return [];
   const withClosures = computeDeadlines({ receivedAt: now }, sla, calendar).responseDue;
   const withoutClosures = computeDeadlines({ receivedAt: now }, sla, { ...calendar, closed: [] }).responseDue;
@@ -138,8 +132,7 @@ function checkSla({ sla }: Pick<DisclosureConfig, "sla">): Finding[] {
     findings.push({
       path: ["sla", "resolution", "days"],
       message:
-        `a resolution deadline of ${sla.resolution.days} days would fall before the response deadline ` +
-        `(${responseDays} business days)`,
+        `a resolution deadline of ${sla.resolution.days} days would fall before the response deadline ` + `(${responseDays} business days)`,
     });
   }
   return findings;

@@ -47,7 +47,12 @@ export async function contain(run: ContainmentRun, policy: RepositoryConfig, tex
   });
 }
 
-async function gatherFacts(run: ContainmentRun, policy: RepositoryConfig, text: PublicText, trigger: ContainmentTrigger): Promise<ContainmentFacts> {
+async function gatherFacts(
+  run: ContainmentRun,
+  policy: RepositoryConfig,
+  text: PublicText,
+  trigger: ContainmentTrigger,
+): Promise<ContainmentFacts> {
   const { shared, containment } = run.gateways;
   const now = new Date(run.dependencies.now());
   const issue = await containment.getIssue(parseRepository(text.repository), text.issueNumber);
@@ -56,7 +61,15 @@ async function gatherFacts(run: ContainmentRun, policy: RepositoryConfig, text: 
   const effectivePolicy = run.dependencies.platform.advisories
     ? policy
     : { ...policy, config: { ...policy.config, containment: { ...policy.config.containment, draftAdvisory: false } } };
-  const base = { text: current, trigger, policy: effectivePolicy, existingCase: null, issueLocked: issue.locked, issueLabels: issue.labels, now };
+  const base = {
+    text: current,
+    trigger,
+    policy: effectivePolicy,
+    existingCase: null,
+    issueLocked: issue.locked,
+    issueLabels: issue.labels,
+    now,
+  };
   const home = await caseHome(shared, text.repository, policy);
   if (!home.tracking) return base;
   const existing = await findCase(shared, home, containmentCaseKey(text));
@@ -90,7 +103,13 @@ export async function release(run: ContainmentRun, policy: RepositoryConfig, tex
     const current = text.kind === "issue" ? { ...text, body: issue.body, issueTitle: issue.title } : await currentComment(run, text);
     const found = await findCase(shared, await caseHome(shared, text.repository, policy), caseKey);
     const copied = found?.record.containment;
-    const original = found && copied ? await readCaseCopy(containment, tracking, found, { body: copied.originalSha256, ...(copied.originalTitleSha256 ? { title: copied.originalTitleSha256 } : {}) }) : null;
+    const original =
+      found && copied
+        ? await readCaseCopy(containment, tracking, found, {
+            body: copied.originalSha256,
+            ...(copied.originalTitleSha256 ? { title: copied.originalTitleSha256 } : {}),
+          })
+        : null;
     const facts = {
       text: current,
       maintainer,

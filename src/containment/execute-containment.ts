@@ -1,7 +1,15 @@
 import type { Logger } from "probot";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { readOriginal } from "./original-copy.js";
-import type { ContainmentAction, ContainmentFacts, ContainmentPlan, ExistingCase, PublicParts, ReleaseFacts, ReleasePlan } from "./plan-containment.js";
+import type {
+  ContainmentAction,
+  ContainmentFacts,
+  ContainmentPlan,
+  ExistingCase,
+  PublicParts,
+  ReleaseFacts,
+  ReleasePlan,
+} from "./plan-containment.js";
 import { ADVISORY_PENDING, ALERT_LABEL, alertMarker } from "./public-text.js";
 import type { ContainmentGateway, DraftAdvisoryResult } from "../github/containment-gateway.js";
 import type { GitHubGateway } from "../github/gateway.js";
@@ -36,7 +44,12 @@ interface Progress {
  * alert issue in the private tracking repository) saying what failed and whether the text is still public. The
  * error is then rethrown, so the delivery is marked failed too.
  */
-export async function executeContainment(gateways: ContainmentGateways, plan: ContainmentPlan, facts: ContainmentFacts, log: Logger): Promise<void> {
+export async function executeContainment(
+  gateways: ContainmentGateways,
+  plan: ContainmentPlan,
+  facts: ContainmentFacts,
+  log: Logger,
+): Promise<void> {
   const { shared, containment } = gateways;
   const { text } = facts;
   const publicRepository = parseRepository(text.repository);
@@ -119,8 +132,16 @@ export async function executeContainment(gateways: ContainmentGateways, plan: Co
         }
         case "recordContained": {
           const current = requireCase(openCase);
-          const record = containedRecord(current.record, { advisory, guidanceSent, lockedByContainment: action.lockedByContainment, now: facts.now });
-          const body = withCaseBlock(current.body.replace(ADVISORY_PENDING, () => advisoryCell(advisory)), record);
+          const record = containedRecord(current.record, {
+            advisory,
+            guidanceSent,
+            lockedByContainment: action.lockedByContainment,
+            now: facts.now,
+          });
+          const body = withCaseBlock(
+            current.body.replace(ADVISORY_PENDING, () => advisoryCell(advisory)),
+            record,
+          );
           await containment.updateCaseIssue(requireTracking(tracking), current.number, body);
           current.body = body;
           current.record = record;
@@ -156,13 +177,17 @@ export async function readCaseCopy(
     if (body === null || title === null) return null;
     return { ...(body === undefined ? {} : { body }), ...(title === undefined ? {} : { title }) };
   };
-  return read([caseIssue.body]) ?? read([caseIssue.body, ...(await containment.listAppCommentBodies(tracking, caseIssue.number)).map((comment) => comment.body)]);
+  return (
+    read([caseIssue.body]) ??
+    read([caseIssue.body, ...(await containment.listAppCommentBodies(tracking, caseIssue.number)).map((comment) => comment.body)])
+  );
 }
 
 /** One edit: an issue's title and body change together, so the public issue is never half hidden by this step. */
 async function replacePublicText(containment: ContainmentGateway, text: ContainmentFacts["text"], changes: PublicParts): Promise<void> {
   if (text.kind === "issue") await containment.updateIssue(parseRepository(text.repository), text.issueNumber, changes);
-  else if (text.commentId !== undefined && changes.body !== undefined) await containment.updateCommentBody(parseRepository(text.repository), text.commentId, changes.body);
+  else if (text.commentId !== undefined && changes.body !== undefined)
+    await containment.updateCommentBody(parseRepository(text.repository), text.commentId, changes.body);
 }
 
 function containedRecord(
@@ -222,7 +247,10 @@ async function alertMaintainers(
 ): Promise<void> {
   const { text } = facts;
   const problem = describeProblem(error);
-  log.error({ caseKey: plan.caseKey, step: progress.step, problem, hidden: progress.hidden, copied: progress.copied }, "containment did not finish");
+  log.error(
+    { caseKey: plan.caseKey, step: progress.step, problem, hidden: progress.hidden, copied: progress.copied },
+    "containment did not finish",
+  );
   if (!tracking || facts.tracking?.isPrivate !== true) return;
   const body = renderMessage(facts.policy.config.language, "containment-alert", {
     source: `${text.repository}#${text.issueNumber}${text.kind === "comment" ? ` (comment ${text.commentId ?? ""})` : ""}`,
@@ -248,7 +276,13 @@ async function alertMaintainers(
 }
 
 /** Carries out a release: the exact text (and title) back, the lock and label off, the case closed with a note. */
-export async function executeRelease(gateways: ContainmentGateways, plan: ReleasePlan, facts: ReleaseFacts, tracking: RepositoryRef, log: Logger): Promise<void> {
+export async function executeRelease(
+  gateways: ContainmentGateways,
+  plan: ReleasePlan,
+  facts: ReleaseFacts,
+  tracking: RepositoryRef,
+  log: Logger,
+): Promise<void> {
   const { containment } = gateways;
   const { text } = facts;
   const publicRepository = parseRepository(text.repository);

@@ -42,9 +42,7 @@ export interface PublicParts {
  * (its author can still change the title and text, and what they write there is public again whatever it says).
  */
 export type ContainmentTrigger =
-  | { type: "automatic"; classification: Classification }
-  | { type: "command"; maintainer: string }
-  | { type: "editWhileContained" };
+  { type: "automatic"; classification: Classification } | { type: "command"; maintainer: string } | { type: "editWhileContained" };
 
 export interface ExistingCase {
   number: number;
@@ -150,7 +148,8 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
   const titleHidden = text.kind === "comment" || (contained !== undefined && isNeutralTitle(text.issueTitle));
   const stillPublic: PublicParts = { ...(bodyHidden ? {} : { body: text.body }), ...(titleHidden ? {} : { title: text.issueTitle }) };
   const actions: ContainmentAction[] = [];
-  if (bodyHidden) reasons.push(titleHidden ? "the public text is already replaced" : "the public text is already replaced, its title is not");
+  if (bodyHidden)
+    reasons.push(titleHidden ? "the public text is already replaced" : "the public text is already replaced, its title is not");
   if (stillPublic.body !== undefined || stillPublic.title !== undefined) {
     const existing = facts.existingCase;
     if (!existing) {
@@ -159,10 +158,16 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
     } else {
       const uncopied: PublicParts = {
         ...(stillPublic.body !== undefined && sha256(stillPublic.body) !== contained?.originalSha256 ? { body: stillPublic.body } : {}),
-        ...(stillPublic.title !== undefined && sha256(stillPublic.title) !== contained?.originalTitleSha256 ? { title: stillPublic.title } : {}),
+        ...(stillPublic.title !== undefined && sha256(stillPublic.title) !== contained?.originalTitleSha256
+          ? { title: stillPublic.title }
+          : {}),
       };
       if (uncopied.body !== undefined || uncopied.title !== undefined) {
-        actions.push({ type: "addCopy", originalComments: encodedParts(uncopied), record: containmentRecord(existing.record, text, uncopied, "copied") });
+        actions.push({
+          type: "addCopy",
+          originalComments: encodedParts(uncopied),
+          record: containmentRecord(existing.record, text, uncopied, "copied"),
+        });
         reasons.push(`case ${caseKey} exists as #${existing.number}; copying the text as it is now`);
       } else {
         reasons.push(`case ${caseKey} exists as #${existing.number} with this exact text`);
@@ -182,7 +187,8 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
       },
     });
   }
-  if (text.kind === "issue" && !facts.issueLabels.includes(CONTAINED_LABEL)) actions.push({ type: "labelIssue", labels: [CONTAINED_LABEL] });
+  if (text.kind === "issue" && !facts.issueLabels.includes(CONTAINED_LABEL))
+    actions.push({ type: "labelIssue", labels: [CONTAINED_LABEL] });
   const guidanceSent = facts.existingCase?.record.acknowledgement.status === "sent";
   if (!guidanceSent) {
     actions.push({ type: "guideReporter", body: renderGuidance(facts, caseKey), marker: guidanceMarker(caseKey) });
@@ -240,7 +246,10 @@ function encodedParts(parts: PublicParts): string[] {
 }
 
 function hashes(parts: PublicParts): PublicParts {
-  return { ...(parts.body === undefined ? {} : { body: sha256(parts.body) }), ...(parts.title === undefined ? {} : { title: sha256(parts.title) }) };
+  return {
+    ...(parts.body === undefined ? {} : { body: sha256(parts.body) }),
+    ...(parts.title === undefined ? {} : { title: sha256(parts.title) }),
+  };
 }
 
 /** The record with the hashes of the parts just copied (hashes only: the copies live in the tracking issue). */
@@ -288,7 +297,11 @@ function renderCaseBody(facts: ContainmentFacts, decision: TriageDecision, recor
     advisory: config.containment.draftAdvisory ? ADVISORY_PENDING : "—",
     reasons:
       trigger.type === "automatic"
-        ? trigger.classification.reasons.map((reason) => ({ rule: reason.rule, explanation: reason.explanation, matched: untrusted(reason.matched) }))
+        ? trigger.classification.reasons.map((reason) => ({
+            rule: reason.rule,
+            explanation: reason.explanation,
+            matched: untrusted(reason.matched),
+          }))
         : [],
     attachments: attachmentLinks(text.body).map((link) => untrusted(link)),
     title: untrusted(text.issueTitle),
@@ -362,7 +375,12 @@ export function planRelease(facts: ReleaseFacts): ReleasePlan {
   const containment = existingCase?.record.containment;
   if (!existingCase || !containment) return { caseKey, outcome: "refuse", reasons: [`no contained case ${caseKey}`], actions: [] };
   if (facts.original === null) {
-    return { caseKey, outcome: "refuse", reasons: [`the exact copy in case #${existingCase.number} cannot be read whole: nothing restored`], actions: [] };
+    return {
+      caseKey,
+      outcome: "refuse",
+      reasons: [`the exact copy in case #${existingCase.number} cannot be read whole: nothing restored`],
+      actions: [],
+    };
   }
   const { body, title } = facts.original;
   const changes: PublicParts = {

@@ -39,7 +39,10 @@ export function containedMarker(caseKey: string): string {
 
 /** The neutral note that stands in for a contained text. */
 export function containmentNotice(language: Language, text: Pick<PublicText, "kind" | "repository" | "issueNumber" | "commentId">): string {
-  return renderMessage(language, "containment-notice", { comment: text.kind === "comment", marker: containedMarker(containmentCaseKey(text)) });
+  return renderMessage(language, "containment-notice", {
+    comment: text.kind === "comment",
+    marker: containedMarker(containmentCaseKey(text)),
+  });
 }
 
 /** The title that stands in for a contained issue's title: it says nothing about the report. */

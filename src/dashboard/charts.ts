@@ -82,10 +82,13 @@ export function computeChartFigures(cases: readonly MeasuredCase[], timezone: st
   const labels = monthsUpTo(now, timezone, months);
   const monthOf = (iso: string) => localDateOf(new Date(iso), timezone).slice(0, 7);
   const counted = (at: (record: CaseRecord) => string | undefined) =>
-    labels.map((label) => cases.filter(({ record }) => {
-      const instant = at(record);
-      return instant !== undefined && Date.parse(instant) <= now.getTime() && monthOf(instant) === label;
-    }).length);
+    labels.map(
+      (label) =>
+        cases.filter(({ record }) => {
+          const instant = at(record);
+          return instant !== undefined && Date.parse(instant) <= now.getTime() && monthOf(instant) === label;
+        }).length,
+    );
   const durations = DURATION_MEASURES.map((measure): DurationSeries => {
     const perMonth = labels.map((label) => cases.filter(({ record }) => monthOf(record.receivedAt) === label));
     const taken = perMonth.map((group) =>

@@ -57,7 +57,12 @@ export async function refreshDashboards(gateways: DashboardGateways, scope: Dash
   return outcomes;
 }
 
-async function refreshDashboard(gateways: DashboardGateways, scope: DashboardScope, tracking: RepositoryRef, trackingPolicy: RepositoryConfig): Promise<DashboardOutcome> {
+async function refreshDashboard(
+  gateways: DashboardGateways,
+  scope: DashboardScope,
+  tracking: RepositoryRef,
+  trackingPolicy: RepositoryConfig,
+): Promise<DashboardOutcome> {
   const trackingName = `${tracking.owner}/${tracking.repo}`.toLowerCase();
   const cases: DashboardCase[] = [];
   let cveFollowed = 0;
@@ -75,7 +80,11 @@ async function refreshDashboard(gateways: DashboardGateways, scope: DashboardSco
       if (followed) {
         record = followed.record;
         cveFollowed += 1;
-        if (followed.actions.length > 0) scope.log.info({ caseKey: record.key, issue: issue.number, actions: followed.actions.map((action) => action.type) }, "CVE request followed");
+        if (followed.actions.length > 0)
+          scope.log.info(
+            { caseKey: record.key, issue: issue.number, actions: followed.actions.map((action) => action.type) },
+            "CVE request followed",
+          );
       }
     }
     cases.push({ number: issue.number, title: issue.title, record, config });
@@ -90,7 +99,8 @@ async function refreshDashboard(gateways: DashboardGateways, scope: DashboardSco
       scope.log.info({ repository: trackingName, issue: number }, "dashboard opened");
       return { repository: trackingName, dashboard: "created" as const, number, cveFollowed };
     }
-    if (dashboardHashOf(current.body) === hash) return { repository: trackingName, dashboard: "unchanged" as const, number: current.number, cveFollowed };
+    if (dashboardHashOf(current.body) === hash)
+      return { repository: trackingName, dashboard: "unchanged" as const, number: current.number, cveFollowed };
     await gateways.dashboard.updateDashboard(tracking, current.number, body);
     scope.log.info({ repository: trackingName, issue: current.number }, "dashboard updated");
     return { repository: trackingName, dashboard: "updated" as const, number: current.number, cveFollowed };

@@ -68,10 +68,15 @@ export function planDashboard(cases: readonly DashboardCase[], config: Dashboard
     const placed = placeCase(item, config.language, now);
     if (placed) rows.get(placed.group)!.push(placed.row);
   }
-  const counts = caseStates.map((state) => ({ state, count: cases.filter(({ record }) => record.state === state).length })).filter(({ count }) => count > 0);
+  const counts = caseStates
+    .map((state) => ({ state, count: cases.filter(({ record }) => record.state === state).length }))
+    .filter(({ count }) => count > 0);
   return {
     counts,
-    groups: GROUP_ORDER.map((name) => ({ name, rows: rows.get(name)!.sort((left, right) => left.sortAt - right.sortAt || left.number - right.number) })).filter(({ rows: list }) => list.length > 0),
+    groups: GROUP_ORDER.map((name) => ({
+      name,
+      rows: rows.get(name)!.sort((left, right) => left.sortAt - right.sortAt || left.number - right.number),
+    })).filter(({ rows: list }) => list.length > 0),
     cveRequests: cases.flatMap((item) => cveRow(item, config.language, now) ?? []),
     figures: computeChartFigures(
       cases.map(({ record, config: policy }) => ({ record, policy: "", clock: { sla: policy.sla, calendar: policy.calendar } })),
@@ -83,15 +88,27 @@ export function planDashboard(cases: readonly DashboardCase[], config: Dashboard
 }
 
 /** A case's dates are in its own policy's zone, in the dashboard's language. */
-function placeCase({ number, title, record, config }: DashboardCase, language: Language, now: Date): { group: GroupName; row: DashboardRow } | undefined {
+function placeCase(
+  { number, title, record, config }: DashboardCase,
+  language: Language,
+  now: Date,
+): { group: GroupName; row: DashboardRow } | undefined {
   const policy = { sla: config.sla, calendar: config.calendar };
   const format = (instant: Date) => formatDeadline(instant, config.calendar.timezone, language);
   const base = { number, title: untrusted(title), state: record.state };
   if (isOpenState(record.state)) {
     const clock = caseClock(record, policy, now);
     const next = [...clock.running].sort((left, right) => left.due.getTime() - right.due.getTime())[0];
-    const worst = clock.running.some((deadline) => deadline.status === "breached") ? "breached" : clock.running.some((deadline) => deadline.status === "due-soon") ? "due-soon" : undefined;
-    const row: DashboardRow = { ...base, ...(next ? { next: { kind: next.kind, due: format(next.due) } } : {}), sortAt: next?.due.getTime() ?? Number.MAX_SAFE_INTEGER };
+    const worst = clock.running.some((deadline) => deadline.status === "breached")
+      ? "breached"
+      : clock.running.some((deadline) => deadline.status === "due-soon")
+        ? "due-soon"
+        : undefined;
+    const row: DashboardRow = {
+      ...base,
+      ...(next ? { next: { kind: next.kind, due: format(next.due) } } : {}),
+      sortAt: next?.due.getTime() ?? Number.MAX_SAFE_INTEGER,
+    };
     const resolutionDue = shiftedDeadlines(record, policy).resolutionDue;
     if (record.state === "accepted" && resolutionDue) row.resolutionDate = format(resolutionDue);
     if (record.state === "needs-info") {
@@ -104,7 +121,10 @@ function placeCase({ number, title, record, config }: DashboardCase, language: L
   }
   if (record.state === "resolved") {
     const gate = evaluateGate({ record, config, now });
-    return { group: "awaiting-publication", row: { ...base, gate: gate.problems.map((problem) => problem.kind), sortAt: Date.parse(record.resolvedAt ?? record.openedAt) } };
+    return {
+      group: "awaiting-publication",
+      row: { ...base, gate: gate.problems.map((problem) => problem.kind), sortAt: Date.parse(record.resolvedAt ?? record.openedAt) },
+    };
   }
   return undefined;
 }
@@ -113,5 +133,11 @@ function cveRow({ number, title, record, config }: DashboardCase, language: Lang
   const cve = record.cve;
   if (cve === undefined || cve.id !== undefined || cve.requestedAt === undefined) return undefined;
   const waitingDays = Math.floor((now.getTime() - Date.parse(cve.requestedAt)) / MS_PER_DAY);
-  return { number, title: untrusted(title), requestedAt: formatDeadline(new Date(cve.requestedAt), config.calendar.timezone, language), waitingDays, overdue: waitingDays >= config.cve.remindAfterDays };
+  return {
+    number,
+    title: untrusted(title),
+    requestedAt: formatDeadline(new Date(cve.requestedAt), config.calendar.timezone, language),
+    waitingDays,
+    overdue: waitingDays >= config.cve.remindAfterDays,
+  };
 }

@@ -1,5 +1,13 @@
 import type { CaseRecord, CaseState } from "../case/case-record.js";
-import { awaitsEvaluation, evaluatedAt, isOpenState, isPausedState, nextUpdateDue, shiftedDeadlines, type ClockPolicy } from "../case/case-clock.js";
+import {
+  awaitsEvaluation,
+  evaluatedAt,
+  isOpenState,
+  isPausedState,
+  nextUpdateDue,
+  shiftedDeadlines,
+  type ClockPolicy,
+} from "../case/case-clock.js";
 
 /**
  * How well the programme keeps its promises, from case records alone: time to acknowledgement, to first response, to
@@ -253,7 +261,9 @@ export function renderPrometheusMetrics(report: MetricsReport): string {
     "disclosure_desk_cases",
     "gauge",
     "Cases by the repository they were reported against and their state.",
-    rows.flatMap((metrics) => Object.entries(metrics.states).map(([state, count]) => `disclosure_desk_cases${labels(metrics, { state })} ${count}`)),
+    rows.flatMap((metrics) =>
+      Object.entries(metrics.states).map(([state, count]) => `disclosure_desk_cases${labels(metrics, { state })} ${count}`),
+    ),
   );
   family(
     "disclosure_desk_deadlines",
@@ -261,7 +271,9 @@ export function renderPrometheusMetrics(report: MetricsReport): string {
     "Promises by outcome (kept, broken or pending): acknowledgement, response (the evaluation), resolution and update (keep informed).",
     rows.flatMap((metrics) =>
       PROMISE_KINDS.flatMap((kind) =>
-        (["kept", "broken", "pending"] as const).map((outcome) => `disclosure_desk_deadlines${labels(metrics, { kind, outcome })} ${metrics.deadlines[kind][outcome]}`),
+        (["kept", "broken", "pending"] as const).map(
+          (outcome) => `disclosure_desk_deadlines${labels(metrics, { kind, outcome })} ${metrics.deadlines[kind][outcome]}`,
+        ),
       ),
     ),
   );

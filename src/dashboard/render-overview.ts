@@ -33,7 +33,11 @@ function repositoryView(overview: RepositoryOverview) {
       month,
       opened: figures.opened[index] ?? 0,
       closed: figures.closed[index] ?? 0,
-      durations: MEASURES.map((measure) => ({ median: figure(series(measure).median[index]), worst: figure(series(measure).worst[index]), promise: figure(series(measure).promise[index]) })),
+      durations: MEASURES.map((measure) => ({
+        median: figure(series(measure).median[index]),
+        worst: figure(series(measure).worst[index]),
+        promise: figure(series(measure).promise[index]),
+      })),
     })),
     promises: { ...figures.promises, share: keptShare(figures.promises.kept, figures.promises.broken) },
   };
@@ -57,7 +61,10 @@ export function renderOverviewHtml(overviews: readonly RepositoryOverview[], lan
     });
     return {
       ...repositoryView(overview),
-      casesChart: barChart("cases", figures.months, [{ name: "opened", colour: COLOURS.opened, values: figures.opened }, { name: "closed", colour: COLOURS.closed, values: figures.closed }]),
+      casesChart: barChart("cases", figures.months, [
+        { name: "opened", colour: COLOURS.opened, values: figures.opened },
+        { name: "closed", colour: COLOURS.closed, values: figures.closed },
+      ]),
       durations,
       promisesChart: shareChart("promises", figures.promises.kept, figures.promises.broken),
     };

@@ -33,7 +33,9 @@ function frame(labels: readonly string[], max: number, title: string, body: stri
     const y = MARGIN.top + plotHeight * (1 - share);
     return `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y}" y2="${y}" stroke="#d0d7de"/><text x="${MARGIN.left - 6}" y="${y + 4}" text-anchor="end">${escapeXml(String(Math.round(max * share * 10) / 10))}</text>`;
   });
-  const xLabels = labels.map((label, index) => `<text x="${MARGIN.left + step * (index + 0.5)}" y="${HEIGHT - 10}" text-anchor="middle">${escapeXml(label)}</text>`);
+  const xLabels = labels.map(
+    (label, index) => `<text x="${MARGIN.left + step * (index + 0.5)}" y="${HEIGHT - 10}" text-anchor="middle">${escapeXml(label)}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="system-ui, sans-serif" font-size="11">${ticks.join("")}${xLabels.join("")}${body}</svg>`;
 }
 
@@ -63,12 +65,17 @@ export function lineChart(title: string, labels: readonly string[], series: read
     const { colour } = one;
     const points = labels.flatMap((label, index) => {
       const value = one.values[index];
-      return value === undefined ? [] : [{ label, value, x: MARGIN.left + step * (index + 0.5), y: MARGIN.top + plotHeight * (1 - value / max) }];
+      return value === undefined
+        ? []
+        : [{ label, value, x: MARGIN.left + step * (index + 0.5), y: MARGIN.top + plotHeight * (1 - value / max) }];
     });
     const path = points.map((point, index) => `${index === 0 ? "M" : "L"}${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(" ");
     const dash = one.name === "promise" ? ' stroke-dasharray="4 3"' : "";
     return `${path ? `<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>` : ""}${points
-      .map((point) => `<circle class="point" data-series="${escapeXml(one.name)}" data-label="${escapeXml(point.label)}" data-value="${point.value}" cx="${point.x.toFixed(1)}" cy="${point.y.toFixed(1)}" r="3.5" fill="${colour}"/>`)
+      .map(
+        (point) =>
+          `<circle class="point" data-series="${escapeXml(one.name)}" data-label="${escapeXml(point.label)}" data-value="${point.value}" cx="${point.x.toFixed(1)}" cy="${point.y.toFixed(1)}" r="3.5" fill="${colour}"/>`,
+      )
       .join("")}`;
   });
   return frame(labels, max, title, lines.join(""));

@@ -26,7 +26,10 @@ export interface EmailChannel {
 /** `quota`: the count of messages per recipient shared by every replica (Redis); this process's own otherwise. */
 export function emailChannel(app: Probot, dependencies: AppServices, settings: EmailSettings, quota?: SendQuota): EmailChannel {
   const log = app.log.child({ name: "email" });
-  const rules = { routes: settings.routes, quota: quota ?? createInProcessSendQuota(settings.messagesPerRecipientPerHour, dependencies.now) };
+  const rules = {
+    routes: settings.routes,
+    quota: quota ?? createInProcessSendQuota(settings.messagesPerRecipientPerHour, dependencies.now),
+  };
   const mailer = settings.smtpUrl ? createSmtpMailer(settings.smtpUrl, rules) : undefined;
   const receive = createEmailReceiver({
     routes: settings.routes,
@@ -38,8 +41,18 @@ export function emailChannel(app: Probot, dependencies: AppServices, settings: E
   });
   const poller = settings.imap ? startImapPoller({ settings: settings.imap, receive, maxBytes: settings.maxBytes, log }) : undefined;
   const stop = async () => poller?.stop();
-  log.info({ routes: settings.routes.size, endpoint: settings.inboundSecret !== undefined, imap: settings.imap !== undefined, smtp: settings.smtpUrl !== undefined, trustedServers: settings.trustedAuthservIds.length }, "e-mail channel on");
-  if (settings.trustedAuthservIds.length === 0) log.warn("EMAIL_TRUSTED_AUTHSERV_ID is not set: no e-mail sender counts as verified, so no report is acknowledged by e-mail");
+  log.info(
+    {
+      routes: settings.routes.size,
+      endpoint: settings.inboundSecret !== undefined,
+      imap: settings.imap !== undefined,
+      smtp: settings.smtpUrl !== undefined,
+      trustedServers: settings.trustedAuthservIds.length,
+    },
+    "e-mail channel on",
+  );
+  if (settings.trustedAuthservIds.length === 0)
+    log.warn("EMAIL_TRUSTED_AUTHSERV_ID is not set: no e-mail sender counts as verified, so no report is acknowledged by e-mail");
   if (settings.inboundSecret === undefined) return { route: async () => false, stop, mailer };
   const route = emailInboundRoute({
     secret: settings.inboundSecret,

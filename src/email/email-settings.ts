@@ -47,13 +47,18 @@ export function readEmailSettings(env: NodeJS.ProcessEnv): EmailSettings | undef
     routes: parseEmailRoutes(env.EMAIL_ROUTES ?? ""),
     smtpUrl: env.SMTP_URL || undefined,
     maxBytes,
-    trustedAuthservIds: (env.EMAIL_TRUSTED_AUTHSERV_ID ?? "").split(",").map((id) => id.trim().toLowerCase()).filter(Boolean),
+    trustedAuthservIds: (env.EMAIL_TRUSTED_AUTHSERV_ID ?? "")
+      .split(",")
+      .map((id) => id.trim().toLowerCase())
+      .filter(Boolean),
     messagesPerRecipientPerHour: readMessagesPerRecipientPerHour(env),
   };
 }
 
 function readMessagesPerRecipientPerHour(env: NodeJS.ProcessEnv): number {
-  const limit = env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR ? Number(env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR) : DEFAULT_MESSAGES_PER_RECIPIENT_PER_HOUR;
+  const limit = env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR
+    ? Number(env.EMAIL_MAX_PER_RECIPIENT_PER_HOUR)
+    : DEFAULT_MESSAGES_PER_RECIPIENT_PER_HOUR;
   if (!Number.isInteger(limit) || limit < 1) throw new Error("EMAIL_MAX_PER_RECIPIENT_PER_HOUR must be a whole number, at least 1");
   return limit;
 }
@@ -66,7 +71,10 @@ export function outboundRulesFrom(env: NodeJS.ProcessEnv, now: () => number = Da
 /** Parses `address=owner/name` pairs separated by commas or line breaks; a malformed pair stops the start-up. */
 export function parseEmailRoutes(text: string): Map<string, string> {
   const routes = new Map<string, string>();
-  for (const entry of text.split(/[,\n]/).map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([^\s=@]+@[^\s=@]+)\s*=\s*([\w.-]+\/[\w.-]+)$/.exec(entry);
     if (!match?.[1] || !match[2]) throw new Error(`EMAIL_ROUTES: expected address=owner/name, got an entry of ${entry.length} characters`);
     routes.set(match[1].toLowerCase(), match[2]);
@@ -75,7 +83,10 @@ export function parseEmailRoutes(text: string): Map<string, string> {
 }
 
 /** The route of the first recipient that has one. */
-export function routeFor(recipients: readonly string[], routes: ReadonlyMap<string, string>): { address: string; repository: string } | undefined {
+export function routeFor(
+  recipients: readonly string[],
+  routes: ReadonlyMap<string, string>,
+): { address: string; repository: string } | undefined {
   for (const address of recipients) {
     const repository = routes.get(address.toLowerCase());
     if (repository) return { address: address.toLowerCase(), repository };

@@ -52,7 +52,12 @@ export function replySubject(subject: string, caseKey: string): string {
  */
 export function outboundMessageId(caseKey: string, messageKey: string, fromAddress: string, token?: string): string {
   const domain = fromAddress.split("@")[1] ?? "disclosure-desk.invalid";
-  const local = messageKey.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "message";
+  const local =
+    messageKey
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 64) || "message";
   return `<dd.${caseKey.slice(EMAIL_KEY_PREFIX.length)}.${local}${token ? `.${token}` : ""}@${domain}>`;
 }
 
@@ -63,7 +68,10 @@ export function outboundMessageId(caseKey: string, messageKey: string, fromAddre
  * A machine's message (a bounce) may also name the case by quoting one of our messages.
  * Bounded: a message with hundreds of References costs a handful of look-ups.
  */
-export function threadCandidates(message: Pick<InboundMessage, "inReplyTo" | "references" | "subject" | "automated" | "quotedOwnMessageIds">, limit = 5): string[] {
+export function threadCandidates(
+  message: Pick<InboundMessage, "inReplyTo" | "references" | "subject" | "automated" | "quotedOwnMessageIds">,
+  limit = 5,
+): string[] {
   const quoted = message.automated ? message.quotedOwnMessageIds : [];
   const answered = [message.inReplyTo, ...[...message.references].reverse(), ...quoted].filter((id): id is string => id !== undefined);
   const ownKeys = answered.flatMap((id) => {
@@ -141,7 +149,11 @@ export function withSeenMessage(thread: EmailThread, messageId: string): EmailTh
  * (the hashes in `seen`, the first message's among them). The subject tag does not count: it is in every subject and
  * easy to copy.
  */
-export function answersCaseThread(message: Pick<InboundMessage, "inReplyTo" | "references">, caseKey: string, thread: Pick<EmailThread, "seen" | "rootMessageId" | "token">): boolean {
+export function answersCaseThread(
+  message: Pick<InboundMessage, "inReplyTo" | "references">,
+  caseKey: string,
+  thread: Pick<EmailThread, "seen" | "rootMessageId" | "token">,
+): boolean {
   const caseHash = caseKey.slice(EMAIL_KEY_PREFIX.length).toLowerCase();
   const received = new Set([...thread.seen, messageHash(thread.rootMessageId)]);
   return [message.inReplyTo, ...message.references.slice(-REFERENCES_READ)].some((id) => {

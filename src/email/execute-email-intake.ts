@@ -29,7 +29,11 @@ interface OpenCase {
   labels: string[];
 }
 
-export async function executeEmailIntake(effects: EmailIntakeEffects, plan: EmailIntakePlan, facts: EmailIntakeFacts): Promise<EmailIntakeResult> {
+export async function executeEmailIntake(
+  effects: EmailIntakeEffects,
+  plan: EmailIntakePlan,
+  facts: EmailIntakeFacts,
+): Promise<EmailIntakeResult> {
   const { gateway, log } = effects;
   const tracking = facts.tracking ? parseRepository(facts.tracking.repository) : undefined;
   let openCase: OpenCase | undefined = facts.existingCase && tracking ? { repository: tracking, ...facts.existingCase } : undefined;
@@ -54,26 +58,49 @@ export async function executeEmailIntake(effects: EmailIntakeEffects, plan: Emai
         if (!openCase) throw new Error("an e-mail acknowledgement needs its tracking issue");
         const outcome = await sendResearcherEmail(
           effects,
-          { repository: openCase.record.source.repository, tracking: openCase.repository, number: openCase.number, body: openCase.body, caseKey: plan.caseKey, language: facts.policy.config.language },
+          {
+            repository: openCase.record.source.repository,
+            tracking: openCase.repository,
+            number: openCase.number,
+            body: openCase.body,
+            caseKey: plan.caseKey,
+            language: facts.policy.config.language,
+          },
           action.email,
         );
         if (outcome.status === "not-an-email-case") throw new Error("the tracking issue has no e-mail thread");
         acknowledgement = outcome.status === "sent" ? "sent" : "undelivered";
-        const record: CaseRecord = { ...openCase.record, acknowledgement: { status: outcome.status === "sent" ? "sent" : "relay-needed", at: facts.now.toISOString() } };
+        const record: CaseRecord = {
+          ...openCase.record,
+          acknowledgement: { status: outcome.status === "sent" ? "sent" : "relay-needed", at: facts.now.toISOString() },
+        };
         const body = withCaseBlock(openCase.body, record);
         await gateway.updateTrackingIssue(openCase.repository, openCase.number, { body });
         openCase = { ...openCase, body, record };
         if (outcome.status === "sent") log.info({ attempts: outcome.attempts }, "researcher acknowledged by e-mail");
-        else log.error({ attempts: outcome.attempts, reason: outcome.reason }, "acknowledgement e-mail not delivered: surfaced on the tracking issue");
+        else
+          log.error(
+            { attempts: outcome.attempts, reason: outcome.reason },
+            "acknowledgement e-mail not delivered: surfaced on the tracking issue",
+          );
         break;
       }
       case "mirrorReply": {
         if (!openCase) throw new Error("a reply needs its tracking issue");
         await gateway.addIssueComment(openCase.repository, openCase.number, action.comment);
-        const labels = [...openCase.labels.filter((label) => !action.removeLabels.includes(label)), ...action.addLabels.filter((label) => !openCase?.labels.includes(label))];
+        const labels = [
+          ...openCase.labels.filter((label) => !action.removeLabels.includes(label)),
+          ...action.addLabels.filter((label) => !openCase?.labels.includes(label)),
+        ];
         const changedLabels = action.addLabels.length > 0 || action.removeLabels.length > 0;
-        await gateway.updateTrackingIssue(openCase.repository, openCase.number, { body: action.body, ...(changedLabels ? { labels } : {}) });
-        log.info({ issue: openCase.number, labelsAdded: action.addLabels, labelsRemoved: action.removeLabels }, "e-mail reply copied into the case");
+        await gateway.updateTrackingIssue(openCase.repository, openCase.number, {
+          body: action.body,
+          ...(changedLabels ? { labels } : {}),
+        });
+        log.info(
+          { issue: openCase.number, labelsAdded: action.addLabels, labelsRemoved: action.removeLabels },
+          "e-mail reply copied into the case",
+        );
         break;
       }
       default: {

@@ -56,10 +56,13 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
   const fromAddresses = addressesOf(parsed.from);
   const from = fromAddresses[0];
   const contentType = parsed.headers.get("content-type");
-  const reportType = typeof contentType === "object" && contentType !== null && "value" in contentType
-    ? `${String(contentType.value)};${String((contentType as { params?: Record<string, string> }).params?.["report-type"] ?? "")}`.toLowerCase()
-    : "";
-  const autoSubmitted = String(parsed.headers.get("auto-submitted") ?? "no").trim().toLowerCase();
+  const reportType =
+    typeof contentType === "object" && contentType !== null && "value" in contentType
+      ? `${String(contentType.value)};${String((contentType as { params?: Record<string, string> }).params?.["report-type"] ?? "")}`.toLowerCase()
+      : "";
+  const autoSubmitted = String(parsed.headers.get("auto-submitted") ?? "no")
+    .trim()
+    .toLowerCase();
   const deliveryFailure = reportType.startsWith("multipart/report;delivery-status");
   const recipients = [
     ...addressesOf(parsed.to),
@@ -70,7 +73,9 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
   return {
     messageId: parsed.messageId?.trim() || `<sha256.${createHash("sha256").update(raw).digest("hex")}@disclosure-desk.invalid>`,
     inReplyTo: parsed.inReplyTo?.trim() || undefined,
-    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? parsed.references.split(/\s+/) : []).filter(Boolean),
+    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? parsed.references.split(/\s+/) : []).filter(
+      Boolean,
+    ),
     subject: parsed.subject?.trim() ?? "",
     from: from ? { address: from.address, name: from.name } : undefined,
     fromAddresses: fromAddresses.map((entry) => entry.address),
@@ -78,7 +83,12 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
     authenticationResults: parsed.headerLines
       .filter((header) => header.key === "authentication-results")
       .slice(0, AUTHENTICATION_RESULTS_KEPT)
-      .map((header) => header.line.replace(/\r?\n[ \t]+/g, " ").replace(/^[^:]*:\s*/, "").slice(0, AUTHENTICATION_RESULTS_LENGTH)),
+      .map((header) =>
+        header.line
+          .replace(/\r?\n[ \t]+/g, " ")
+          .replace(/^[^:]*:\s*/, "")
+          .slice(0, AUTHENTICATION_RESULTS_LENGTH),
+      ),
     recipients: [...new Set(recipients)],
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined,
     text: (parsed.text ?? "").replace(/\r\n?/g, "\n").trim(),
@@ -90,7 +100,8 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
         size: attachment.size,
         sha256: createHash("sha256").update(attachment.content).digest("hex"),
       })),
-    automated: autoSubmitted !== "no" || reportType.startsWith("multipart/report") || /^(mailer-daemon|postmaster)@/i.test(from?.address ?? ""),
+    automated:
+      autoSubmitted !== "no" || reportType.startsWith("multipart/report") || /^(mailer-daemon|postmaster)@/i.test(from?.address ?? ""),
     deliveryFailure,
     quotedOwnMessageIds: [...new Set(raw.toString("latin1").match(OWN_MESSAGE_ID) ?? [])].slice(0, QUOTED_IDS_KEPT),
   };
@@ -99,12 +110,18 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
 function addressesOf(value: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
   const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
   return objects.flatMap((object) =>
-    object.value.flatMap((entry) => [...(entry.group ?? []), entry]).flatMap((entry) => (entry.address ? [{ address: entry.address, name: entry.name }] : [])),
+    object.value
+      .flatMap((entry) => [...(entry.group ?? []), entry])
+      .flatMap((entry) => (entry.address ? [{ address: entry.address, name: entry.name }] : [])),
   );
 }
 
 function headerAddresses(value: unknown): { address: string; name: string }[] {
-  if (typeof value === "string") return value.split(",").map((address) => ({ address: address.trim().replace(/^<|>$/g, ""), name: "" })).filter((entry) => entry.address.includes("@"));
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((address) => ({ address: address.trim().replace(/^<|>$/g, ""), name: "" }))
+      .filter((entry) => entry.address.includes("@"));
   if (typeof value === "object" && value !== null && "value" in value) return addressesOf(value as AddressObject);
   return [];
 }

@@ -50,7 +50,8 @@ export function emailInboundRoute(options: InboundRouteOptions): Handler {
     const body = await readBoundedBody(request, options.maxBytes);
     if (body.status === "too-large") return refuseTooLarge(response, options.maxBytes);
     const raw = body.bytes;
-    if (!hasValidSignature(options.secret, raw, request.headers[SIGNATURE_HEADER])) return answer(response, 401, { error: "missing or wrong signature" });
+    if (!hasValidSignature(options.secret, raw, request.headers[SIGNATURE_HEADER]))
+      return answer(response, 401, { error: "missing or wrong signature" });
     let outcome: ReceiveOutcome;
     try {
       outcome = await options.receive(raw);
@@ -68,7 +69,10 @@ export function emailInboundRoute(options: InboundRouteOptions): Handler {
       case "refused":
         return answer(response, 503, { status: outcome.status, caseKey: outcome.caseKey, error: outcome.reason });
       case "not-installed":
-        return answer(response, 503, { status: outcome.status, error: "the App is not installed on the repository this address is routed to" });
+        return answer(response, 503, {
+          status: outcome.status,
+          error: "the App is not installed on the repository this address is routed to",
+        });
       case "unrouted":
         return answer(response, 422, { status: outcome.status, error: "no EMAIL_ROUTES entry for any recipient of this message" });
       default: {

@@ -106,7 +106,12 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   const actions: EmailIntakeAction[] = [];
   if (message.automated) return { caseKey, mode: "ignored", reasons: ["sent by a machine and names no case: not a report"], actions };
   if (!facts.tracking) {
-    return { caseKey, mode: "refused", reasons: [`the policy of ${facts.route.repository} names no tracking repository: an e-mail case needs one`], actions };
+    return {
+      caseKey,
+      mode: "refused",
+      reasons: [`the policy of ${facts.route.repository} names no tracking repository: an e-mail case needs one`],
+      actions,
+    };
   }
   if (!facts.tracking.isPrivate) {
     actions.push({
@@ -130,8 +135,11 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   const planned = planIntakeEvidence(decision, config);
   // An unverified sender hears nothing from the app: the question is a maintainer's to send.
   const evidence: IntakeEvidence =
-    planned.trackingQuestion && !facts.sender.verified ? { ...planned, trackingQuestion: { ...planned.trackingQuestion, sent: false } } : planned;
-  if (evidence.waitingFor.length > 0) reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
+    planned.trackingQuestion && !facts.sender.verified
+      ? { ...planned, trackingQuestion: { ...planned.trackingQuestion, sent: false } }
+      : planned;
+  if (evidence.waitingFor.length > 0)
+    reasons.push(`the policy requires ${evidence.waitingFor.join(" and ")}: the case waits in needs-info, its clock paused`);
   const record = {
     ...waitingCase(
       newCaseRecord({
@@ -178,7 +186,10 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   });
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
   if (facts.sender.verified) {
-    actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, evidence.question) } });
+    actions.push({
+      type: "acknowledgeByEmail",
+      email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, evidence.question) },
+    });
   } else {
     reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: no acknowledgement sent`);
   }
@@ -198,7 +209,10 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
       const receivedAt = new Date(openCase.record.receivedAt);
       const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
       const question = planIntakeEvidence(triageMessage(facts, caseKey), config).question;
-      actions.push({ type: "acknowledgeByEmail", email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, question) } });
+      actions.push({
+        type: "acknowledgeByEmail",
+        email: { messageKey: "acknowledgement", text: renderAcknowledgement(facts, deadlines, receivedAt, question) },
+      });
     }
     const reason = `message already in case ${caseKey} (#${openCase.number})${pending ? "; acknowledgement still pending" : ""}`;
     return { caseKey, mode: "known-message", reasons: [reason], actions };
@@ -213,7 +227,13 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
   const resumes = fromResearcher && openCase.record.state === "needs-info";
   const at = facts.receivedAt;
   let record = openCase.record;
-  const sender = fromResearcher ? "the researcher" : fromResearcherAddress ? "the researcher's address, unverified" : message.automated ? "a machine" : "another sender";
+  const sender = fromResearcher
+    ? "the researcher"
+    : fromResearcherAddress
+      ? "the researcher's address, unverified"
+      : message.automated
+        ? "a machine"
+        : "another sender";
   const reasons = [`reply copied into case ${caseKey} (#${openCase.number}) from ${sender}`];
   if (senderUnverified) reasons.push(`sender ${describeSenderAuthentication(facts.sender)}: the reply does not count as the researcher's`);
   if (outsideThread) reasons.push("the reply answers no message of the case's thread: it does not count as the researcher's");
@@ -258,7 +278,10 @@ function planForExistingCase(facts: EmailIntakeFacts, openCase: EmailCase): Emai
 
 function triageMessage(facts: EmailIntakeFacts, caseKey: string): TriageDecision {
   const { message } = facts;
-  return triage({ report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository }, config: facts.policy.config });
+  return triage({
+    report: { id: caseKey, title: message.subject, body: message.text, repository: facts.route.repository },
+    config: facts.policy.config,
+  });
 }
 
 function senderView(sender: SenderAuthentication) {
@@ -281,7 +304,12 @@ function attachmentsView(attachments: readonly AttachmentMetadata[]) {
   }));
 }
 
-function renderAcknowledgement(facts: EmailIntakeFacts, deadlines: ReturnType<typeof computeDeadlines>, receivedAt: Date, question: string | undefined): string {
+function renderAcknowledgement(
+  facts: EmailIntakeFacts,
+  deadlines: ReturnType<typeof computeDeadlines>,
+  receivedAt: Date,
+  question: string | undefined,
+): string {
   const { config } = facts.policy;
   const { timezone } = config.calendar;
   return renderMessage(config.language, "email-acknowledgement", {
@@ -313,7 +341,10 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
     severity: severityView(decision),
     deadlines: { response: format(record.deadlines.responseDue), resolution: format(record.deadlines.resolutionDue) },
     policy: { name: config.policy.name, version: record.policyVersion ?? undefined },
-    triage: renderTriageSection(config.language, decision, { evidenceQuestion: evidence.trackingQuestion, claims: renderClaimsSection(config.language, facts.codeClaims) }),
+    triage: renderTriageSection(config.language, decision, {
+      evidenceQuestion: evidence.trackingQuestion,
+      claims: renderClaimsSection(config.language, facts.codeClaims),
+    }),
     configErrors: policy.errors.map((problem) => untrusted(formatProblem(problem))),
     attachments: attachmentsView(message.attachments),
     history: renderReporterHistory(config.language, config.calendar.timezone, facts.screening),

@@ -66,31 +66,68 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
 
     // A reply names its case; a first message (or its redelivery) is its own case.
     const ownKey = emailCaseKey(message.messageId);
-    const answered = trackingRepository ? await findAnsweredCase(gateway, dependencies.cache.recentCases, trackingRepository, threadCandidates(message).filter((key) => key !== ownKey)) : undefined;
+    const answered = trackingRepository
+      ? await findAnsweredCase(
+          gateway,
+          dependencies.cache.recentCases,
+          trackingRepository,
+          threadCandidates(message).filter((key) => key !== ownKey),
+        )
+      : undefined;
     const caseKey = answered ?? ownKey;
     const sender = authenticateSender(message, options.trustedAuthservIds);
     const log = options.log.child({ caseKey, repository: route.repository });
 
     return dependencies.locks.withLock(`case:${caseKey}`, async () => {
       const existingCase = await readEmailCase(gateway, home, caseKey);
-      const facts: EmailIntakeFacts = { message, route, policy, ...(tracking ? { tracking } : {}), sender, existingCase, receivedAt, threadToken: newThreadToken(), now: new Date(dependencies.now()) };
+      const facts: EmailIntakeFacts = {
+        message,
+        route,
+        policy,
+        ...(tracking ? { tracking } : {}),
+        sender,
+        existingCase,
+        receivedAt,
+        threadToken: newThreadToken(),
+        now: new Date(dependencies.now()),
+      };
       const screening = { index: dependencies.cache.caseIndex, installationId: client.installationId, secret: dependencies.trust.secret };
-      if (!existingCase) facts.screening = await screenIntake(screening, emailReportIdentity(message, sender.verified, ownKey), policy.config, facts.now);
+      if (!existingCase)
+        facts.screening = await screenIntake(screening, emailReportIdentity(message, sender.verified, ownKey), policy.config, facts.now);
       // Only a first message that will open a case is worth the reads of the code it names; a blocked reporter's is not.
-      const opensCase = trackingRepository !== undefined && existingCase === null && !message.automated && message.from !== undefined && !facts.screening?.blocked;
+      const opensCase =
+        trackingRepository !== undefined &&
+        existingCase === null &&
+        !message.automated &&
+        message.from !== undefined &&
+        !facts.screening?.blocked;
       const code = opensCase ? gateway.codeReader(parseRepository(route.repository)) : undefined;
       if (code) {
-        const codeClaims = await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) => code.read(read));
+        const codeClaims = await checkReportedCode({ title: message.subject, body: message.text, repository: route.repository }, (read) =>
+          code.read(read),
+        );
         if (codeClaims) facts.codeClaims = codeClaims;
       }
       const plan = planEmailIntake(facts);
       log.info(
-        { mode: plan.mode, reasons: plan.reasons, actions: plan.actions.map((action) => action.type), labels: plan.triage?.labels, attachments: message.attachments.length, bytes: raw.length },
+        {
+          mode: plan.mode,
+          reasons: plan.reasons,
+          actions: plan.actions.map((action) => action.type),
+          labels: plan.triage?.labels,
+          attachments: message.attachments.length,
+          bytes: raw.length,
+        },
         "e-mail intake planned",
       );
-      const result = await executeEmailIntake({ gateway, mailer: options.mailer, ...(options.retry ? { retry: options.retry } : {}), log }, plan, facts);
+      const result = await executeEmailIntake(
+        { gateway, mailer: options.mailer, ...(options.retry ? { retry: options.retry } : {}), log },
+        plan,
+        facts,
+      );
       const opened = plan.actions.find((action) => action.type === "openTrackingIssue");
-      if (opened && trackingRepository && result.issue !== undefined) await indexCase(screening, { repository: trackingRepository, number: result.issue, record: opened.record });
+      if (opened && trackingRepository && result.issue !== undefined)
+        await indexCase(screening, { repository: trackingRepository, number: result.issue, record: opened.record });
       if (plan.mode === "refused") return { status: "refused", caseKey, reason: plan.reasons.join("; ") };
       if (plan.mode === "ignored") return { status: "ignored", caseKey };
       const status = plan.mode === "new-case" ? "opened" : plan.mode === "reply" ? "threaded" : "known";
@@ -104,9 +141,18 @@ export function createEmailReceiver(options: EmailReceiverOptions): (raw: Buffer
  * first candidate if a search finds it. The other candidates cost no search: a reply whose mail program kept neither
  * our Message-ID nor the case tag first in line is, at worst, a case of its own.
  */
-async function findAnsweredCase(gateway: GitHubGateway, recentCases: RecentCases, tracking: RepositoryRef, candidates: readonly string[]): Promise<string | undefined> {
+async function findAnsweredCase(
+  gateway: GitHubGateway,
+  recentCases: RecentCases,
+  tracking: RepositoryRef,
+  candidates: readonly string[],
+): Promise<string | undefined> {
   for (const candidate of candidates) {
-    if ((await recentCases.recall(recentCaseKey(tracking, candidate))) !== undefined && (await gateway.findTrackingIssue(tracking, candidate))) return candidate;
+    if (
+      (await recentCases.recall(recentCaseKey(tracking, candidate))) !== undefined &&
+      (await gateway.findTrackingIssue(tracking, candidate))
+    )
+      return candidate;
   }
   const [first] = candidates;
   return first !== undefined && (await gateway.findTrackingIssue(tracking, first)) ? first : undefined;

@@ -80,8 +80,19 @@ export async function sendResearcherEmail(
   return outcome;
 }
 
-async function deliver(mailer: Mailer | undefined, mail: OutboundMail, thread: EmailThread, from: string | undefined, retry: RetryPolicy | undefined): Promise<DeliveryOutcome> {
-  const refused = (refusal: OutboundRefusal): DeliveryOutcome => ({ status: "failed", attempts: 0, reason: `outbound e-mail refused: ${refusal}`, refusal });
+async function deliver(
+  mailer: Mailer | undefined,
+  mail: OutboundMail,
+  thread: EmailThread,
+  from: string | undefined,
+  retry: RetryPolicy | undefined,
+): Promise<DeliveryOutcome> {
+  const refused = (refusal: OutboundRefusal): DeliveryOutcome => ({
+    status: "failed",
+    attempts: 0,
+    reason: `outbound e-mail refused: ${refusal}`,
+    refusal,
+  });
   if (!thread.senderVerified) return refused("recipient-unverified");
   if (!mailer) return { status: "failed", attempts: 0, reason: "no SMTP server is configured (SMTP_URL)" };
   if (from === undefined) return refused("sender-not-routed");

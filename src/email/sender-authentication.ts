@@ -113,7 +113,9 @@ function domainOf(value: string): string | undefined {
 function describeResult(result: MethodResult): string {
   const shown = ["header.from", "header.d", "header.i", "smtp.mailfrom"].flatMap((property) => {
     const value = result.properties[property];
-    return value === undefined ? [] : [`${property}=${property === "smtp.mailfrom" || property === "header.i" ? (domainOf(value) ?? "?") : value}`];
+    return value === undefined
+      ? []
+      : [`${property}=${property === "smtp.mailfrom" || property === "header.i" ? (domainOf(value) ?? "?") : value}`];
   });
   return `${result.method}=${result.result}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}`;
 }

@@ -52,13 +52,17 @@ export function createSmtpMailer(smtpUrl: string, rules: OutboundRules): Mailer 
   }
   // Loaded with the first message: a server that sends no e-mail never holds the SMTP client in memory.
   let transport: Promise<Transporter> | undefined;
-  const transportOf = () => (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url.toString())));
+  const transportOf = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url.toString())));
   return {
     senderFor: (repository, preferred) => senderAddress(rules.routes, repository, preferred),
     admit: (recipient) => rules.quota.take(recipient),
     async send(mail) {
-      if (senderAddress(rules.routes, mail.repository, mail.from) !== mail.from.toLowerCase()) throw new OutboundRefusedError("sender-not-routed");
-      await (await transportOf()).sendMail({
+      if (senderAddress(rules.routes, mail.repository, mail.from) !== mail.from.toLowerCase())
+        throw new OutboundRefusedError("sender-not-routed");
+      await (
+        await transportOf()
+      ).sendMail({
         headers: { "Auto-Submitted": "auto-replied" },
         from: mail.from,
         to: mail.to,
@@ -72,7 +76,8 @@ export function createSmtpMailer(smtpUrl: string, rules: OutboundRules): Mailer 
   };
 }
 
-export type DeliveryOutcome = { status: "sent"; attempts: number } | { status: "failed"; attempts: number; reason: string; refusal?: OutboundRefusal };
+export type DeliveryOutcome =
+  { status: "sent"; attempts: number } | { status: "failed"; attempts: number; reason: string; refusal?: OutboundRefusal };
 
 export async function sendWithRetry(mailer: Mailer, mail: OutboundMail, retry: RetryPolicy = DEFAULT_RETRY): Promise<DeliveryOutcome> {
   const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -83,7 +88,8 @@ export async function sendWithRetry(mailer: Mailer, mail: OutboundMail, retry: R
       await mailer.send(mail);
       return { status: "sent", attempts: attempt };
     } catch (error) {
-      if (error instanceof OutboundRefusedError) return { status: "failed", attempts: attempt - 1, reason: error.message, refusal: error.refusal };
+      if (error instanceof OutboundRefusedError)
+        return { status: "failed", attempts: attempt - 1, reason: error.message, refusal: error.refusal };
       reason = smtpFailure(error);
     }
   }

@@ -1,7 +1,15 @@
 import type { Octokit } from "@octokit/core";
 import { ProbotOctokit } from "probot";
 import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { judgeCaseBlock, sealCaseBody, type AppIdentity, type CaseBlockTrust, type CaseSecret, type IssueFacts, isWrittenByApp } from "../case/trust.js";
+import {
+  judgeCaseBlock,
+  sealCaseBody,
+  type AppIdentity,
+  type CaseBlockTrust,
+  type CaseSecret,
+  type IssueFacts,
+  isWrittenByApp,
+} from "../case/trust.js";
 
 /**
  * Every request the app makes to GitHub passes here, so no path can skip the trust decision: the case record of a
@@ -115,7 +123,8 @@ export async function learnBotLogin(appOctokit: InstanceType<typeof ProbotOctoki
 
 function sealWrite(options: RequestOptions, secret: CaseSecret): void {
   if ((options.request as { disclosureDeskCaseRecord?: boolean } | undefined)?.disclosureDeskCaseRecord !== true) return;
-  if ((options.method !== "POST" && options.method !== "PATCH") || typeof options.url !== "string" || !ISSUE_ROUTE.test(options.url)) return;
+  if ((options.method !== "POST" && options.method !== "PATCH") || typeof options.url !== "string" || !ISSUE_ROUTE.test(options.url))
+    return;
   if (typeof options.body !== "string" || typeof options.owner !== "string" || typeof options.repo !== "string") return;
   const issue = options.method === "POST" ? "new" : Number(options.issue_number);
   if (issue !== "new" && !Number.isInteger(issue)) return;

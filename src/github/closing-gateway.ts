@@ -15,8 +15,16 @@ export class ClosingGateway {
   /** The advisory as the closing needs it, or null when it cannot be read (gone, or no access). */
   async readAdvisoryDraft(advisory: AdvisoryRef): Promise<AdvisoryDraft | null> {
     try {
-      const { data } = await this.octokit.rest.securityAdvisories.getRepositoryAdvisory({ owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId });
-      const vector = data.cvss?.vector_string ?? data.cvss_severities?.cvss_v4?.vector_string ?? data.cvss_severities?.cvss_v3?.vector_string ?? undefined;
+      const { data } = await this.octokit.rest.securityAdvisories.getRepositoryAdvisory({
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+      });
+      const vector =
+        data.cvss?.vector_string ??
+        data.cvss_severities?.cvss_v4?.vector_string ??
+        data.cvss_severities?.cvss_v3?.vector_string ??
+        undefined;
       return {
         ghsaId: data.ghsa_id,
         htmlUrl: data.html_url,
@@ -33,7 +41,11 @@ export class ClosingGateway {
           vulnerableVersions: entry.vulnerable_version_range ?? undefined,
           patchedVersions: entry.patched_versions ?? undefined,
         })),
-        credits: (data.credits_detailed ?? []).map((credit): AdvisoryCredit => ({ login: credit.user.login, type: credit.type, state: credit.state })),
+        credits: (data.credits_detailed ?? []).map((credit): AdvisoryCredit => ({
+          login: credit.user.login,
+          type: credit.type,
+          state: credit.state,
+        })),
       };
     } catch (error) {
       if (hasStatus(error, 403, 404)) return null;
@@ -44,7 +56,11 @@ export class ClosingGateway {
   /** Asks GitHub for a CVE id for a published advisory; a refusal (400, 422) is returned, not thrown. */
   async requestCve(advisory: AdvisoryRef): Promise<{ status: "requested" } | { status: "refused"; message: string }> {
     try {
-      await this.octokit.rest.securityAdvisories.createRepositoryAdvisoryCveRequest({ owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId });
+      await this.octokit.rest.securityAdvisories.createRepositoryAdvisoryCveRequest({
+        owner: advisory.owner,
+        repo: advisory.repo,
+        ghsa_id: advisory.ghsaId,
+      });
       return { status: "requested" };
     } catch (error) {
       if (hasStatus(error, 400, 422)) {
@@ -57,6 +73,14 @@ export class ClosingGateway {
 
   /** One write that records the case, its labels, and closes the tracking issue as completed. */
   async closeAsCompleted(repository: RepositoryRef, issueNumber: number, changes: { body: string; labels: string[] }): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body: changes.body, labels: changes.labels, state: "closed", state_reason: "completed", ...asCaseRecord });
+    await this.octokit.rest.issues.update({
+      ...repository,
+      issue_number: issueNumber,
+      body: changes.body,
+      labels: changes.labels,
+      state: "closed",
+      state_reason: "completed",
+      ...asCaseRecord,
+    });
   }
 }

@@ -12,7 +12,10 @@ export interface CodeCache {
 /** Larger values (the trees of huge repositories) are used for the report at hand but not kept. */
 export const MAX_CACHED_VALUE_CHARS = 2_000_000;
 
-export function createInProcessCodeCache(limits: { entries: number; chars: number } = { entries: 1_000, chars: 20_000_000 }, now: () => number = Date.now): CodeCache {
+export function createInProcessCodeCache(
+  limits: { entries: number; chars: number } = { entries: 1_000, chars: 20_000_000 },
+  now: () => number = Date.now,
+): CodeCache {
   const entries = new Map<string, { value: string; expiresAt: number }>();
   let chars = 0;
   const drop = (key: string): void => {

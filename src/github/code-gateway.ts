@@ -1,5 +1,12 @@
 import type { ProbotOctokit } from "probot";
-import { DEFAULT_BRANCH, type CodeRead, type CodeTree, type ReadOutcome, type RepositoryFile, type TreeEntry } from "../policy/claim-check.js";
+import {
+  DEFAULT_BRANCH,
+  type CodeRead,
+  type CodeTree,
+  type ReadOutcome,
+  type RepositoryFile,
+  type TreeEntry,
+} from "../policy/claim-check.js";
 import type { CodeCache } from "./code-cache.js";
 import type { RepositoryRef } from "./refs.js";
 

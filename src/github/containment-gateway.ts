@@ -36,9 +36,7 @@ export interface PublicComment {
   issueUrl: string;
 }
 
-export type DraftAdvisoryResult =
-  | { status: "draft"; ghsaId: string; url: string }
-  | { status: "not-available"; reason: string };
+export type DraftAdvisoryResult = { status: "draft"; ghsaId: string; url: string } | { status: "not-available"; reason: string };
 
 export type PermissionLevel = RepositoryRole | "none";
 
@@ -89,7 +87,14 @@ export class ContainmentGateway {
   }
 
   async closeCaseIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned", ...asCaseRecord });
+    await this.octokit.rest.issues.update({
+      ...repository,
+      issue_number: issueNumber,
+      body,
+      state: "closed",
+      state_reason: "not_planned",
+      ...asCaseRecord,
+    });
   }
 
   async updateCommentBody(repository: RepositoryRef, commentId: number, body: string): Promise<void> {
@@ -125,8 +130,14 @@ export class ContainmentGateway {
 
   /** The body of every comment the app itself wrote on an issue, oldest first. */
   async listAppCommentBodies(repository: RepositoryRef, issueNumber: number): Promise<{ id: number; body: string }[]> {
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
-    return comments.filter((comment) => isWrittenByApp(comment, this.identity)).map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      ...repository,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    return comments
+      .filter((comment) => isWrittenByApp(comment, this.identity))
+      .map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
   }
 
   /** The app's own comment carrying `marker`, if it wrote one on this issue. */
@@ -174,7 +185,9 @@ export class ContainmentGateway {
         state: "draft",
         per_page: 100,
       });
-      const found = advisories.find((advisory) => advisory.description?.includes(marker) && isWrittenByApp({ user: advisory.author }, this.identity));
+      const found = advisories.find(
+        (advisory) => advisory.description?.includes(marker) && isWrittenByApp({ user: advisory.author }, this.identity),
+      );
       return found ? { ghsaId: found.ghsa_id, url: found.html_url } : null;
     } catch (error) {
       if (hasStatus(error, 403, 404)) return null;

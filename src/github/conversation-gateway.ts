@@ -47,7 +47,7 @@ export class ConversationGateway {
     return {
       number: data.number,
       body: data.body ?? "",
-      labels: data.labels.map((label) => (typeof label === "string" ? label : label.name ?? "")).filter(Boolean),
+      labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter(Boolean),
       state: data.state === "closed" ? "closed" : "open",
       reading: readTrustedCase(data),
     };
@@ -64,7 +64,11 @@ export class ConversationGateway {
       issue_number: issueNumber,
       body: changes.body,
       ...(changes.labels ? { labels: changes.labels } : {}),
-      ...(changes.state === "closed" ? { state: "closed", state_reason: "not_planned" } : changes.state === "open" ? { state: "open" } : {}),
+      ...(changes.state === "closed"
+        ? { state: "closed", state_reason: "not_planned" }
+        : changes.state === "open"
+          ? { state: "open" }
+          : {}),
       ...asCaseRecord,
     });
   }
@@ -104,7 +108,10 @@ export class ConversationGateway {
   }
 
   /** Updates severity, vector or state; a 422 (GitHub refusing the change) is returned, not thrown. */
-  async updateAdvisory(advisory: AdvisoryRef, changes: AdvisoryChanges): Promise<{ status: "updated" } | { status: "refused"; message: string }> {
+  async updateAdvisory(
+    advisory: AdvisoryRef,
+    changes: AdvisoryChanges,
+  ): Promise<{ status: "updated" } | { status: "refused"; message: string }> {
     try {
       await this.octokit.rest.securityAdvisories.updateRepositoryAdvisory({
         owner: advisory.owner,

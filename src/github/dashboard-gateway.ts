@@ -28,7 +28,14 @@ export class DashboardGateway {
 
   /** Every case issue, open or closed, oldest first. */
   async listCases(repository: RepositoryRef): Promise<CaseIssue[]> {
-    const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...repository, state: "all", labels: "disclosure", sort: "created", direction: "asc", per_page: 100 });
+    const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
+      ...repository,
+      state: "all",
+      labels: "disclosure",
+      sort: "created",
+      direction: "asc",
+      per_page: 100,
+    });
     return issues
       .filter((issue) => !issue.pull_request)
       .map((issue) => ({ number: issue.number, title: issue.title, open: issue.state === "open", reading: readTrustedCase(issue) }));
@@ -36,7 +43,14 @@ export class DashboardGateway {
 
   /** The open dashboard issues the app opened, oldest first; one labelled so by anyone else is not the app's. */
   async listDashboards(repository: RepositoryRef): Promise<DashboardIssue[]> {
-    const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...repository, state: "open", labels: DASHBOARD_LABEL, sort: "created", direction: "asc", per_page: 100 });
+    const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
+      ...repository,
+      state: "open",
+      labels: DASHBOARD_LABEL,
+      sort: "created",
+      direction: "asc",
+      per_page: 100,
+    });
     return issues
       .filter((issue) => !issue.pull_request && isAppIssue(issue))
       .map((issue) => ({ number: issue.number, body: issue.body ?? "" }))

@@ -14,7 +14,10 @@ export interface InstallationClient {
 
 const INSTALLATION_TTL_MS = 60 * 60_000;
 
-export function installationClients(app: Pick<Probot, "auth">, now: () => number = Date.now): (repository: RepositoryRef) => Promise<InstallationClient | null> {
+export function installationClients(
+  app: Pick<Probot, "auth">,
+  now: () => number = Date.now,
+): (repository: RepositoryRef) => Promise<InstallationClient | null> {
   const known = new Map<string, { installationId: number; at: number }>();
   return async (repository) => {
     const key = `${repository.owner}/${repository.repo}`.toLowerCase();

@@ -157,11 +157,7 @@ export class GitHubGateway {
     return { number: data.number, url: data.html_url };
   }
 
-  async updateTrackingIssue(
-    repository: RepositoryRef,
-    issueNumber: number,
-    changes: { body?: string; labels?: string[] },
-  ): Promise<void> {
+  async updateTrackingIssue(repository: RepositoryRef, issueNumber: number, changes: { body?: string; labels?: string[] }): Promise<void> {
     await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, ...changes, ...asCaseRecord });
   }
 
@@ -178,7 +174,12 @@ export class GitHubGateway {
   }
 
   async createIssue(repository: RepositoryRef, issue: { title: string; body: string }): Promise<number> {
-    const { data } = await this.octokit.rest.issues.create({ owner: repository.owner, repo: repository.repo, title: issue.title, body: issue.body });
+    const { data } = await this.octokit.rest.issues.create({
+      owner: repository.owner,
+      repo: repository.repo,
+      title: issue.title,
+      body: issue.body,
+    });
     return data.number;
   }
 
@@ -201,7 +202,12 @@ export class GitHubGateway {
 
   /** Closes a repository advisory that will not be handled (a blocked reporter's report). */
   async closeAdvisory(advisory: AdvisoryRef): Promise<void> {
-    await this.octokit.rest.securityAdvisories.updateRepositoryAdvisory({ owner: advisory.owner, repo: advisory.repo, ghsa_id: advisory.ghsaId, state: "closed" });
+    await this.octokit.rest.securityAdvisories.updateRepositoryAdvisory({
+      owner: advisory.owner,
+      repo: advisory.repo,
+      ghsa_id: advisory.ghsaId,
+      state: "closed",
+    });
   }
 
   async addLabels(repository: RepositoryRef, issueNumber: number, labels: string[]): Promise<void> {
@@ -246,11 +252,13 @@ export class GitHubGateway {
 
   /** The repositories this installation can see, 100 a page, each page revalidated with its ETag. */
   async listInstallationRepositories(): Promise<InstallationRepository[]> {
-    const repositories = await this.listPages<{ full_name: string; private: boolean; visibility?: string; archived?: boolean; owner: { login: string; type?: string } }>(
-      "GET /installation/repositories",
-      {},
-      (data) => (data as { repositories: [] }).repositories,
-    );
+    const repositories = await this.listPages<{
+      full_name: string;
+      private: boolean;
+      visibility?: string;
+      archived?: boolean;
+      owner: { login: string; type?: string };
+    }>("GET /installation/repositories", {}, (data) => (data as { repositories: [] }).repositories);
     return repositories.map((repository) => ({
       fullName: repository.full_name,
       owner: repository.owner.login,
@@ -274,10 +282,13 @@ export class GitHubGateway {
   }
 
   private async listCaseIssues(repository: RepositoryRef, state: "open" | "all"): Promise<OpenCaseIssue[]> {
-    const issues = await this.listPages<{ number: number; html_url: string; body?: string | null; labels: (string | { name?: string })[]; pull_request?: unknown }>(
-      "GET /repos/{owner}/{repo}/issues",
-      { ...repository, state, labels: "disclosure", sort: "created", direction: "asc" },
-    );
+    const issues = await this.listPages<{
+      number: number;
+      html_url: string;
+      body?: string | null;
+      labels: (string | { name?: string })[];
+      pull_request?: unknown;
+    }>("GET /repos/{owner}/{repo}/issues", { ...repository, state, labels: "disclosure", sort: "created", direction: "asc" });
     return issues
       .filter((issue) => !issue.pull_request)
       .map((issue) => ({
@@ -308,9 +319,10 @@ export class GitHubGateway {
    */
   async listTriageAdvisories(owner: { org: string } | RepositoryRef): Promise<TriageAdvisory[]> {
     const params = { state: "triage", sort: "updated", direction: "desc" };
-    const advisories = "org" in owner
-      ? await this.listPages<TriageAdvisory>("GET /orgs/{org}/security-advisories", { org: owner.org, ...params })
-      : await this.listPages<TriageAdvisory>("GET /repos/{owner}/{repo}/security-advisories", { ...owner, ...params });
+    const advisories =
+      "org" in owner
+        ? await this.listPages<TriageAdvisory>("GET /orgs/{org}/security-advisories", { org: owner.org, ...params })
+        : await this.listPages<TriageAdvisory>("GET /repos/{owner}/{repo}/security-advisories", { ...owner, ...params });
     return advisories.filter((advisory) => advisory.state === "triage");
   }
 
@@ -329,7 +341,9 @@ export class GitHubGateway {
     const q = `repo:${repository.owner}/${repository.repo} is:issue is:open label:disclosure ${where}`;
     const numbers: number[] = [];
     for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) {
-      for (const item of data) if (!item.pull_request && item.repository_url.toLowerCase().endsWith(`/repos/${repository.owner}/${repository.repo}`.toLowerCase())) numbers.push(item.number);
+      for (const item of data)
+        if (!item.pull_request && item.repository_url.toLowerCase().endsWith(`/repos/${repository.owner}/${repository.repo}`.toLowerCase()))
+          numbers.push(item.number);
       if (numbers.length >= max) break;
     }
     return numbers.slice(0, max);
@@ -337,7 +351,11 @@ export class GitHubGateway {
 
   /** Every comment on an issue, oldest first, with who wrote it. */
   async listIssueComments(repository: RepositoryRef, issueNumber: number): Promise<IssueComment[]> {
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      ...repository,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
     return comments.map((comment) => ({ id: comment.id, url: comment.html_url, author: comment.user?.login, body: comment.body ?? "" }));
   }
 
@@ -361,7 +379,14 @@ export class GitHubGateway {
 
   /** Writes the final body and closes the issue in one request, so the record and the closing cannot part. */
   async closeTrackingIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, state: "closed", state_reason: "not_planned", ...asCaseRecord });
+    await this.octokit.rest.issues.update({
+      ...repository,
+      issue_number: issueNumber,
+      body,
+      state: "closed",
+      state_reason: "not_planned",
+      ...asCaseRecord,
+    });
   }
 
   /** The `updated_at` of a triage advisory when reconciliation last found nothing to do for it. */
@@ -378,7 +403,11 @@ export class GitHubGateway {
    * asked with the ETag it had last time; a 304 reuses the remembered page, which GitHub does not count against
    * the rate limit.
    */
-  private async listPages<T>(route: string, params: Record<string, unknown>, itemsOf: (data: unknown) => unknown[] = (data) => data as unknown[]): Promise<T[]> {
+  private async listPages<T>(
+    route: string,
+    params: Record<string, unknown>,
+    itemsOf: (data: unknown) => unknown[] = (data) => data as unknown[],
+  ): Promise<T[]> {
     const items: T[] = [];
     const firstKey = `${this.installationId}:${route}:${JSON.stringify(params)}`;
     let next: string | undefined = route;
@@ -387,9 +416,10 @@ export class GitHubGateway {
       const cached = this.cache.listingPages.get(cacheKey);
       const conditional = cached ? { headers: { "if-none-match": cached.etag } } : {};
       try {
-        const response = page === 1
-          ? await this.octokit.request(route, { ...params, per_page: 100, ...conditional })
-          : await this.octokit.request(`GET ${next}`, conditional);
+        const response =
+          page === 1
+            ? await this.octokit.request(route, { ...params, per_page: 100, ...conditional })
+            : await this.octokit.request(`GET ${next}`, conditional);
         const pageItems = itemsOf(response.data);
         next = nextPageUrl(response.headers.link);
         if (response.headers.etag) this.cache.listingPages.set(cacheKey, { etag: response.headers.etag, items: pageItems, next });
@@ -408,7 +438,8 @@ export type RepositoryVisibility = "private" | "internal" | "public";
 
 /** A repository's visibility as GitHub states it; where it does not (older servers), `private` decides. */
 export function visibilityOf(repository: { visibility?: string; private: boolean }): RepositoryVisibility {
-  if (repository.visibility === "private" || repository.visibility === "internal" || repository.visibility === "public") return repository.visibility;
+  if (repository.visibility === "private" || repository.visibility === "internal" || repository.visibility === "public")
+    return repository.visibility;
   return repository.private ? "private" : "public";
 }
 
@@ -453,7 +484,10 @@ export interface TriageAdvisory {
 }
 
 function nextPageUrl(link: string | undefined): string | undefined {
-  return link?.split(",").map((part) => /<([^>]+)>;\s*rel="next"/.exec(part)?.[1]).find((url) => url !== undefined);
+  return link
+    ?.split(",")
+    .map((part) => /<([^>]+)>;\s*rel="next"/.exec(part)?.[1])
+    .find((url) => url !== undefined);
 }
 
 function toTrackingIssue(

@@ -7,8 +7,9 @@ import { trustedOctokit, type CaseTrust } from "./case-trust.js";
  * to run against a local GitHub stand-in (end-to-end tests, the demo and the benchmark).
  */
 export function octokitForEnvironment(env: NodeJS.ProcessEnv, trust: CaseTrust): typeof ProbotOctokit {
-  const base = env.GITHUB_THROTTLING === "off"
-    ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false } }))
-    : ProbotOctokit;
+  const base =
+    env.GITHUB_THROTTLING === "off"
+      ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false } }))
+      : ProbotOctokit;
   return trustedOctokit(base, trust);
 }

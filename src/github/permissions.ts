@@ -17,7 +17,11 @@ export function roleAtLeast(role: RepositoryRole | "none", needed: RepositoryRol
 }
 
 /** A user's role on a repository; a user who is not a collaborator at all (404) has none. */
-export async function collaboratorRole(octokit: ProbotOctokit, repository: RepositoryRef, username: string): Promise<RepositoryRole | "none"> {
+export async function collaboratorRole(
+  octokit: ProbotOctokit,
+  repository: RepositoryRef,
+  username: string,
+): Promise<RepositoryRole | "none"> {
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username });
     if (data.role_name in ROLE_RANK) return data.role_name as RepositoryRole;

@@ -87,7 +87,12 @@ export class ProposalsGateway {
         branchSha = await this.createBranch(repository, branch, baseSha);
       }
       if (branchSha !== baseSha) {
-        await this.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repository, ref: `heads/${branch}`, sha: baseSha, force: true });
+        await this.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+          ...repository,
+          ref: `heads/${branch}`,
+          sha: baseSha,
+          force: true,
+        });
       }
       // 3. The file, on the branch.
       await this.octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
@@ -106,7 +111,12 @@ export class ProposalsGateway {
     if (open) {
       const current = open.title === proposal.title && (open.body ?? "") === body;
       if (!current) {
-        await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repository, pull_number: open.number, title: proposal.title, body });
+        await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+          ...repository,
+          pull_number: open.number,
+          title: proposal.title,
+          body,
+        });
       }
       return { status: current ? "current" : "updated", pullRequest: view(open), committed };
     }
@@ -114,7 +124,11 @@ export class ProposalsGateway {
       const closed = await this.findPullRequest(repository, branch, "closed");
       if (closed) return { status: "declined", pullRequest: view(closed) };
     }
-    return { status: "opened", pullRequest: await this.openPullRequest(repository, { branch, base, title: proposal.title, body }), committed };
+    return {
+      status: "opened",
+      pullRequest: await this.openPullRequest(repository, { branch, base, title: proposal.title, body }),
+      committed,
+    };
   }
 
   /** Whether private vulnerability reporting is enabled on a repository (needs `administration: read`). */
@@ -152,7 +166,11 @@ export class ProposalsGateway {
   async closeProposal(repository: RepositoryRef, branch: string): Promise<ProposedPullRequest | null> {
     const open = await this.findPullRequest(repository, branch, "open");
     if (!open) return null;
-    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repository, pull_number: open.number, state: "closed" });
+    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...repository,
+      pull_number: open.number,
+      state: "closed",
+    });
     return view(open);
   }
 

@@ -63,7 +63,10 @@ export function handleAdvisoryPublished(dependencies: HandlerDependencies) {
       }
       log[plan.outsideGate ? "warn" : "info"]({ issue: issue.number, reasons: plan.reasons }, "advisory published outside Disclosure Desk");
       await conversation.commentOnIssue(tracking, issue.number, plan.comment);
-      await new ClosingGateway(context.octokit).closeAsCompleted(tracking, issue.number, { body: withCaseBlock(issue.body, plan.record), labels: plan.labels });
+      await new ClosingGateway(context.octokit).closeAsCompleted(tracking, issue.number, {
+        body: withCaseBlock(issue.body, plan.record),
+        labels: plan.labels,
+      });
     });
   };
 }

@@ -25,7 +25,10 @@ export function handleAdvisoryReported(dependencies: HandlerDependencies) {
         "intake planned",
       );
       if (facts.policy.errors.length > 0) {
-        log.warn({ problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) }, "configuration has errors; safe defaults used");
+        log.warn(
+          { problems: facts.policy.errors.length, files: facts.policy.files.map((file) => `${file.owner}/${file.repo}:${file.path}`) },
+          "configuration has errors; safe defaults used",
+        );
       }
       await executeAdvisoryIntake(gateway, screening, planned, log);
     });

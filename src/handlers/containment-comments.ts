@@ -25,7 +25,12 @@ export function handleContainmentComment(dependencies: HandlerDependencies) {
     // A marker in the comment proves nothing (bots, the app among them, were skipped above): containment decides
     // from the app's case whether this text is already hidden.
     const text = publicTextFromComment(payload);
-    const run = containmentRun(context.octokit, payload.installation.id, dependencies, context.log.child({ issue: text.issueNumber, comment: text.commentId }));
+    const run = containmentRun(
+      context.octokit,
+      payload.installation.id,
+      dependencies,
+      context.log.child({ issue: text.issueNumber, comment: text.commentId }),
+    );
     const policy = await loadPolicy(run, text.repository);
     const { containment } = policy.config;
     if (!containment.enabled) return;

@@ -23,14 +23,17 @@ export function handleCaseChange(dependencies: HandlerDependencies, delayMs = DA
     const { payload } = context;
     const installationId = payload.installation?.id;
     if (installationId === undefined || visibilityOf(payload.repository) !== "private" || payload.issue.pull_request) return;
-    if (!payload.issue.labels?.some((label) => label?.name === "disclosure") || !isWrittenByApp(payload.issue, dependencies.trust.identity)) return;
+    if (!payload.issue.labels?.some((label) => label?.name === "disclosure") || !isWrittenByApp(payload.issue, dependencies.trust.identity))
+      return;
     const repository = payload.repository.full_name.toLowerCase();
     const key = `${installationId}:${repository}`;
     clearTimeout(pending.get(key));
     const log = context.log.child({ repository });
     const timer = setTimeout(() => {
       pending.delete(key);
-      refreshRepository(context.octokit, dependencies, { installationId, repository, log }).catch((error: unknown) => log.error({ err: error }, "dashboard refresh after a case change failed"));
+      refreshRepository(context.octokit, dependencies, { installationId, repository, log }).catch((error: unknown) =>
+        log.error({ err: error }, "dashboard refresh after a case change failed"),
+      );
     }, delayMs);
     timer.unref();
     pending.set(key, timer);
@@ -46,5 +49,9 @@ async function refreshRepository(
   const gateway = new GitHubGateway(octokit, dependencies.cache, installationId, () => now.getTime());
   const { policies, trackingPolicies } = await loadInstallationPolicies(gateway);
   if (!trackingPolicies.has(repository)) return;
-  await dashboardStep(octokit, dependencies.cache, installationId)({ policies, trackingPolicies, trackingRepositories: [repository], locks: dependencies.locks, log, now });
+  await dashboardStep(
+    octokit,
+    dependencies.cache,
+    installationId,
+  )({ policies, trackingPolicies, trackingRepositories: [repository], locks: dependencies.locks, log, now });
 }

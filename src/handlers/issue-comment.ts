@@ -51,7 +51,10 @@ function handleTrackingIssueComment(dependencies: HandlerDependencies) {
     if (parsed.commands.length === 0 && parsed.problems.length === 0) return;
     const log = context.log.child({ issue: issue.number, comment: comment.id });
     if (visibilityOf(payload.repository) !== "private") {
-      log.warn({ visibility: visibilityOf(payload.repository) }, "command in a repository that is not private: ignored, nothing written there");
+      log.warn(
+        { visibility: visibilityOf(payload.repository) },
+        "command in a repository that is not private: ignored, nothing written there",
+      );
       return;
     }
     const claimedKey = claimedCaseKey(issue.body);
@@ -94,14 +97,18 @@ function handleTrackingIssueComment(dependencies: HandlerDependencies) {
       );
       const { config } = policy;
       if (config.tracking.repository?.toLowerCase() !== trackingName.toLowerCase()) {
-        log.warn({ caseKey, tracking: config.tracking.repository ?? null }, "case outside the tracking repository its policy names: ignored");
+        log.warn(
+          { caseKey, tracking: config.tracking.repository ?? null },
+          "case outside the tracking repository its policy names: ignored",
+        );
         return;
       }
       // The text acted on must be its author's: an edit by anyone else runs nothing, whatever their own permission.
       if (payload.action === "edited" && payload.sender.id !== comment.user?.id) {
         log.info({ caseKey }, "command edited into someone else's comment: refused");
         const plan = planEditedByOther({ config, commentId: comment.id, editor: payload.sender.login });
-        for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
+        for (const action of plan.actions)
+          if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
         return;
       }
       const actor = comment.user?.login ?? payload.sender.login;
@@ -109,7 +116,8 @@ function handleTrackingIssueComment(dependencies: HandlerDependencies) {
       if (!roleAtLeast(role, config.commands.permission)) {
         log.info({ caseKey, role, needed: config.commands.permission }, "command from a user without permission: refused");
         const plan = planUnauthorised({ config, commentId: comment.id, permission: config.commands.permission, actor });
-        for (const action of plan.actions) if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
+        for (const action of plan.actions)
+          if (action.type === "replyToMaintainers") await gateway.commentOnIssue(tracking, issue.number, action.body);
         return;
       }
       if (wasHandled(reading.record, comment.id)) {
@@ -148,7 +156,14 @@ function handleTrackingIssueComment(dependencies: HandlerDependencies) {
             ? {
                 email: emailCaseMessenger(
                   { gateway: configReader, mailer: dependencies.mailer },
-                  { repository: reading.record.source.repository, tracking, number: issue.number, body: current.body, caseKey, language: config.language },
+                  {
+                    repository: reading.record.source.repository,
+                    tracking,
+                    number: issue.number,
+                    body: current.body,
+                    caseKey,
+                    language: config.language,
+                  },
                 ),
               }
             : {}),
@@ -156,7 +171,11 @@ function handleTrackingIssueComment(dependencies: HandlerDependencies) {
         log,
       );
       const written = plan.actions.find((action) => action.type === "updateRecord");
-      if (written) await indexCase({ index: dependencies.cache.caseIndex, installationId }, { repository: tracking, number: issue.number, record: written.record });
+      if (written)
+        await indexCase(
+          { index: dependencies.cache.caseIndex, installationId },
+          { repository: tracking, number: issue.number, record: written.record },
+        );
     });
   };
 }

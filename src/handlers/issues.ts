@@ -33,7 +33,10 @@ export function handleIssues(dependencies: HandlerDependencies) {
       // The label only says where to look; the app's own case decides whether the issue is contained.
       const labelled = payload.issue.labels?.some((label) => label.name === CONTAINED_LABEL) === true;
       if (payload.action === "edited" && labelled) return contain(run, policy, text, { type: "editWhileContained" });
-      run.log.debug({ confidence: classification.confidence, rules: classification.reasons.map((reason) => reason.rule) }, "not a vulnerability report");
+      run.log.debug(
+        { confidence: classification.confidence, rules: classification.reasons.map((reason) => reason.rule) },
+        "not a vulnerability report",
+      );
       return;
     }
     await contain(run, policy, text, { type: "automatic", classification });

@@ -41,7 +41,10 @@ export function handlePush(dependencies: HandlerDependencies) {
       privateReporting,
       advisories: dependencies.platform.advisories,
     });
-    log.info({ reasons: plan.reasons, actions: plan.actions.map((action) => action.type), problems: policy.errors.length }, "SECURITY.md refresh planned");
+    log.info(
+      { reasons: plan.reasons, actions: plan.actions.map((action) => action.type), problems: policy.errors.length },
+      "SECURITY.md refresh planned",
+    );
     await executeProposals(gateway, plan, log);
   };
 }

@@ -18,10 +18,14 @@ interface OpenCase {
  * is open, so a redelivery opens the case without acknowledging again. Returns the case it opened or found, for the
  * case index.
  */
-export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, facts: IntakeFacts, log: Logger): Promise<OpenCase | undefined> {
-  let openCase: OpenCase | undefined = facts.existingCase && facts.tracking
-    ? await existingCase(gateway, facts.tracking.repository, plan.caseKey)
-    : undefined;
+export async function executeIntake(
+  gateway: GitHubGateway,
+  plan: IntakePlan,
+  facts: IntakeFacts,
+  log: Logger,
+): Promise<OpenCase | undefined> {
+  let openCase: OpenCase | undefined =
+    facts.existingCase && facts.tracking ? await existingCase(gateway, facts.tracking.repository, plan.caseKey) : undefined;
   const advisory = { ...parseRepository(facts.advisory.repository), ghsaId: facts.advisory.ghsaId };
   const pending = gateway.pendingAcknowledgements();
   const opensCase = plan.actions.some((action) => action.type === "openTrackingIssue");
@@ -37,11 +41,12 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
       }
       case "acknowledgeResearcher": {
         const earlier = action.lookForEarlierAcknowledgement ? await gateway.findAdvisoryComment(advisory, action.marker) : null;
-        acknowledgement = earlier === "unavailable"
-          ? { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE }
-          : earlier
-            ? { status: "sent", id: earlier.id }
-            : await gateway.addAdvisoryComment(advisory, action.message);
+        acknowledgement =
+          earlier === "unavailable"
+            ? { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE }
+            : earlier
+              ? { status: "sent", id: earlier.id }
+              : await gateway.addAdvisoryComment(advisory, action.message);
         if (acknowledgement.status === "sent") {
           log.info({ comment: acknowledgement.id, found: Boolean(earlier) }, "researcher acknowledged");
           if (openCase) await recordAcknowledgement(gateway, openCase, "sent", facts.now);
@@ -57,8 +62,13 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
       case "openTrackingIssue": {
         const repository = parseRepository(action.repository);
         const opening = acknowledgement?.status === "unavailable" ? relayedCaseOpening(facts, plan, acknowledgement.reason) : action;
-        if (acknowledgement?.status === "unavailable") log.warn({ reason: acknowledgement.reason }, "acknowledgement to be relayed by a maintainer");
-        const created = await gateway.createTrackingIssue(repository, { title: action.title, body: opening.body, labels: opening.labels }, plan.caseKey);
+        if (acknowledgement?.status === "unavailable")
+          log.warn({ reason: acknowledgement.reason }, "acknowledgement to be relayed by a maintainer");
+        const created = await gateway.createTrackingIssue(
+          repository,
+          { title: action.title, body: opening.body, labels: opening.labels },
+          plan.caseKey,
+        );
         await pending.settle(plan.caseKey);
         openCase = { repository, number: created.number, body: opening.body, record: opening.record };
         log.info({ issue: created.number, labels: opening.labels }, "tracking issue opened");
@@ -69,7 +79,12 @@ export async function executeIntake(gateway: GitHubGateway, plan: IntakePlan, fa
         break;
       case "closeBlockedReport": {
         const earlier = await gateway.findAdvisoryComment(advisory, action.marker);
-        const told = earlier === null ? (await gateway.addAdvisoryComment(advisory, action.message)).status : earlier === "unavailable" ? earlier : "sent";
+        const told =
+          earlier === null
+            ? (await gateway.addAdvisoryComment(advisory, action.message)).status
+            : earlier === "unavailable"
+              ? earlier
+              : "sent";
         await gateway.closeAdvisory(advisory);
         log.info({ told }, "report of a blocked reporter closed; no case opened");
         break;
@@ -89,7 +104,13 @@ async function existingCase(gateway: GitHubGateway, trackingName: string, caseKe
   return found ? { repository, number: found.number, body: found.body, record: found.record } : undefined;
 }
 
-async function recordAcknowledgement(gateway: GitHubGateway, openCase: OpenCase, status: "sent" | "relay-needed", now: Date, extraBody = ""): Promise<void> {
+async function recordAcknowledgement(
+  gateway: GitHubGateway,
+  openCase: OpenCase,
+  status: "sent" | "relay-needed",
+  now: Date,
+  extraBody = "",
+): Promise<void> {
   const record: CaseRecord = { ...openCase.record, acknowledgement: { status, at: now.toISOString() } };
   const body = withCaseBlock(`${openCase.body.replace(/<!-- disclosure-desk:case [^\n]*-->\s*$/, "").trimEnd()}${extraBody}`, record);
   await gateway.updateTrackingIssue(openCase.repository, openCase.number, { body });

@@ -30,7 +30,11 @@ export async function caseHome(gateway: GitHubGateway, repository: string, polic
   const trackingRepository = parseRepository(trackingName);
   const visibility = await gateway.repositoryVisibility(trackingRepository);
   const isPrivate = visibility === "private";
-  return { policy: loaded, tracking: { repository: trackingName, isPrivate, visibility }, ...(isPrivate ? { privateTracking: trackingRepository } : {}) };
+  return {
+    policy: loaded,
+    tracking: { repository: trackingName, isPrivate, visibility },
+    ...(isPrivate ? { privateTracking: trackingRepository } : {}),
+  };
 }
 
 /** The case `caseKey` in its home; null when there is none or the tracking repository is not private. */
@@ -74,9 +78,8 @@ async function gatherIntakeFacts(gateway: GitHubGateway, advisory: AdvisoryRepor
   const commentsApiKnownUnavailable = gateway.knowsCommentsApiUnavailable();
   if (!tracking) return { advisory, policy, existingCase: null, earlierAcknowledgement: "unknown", commentsApiKnownUnavailable, now };
   const existing = await findCase(gateway, home, advisory.ghsaId);
-  const earlierAcknowledgement = tracking.isPrivate && !existing
-    ? await gateway.pendingAcknowledgements().lookUp(advisory.ghsaId, advisory.submittedAt)
-    : "unknown";
+  const earlierAcknowledgement =
+    tracking.isPrivate && !existing ? await gateway.pendingAcknowledgements().lookUp(advisory.ghsaId, advisory.submittedAt) : "unknown";
   return {
     advisory,
     policy,

@@ -9,14 +9,16 @@ import type { Language } from "../config/schema.js";
 
 /** Catalog findings as a Dutch policy states them; English comes from the catalog's own `policyText`. */
 export const dutchExclusionSentences: Readonly<Record<string, string>> = {
-  "non-200-page": "HTTP 404-pagina's of andere pagina's met een HTTP-statuscode anders dan 200, en content spoofing of tekstinjectie op die pagina's.",
+  "non-200-page":
+    "HTTP 404-pagina's of andere pagina's met een HTTP-statuscode anders dan 200, en content spoofing of tekstinjectie op die pagina's.",
   "version-disclosure": "Fingerprinting of het tonen van versienummers op publieke diensten.",
   "public-nonsensitive-file": "Publieke bestanden of mappen met niet-gevoelige informatie (zoals robots.txt).",
   clickjacking: "Clickjacking en problemen die alleen via clickjacking te misbruiken zijn.",
   "cookie-flags": "Ontbrekende Secure- of HttpOnly-vlaggen op niet-gevoelige cookies.",
   "options-method": "Een ingeschakelde HTTP OPTIONS-methode.",
   "rate-limiting": "Ontbrekende rate limiting zonder duidelijke impact.",
-  "security-headers": "Alles wat met HTTP-beveiligingsheaders te maken heeft (Strict-Transport-Security, X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, Content-Security-Policy).",
+  "security-headers":
+    "Alles wat met HTTP-beveiligingsheaders te maken heeft (Strict-Transport-Security, X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, Content-Security-Policy).",
   "tls-configuration": "Problemen met de SSL-configuratie, uitgeschakelde SSL Forward Secrecy en zwakke of onveilige cipher suites.",
   "ssl-certificate": "Problemen met SSL-certificaten.",
   "email-authentication": "Problemen met SPF, DKIM of DMARC.",
@@ -25,12 +27,14 @@ export const dutchExclusionSentences: Readonly<Record<string, string>> = {
   "outdated-software": "Het melden van verouderde versies van software zonder proof of concept van een werkende exploit.",
   "metadata-exposure": "Informatie die via metadata vrijkomt.",
   "demo-environment": "Demo-omgevingen.",
-  "username-enumeration": "Het achterhalen van gebruikersnamen op systemen voor klanten (aan de reactie van de server zien of een account bestaat).",
+  "username-enumeration":
+    "Het achterhalen van gebruikersnamen op systemen voor klanten (aan de reactie van de server zien of een account bestaat).",
   "outdated-browser": "Elke bug die afhangt van een verouderde browser.",
   "csrf-unauthenticated": "CSRF zonder authenticatie, of op inloggen of uitloggen.",
   "mitm-physical-access": "Aanvallen die een man-in-the-middle-positie of fysieke toegang tot het apparaat van een gebruiker vereisen.",
   "csv-injection": "CSV-injectie (Comma Separated Values) zonder aangetoonde kwetsbaarheid.",
-  "server-configuration": "Problemen met de serverconfiguratie (zoals open poorten, TLS-versies, ontbrekende best practices in de SSL/TLS-configuratie).",
+  "server-configuration":
+    "Problemen met de serverconfiguratie (zoals open poorten, TLS-versies, ontbrekende best practices in de SSL/TLS-configuratie).",
   "denial-of-service": "Elke activiteit die tot een verstoring van onze dienstverlening kan leiden (DoS).",
   "content-spoofing": "Content spoofing en tekstinjectie zonder aangetoonde aanvalsvector of zonder HTML/CSS te kunnen wijzigen.",
   "rate-limit-csrf-403": "Rate limiting die eigenlijk de CSRF-bescherming is, gemeld op grond van alleen een HTTP 403-antwoord.",

@@ -4,15 +4,7 @@ import { catalogEntry, exceptionIds, type ExceptionId } from "../policy/catalog.
 import { isConductId } from "../policy/conduct.js";
 import { formatDate } from "../sla/format.js";
 import { promisedUpdateEveryDays } from "../config/researcher-promises.js";
-import {
-  conductPhrases,
-  countOf,
-  dutchExclusionSentences,
-  exceptionClauses,
-  humanise,
-  joinList,
-  severityNames,
-} from "./phrases.js";
+import { conductPhrases, countOf, dutchExclusionSentences, exceptionClauses, humanise, joinList, severityNames } from "./phrases.js";
 
 export type SecurityMdConfig = Pick<
   DisclosureConfig,
@@ -61,8 +53,7 @@ function securityMdView(config: SecurityMdConfig, language: Language, options: S
             modification: conductIds.includes("data-modification"),
           }
         : null,
-    maxRecords:
-      excessDataAccess?.maxRecords === undefined ? null : countOf(excessDataAccess.maxRecords, "record", language),
+    maxRecords: excessDataAccess?.maxRecords === undefined ? null : countOf(excessDataAccess.maxRecords, "record", language),
     forbiddenMethods: forbiddenMethods(config.conduct, language),
     hasScope: scope.assets.length > 0 || scope.outOfScope.length > 0 || statements.scope !== undefined,
     assets: scope.assets.map((asset) => asset.trim()),

@@ -60,9 +60,7 @@ export function renderSecurityTxt(config: SecurityTxtConfig, options: SecurityTx
   }
 
   const canonical =
-    typeof options.canonical === "string"
-      ? [options.canonical]
-      : (options.canonical ?? config.documents?.securityTxt.canonical ?? []);
+    typeof options.canonical === "string" ? [options.canonical] : (options.canonical ?? config.documents?.securityTxt.canonical ?? []);
   const hallOfFame = config.publication?.acknowledgements;
   const acknowledgments =
     options.acknowledgments ??
@@ -97,7 +95,6 @@ function formatInstant(instant: Date): string {
 function uriProblem(name: string, value: string): string | undefined {
   if (name === "Expires" || name === "Preferred-Languages") return undefined;
   if (value.startsWith("http://")) return `${name} ${value} must use https:// (RFC 9116 §2.5)`;
-  const allowed =
-    name === "Contact" ? /^(?:https:|mailto:|tel:)/ : name === "Encryption" ? /^(?:https:|openpgp4fpr:|dns:)/ : /^https:/;
+  const allowed = name === "Contact" ? /^(?:https:|mailto:|tel:)/ : name === "Encryption" ? /^(?:https:|openpgp4fpr:|dns:)/ : /^https:/;
   return allowed.test(value) ? undefined : `${name} ${value} is not a URI RFC 9116 accepts there`;
 }

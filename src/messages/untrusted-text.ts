@@ -31,7 +31,10 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&]/g;
 
 /** One line of text safe to place inside a Markdown sentence, heading or table cell. */
 export function inlineText(text: string, limit = INLINE_LIMIT): string {
-  const oneLine = text.replace(/[\r\n\t]+/g, " ").replace(/\p{Cc}/gu, "").trim();
+  const oneLine = text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   return neutraliseReferences(truncate(oneLine, limit)).replace(MARKDOWN_SPECIAL, (char) =>
     char === "&" || char === "<" || char === ">" ? `&#${char.charCodeAt(0)};` : `\\${char}`,
   );

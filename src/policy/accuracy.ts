@@ -33,7 +33,9 @@ export interface ContainmentFigures {
 }
 
 export function containmentFigures(items: readonly ContainmentItem[]): ContainmentFigures {
-  const scored = items.filter((item) => item.label !== "ambiguous").map((item) => ({ item, contained: classify(item).vulnerabilityReport }));
+  const scored = items
+    .filter((item) => item.label !== "ambiguous")
+    .map((item) => ({ item, contained: classify(item).vulnerabilityReport }));
   const disclosures = scored.filter(({ item }) => item.label === "disclosure");
   const bySource: Record<string, Rate> = {};
   for (const source of [...new Set(disclosures.map(({ item }) => item.source))].sort()) {

@@ -40,13 +40,7 @@ export interface ExceptionDefinition {
 }
 
 export type ExceptionId =
-  | "sensitive-action"
-  | "sensitive-cookie"
-  | "sensitive-data"
-  | "clear-impact"
-  | "working-poc"
-  | "demonstrated-exploit"
-  | "attack-vector";
+  "sensitive-action" | "sensitive-cookie" | "sensitive-data" | "clear-impact" | "working-poc" | "demonstrated-exploit" | "attack-vector";
 
 const GAP = "[^.\\n]{0,40}";
 const MISSING =
@@ -155,8 +149,12 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.",
     vrt: "server_side_injection.content_spoofing.text_injection",
     match: [
-      re(`\\b(?:(?:text|content)[- ]?(?:injection|injecting|spoofing|reflection)|tekst[- ]?injectie)\\b${GAP}\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code|status)`),
-      re(`\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code)s?\\b${GAP}\\b(?:text|tekst|content|reflect\\w*|spoof\\w*|inject\\w*)`),
+      re(
+        `\\b(?:(?:text|content)[- ]?(?:injection|injecting|spoofing|reflection)|tekst[- ]?injectie)\\b${GAP}\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code|status)`,
+      ),
+      re(
+        `\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])[- ]?(?:page|pagina|response|code)s?\\b${GAP}\\b(?:text|tekst|content|reflect\\w*|spoof\\w*|inject\\w*)`,
+      ),
       /\bnon-200 (?:page|code|response)/i,
       /\b404 (?:page|pagina|code|response)s? (?:reveal|disclos|show|leak|is|are|returns?)/i,
     ],
@@ -265,12 +263,15 @@ export const catalog: readonly CatalogEntry[] = [
   {
     id: "security-headers",
     title: "HTTP security headers",
-    policyText: "Anything related to HTTP security headers (Strict-Transport-Security, X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, Content-Security-Policy).",
+    policyText:
+      "Anything related to HTTP security headers (Strict-Transport-Security, X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, Content-Security-Policy).",
     vrt: "server_security_misconfiguration.lack_of_security_headers",
     cwe: ["CWE-693"],
     match: [
       re(`${MISSING}${GAP}\\b${SECURITY_HEADER}`),
-      re(`\\b${SECURITY_HEADER}(?: header| response header)?s?\\b${GAP}\\b(?:missing|absent|not (?:set|present|configured|enabled|implemented|returned|sent)|isn't (?:set|present)|disabled|misconfigured|ontbre\\w*|niet ingesteld)`),
+      re(
+        `\\b${SECURITY_HEADER}(?: header| response header)?s?\\b${GAP}\\b(?:missing|absent|not (?:set|present|configured|enabled|implemented|returned|sent)|isn't (?:set|present)|disabled|misconfigured|ontbre\\w*|niet ingesteld)`,
+      ),
       /\b(?:weak|permissive|insecure|misconfigured|unsafe) (?:csp|content[- ]security[- ]policy|hsts|security headers?)\b/i,
       /\b(?:csp|content[- ]security[- ]policy) (?:allows|contains|uses|includes) (?:'?unsafe-inline'?|'?unsafe-eval'?|wildcards?|\*)/i,
       /\bhsts (?:max-age|preload|includesubdomains)\b/i,
@@ -317,11 +318,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "Issues with SPF, DKIM or DMARC.",
     vrt: "server_security_misconfiguration.mail_server_misconfiguration.missing_or_misconfigured_spf_and_or_dkim",
     cwe: ["CWE-290"],
-    match: [
-      /\b(?:spf|dkim|dmarc)\b/i,
-      /\b(?:e-?mail|mail) spoofing\b/i,
-      /\bspoof\w* (?:e-?mails?|mail) (?:from|as)\b/i,
-    ],
+    match: [/\b(?:spf|dkim|dmarc)\b/i, /\b(?:e-?mail|mail) spoofing\b/i, /\bspoof\w* (?:e-?mails?|mail) (?:from|as)\b/i],
     notWhen: [],
     exceptions: [],
   },

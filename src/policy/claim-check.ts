@@ -41,11 +41,7 @@ export interface CodeTree {
 }
 
 export type RepositoryFile =
-  | { kind: "file"; text: string }
-  | { kind: "directory" }
-  | { kind: "binary" }
-  | { kind: "too-large"; size: number }
-  | { kind: "other" };
+  { kind: "file"; text: string } | { kind: "directory" } | { kind: "binary" } | { kind: "too-large"; size: number } | { kind: "other" };
 
 export interface CodeFacts {
   tags?: ReadOutcome<readonly string[]>;
@@ -144,9 +140,7 @@ function weight(claim: FileClaim): number {
 }
 
 type Resolution =
-  | { status: "exists"; path: string; entry?: TreeEntry }
-  | { status: "missing" }
-  | { status: "unknown"; reason: NotVerifiedReason };
+  { status: "exists"; path: string; entry?: TreeEntry } | { status: "missing" } | { status: "unknown"; reason: NotVerifiedReason };
 
 function resolvePath(claim: FileClaim, facts: CodeFacts, ref: string): Resolution {
   const read = facts.files.get(fileKey(ref, claim.path));
@@ -180,7 +174,8 @@ function findInTree(claim: FileClaim, tree: CodeTree): string | undefined {
   for (const path of tree.entries.keys()) {
     if (claim.match === "name" && (path === claim.path || path.endsWith(ending))) return path;
     // A trace path: the longest path of the repository the frame's path ends with.
-    if (claim.match === "tail" && (claim.path === path || claim.path.endsWith(`/${path}`)) && path.length > (best?.length ?? 0)) best = path;
+    if (claim.match === "tail" && (claim.path === path || claim.path.endsWith(`/${path}`)) && path.length > (best?.length ?? 0))
+      best = path;
   }
   return best;
 }
@@ -193,7 +188,11 @@ export function tagForVersion(version: string, tags: readonly string[]): string 
   // "1.7" names a series: any tag of it will do.
   return tags.find((tag) => {
     const numbers = versionNumbers(tag);
-    return numbers !== undefined && wanted.every((part, index) => numbers[index] === part) && (numbers.length === wanted.length || wanted.length === 2);
+    return (
+      numbers !== undefined &&
+      wanted.every((part, index) => numbers[index] === part) &&
+      (numbers.length === wanted.length || wanted.length === 2)
+    );
   });
 }
 
@@ -213,7 +212,14 @@ export type ClaimFinding =
   | { kind: "path"; path: string; status: "holds"; foundAt: string }
   | { kind: "path"; path: string; status: "missing" | "not-verified"; reason?: NotVerifiedReason }
   | { kind: "symbol"; symbol: string; files: string[]; status: "holds" | "missing" | "not-verified"; reason?: NotVerifiedReason }
-  | { kind: "line"; path: string; line: number; status: "holds" | "missing" | "not-verified"; lineCount?: number; reason?: NotVerifiedReason };
+  | {
+      kind: "line";
+      path: string;
+      line: number;
+      status: "holds" | "missing" | "not-verified";
+      lineCount?: number;
+      reason?: NotVerifiedReason;
+    };
 
 export interface ClaimsCheck {
   /** The tag the claims were checked at, or undefined for the default branch. */
@@ -245,15 +251,23 @@ export function checkClaims(claims: CodeClaims, facts: CodeFacts): ClaimsCheck {
     if (resolution.status === "unknown") {
       everyNamedFileRead = false;
       findings.push({ kind: "path", path: claim.path, status: "not-verified", reason: resolution.reason });
-      for (const symbol of claim.symbols) findings.push({ kind: "symbol", symbol, files: [claim.path], status: "not-verified", reason: resolution.reason });
-      for (const line of claim.lines) findings.push({ kind: "line", path: claim.path, line, status: "not-verified", reason: resolution.reason });
+      for (const symbol of claim.symbols)
+        findings.push({ kind: "symbol", symbol, files: [claim.path], status: "not-verified", reason: resolution.reason });
+      for (const line of claim.lines)
+        findings.push({ kind: "line", path: claim.path, line, status: "not-verified", reason: resolution.reason });
       continue;
     }
     findings.push({ kind: "path", path: claim.path, status: "holds", foundAt: resolution.path });
     const read = facts.files.get(fileKey(ref, resolution.path));
     const content = read?.status === "found" ? read.value : undefined;
     const notReadReason: NotVerifiedReason =
-      content === undefined ? (read?.status === "unreadable" ? "unreadable" : "budget") : content.kind === "file" ? "not-read" : contentReason(content);
+      content === undefined
+        ? read?.status === "unreadable"
+          ? "unreadable"
+          : "budget"
+        : content.kind === "file"
+          ? "not-read"
+          : contentReason(content);
     if (content?.kind === "file") {
       if (claim.match !== "tail") texts.push({ path: resolution.path, text: content.text });
     } else if (claim.match !== "tail") everyNamedFileRead = false;
@@ -268,11 +282,22 @@ export function checkClaims(claims: CodeClaims, facts: CodeFacts): ClaimsCheck {
   }
   for (const symbol of claims.symbols) {
     if (texts.some(({ text }) => occurs(text, symbol))) {
-      findings.push({ kind: "symbol", symbol, files: texts.filter(({ text }) => occurs(text, symbol)).map(({ path }) => path), status: "holds" });
+      findings.push({
+        kind: "symbol",
+        symbol,
+        files: texts.filter(({ text }) => occurs(text, symbol)).map(({ path }) => path),
+        status: "holds",
+      });
     } else if (texts.length > 0 && everyNamedFileRead) {
       findings.push({ kind: "symbol", symbol, files: texts.map(({ path }) => path), status: "missing" });
     } else {
-      findings.push({ kind: "symbol", symbol, files: texts.map(({ path }) => path), status: "not-verified", reason: unreadable ? "unreadable" : "not-read" });
+      findings.push({
+        kind: "symbol",
+        symbol,
+        files: texts.map(({ path }) => path),
+        status: "not-verified",
+        reason: unreadable ? "unreadable" : "not-read",
+      });
     }
   }
   const tag = typeof choice === "object" ? choice.tag : undefined;
@@ -297,7 +322,8 @@ function unreadableReason(facts: CodeFacts, choice: ReturnType<typeof chooseRef>
 function versionFinding(version: string, facts: CodeFacts, choice: ReturnType<typeof chooseRef>): ClaimFinding {
   if (typeof choice === "object" && choice.tag !== undefined) return { kind: "version", version, status: "holds", tag: choice.tag };
   const tags = facts.tags;
-  if (tags?.status !== "found") return { kind: "version", version, status: "not-verified", reason: tags?.status === "skipped" ? "budget" : "unreadable" };
+  if (tags?.status !== "found")
+    return { kind: "version", version, status: "not-verified", reason: tags?.status === "skipped" ? "budget" : "unreadable" };
   // A repository without tags publishes versions some other way: no tag proves nothing.
   if (tags.value.length === 0) return { kind: "version", version, status: "not-verified", reason: "no-tags" };
   return { kind: "version", version, status: "missing" };
@@ -307,7 +333,13 @@ function contentReason(content: RepositoryFile): NotVerifiedReason {
   return content.kind === "binary" ? "binary" : content.kind === "too-large" ? "too-large" : "not-a-file";
 }
 
-function lineFinding(path: string, line: number, content: RepositoryFile | undefined, entry: TreeEntry | undefined, reason: NotVerifiedReason): ClaimFinding {
+function lineFinding(
+  path: string,
+  line: number,
+  content: RepositoryFile | undefined,
+  entry: TreeEntry | undefined,
+  reason: NotVerifiedReason,
+): ClaimFinding {
   if (content?.kind === "file") {
     const lineCount = countLines(content.text);
     return { kind: "line", path, line, status: line <= lineCount ? "holds" : "missing", lineCount };

@@ -69,7 +69,8 @@ const LINE_WORDS = new Set(["line", "lines", "regel", "regels"]);
 const FILE_LEAD_INS = new Set(["in", "file", "files", "of", "from", "inside", "within", "bestand", "source"]);
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
-const PATH_TOKEN = /^((?:[\w.+-]{1,100}\/){0,20}[\w+-][\w.+-]{0,99}\.([A-Za-z][A-Za-z0-9]{0,7}))(?::(\d{1,7})(?::\d{1,7})?|#L(\d{1,7})(?:-L?\d{1,7})?)?$/;
+const PATH_TOKEN =
+  /^((?:[\w.+-]{1,100}\/){0,20}[\w+-][\w.+-]{0,99}\.([A-Za-z][A-Za-z0-9]{0,7}))(?::(\d{1,7})(?::\d{1,7})?|#L(\d{1,7})(?:-L?\d{1,7})?)?$/;
 const CALL_TOKEN = /^([A-Za-z_][\w]{0,99}(?:(?:::|\.|->)[A-Za-z_~][\w]{0,99}){0,5})\(/;
 const IDENTIFIER = /^[A-Za-z_][\w]{0,99}(?:(?:::|\.)[A-Za-z_][\w]{0,99}){0,5}$/;
 const VERSION_TOKEN = /^(v?)(\d{1,4}(?:\.\d{1,5}){1,3}(?:-[0-9A-Za-z.]{1,30})?)$/;
@@ -77,11 +78,13 @@ const NUMBER = /^\(?L?(\d{1,7})(?:[-–]\d{1,7})?[),.:;]*$/;
 const GITHUB_BLOB = /^https?:\/\/github\.com\/([\w.-]{1,100})\/([\w.-]{1,100})\/blob\/[^/\s]{1,100}\/([^\s#?]{1,500})(?:#L(\d{1,7}))?/i;
 
 const ASAN_FRAME = /^\s*#\d{1,4}\s+0x[0-9a-fA-F]{1,16}\s+in\s+([\w:~.$]{1,200})\s+([^\s:()]{1,300}):(\d{1,7})(?::\d{1,7})?\s*$/;
-const GDB_FRAME = /^\s*#\d{1,4}\s+(?:0x[0-9a-fA-F]{1,16}\s+in\s+)?([\w:~.$]{1,200})\s+\([^()]{0,300}\)\s+at\s+([^\s:()]{1,300}):(\d{1,7})\s*$/;
+const GDB_FRAME =
+  /^\s*#\d{1,4}\s+(?:0x[0-9a-fA-F]{1,16}\s+in\s+)?([\w:~.$]{1,200})\s+\([^()]{0,300}\)\s+at\s+([^\s:()]{1,300}):(\d{1,7})\s*$/;
 const RUNTIME_ERROR = /^\s*([^\s:()]{1,300}\.[A-Za-z]{1,8}):(\d{1,7}):\d{1,7}:\s+runtime error:/;
 const PYTHON_FRAME = /^\s*File "([^"]{1,300})", line (\d{1,7}), in ([\w]{1,200})\s*$/;
 /** Files of the toolchain and the system, not the repository's. */
-const FOREIGN_TRACE_PATH = /^(?:\/usr\/|\/lib\d*\/|\/opt\/|\/rustc\/|\/build\/glibc|<)|(?:^|\/)(?:site-packages|dist-packages|node_modules|sysdeps|csu|nptl|libio|libsanitizer|compiler-rt)\//;
+const FOREIGN_TRACE_PATH =
+  /^(?:\/usr\/|\/lib\d*\/|\/opt\/|\/rustc\/|\/build\/glibc|<)|(?:^|\/)(?:site-packages|dist-packages|node_modules|sysdeps|csu|nptl|libio|libsanitizer|compiler-rt)\//;
 
 export interface ClaimContext {
   /** `owner/name` of the reported repository: its name (and the packages') introduce a version ("cJSON 1.7.18"). */
@@ -249,7 +252,8 @@ function readProse(line: string, repositoryNames: ReadonlySet<string>, collector
     if (version !== undefined && collector.version === undefined) collector.version = version;
 
     const call = readCall(token.text);
-    const named = call ?? (token.code && isDistinctiveIdentifier(token.text) ? token.text : undefined) ?? namedFunction(tokens, lower, index);
+    const named =
+      call ?? (token.code && isDistinctiveIdentifier(token.text) ? token.text : undefined) ?? namedFunction(tokens, lower, index);
     if (named !== undefined && !fileAt.has(index)) collector.symbol(fileFollowing(fileAt, lower, index), named);
   });
 }
@@ -280,7 +284,8 @@ function readFileToken(
   const source = SOURCE_EXTENSIONS.has(extension.toLowerCase());
   if (!source && !(withDirectory && CONFIG_EXTENSIONS.has(extension.toLowerCase()))) return undefined;
   if (!withDirectory) {
-    const placed = token.code || hasLine || FILE_LEAD_INS.has(previous ?? "") || next === "file" || next === "bestand" || LINE_WORDS.has(next ?? "");
+    const placed =
+      token.code || hasLine || FILE_LEAD_INS.has(previous ?? "") || next === "file" || next === "bestand" || LINE_WORDS.has(next ?? "");
     if (!placed || PRODUCT_NAMES.test(path)) return undefined;
   }
   const claim = collector.file(path, withDirectory ? "exact" : "name");
@@ -325,7 +330,11 @@ function nearestFile(fileAt: ReadonlyMap<number, FileClaim>, index: number, reac
 }
 
 /** "parse_string() in lib/json.c": a symbol followed within three words by a file belongs to that file. */
-function fileFollowing(fileAt: ReadonlyMap<number, FileClaim>, lower: readonly (string | undefined)[], index: number): FileClaim | undefined {
+function fileFollowing(
+  fileAt: ReadonlyMap<number, FileClaim>,
+  lower: readonly (string | undefined)[],
+  index: number,
+): FileClaim | undefined {
   const next = lower[index + 1];
   if (next !== "in" && next !== "of" && next !== "at" && next !== "from" && next !== "(in") return undefined;
   for (let distance = 2; distance <= 3; distance++) {
@@ -335,7 +344,12 @@ function fileFollowing(fileAt: ReadonlyMap<number, FileClaim>, lower: readonly (
   return undefined;
 }
 
-function readVersionToken(text: string, previous: string | undefined, beforePrevious: string | undefined, repositoryNames: ReadonlySet<string>): string | undefined {
+function readVersionToken(
+  text: string,
+  previous: string | undefined,
+  beforePrevious: string | undefined,
+  repositoryNames: ReadonlySet<string>,
+): string | undefined {
   const atSign = text.lastIndexOf("@");
   if (atSign > 0 && repositoryNames.has(text.slice(0, atSign).split("/").pop()?.toLowerCase() ?? "")) {
     const version = VERSION_TOKEN.exec(text.slice(atSign + 1));

@@ -78,27 +78,31 @@ function oneOf(flags: string, ...alternatives: string[]): RegExp {
 }
 
 /** A store, dump or listing that is publicly readable, or private data that is exposed. */
-const EXPOSED_STORE_OR_DATA = oneOf("i",
+const EXPOSED_STORE_OR_DATA = oneOf(
+  "i",
   String.raw`\b(?:bucket|storage|database|elasticsearch|index|backups?|dump|directory listing)\b[^.\n]{0,80}\b(?:publicly|world)[ -](?:listable|readable|accessible|writable|open)\b`,
   String.raw`\bsensitive data (?:exposure|in (?:a |an )?public|exposed|leak)`,
   String.raw`\b(?:private|confidential|internal|personal) (?:data|repositories|files|documents|messages|information) (?:are |is )?(?:visible|exposed|accessible|readable|leaked)\b`,
 );
 
 /** A reset, invite or login link that never expires or can be replayed; an admin or debug page that is reachable. */
-const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf("i",
+const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
+  "i",
   String.raw`\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b`,
   String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b[^.\n]{0,40}\b(?:reachable|accessible|available|exposed|loads?|open)\b`,
 );
 
 /** A check that only asks whether you are logged in, or runs only in the browser. */
-const CLIENT_SIDE_ONLY_CHECK = oneOf("i",
+const CLIENT_SIDE_ONLY_CHECK = oneOf(
+  "i",
   String.raw`\bonly checks? (?:that|whether|if) (?:you(?:'re| are)|the user is|you have) (?:logged in|signed in|a member|authenticated|an account)\b`,
   String.raw`\bonly (?:checked|checks|validated|enforced) (?:in the (?:browser|frontend|client|ui)|client[ -]side)\b`,
   String.raw`\bcontroleert (?:alleen|enkel) in de (?:browser|app|frontend)\b`,
 );
 
 /** Dutch: breaking in, bypassing login, rights or payment, taking over an account or session. */
-const DUTCH_BREAK_IN_OR_BYPASS = oneOf("i",
+const DUTCH_BREAK_IN_OR_BYPASS = oneOf(
+  "i",
   String.raw`\b(?:inbreken|ingebroken|inbreekt)\b`,
   String.raw`\b(?:inloggen|inlog|authenticatie|beveiliging|beheerrechten|rechten|tweestapsverificatie|2fa|betaling)(?: te)? omzeilen\b`,
   String.raw`\bomzeil\w{0,3} (?:de |het )?(?:inlog|authenticatie|beveiliging|beheer|rechten|tweestaps|2fa|betaling)`,
@@ -106,7 +110,8 @@ const DUTCH_BREAK_IN_OR_BYPASS = oneOf("i",
 );
 
 /** A cross-site scripting payload. */
-const XSS_PAYLOAD = oneOf("i",
+const XSS_PAYLOAD = oneOf(
+  "i",
   String.raw`<script>\s?(?:alert|prompt|confirm|fetch|eval|document|new image)`,
   String.raw`\bon(?:error|load|mouseover|focus)\s?=\s?["']?(?:alert|prompt|confirm|fetch|eval|document\.|javascript:)`,
   String.raw`\bjavascript:(?:alert|confirm|prompt|fetch|document)`,
@@ -124,7 +129,10 @@ const ATTACKER_ACTION = [
   String.raw`inject|forge|reset|log in|login|sign in|redirect|write|upload|send|get|gain|create|push|spend|use`,
 ].join("|");
 /** An attacker (of some kind) who can do something to others. */
-const ATTACKER_CAN = oneOf("i", String.raw`\b${ATTACKER} (?:who [^.\n]{0,40})?(?:can|could|is able to|are able to|may|might|keeps?) (?:${ATTACKER_ACTION})\b`);
+const ATTACKER_CAN = oneOf(
+  "i",
+  String.raw`\b${ATTACKER} (?:who [^.\n]{0,40})?(?:can|could|is able to|are able to|may|might|keeps?) (?:${ATTACKER_ACTION})\b`,
+);
 
 /** Anyone, a stranger, a low-privileged account or a malicious page. */
 const ANYONE = [
@@ -143,7 +151,8 @@ const ANYONE_ACTION = [
 const ANYONE_CAN = oneOf("i", String.raw`\b(?:${ANYONE}) (?:can|could|is able to|kan) (?:${ANYONE_ACTION})\b`);
 
 /** Logged in as, or acting as, another user or the victim. */
-const AS_SOMEONE_ELSE = oneOf("i",
+const AS_SOMEONE_ELSE = oneOf(
+  "i",
   String.raw`\b(?:log|logged|sign|signed) in as (?:the |another |any |an? )?(?:admin|administrator|root|other user|another user|any user|that user)\b`,
   String.raw`\bas another user\b`,
   String.raw`\bbelongs? to another (?:user|customer|tenant|account|organi[sz]ation)\b`,
@@ -151,19 +160,22 @@ const AS_SOMEONE_ELSE = oneOf("i",
 );
 
 /** Something that leaks the data of all or other users, or shows it beyond admins. */
-const LEAKS_OTHER_USERS_DATA = oneOf("i",
+const LEAKS_OTHER_USERS_DATA = oneOf(
+  "i",
   String.raw`\b(?:leaks?|exposes?|reveals?|returns?|discloses?|shows?)\b[^.\n]{0,30}\b(?:all|other|every) (?:users?|customers?|members?|accounts?|tenants?)'?s? (?:phone numbers|e-?mail addresses|e-?mails|addresses|names|dates of birth|data|details|records)\b`,
   String.raw`\bnot only (?:to )?(?:admins|administrators|the owner|owners|moderators)\b`,
   String.raw`\b(?:a |the )?(?:malicious|evil|attacker'?s?) (?:page|site|website) can log (?:a |the )?victim\b`,
 );
 
 /** The data, records or secrets of other users, customers or tenants. */
-const OTHER_USERS_DATA = oneOf("i",
+const OTHER_USERS_DATA = oneOf(
+  "i",
   String.raw`\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|teams?|accounts?|organi[sz]ations?|members?)'?s? (?:api |access |auth |session |private |personal )?(?:data|members|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b`,
 );
 
 /** Dutch: an attacker can, or the data of other users or customers. */
-const DUTCH_ATTACKER_OR_OTHERS_DATA = oneOf("i",
+const DUTCH_ATTACKER_OR_OTHERS_DATA = oneOf(
+  "i",
   String.raw`\been aanvaller kan\b`,
   String.raw`\bkan (?:een )?(?:aanvaller|derde)\b`,
   String.raw`\bgegevens van (?:andere|een andere) (?:gebruikers?|klanten?)\b`,
@@ -173,21 +185,24 @@ const DUTCH_ATTACKER_OR_OTHERS_DATA = oneOf("i",
 );
 
 /** Dutch: anyone can download, view, take over or change something. */
-const DUTCH_ANYONE_CAN = oneOf("i",
+const DUTCH_ANYONE_CAN = oneOf(
+  "i",
   String.raw`\b(?:kan (?:iemand|iedereen|een gewone gebruiker|elke gebruiker|ieder)|(?:iedereen|iemand) kan) (?:[\w-]{1,30} ){0,8}(?:downloaden|ophalen|inzien|bekijken|overnemen|verwijderen|wijzigen|uitvoeren|aanpassen|resetten|binnenkomen|inloggen)\b`,
   String.raw`\bkun je (?:[\w-]{1,30} ){0,6}(?:van (?:alle|andere|elke|iedere)|elk|ieder|andermans) (?:[\w-]{1,30} ){0,3}(?:downloaden|ophalen|inzien|bekijken|overnemen|verwijderen|wijzigen|resetten)\b`,
   String.raw`\b(?:elk|ieder|alle) accounts? (?:overnemen|resetten|inzien)\b`,
 );
 
 /** Something forged, read or taken over by anyone; the owner locked out. */
-const DONE_BY_ANYONE = oneOf("i",
+const DONE_BY_ANYONE = oneOf(
+  "i",
   String.raw`\b(?:forged|read|stolen|hijacked|taken over|accessed|downloaded|reset|changed|deleted|revoked|listed|guessed) by (?:anybody|anyone|any user|everyone|strangers?|an attacker|attackers|other users)\b`,
   String.raw`\b(?:lock|locks|locking) (?:the owner|the victim|the real owner) out\b`,
   String.raw`\blogged in as (?:me|him|her|them|the victim)\b`,
 );
 
 /** Data exfiltrated or sent to an attacker's server; scripts running on the site's origin. */
-const DATA_SENT_TO_ATTACKER = oneOf("i",
+const DATA_SENT_TO_ATTACKER = oneOf(
+  "i",
   String.raw`\b(?:exfiltrat\w{1,6}|(?:are |is )?sent to (?:my|an? attacker'?s?|the attacker'?s?|a third[ -]party) (?:server|site|domain|host))\b`,
   String.raw`\bsends? (?:their|the victim'?s?|the user'?s?|your) (?:cookies?|session|tokens?|data|e-?mail|password)s? to\b`,
   String.raw`\bwith access to (?:the |a |their )?(?:user|victim|admin|other user)s?'?s? (?:cookies|session|tokens?)\b`,
@@ -206,7 +221,8 @@ const FINDING_OBJECT = [
 const I_FOUND = oneOf("i", String.raw`\bi (?:have )?(?:${I_DID})\b[^.\n]{0,120}\b(?:${FINDING_OBJECT})`);
 
 /** A finding confirmed first-hand, on the writer's own test accounts, then stopped. */
-const FIRST_HAND_VERIFICATION = oneOf("i",
+const FIRST_HAND_VERIFICATION = oneOf(
+  "i",
   String.raw`\bi (?:have )?(?:confirmed|verified|reproduced) (?:it|this|with|on|against|using)\b`,
   String.raw`\b(?:my (?:own |second |other )?test (?:account|org|organi[sz]ation|user)s?|test (?:accounts|orgs) i created)\b`,
   String.raw`\b(?:to confirm|and stopped(?: there)?|then stopped|did not (?:go|look) further|only (?:looked at|viewed|read) (?:the first|one|a single))\b`,
@@ -214,14 +230,16 @@ const FIRST_HAND_VERIFICATION = oneOf("i",
 );
 
 /** The writer changed a parameter or replayed a request and saw the result. */
-const I_CHANGED_AND_SAW = oneOf("i",
+const I_CHANGED_AND_SAW = oneOf(
+  "i",
   String.raw`\bwhen i (?:change|modify|replace|increment|decrement|remove|swap|set)\b[^.\n]{0,80}\bi (?:see|get|can|receive)\b`,
   String.raw`\bi (?:used|reused|replayed|tried|changed|modified|downloaded|enumerated|guessed|iterated)\b[^.\n]{0,60}\b(?:link|token|id|url|parameter|cookie|header|request|worked|times|dump|file|backup|documents|accounts|other)`,
   String.raw`\b(?:checked|tested|verified|confirmed) (?:it |this )?with (?:a |my )?(?:fresh |new |free |second |another |test )+account\b`,
 );
 
 /** Testing stopped in time, between the writer's own accounts, as a low-privileged role. */
-const CAREFUL_TESTING = oneOf("i",
+const CAREFUL_TESTING = oneOf(
+  "i",
   String.raw`\bi stopped\b`,
   String.raw`\bi (?:didn'?t|did not) (?:download|open|keep|read|look at) (?:any|anything|more)`,
   String.raw`\b(?:tested|checked|confirmed) (?:it )?between my (?:own )?(?:two )?accounts\b`,
@@ -232,7 +250,8 @@ const CAREFUL_TESTING = oneOf("i",
 );
 
 /** No private way to report found, or a request to handle the report confidentially. */
-const NO_PRIVATE_CHANNEL = oneOf("i",
+const NO_PRIVATE_CHANNEL = oneOf(
+  "i",
   String.raw`\b(?:didn'?t|did not|couldn'?t|could not) find (?:a |any )?(?:private|security|way to report|security contact|security policy)`,
   String.raw`\bnot (?:sure|certain) (?:where|how) to report (?:this|a) (?:privately|securely|security)`,
   String.raw`\bplease (?:handle|treat) (?:this )?(?:privately|confidentially|as confidential)\b`,
@@ -240,19 +259,22 @@ const NO_PRIVATE_CHANNEL = oneOf("i",
 );
 
 /** A key, token, password or credential that is exposed, leaked or hard-coded. */
-const SECRET_EXPOSED = oneOf("i",
+const SECRET_EXPOSED = oneOf(
+  "i",
   String.raw`\b(?:api[ -]?key|access[ -]?token|secret(?: key)?|password|private key|credentials?|aws keys?|client secret|signing key|jwt secret|database url)s? (?:is |are |was |were |got |have been |has been )?(?:exposed|leaked|committed|hard-?coded|visible|publicly (?:readable|accessible|available)|in plain ?text|world-readable|included in the (?:bundle|build|repo|image))\b`,
 );
 
 /** Password hashes exposed, or a secret printed in logs or leaking. */
-const HASH_OR_SECRET_LEAKED = oneOf("i",
+const HASH_OR_SECRET_LEAKED = oneOf(
+  "i",
   String.raw`\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b`,
   String.raw`\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b`,
   String.raw`\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b`,
 );
 
 /** A secret in a bundle, page source or well-known file, or printed from the environment. */
-const SECRET_IN_BUNDLE_OR_FILE = oneOf("i",
+const SECRET_IN_BUNDLE_OR_FILE = oneOf(
+  "i",
   String.raw`\bhooks\.slack\.com\/services\/`,
   String.raw`\b(?:webhook url|api[ -]?key|token|secret|credentials?|password)s? in (?:the |your |our )?(?:public |production |minified |client[ -]side )?(?:js |javascript )?(?:bundle|source map|page source|html)\b`,
   String.raw`\bdatabase (?:backups?|dumps?)\b`,
@@ -262,14 +284,16 @@ const SECRET_IN_BUNDLE_OR_FILE = oneOf("i",
 );
 
 /** Credentials of a named production service in a public place. */
-const PRODUCTION_CREDENTIALS = oneOf("i",
+const PRODUCTION_CREDENTIALS = oneOf(
+  "i",
   String.raw`\b(?:production|prod|live|smtp|database|db|stripe|aws|sendgrid|twilio|mailgun|slack|openai|mapbox) (?:smtp |database |db |stripe |aws |api |root )?(?:password|credentials|api[ -]?key|secret key|secret|private key)s?\b[^.\n]{0,60}\b(?:in (?:the |a |an |your )?(?:public|repo|repository|docker image|bundle|apk|gist|source code|git history)|(?:is|are) (?:public|exposed|readable))`,
   String.raw`\b(?:prints?|shows?|contains?|returns?|reveals?|dumps?) (?:the |a |an |our |your )?(?:production |prod |live )?(?:smtp |database |db |stripe |aws |sendgrid |twilio |mailgun |slack |openai |mapbox )(?:password|credentials|api[ -]?key|secret key|key|token)s?\b`,
   String.raw`\b(?:wachtwoord|inloggegevens|api-sleutel|sleutel) van de (?:productie)?(?:database|server|omgeving)\b`,
 );
 
 /** A secret in a URL, query string or Referer. */
-const SECRET_IN_URL = oneOf("i",
+const SECRET_IN_URL = oneOf(
+  "i",
   String.raw`\b(?:access[ _-]?token|api[ _-]?key|session(?: id| token)?|jsessionid|tokens?|passwords?|secrets?|credentials)s? (?:is |are |ends up |goes |is put |is placed |is sent )?in the (?:url|query string|query parameters?|link)\b`,
   String.raw`[?&;](?:access_token|api_key|apikey|jsessionid|session_?id)=`,
   String.raw`\breferr?er\b[^.\n]{0,60}\b(?:leaks?|third[ -]part|sent to every)`,
@@ -277,7 +301,8 @@ const SECRET_IN_URL = oneOf("i",
 );
 
 /** Works without logging in: no session, a private window, no authorization header. */
-const WITHOUT_LOGIN = oneOf("i",
+const WITHOUT_LOGIN = oneOf(
+  "i",
   String.raw`\bno (?:login|sign-in|account|session|authentication) (?:is )?(?:needed|required|necessary)\b`,
   String.raw`\bin an? (?:private|incognito) (?:browser )?(?:window|tab)\b`,
   String.raw`\bno session at all\b`,
@@ -289,21 +314,24 @@ const WITHOUT_LOGIN = oneOf("i",
 );
 
 /** Says something should be reachable without logging in. */
-const SHOULD_BE_PUBLIC = oneOf("i",
+const SHOULD_BE_PUBLIC = oneOf(
+  "i",
   String.raw`\b(?:should|is supposed to|are supposed to|ought to|used to|expected to) (?:be |work |load |open |show |stay )?(?:visible |accessible |available |public |readable |reachable )?(?:to (?:everyone|anyone|visitors) )?without (?:logging in|a login|login|an account|signing in)\b`,
   String.raw`\b(?:moet|moeten|zou|zouden|mag|mogen) (?:ook |gewoon |weer )?(?:[\w-]{1,30} ){0,4}zonder in te loggen\b`,
   String.raw`\bzonder in te loggen(?:, | )(?:zoals|net als)\b`,
 );
 
 /** A scanner's finding, or a CVE in a dependency to update. */
-const SCANNER_OR_DEPENDENCY_CVE = oneOf("i",
+const SCANNER_OR_DEPENDENCY_CVE = oneOf(
+  "i",
   String.raw`\b(?:our|my|the|a|onze|mijn|de) (?:security |vulnerability |dependency |kwetsbaarheden)?scanner (?:flags|reports|found|finds|shows|meldt|vindt|geeft)\b`,
   String.raw`\b(?:bijwerken|updaten|upgraden|ophogen|versie omhoog)\b[^\n]{0,60}\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)`,
   String.raw`\b(?:cve-\d{4}-\d{4,7}|ghsa-[\w-]+)\b[^.\n]{0,80}\b(?:afhankelijkheid|dependency)\b`,
 );
 
 /** The finding of a code scanner, SAST/DAST or composition-analysis product, pasted rather than verified by the writer. */
-const SCANNER_TOOL_FINDING = oneOf("i",
+const SCANNER_TOOL_FINDING = oneOf(
+  "i",
   String.raw`\b(?:checkmarx|fortify|hp fod|veracode|sonarqube|sonarcloud|deepsource|black ?duck|acunetix|nessus|qualys|whitehat ?sentinel|sd elements|appscan)\b`,
   String.raw`\b(?:automatic|automated) (?:vulnerability|security)[- ](?:detection|scanning|scan) tool\b`,
   String.raw`\bvulnerability[- ](?:detection|scanning) tool\b`,
@@ -311,7 +339,8 @@ const SCANNER_TOOL_FINDING = oneOf("i",
 );
 
 /** Asks where or how to report privately, instead of reporting. */
-const PRIVATE_CHANNEL_REQUEST = oneOf("i",
+const PRIVATE_CHANNEL_REQUEST = oneOf(
+  "i",
   String.raw`\b(?:how|where) (?:can|could|should|do|may) (?:i|we) (?:report|disclose|send|submit|communicate)\b`,
   String.raw`\bhow to (?:report|submit|disclose|send) (?:a |the |this |it|them|security|vulnerabilit)`,
   String.raw`\bprefer(?:r?ed) way (?:of|to|for) (?:disclos|report|submit)`,
@@ -322,7 +351,8 @@ const PRIVATE_CHANNEL_REQUEST = oneOf("i",
 );
 
 /** Asks to add a hardening measure (CSP, 2FA, rate limiting, security headers, ...). */
-const HARDENING_REQUEST = oneOf("i",
+const HARDENING_REQUEST = oneOf(
+  "i",
   String.raw`\b(?:add|enable|support|implement|consider|adopt|introduce|enforce)\b[^.\n]{0,30}\b(?:content[ -]security[ -]policy|csp|2fa|two-factor|mfa|sso|saml|hsts|rate limiting|security headers?|signed (?:commits|releases)|sbom|provenance|code scanning|codeql|secret scanning|security\.txt|security\.md|dependency pinning|scorecard)\b`,
 );
 
@@ -457,9 +487,7 @@ const signals: readonly Signal[] = [
     explanation: "puts a secret where others can read it: in a URL, a link or a Referer",
     weight: 1,
     in: "all",
-    patterns: [
-      SECRET_IN_URL,
-    ],
+    patterns: [SECRET_IN_URL],
   },
   {
     rule: "no-authentication",
@@ -467,9 +495,7 @@ const signals: readonly Signal[] = [
     weight: 0.75,
     in: "all",
     distinctFrom: ["attacker-impact"],
-    patterns: [
-      WITHOUT_LOGIN,
-    ],
+    patterns: [WITHOUT_LOGIN],
   },
   {
     rule: "personal-data",
@@ -522,9 +548,7 @@ const signals: readonly Signal[] = [
     explanation: "says something should be reachable without logging in, which is a wish, not a finding",
     weight: -1.5,
     in: "all",
-    patterns: [
-      SHOULD_BE_PUBLIC,
-    ],
+    patterns: [SHOULD_BE_PUBLIC],
   },
   {
     rule: "proposal-in-body",
@@ -579,14 +603,54 @@ const signals: readonly Signal[] = [
  * `HARM_TERM_WEIGHT`, up to `HARM_MAX_WEIGHT`.
  */
 const HARM_WORDS: readonly string[] = [
-  String.raw`impersonat\w*`, String.raw`intercept\w*`, String.raw`brute[ -]?forc\w*`, String.raw`hijack\w*`, String.raw`take[ -]?over`, String.raw`takeover`,
-  String.raw`exfiltrat\w*`, String.raw`bypass\w*`, String.raw`escalat\w*`, String.raw`inject\w*`, String.raw`forg(?:e|ed|ery)`, String.raw`spoof\w*`,
-  String.raw`tamper\w*`, String.raw`unauthori[sz]ed`, String.raw`attacker'?s?`, String.raw`malicious`, String.raw`victim'?s?`, String.raw`exploit\w*`,
-  String.raw`payload`, String.raw`secret key`, String.raw`secrets?`, String.raw`credentials?`, String.raw`tokens?`, String.raw`cookies?`,
-  String.raw`session`, String.raw`passwords?`, String.raw`internal`, String.raw`localhost`, String.raw`any account`, String.raw`anyone`,
-  String.raw`another user'?s?`, String.raw`other users'?`, String.raw`dumps?`, String.raw`environment variables`, String.raw`certificate validation`, String.raw`trust(?:s|ing)? all`,
-  String.raw`mitm`, String.raw`man[ -]in[ -]the[ -]middle`, String.raw`lock(?:ing|s)? (?:the owner|them|users?) out`, String.raw`runs? (?:its |their |arbitrary )?scripts?`, String.raw`as admin`, String.raw`admin rights`,
-  String.raw`without (?:authentication|authori[sz]ation|login|permission)`, String.raw`not bound to`, String.raw`leak\w*`, String.raw`referr?er`, String.raw`phishing`, String.raw`browser history`,
+  String.raw`impersonat\w*`,
+  String.raw`intercept\w*`,
+  String.raw`brute[ -]?forc\w*`,
+  String.raw`hijack\w*`,
+  String.raw`take[ -]?over`,
+  String.raw`takeover`,
+  String.raw`exfiltrat\w*`,
+  String.raw`bypass\w*`,
+  String.raw`escalat\w*`,
+  String.raw`inject\w*`,
+  String.raw`forg(?:e|ed|ery)`,
+  String.raw`spoof\w*`,
+  String.raw`tamper\w*`,
+  String.raw`unauthori[sz]ed`,
+  String.raw`attacker'?s?`,
+  String.raw`malicious`,
+  String.raw`victim'?s?`,
+  String.raw`exploit\w*`,
+  String.raw`payload`,
+  String.raw`secret key`,
+  String.raw`secrets?`,
+  String.raw`credentials?`,
+  String.raw`tokens?`,
+  String.raw`cookies?`,
+  String.raw`session`,
+  String.raw`passwords?`,
+  String.raw`internal`,
+  String.raw`localhost`,
+  String.raw`any account`,
+  String.raw`anyone`,
+  String.raw`another user'?s?`,
+  String.raw`other users'?`,
+  String.raw`dumps?`,
+  String.raw`environment variables`,
+  String.raw`certificate validation`,
+  String.raw`trust(?:s|ing)? all`,
+  String.raw`mitm`,
+  String.raw`man[ -]in[ -]the[ -]middle`,
+  String.raw`lock(?:ing|s)? (?:the owner|them|users?) out`,
+  String.raw`runs? (?:its |their |arbitrary )?scripts?`,
+  String.raw`as admin`,
+  String.raw`admin rights`,
+  String.raw`without (?:authentication|authori[sz]ation|login|permission)`,
+  String.raw`not bound to`,
+  String.raw`leak\w*`,
+  String.raw`referr?er`,
+  String.raw`phishing`,
+  String.raw`browser history`,
   String.raw`proxy logs`,
 ];
 const HARM_TERMS = new RegExp(String.raw`\b(?:${HARM_WORDS.join("|")})\b`, "gi");
@@ -629,9 +693,7 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   const ruleScore = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
   const judgement =
-    confidenceOf(ruleScore) < RULES_DECIDE
-      ? modelReason(input.title, input.body, text.all, corroborates(reasons))
-      : undefined;
+    confidenceOf(ruleScore) < RULES_DECIDE ? modelReason(input.title, input.body, text.all, corroborates(reasons)) : undefined;
   if (judgement) reasons.push(judgement);
   const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
   const association = input.authorAssociation?.toUpperCase();
@@ -667,7 +729,8 @@ const IMPACT_RULES: readonly string[] = ["attacker-impact", "exposed-secret", "n
 /** Rules that show the harm was demonstrated rather than imagined: a payload, a request, a finding. */
 const EVIDENCE_RULES: readonly string[] = ["exploit-payload", "first-hand-finding", "concrete-target"];
 /** Numbered steps to reproduce, which together with an impact statement make a report rather than a bug. */
-const REPRODUCTION_STEPS = /^\s*(?:steps(?: to reproduce)?|to reproduce|reproduction|repro|stappen(?: om te reproduceren)?)\s?:?\s*\n\s*1[.)] /im;
+const REPRODUCTION_STEPS =
+  /^\s*(?:steps(?: to reproduce)?|to reproduce|reproduction|repro|stappen(?: om te reproduceren)?)\s?:?\s*\n\s*1[.)] /im;
 const CORROBORATION_WEIGHT = 0.5;
 
 /**
@@ -680,7 +743,12 @@ function corroborate(reasons: readonly ClassifyReason[], text: string): Classify
   const steps = evidence ? undefined : REPRODUCTION_STEPS.exec(text)?.[0];
   const matched = evidence?.matched ?? (steps === undefined ? undefined : excerpt(steps));
   if (matched === undefined) return undefined;
-  return { rule: "corroborated", explanation: "backs its impact with a payload, a request, steps or a first-hand finding", matched, weight: CORROBORATION_WEIGHT };
+  return {
+    rule: "corroborated",
+    explanation: "backs its impact with a payload, a request, steps or a first-hand finding",
+    matched,
+    weight: CORROBORATION_WEIGHT,
+  };
 }
 
 const vulnerabilityModel = lazyModel("vulnerability.json");

@@ -119,12 +119,51 @@ const conductCatalog: Record<ConductId, { title: string; match: readonly RegExp[
 const NEGATION = /\b(?:not|no|never|without|didn't|did not|don't|do not|haven't|have not|neither|nor|geen|niet|nooit|zonder)\b/i;
 /** Counts written out, in English and Dutch, as researchers write them ("two records", "twee records"). */
 const COUNT_WORDS: Readonly<Record<string, number>> = {
-  one: 1, a: 1, an: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, twenty: 20, fifty: 50, hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000,
-  een: 1, "één": 1, enkele: 2, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
-  elf: 11, twaalf: 12, twintig: 20, vijftig: 50, honderd: 100, honderden: 100, duizend: 1000, duizenden: 1000,
+  one: 1,
+  a: 1,
+  an: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  fifty: 50,
+  hundred: 100,
+  hundreds: 100,
+  thousand: 1000,
+  thousands: 1000,
+  een: 1,
+  één: 1,
+  enkele: 2,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  twintig: 20,
+  vijftig: 50,
+  honderd: 100,
+  honderden: 100,
+  duizend: 1000,
+  duizenden: 1000,
 };
-const COUNT_WORD = Object.keys(COUNT_WORDS).sort((a, b) => b.length - a.length).join("|");
+const COUNT_WORD = Object.keys(COUNT_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 const RECORD_COUNT = new RegExp(
   `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+|${COUNT_WORD})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers)(?![\\p{L}\\d])`,
   "giu",
@@ -183,7 +222,12 @@ export function flagConduct(rules: readonly CompiledConduct[], text: ReportText)
 function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
   const matched = affirmedMatch(rule.match, text);
   if (matched === undefined) return undefined;
-  return { id: rule.id, title: rule.title, matched: excerpt(matched), reason: `The report describes ${rule.title.toLowerCase()}: "${excerpt(matched)}". A maintainer should check this against the policy.` };
+  return {
+    id: rule.id,
+    title: rule.title,
+    matched: excerpt(matched),
+    reason: `The report describes ${rule.title.toLowerCase()}: "${excerpt(matched)}". A maintainer should check this against the policy.`,
+  };
 }
 
 function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {

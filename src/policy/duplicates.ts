@@ -97,17 +97,31 @@ function assetKey(asset: ReportAsset): string {
   return host === undefined ? `${asset.kind}:${asset.value.toLowerCase()}` : `host:${host.replace(/^www\./, "")}`;
 }
 
-function sharedCodebase(
-  a: readonly ReportAsset[],
-  b: readonly ReportAsset[],
-  codebases: readonly CompiledCodebase[],
-): string | undefined {
+function sharedCodebase(a: readonly ReportAsset[], b: readonly ReportAsset[], codebases: readonly CompiledCodebase[]): string | undefined {
   const inCodebase = (assets: readonly ReportAsset[], codebase: CompiledCodebase): boolean =>
     assets.some((asset) => codebase.matchers.some((matcher) => matcher.matches(asset)));
   return codebases.find((codebase) => inCodebase(a, codebase) && inCodebase(b, codebase))?.name;
 }
 
-const TITLE_STOPWORDS = new Set(["the", "and", "for", "via", "with", "from", "into", "on", "in", "of", "at", "to", "een", "het", "van", "op", "bij"]);
+const TITLE_STOPWORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "via",
+  "with",
+  "from",
+  "into",
+  "on",
+  "in",
+  "of",
+  "at",
+  "to",
+  "een",
+  "het",
+  "van",
+  "op",
+  "bij",
+]);
 
 /** Dice coefficient of the titles' words, hostnames and URLs left out. */
 function titleSimilarity(a: string, b: string): number {

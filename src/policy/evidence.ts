@@ -30,7 +30,8 @@ const NUMBERED_STEP = /^\s{0,3}(?:\d{1,2}[.)]|step \d{1,2}:?)\s+\S/i;
 const REQUEST_LINE = /^\s{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S{0,2000}(?: HTTP\/\d(?:\.\d)?)?\s*$/;
 const COMMAND_LINE =
   /^\s{0,8}(?:\$ \S|curl\s|wget\s|ncat?\s|python3?\s|node\s|ruby\s|perl\s|php\s|go run\s|cargo run|gcc\s|clang\s|make\b|cmake\s|\.\/[\w.-]{1,100})/;
-const PAYLOAD = /<(?:script|img|iframe|svg|form)\b|\bonerror\s*=|javascript:|' ?or ?'?1'? ?= ?'?1|\.\.\/\.\.\/|\{\{\s?7\s?\*\s?7\s?\}\}|\$\{jndi:|\bUNION\s+SELECT\b/i;
+const PAYLOAD =
+  /<(?:script|img|iframe|svg|form)\b|\bonerror\s*=|javascript:|' ?or ?'?1'? ?= ?'?1|\.\.\/\.\.\/|\{\{\s?7\s?\*\s?7\s?\}\}|\$\{jndi:|\bUNION\s+SELECT\b/i;
 /** A URL with parameters is a request a maintainer can send again. */
 const REQUEST_URL = /\bhttps?:\/\/[^\s?#]{1,2048}\?[\w.[\]-]{1,100}=\S/i;
 const FENCE = /^\s{0,3}(?:```|~~~)/;
@@ -41,8 +42,10 @@ const VERSION =
 const IMPACT =
   /\b(?:impact|an attacker (?:can|could|may|is able to)|allows? (?:an? )?(?:remote |unauthenticated |authenticated |local |malicious )?(?:attackers?|users?|someone) to|(?:could|can|may) (?:lead|result) (?:to|in)|leads? to|remote code execution|arbitrary (?:code|file|command)|denial of service|information disclosure|privilege escalation|account takeover|data (?:leak|exposure)|session hijack\w*|aanvaller kan|kan leiden tot|gevolgen?)\b/i;
 
-const AI_TERM = /\bAI\b|\bA\.I\.|\b(?:LLMs?|large language models?|ChatGPT|GPT-?\d\w*|Claude|Copilot|Gemini|generative|kunstmatige intelligentie|taalmodel)\b/i;
-const AI_USE = /\b(?:use[ds]?|using|assist\w*|generat\w*|written|wrote|helped|declar\w*|disclos\w*|none|no|not|without|gebruikt|geholpen|geschreven|gegenereerd|geen|niet|zonder)\b/i;
+const AI_TERM =
+  /\bAI\b|\bA\.I\.|\b(?:LLMs?|large language models?|ChatGPT|GPT-?\d\w*|Claude|Copilot|Gemini|generative|kunstmatige intelligentie|taalmodel)\b/i;
+const AI_USE =
+  /\b(?:use[ds]?|using|assist\w*|generat\w*|written|wrote|helped|declar\w*|disclos\w*|none|no|not|without|gebruikt|geholpen|geschreven|gegenereerd|geen|niet|zonder)\b/i;
 
 export function assessEvidence(text: ReportText, given: { versions?: boolean } = {}): Evidence {
   const found = new Map<EvidenceKind, string>();

@@ -167,7 +167,13 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
     }
     const impact = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
     if (impact !== undefined) {
-      exceptionsApplied.push({ id: rule.id, exception: STRONG_IMPACT_EXCEPTION, title: impact.title, matched: impact.matched, policyText: rule.policyText });
+      exceptionsApplied.push({
+        id: rule.id,
+        exception: STRONG_IMPACT_EXCEPTION,
+        title: impact.title,
+        matched: impact.matched,
+        policyText: rule.policyText,
+      });
       return;
     }
     const checked = rule.exceptions.map((exception) => exception.id);
@@ -214,7 +220,8 @@ const MODEL_STRENGTH = 4;
  * know ("TLS 1.0 still accepted", "cookie without HttpOnly"). Only for catalog rules the policy uses as written.
  */
 function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hit | undefined {
-  if (guess === undefined || rule.source !== "catalog" || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT) return undefined;
+  if (guess === undefined || rule.source !== "catalog" || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT)
+    return undefined;
   return { matched: excerpt(guess.words().join(", ")), where: "body", strength: MODEL_STRENGTH, byModel: guess.probability };
 }
 

@@ -36,7 +36,9 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
   },
   {
     title: "The report shows an account takeover",
-    patterns: [/\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i].map(builtInPattern),
+    patterns: [/\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i].map(
+      builtInPattern,
+    ),
   },
   {
     title: "The report exposes the data of other people",
@@ -48,7 +50,9 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
   },
   {
     title: "The report shows memory being read, not only a crash",
-    patterns: [/\b(?:read|disclose|leak|obtain|expose)s? (?:the )?(?:contents of )?(?:arbitrary |sensitive |process |heap |stack |uninitiali[sz]ed )?memory(?: contents)?\b/i].map(builtInPattern),
+    patterns: [
+      /\b(?:read|disclose|leak|obtain|expose)s? (?:the )?(?:contents of )?(?:arbitrary |sensitive |process |heap |stack |uninitiali[sz]ed )?memory(?: contents)?\b/i,
+    ].map(builtInPattern),
   },
 ];
 

@@ -11,7 +11,9 @@ export const MODEL_TEXT = 4_000;
 
 /** Words too common to mean anything alone; they still count inside word pairs ("leads to", "as admin"). */
 const STOP_WORDS = new Set(
-  "a an and are as at be by can for from has have if in into is it its of on or that the this to was were when which while will with".split(" "),
+  "a an and are as at be by can for from has have if in into is it its of on or that the this to was were when which while will with".split(
+    " ",
+  ),
 );
 
 /** Words that name the projects the training issues came from: a model must not learn who filed an issue. */

@@ -29,7 +29,8 @@ export function adviseReward(rewards: DisclosureConfig["rewards"], input: Reward
     return { eligible: false, reason: `Already known as ${input.duplicateOf}; the policy rewards only problems not yet known.` };
   }
   if (input.scope === "out") return { eligible: false, reason: "The report is out of scope." };
-  if (input.excluded) return { eligible: false, reason: "An exclusion of the policy is suggested; no reward unless a maintainer rejects it." };
+  if (input.excluded)
+    return { eligible: false, reason: "An exclusion of the policy is suggested; no reward unless a maintainer rejects it." };
   const quality = input.missing.length === 0 ? "complete" : "incomplete";
   if (input.severity === undefined || input.severity.level === "none") {
     return { eligible: true, quality, reason: "Eligible; the band follows once a maintainer sets the severity." };

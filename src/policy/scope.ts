@@ -52,7 +52,8 @@ export interface ScopeDecision {
   reason: string;
 }
 
-export type ScopeBasis = "listed-out-of-scope" | "out-of-scope-topic" | "listed-in-scope" | "own-repository" | "not-listed" | "nothing-listed" | "no-target";
+export type ScopeBasis =
+  "listed-out-of-scope" | "out-of-scope-topic" | "listed-in-scope" | "own-repository" | "not-listed" | "nothing-listed" | "no-target";
 
 export function compileScope(scope: ScopeConfig): CompiledScope {
   const outEntries = scope.outOfScope.map((entry) => ({ entry, topic: isTopicEntry(entry) }));
@@ -130,15 +131,17 @@ export function decideScope(scope: CompiledScope, assets: readonly ReportAsset[]
     };
   }
   if (target !== undefined) {
-    return { status: "unknown", asset: target.value, basis: "nothing-listed", reason: "The policy lists no in-scope assets; a maintainer decides." };
+    return {
+      status: "unknown",
+      asset: target.value,
+      basis: "nothing-listed",
+      reason: "The policy lists no in-scope assets; a maintainer decides.",
+    };
   }
   return { status: "unknown", basis: "no-target", reason: "The report names no URL, hostname, IP address or repository." };
 }
 
-function firstInScope(
-  scope: CompiledScope,
-  assets: readonly ReportAsset[],
-): { asset: ReportAsset; rule: string } | undefined {
+function firstInScope(scope: CompiledScope, assets: readonly ReportAsset[]): { asset: ReportAsset; rule: string } | undefined {
   for (const asset of assets) {
     const rule = scope.inScope.find((matcher) => matcher.matches(asset));
     if (rule !== undefined) return { asset, rule: rule.pattern };
@@ -148,14 +151,62 @@ function firstInScope(
 
 /** Hosts a report cites as references or uses as the attacker's side; they are not the report's target. */
 const REFERENCE_HOSTS = [
-  "github.com", "githubusercontent.com", "gist.github.com", "youtube.com", "youtu.be", "vimeo.com", "imgur.com",
-  "drive.google.com", "docs.google.com", "owasp.org", "mitre.org", "nist.gov", "cve.org", "portswigger.net",
-  "hackerone.com", "bugcrowd.com", "mozilla.org", "wikipedia.org", "securityheaders.com", "ssllabs.com",
-  "mxtoolbox.com", "dmarcian.com", "shodan.io", "snyk.io", "npmjs.com", "pypi.org", "asp.net", "w3.org",
-  "ietf.org", "rfc-editor.org", "cloudflare.com", "google.com", "microsoft.com", "apple.com",
-  "evil.com", "attacker.com", "attacker.example", "burpcollaborator.net", "oastify.com", "interact.sh", "oast.fun",
-  "oast.me", "oast.pro", "oast.live", "oast.site", "oast.online", "webhook.site", "requestbin.net", "ngrok.io",
-  "ngrok-free.app", "pipedream.net", "xss.ht", "example.com", "example.net", "example.org", "localhost",
+  "github.com",
+  "githubusercontent.com",
+  "gist.github.com",
+  "youtube.com",
+  "youtu.be",
+  "vimeo.com",
+  "imgur.com",
+  "drive.google.com",
+  "docs.google.com",
+  "owasp.org",
+  "mitre.org",
+  "nist.gov",
+  "cve.org",
+  "portswigger.net",
+  "hackerone.com",
+  "bugcrowd.com",
+  "mozilla.org",
+  "wikipedia.org",
+  "securityheaders.com",
+  "ssllabs.com",
+  "mxtoolbox.com",
+  "dmarcian.com",
+  "shodan.io",
+  "snyk.io",
+  "npmjs.com",
+  "pypi.org",
+  "asp.net",
+  "w3.org",
+  "ietf.org",
+  "rfc-editor.org",
+  "cloudflare.com",
+  "google.com",
+  "microsoft.com",
+  "apple.com",
+  "evil.com",
+  "attacker.com",
+  "attacker.example",
+  "burpcollaborator.net",
+  "oastify.com",
+  "interact.sh",
+  "oast.fun",
+  "oast.me",
+  "oast.pro",
+  "oast.live",
+  "oast.site",
+  "oast.online",
+  "webhook.site",
+  "requestbin.net",
+  "ngrok.io",
+  "ngrok-free.app",
+  "pipedream.net",
+  "xss.ht",
+  "example.com",
+  "example.net",
+  "example.org",
+  "localhost",
 ];
 
 function isReference(asset: ReportAsset): boolean {
@@ -482,7 +533,27 @@ export function compileTopic(phrase: string): TopicMatcher {
   };
 }
 
-const TOPIC_STOPWORDS = new Set(["the", "a", "an", "all", "any", "by", "for", "from", "on", "in", "to", "with", "de", "het", "een", "van", "door", "voor", "alle"]);
+const TOPIC_STOPWORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "all",
+  "any",
+  "by",
+  "for",
+  "from",
+  "on",
+  "in",
+  "to",
+  "with",
+  "de",
+  "het",
+  "een",
+  "van",
+  "door",
+  "voor",
+  "alle",
+]);
 
 const CONCEPTS: readonly [RegExp, string][] = [
   [/^(?:program|programme|software|application|app|tool|service|dienst|programma|applicatie)s?$/, "program"],

@@ -3,7 +3,13 @@ import { extractAssets } from "./assets.js";
 import { compileConduct, flagConduct, type CompiledConduct, type ConductFlag } from "./conduct.js";
 import { compileCodebases, findDuplicate, fingerprintOf, type CompiledCodebase, type PriorCase } from "./duplicates.js";
 import { assessEvidence, type Evidence } from "./evidence.js";
-import { compileExclusions, suggestExclusions, type CompiledExclusion, type ExceptionApplied, type ExclusionSuggestion } from "./exclusions.js";
+import {
+  compileExclusions,
+  suggestExclusions,
+  type CompiledExclusion,
+  type ExceptionApplied,
+  type ExclusionSuggestion,
+} from "./exclusions.js";
 import { guessCategory, strongImpact } from "./impact.js";
 import { findMissingInformation, type NeedsInfo } from "./needs-info.js";
 import { reportText, type Report } from "./report.js";
@@ -83,7 +89,9 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   });
   const conduct = flagConduct(policy.conduct, text);
   const needsInfo = findMissingInformation(text, assets);
-  const evidence = assessEvidence(text, { versions: report.packages?.some((pkg) => pkg.versions !== undefined && pkg.versions !== "") ?? false });
+  const evidence = assessEvidence(text, {
+    versions: report.packages?.some((pkg) => pkg.versions !== undefined && pkg.versions !== "") ?? false,
+  });
   const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.all, assets);
   const duplicate = findDuplicate(
     { title: text.title, assets, ...(fingerprint === undefined ? {} : { fingerprint }) },

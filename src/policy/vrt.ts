@@ -58,7 +58,7 @@ export const vrtEntries = {
   "server_security_misconfiguration.username_enumeration": { name: "Username/Email Enumeration", cwe: ["CWE-204"] },
   "cross_site_request_forgery_csrf.action_specific.logout": { name: "CSRF: Logout", priority: 5, cwe: ["CWE-352"] },
   "external_behavior.csv_injection": { name: "CSV Injection", priority: 5 },
-  "application_level_denial_of_service_dos": { name: "Application-Level Denial-of-Service (DoS)", cwe: ["CWE-400"] },
+  application_level_denial_of_service_dos: { name: "Application-Level Denial-of-Service (DoS)", cwe: ["CWE-400"] },
   "server_side_injection.content_spoofing.text_injection": {
     name: "Content Spoofing: Text Injection",
     priority: 5,

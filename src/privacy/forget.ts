@@ -58,11 +58,15 @@ export function forgetInTrackingIssueBody(body: string, researcher: ResearcherId
 }
 
 /** Mentions in the body outside the case block, and whether the case block names them (a credit, for instance). */
-export function mentionsInTrackingIssueBody(body: string, researcher: ResearcherIdentifiers): { outsideCaseBlock: number; inCaseBlock: number } {
+export function mentionsInTrackingIssueBody(
+  body: string,
+  researcher: ResearcherIdentifiers,
+): { outsideCaseBlock: number; inCaseBlock: number } {
   const block = findCaseBlock(body);
   if (!block) return { outsideCaseBlock: countMentions(body, researcher), inCaseBlock: 0 };
   return {
-    outsideCaseBlock: countMentions(body.slice(0, block.index), researcher) + countMentions(body.slice(block.index + block.text.length), researcher),
+    outsideCaseBlock:
+      countMentions(body.slice(0, block.index), researcher) + countMentions(body.slice(block.index + block.text.length), researcher),
     inCaseBlock: countMentions(block.text, researcher),
   };
 }

@@ -41,7 +41,8 @@ export function editBlockedList(base: string | null, proposed: string | null, ch
   const next = change === "block" ? [...kept, reporter] : kept;
   const before = blockedListIn(baseText) ?? [];
   if (sameList(before, next)) return { changed: false };
-  if (document.contents === null) return { content: `reporters:\n  blocked:\n${next.map((entry) => `    - ${JSON.stringify(entry)}\n`).join("")}`, changed: true };
+  if (document.contents === null)
+    return { content: `reporters:\n  blocked:\n${next.map((entry) => `    - ${JSON.stringify(entry)}\n`).join("")}`, changed: true };
   document.setIn(["reporters", "blocked"], document.createNode(next));
   return { content: document.toString(), changed: true };
 }

@@ -12,7 +12,11 @@ export interface ExecutedProposal {
 }
 
 /** Carries out a proposal plan, one action after the other; every action is idempotent on its own. */
-export async function executeProposals(gateway: Pick<ProposalsGateway, "proposeFile">, plan: ProposalPlan, log: ProposalLog): Promise<ExecutedProposal[]> {
+export async function executeProposals(
+  gateway: Pick<ProposalsGateway, "proposeFile">,
+  plan: ProposalPlan,
+  log: ProposalLog,
+): Promise<ExecutedProposal[]> {
   const executed: ExecutedProposal[] = [];
   for (const action of plan.actions) {
     switch (action.type) {
@@ -21,7 +25,13 @@ export async function executeProposals(gateway: Pick<ProposalsGateway, "proposeF
         const outcome = await gateway.proposeFile({ repository, path, content, branch, title, body, marker });
         const pullRequest = outcome.status === "unchanged" ? undefined : outcome.pullRequest.number;
         log.info(
-          { proposal: name, repository: `${action.repository.owner}/${action.repository.repo}`, path: action.path, status: outcome.status, pullRequest },
+          {
+            proposal: name,
+            repository: `${action.repository.owner}/${action.repository.repo}`,
+            path: action.path,
+            status: outcome.status,
+            pullRequest,
+          },
           "document proposal carried out",
         );
         executed.push({ action, outcome });

@@ -31,10 +31,18 @@ export function planAcknowledgements(cases: readonly HallOfFameCase[]): Proposal
     const target = acknowledged.config.publication.acknowledgements;
     if (!target) continue;
     const key = `${target.repository}:${target.path}`.toLowerCase();
-    const page = pages.get(key) ?? { repository: target.repository, path: target.path, language: target.language ?? acknowledged.config.language, cases: new Map() };
+    const page = pages.get(key) ?? {
+      repository: target.repository,
+      path: target.path,
+      language: target.language ?? acknowledged.config.language,
+      cases: new Map(),
+    };
     pages.set(key, page);
     // A case listed twice (it appears under every tracking repository listing) counts once.
-    page.cases.set(acknowledged.record.key, { record: acknowledged.record, ...(acknowledged.researcher ? { researcher: acknowledged.researcher } : {}) });
+    page.cases.set(acknowledged.record.key, {
+      record: acknowledged.record,
+      ...(acknowledged.researcher ? { researcher: acknowledged.researcher } : {}),
+    });
   }
 
   const reasons: string[] = [];

@@ -29,7 +29,10 @@ export function hallOfFameStep(octokit: ProbotOctokit): HallOfFameStep {
   return (scope) => proposeHallOfFame(proposals, scope);
 }
 
-export async function proposeHallOfFame(proposals: Pick<ProposalsGateway, "proposeFile">, scope: HallOfFameScope): Promise<ExecutedProposal[]> {
+export async function proposeHallOfFame(
+  proposals: Pick<ProposalsGateway, "proposeFile">,
+  scope: HallOfFameScope,
+): Promise<ExecutedProposal[]> {
   const anyPolicyNamesAPage = [...scope.policies.values(), ...scope.trackingPolicies.values()].some(
     (policy) => policy.config.publication.acknowledgements !== undefined,
   );

@@ -26,11 +26,18 @@ export interface ProposalPlan {
   actions: ProposalAction[];
 }
 
-const DEFAULT_SLUGS: Record<ProposalName, string> = { "security-md": "security-md", acknowledgements: "acknowledgements-md", "reporters-blocked": "github-disclosure-yml" };
+const DEFAULT_SLUGS: Record<ProposalName, string> = {
+  "security-md": "security-md",
+  acknowledgements: "acknowledgements-md",
+  "reporters-blocked": "github-disclosure-yml",
+};
 
 /** The branch of a proposal: Disclosure Desk's own, so it may rebuild it. */
 export function proposalBranch(name: ProposalName, path: string): string {
-  const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = path
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return slug === DEFAULT_SLUGS[name] ? `disclosure-desk/${name}` : `disclosure-desk/${name}-${slug}`;
 }
 

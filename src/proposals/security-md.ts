@@ -55,8 +55,15 @@ export function planSecurityMd(input: SecurityMdInput): ProposalPlan {
   }
   const organisationPage = push.repository.repo === ".github";
   const linksForm = input.advisories && !organisationPage && input.privateReporting !== "disabled";
-  const content = renderSecurityMd(config, settings.language ?? config.language, linksForm ? { repository: `${push.repository.owner}/${push.repository.repo}` } : {});
-  const reasons = [`${CONFIG_PATH} changed in ${push.after.slice(0, 7)}`, `private vulnerability reporting: ${input.advisories ? input.privateReporting : "not on this platform"}`];
+  const content = renderSecurityMd(
+    config,
+    settings.language ?? config.language,
+    linksForm ? { repository: `${push.repository.owner}/${push.repository.repo}` } : {},
+  );
+  const reasons = [
+    `${CONFIG_PATH} changed in ${push.after.slice(0, 7)}`,
+    `private vulnerability reporting: ${input.advisories ? input.privateReporting : "not on this platform"}`,
+  ];
   return {
     reasons,
     actions: [
@@ -90,12 +97,15 @@ function pullRequestBody(language: Language, input: SecurityMdInput & { path: st
   return [text.intro(facts), "", ...text.facts(facts).map((line) => `- ${line}`), "", text.outro(facts)].join("\n");
 }
 
-const TEXT: Record<Language, {
-  title: (path: string) => string;
-  intro: (facts: BodyFacts) => string;
-  facts: (facts: BodyFacts) => string[];
-  outro: (facts: BodyFacts) => string;
-}> = {
+const TEXT: Record<
+  Language,
+  {
+    title: (path: string) => string;
+    intro: (facts: BodyFacts) => string;
+    facts: (facts: BodyFacts) => string[];
+    outro: (facts: BodyFacts) => string;
+  }
+> = {
   en: {
     title: (path) => `Update ${path} from the disclosure policy`,
     intro: ({ path }) =>
@@ -118,7 +128,8 @@ const TEXT: Record<Language, {
         ? `Dit is de \`.github\`-repository van de organisatie: elke repository zonder eigen ${facts.path} toont deze pagina, dus verwijst ze niet naar het meldformulier van één repository.`
         : privateReportingLine("nl", facts),
     ],
-    outro: () => "Voeg samen om te publiceren; sluit om de huidige versie te houden. De volgende wijziging van het beleid stelt hem opnieuw voor.",
+    outro: () =>
+      "Voeg samen om te publiceren; sluit om de huidige versie te houden. De volgende wijziging van het beleid stelt hem opnieuw voor.",
   },
 };
 
@@ -131,12 +142,12 @@ function privateReportingLine(language: Language, facts: BodyFacts): string {
   switch (facts.privateReporting) {
     case "enabled":
       return language === "en"
-        ? "Private vulnerability reporting is enabled: the page links to the repository's \"Report a vulnerability\" form."
-        : "Privé kwetsbaarheden melden staat aan: de pagina verwijst naar het formulier \"Report a vulnerability\" van de repository.";
+        ? 'Private vulnerability reporting is enabled: the page links to the repository\'s "Report a vulnerability" form.'
+        : 'Privé kwetsbaarheden melden staat aan: de pagina verwijst naar het formulier "Report a vulnerability" van de repository.';
     case "disabled":
       return language === "en"
-        ? "**Private vulnerability reporting is off** on this repository, so the page does not offer GitHub's \"Report a vulnerability\" form and reports cannot become cases. An administrator can turn it on under Settings → Code security (Disclosure Desk only reads that setting); the next change to the policy then adds the link."
-        : "**Privé kwetsbaarheden melden staat uit** op deze repository, dus de pagina biedt het formulier \"Report a vulnerability\" niet aan en meldingen worden geen zaak. Een beheerder zet het aan onder Settings → Code security (Disclosure Desk leest die instelling alleen); de volgende wijziging van het beleid voegt de link dan toe.";
+        ? '**Private vulnerability reporting is off** on this repository, so the page does not offer GitHub\'s "Report a vulnerability" form and reports cannot become cases. An administrator can turn it on under Settings → Code security (Disclosure Desk only reads that setting); the next change to the policy then adds the link.'
+        : '**Privé kwetsbaarheden melden staat uit** op deze repository, dus de pagina biedt het formulier "Report a vulnerability" niet aan en meldingen worden geen zaak. Een beheerder zet het aan onder Settings → Code security (Disclosure Desk leest die instelling alleen); de volgende wijziging van het beleid voegt de link dan toe.';
     case "unknown":
       return language === "en"
         ? "Disclosure Desk could not check whether private vulnerability reporting is enabled (it needs the administration read permission): please check under Settings → Code security."

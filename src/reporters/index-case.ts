@@ -8,13 +8,22 @@ export async function indexCase(
   context: Omit<ScreeningContext, "secret">,
   written: { repository: { owner: string; repo: string }; number: number; record: CaseRecord },
 ): Promise<void> {
-  await context.index.put(context.installationId, indexedCase(`${written.repository.owner}/${written.repository.repo}`, written.number, written.record));
+  await context.index.put(
+    context.installationId,
+    indexedCase(`${written.repository.owner}/${written.repository.repo}`, written.number, written.record),
+  );
 }
 
 /** What screening reads of an advisory: the reporter's login as GitHub gave it, the title and the text. */
 export function reportIdentity(advisory: AdvisoryReport): ReportIdentity {
   const login = advisory.reporterLogin;
-  return { identities: login === undefined ? [] : [login], ...(login === undefined ? {} : { keyedIdentity: login }), title: advisory.summary, body: advisory.description, caseKey: advisory.ghsaId };
+  return {
+    identities: login === undefined ? [] : [login],
+    ...(login === undefined ? {} : { keyedIdentity: login }),
+    title: advisory.summary,
+    body: advisory.description,
+    caseKey: advisory.ghsaId,
+  };
 }
 
 /**
@@ -22,7 +31,17 @@ export function reportIdentity(advisory: AdvisoryReport): ReportIdentity {
  * write another's address in From, and must not be able to fill someone's history with junk in their name. A forged
  * From of a blocked address only closes the forger's own report.
  */
-export function emailReportIdentity(message: { from?: { address: string } | undefined; subject: string; text: string }, senderVerified: boolean, caseKey: string): ReportIdentity {
+export function emailReportIdentity(
+  message: { from?: { address: string } | undefined; subject: string; text: string },
+  senderVerified: boolean,
+  caseKey: string,
+): ReportIdentity {
   const address = message.from?.address;
-  return { identities: address === undefined ? [] : [address], ...(senderVerified && address !== undefined ? { keyedIdentity: address } : {}), title: message.subject, body: message.text, caseKey };
+  return {
+    identities: address === undefined ? [] : [address],
+    ...(senderVerified && address !== undefined ? { keyedIdentity: address } : {}),
+    title: message.subject,
+    body: message.text,
+    caseKey,
+  };
 }

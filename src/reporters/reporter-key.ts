@@ -7,7 +7,10 @@ import type { CaseSecret } from "../case/trust.js";
  * address (a plain hash of an e-mail address can be guessed back).
  */
 export function reporterKey(secret: CaseSecret, identity: string): string {
-  return createHmac("sha256", secret).update(`reporter\0${normalisedIdentity(identity)}`).digest("hex").slice(0, 32);
+  return createHmac("sha256", secret)
+    .update(`reporter\0${normalisedIdentity(identity)}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** A login or e-mail address as the blocked list compares it: trimmed, `@` before a login dropped, lower case. */

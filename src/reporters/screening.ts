@@ -37,7 +37,13 @@ export interface IndexView {
   recentCases: IndexedCase[];
 }
 
-export async function gatherScreening(index: CaseIndex, installationId: number, secret: CaseSecret, input: ScreeningInput, now: Date): Promise<ReportScreening> {
+export async function gatherScreening(
+  index: CaseIndex,
+  installationId: number,
+  secret: CaseSecret,
+  input: ScreeningInput,
+  now: Date,
+): Promise<ReportScreening> {
   const reporter = input.keyedIdentity === undefined ? undefined : reporterKey(secret, input.keyedIdentity);
   const [builtAt, reporterCases, recentCases] = await Promise.all([
     index.builtAt(installationId),
@@ -69,7 +75,9 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   const duplicates = fingerprint === undefined ? [] : closeMatches(fingerprint, others(view.recentCases), now);
   if (duplicates.length > 0) {
     labels.push("possible-duplicate");
-    reasons.push(...duplicates.map((match) => `possible duplicate of ${match.reference} (${match.key}), similarity ${match.score.toFixed(2)}`));
+    reasons.push(
+      ...duplicates.map((match) => `possible duplicate of ${match.reference} (${match.key}), similarity ${match.score.toFixed(2)}`),
+    );
   }
   return {
     ...(reporter === undefined ? {} : { reporter }),

@@ -118,14 +118,19 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       try {
         await learnBotLogin(await app.auth(), dependencies.trust.identity);
       } catch (error) {
-        app.log.error({ err: error }, "could not read the app's slug: no issue can be judged, so events and sweeps that read issues fail until it can (asked again every minute)");
+        app.log.error(
+          { err: error },
+          "could not read the app's slug: no issue can be judged, so events and sweeps that read issues fail until it can (asked again every minute)",
+        );
         botLoginRetry = setTimeout(() => void learnIdentity(), BOT_LOGIN_RETRY_MS);
         botLoginRetry.unref();
       }
     };
     await learnIdentity();
     const readEnterpriseVersion = async () => {
-      const { headers } = await (await app.auth()).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
+      const { headers } = await (
+        await app.auth()
+      ).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
       return headers["x-github-enterprise-version"]?.toString();
     };
     const detected = await detectPlatform(settings.gitHubHost, readEnterpriseVersion);
@@ -155,13 +160,23 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
     if (settings.metrics.kind === "bearer") options.addHandler(metricsRoute({ ...metricsOptions, token: settings.metrics.token }));
     if (settings.metrics.kind === "listener") {
       const { host, port, token } = settings.metrics;
-      metricsListener = await startMetricsListener({ host, port, route: metricsRoute({ ...metricsOptions, token }), onError: metricsOptions.onError });
+      metricsListener = await startMetricsListener({
+        host,
+        port,
+        route: metricsRoute({ ...metricsOptions, token }),
+        onError: metricsOptions.onError,
+      });
     }
     const metricsLine = metricsAccessLogLine(settings.metrics);
     app.log.info(metricsLine.fields, metricsLine.message);
     const emailSettings = readEmailSettings(process.env);
     if (emailSettings) {
-      const channel = emailChannel(app, dependencies, emailSettings, redis ? createRedisSendQuota(redis, emailSettings.messagesPerRecipientPerHour, now) : undefined);
+      const channel = emailChannel(
+        app,
+        dependencies,
+        emailSettings,
+        redis ? createRedisSendQuota(redis, emailSettings.messagesPerRecipientPerHour, now) : undefined,
+      );
       stopEmail = channel.stop;
       if (channel.mailer) dependencies.mailer = channel.mailer;
       options.addHandler(channel.route);

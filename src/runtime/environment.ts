@@ -29,10 +29,14 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): EnvironmentCheck {
   if (env.PORT && !/^\d+$/.test(env.PORT)) problems.push(`PORT must be a number, got "${env.PORT}"`);
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL must start with redis:// or rediss://`);
   if (env.SWEEP_INTERVAL_MINUTES && !/^\d+$/.test(env.SWEEP_INTERVAL_MINUTES)) {
-    problems.push(`SWEEP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the in-server sweep off), got "${env.SWEEP_INTERVAL_MINUTES}"`);
+    problems.push(
+      `SWEEP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the in-server sweep off), got "${env.SWEEP_INTERVAL_MINUTES}"`,
+    );
   }
-  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
-  if (env.LOG_FORMAT && !["json", "pretty"].includes(env.LOG_FORMAT)) problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  if (env.LOG_FORMAT && !["json", "pretty"].includes(env.LOG_FORMAT))
+    problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   problems.push(...metricsSettingProblems(env));
   problems.push(...webhookMaxBytesProblems(env));
   return { ready: problems.length === 0, problems };

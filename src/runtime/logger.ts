@@ -24,7 +24,11 @@ export const REDACTED_PATHS = [
 ];
 
 export function loggerOptions(level: string | undefined): pino.LoggerOptions {
-  return { level: level || "info", name: "probot", redact: { paths: REDACTED_PATHS, censor: (_value: unknown, path: string[]) => (path[0] === "req" ? REDACTED_CREDENTIAL : REDACTED) } };
+  return {
+    level: level || "info",
+    name: "probot",
+    redact: { paths: REDACTED_PATHS, censor: (_value: unknown, path: string[]) => (path[0] === "req" ? REDACTED_CREDENTIAL : REDACTED) },
+  };
 }
 
 /** A logger writing to `destination` (tests capture lines this way). */

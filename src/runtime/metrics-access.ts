@@ -13,9 +13,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
  */
 
 export type MetricsAccess =
-  | { kind: "off" }
-  | { kind: "bearer"; token: string }
-  | { kind: "listener"; host: string; port: number; token: string | undefined };
+  { kind: "off" } | { kind: "bearer"; token: string } | { kind: "listener"; host: string; port: number; token: string | undefined };
 
 export const METRICS_TOKEN_MIN_LENGTH = 32;
 export const DEFAULT_METRICS_HOST = "127.0.0.1";
@@ -27,7 +25,12 @@ const HOST_NAME = /^[A-Za-z0-9.:-]+$/;
 
 /** The metrics settings; an empty value (`METRICS_TOKEN=` in an env file) counts as unset. */
 function metricsSettings(env: NodeJS.ProcessEnv) {
-  return { token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT || undefined, host: env.METRICS_HOST || undefined, webhookPort: env.PORT };
+  return {
+    token: env.METRICS_TOKEN || undefined,
+    port: env.METRICS_PORT || undefined,
+    host: env.METRICS_HOST || undefined,
+    webhookPort: env.PORT,
+  };
 }
 
 /** One line per problem with the metrics settings; never the token itself. */
@@ -48,7 +51,8 @@ export function metricsSettingProblems(env: NodeJS.ProcessEnv): string[] {
     }
   }
   if (host !== undefined) {
-    if (metricsPort === undefined) problems.push("METRICS_HOST is set but METRICS_PORT is not: METRICS_HOST is where the metrics listener binds");
+    if (metricsPort === undefined)
+      problems.push("METRICS_HOST is set but METRICS_PORT is not: METRICS_HOST is where the metrics listener binds");
     else if (!HOST_NAME.test(host)) problems.push(`METRICS_HOST must be an IP address or host name, got "${host}"`);
   }
   return problems;
@@ -79,9 +83,16 @@ function sha256(text: string): Buffer {
 export function metricsAccessLogLine(access: MetricsAccess): { fields: Record<string, unknown>; message: string } {
   switch (access.kind) {
     case "off":
-      return { fields: { metrics: "off" }, message: "metrics are off: set METRICS_TOKEN (bearer token on this port) or METRICS_PORT (a listener of their own) to serve /metrics" };
+      return {
+        fields: { metrics: "off" },
+        message:
+          "metrics are off: set METRICS_TOKEN (bearer token on this port) or METRICS_PORT (a listener of their own) to serve /metrics",
+      };
     case "bearer":
-      return { fields: { metrics: "bearer" }, message: "metrics are served at /metrics on this port to requests with the METRICS_TOKEN bearer token" };
+      return {
+        fields: { metrics: "bearer" },
+        message: "metrics are served at /metrics on this port to requests with the METRICS_TOKEN bearer token",
+      };
     case "listener":
       return {
         fields: { metrics: "listener", host: access.host, port: access.port, token: access.token !== undefined },

@@ -13,7 +13,12 @@ export interface MetricsListener {
   close(): Promise<void>;
 }
 
-export async function startMetricsListener(options: { host: string; port: number; route: Handler; onError: (error: unknown) => void }): Promise<MetricsListener> {
+export async function startMetricsListener(options: {
+  host: string;
+  port: number;
+  route: Handler;
+  onError: (error: unknown) => void;
+}): Promise<MetricsListener> {
   const server = createServer((request, response) => {
     options.route(request, response).then(
       (handled) => {

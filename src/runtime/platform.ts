@@ -38,9 +38,17 @@ export async function detectPlatform(gitHubHost: string | undefined, readEnterpr
 export function platformLogLine(platform: Platform): { level: "info" | "warn"; fields: Record<string, string | boolean>; message: string } {
   switch (platform.kind) {
     case "github.com":
-      return { level: "info", fields: { platform: platform.kind, advisories: true }, message: "running with repository security advisories" };
+      return {
+        level: "info",
+        fields: { platform: platform.kind, advisories: true },
+        message: "running with repository security advisories",
+      };
     case "other-host":
-      return { level: "info", fields: { platform: platform.kind, host: platform.host, advisories: true }, message: "running with repository security advisories" };
+      return {
+        level: "info",
+        fields: { platform: platform.kind, host: platform.host, advisories: true },
+        message: "running with repository security advisories",
+      };
     case "enterprise-server":
       return {
         level: "info",

@@ -28,7 +28,10 @@ export interface RedisLocks extends CaseLocks {
 }
 
 export class LockTimeoutError extends Error {
-  constructor(readonly key: string, readonly waitedMs: number) {
+  constructor(
+    readonly key: string,
+    readonly waitedMs: number,
+  ) {
     super(`lock ${key} still held elsewhere after ${waitedMs} ms`);
     this.name = "LockTimeoutError";
   }
@@ -51,18 +54,20 @@ export function createRedisLocks(redis: string | Redis, options: Partial<RedisLo
   const settings = { ...DEFAULTS, ...options };
   const client = typeof redis === "string" ? connect(redis) : redis;
 
-  const tryAcquire = async (key: string, token: string) =>
-    (await client.set(key, token, "PX", settings.ttlMs, "NX")) === "OK";
+  const tryAcquire = async (key: string, token: string) => (await client.set(key, token, "PX", settings.ttlMs, "NX")) === "OK";
 
   const holding = async <T>(key: string, token: string, work: () => Promise<T>): Promise<T> => {
-    const renewal = setInterval(() => {
-      client.eval(RENEW, 1, key, token, String(settings.ttlMs)).then(
-        (renewed) => {
-          if (renewed === 0) settings.onLockLost?.(key);
-        },
-        () => settings.onLockLost?.(key),
-      );
-    }, Math.max(1, Math.floor(settings.ttlMs / 3)));
+    const renewal = setInterval(
+      () => {
+        client.eval(RENEW, 1, key, token, String(settings.ttlMs)).then(
+          (renewed) => {
+            if (renewed === 0) settings.onLockLost?.(key);
+          },
+          () => settings.onLockLost?.(key),
+        );
+      },
+      Math.max(1, Math.floor(settings.ttlMs / 3)),
+    );
     renewal.unref();
     try {
       return await work();

@@ -9,7 +9,11 @@ const PENDING_TTL_SECONDS = 30 * 24 * 60 * 60;
  * ledger began keeping account. Should Redis lose its data, that moment goes with it and is set anew, so the ledger
  * never vouches for a report from before the loss; nor for one older than an entry's lifetime.
  */
-export function createRedisPendingAcknowledgements(client: Redis, now: () => number, keyPrefix = "disclosure-desk:"): PendingAcknowledgements {
+export function createRedisPendingAcknowledgements(
+  client: Redis,
+  now: () => number,
+  keyPrefix = "disclosure-desk:",
+): PendingAcknowledgements {
   const sinceKey = `${keyPrefix}acknowledgements-kept-since`;
   const entryKey = (caseKey: string) => `${keyPrefix}acknowledged:${caseKey}`;
   return {

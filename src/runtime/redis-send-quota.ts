@@ -15,10 +15,23 @@ redis.call("PEXPIRE", KEYS[1], ARGV[2])
 return 1
 `;
 
-export function createRedisSendQuota(client: Redis, limit: number, now: () => number = Date.now, keyPrefix = "disclosure-desk:mail-quota:"): SendQuota {
+export function createRedisSendQuota(
+  client: Redis,
+  limit: number,
+  now: () => number = Date.now,
+  keyPrefix = "disclosure-desk:mail-quota:",
+): SendQuota {
   return {
     async take(recipient) {
-      const taken = await client.eval(TAKE, 1, `${keyPrefix}${recipientKey(recipient)}`, String(now()), String(QUOTA_WINDOW_MS), String(limit), randomUUID());
+      const taken = await client.eval(
+        TAKE,
+        1,
+        `${keyPrefix}${recipientKey(recipient)}`,
+        String(now()),
+        String(QUOTA_WINDOW_MS),
+        String(limit),
+        randomUUID(),
+      );
       return taken === 1;
     },
   };

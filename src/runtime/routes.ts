@@ -67,8 +67,11 @@ export function metricsRoute(options: MetricsRouteOptions): Handler {
   return async (request, response) => {
     if (request.method !== "GET" || (request.url ?? "").split("?")[0] !== "/metrics") return false;
     if (options.token !== undefined && !bearerMatches(request.headers.authorization, options.token)) {
-      const challenge = request.headers.authorization === undefined ? 'Bearer realm="metrics"' : 'Bearer realm="metrics", error="invalid_token"';
-      response.writeHead(401, { "content-type": "application/json", "www-authenticate": challenge }).end(JSON.stringify({ error: "unauthorized" }));
+      const challenge =
+        request.headers.authorization === undefined ? 'Bearer realm="metrics"' : 'Bearer realm="metrics", error="invalid_token"';
+      response
+        .writeHead(401, { "content-type": "application/json", "www-authenticate": challenge })
+        .end(JSON.stringify({ error: "unauthorized" }));
       return true;
     }
     if (!metrics || options.now() - metrics.at > metricsTtlMs) {

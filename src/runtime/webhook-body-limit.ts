@@ -18,7 +18,9 @@ export const MIN_WEBHOOK_MAX_BYTES = 1024 * 1024;
 export function webhookMaxBytesProblems(env: NodeJS.ProcessEnv): string[] {
   const value = env.WEBHOOK_MAX_BYTES || undefined;
   if (value === undefined || (/^\d+$/.test(value) && Number(value) >= MIN_WEBHOOK_MAX_BYTES)) return [];
-  return [`WEBHOOK_MAX_BYTES must be a whole number of bytes, at least ${MIN_WEBHOOK_MAX_BYTES} (GitHub sends webhooks of up to 25 MB), got "${value}"`];
+  return [
+    `WEBHOOK_MAX_BYTES must be a whole number of bytes, at least ${MIN_WEBHOOK_MAX_BYTES} (GitHub sends webhooks of up to 25 MB), got "${value}"`,
+  ];
 }
 
 /** WEBHOOK_MAX_BYTES, or the default when it is unset, empty or fails its check. */
@@ -30,7 +32,8 @@ type WebhookMiddleware = Awaited<ReturnType<Probot["getNodeMiddleware"]>>;
 
 export function limitWebhookBodies(app: Pick<Probot, "getNodeMiddleware" | "webhookPath">, maxBytes: number): void {
   const webhookMiddleware = app.getNodeMiddleware.bind(app);
-  app.getNodeMiddleware = async (options) => boundedWebhookMiddleware(await webhookMiddleware(options), options?.path ?? app.webhookPath, maxBytes);
+  app.getNodeMiddleware = async (options) =>
+    boundedWebhookMiddleware(await webhookMiddleware(options), options?.path ?? app.webhookPath, maxBytes);
 }
 
 export function boundedWebhookMiddleware(middleware: WebhookMiddleware, path: string, maxBytes: number): WebhookMiddleware {

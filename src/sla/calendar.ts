@@ -26,7 +26,10 @@ export interface BusinessCalendar {
 }
 
 export class InvalidClosureRangeError extends Error {
-  constructor(readonly from: LocalDate, readonly to: LocalDate) {
+  constructor(
+    readonly from: LocalDate,
+    readonly to: LocalDate,
+  ) {
     super(`closure range ends before it starts: ${from}/${to}`);
     this.name = "InvalidClosureRangeError";
   }
@@ -88,7 +91,7 @@ function buildCalendar(config: CalendarConfig): BusinessCalendar {
   function addBusinessDays(localDate: LocalDate, n: number): LocalDate {
     const step = Math.sign(n);
     let date = localDate;
-    for (let remaining = Math.abs(n); remaining > 0; ) {
+    for (let remaining = Math.abs(n); remaining > 0;) {
       date = addDays(date, step);
       if (isBusinessDay(date)) remaining -= 1;
     }

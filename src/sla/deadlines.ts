@@ -49,10 +49,7 @@ export function computeDeadlines(input: DeadlineInput, sla: SlaConfig, calendar:
   const pausedDays = sla.needsInfo.pauseClock ? wholePausedDays(input.pausedMs) : 0;
   const endOfDayAfter = (days: number) => endOfLocalDay(addDays(receivedOn, days + pausedDays), timezone);
 
-  const responseDay = createBusinessCalendar(calendar).addBusinessDays(
-    receivedOn,
-    sla.response.businessDays + pausedDays,
-  );
+  const responseDay = createBusinessCalendar(calendar).addBusinessDays(receivedOn, sla.response.businessDays + pausedDays);
   const deadlines: Deadlines = { responseDue: endOfLocalDay(responseDay, timezone) };
   if (input.resolveBy !== undefined) deadlines.resolutionDue = endOfLocalDay(input.resolveBy, timezone);
   else if (sla.resolution) deadlines.resolutionDue = endOfDayAfter(sla.resolution.days);

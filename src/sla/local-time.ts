@@ -115,4 +115,3 @@ function lastInstantOfLocalDay(localDate: LocalDate, timezone: string): number {
 export function startOfLocalDay(localDate: LocalDate, timezone: string): Date {
   return new Date(endOfLocalDay(addDays(localDate, -1), timezone).getTime() + 1);
 }
-

@@ -33,7 +33,11 @@ interface RegionRules {
 }
 
 /** The part of `date-holidays-parser` used here (its package exports no types). */
-type HolidayParser = new (data: HolidayData, country: string, state?: string) => {
+type HolidayParser = new (
+  data: HolidayData,
+  country: string,
+  state?: string,
+) => {
   getHolidays(year: number): { date: string; name: string; type: string }[];
 };
 
@@ -56,7 +60,10 @@ let regionIndex: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 /** Countries with holiday data, each with its states (or regions), read once from the data file. */
 function knownRegions(): ReadonlyMap<string, ReadonlySet<string>> {
   regionIndex ??= new Map(
-    Object.entries(readHolidayData().holidays).map(([country, rules]) => [country, new Set(Object.keys(rules.states ?? rules.regions ?? {}))]),
+    Object.entries(readHolidayData().holidays).map(([country, rules]) => [
+      country,
+      new Set(Object.keys(rules.states ?? rules.regions ?? {})),
+    ]),
   );
   return regionIndex;
 }

@@ -29,7 +29,10 @@ export interface IntegrityTarget {
  * Labels the case `case-tampered` and tells whom `mention` names, once per `occasion` (the sweep's, or a refused
  * command's). Nothing in the case is read or acted on.
  */
-export async function reportTamperedCase(gateway: IntegrityGateway, target: IntegrityTarget & { problem: string; occasion: string }): Promise<void> {
+export async function reportTamperedCase(
+  gateway: IntegrityGateway,
+  target: IntegrityTarget & { problem: string; occasion: string },
+): Promise<void> {
   if (!target.labels.includes(CASE_TAMPERED_LABEL)) await gateway.addLabels(target.tracking, target.number, [CASE_TAMPERED_LABEL]);
   const marker = `<!-- disclosure-desk:case-tampered ${target.number} ${target.occasion} -->`;
   const found = await gateway.findIssueCommentMarkers(target.tracking, target.number, [marker]);
@@ -48,5 +51,9 @@ export async function reportTamperedCase(gateway: IntegrityGateway, target: Inte
 export async function sealLegacyCase(gateway: IntegrityGateway, target: IntegrityTarget & { body: string; at: Date }): Promise<void> {
   await gateway.updateTrackingIssue(target.tracking, target.number, { body: target.body });
   const marker = `<!-- disclosure-desk:case-sealed ${target.number} ${target.at.toISOString()} -->`;
-  await gateway.addIssueComment(target.tracking, target.number, renderMessage(target.language, "case-sealed", { mention: target.mention, marker }));
+  await gateway.addIssueComment(
+    target.tracking,
+    target.number,
+    renderMessage(target.language, "case-sealed", { mention: target.mention, marker }),
+  );
 }

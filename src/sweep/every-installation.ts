@@ -31,7 +31,10 @@ export interface EveryInstallationOptions {
 export interface EveryInstallationResult {
   installations: number;
   failed: number;
-  totals: Pick<InstallationSweepSummary, "openCases" | "casesWithActions" | "posted" | "deferred" | "githubRequests" | "conditionalHits"> & { casesOpened: number };
+  totals: Pick<
+    InstallationSweepSummary,
+    "openCases" | "casesWithActions" | "posted" | "deferred" | "githubRequests" | "conditionalHits"
+  > & { casesOpened: number };
 }
 
 /**
@@ -91,7 +94,9 @@ export async function sweepEveryInstallation(probot: Probot, options: EveryInsta
 }
 
 function installationLine(id: number, account: string, summary: InstallationSweepSummary, dryRun: boolean): string {
-  const actions = Object.entries(summary.actions).map(([type, count]) => `${type} ${count}`).join(", ");
+  const actions = Object.entries(summary.actions)
+    .map(([type, count]) => `${type} ${count}`)
+    .join(", ");
   return [
     `installation ${id} (${account}):`,
     `${summary.repositories} repositories,`,

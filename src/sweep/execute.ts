@@ -54,9 +54,13 @@ export async function executeCaseSweep(
   const outcome: CaseSweepOutcome = { posted: 0, alreadyPosted: 0 };
   const trackingMarkers = plan.actions.filter((action): action is MessageAction => "marker" in action && !isResearcherMessage(action));
   const relayMarkers = plan.actions.flatMap((action) => (isResearcherMessage(action) ? [sweepMarker(action.key)] : []));
-  const present = trackingMarkers.length + relayMarkers.length > 0
-    ? await gateway.findIssueCommentMarkers(swept.repository, swept.number, [...trackingMarkers.map((action) => action.marker), ...relayMarkers])
-    : new Set<string>();
+  const present =
+    trackingMarkers.length + relayMarkers.length > 0
+      ? await gateway.findIssueCommentMarkers(swept.repository, swept.number, [
+          ...trackingMarkers.map((action) => action.marker),
+          ...relayMarkers,
+        ])
+      : new Set<string>();
 
   const postOnce = async (marker: string, body: string) => {
     if (present.has(marker)) {
@@ -119,7 +123,14 @@ async function sendResearcherMessage(
     // By e-mail, threaded; without a mailer, or when delivery fails, the message is surfaced for a maintainer.
     const sent = await sendResearcherEmail(
       { gateway, mailer },
-      { repository: record.source.repository, tracking: swept.repository, number: swept.number, body: swept.body, caseKey: record.key, language: swept.language },
+      {
+        repository: record.source.repository,
+        tracking: swept.repository,
+        number: swept.number,
+        body: swept.body,
+        caseKey: record.key,
+        language: swept.language,
+      },
       // Keyed by the sweep action, so a case closed a second time (after a reopen), or a second pause, gets a message of its own.
       { messageKey: `sweep-${action.key.replace(/[^\w.-]/g, "-")}`, text: markdownToPlainText(action.message) },
     );
@@ -135,9 +146,10 @@ async function sendResearcherMessage(
       outcome.alreadyPosted += 1;
       return;
     }
-    const sent = earlier === "unavailable"
-      ? { status: "unavailable" as const, reason: "the advisory comments API is not available" }
-      : await gateway.addAdvisoryComment(advisory, action.message);
+    const sent =
+      earlier === "unavailable"
+        ? { status: "unavailable" as const, reason: "the advisory comments API is not available" }
+        : await gateway.addAdvisoryComment(advisory, action.message);
     if (sent.status === "sent") {
       outcome.posted += 1;
       log.info({ key: action.key, comment: sent.id }, `${action.type}: researcher told on the advisory`);

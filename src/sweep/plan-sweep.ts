@@ -33,7 +33,15 @@ export type SweepAction =
       body: string;
       marker: string;
     }
-  | { type: "escalate"; key: string; deadline: "response" | "resolution"; due: string; mention: string | undefined; body: string; marker: string }
+  | {
+      type: "escalate";
+      key: string;
+      deadline: "response" | "resolution";
+      due: string;
+      mention: string | undefined;
+      body: string;
+      marker: string;
+    }
   | { type: "updateDue"; key: string; due: string; body: string; marker: string }
   | { type: "setSlaLabel"; add: SlaLabel | undefined; remove: SlaLabel[] }
   | { type: "closeSilentCase"; key: string; silentDays: number; message: string; marker: string }
@@ -129,7 +137,11 @@ function planSilenceClosing(
   const closeAfterDays = input.config.sla.needsInfo.closeAfterDays;
   const askedAt = record.pause?.since;
   if (record.state !== "needs-info" || closeAfterDays === undefined || askedAt === undefined) return undefined;
-  const silentSince = [askedAt, record.researcherActivityAt].filter((at): at is string => at !== undefined).sort().at(-1) ?? askedAt;
+  const silentSince =
+    [askedAt, record.researcherActivityAt]
+      .filter((at): at is string => at !== undefined)
+      .sort()
+      .at(-1) ?? askedAt;
   const silentDays = Math.floor(daysSince(silentSince, input.now));
   if (silentDays < closeAfterDays) return undefined;
   const key = `needs-info:${askedAt}:close`;

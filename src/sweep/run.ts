@@ -96,7 +96,13 @@ interface PlannedCase {
   plan: CaseSweepPlan;
 }
 
-const URGENCY: Partial<Record<SweepActionType, number>> = { escalate: 3, closeSilentCase: 2, tellNewDates: 2, remindMaintainers: 2, updateDue: 1 };
+const URGENCY: Partial<Record<SweepActionType, number>> = {
+  escalate: 3,
+  closeSilentCase: 2,
+  tellNewDates: 2,
+  remindMaintainers: 2,
+  updateDue: 1,
+};
 
 export async function sweepInstallation(gateway: GitHubGateway, options: SweepOptions): Promise<InstallationSweepSummary> {
   const requests = gateway.countRequests();
@@ -139,7 +145,13 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
     for (const issue of await gateway.listOpenCases(repository)) {
       summary.openCases += 1;
       const { reading } = issue;
-      const integrity = { tracking: repository, number: issue.number, labels: issue.labels, language: trackingPolicy.config.language, mention: trackingPolicy.config.tracking.team };
+      const integrity = {
+        tracking: repository,
+        number: issue.number,
+        labels: issue.labels,
+        language: trackingPolicy.config.language,
+        mention: trackingPolicy.config.tracking.team,
+      };
       if (reading.status === "tampered") {
         summary.tamperedCases += 1;
         // Its report has a case, even if it cannot be believed: reconciliation must not open a second one.
@@ -156,7 +168,10 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
       }
       if (reading.status !== "found") {
         summary.unreadableCases += 1;
-        log.warn({ repository: trackingName, issue: issue.number, status: reading.status }, "open case without a readable case block: skipped");
+        log.warn(
+          { repository: trackingName, issue: issue.number, status: reading.status },
+          "open case without a readable case block: skipped",
+        );
         continue;
       }
       const { record } = reading;
@@ -164,7 +179,10 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
       const policy = policies.get(record.source.repository.toLowerCase());
       if (policy?.config.tracking.repository?.toLowerCase() !== trackingName) {
         summary.foreignCases += 1;
-        log.warn({ repository: trackingName, issue: issue.number, caseKey: record.key }, "case in a tracking repository its source policy does not name: ignored");
+        log.warn(
+          { repository: trackingName, issue: issue.number, caseKey: record.key },
+          "case in a tracking repository its source policy does not name: ignored",
+        );
         continue;
       }
       if (!reading.sealed && !options.dryRun) {
@@ -188,7 +206,12 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   planned.sort((left, right) => urgencyOf(right.plan) - urgencyOf(left.plan));
   for (const work of planned) {
     summary.casesWithActions += 1;
-    const fields = { caseKey: work.record.key, issue: work.number, reasons: work.plan.reasons, actions: work.plan.actions.map((action) => action.type) };
+    const fields = {
+      caseKey: work.record.key,
+      issue: work.number,
+      reasons: work.plan.reasons,
+      actions: work.plan.actions.map((action) => action.type),
+    };
     if (options.dryRun) {
       countActions(summary, work.plan);
       log.info(fields, "dry run: case sweep planned, nothing sent");
@@ -205,7 +228,13 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
       const plan = planCaseSweep({ record: fresh.reading.record, labels: fresh.labels, config: work.policy.config, now });
       const outcome = await executeCaseSweep(
         gateway,
-        { repository: work.repository, number: work.number, body: fresh.body, record: fresh.reading.record, language: work.policy.config.language },
+        {
+          repository: work.repository,
+          number: work.number,
+          body: fresh.body,
+          record: fresh.reading.record,
+          language: work.policy.config.language,
+        },
         plan,
         log,
         options.mailer,
@@ -218,7 +247,8 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
   }
 
   // 5. Reconciliation.
-  if (options.advisories !== false) await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
+  if (options.advisories !== false)
+    await reconcileTriageAdvisories(gateway, options, { repositories, policies, openCaseKeys, requests, summary });
 
   // 6. Follow-up, including closed duplicates whose reporter has yet to say how to be credited.
   if (options.followUp && !options.dryRun) {
@@ -228,17 +258,28 @@ export async function sweepInstallation(gateway: GitHubGateway, options: SweepOp
         if (issue.reading.status !== "found" || !awaitsCredit(issue.reading.record)) continue;
         const { record } = issue.reading;
         const policy = policies.get(record.source.repository.toLowerCase());
-        if (policy?.config.tracking.repository?.toLowerCase() === trackingName) followUps.push({ repository, number: issue.number, record, policy });
+        if (policy?.config.tracking.repository?.toLowerCase() === trackingName)
+          followUps.push({ repository, number: issue.number, record, policy });
       }
     }
     await followUpCases(gateway, options, options.followUp, followUps, requests, summary);
   }
   // 7. The hall of fame, once a case has been published.
-  if (options.acknowledgements && !options.dryRun) await options.acknowledgements({ gateway, policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, log });
+  if (options.acknowledgements && !options.dryRun)
+    await options.acknowledgements({ gateway, policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, log });
   // 8. CVE requests and the dashboards.
-  if (options.dashboard && !options.dryRun) await options.dashboard({ policies, trackingPolicies, trackingRepositories: summary.trackingRepositories, locks: options.locks, log, now });
+  if (options.dashboard && !options.dryRun)
+    await options.dashboard({
+      policies,
+      trackingPolicies,
+      trackingRepositories: summary.trackingRepositories,
+      locks: options.locks,
+      log,
+      now,
+    });
   // 9. The case index.
-  if (options.caseIndex && !options.dryRun) await options.caseIndex({ gateway, policies, trackingRepositories: summary.trackingRepositories, log, now });
+  if (options.caseIndex && !options.dryRun)
+    await options.caseIndex({ gateway, policies, trackingRepositories: summary.trackingRepositories, log, now });
   summary.githubRequests = requests();
   summary.conditionalHits = conditionalHits();
   return summary;
@@ -261,12 +302,22 @@ async function followUpCases(
       const fresh = await gateway.getOpenCase(work.repository, work.number);
       if (fresh.reading.status !== "found" || !(fresh.open || awaitsCredit(fresh.reading.record))) return;
       const outcome = await followUp(
-        { tracking: work.repository, number: work.number, body: fresh.body, labels: fresh.labels, record: fresh.reading.record, config: work.policy.config },
+        {
+          tracking: work.repository,
+          number: work.number,
+          body: fresh.body,
+          labels: fresh.labels,
+          record: fresh.reading.record,
+          config: work.policy.config,
+        },
         options.now,
       );
       summary.followedUp += 1;
       if (outcome.mirrored > 0 || outcome.steps.length > 0) {
-        options.log.info({ caseKey: work.record.key, issue: work.number, mirrored: outcome.mirrored, steps: outcome.steps, reasons: outcome.reasons }, "case followed up");
+        options.log.info(
+          { caseKey: work.record.key, issue: work.number, mirrored: outcome.mirrored, steps: outcome.steps, reasons: outcome.reasons },
+          "case followed up",
+        );
       }
     });
   }
@@ -325,7 +376,9 @@ interface ReconciliationScope {
 async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepOptions, scope: ReconciliationScope): Promise<void> {
   const { log, now } = options;
   const advisories: { advisory: TriageAdvisory; repository: string }[] = [];
-  const organizations = [...new Set(scope.repositories.filter((repository) => repository.ownerIsOrganization).map((repository) => repository.owner))];
+  const organizations = [
+    ...new Set(scope.repositories.filter((repository) => repository.ownerIsOrganization).map((repository) => repository.owner)),
+  ];
   const personal = scope.repositories.filter((repository) => !repository.ownerIsOrganization);
   const listings: { owner: { org: string } | RepositoryRef; name: string }[] = [
     ...organizations.map((org) => ({ owner: { org }, name: org })),

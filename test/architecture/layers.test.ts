@@ -17,14 +17,26 @@ function checkLayers(fixture?: string): { status: number | null; output: string 
 
 describe("the layer rule", () => {
   it.each<[string, string, RegExp]>([
-    ["the pure layer imports src/github, even for a type only", "type-only-upward", /pure-imports-pure: src\/policy\/rule\.ts → src\/github\/client\.ts/],
+    [
+      "the pure layer imports src/github, even for a type only",
+      "type-only-upward",
+      /pure-imports-pure: src\/policy\/rule\.ts → src\/github\/client\.ts/,
+    ],
     ["there is an import cycle inside one layer", "cycle", /no-cycle: src\/case\/(first|second)\.ts → src\/case\/(first|second)\.ts/],
-    ["a feature imports a feature of its own tier", "sideways-feature", /features-import-lower-tiers: src\/commands\/command\.ts → src\/containment\/hiding\.ts/],
-  ])("fails when %s", (_case, fixture, violation) => {
-    const result = checkLayers(fixture);
-    expect(result.status).toBe(1);
-    expect(result.output).toMatch(violation);
-  }, 60_000);
+    [
+      "a feature imports a feature of its own tier",
+      "sideways-feature",
+      /features-import-lower-tiers: src\/commands\/command\.ts → src\/containment\/hiding\.ts/,
+    ],
+  ])(
+    "fails when %s",
+    (_case, fixture, violation) => {
+      const result = checkLayers(fixture);
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(violation);
+    },
+    60_000,
+  );
 
   it("passes a tree whose imports all point down: policy ← github ← closing ← commands", () => {
     const result = checkLayers("downward");

@@ -42,9 +42,20 @@ const policy = (language: Language) => ({
 });
 
 const reports = [
-  { summary: "Clickjacking op staging", description: "https://staging.widgets.example.org/login laat zich in een iframe laden; ik belde de helpdesk en deed me voor als beheerder." },
-  { summary: "Lek in een plug-in", description: "De third-party plug-in op https://widgets.example.org/plugin lekt gegevens; sqlmap vond ze. 1. open de pagina 2. stuur het verzoek." },
-  { summary: "XSS in het zoekveld", description: "https://widgets.example.org/search?q=<script>alert(1)</script> voert script uit; I downloaded 300 records to confirm." },
+  {
+    summary: "Clickjacking op staging",
+    description:
+      "https://staging.widgets.example.org/login laat zich in een iframe laden; ik belde de helpdesk en deed me voor als beheerder.",
+  },
+  {
+    summary: "Lek in een plug-in",
+    description:
+      "De third-party plug-in op https://widgets.example.org/plugin lekt gegevens; sqlmap vond ze. 1. open de pagina 2. stuur het verzoek.",
+  },
+  {
+    summary: "XSS in het zoekveld",
+    description: "https://widgets.example.org/search?q=<script>alert(1)</script> voert script uit; I downloaded 300 records to confirm.",
+  },
   { summary: "Onbekende host", description: "https://andere.example.net/login zet het sessietoken in de URL." },
   { summary: "Fout", description: "kapot" },
 ];
@@ -102,7 +113,11 @@ function containedIssue(language: Language, report: (typeof reports)[number]): s
 }
 
 function issuesIn(language: Language): string[] {
-  return reports.flatMap((report) => [advisoryIssue(language, report, false), advisoryIssue(language, report, true), containedIssue(language, report)]);
+  return reports.flatMap((report) => [
+    advisoryIssue(language, report, false),
+    advisoryIssue(language, report, true),
+    containedIssue(language, report),
+  ]);
 }
 
 const found = (issues: string[], phrases: string[]) => phrases.filter((phrase) => issues.some((issue) => issue.includes(phrase)));

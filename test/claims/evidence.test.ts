@@ -33,12 +33,21 @@ describe("the evidence a report brings", () => {
   });
 
   it("finds nothing in a confident report without any of it", () => {
-    const evidence = evidenceOf("I have discovered a critical vulnerability in your software. It is very dangerous. Please fix it urgently and pay the bounty.");
-    expect(evidence).toEqual({ present: [], missing: ["steps", "request", "proof-of-concept", "trace", "version", "impact"], reproducer: false, aiDisclosure: false });
+    const evidence = evidenceOf(
+      "I have discovered a critical vulnerability in your software. It is very dangerous. Please fix it urgently and pay the bounty.",
+    );
+    expect(evidence).toEqual({
+      present: [],
+      missing: ["steps", "request", "proof-of-concept", "trace", "version", "impact"],
+      reproducer: false,
+      aiDisclosure: false,
+    });
   });
 
   it("counts the affected versions given in the advisory form", () => {
-    expect(assessEvidence(reportText({ title: "x", body: "It is broken." }), { versions: true }).present.map((item) => item.kind)).toEqual(["version"]);
+    expect(assessEvidence(reportText({ title: "x", body: "It is broken." }), { versions: true }).present.map((item) => item.kind)).toEqual([
+      "version",
+    ]);
   });
 
   it.each([
@@ -53,19 +62,29 @@ describe("the evidence a report brings", () => {
 
   it("labels a report with none of it evidence:none, and one with some of it not", () => {
     const config = configSchema.parse({});
-    expect(triage({ report: { title: "Critical vulnerability", body: "Your product is vulnerable. Please fix." }, config }).labels).toContain("evidence:none");
-    expect(triage({ report: { title: "XSS", body: "An attacker can steal sessions via https://example.org/?q=<script>x</script>" }, config }).labels).not.toContain("evidence:none");
+    expect(
+      triage({ report: { title: "Critical vulnerability", body: "Your product is vulnerable. Please fix." }, config }).labels,
+    ).toContain("evidence:none");
+    expect(
+      triage({ report: { title: "XSS", body: "An attacker can steal sessions via https://example.org/?q=<script>x</script>" }, config })
+        .labels,
+    ).not.toContain("evidence:none");
   });
 
   it("asks for what the policy requires and the report lacks, nothing else", () => {
     const intake = { requireReproduction: true, requireAiDisclosure: true };
     expect(missingRequirements({ reproducer: false, aiDisclosure: false }, intake)).toEqual(["reproduction", "ai-disclosure"]);
     expect(missingRequirements({ reproducer: true, aiDisclosure: false }, intake)).toEqual(["ai-disclosure"]);
-    expect(missingRequirements({ reproducer: false, aiDisclosure: false }, { requireReproduction: false, requireAiDisclosure: false })).toEqual([]);
+    expect(
+      missingRequirements({ reproducer: false, aiDisclosure: false }, { requireReproduction: false, requireAiDisclosure: false }),
+    ).toEqual([]);
   });
 
-  it.each(["1. a\n", "```\n", "GET /", "AI used ", "version 1.", "#0 0x1 in "])("reads up to 100,000 characters of %j in linear time", (unit) => {
-    const textOf = (size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-    expectAtMostLinearGrowth((size) => evidenceOf(textOf(size)), { sizes: [10_000, 100_000] });
-  });
+  it.each(["1. a\n", "```\n", "GET /", "AI used ", "version 1.", "#0 0x1 in "])(
+    "reads up to 100,000 characters of %j in linear time",
+    (unit) => {
+      const textOf = (size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+      expectAtMostLinearGrowth((size) => evidenceOf(textOf(size)), { sizes: [10_000, 100_000] });
+    },
+  );
 });

@@ -17,7 +17,7 @@ const genuine = {
     "",
     "Steps to reproduce:",
     "1. Build the fuzzer `fuzzing/afl.c` with ASan.",
-    "2. Feed it the input `\"\\` (quote, backslash).",
+    '2. Feed it the input `"\\` (quote, backslash).',
     "",
     "Impact: an attacker who controls the JSON can crash the process.",
   ].join("\n"),
@@ -122,13 +122,18 @@ describe("claims checked against the code", () => {
 describe("what the check costs", () => {
   it("makes no GitHub call for a report that names no code", async () => {
     const world = await openWorld();
-    const reported = await world.report({ summary: "XSS on the website", description: "The search page reflects the q parameter: https://example.org/?q=<script>alert(1)</script>" });
+    const reported = await world.report({
+      summary: "XSS on the website",
+      description: "The search page reflects the q parameter: https://example.org/?q=<script>alert(1)</script>",
+    });
     expect(reported.codeReads).toEqual([]);
     expect(reported.issue.body).not.toContain("Claims checked against the code");
   });
 
   it("makes no GitHub call for the code a blocked reporter names, and reads it for anyone else (control)", async () => {
-    const world = await openWorld({ config: `tracking: { repository: octo-org/security-cases }\nreporters: { blocked: [rosa-researcher] }\n` });
+    const world = await openWorld({
+      config: `tracking: { repository: octo-org/security-cases }\nreporters: { blocked: [rosa-researcher] }\n`,
+    });
     const blocked = await world.deliver(fabricated);
     expect(blocked.codeReads).toEqual([]);
     expect(world.tracking.issues.size).toBe(0);
@@ -138,15 +143,24 @@ describe("what the check costs", () => {
 
   it("makes at most two more calls when a report names code: one tree read per commit, cached by its SHA", async () => {
     const world = await openWorld();
-    const plain = await world.report({ summary: "XSS on the website", description: "The search page reflects the q parameter: https://example.org/?q=<script>x</script>" });
+    const plain = await world.report({
+      summary: "XSS on the website",
+      description: "The search page reflects the q parameter: https://example.org/?q=<script>x</script>",
+    });
     const first = await world.report(fabricated, { shared: true });
     expect(first.codeReads.map((entry) => entry.operationId)).toEqual(["git/list-matching-refs", "repos/get-content"]);
     expect(first.requests.length - plain.requests.length).toBe(2);
 
-    const bareName = await world.report({ summary: "Leak", description: "`cJSON_Utils.h` and `sort_list` in `cJSON_Utils.c`, cJSON 1.7.18." }, { shared: true });
+    const bareName = await world.report(
+      { summary: "Leak", description: "`cJSON_Utils.h` and `sort_list` in `cJSON_Utils.c`, cJSON 1.7.18." },
+      { shared: true },
+    );
     expect(bareName.codeReads.map((entry) => entry.operationId)).toEqual(["repos/get-content", "git/get-tree"]);
     // The tags are remembered; the tree of v1.7.18 is read once and then served from the cache by its SHA.
-    const again = await world.report({ summary: "Leak", description: "`sort_list()` in `cJSON_Utils.c` and `missing_one.c`, cJSON 1.7.18." }, { shared: true });
+    const again = await world.report(
+      { summary: "Leak", description: "`sort_list()` in `cJSON_Utils.c` and `missing_one.c`, cJSON 1.7.18." },
+      { shared: true },
+    );
     expect(again.codeReads.map((entry) => entry.operationId)).toEqual(["repos/get-content"]);
     expect(again.labels).toContain("claims:unverified");
     for (const reported of [first, bareName, again]) expect(reported.codeReads.length).toBeLessThanOrEqual(2);

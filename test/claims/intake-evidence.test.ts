@@ -15,10 +15,14 @@ intake:
   policyText: Reports must include a working reproducer and say whether AI tools were used.
 `;
 
-const noEvidence = { summary: "Critical vulnerability in your library", description: "I have found a very serious security problem in your software. Please fix it quickly and tell me about the bounty." };
+const noEvidence = {
+  summary: "Critical vulnerability in your library",
+  description: "I have found a very serious security problem in your software. Please fix it quickly and tell me about the bounty.",
+};
 const withReproducer = {
   summary: "Crash parsing a lone backslash",
-  description: "Steps to reproduce:\n1. Build fuzzing/afl.c\n2. Feed it `\"\\`\n\nImpact: a crash. AI use: none, I found and wrote this myself.",
+  description:
+    'Steps to reproduce:\n1. Build fuzzing/afl.c\n2. Feed it `"\\`\n\nImpact: a crash. AI use: none, I found and wrote this myself.',
 };
 
 describe("evidence at intake", () => {
@@ -30,7 +34,9 @@ describe("evidence at intake", () => {
     const body = reported.issue.body ?? "";
     expect(body).toContain("Evidence: **none** (`evidence:none`)");
     expect(body).toContain("Suggested question (send it with `/disclosure needs-info` followed by the question):");
-    expect(body).toContain("> Could you send us what your report does not show yet: a way to reproduce the problem: the steps, the request or command, or proof-of-concept code; if it crashes a program, the crash output or sanitizer trace; the version (release, tag or commit) you found it in; what an attacker can do with it?");
+    expect(body).toContain(
+      "> Could you send us what your report does not show yet: a way to reproduce the problem: the steps, the request or command, or proof-of-concept code; if it crashes a program, the crash output or sanitizer trace; the version (release, tag or commit) you found it in; what an attacker can do with it?",
+    );
     expect(reported.acknowledgement).not.toContain("Could you send us");
   });
 
@@ -38,7 +44,9 @@ describe("evidence at intake", () => {
     const world = await openWorld();
     const reported = await world.report(withReproducer);
     expect(reported.labels).not.toContain("evidence:none");
-    expect(reported.issue.body).toContain("Evidence: reproduction steps (“Steps to reproduce”); impact (“Impact”). Use of AI tools stated.");
+    expect(reported.issue.body).toContain(
+      "Evidence: reproduction steps (“Steps to reproduce”); impact (“Impact”). Use of AI tools stated.",
+    );
   });
 
   it("holds a report without the reproducer and AI-use statement the policy requires in needs-info, clock paused, and asks in the policy's words", async () => {
@@ -53,7 +61,9 @@ describe("evidence at intake", () => {
     expect(reported.acknowledgement).toContain(
       "Before we can evaluate your report, our policy asks for more: “Reports must include a working reproducer and say whether AI tools were used.”. Please send us a way to reproduce the problem: the steps, the request or command, or proof-of-concept code; whether you used AI tools to find the problem or to write the report, and how. Until we have it, your report waits, and the response date above moves by the days it waits.",
     );
-    expect(reported.issue.body).toContain("Asked of the researcher with the acknowledgement; the case waits in `state:needs-info`, its clock paused:");
+    expect(reported.issue.body).toContain(
+      "Asked of the researcher with the acknowledgement; the case waits in `state:needs-info`, its clock paused:",
+    );
   });
 
   it("lets a report that brings what the policy requires go to triage (control)", async () => {
@@ -69,8 +79,12 @@ describe("evidence at intake", () => {
   it("asks in Dutch under a Dutch policy", async () => {
     const world = await openWorld({ config: requiring("nl") });
     const reported = await world.report(noEvidence);
-    expect(reported.acknowledgement).toContain("Voordat wij uw melding kunnen beoordelen, vraagt ons beleid om meer: “Reports must include");
-    expect(reported.acknowledgement).toContain("of u AI-hulpmiddelen hebt gebruikt om het probleem te vinden of de melding te schrijven, en hoe");
+    expect(reported.acknowledgement).toContain(
+      "Voordat wij uw melding kunnen beoordelen, vraagt ons beleid om meer: “Reports must include",
+    );
+    expect(reported.acknowledgement).toContain(
+      "of u AI-hulpmiddelen hebt gebruikt om het probleem te vinden of de melding te schrijven, en hoe",
+    );
     expect(reported.issue.body).toContain("Bewijs: **geen** (`evidence:none`)");
   });
 });

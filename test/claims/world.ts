@@ -53,7 +53,10 @@ export async function claimsWorld(options: { config?: string; permissions?: Inst
   const source = github.state.seedRepository(codeRepository, { files: { ...cjsonFiles(), ".github/disclosure.yml": config } });
   for (const tag of cjsonTags()) github.state.seedTag(codeRepository, tag);
   const tracking = github.state.seedRepository(trackingName, { private: true });
-  const seeded = github.state.seedInstallation(octoOrg.login, { id: installation.id, ...(options.permissions ? { permissions: options.permissions } : {}) });
+  const seeded = github.state.seedInstallation(octoOrg.login, {
+    id: installation.id,
+    ...(options.permissions ? { permissions: options.permissions } : {}),
+  });
   const sharedCache = createGatewayCache();
   let delivery = 0;
 
@@ -81,19 +84,41 @@ export async function claimsWorld(options: { config?: string; permissions?: Inst
     );
     const payload = { ...repositoryAdvisoryReportedPayload(), repository_advisory: advisory, repository: source.repository };
     const cache: GatewayCache = reportOptions.shared ? sharedCache : createGatewayCache();
-    const probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
-    await probot.load(disclosureDesk({ cache, locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true }, trust: testTrust }));
+    const probot = new Probot({
+      appId: app.id,
+      privateKey: app.keys.privateKey,
+      baseUrl: github.url,
+      Octokit: TestOctokit,
+      log: pino({ level: "silent" }),
+    });
+    await probot.load(
+      disclosureDesk({ cache, locks: createInProcessLocks(), now: () => now.getTime(), platform: { advisories: true }, trust: testTrust }),
+    );
     const before = github.journal.entries.length;
-    await probot.receive({ id: `delivery-${delivery}`, name: "repository_advisory", payload } as unknown as Parameters<typeof probot.receive>[0]);
+    await probot.receive({ id: `delivery-${delivery}`, name: "repository_advisory", payload } as unknown as Parameters<
+      typeof probot.receive
+    >[0]);
     const requests = github.journal.entries.slice(before).filter((entry) => entry.operationId !== "apps/create-installation-access-token");
     return { ghsaId, requests, codeReads: requests.filter(isCodeRead) };
   }
 
-  async function report(content: { summary: string; description: string }, reportOptions: { shared?: boolean } = {}): Promise<ReportedCase> {
+  async function report(
+    content: { summary: string; description: string },
+    reportOptions: { shared?: boolean } = {},
+  ): Promise<ReportedCase> {
     const { ghsaId, requests, codeReads } = await deliver(content, reportOptions);
     const issue = [...tracking.issues.values()].find((candidate) => candidate.title.startsWith(ghsaId));
-    if (!issue) throw new Error(`no tracking issue for ${ghsaId}: ${requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join("; ")}`);
-    return { issue, labels: issue.labels.map((label) => label.name), requests, codeReads, acknowledgement: source.advisoryComments.get(ghsaId)?.[0]?.body };
+    if (!issue)
+      throw new Error(
+        `no tracking issue for ${ghsaId}: ${requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join("; ")}`,
+      );
+    return {
+      issue,
+      labels: issue.labels.map((label) => label.name),
+      requests,
+      codeReads,
+      acknowledgement: source.advisoryComments.get(ghsaId)?.[0]?.body,
+    };
   }
 
   return { github, source, tracking, installation: seeded, report, deliver, close: () => github.close() };
@@ -107,7 +132,10 @@ function isCodeRead(entry: JournalEntry): boolean {
 /** GHSA ids use digits 2-9 and the letters c f g h j m p q r v w x. */
 function ghsaIdOf(index: number): string {
   const alphabet = "23456789cfghjmpqrvwx";
-  const digits = Array.from({ length: 4 }, (_, position) => alphabet[Math.floor(index / alphabet.length ** position) % alphabet.length]).join("");
+  const digits = Array.from(
+    { length: 4 },
+    (_, position) => alphabet[Math.floor(index / alphabet.length ** position) % alphabet.length],
+  ).join("");
   return `GHSA-${digits}-wxyz-2345`;
 }
 

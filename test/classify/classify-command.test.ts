@@ -18,7 +18,8 @@ function memoryIo(files: Record<string, string>) {
   return { io, out, err };
 }
 
-const report = "# XSS in profile display name\n\nSet your name to `<img src=x onerror=alert(document.cookie)>`; an attacker can steal admins' session cookies.\n";
+const report =
+  "# XSS in profile display name\n\nSet your name to `<img src=x onerror=alert(document.cookie)>`; an attacker can steal admins' session cookies.\n";
 
 describe("disclosure-desk classify", () => {
   it("prints one decision for one issue, reading the title from its heading", async () => {
@@ -43,14 +44,31 @@ describe("disclosure-desk classify", () => {
       JSON.stringify({ id: "a", title: "Typo in README", body: "instal → install" }),
       "",
       "{not json",
-      JSON.stringify({ id: 7, title: "SSRF via avatar URL", body: "Fetching http://169.254.169.254/latest/meta-data/ returns the role credentials. An attacker can read them." }),
-      JSON.stringify({ id: "m", title: "SSRF via avatar URL", body: "Fetching http://169.254.169.254/latest/meta-data/ returns the role credentials. An attacker can read them.", authorAssociation: "MEMBER" }),
+      JSON.stringify({
+        id: 7,
+        title: "SSRF via avatar URL",
+        body: "Fetching http://169.254.169.254/latest/meta-data/ returns the role credentials. An attacker can read them.",
+      }),
+      JSON.stringify({
+        id: "m",
+        title: "SSRF via avatar URL",
+        body: "Fetching http://169.254.169.254/latest/meta-data/ returns the role credentials. An attacker can read them.",
+        authorAssociation: "MEMBER",
+      }),
       JSON.stringify({ title: "no id", body: "" }),
     ].join("\n");
     const { io, out, err } = memoryIo({ "issues.jsonl": lines });
     expect(await runClassify(["--batch", "issues.jsonl"], io)).toBe(1);
-    const printed = out.join("").trim().split("\n").map((line) => JSON.parse(line) as { id: unknown; vulnerabilityReport: boolean });
-    expect(printed.map(({ id, vulnerabilityReport }) => [id, vulnerabilityReport])).toEqual([["a", false], [7, true], ["m", false]]);
+    const printed = out
+      .join("")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: unknown; vulnerabilityReport: boolean });
+    expect(printed.map(({ id, vulnerabilityReport }) => [id, vulnerabilityReport])).toEqual([
+      ["a", false],
+      [7, true],
+      ["m", false],
+    ]);
     expect(err.join("")).toContain("issues.jsonl:3: not a JSON object");
     expect(err.join("")).toContain("issues.jsonl:6:");
   });

@@ -48,13 +48,18 @@ describe("classify on the sets written after the rules", () => {
     { name: "fourthSet", issues: fourthSet, mostMissed: 7 },
   ];
 
-  it.each(sets)("never contains an ordinary issue or discussion of $name, and misses at most $mostMissed reports", ({ name, issues, mostMissed }) => {
-    const falsePositives = issues.filter((issue) => issue.kind !== "report" && classify(issue).vulnerabilityReport);
-    const falseNegatives = issues.filter((issue) => issue.kind === "report" && !classify(issue).vulnerabilityReport);
-    process.stdout.write(`classify ${name}: ${issues.length} issues, ${falsePositives.length} false positives, ${falseNegatives.length} false negatives\n`);
-    expect(falsePositives.map((issue) => issue.id)).toEqual([]);
-    expect(falseNegatives.length).toBeLessThanOrEqual(mostMissed);
-  });
+  it.each(sets)(
+    "never contains an ordinary issue or discussion of $name, and misses at most $mostMissed reports",
+    ({ name, issues, mostMissed }) => {
+      const falsePositives = issues.filter((issue) => issue.kind !== "report" && classify(issue).vulnerabilityReport);
+      const falseNegatives = issues.filter((issue) => issue.kind === "report" && !classify(issue).vulnerabilityReport);
+      process.stdout.write(
+        `classify ${name}: ${issues.length} issues, ${falsePositives.length} false positives, ${falseNegatives.length} false negatives\n`,
+      );
+      expect(falsePositives.map((issue) => issue.id)).toEqual([]);
+      expect(falseNegatives.length).toBeLessThanOrEqual(mostMissed);
+    },
+  );
 
   it("holds reports and other issues in English and Dutch in the fourth set, written before the rules it measures", () => {
     const reports = fourthSet.filter((issue) => issue.kind === "report");
@@ -79,7 +84,10 @@ describe("classify on the sets written after the rules", () => {
     const table = [
       "| set | reports | other issues | reports missed | false positives | recall |",
       "|---|---:|---:|---:|---:|---:|",
-      ...rows.map((row) => `| ${row.name} | ${row.reports} | ${row.others} | ${row.missed} | ${row.falsePositives} | ${Math.round((100 * (row.reports - row.missed)) / row.reports)}% |`),
+      ...rows.map(
+        (row) =>
+          `| ${row.name} | ${row.reports} | ${row.others} | ${row.missed} | ${row.falsePositives} | ${Math.round((100 * (row.reports - row.missed)) / row.reports)}% |`,
+      ),
     ].join("\n");
     process.stdout.write(`classify per set (threshold ${defaultClassifyPolicy.threshold}):\n${table}\n`);
     expect(rows.map((row) => row.name)).toEqual(["corpus", "heldOut", "secondSet", "thirdSet", "developmentSet", "fourthSet"]);
@@ -96,7 +104,14 @@ describe("classify", () => {
   it("says why, rule by rule, with the matched text", () => {
     const result = classify(report);
     expect(result.vulnerabilityReport).toBe(true);
-    expect(result.reasons.map((reason) => reason.rule)).toEqual(["vulnerability-class", "exploit-payload", "attacker-impact", "concrete-target", "corroborated", "harm-vocabulary"]);
+    expect(result.reasons.map((reason) => reason.rule)).toEqual([
+      "vulnerability-class",
+      "exploit-payload",
+      "attacker-impact",
+      "concrete-target",
+      "corroborated",
+      "harm-vocabulary",
+    ]);
     expect(result.reasons[0]?.matched).toBe("SQL injection");
     expect(result.reasons[1]?.matched).toBe("' OR 1=1");
     // The impact is backed by the payload, and the decision quotes that payload as the evidence.
@@ -108,7 +123,9 @@ describe("classify", () => {
       const result = classify({ ...report, authorAssociation });
       expect(result.vulnerabilityReport).toBe(false);
       expect(result.reasons.at(-1)).toMatchObject({ rule: "maintainer-author", matched: authorAssociation });
-      expect(classify({ ...report, authorAssociation }, { ...defaultClassifyPolicy, includeMaintainers: true }).vulnerabilityReport).toBe(true);
+      expect(classify({ ...report, authorAssociation }, { ...defaultClassifyPolicy, includeMaintainers: true }).vulnerabilityReport).toBe(
+        true,
+      );
     }
     expect(classify({ ...report, authorAssociation: "CONTRIBUTOR" }).vulnerabilityReport).toBe(true);
     expect(classify({ ...report, authorAssociation: "NONE" }).vulnerabilityReport).toBe(true);
@@ -135,21 +152,45 @@ describe("classify", () => {
     expect(result.confidence).toBeLessThan(0.2);
   });
 
-  it.each(["../", "a ", "i found ", "an attacker who ", "' or ", "GET /a", "when i change ", "http://x.example.org/", "..\\", "kun je ", "kan iedereen ", "dump with ", "as a viewer ", "moet ", "zonder ", "referer ", "fix for cve-2026-1234 "])(
-    "reads 100,000 characters of %j in linear time",
-    (unit) => {
-      const bodyOf = (size: number) => unit.repeat(Math.ceil(size / unit.length));
-      expectAtMostLinearGrowth((size) => classify({ title: unit.repeat(50), body: bodyOf(size) }), { sizes: [10_000, 100_000] });
-    },
-  );
+  it.each([
+    "../",
+    "a ",
+    "i found ",
+    "an attacker who ",
+    "' or ",
+    "GET /a",
+    "when i change ",
+    "http://x.example.org/",
+    "..\\",
+    "kun je ",
+    "kan iedereen ",
+    "dump with ",
+    "as a viewer ",
+    "moet ",
+    "zonder ",
+    "referer ",
+    "fix for cve-2026-1234 ",
+  ])("reads 100,000 characters of %j in linear time", (unit) => {
+    const bodyOf = (size: number) => unit.repeat(Math.ceil(size / unit.length));
+    expectAtMostLinearGrowth((size) => classify({ title: unit.repeat(50), body: bodyOf(size) }), { sizes: [10_000, 100_000] });
+  });
 
   it("leaves a public CVE in a dependency alone but contains a bypass of the project's own fix", () => {
-    const bump = classify({ title: "Please update lodash for CVE-2021-23337", body: "lodash 4.17.20 has a published advisory; 4.17.21 fixes it." });
+    const bump = classify({
+      title: "Please update lodash for CVE-2021-23337",
+      body: "lodash 4.17.20 has a published advisory; 4.17.21 fixes it.",
+    });
     expect(bump.vulnerabilityReport).toBe(false);
     expect(bump.reasons.map((reason) => reason.rule)).toContain("public-dependency-advisory");
-    const dutchBump = classify({ title: "Graag axios bijwerken", body: "Kunnen jullie axios bijwerken naar 1.6.0 vanwege CVE-2023-45857?" });
+    const dutchBump = classify({
+      title: "Graag axios bijwerken",
+      body: "Kunnen jullie axios bijwerken naar 1.6.0 vanwege CVE-2023-45857?",
+    });
     expect(dutchBump.reasons.map((reason) => reason.rule)).toContain("public-dependency-advisory");
-    const bypass = classify({ title: "The fix for CVE-2026-1234 is incomplete", body: "On 3.1.2, GET https://files.example.org/download?name=..%2f..%2fconfig/secrets.yml still returns the secrets file." });
+    const bypass = classify({
+      title: "The fix for CVE-2026-1234 is incomplete",
+      body: "On 3.1.2, GET https://files.example.org/download?name=..%2f..%2fconfig/secrets.yml still returns the secrets file.",
+    });
     expect(bypass.vulnerabilityReport).toBe(true);
     expect(bypass.reasons.map((reason) => reason.rule)).toEqual(expect.arrayContaining(["disclosure-framing", "exploit-payload"]));
   });
@@ -157,7 +198,10 @@ describe("classify", () => {
   it("counts an impact backed by a payload for more than either alone", () => {
     const impact = classify({ title: "Profile pages", body: "Anyone can read the private notes of other users' profiles." });
     const payload = classify({ title: "Profile pages", body: "A note of `<img src=x onerror=alert(document.cookie)>` is saved as is." });
-    const both = classify({ title: "Profile pages", body: "A note of `<img src=x onerror=alert(document.cookie)>` is saved as is. Anyone can read the private notes of other users' profiles." });
+    const both = classify({
+      title: "Profile pages",
+      body: "A note of `<img src=x onerror=alert(document.cookie)>` is saved as is. Anyone can read the private notes of other users' profiles.",
+    });
     expect(impact.reasons.map((reason) => reason.rule)).not.toContain("corroborated");
     expect(payload.reasons.map((reason) => reason.rule)).not.toContain("corroborated");
     const quotedPayload = both.reasons.find((reason) => reason.rule === "exploit-payload")?.matched;
@@ -165,19 +209,30 @@ describe("classify", () => {
     expect(both.reasons.find((reason) => reason.rule === "corroborated")?.matched).toBe(quotedPayload);
     expect(both.confidence).toBeGreaterThan(Math.max(impact.confidence, payload.confidence));
     // Steps to reproduce corroborate an impact too, but not an ordinary bug.
-    const steps = classify({ title: "Invoices", body: "Steps:\n1. Log in as a customer\n2. Open /invoices/1001\n\nAny logged-in user can read other customers' invoices." });
+    const steps = classify({
+      title: "Invoices",
+      body: "Steps:\n1. Log in as a customer\n2. Open /invoices/1001\n\nAny logged-in user can read other customers' invoices.",
+    });
     expect(steps.reasons.map((reason) => reason.rule)).toContain("corroborated");
     const bug = classify({ title: "Dark mode resets", body: "Steps:\n1. Turn on dark mode\n2. Reload" });
     expect(bug.reasons).toEqual([]);
   });
 
   it("names exposed personal data only next to an impact or a missing login", () => {
-    const field = classify({ title: "Phone numbers lose their leading zero", body: "Saving 0612345678 as phone number stores 612345678. Same for the IBAN field." });
+    const field = classify({
+      title: "Phone numbers lose their leading zero",
+      body: "Saving 0612345678 as phone number stores 612345678. Same for the IBAN field.",
+    });
     expect(field.reasons.map((reason) => reason.rule)).not.toContain("personal-data");
     expect(field.vulnerabilityReport).toBe(false);
-    const exposed = classify({ title: "Order page", body: "The order page loads in a private window. On it: the full name and phone numbers of the buyer." });
+    const exposed = classify({
+      title: "Order page",
+      body: "The order page loads in a private window. On it: the full name and phone numbers of the buyer.",
+    });
     expect(exposed.reasons.map((reason) => reason.rule)).toEqual(["no-authentication", "personal-data"]);
-    expect(exposed.confidence).toBeGreaterThan(classify({ title: "Order page", body: "The order page loads in a private window." }).confidence);
+    expect(exposed.confidence).toBeGreaterThan(
+      classify({ title: "Order page", body: "The order page loads in a private window." }).confidence,
+    );
   });
 
   it("tells a wish for public pages from pages that are public by mistake, in English and Dutch", () => {
@@ -187,7 +242,10 @@ describe("classify", () => {
     const wens = classify({ title: "Agenda", body: "De openbare agenda moet weer zonder in te loggen te zien zijn." });
     expect(wens.vulnerabilityReport).toBe(false);
     expect(wens.reasons.map((reason) => reason.rule)).toContain("expected-access");
-    const lek = classify({ title: "Lek: facturen zonder in te loggen", body: "Via https://mijn.example.nl/facturen/1001 kan iedereen zonder in te loggen facturen van andere klanten downloaden." });
+    const lek = classify({
+      title: "Lek: facturen zonder in te loggen",
+      body: "Via https://mijn.example.nl/facturen/1001 kan iedereen zonder in te loggen facturen van andere klanten downloaden.",
+    });
     expect(lek.vulnerabilityReport).toBe(true);
   });
 
@@ -210,7 +268,10 @@ describe("classify on security talk that is not a finding", () => {
     expect(result.vulnerabilityReport).toBe(false);
     expect(result.reasons).toContainEqual(expect.objectContaining({ rule: "scanner-output", matched: "Checkmarx" }));
     // Control: the same words without the product's name score higher, so the name is what counts against.
-    const unnamed = { title: scanner.title.replace("Checkmarx: ", ""), body: scanner.body.replace("Checkmarx reports that", "We see that") };
+    const unnamed = {
+      title: scanner.title.replace("Checkmarx: ", ""),
+      body: scanner.body.replace("Checkmarx reports that", "We see that"),
+    };
     expect(classify(unnamed).reasons.map((reason) => reason.rule)).not.toContain("scanner-output");
     expect(result.confidence).toBeLessThan(classify(unnamed).confidence);
   });
@@ -231,7 +292,10 @@ describe("classify on security talk that is not a finding", () => {
     });
     expect(request.vulnerabilityReport).toBe(false);
     expect(request.reasons.map((reason) => reason.rule)).toContain("asks-for-private-channel");
-    const report = classify({ title: "Invoices of other customers readable", body: "I found a vulnerability: GET /export?id=2 returns the invoices of other customers without logging in." });
+    const report = classify({
+      title: "Invoices of other customers readable",
+      body: "I found a vulnerability: GET /export?id=2 returns the invoices of other customers without logging in.",
+    });
     expect(report.vulnerabilityReport).toBe(true);
   });
 

@@ -12,18 +12,26 @@ describe("the containment model", () => {
     expect(result.vulnerabilityReport).toBe(true);
     expect(result.reasons.map((reason) => reason.rule)).toEqual(["model"]);
     const [reason] = result.reasons;
-    expect(reason?.explanation).toMatch(/^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.9\d*; the words that weigh most for it: "/);
+    expect(reason?.explanation).toMatch(
+      /^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.9\d*; the words that weigh most for it: "/,
+    );
     expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(reason?.matched.toLowerCase());
   });
 
   it("is not asked when the rules already decide, so their reasons stay the explanation (control)", () => {
-    const result = classify({ title: "SQL injection in search", body: "GET /search?q=' OR 1=1-- returns every user's orders. An attacker can read all orders." });
+    const result = classify({
+      title: "SQL injection in search",
+      body: "GET /search?q=' OR 1=1-- returns every user's orders. An attacker can read all orders.",
+    });
     expect(result.vulnerabilityReport).toBe(true);
     expect(result.reasons.map((reason) => reason.rule)).not.toContain("model");
   });
 
   it("does not count words of harm alone as a sign the model may corroborate", () => {
-    const result = classify({ title: "Token refresh loop logs users out", body: "After the upgrade the session token refresh loops and users are logged out every minute." });
+    const result = classify({
+      title: "Token refresh loop logs users out",
+      body: "After the upgrade the session token refresh loops and users are logged out every minute.",
+    });
     expect(result.vulnerabilityReport).toBe(false);
   });
 });
@@ -54,7 +62,12 @@ describe("model features and scoring", () => {
   it("scores the sum of the weights present and names the features behind it", () => {
     const prediction = predict(model, "", "remote code");
     expect(prediction.probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 3))), 6);
-    expect(prediction.top(0, 5).map((contribution) => contribution.feature).sort()).toEqual(["code", "remote", "remote code"]);
+    expect(
+      prediction
+        .top(0, 5)
+        .map((contribution) => contribution.feature)
+        .sort(),
+    ).toEqual(["code", "remote", "remote code"]);
     expect(predict(model, "", "nothing here").probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(1)), 6);
   });
 });

@@ -21,7 +21,10 @@ export interface CommandWorld {
   seedAccount(org: string, options?: { policy?: string; suspendedAt?: string }): InstallationState;
   /** A sealed case in the account's tracking repository, naming the researcher in its body. */
   seedCase(org: string, key: string): IssueObject;
-  run<T>(command: (args: string[], io: SweepCommandIo, overrides: typeof commandOverrides) => Promise<T>, args: string[]): Promise<{ code: T; out: string; err: string }>;
+  run<T>(
+    command: (args: string[], io: SweepCommandIo, overrides: typeof commandOverrides) => Promise<T>,
+    args: string[],
+  ): Promise<{ code: T; out: string; err: string }>;
   /** Requests GitHub would refuse (invalid against its description, or answered 422), and stray stand-in answers. */
   refused(): string[];
   close(): Promise<void>;
@@ -41,7 +44,9 @@ export async function commandWorld(): Promise<CommandWorld> {
     app,
     seedAccount(org, options = {}) {
       github.state.seedOrganization(org);
-      github.state.seedRepository(`${org}/widgets`, { files: { ".github/disclosure.yml": options.policy ?? `tracking:\n  repository: ${trackingOf(org)}\n` } });
+      github.state.seedRepository(`${org}/widgets`, {
+        files: { ".github/disclosure.yml": options.policy ?? `tracking:\n  repository: ${trackingOf(org)}\n` },
+      });
       github.state.seedRepository(trackingOf(org), { private: true });
       return github.state.seedInstallation(org, options.suspendedAt ? { suspendedAt: options.suspendedAt } : {});
     },
@@ -63,7 +68,12 @@ export async function commandWorld(): Promise<CommandWorld> {
         acknowledgement: { status: "sent", at: "2026-11-16T08:31:00.000Z" },
       };
       const body = withCaseBlock(`## SQL injection in the widget search\n\n| Reported by | ${researcher.login} |`, record);
-      const issue = github.state.createIssue(tracking, { title: `${key}: SQL injection in the widget search`, body, labels: ["disclosure", "state:accepted"], user: app.bot });
+      const issue = github.state.createIssue(tracking, {
+        title: `${key}: SQL injection in the widget search`,
+        body,
+        labels: ["disclosure", "state:accepted"],
+        user: app.bot,
+      });
       issue.body = sealedForTest(issue.body ?? "", trackingOf(org), issue.number);
       return issue;
     },

@@ -14,7 +14,11 @@ const paused = "paused-org";
 
 type Run = Awaited<ReturnType<CommandWorld["run"]>>;
 
-const commands: { name: string; run: (world: CommandWorld) => Promise<Run>; actedOn: (world: CommandWorld, run: Run, org: string) => boolean }[] = [
+const commands: {
+  name: string;
+  run: (world: CommandWorld) => Promise<Run>;
+  actedOn: (world: CommandWorld, run: Run, org: string) => boolean;
+}[] = [
   {
     name: "sweep",
     run: (world) => world.run(runSweepCommand, ["--dry-run"]),
@@ -33,7 +37,8 @@ const commands: { name: string; run: (world: CommandWorld) => Promise<Run>; acte
   {
     name: "forget",
     run: (world) => world.run(runForgetCommand, [researcherLogin]),
-    actedOn: (world, _run, org) => !(world.github.state.repository(trackingOf(org))?.issues.get(1)?.body ?? researcherLogin).includes(researcherLogin),
+    actedOn: (world, _run, org) =>
+      !(world.github.state.repository(trackingOf(org))?.issues.get(1)?.body ?? researcherLogin).includes(researcherLogin),
   },
 ];
 
@@ -50,7 +55,9 @@ async function twoAccounts(pausedSuspendedAt: string | undefined): Promise<numbe
 }
 
 function tokenRequestsFor(installationId: number): number {
-  return world.github.journal.of("apps/create-installation-access-token").filter((entry) => entry.path.endsWith(`/app/installations/${installationId}/access_tokens`)).length;
+  return world.github.journal
+    .of("apps/create-installation-access-token")
+    .filter((entry) => entry.path.endsWith(`/app/installations/${installationId}/access_tokens`)).length;
 }
 
 describe.each(commands)("disclosure-desk $name over every installation", (command) => {

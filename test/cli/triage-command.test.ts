@@ -22,9 +22,18 @@ beforeAll(async () => {
       'Steps to reproduce: open a page with <iframe src="https://mijnpartnergroep.nl/nieuws"></iframe>.\n',
     "untitled.md": "Just some text without a title line.",
     "batch.jsonl": [
-      JSON.stringify({ id: "r-1", title: "Missing HSTS", body: "curl -I https://www.openworx.nl shows no Strict-Transport-Security header." }),
+      JSON.stringify({
+        id: "r-1",
+        title: "Missing HSTS",
+        body: "curl -I https://www.openworx.nl shows no Strict-Transport-Security header.",
+      }),
       "",
-      JSON.stringify({ id: 2, title: "SQL injection", body: "https://www.openworx.nl/product.php?id=1' is injectable", receivedAt: "2026-04-24T10:00:00Z" }),
+      JSON.stringify({
+        id: 2,
+        title: "SQL injection",
+        body: "https://www.openworx.nl/product.php?id=1' is injectable",
+        receivedAt: "2026-04-24T10:00:00Z",
+      }),
       "{ not json",
       JSON.stringify({ id: "r-4", title: "No body" }),
     ].join("\n"),
@@ -77,13 +86,19 @@ describe("disclosure-desk triage", () => {
   it("triages a batch, one output line per input line with its id", async () => {
     const run = capture();
     expect(await runCli(["triage", "--policy", "openworx.yml", "--batch", "batch.jsonl"], run.io)).toBe(1);
-    const lines = run.stdout().trim().split("\n").map((line) => JSON.parse(line));
+    const lines = run
+      .stdout()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.id, line.exclusions.map((exclusion: { id: string }) => exclusion.id)])).toEqual([
       ["r-1", ["security-headers"]],
       ["2", []],
     ]);
     expect(lines[1].sla.responseDue).toBe("2026-05-04T21:59:59.999Z");
-    expect(run.stderr()).toBe("batch.jsonl:4: not a JSON object\nbatch.jsonl:5: body: Invalid input: expected string, received undefined\n");
+    expect(run.stderr()).toBe(
+      "batch.jsonl:4: not a JSON object\nbatch.jsonl:5: body: Invalid input: expected string, received undefined\n",
+    );
   });
 
   it("reports an invalid config with its line and exits 1", async () => {

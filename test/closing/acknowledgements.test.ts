@@ -6,8 +6,18 @@ import { closingConfig, days, resolvedAt, resolvedCase } from "./fixtures.js";
 const config = closingConfig("mutual");
 const at = (count: number) => days(resolvedAt, count).toISOString();
 
-function credited(choice: "name" | "handle" | "anonymous", login: string, name?: string, changes: Partial<CaseRecord> = {}, when = 0): CaseRecord {
-  return resolvedCase(config, { credit: { choice, login, ...(name === undefined ? {} : { name }), by: "researcher", at: at(when) } }, { resolvedAt: at(when), ...changes });
+function credited(
+  choice: "name" | "handle" | "anonymous",
+  login: string,
+  name?: string,
+  changes: Partial<CaseRecord> = {},
+  when = 0,
+): CaseRecord {
+  return resolvedCase(
+    config,
+    { credit: { choice, login, ...(name === undefined ? {} : { name }), by: "researcher", at: at(when) } },
+    { resolvedAt: at(when), ...changes },
+  );
 }
 
 describe("the acknowledgements page", () => {
@@ -17,7 +27,15 @@ describe("the acknowledgements page", () => {
         { record: credited("handle", "rosa-researcher", undefined, { state: "published", key: "GHSA-rosa-0001-aaaa" }, 1) },
         { record: credited("name", "jan-j", "Jan Jansen", { state: "published", key: "GHSA-jans-0002-bbbb" }, 0) },
         { record: credited("anonymous", "quiet-one", undefined, { state: "published", key: "GHSA-quie-0003-cccc" }, 2) },
-        { record: credited("handle", "rosa-researcher", undefined, { state: "duplicate", key: "GHSA-rosa-0004-dddd", duplicateOf: "GHSA-jans-0002-bbbb" }, 3) },
+        {
+          record: credited(
+            "handle",
+            "rosa-researcher",
+            undefined,
+            { state: "duplicate", key: "GHSA-rosa-0004-dddd", duplicateOf: "GHSA-jans-0002-bbbb" },
+            3,
+          ),
+        },
         { record: { ...resolvedCase(config, {}), state: "published", key: "GHSA-none-0005-eeee" }, researcher: "no-answer" },
       ],
       "en",
@@ -41,7 +59,13 @@ describe("the acknowledgements page", () => {
     const page = renderAcknowledgements(
       [
         { record: credited("name", "rosa-researcher", "Rosa Visser", { key: "GHSA-rosa-0001-aaaa" }) },
-        { record: credited("name", "jan-j", "Jan Jansen", { state: "duplicate", key: "GHSA-jans-0002-bbbb", duplicateOf: "GHSA-rosa-0001-aaaa" }) },
+        {
+          record: credited("name", "jan-j", "Jan Jansen", {
+            state: "duplicate",
+            key: "GHSA-jans-0002-bbbb",
+            duplicateOf: "GHSA-rosa-0001-aaaa",
+          }),
+        },
       ],
       "en",
     );
@@ -54,7 +78,12 @@ describe("the acknowledgements page", () => {
     const declined = credited("name", "rosa-researcher", "Rosa Visser", { state: "published" });
     const page = renderAcknowledgements(
       [
-        { record: { ...declined, closing: { ...declined.closing, advisoryCredit: { login: "rosa-researcher", state: "declined", at: at(1) } } } },
+        {
+          record: {
+            ...declined,
+            closing: { ...declined.closing, advisoryCredit: { login: "rosa-researcher", state: "declined", at: at(1) } },
+          },
+        },
         { record: credited("name", "x", "Rejected Reporter", { state: "rejected" }) },
         { record: credited("name", "y", "Withdrawn Reporter", { state: "withdrawn" }) },
       ],
@@ -66,7 +95,9 @@ describe("the acknowledgements page", () => {
   });
 
   it("escapes a chosen name and says so when there is nobody yet", () => {
-    expect(renderAcknowledgements([{ record: credited("name", "z", "[Eve](https://evil) @octo-org/security", { state: "published" }) }], "en")).toContain("- \\[Eve\\]\\(https://evil\\) @\u200bocto-org/security");
+    expect(
+      renderAcknowledgements([{ record: credited("name", "z", "[Eve](https://evil) @octo-org/security", { state: "published" }) }], "en"),
+    ).toContain("- \\[Eve\\]\\(https://evil\\) @\u200bocto-org/security");
     expect(renderAcknowledgements([], "en")).toContain("No acknowledgements yet.");
   });
 });

@@ -25,7 +25,14 @@ function advisoryObject(state: "draft" | "published") {
     cvssScore: 9.8,
     state,
     author: researcher,
-    vulnerabilities: [{ package: { ecosystem: "npm", name: "widgets" }, vulnerable_version_range: "< 2.4.1", patched_versions: "2.4.1", vulnerable_functions: [] }],
+    vulnerabilities: [
+      {
+        package: { ecosystem: "npm", name: "widgets" },
+        vulnerable_version_range: "< 2.4.1",
+        patched_versions: "2.4.1",
+        vulnerable_functions: [],
+      },
+    ],
     cweIds: [],
     credits: [{ user: researcher, type: "finder", state: "pending" }],
     submissionAccepted: null,
@@ -40,7 +47,12 @@ describe("publishing with a CVE request, at the HTTP boundary", () => {
   async function closingGitHub(body: string): Promise<TestGitHub> {
     const github = await startTestGitHub();
     github.state.adoptAdvisory("octo-org/widgets", advisoryObject("draft"));
-    github.seedIssue("octo-org/security-cases", { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body, labels: ["disclosure", "state:resolved"] });
+    github.seedIssue("octo-org/security-cases", {
+      number: 7,
+      title: `${caseKey}: SQL injection in the widget search endpoint`,
+      body,
+      labels: ["disclosure", "state:resolved"],
+    });
     return github;
   }
 
@@ -50,12 +62,28 @@ describe("publishing with a CVE request, at the HTTP boundary", () => {
     const github = await closingGitHub(withCaseBlock("## Case", record));
 
     const octokit = new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url });
-    const gateways = { conversation: new ConversationGateway(octokit, createGatewayCache(), installation.id, () => now.getTime()), closing: new ClosingGateway(octokit) };
-    const outcome = await followUpCase(gateways, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("## Case", record), labels: ["disclosure", "state:resolved"], record, config }, now);
+    const gateways = {
+      conversation: new ConversationGateway(octokit, createGatewayCache(), installation.id, () => now.getTime()),
+      closing: new ClosingGateway(octokit),
+    };
+    const outcome = await followUpCase(
+      gateways,
+      {
+        tracking: { owner: "octo-org", repo: "security-cases" },
+        number: 7,
+        body: withCaseBlock("## Case", record),
+        labels: ["disclosure", "state:resolved"],
+        record,
+        config,
+      },
+      now,
+    );
 
     expect(github.journal.problems()).toEqual([]);
     expect(outcome.steps).toEqual(["publishAdvisory", "messageResearcher", "recordClosing"]);
-    const sent = github.journal.entries.filter((request) => request.method !== "GET").map((request) => [request.method, request.path, request.body]);
+    const sent = github.journal.entries
+      .filter((request) => request.method !== "GET")
+      .map((request) => [request.method, request.path, request.body]);
     expect(sent[0]).toEqual(["PATCH", advisoryPath, { state: "published" }]);
     expect(sent[1]).toEqual(["POST", `${advisoryPath}/cve`, undefined]);
     expect(sent[2]?.[1]).toBe(`${advisoryPath}/comments`);
@@ -68,11 +96,28 @@ describe("publishing with a CVE request, at the HTTP boundary", () => {
     const config = closingConfig("maintainer-only");
     const record = resolvedCase(config, { publication: { requestedAt: now.toISOString(), by: "max-maintainer", cve: false } });
     const github = await closingGitHub(withCaseBlock("## Case", record));
-    github.faults.inject({ method: "PATCH", operationId: "security-advisories/update-repository-advisory" }, { kind: "status", status: 422 });
+    github.faults.inject(
+      { method: "PATCH", operationId: "security-advisories/update-repository-advisory" },
+      { kind: "status", status: 422 },
+    );
 
     const octokit = new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url });
-    const gateways = { conversation: new ConversationGateway(octokit, createGatewayCache(), installation.id, () => now.getTime()), closing: new ClosingGateway(octokit) };
-    await followUpCase(gateways, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("## Case", record), labels: ["disclosure", "state:resolved"], record, config }, now);
+    const gateways = {
+      conversation: new ConversationGateway(octokit, createGatewayCache(), installation.id, () => now.getTime()),
+      closing: new ClosingGateway(octokit),
+    };
+    await followUpCase(
+      gateways,
+      {
+        tracking: { owner: "octo-org", repo: "security-cases" },
+        number: 7,
+        body: withCaseBlock("## Case", record),
+        labels: ["disclosure", "state:resolved"],
+        record,
+        config,
+      },
+      now,
+    );
 
     expect(github.journal.problems()).toEqual([]);
     const note = github.commentBodies("octo-org/security-cases", 7).join("\n");
@@ -82,6 +127,10 @@ describe("publishing with a CVE request, at the HTTP boundary", () => {
     expect(written.state).toBeUndefined();
     expect(written.body).toContain('"state":"resolved"');
     expect(written.body).not.toContain('"publication"');
-    expect(github.journal.entries.some((request) => request.method === "POST" && request.path.endsWith("/comments") && request.path.includes("security-advisories"))).toBe(false);
+    expect(
+      github.journal.entries.some(
+        (request) => request.method === "POST" && request.path.endsWith("/comments") && request.path.includes("security-advisories"),
+      ),
+    ).toBe(false);
   });
 });

@@ -61,10 +61,22 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
     summary: "SQL injection in the widget search endpoint",
     description: "The q parameter of /api/search is concatenated into SQL.",
     severity: null,
-    vulnerabilities: [{ package: { ecosystem: "npm", name: "widgets" }, vulnerable_version_range: "< 2.4.1", patched_versions: "2.4.1", vulnerable_functions: [] }],
+    vulnerabilities: [
+      {
+        package: { ecosystem: "npm", name: "widgets" },
+        vulnerable_version_range: "< 2.4.1",
+        patched_versions: "2.4.1",
+        vulnerable_functions: [],
+      },
+    ],
   });
   const config = configSchema.parse({ calendar: { timezone: "Europe/Amsterdam" } });
-  const record = openedCase(config, { state: "resolved", firstResponseAt: "2026-11-17T10:15:00.000Z", resolvedAt, closing: { askedAt: resolvedAt, ...closing } });
+  const record = openedCase(config, {
+    state: "resolved",
+    firstResponseAt: "2026-11-17T10:15:00.000Z",
+    resolvedAt,
+    closing: { askedAt: resolvedAt, ...closing },
+  });
   const issue = github.state.createIssue(tracking, {
     title: `[${caseKey}] SQL injection in the widget search endpoint`,
     body: withCaseBlock("## Case", record),
@@ -72,8 +84,22 @@ async function setUp(consent: string, closing: CaseRecord["closing"]): Promise<n
     user: github.state.seedUser("disclosure-desk[bot]", "Bot"),
   });
   issue.body = sealedForTest(issue.body ?? "", trackingName, issue.number);
-  probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
-  await probot.load(disclosureDesk({ cache: createGatewayCache(), locks: createInProcessLocks(), now: () => clock.getTime(), platform: { advisories: true }, trust: testTrust }));
+  probot = new Probot({
+    appId: app.id,
+    privateKey: app.keys.privateKey,
+    baseUrl: github.url,
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
+  await probot.load(
+    disclosureDesk({
+      cache: createGatewayCache(),
+      locks: createInProcessLocks(),
+      now: () => clock.getTime(),
+      platform: { advisories: true },
+      trust: testTrust,
+    }),
+  );
   return issue.number;
 }
 
@@ -105,13 +131,25 @@ async function sweepCase(number: number): Promise<void> {
     credit: { default: "name", askAfterDays: 14 },
     publication: { consent: consentMode, reviewDays: 10 },
   });
-  const openCase: FollowUpCase = { tracking: { owner: "octo-org", repo: "security-cases" }, number, body: issue.body ?? "", labels, record, config };
+  const openCase: FollowUpCase = {
+    tracking: { owner: "octo-org", repo: "security-cases" },
+    number,
+    body: issue.body ?? "",
+    labels,
+    record,
+    config,
+  };
   await followUp(openCase, clock);
 }
 
 /** A comment by the researcher on the advisory, written at the test's clock. */
 function researcherSays(body: string): void {
-  const comment = github.state.createAdvisoryComment(github.state.repository("octo-org/widgets")!, caseKey, body, github.state.seedUser("rosa-researcher"));
+  const comment = github.state.createAdvisoryComment(
+    github.state.repository("octo-org/widgets")!,
+    caseKey,
+    body,
+    github.state.seedUser("rosa-researcher"),
+  );
   comment.created_at = clock.toISOString().replace(/\.\d{3}Z$/, "Z");
   comment.updated_at = comment.created_at;
 }
@@ -123,7 +161,8 @@ function requestPublication(number: number): void {
 }
 
 const advisoryUpdates = () => github.journal.of("security-advisories/update-repository-advisory").map((entry) => entry.body);
-const trackingComments = (number: number) => [...tracking.comments.values()].filter((comment) => comment.issue_url.endsWith(`/issues/${number}`)).map((comment) => comment.body ?? "");
+const trackingComments = (number: number) =>
+  [...tracking.comments.values()].filter((comment) => comment.issue_url.endsWith(`/issues/${number}`)).map((comment) => comment.body ?? "");
 const advisoryComments = () => github.state.repository("octo-org/widgets")!.advisoryComments.get(caseKey) ?? [];
 
 describe("closing a case under mutual consent, against the stand-in", () => {
@@ -132,7 +171,10 @@ describe("closing a case under mutual consent, against the stand-in", () => {
   });
 
   it("from the researcher's answers to the publication, never sending GitHub what it would refuse", async () => {
-    const number = await setUp("mutual", { review: { status: "requested", at: resolvedAt }, otherCredits: [{ login: "ana-analyst", type: "analyst" }] });
+    const number = await setUp("mutual", {
+      review: { status: "requested", at: resolvedAt },
+      otherCredits: [{ login: "ana-analyst", type: "analyst" }],
+    });
 
     // Day 1: the researcher says how to be credited; the sweep copies it, records it, sets credits, sends the draft.
     researcherSays('credit: name "Rosa Visser"');
@@ -143,8 +185,18 @@ describe("closing a case under mutual consent, against the stand-in", () => {
       credit: { choice: "name", name: "Rosa Visser", login: "rosa-researcher", by: "researcher" },
       review: { status: "sent", at: clock.toISOString() },
     });
-    expect(advisoryUpdates()).toEqual([{ credits: [{ login: "rosa-researcher", type: "finder" }, { login: "ana-analyst", type: "analyst" }] }]);
-    expect(advisory.credits_detailed.map((credit) => [credit.user.login, credit.state])).toEqual([["rosa-researcher", "accepted"], ["ana-analyst", "pending"]]);
+    expect(advisoryUpdates()).toEqual([
+      {
+        credits: [
+          { login: "rosa-researcher", type: "finder" },
+          { login: "ana-analyst", type: "analyst" },
+        ],
+      },
+    ]);
+    expect(advisory.credits_detailed.map((credit) => [credit.user.login, credit.state])).toEqual([
+      ["rosa-researcher", "accepted"],
+      ["ana-analyst", "pending"],
+    ]);
     const review = advisoryComments().at(-1)?.body ?? "";
     expect(review).toContain("Before we publish, here is the text of our publication");
     expect(review).toContain('you will be credited by name as "Rosa Visser".');
@@ -164,7 +216,9 @@ describe("closing a case under mutual consent, against the stand-in", () => {
     await sweepCase(number);
     expect(advisoryUpdates()).toHaveLength(1);
     expect(advisory.state).toBe("draft");
-    expect(trackingComments(number).at(-1)).toContain("⛔ Not published (asked by max-maintainer): nothing was sent to GitHub, because\n- the advisory has no severity or CVSS vector");
+    expect(trackingComments(number).at(-1)).toContain(
+      "⛔ Not published (asked by max-maintainer): nothing was sent to GitHub, because\n- the advisory has no severity or CVSS vector",
+    );
     now = issueNow(number);
     expect(now.record.closing?.publication).toBeUndefined();
     expect(now.record.state).toBe("resolved");
@@ -225,7 +279,9 @@ describe("closing a case under mutual consent, against the stand-in", () => {
     expect(now.record).toMatchObject({ state: "published", closing: { publishedOutsideGate: true } });
     expect(now.issue.state).toBe("closed");
     const alert = trackingComments(number).at(-1) ?? "";
-    expect(alert).toContain("🚨 @octo-org/security: [the advisory](https://github.com/octo-org/widgets/security/advisories/GHSA-4v7x-pqr2-9c3m) was published on GitHub outside Disclosure Desk");
+    expect(alert).toContain(
+      "🚨 @octo-org/security: [the advisory](https://github.com/octo-org/widgets/security/advisories/GHSA-4v7x-pqr2-9c3m) was published on GitHub outside Disclosure Desk",
+    );
     expect(alert).toContain("- the researcher has not consented to publication");
     expect(advisoryUpdates()).toEqual([]);
   });
@@ -233,7 +289,12 @@ describe("closing a case under mutual consent, against the stand-in", () => {
 
 async function deliverPublished(): Promise<void> {
   const base = repositoryAdvisoryReportedPayload();
-  const payload = { ...base, action: "published", repository_advisory: { ...structuredClone(advisory) }, installation: { ...base.installation, id: installationId } };
+  const payload = {
+    ...base,
+    action: "published",
+    repository_advisory: { ...structuredClone(advisory) },
+    installation: { ...base.installation, id: installationId },
+  };
   expect(validateWebhookPayload("repository_advisory", payload)).toEqual([]);
   await probot.receive({ id: "delivery-published", name: "repository_advisory", payload } as unknown as Parameters<Probot["receive"]>[0]);
 }
@@ -318,7 +379,6 @@ describe("the sweep's follow-up step", () => {
   });
 });
 
-
 describe("/disclosure publish through the issue comment handler", () => {
   it("maintainer-only: the command records the request, the next sweep publishes", async () => {
     clock = days(resolvedAt, 1);
@@ -340,7 +400,14 @@ async function deliverCommand(number: number, body: string): Promise<void> {
   const issue = tracking.issues.get(number)!;
   const comment = github.state.createComment(tracking, issue, body, github.state.seedUser("max-maintainer"));
   const base = issueCommentCreatedPayload();
-  const payload = { ...base, issue: structuredClone(issue), comment: structuredClone(comment), repository: structuredClone(tracking.repository), sender: comment.user, installation: { ...base.installation, id: installationId } };
+  const payload = {
+    ...base,
+    issue: structuredClone(issue),
+    comment: structuredClone(comment),
+    repository: structuredClone(tracking.repository),
+    sender: comment.user,
+    installation: { ...base.installation, id: installationId },
+  };
   expect(validateWebhookPayload("issue_comment", payload)).toEqual([]);
   await probot.receive({ id: `delivery-${comment.id}`, name: "issue_comment", payload } as unknown as Parameters<Probot["receive"]>[0]);
 }

@@ -8,7 +8,16 @@ import { closingConfig, days, resolvedAt, resolvedCase } from "./fixtures.js";
 const now = days(resolvedAt, 1);
 
 function run(text: string, config: DisclosureConfig, record: CaseRecord, labels = ["disclosure", "state:resolved"], at = now) {
-  const plan = planComment({ parsed: parseComment(text), record, labels, config, actor: "max-maintainer", now: at, researcher: "rosa-researcher", commentId: 4242 });
+  const plan = planComment({
+    parsed: parseComment(text),
+    record,
+    labels,
+    config,
+    actor: "max-maintainer",
+    now: at,
+    researcher: "rosa-researcher",
+    commentId: 4242,
+  });
   const written = plan.actions.find((action) => action.type === "updateRecord");
   const reply = plan.actions.find((action) => action.type === "replyToMaintainers");
   return {
@@ -54,14 +63,22 @@ describe("credit, consent, embargo and relayed", () => {
 
   it("records a credit a maintainer relays, with the researcher's login, and says so", () => {
     const result = run('/disclosure credit name "Jane <b>Doe</b>"', config, resolvedCase(config));
-    expect(result.record?.closing?.credit).toEqual({ choice: "name", name: "Jane bDoe/b", login: "rosa-researcher", by: "maintainer", at: now.toISOString() });
+    expect(result.record?.closing?.credit).toEqual({
+      choice: "name",
+      name: "Jane bDoe/b",
+      login: "rosa-researcher",
+      by: "maintainer",
+      at: now.toISOString(),
+    });
     expect(result.types).toEqual(["updateRecord", "replyToMaintainers"]);
     expect(result.reply).toContain('— the researcher will be credited by name as "Jane bDoe/b". The sweep sets the advisory\'s credits.');
   });
 
   it("adds an analyst once, however often named", () => {
     const record = resolvedCase(config, { otherCredits: [{ login: "ana-analyst", type: "analyst" }] });
-    expect(run("/disclosure credit analyst @ana-analyst", config, record).record?.closing?.otherCredits).toEqual([{ login: "ana-analyst", type: "analyst" }]);
+    expect(run("/disclosure credit analyst @ana-analyst", config, record).record?.closing?.otherCredits).toEqual([
+      { login: "ana-analyst", type: "analyst" },
+    ]);
   });
 
   it("records the researcher's consent and a withdrawal of it", () => {
@@ -69,7 +86,9 @@ describe("credit, consent, embargo and relayed", () => {
     expect(given.record?.closing?.consent).toEqual({ answer: "yes", by: "maintainer", at: now.toISOString() });
     const withdrawn = run("/disclosure consent researcher no", config, given.record!);
     expect(withdrawn.record?.closing?.consent?.answer).toBe("no");
-    expect(withdrawn.reply).toContain("recorded: the researcher does **not** consent to publication; under mutual consent nothing is published until they agree.");
+    expect(withdrawn.reply).toContain(
+      "recorded: the researcher does **not** consent to publication; under mutual consent nothing is published until they agree.",
+    );
   });
 
   it("sets and lifts an embargo, and refuses a date in the past", () => {
@@ -96,7 +115,9 @@ describe("/disclosure publish", () => {
     const result = run("/disclosure publish cve", config, resolvedCase(config));
     expect(result.record?.closing?.publication).toEqual({ requestedAt: now.toISOString(), by: "max-maintainer", cve: true });
     expect(result.types).toEqual(["updateRecord", "replyToMaintainers"]);
-    expect(result.reply).toContain("the maintainer-only consent gate is met: Disclosure Desk checks the advisory once more and publishes it with the next sweep, then requests a CVE id.");
+    expect(result.reply).toContain(
+      "the maintainer-only consent gate is met: Disclosure Desk checks the advisory once more and publishes it with the next sweep, then requests a CVE id.",
+    );
   });
 
   it("mutual, first time: asks for the review and says what else is missing, without publishing", () => {
@@ -114,7 +135,9 @@ describe("/disclosure publish", () => {
     const record = resolvedCase(config, { review: { status: "sent", at: resolvedAt } });
     const result = run("/disclosure publish", config, record, undefined, days(resolvedAt, 11));
     expect(result.record).toBeUndefined();
-    expect(result.reply).toContain("⛔ /disclosure publish — not published; nothing was sent to GitHub, because\n- the researcher has not consented to publication");
+    expect(result.reply).toContain(
+      "⛔ /disclosure publish — not published; nothing was sent to GitHub, because\n- the researcher has not consented to publication",
+    );
   });
 
   it("refuses while an embargo holds or after the researcher said no", () => {
@@ -122,7 +145,10 @@ describe("/disclosure publish", () => {
     const embargoed = run("/disclosure publish", config, resolvedCase(config, { embargoUntil: "2027-02-01" }));
     expect(embargoed.record).toBeUndefined();
     expect(embargoed.reply).toContain("- the embargo runs until 1 February 2027: no publication before that day.");
-    const refused = resolvedCase(config, { review: { status: "sent", at: resolvedAt }, consent: { answer: "no", by: "researcher", at: resolvedAt } });
+    const refused = resolvedCase(config, {
+      review: { status: "sent", at: resolvedAt },
+      consent: { answer: "no", by: "researcher", at: resolvedAt },
+    });
     expect(run("/disclosure publish", config, refused).reply).toContain("- the researcher does not consent to publication");
   });
 
@@ -135,7 +161,9 @@ describe("/disclosure publish", () => {
 
   it("answers in Dutch under a Dutch policy", () => {
     const config = closingConfig("mutual", { language: "nl" });
-    expect(run("/disclosure publish", config, resolvedCase(config, { embargoUntil: "2027-02-01" })).reply).toContain("het embargo loopt tot 1 februari 2027");
+    expect(run("/disclosure publish", config, resolvedCase(config, { embargoUntil: "2027-02-01" })).reply).toContain(
+      "het embargo loopt tot 1 februari 2027",
+    );
   });
 });
 

@@ -19,7 +19,9 @@ describe("the researcher's answers on the advisory", () => {
   });
 
   it("ignores quoted questions, fenced blocks and keywords in the middle of a sentence", () => {
-    expect(parseResearcherAnswers('> reply `credit: name "Your Name"`\n> consent: yes\n```\nconsent: yes\n```\nI will say consent: yes later')).toEqual({});
+    expect(
+      parseResearcherAnswers('> reply `credit: name "Your Name"`\n> consent: yes\n```\nconsent: yes\n```\nI will say consent: yes later'),
+    ).toEqual({});
   });
 
   it("keeps a credited name to one plain line without markup or mentions", () => {
@@ -39,21 +41,35 @@ describe("the advisory's credits", () => {
   });
 
   it("adds the researcher as finder when GitHub has no credit for them", () => {
-    expect(desiredCredits({ current: [], researcher: "rosa-researcher", credit: { ...name, choice: "handle" }, others: [] })).toEqual([{ login: "rosa-researcher", type: "finder" }]);
+    expect(desiredCredits({ current: [], researcher: "rosa-researcher", credit: { ...name, choice: "handle" }, others: [] })).toEqual([
+      { login: "rosa-researcher", type: "finder" },
+    ]);
   });
 
   it("removes the researcher for an anonymous credit and keeps everyone else", () => {
     const other = { login: "max-maintainer", type: "remediation_developer" as const };
-    expect(desiredCredits({ current: [rosa, other], researcher: "rosa-researcher", credit: { ...name, choice: "anonymous" }, others: [] })).toEqual([other]);
+    expect(
+      desiredCredits({ current: [rosa, other], researcher: "rosa-researcher", credit: { ...name, choice: "anonymous" }, others: [] }),
+    ).toEqual([other]);
   });
 
   it("adds analysts and remediation developers maintainers named, once", () => {
-    const others = [{ login: "ana-analyst", type: "analyst" as const }, { login: "dev-fixer", type: "remediation_developer" as const }];
+    const others = [
+      { login: "ana-analyst", type: "analyst" as const },
+      { login: "dev-fixer", type: "remediation_developer" as const },
+    ];
     expect(desiredCredits({ current: [{ ...rosa, type: "reporter" }], researcher: "rosa-researcher", credit: name, others })).toEqual([
       { login: "rosa-researcher", type: "reporter" },
       ...others,
     ]);
-    expect(desiredCredits({ current: [rosa, { ...others[0]!, state: "pending" }, { ...others[1]!, state: "pending" }], researcher: "rosa-researcher", credit: name, others })).toBeUndefined();
+    expect(
+      desiredCredits({
+        current: [rosa, { ...others[0]!, state: "pending" }, { ...others[1]!, state: "pending" }],
+        researcher: "rosa-researcher",
+        credit: name,
+        others,
+      }),
+    ).toBeUndefined();
   });
 
   it("reads the researcher's credit state, whatever the case of their login", () => {

@@ -24,14 +24,38 @@ describe("the consent gate", () => {
     ["mutual: consent before the draft, window passed", "mutual", { ...sent, ...yes(resolvedAt) }, late, []],
     ["mutual: consent without any review", "mutual", yes(resolvedAt), late, ["review-not-sent"]],
     ["mutual: the researcher says no", "mutual", { ...sent, ...no(days(reviewSent, 1).toISOString()) }, late, ["consent-refused"]],
-    ["mutual: review requested but not sent", "mutual", { review: { status: "requested", at: reviewSent }, ...yes(reviewSent) }, late, ["review-not-sent"]],
-    ["mutual: review waiting to be relayed", "mutual", { review: { status: "relay-needed", at: reviewSent }, ...yes(reviewSent) }, late, ["review-not-sent"]],
+    [
+      "mutual: review requested but not sent",
+      "mutual",
+      { review: { status: "requested", at: reviewSent }, ...yes(reviewSent) },
+      late,
+      ["review-not-sent"],
+    ],
+    [
+      "mutual: review waiting to be relayed",
+      "mutual",
+      { review: { status: "relay-needed", at: reviewSent }, ...yes(reviewSent) },
+      late,
+      ["review-not-sent"],
+    ],
     ["informed: nothing yet", "researcher-informed", {}, early, ["review-not-sent"]],
     ["informed: window running, no answer", "researcher-informed", sent, early, ["review-window"]],
     ["informed: window passed without an answer", "researcher-informed", sent, late, []],
-    ["informed: the researcher answered on the draft", "researcher-informed", { review: { status: "sent", at: reviewSent, answeredAt: days(reviewSent, 1).toISOString() } }, early, []],
+    [
+      "informed: the researcher answered on the draft",
+      "researcher-informed",
+      { review: { status: "sent", at: reviewSent, answeredAt: days(reviewSent, 1).toISOString() } },
+      early,
+      [],
+    ],
     ["informed: a yes after the draft", "researcher-informed", { ...sent, ...yes(days(reviewSent, 1).toISOString()) }, early, []],
-    ["informed: a yes before the draft does not end the window", "researcher-informed", { ...sent, ...yes(resolvedAt) }, early, ["review-window"]],
+    [
+      "informed: a yes before the draft does not end the window",
+      "researcher-informed",
+      { ...sent, ...yes(resolvedAt) },
+      early,
+      ["review-window"],
+    ],
     ["maintainer-only: nothing needed", "maintainer-only", {}, early, []],
     ["maintainer-only: even a no", "maintainer-only", no(resolvedAt), early, []],
   ])("%s", (_name, mode, closing, now, expected) => {
@@ -42,7 +66,9 @@ describe("the consent gate", () => {
     const embargo = { embargoUntil: "2026-12-31" };
     for (const mode of ["mutual", "researcher-informed", "maintainer-only"] as const) {
       // 30 December, 23:30 in Amsterdam is still before the embargo day.
-      expect(kinds(mode, { ...sent, ...yes(days(reviewSent, 1).toISOString()), ...embargo }, new Date("2026-12-30T22:30:00Z"))).toContain("embargo");
+      expect(kinds(mode, { ...sent, ...yes(days(reviewSent, 1).toISOString()), ...embargo }, new Date("2026-12-30T22:30:00Z"))).toContain(
+        "embargo",
+      );
       expect(kinds(mode, { ...sent, ...yes(days(reviewSent, 1).toISOString()), ...embargo }, new Date("2026-12-30T23:30:00Z"))).toEqual([]);
     }
   });

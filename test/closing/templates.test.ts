@@ -13,9 +13,15 @@ describe.each([
   const advisory = draft({ author: "_rosa_", credits: [{ login: "_rosa_", type: "finder", state: "declined" }] });
   const credit = { choice: "name" as const, name: "Rosa Visser", login: "_rosa_", by: "researcher" as const, at: resolvedAt };
 
-  const texts = (record: CaseRecord, now: Date, comments = [] as { id: number; body: string; author: string; authorType: string; createdAt: string; updatedAt: string }[]) => {
+  const texts = (
+    record: CaseRecord,
+    now: Date,
+    comments = [] as { id: number; body: string; author: string; authorType: string; createdAt: string; updatedAt: string }[],
+  ) => {
     const plan = planClosingFollowUp({ record, labels: ["disclosure", "state:resolved"], advisory, comments, config, now });
-    return plan.actions.flatMap((action) => (action.type === "messageResearcher" ? [action.message] : action.type === "noteMaintainers" ? [action.body] : []));
+    return plan.actions.flatMap((action) =>
+      action.type === "messageResearcher" ? [action.message] : action.type === "noteMaintainers" ? [action.body] : [],
+    );
   };
 
   it("the draft for review, the answers, the default credit and a declined credit", () => {
@@ -32,10 +38,23 @@ describe.each([
 
   it("the publication refused and published, the thanks with reward, and a hand publication", () => {
     const record = resolvedCase(config, { credit }, { reward: { amount: "EUR 250", at: resolvedAt } });
-    const refused = texts({ ...record, closing: { ...record.closing, embargoUntil: "2027-06-01", publication: { requestedAt: resolvedAt, by: "max", cve: true } } }, days(resolvedAt, 1));
+    const refused = texts(
+      {
+        ...record,
+        closing: { ...record.closing, embargoUntil: "2027-06-01", publication: { requestedAt: resolvedAt, by: "max", cve: true } },
+      },
+      days(resolvedAt, 1),
+    );
     const published = planPublished({ record, labels: [], advisory, config, now: days(resolvedAt, 1), cve: true });
     const byGitHub = planPublicationRefusedByGitHub(record, config, "Validation Failed", advisoryUrl);
-    const outside = planOutsidePublication({ record, labels: [], config, advisoryUrl, publishedAt: days(resolvedAt, 1), now: days(resolvedAt, 1) });
+    const outside = planOutsidePublication({
+      record,
+      labels: [],
+      config,
+      advisoryUrl,
+      publishedAt: days(resolvedAt, 1),
+      now: days(resolvedAt, 1),
+    });
     const thanks = published.effects[0]?.type === "messageResearcher" ? published.effects[0].message : "";
     expect(thanks).toContain(greeting);
     expect(thanks).toContain("Rosa Visser");

@@ -72,7 +72,17 @@ describe("commands GitHub does not show as a paragraph", () => {
   });
 
   it("reads a command in a paragraph among other blocks, with the line number in the comment", () => {
-    const body = ["# Triage", "", "```", "/disclosure reject clickjacking", "```", "Confirmed: see `q`, *bold* and https://example.org.", "/disclosure accept resolve-by:2026-12-18", "", "> /disclosure withdraw"].join("\n");
+    const body = [
+      "# Triage",
+      "",
+      "```",
+      "/disclosure reject clickjacking",
+      "```",
+      "Confirmed: see `q`, *bold* and https://example.org.",
+      "/disclosure accept resolve-by:2026-12-18",
+      "",
+      "> /disclosure withdraw",
+    ].join("\n");
     expect(commandTexts(body)).toEqual([[7, "/disclosure accept resolve-by:2026-12-18"]]);
     expect(commandTexts("😀 emoji first 👍🏽\r\n/disclosure publish\r/disclosure resolved")).toEqual([
       [2, publish],
@@ -82,7 +92,9 @@ describe("commands GitHub does not show as a paragraph", () => {
   });
 
   it("takes the arguments exactly as written", () => {
-    expect(parseComment('/disclosure credit name "Jane Doe"').commands.map(({ value }) => value)).toEqual([{ name: "credit", choice: "name", creditName: "Jane Doe" }]);
+    expect(parseComment('/disclosure credit name "Jane Doe"').commands.map(({ value }) => value)).toEqual([
+      { name: "credit", choice: "name", creditName: "Jane Doe" },
+    ]);
     expect(parseComment("/disclosure update The `q` parameter is fixed in *2.1*").commands.map(({ value }) => value)).toEqual([
       { name: "update", text: "The `q` parameter is fixed in *2.1*" },
     ]);
@@ -114,7 +126,9 @@ describe("hostile comments are bounded", () => {
 
   it("does not parse a comment without a command line at all", () => {
     expect(parseComment(fill(">"))).toEqual(nothing);
-    expectAtMostLinearGrowth((length) => parseComment(fill(">").slice(0, length)), { sizes: [COMMENT_LENGTH_READ / 10, COMMENT_LENGTH_READ - 30] });
+    expectAtMostLinearGrowth((length) => parseComment(fill(">").slice(0, length)), {
+      sizes: [COMMENT_LENGTH_READ / 10, COMMENT_LENGTH_READ - 30],
+    });
   });
 });
 
@@ -123,7 +137,18 @@ const commandLine = fc
   .tuple(
     fc.constantFrom("/disclosure", "/Disclosure", "/DISCLOSURE"),
     fc.oneof(
-      fc.constantFrom("accept", "resolved", "withdraw", "reopen", "help", "publish", "publish cve", "relayed", "accept resolve-by:2026-12-18", "embargo none"),
+      fc.constantFrom(
+        "accept",
+        "resolved",
+        "withdraw",
+        "reopen",
+        "help",
+        "publish",
+        "publish cve",
+        "relayed",
+        "accept resolve-by:2026-12-18",
+        "embargo none",
+      ),
       fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/).map((id) => `reject ${id}`),
       fc.array(fc.stringMatching(/^[A-Za-z0-9.,'":-]{1,10}$/), { minLength: 1, maxLength: 6 }).map((words) => `update ${words.join(" ")}`),
       fc.array(fc.stringMatching(/^[A-Za-z]{1,10}$/), { minLength: 1, maxLength: 3 }).map((words) => `credit name "${words.join(" ")}"`),
@@ -133,7 +158,21 @@ const commandLine = fc
 
 const infoString = fc.stringMatching(/^[a-z0-9+-]{0,8}$/);
 const indentation = fc.integer({ min: 0, max: 3 }).map((spaces) => " ".repeat(spaces));
-const htmlBlockTag = fc.constantFrom("div", "table", "section", "p", "ul", "details", "center", "x-note", "span", "custom-element", "textarea", "style", "script");
+const htmlBlockTag = fc.constantFrom(
+  "div",
+  "table",
+  "section",
+  "p",
+  "ul",
+  "details",
+  "center",
+  "x-note",
+  "span",
+  "custom-element",
+  "textarea",
+  "style",
+  "script",
+);
 
 type Wrapper = (line: string) => string;
 const named = (name: string, wrap: Wrapper): [string, Wrapper] => [name, wrap];
@@ -143,12 +182,19 @@ const wrapper: fc.Arbitrary<[string, Wrapper]> = fc.oneof(
     .map(([char, length, extra, info, indent, closed]) => {
       const fence = char.repeat(length);
       const decoy = length > 3 ? `${char.repeat(length - 1)}js\n` : "";
-      return named(`fence ${fence}${info}`, (line) => `${indent}${fence}${info}\n${decoy}${line}\n${closed ? `${indent}${fence}${char.repeat(extra)}` : ""}`);
+      return named(
+        `fence ${fence}${info}`,
+        (line) => `${indent}${fence}${info}\n${decoy}${line}\n${closed ? `${indent}${fence}${char.repeat(extra)}` : ""}`,
+      );
     }),
-  fc.tuple(fc.constantFrom("    ", "\t", "     ", "  \t"), fc.constantFrom("", "Earlier text.\n\n")).map(([indent, before]) => named("indented code", (line) => `${before}${indent}${line}`)),
+  fc
+    .tuple(fc.constantFrom("    ", "\t", "     ", "  \t"), fc.constantFrom("", "Earlier text.\n\n"))
+    .map(([indent, before]) => named("indented code", (line) => `${before}${indent}${line}`)),
   fc
     .tuple(fc.array(fc.constantFrom(">", "> ", " >"), { minLength: 1, maxLength: 6 }), fc.boolean())
-    .map(([markers, lazy]) => named("block quote", (line) => (lazy ? `${markers.join("")} Quoted:\n${line}` : `${markers.join("")}${line}`))),
+    .map(([markers, lazy]) =>
+      named("block quote", (line) => (lazy ? `${markers.join("")} Quoted:\n${line}` : `${markers.join("")}${line}`)),
+    ),
   fc.constantFrom<[string, Wrapper]>(
     ["HTML comment", (line) => `<!--\n${line}\n-->`],
     ["HTML comment after text", (line) => `Thanks <!-- note\n${line}\n-->`],
@@ -157,9 +203,14 @@ const wrapper: fc.Arbitrary<[string, Wrapper]> = fc.oneof(
     ["details", (line) => `<details>\n${line}\n</details>`],
     ["details with Markdown", (line) => `<details>\n<summary>Log</summary>\n\n${line}\n\n</details>`],
   ),
-  fc.tuple(htmlBlockTag, fc.boolean()).map(([tag, blank]) => named(`<${tag}>`, (line) => `<${tag}>\n${blank ? "\n" : ""}${line}\n${blank ? "\n" : ""}</${tag}>`)),
   fc
-    .tuple(fc.array(fc.constantFrom("- ", "* ", "+ ", "1. ", "2) ", "- [ ] ", "- [x] ", "> "), { minLength: 1, maxLength: 4 }), fc.boolean())
+    .tuple(htmlBlockTag, fc.boolean())
+    .map(([tag, blank]) => named(`<${tag}>`, (line) => `<${tag}>\n${blank ? "\n" : ""}${line}\n${blank ? "\n" : ""}</${tag}>`)),
+  fc
+    .tuple(
+      fc.array(fc.constantFrom("- ", "* ", "+ ", "1. ", "2) ", "- [ ] ", "- [x] ", "> "), { minLength: 1, maxLength: 4 }),
+      fc.boolean(),
+    )
     .map(([markers, lazy]) => {
       const prefix = `- ${markers.join("")}`;
       return named(`list item ${prefix}`, (line) => (lazy ? `${prefix}Steps:\n${line}` : `${prefix}${line}`));

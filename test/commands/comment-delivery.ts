@@ -16,7 +16,12 @@ export const roles: Record<string, Permission> = { "ada-admin": "admin", "wes-wr
 export const maintainerOnlyYaml = `${policyYaml(openworx)}\npublication: { consent: maintainer-only }\n`;
 
 export function seedCase(github: TestGitHub, record: CaseRecord): void {
-  github.seedIssue(trackingRepository, { number: 7, title: `${caseKey}: SQL injection`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: ["disclosure", `state:${record.state}`] });
+  github.seedIssue(trackingRepository, {
+    number: 7,
+    title: `${caseKey}: SQL injection`,
+    body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7),
+    labels: ["disclosure", `state:${record.state}`],
+  });
 }
 
 export interface CommentEvent {
@@ -30,14 +35,20 @@ export interface CommentEvent {
 }
 
 export function commentEvent({ body, id, author, editor, before = "", record }: CommentEvent): WebhookPayload<"issue_comment.created"> {
-  const payload = issueCommentCreatedPayload({ comment: { body, id, user: author }, sender: editor ?? author, repository: { private: true } });
+  const payload = issueCommentCreatedPayload({
+    comment: { body, id, user: author },
+    sender: editor ?? author,
+    repository: { private: true },
+  });
   payload.issue.body = withCaseBlock("## Case", record);
   if (editor === undefined) return payload;
   return { ...payload, action: "edited", changes: { body: { from: before } } } as unknown as WebhookPayload<"issue_comment.created">;
 }
 
 export async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, now: Date, id = "delivery-1") {
-  await createTestProbot(testDependencies(now), github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+  await createTestProbot(testDependencies(now), github.url).receive({ id, name: "issue_comment", payload } as Parameters<
+    ReturnType<typeof createTestProbot>["receive"]
+  >[0]);
 }
 
 export function currentRecord(github: TestGitHub): CaseRecord {

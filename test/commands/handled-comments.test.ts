@@ -8,8 +8,22 @@ import { afterHandling } from "./handled-history.js";
 import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
 /** What one comment's plan writes and says. */
-function handle(record: CaseRecord, commentId: number, text = "/disclosure update The fix is in review.", config: DisclosureConfig = policyConfig(openworx)) {
-  const plan = planComment({ parsed: parseComment(text), record, labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, researcher: "rosa-researcher", commentId });
+function handle(
+  record: CaseRecord,
+  commentId: number,
+  text = "/disclosure update The fix is in review.",
+  config: DisclosureConfig = policyConfig(openworx),
+) {
+  const plan = planComment({
+    parsed: parseComment(text),
+    record,
+    labels: intakeLabels,
+    config,
+    actor: "max-maintainer",
+    now: commandAt,
+    researcher: "rosa-researcher",
+    commentId,
+  });
   const written = plan.actions.find((action) => action.type === "updateRecord");
   const reply = plan.actions.find((action) => action.type === "replyToMaintainers");
   return {
@@ -43,7 +57,11 @@ describe("remembering handled comments", () => {
   it("never lowers the watermark", () => {
     const record = { ...accepted(), commands: [5, 6], commandsHandledThrough: 900 };
     expect(handle(record, 1_000).record).toMatchObject({ commands: [5, 6, 1_000], commandsHandledThrough: 900 });
-    const full = { ...accepted(), commands: Array.from({ length: HANDLED_COMMENTS_KEPT }, (_, index) => 10 + index), commandsHandledThrough: 900 };
+    const full = {
+      ...accepted(),
+      commands: Array.from({ length: HANDLED_COMMENTS_KEPT }, (_, index) => 10 + index),
+      commandsHandledThrough: 900,
+    };
     expect(handle(full, 1_000).record?.commandsHandledThrough).toBe(900);
   });
 
@@ -52,7 +70,9 @@ describe("remembering handled comments", () => {
     const edited = handle(record, 1_000, "/disclosure update The fix is released.");
     expect(edited.types).toEqual(["replyToMaintainers"]);
     expect(edited.plan.acted).toBe(false);
-    expect(edited.reply).toContain("This comment is older than the comments whose commands Disclosure Desk remembers, so its commands are not run again");
+    expect(edited.reply).toContain(
+      "This comment is older than the comments whose commands Disclosure Desk remembers, so its commands are not run again",
+    );
     expect(edited.reply).toContain("To give a command, write it in a new comment.");
     expect(edited.reply).toContain("<!-- disclosure-desk:reply 1000 -->");
 
@@ -64,14 +84,24 @@ describe("remembering handled comments", () => {
   it("says it in Dutch for a Dutch policy", () => {
     const config = policyConfig(mijnPartnerGroep);
     const record = { ...openedCase(config, { state: "accepted" }), commandsHandledThrough: 2_000 };
-    expect(handle(record, 1_999, "/disclosure resolved", config).reply).toContain("Deze reactie is ouder dan de reacties waarvan Disclosure Desk de opdrachten onthoudt");
+    expect(handle(record, 1_999, "/disclosure resolved", config).reply).toContain(
+      "Deze reactie is ouder dan de reacties waarvan Disclosure Desk de opdrachten onthoudt",
+    );
   });
 });
 
 describe("the reply to an edit of someone else's comment", () => {
   it.each([
-    ["en", policyConfig(openworx), "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited a comment someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own."],
-    ["nl", policyConfig(mijnPartnerGroep), "⛔ Opdrachten die in de reactie van iemand anders worden gezet, worden niet uitgevoerd: wes\\_writer heeft een reactie van iemand anders bewerkt."],
+    [
+      "en",
+      policyConfig(openworx),
+      "⛔ Commands edited into someone else's comment are not run: wes\\_writer edited a comment someone else wrote. Nothing was changed. To give a command, write it in a new comment of your own.",
+    ],
+    [
+      "nl",
+      policyConfig(mijnPartnerGroep),
+      "⛔ Opdrachten die in de reactie van iemand anders worden gezet, worden niet uitgevoerd: wes\\_writer heeft een reactie van iemand anders bewerkt.",
+    ],
   ])("%s: plans nothing but the refusal", (_language, config, text) => {
     const plan = planEditedByOther({ config, commentId: 77, editor: "wes_writer" });
     expect(plan.acted).toBe(false);
@@ -83,11 +113,27 @@ describe("the reply to an edit of someone else's comment", () => {
 
 describe("the reply to a comment too large or too nested to read", () => {
   it.each([
-    ["en", policyConfig(openworx), "⛔ /disclosure publish — this comment is too long or too deeply nested to be read in time, so none of its commands ran: write them in a new, shorter comment."],
-    ["nl", policyConfig(mijnPartnerGroep), "⛔ /disclosure publish — deze reactie is te lang of te diep genest om op tijd te lezen, dus geen van de opdrachten is uitgevoerd"],
+    [
+      "en",
+      policyConfig(openworx),
+      "⛔ /disclosure publish — this comment is too long or too deeply nested to be read in time, so none of its commands ran: write them in a new, shorter comment.",
+    ],
+    [
+      "nl",
+      policyConfig(mijnPartnerGroep),
+      "⛔ /disclosure publish — deze reactie is te lang of te diep genest om op tijd te lezen, dus geen van de opdrachten is uitgevoerd",
+    ],
   ])("%s", (_language, config, text) => {
     const parsed = { commands: [], problems: [{ line: 3, text: "/disclosure publish", value: { kind: "unreadable" as const } }] };
-    const plan = planComment({ parsed, record: openedCase(config), labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, commentId: 5 });
+    const plan = planComment({
+      parsed,
+      record: openedCase(config),
+      labels: intakeLabels,
+      config,
+      actor: "max-maintainer",
+      now: commandAt,
+      commentId: 5,
+    });
     expect(plan.actions.map((action) => action.type)).toEqual(["replyToMaintainers"]);
     const [reply] = plan.actions;
     expect(reply?.type === "replyToMaintainers" ? reply.body : "").toContain(text);

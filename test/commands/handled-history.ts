@@ -9,7 +9,16 @@ export function afterHandling(record: CaseRecord, first: number, count: number):
   let current = record;
   for (let commentId = first; commentId < first + count; commentId++) {
     const parsed = parseComment("/disclosure update The fix is in review.");
-    const plan = planComment({ parsed, record: current, labels: intakeLabels, config: policyConfig(openworx), actor: "max-maintainer", now: commandAt, researcher: "rosa-researcher", commentId });
+    const plan = planComment({
+      parsed,
+      record: current,
+      labels: intakeLabels,
+      config: policyConfig(openworx),
+      actor: "max-maintainer",
+      now: commandAt,
+      researcher: "rosa-researcher",
+      commentId,
+    });
     const written = plan.actions.find((action) => action.type === "updateRecord");
     if (written?.type !== "updateRecord") throw new Error(`comment ${commentId} did not act`);
     current = written.record;

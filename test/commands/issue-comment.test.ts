@@ -13,10 +13,24 @@ import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/gi
 const trackingRepository = "octo-org/security-cases";
 
 function seedCase(github: TestGitHub, record: CaseRecord, labels = intakeLabels): void {
-  github.seedIssue(trackingRepository, { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...labels] });
+  github.seedIssue(trackingRepository, {
+    number: 7,
+    title: `${caseKey}: SQL injection in the widget search endpoint`,
+    body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7),
+    labels: [...labels],
+  });
 }
 
-function commentPayload(body: string, options: { id?: number; user?: ReturnType<typeof userObject>; isPrivate?: boolean; action?: "created" | "edited"; record?: CaseRecord } = {}) {
+function commentPayload(
+  body: string,
+  options: {
+    id?: number;
+    user?: ReturnType<typeof userObject>;
+    isPrivate?: boolean;
+    action?: "created" | "edited";
+    record?: CaseRecord;
+  } = {},
+) {
   const user = options.user ?? maintainer;
   const payload = issueCommentCreatedPayload({
     comment: { body, id: options.id ?? 2_400_000_001, user },
@@ -26,13 +40,24 @@ function commentPayload(body: string, options: { id?: number; user?: ReturnType<
   // The webhook carries the issue as it was; the handler re-reads it before writing.
   payload.issue.body = withCaseBlock("## Case", options.record ?? openedCase(policyConfig(openworx)));
   if (options.action === "edited") {
-    return { ...payload, action: "edited", changes: { body: { from: "/disclosure acept" } } } as unknown as WebhookPayload<"issue_comment.created">;
+    return {
+      ...payload,
+      action: "edited",
+      changes: { body: { from: "/disclosure acept" } },
+    } as unknown as WebhookPayload<"issue_comment.created">;
   }
   return payload;
 }
 
-async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, id = "delivery-1", dependencies = testDependencies(commandAt)) {
-  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+async function deliver(
+  github: TestGitHub,
+  payload: WebhookPayload<"issue_comment.created">,
+  id = "delivery-1",
+  dependencies = testDependencies(commandAt),
+) {
+  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<
+    ReturnType<typeof createTestProbot>["receive"]
+  >[0]);
 }
 
 function currentRecord(github: TestGitHub): CaseRecord {
@@ -44,7 +69,11 @@ function currentRecord(github: TestGitHub): CaseRecord {
 /** What a command handler would send: writes, a permission check, a re-read of the issue or of the advisory. */
 const commandRequests = (github: TestGitHub) =>
   github.journal.entries
-    .filter((request) => (request.method !== "GET" && !request.path.startsWith("/app/")) || /\/(permission|issues\/\d+|security-advisories\/.*)$/.test(request.path))
+    .filter(
+      (request) =>
+        (request.method !== "GET" && !request.path.startsWith("/app/")) ||
+        /\/(permission|issues\/\d+|security-advisories\/.*)$/.test(request.path),
+    )
     .map((request) => `${request.method} ${request.path}`);
 
 const researcherMessages = (github: TestGitHub) => (github.advisoryComments(caseKey) ?? []).map((comment) => comment.body);
@@ -92,7 +121,9 @@ describe("issue_comment.created with /disclosure commands", () => {
       ].join("\n"),
     );
     expect(replies(github)).toEqual([
-      expect.stringContaining("✅ /disclosure accept severity:high resolve-by:2026-12-18 — accepted as high; the researcher has the evaluation and the expected resolution date, Friday 18 December 2026, 23:59 CET."),
+      expect.stringContaining(
+        "✅ /disclosure accept severity:high resolve-by:2026-12-18 — accepted as high; the researcher has the evaluation and the expected resolution date, Friday 18 December 2026, 23:59 CET.",
+      ),
     ]);
   });
 
@@ -106,12 +137,18 @@ describe("issue_comment.created with /disclosure commands", () => {
     expect(currentRecord(github)).toEqual(record);
     expect(researcherMessages(github)).toEqual([]);
     expect(github.advisoryUpdates()).toEqual([]);
-    expect(replies(github)).toEqual([expect.stringContaining("Only people with at least **write** access to this repository can use Disclosure Desk commands")]);
+    expect(replies(github)).toEqual([
+      expect.stringContaining("Only people with at least **write** access to this repository can use Disclosure Desk commands"),
+    ]);
     expect(github.writesTo(trackingRepository).map((write) => write.method)).toEqual(["POST"]);
   });
 
   it("honours commands.permission: triage is enough when the policy says so", async () => {
-    const github = await startTestGitHub({ trackingPrivate: false, config: `${policyYaml(openworx)}\ncommands: { permission: triage }\n`, roles: { "max-maintainer": "triage" } });
+    const github = await startTestGitHub({
+      trackingPrivate: false,
+      config: `${policyYaml(openworx)}\ncommands: { permission: triage }\n`,
+      roles: { "max-maintainer": "triage" },
+    });
     seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(github, commentPayload("/disclosure needs-info Which URL did you test?"));
     expect(github.journal.problems()).toEqual([]);
@@ -136,9 +173,15 @@ describe("issue_comment.created with /disclosure commands", () => {
     expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github)).toMatchObject({ state: "rejected", triagedAt: commandAt.toISOString() });
     const issueWrite = github.writesTo(trackingRepository).find((write) => write.method === "PATCH");
-    expect(issueWrite?.body).toMatchObject({ state: "closed", state_reason: "not_planned", labels: ["disclosure", "severity:high", "scope:in", "state:rejected"] });
+    expect(issueWrite?.body).toMatchObject({
+      state: "closed",
+      state_reason: "not_planned",
+      labels: ["disclosure", "severity:high", "scope:in", "state:rejected"],
+    });
     expect(github.advisoryUpdates()).toEqual([{ state: "closed" }]);
-    expect(researcherMessages(github)[0]).toContain("> Reporting outdated versions of any software without proof of concept of a working exploit");
+    expect(researcherMessages(github)[0]).toContain(
+      "> Reporting outdated versions of any software without proof of concept of a working exploit",
+    );
     expect(researcherMessages(github)[0]).toContain("- a working proof of concept of an exploit");
   });
 
@@ -161,7 +204,11 @@ describe("issue_comment.created with /disclosure commands", () => {
     const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
     seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(github, commentPayload("/disclosure update The fix is in review."));
-    await deliver(github, commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }), "delivery-2");
+    await deliver(
+      github,
+      commentPayload("/disclosure update The fix is in review; release on Friday.", { action: "edited" }),
+      "delivery-2",
+    );
 
     expect(github.journal.problems()).toEqual([]);
     expect(researcherMessages(github)).toEqual([expect.stringContaining("> The fix is in review.\n")]);
@@ -173,7 +220,9 @@ describe("issue_comment.created with /disclosure commands", () => {
     seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(github, commentPayload("/disclosure acept resolve-by:2026-12-18"));
     expect(currentRecord(github).state).toBe("triage");
-    expect(replies(github)[0]).toContain("did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?");
+    expect(replies(github)[0]).toContain(
+      "did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?",
+    );
     await deliver(github, commentPayload("/disclosure accept resolve-by:2026-12-18", { action: "edited" }), "delivery-2");
 
     expect(github.journal.problems()).toEqual([]);
@@ -199,7 +248,12 @@ describe("issue_comment.created with /disclosure commands", () => {
   });
 
   it("relays the message through a maintainer when the advisory comments API does not answer", async () => {
-    const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" }, commentsApi: "missing" });
+    const github = await startTestGitHub({
+      trackingPrivate: false,
+      config: policyYaml(openworx),
+      roles: { "max-maintainer": "write" },
+      commentsApi: "missing",
+    });
     seedCase(github, openedCase(policyConfig(openworx)));
     await deliver(github, commentPayload("/disclosure needs-info Which account did you use?"));
 
@@ -224,6 +278,8 @@ describe("issue_comment.created with /disclosure commands", () => {
 
     expect(github.journal.problems()).toEqual([]);
     expect(researcherMessages(github)[0]).toContain("Hello rosa-researcher,");
-    expect(researcherMessages(github)[0]).toContain("> Reporting outdated versions of any software without proof of concept of a working exploit");
+    expect(researcherMessages(github)[0]).toContain(
+      "> Reporting outdated versions of any software without proof of concept of a working exploit",
+    );
   });
 });

@@ -10,7 +10,10 @@ describe("parseComment", () => {
     ["/disclosure accept severity:high resolve-by:2026-12-18", { name: "accept", severity: { level: "high" }, resolveBy: "2026-12-18" }],
     ["/Disclosure ACCEPT resolve-by:2026-12-18", { name: "accept", resolveBy: "2026-12-18" }],
     ["/disclosure reject outdated-software", { name: "reject", exclusionId: "outdated-software" }],
-    ["/disclosure reject The behaviour is documented and intended.", { name: "reject", reason: "The behaviour is documented and intended." }],
+    [
+      "/disclosure reject The behaviour is documented and intended.",
+      { name: "reject", reason: "The behaviour is documented and intended." },
+    ],
     ["/disclosure needs-info Which URL did you test?", { name: "needs-info", question: "Which URL did you test?" }],
     ["/disclosure duplicate #12", { name: "duplicate", of: "#12" }],
     ["/disclosure duplicate ghsa-2qm3-9xhw-c8v4", { name: "duplicate", of: "GHSA-2qm3-9xhw-c8v4" }],
@@ -42,21 +45,32 @@ describe("parseComment", () => {
   });
 
   it("ignores commands shown in code blocks or quoted from an earlier comment", () => {
-    expect(parseComment("```\n/disclosure accept\n```\n> /disclosure reject clickjacking\nuse `/disclosure accept` to accept")).toEqual({ commands: [], problems: [] });
+    expect(parseComment("```\n/disclosure accept\n```\n> /disclosure reject clickjacking\nuse `/disclosure accept` to accept")).toEqual({
+      commands: [],
+      problems: [],
+    });
   });
 
   it("reports malformed commands with what was wrong", () => {
     expect(problemsOf("/disclosure acept")).toEqual([{ kind: "unknown-command", word: "acept", suggestion: "accept" }]);
     expect(problemsOf("/disclosure frobnicate")).toEqual([{ kind: "unknown-command", word: "frobnicate" }]);
-    expect(problemsOf("/disclosure resolve-by 2026-02-30")).toEqual([{ kind: "invalid-argument", command: "resolve-by", value: "2026-02-30" }]);
-    expect(problemsOf("/disclosure resolve-by next week")).toEqual([{ kind: "invalid-argument", command: "resolve-by", value: "next week" }]);
+    expect(problemsOf("/disclosure resolve-by 2026-02-30")).toEqual([
+      { kind: "invalid-argument", command: "resolve-by", value: "2026-02-30" },
+    ]);
+    expect(problemsOf("/disclosure resolve-by next week")).toEqual([
+      { kind: "invalid-argument", command: "resolve-by", value: "next week" },
+    ]);
     expect(problemsOf("/disclosure severity severe")).toEqual([{ kind: "invalid-argument", command: "severity", value: "severe" }]);
-    expect(problemsOf("/disclosure severity CVSS:3.1/AV:N")).toEqual([{ kind: "invalid-argument", command: "severity", value: "CVSS:3.1/AV:N" }]);
+    expect(problemsOf("/disclosure severity CVSS:3.1/AV:N")).toEqual([
+      { kind: "invalid-argument", command: "severity", value: "CVSS:3.1/AV:N" },
+    ]);
     expect(problemsOf("/disclosure needs-info")).toEqual([{ kind: "missing-argument", command: "needs-info" }]);
     expect(problemsOf("/disclosure resolved today")).toEqual([{ kind: "unexpected-argument", command: "resolved", value: "today" }]);
     expect(problemsOf("/disclosure accept severity:bad")).toEqual([{ kind: "invalid-argument", command: "accept", value: "severity:bad" }]);
     expect(problemsOf("/disclosure accept soon")).toEqual([{ kind: "unexpected-argument", command: "accept", value: "soon" }]);
-    expect(problemsOf("/disclosure duplicate that other one")).toEqual([{ kind: "invalid-argument", command: "duplicate", value: "that other one" }]);
+    expect(problemsOf("/disclosure duplicate that other one")).toEqual([
+      { kind: "invalid-argument", command: "duplicate", value: "that other one" },
+    ]);
     expect(problemsOf("/disclosure reward lots")).toEqual([{ kind: "invalid-argument", command: "reward", value: "lots" }]);
   });
 

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { days, resolvedAt, resolvedCase } from "../closing/fixtures.js";
-import { admin, commentEvent, currentRecord, deliver, maintainerOnlyYaml, replies, researcherMessages, roles, seedCase, trackingRepository } from "./comment-delivery.js";
+import {
+  admin,
+  commentEvent,
+  currentRecord,
+  deliver,
+  maintainerOnlyYaml,
+  replies,
+  researcherMessages,
+  roles,
+  seedCase,
+  trackingRepository,
+} from "./comment-delivery.js";
 import { openworx, policyConfig } from "../fixtures/policies.js";
 import { startTestGitHub, stopTestGitHubs } from "../helpers/github.js";
 
@@ -57,7 +68,11 @@ describe("commands hidden in pasted text", () => {
   it("control: the same comment with the admin's own command in a paragraph requests the publication once, without a CVE", async () => {
     const github = await startTestGitHub({ trackingPrivate: false, config: maintainerOnlyYaml, roles });
     seedCase(github, resolved());
-    await deliver(github, commentEvent({ id: 2_400_000_061, author: admin, body: `${pasted}\n\nPublishing now.\n/disclosure publish`, record: resolved() }), publishAt);
+    await deliver(
+      github,
+      commentEvent({ id: 2_400_000_061, author: admin, body: `${pasted}\n\nPublishing now.\n/disclosure publish`, record: resolved() }),
+      publishAt,
+    );
 
     expect(github.journal.problems()).toEqual([]);
     expect(currentRecord(github).closing?.publication).toEqual({ requestedAt: publishAt.toISOString(), by: "ada-admin", cve: false });

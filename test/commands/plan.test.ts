@@ -8,7 +8,12 @@ import type { DisclosureConfig } from "../../src/config/schema.js";
 import { commandAt, intakeLabels, openedCase } from "./fixtures.js";
 import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.js";
 
-function facts(command: Command, config: DisclosureConfig, record: Partial<CaseRecord> = {}, overrides: Partial<CommandFacts> = {}): CommandFacts {
+function facts(
+  command: Command,
+  config: DisclosureConfig,
+  record: Partial<CaseRecord> = {},
+  overrides: Partial<CommandFacts> = {},
+): CommandFacts {
   return {
     command,
     line: "/disclosure …",
@@ -45,7 +50,10 @@ describe("accept", () => {
     expect(action(plan.actions, "setState")).toEqual({ type: "setState", from: "triage", to: "accepted", issue: "open" });
     expect(plan.labels).toEqual(expect.arrayContaining(["state:accepted", "severity:high", "disclosure", "scope:in"]));
     expect(plan.labels).not.toContain("state:triage");
-    expect(action(plan.actions, "updateAdvisory")).toEqual({ type: "updateAdvisory", changes: { severity: "high", cvss_vector_string: null, state: "draft" } });
+    expect(action(plan.actions, "updateAdvisory")).toEqual({
+      type: "updateAdvisory",
+      changes: { severity: "high", cvss_vector_string: null, state: "draft" },
+    });
     const [message, ...others] = messages(plan.actions);
     expect(others).toEqual([]);
     expect(message).toContain("Hello rosa-researcher,");
@@ -79,12 +87,18 @@ describe("accept", () => {
 
   it("is refused once the case has left triage", () => {
     const plan = planCommand(facts({ name: "accept", resolveBy: "2026-12-18" }, policyConfig(openworx), { state: "rejected" }));
-    expect(plan.outcome).toMatchObject({ status: "refused", code: "wrong-state", details: { state: "rejected", allowed: "triage, needs-info" } });
+    expect(plan.outcome).toMatchObject({
+      status: "refused",
+      code: "wrong-state",
+      details: { state: "rejected", allowed: "triage, needs-info" },
+    });
   });
 
   it("from needs-info ends the pause, adding the waiting time", () => {
     const config = policyConfig(mijnPartnerGroep);
-    const plan = planCommand(facts({ name: "accept" }, config, { state: "needs-info", pause: { since: "2026-11-16T10:15:00Z", pausedMs: 0 } }));
+    const plan = planCommand(
+      facts({ name: "accept" }, config, { state: "needs-info", pause: { since: "2026-11-16T10:15:00Z", pausedMs: 0 } }),
+    );
     expect(plan.record.pause).toEqual({ pausedMs: 24 * 3_600_000 });
   });
 });
@@ -98,7 +112,9 @@ describe("reject", () => {
     const [message] = messages(plan.actions);
     expect(message).toContain("Thank you for taking the time to report this to us.");
     expect(message).toContain("> Reporting outdated versions of any software without proof of concept of a working exploit");
-    expect(message).toContain("if you can show\n- a working proof of concept of an exploit\n\nreply here with it and we will evaluate your report again.");
+    expect(message).toContain(
+      "if you can show\n- a working proof of concept of an exploit\n\nreply here with it and we will evaluate your report again.",
+    );
     expect(message).toContain("[Openworx Responsible Disclosure](https://example.org/responsible-disclosure)");
   });
 
@@ -106,14 +122,18 @@ describe("reject", () => {
     const plan = planCommand(facts({ name: "reject", exclusionId: "clickjacking" }, policyConfig(mijnPartnerGroep)));
     const [message] = messages(plan.actions);
     expect(message).toContain("> Clickjacking on pages without sensitive actions.");
-    expect(message).toContain("- dat een gevoelige handeling (zoals een wachtwoord wijzigen of een account verwijderen) kan worden uitgevoerd");
+    expect(message).toContain(
+      "- dat een gevoelige handeling (zoals een wachtwoord wijzigen of een account verwijderen) kan worden uitgevoerd",
+    );
   });
 
   it("explains the scope for out-of-scope", () => {
     const plan = planCommand(facts({ name: "reject", exclusionId: "out-of-scope" }, policyConfig(mijnPartnerGroep)));
     const [message] = messages(plan.actions);
     expect(message).toContain("Het beleid geldt voor:\n- mijnpartnergroep.nl\n- mijn\\*partner.\\{nl,be,de,eu\\}");
-    expect(message).toContain("Uitdrukkelijk buiten de reikwijdte vallen: content hosted by and for customers; third-party programs and plug-ins.");
+    expect(message).toContain(
+      "Uitdrukkelijk buiten de reikwijdte vallen: content hosted by and for customers; third-party programs and plug-ins.",
+    );
   });
 
   it("refuses an exclusion the policy does not have, listing the ones it has", () => {
@@ -127,7 +147,9 @@ describe("reject", () => {
   });
 
   it("passes a free-text reason on, escaped", () => {
-    const plan = planCommand(facts({ name: "reject", reason: "Works as designed, see <https://x> and @octo-org/security #12" }, policyConfig(openworx)));
+    const plan = planCommand(
+      facts({ name: "reject", reason: "Works as designed, see <https://x> and @octo-org/security #12" }, policyConfig(openworx)),
+    );
     const [message] = messages(plan.actions);
     expect(message).toContain("Our reason: Works as designed, see &#60;https://x&#62; and @\u200bocto-org/security \\#\u200b12");
   });
@@ -135,8 +157,14 @@ describe("reject", () => {
 
 describe("needs-info", () => {
   it("asks the question, pauses the clock from now and marks the state", () => {
-    const plan = planCommand(facts({ name: "needs-info", question: "Which URL did you test, and with which account?" }, policyConfig(mijnPartnerGroep)));
-    expect(plan.record).toMatchObject({ state: "needs-info", firstResponseAt: commandAt.toISOString(), pause: { since: commandAt.toISOString(), pausedMs: 0 } });
+    const plan = planCommand(
+      facts({ name: "needs-info", question: "Which URL did you test, and with which account?" }, policyConfig(mijnPartnerGroep)),
+    );
+    expect(plan.record).toMatchObject({
+      state: "needs-info",
+      firstResponseAt: commandAt.toISOString(),
+      pause: { since: commandAt.toISOString(), pausedMs: 0 },
+    });
     expect(plan.labels).toContain("state:needs-info");
     const [message] = messages(plan.actions);
     expect(message).toContain("> Which URL did you test, and with which account?");
@@ -189,24 +217,37 @@ describe("the other commands", () => {
     const offered = planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(mijnPartnerGroep), { state: "resolved" }));
     expect(offered.record.reward).toEqual({ amount: "EUR 250", at: commandAt.toISOString() });
     expect(messages(offered.actions)[0]).toContain("een beloning van **EUR 250**");
-    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(openworx), { state: "resolved" })).outcome).toMatchObject({ code: "rewards-disabled" });
-    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(mijnPartnerGroep), { state: "duplicate" })).outcome).toMatchObject({ code: "reward-not-new" });
+    expect(planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(openworx), { state: "resolved" })).outcome).toMatchObject({
+      code: "rewards-disabled",
+    });
+    expect(
+      planCommand(facts({ name: "reward", amount: "EUR 250" }, policyConfig(mijnPartnerGroep), { state: "duplicate" })).outcome,
+    ).toMatchObject({ code: "reward-not-new" });
   });
 
   it("update sends the maintainer's text, escaped, and restarts the keep-informed cadence", () => {
-    const plan = planCommand(facts({ name: "update", text: "Fix merged; **deploy** Friday <b>" }, policyConfig(openworx), { state: "accepted", firstResponseAt: "2026-11-16T12:00:00.000Z" }));
+    const plan = planCommand(
+      facts({ name: "update", text: "Fix merged; **deploy** Friday <b>" }, policyConfig(openworx), {
+        state: "accepted",
+        firstResponseAt: "2026-11-16T12:00:00.000Z",
+      }),
+    );
     expect(plan.record).toMatchObject({ lastUpdateAt: commandAt.toISOString(), firstResponseAt: "2026-11-16T12:00:00.000Z" });
     expect(messages(plan.actions)[0]).toContain("> Fix merged; \\*\\*deploy\\*\\* Friday &#60;b&#62;");
   });
 
   it("withdraw closes; reopen brings a rejected case back to triage and a resolved one back to accepted", () => {
     expect(planCommand(facts({ name: "withdraw" }, policyConfig(openworx))).record.state).toBe("withdrawn");
-    const reopened = planCommand(facts({ name: "reopen" }, policyConfig(openworx), { state: "rejected" }, { labels: ["disclosure", "state:rejected"] }));
+    const reopened = planCommand(
+      facts({ name: "reopen" }, policyConfig(openworx), { state: "rejected" }, { labels: ["disclosure", "state:rejected"] }),
+    );
     expect(reopened.record.state).toBe("triage");
     expect(reopened.labels).toEqual(["disclosure", "state:triage"]);
     expect(action(reopened.actions, "setState")).toMatchObject({ issue: "open" });
     expect(action(reopened.actions, "updateAdvisory")?.changes).toEqual({ state: "draft" });
-    const again = planCommand(facts({ name: "reopen" }, policyConfig(openworx), { state: "resolved", resolvedAt: "2026-11-20T10:00:00.000Z" }));
+    const again = planCommand(
+      facts({ name: "reopen" }, policyConfig(openworx), { state: "resolved", resolvedAt: "2026-11-20T10:00:00.000Z" }),
+    );
     expect(again.record.state).toBe("accepted");
     expect(again.record.resolvedAt).toBeUndefined();
     expect(action(again.actions, "updateAdvisory")).toBeUndefined();
@@ -216,7 +257,16 @@ describe("the other commands", () => {
 describe("planComment", () => {
   const config = policyConfig(openworx);
   const plan = (body: string, record = openedCase(config)) =>
-    planComment({ parsed: parseComment(body), record, labels: intakeLabels, config, actor: "max-maintainer", now: commandAt, researcher: "rosa-researcher", commentId: 2_400_000_001 });
+    planComment({
+      parsed: parseComment(body),
+      record,
+      labels: intakeLabels,
+      config,
+      actor: "max-maintainer",
+      now: commandAt,
+      researcher: "rosa-researcher",
+      commentId: 2_400_000_001,
+    });
   const reply = (actions: CommandAction[]) => action(actions, "replyToMaintainers")?.body ?? "";
 
   it("runs the commands in order on the case the previous one left, and marks the comment handled", () => {
@@ -225,7 +275,9 @@ describe("planComment", () => {
     expect(record).toMatchObject({ state: "accepted", severity: { level: "high" }, commands: [2_400_000_001] });
     expect(action(result.actions, "setLabels")).toEqual({ type: "setLabels", add: ["state:accepted"], remove: ["state:triage"] });
     expect(result.acted).toBe(true);
-    expect(reply(result.actions)).toContain("✅ /disclosure accept resolve-by:2026-12-18 — accepted as high; the researcher has the evaluation and the expected resolution date, Friday 18 December 2026, 23:59 CET.");
+    expect(reply(result.actions)).toContain(
+      "✅ /disclosure accept resolve-by:2026-12-18 — accepted as high; the researcher has the evaluation and the expected resolution date, Friday 18 December 2026, 23:59 CET.",
+    );
     expect(reply(result.actions)).toContain("<!-- disclosure-desk:reply 2400000001 -->");
   });
 
@@ -233,12 +285,16 @@ describe("planComment", () => {
     const result = plan("/disclosure acept resolve-by:2026-12-18");
     expect(result.acted).toBe(false);
     expect(result.actions.map((candidate) => candidate.type)).toEqual(["replyToMaintainers"]);
-    expect(reply(result.actions)).toContain("⛔ /disclosure acept resolve-by:2026-12-18 — acept is not a command; did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?");
+    expect(reply(result.actions)).toContain(
+      "⛔ /disclosure acept resolve-by:2026-12-18 — acept is not a command; did you mean `/disclosure accept [severity:<critical|high|medium|low|CVSS vector>] [resolve-by:<YYYY-MM-DD>]`?",
+    );
     expect(reply(result.actions)).toContain("- `/disclosure needs-info <question for the researcher>`");
   });
 
   it("explains a refusal in the reply", () => {
-    expect(reply(plan("/disclosure accept").actions)).toContain("the policy promises an expected resolution date with the evaluation, and it sets no default: give one with `/disclosure accept resolve-by:YYYY-MM-DD`.");
+    expect(reply(plan("/disclosure accept").actions)).toContain(
+      "the policy promises an expected resolution date with the evaluation, and it sets no default: give one with `/disclosure accept resolve-by:YYYY-MM-DD`.",
+    );
   });
 
   it("keeps the handled comment ids bounded", () => {
@@ -253,4 +309,3 @@ describe("planComment", () => {
     expect(reply(plan("/disclosure <img src=x> @octo-org/security").actions)).toContain("&#60;img src=x&#62;");
   });
 });
-

@@ -25,7 +25,15 @@ const waiting = (config = policyConfig(mijnPartnerGroep)) =>
 describe("planMirror", () => {
   const config = policyConfig(mijnPartnerGroep);
   const plan = (comments: ResearcherComment[], record = waiting()) =>
-    planMirror({ record, labels: ["disclosure", "state:needs-info"], comments, researcher: "rosa-researcher", advisoryUrl, config, now: sweepAt });
+    planMirror({
+      record,
+      labels: ["disclosure", "state:needs-info"],
+      comments,
+      researcher: "rosa-researcher",
+      advisoryUrl,
+      config,
+      now: sweepAt,
+    });
 
   it("copies the researcher's answer and resumes the clock from the moment they wrote it", () => {
     const result = plan([comment(501, "rosa-researcher", "The URL is https://mijnpartnergroep.nl/zoek")]);
@@ -80,16 +88,33 @@ describe("mirrorResearcherReplies", () => {
     const config = policyConfig(openworx);
     const record = waiting(config);
     const body = withCaseBlock("## Case", record);
-    github.seedIssue("octo-org/security-cases", { number: 7, title: `${caseKey}: SQL injection`, body, labels: ["disclosure", "state:needs-info"] });
+    github.seedIssue("octo-org/security-cases", {
+      number: 7,
+      title: `${caseKey}: SQL injection`,
+      body,
+      labels: ["disclosure", "state:needs-info"],
+    });
     const widgets = github.state.repository("octo-org/widgets");
     if (!widgets) throw new Error("no reported repository");
     const answer = github.state.createAdvisoryComment(widgets, caseKey, "Here is the request: GET /api/search?q='", researcher);
     Object.assign(answer, { id: 601, created_at: answeredAt, updated_at: answeredAt });
 
-    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => sweepAt.getTime());
+    const gateway = new ConversationGateway(
+      new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+      createGatewayCache(),
+      installation.id,
+      () => sweepAt.getTime(),
+    );
     const outcome = await mirrorResearcherReplies(
       gateway,
-      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body, labels: ["disclosure", "state:needs-info"], record, config },
+      {
+        tracking: { owner: "octo-org", repo: "security-cases" },
+        number: 7,
+        body,
+        labels: ["disclosure", "state:needs-info"],
+        record,
+        config,
+      },
       sweepAt,
     );
 
@@ -100,15 +125,27 @@ describe("mirrorResearcherReplies", () => {
     expect(copied).toContain("**rosa-researcher** wrote on [the advisory]");
     expect(written.labels).toEqual(["disclosure", "state:triage"]);
     const saved = readCaseBlock(written.body);
-    expect(saved.status === "found" && saved.record).toMatchObject({ state: "triage", conversation: { mirrored: [601], checkedAt: answeredAt } });
+    expect(saved.status === "found" && saved.record).toMatchObject({
+      state: "triage",
+      conversation: { mirrored: [601], checkedAt: answeredAt },
+    });
   });
 
   it("reports the comments API unavailable instead of failing", async () => {
     const github = await startTestGitHub({ commentsApi: "missing" });
     const config = policyConfig(openworx);
     const record = waiting(config);
-    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => sweepAt.getTime());
-    const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
+    const gateway = new ConversationGateway(
+      new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+      createGatewayCache(),
+      installation.id,
+      () => sweepAt.getTime(),
+    );
+    const outcome = await mirrorResearcherReplies(
+      gateway,
+      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config },
+      sweepAt,
+    );
     expect(outcome).toEqual({ status: "unavailable" });
     expect(github.journal.problems()).toEqual([]);
   });
@@ -119,8 +156,17 @@ describe("mirrorResearcherReplies", () => {
     const advisoryCase = waiting(config);
     const record = { ...advisoryCase, key: "email:3f9a2c1b7d4e", channel: "email" as const, source: { repository: "octo-org/widgets" } };
     const cache = createGatewayCache();
-    const gateway = new ConversationGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), cache, installation.id, () => sweepAt.getTime());
-    const outcome = await mirrorResearcherReplies(gateway, { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config }, sweepAt);
+    const gateway = new ConversationGateway(
+      new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+      cache,
+      installation.id,
+      () => sweepAt.getTime(),
+    );
+    const outcome = await mirrorResearcherReplies(
+      gateway,
+      { tracking: { owner: "octo-org", repo: "security-cases" }, number: 7, body: withCaseBlock("", record), labels: [], record, config },
+      sweepAt,
+    );
     expect(outcome).toEqual({ status: "unchanged" });
     expect(github.journal.entries).toEqual([]);
     expect(cache.commentsApiUnavailableUntil.get(installation.id)).toBeUndefined();

@@ -13,7 +13,14 @@ import { mijnPartnerGroep, openworx, policyConfig } from "../fixtures/policies.j
  */
 
 const cases: [Command, Partial<CaseRecord>][] = [
-  [{ name: "accept", resolveBy: "2026-12-18", severity: { level: "medium", vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N", score: 5.4 } }, {}],
+  [
+    {
+      name: "accept",
+      resolveBy: "2026-12-18",
+      severity: { level: "medium", vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N", score: 5.4 },
+    },
+    {},
+  ],
   [{ name: "reject", exclusionId: "clickjacking" }, {}],
   [{ name: "reject", exclusionId: "out-of-scope" }, {}],
   [{ name: "reject", reason: "Works as designed." }, {}],
@@ -72,7 +79,15 @@ describe.each([
       "/disclosure severity low",
     ].join("\n");
     const noDefault = { ...config, sla: { ...config.sla, resolution: undefined }, rewards: { enabled: false, newOnly: true } };
-    const plan = planComment({ parsed: parseComment(body), record: openedCase(noDefault), labels: intakeLabels, config: noDefault, actor: "max", now: commandAt, commentId: 9 });
+    const plan = planComment({
+      parsed: parseComment(body),
+      record: openedCase(noDefault),
+      labels: intakeLabels,
+      config: noDefault,
+      actor: "max",
+      now: commandAt,
+      commentId: 9,
+    });
     const reply = plan.actions.find((action) => action.type === "replyToMaintainers");
     const text = reply?.type === "replyToMaintainers" ? reply.body : "";
     expect(text.match(/^✅/gm)).toHaveLength(2);

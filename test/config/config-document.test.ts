@@ -47,7 +47,10 @@ describe("config files that could hang or crash the loader are config errors", (
 
   it("reports an alias bomb whose anchors sit under unknown keys, where the aliases are used", () => {
     const { config, errors } = parseConfigText(`${tracking}${aliasBomb("conduct")}`, "disclosure.yml");
-    expect(errors.find((error) => error.path === "conduct")).toMatchObject({ line: 12, message: expect.stringContaining(`limit of ${MAX_CONFIG_ALIAS_COUNT}`) });
+    expect(errors.find((error) => error.path === "conduct")).toMatchObject({
+      line: 12,
+      message: expect.stringContaining(`limit of ${MAX_CONFIG_ALIAS_COUNT}`),
+    });
     expect(errors.filter((error) => error.path.startsWith("bomb")).map((error) => error.message)).toEqual(
       Array.from({ length: 9 }, () => expect.stringMatching(/^unknown key/)),
     );
@@ -69,7 +72,13 @@ describe("config files that could hang or crash the loader are config errors", (
     const uses = Array.from({ length: 80 }, () => "{ name: x, assets: *hosts }").join(", ");
     const text = `${tracking}scope:\n  assets: &hosts [${hosts}]\n  codebases: [${uses}]\n`;
     const { config, errors } = parseConfigText(text);
-    expect(errors).toEqual([expect.objectContaining({ path: "scope", line: 3, message: `its values expand to more than the limit of ${MAX_CONFIG_SECTION_VALUES} (YAML aliases count at every use)` })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: "scope",
+        line: 3,
+        message: `its values expand to more than the limit of ${MAX_CONFIG_SECTION_VALUES} (YAML aliases count at every use)`,
+      }),
+    ]);
     expect(config.scope.assets).toEqual([]);
     expect(config.tracking.repository).toBe("octo-org/security-cases");
   });
@@ -99,7 +108,9 @@ describe("config files that could hang or crash the loader are config errors", (
     expect(errors).toEqual([expect.objectContaining({ path: "policy", message: expect.not.stringContaining("nested") })]);
     expect(config.tracking.repository).toBe("octo-org/security-cases");
     const oneDeeper = parseConfigText(`${tracking}policy: ${"[".repeat(depth + 1)}${"]".repeat(depth + 1)}\n`);
-    expect(oneDeeper.errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining(`nested more than ${MAX_CONFIG_DEPTH} levels deep`) })]);
+    expect(oneDeeper.errors).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringContaining(`nested more than ${MAX_CONFIG_DEPTH} levels deep`) }),
+    ]);
   });
 
   it("refuses nesting that aliases build beyond the limit, and an alias that contains itself", () => {
@@ -109,7 +120,9 @@ describe("config files that could hang or crash the loader are config errors", (
       `lists and maps are nested more than ${MAX_CONFIG_DEPTH} levels deep, over the limit for a config file`,
     );
     const cycle = parseConfigText(`${tracking}scope: &loop { assets: [*loop] }\n`);
-    expect(cycle.errors).toEqual([expect.objectContaining({ path: "scope", line: 3, message: expect.stringContaining(`${MAX_CONFIG_DEPTH} levels deep`) })]);
+    expect(cycle.errors).toEqual([
+      expect.objectContaining({ path: "scope", line: 3, message: expect.stringContaining(`${MAX_CONFIG_DEPTH} levels deep`) }),
+    ]);
     expect(cycle.config.tracking.repository).toBe("octo-org/security-cases");
   });
 
@@ -117,7 +130,11 @@ describe("config files that could hang or crash the loader are config errors", (
     const text = `${tracking}# ${"x".repeat(MAX_CONFIG_FILE_BYTES)}\n`;
     const { config, errors } = parseConfigText(text, "disclosure.yml");
     expect(errors).toEqual([
-      { file: "disclosure.yml", path: "", message: `the file is 257 KiB, over the limit of ${MAX_CONFIG_FILE_BYTES / 1024} KiB for a config file` },
+      {
+        file: "disclosure.yml",
+        path: "",
+        message: `the file is 257 KiB, over the limit of ${MAX_CONFIG_FILE_BYTES / 1024} KiB for a config file`,
+      },
     ]);
     expect(config.tracking.repository).toBeUndefined();
     expect(parseConfigText(`${tracking}# ${"x".repeat(MAX_CONFIG_FILE_BYTES - 100)}\n`).errors).toEqual([]);
@@ -133,7 +150,9 @@ describe("config files that could hang or crash the loader are config errors", (
     ["a single value", "octo-org/security-cases\n", "found a single value"],
   ])("refuses a document that is %s instead of keys", (_kind, text, found) => {
     const { config, errors } = parseConfigText(text, "disclosure.yml");
-    expect(errors).toEqual([{ file: "disclosure.yml", path: "", line: 1, column: 1, message: `expected keys such as "tracking:" at the top level, ${found}` }]);
+    expect(errors).toEqual([
+      { file: "disclosure.yml", path: "", line: 1, column: 1, message: `expected keys such as "tracking:" at the top level, ${found}` },
+    ]);
     expect(config.tracking.repository).toBeUndefined();
   });
 
@@ -166,7 +185,11 @@ describe("a repository's config chain with hostile files", () => {
       { owner: "octo-org", repo: "app" },
     );
     expect(loaded.errors).toEqual([
-      expect.objectContaining({ file: "octo-org/.github:.github/disclosure.yml", path: "exclusions", message: expect.stringContaining("alias bomb") }),
+      expect.objectContaining({
+        file: "octo-org/.github:.github/disclosure.yml",
+        path: "exclusions",
+        message: expect.stringContaining("alias bomb"),
+      }),
     ]);
     expect(loaded.config.tracking.repository).toBe("octo-org/security-cases");
     expect(loaded.config.language).toBe("nl");
@@ -175,7 +198,12 @@ describe("a repository's config chain with hostile files", () => {
   it("falls back to safe defaults, advisory-only, when the whole file is unusable, and still pins it", async () => {
     const text = `${tracking}sla: ${"[".repeat(50_000)}\n`;
     const loaded = await loadRepositoryConfig(reader({ "octo-org/app:.github/disclosure.yml": text }), { owner: "octo-org", repo: "app" });
-    expect(loaded.errors).toEqual([expect.objectContaining({ file: "octo-org/app:.github/disclosure.yml", message: expect.stringContaining(`${MAX_CONFIG_DEPTH} levels deep`) })]);
+    expect(loaded.errors).toEqual([
+      expect.objectContaining({
+        file: "octo-org/app:.github/disclosure.yml",
+        message: expect.stringContaining(`${MAX_CONFIG_DEPTH} levels deep`),
+      }),
+    ]);
     expect(loaded.config.tracking.repository).toBeUndefined();
     expect(loaded.policyVersion).toMatch(/^[0-9a-f]{40}$/);
   });
@@ -190,12 +218,20 @@ describe("a repository's config chain with hostile files", () => {
       }),
       { owner: "octo-org", repo: "app" },
     );
-    expect(loaded.errors).toEqual([expect.objectContaining({ file: "octo-org/base:.github/disclosure.yml", message: expect.stringContaining("found a list") })]);
+    expect(loaded.errors).toEqual([
+      expect.objectContaining({ file: "octo-org/base:.github/disclosure.yml", message: expect.stringContaining("found a list") }),
+    ]);
     expect(loaded.config.tracking.repository).toBe("octo-org/security-cases");
 
-    const notAName = await loadRepositoryConfig(reader({ "octo-org/other:.github/disclosure.yml": "_extends: [a, b]\n" }), { owner: "octo-org", repo: "other" });
+    const notAName = await loadRepositoryConfig(reader({ "octo-org/other:.github/disclosure.yml": "_extends: [a, b]\n" }), {
+      owner: "octo-org",
+      repo: "other",
+    });
     expect(notAName.errors).toEqual([expect.objectContaining({ path: "_extends", message: expect.stringContaining("cannot extend") })]);
-    const missing = await loadRepositoryConfig(reader({ "octo-org/third:.github/disclosure.yml": "_extends: nowhere\n" }), { owner: "octo-org", repo: "third" });
+    const missing = await loadRepositoryConfig(reader({ "octo-org/third:.github/disclosure.yml": "_extends: nowhere\n" }), {
+      owner: "octo-org",
+      repo: "third",
+    });
     expect(missing.errors).toEqual([expect.objectContaining({ path: "_extends", message: "nowhere has no .github/disclosure.yml" })]);
   });
 });
@@ -204,12 +240,20 @@ describe("a key named __proto__", () => {
   it("is an unknown key like any other, in one file and through _extends, and sets no prototype", async () => {
     const text = "__proto__: { tracking: { repository: octo-org/elsewhere } }\nlanguage: nl\n";
     const single = parseConfigText(text, "disclosure.yml");
-    expect(single.errors).toEqual([expect.objectContaining({ path: "__proto__", line: 1, message: expect.stringMatching(/^unknown key/) })]);
+    expect(single.errors).toEqual([
+      expect.objectContaining({ path: "__proto__", line: 1, message: expect.stringMatching(/^unknown key/) }),
+    ]);
     expect(single.config.tracking.repository).toBeUndefined();
     expect(single.config.language).toBe("nl");
 
-    const files: Record<string, string> = { "octo-org/app:.github/disclosure.yml": `_extends: base\n${text}`, "octo-org/base:.github/disclosure.yml": "__proto__: { a: 1 }\n" };
-    const chained = await loadRepositoryConfig(async (ref) => files[`${ref.owner}/${ref.repo}:${ref.path}`] ?? null, { owner: "octo-org", repo: "app" });
+    const files: Record<string, string> = {
+      "octo-org/app:.github/disclosure.yml": `_extends: base\n${text}`,
+      "octo-org/base:.github/disclosure.yml": "__proto__: { a: 1 }\n",
+    };
+    const chained = await loadRepositoryConfig(async (ref) => files[`${ref.owner}/${ref.repo}:${ref.path}`] ?? null, {
+      owner: "octo-org",
+      repo: "app",
+    });
     expect(chained.errors.map((error) => error.path)).toEqual(["__proto__"]);
     expect(chained.config.tracking.repository).toBeUndefined();
     expect(Object.getPrototypeOf(chained.config)).toBe(Object.prototype);

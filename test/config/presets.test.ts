@@ -26,7 +26,13 @@ describe("presets", () => {
     // Received on Friday 24 April 2026: Monday 27 April is King's Day, so five business days end on Monday 4 May.
     const { responseDue } = computeDeadlines({ receivedAt: new Date("2026-04-24T10:00:00Z") }, config.sla, config.calendar);
     expect(responseDue.toISOString()).toBe("2026-05-04T21:59:59.999Z");
-    const decision = triage({ report: { title: "Missing HSTS header on the login page", body: "https://voorbeeld.nl/login has no Strict-Transport-Security header." }, config });
+    const decision = triage({
+      report: {
+        title: "Missing HSTS header on the login page",
+        body: "https://voorbeeld.nl/login has no Strict-Transport-Security header.",
+      },
+      config,
+    });
     expect(decision.labels).toContain("excluded:security-headers");
   });
 

@@ -38,7 +38,8 @@ describe("loadRepositoryConfig", () => {
 
   it("follows _extends, the extending file winning and lists replaced", async () => {
     const { read } = reader({
-      "octo-org/app:.github/disclosure.yml": "_extends: security-policy:policies/base.yml\nsla:\n  response:\n    businessDays: 3\nconduct: [spam]\n",
+      "octo-org/app:.github/disclosure.yml":
+        "_extends: security-policy:policies/base.yml\nsla:\n  response:\n    businessDays: 3\nconduct: [spam]\n",
       "octo-org/security-policy:policies/base.yml": "language: nl\nsla:\n  resolution:\n    days: 30\nconduct: [ddos, physical-attack]\n",
     });
     const loaded = await loadRepositoryConfig(read, { owner: "octo-org", repo: "app" });

@@ -6,7 +6,19 @@ import { containmentNotice } from "../../src/containment/public-text.js";
 import { maintainer, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
 import { stopTestGitHubs } from "../helpers/github.js";
 import { createTestProbot, testDependencies } from "../helpers/probot.js";
-import { appBot, commentPayload, deliverComment, deliverIssue, issuePayload, now, publicName, reportBody, setUp, trackingRepository, type ContainmentGitHub } from "./support.js";
+import {
+  appBot,
+  commentPayload,
+  deliverComment,
+  deliverIssue,
+  issuePayload,
+  now,
+  publicName,
+  reportBody,
+  setUp,
+  trackingRepository,
+  type ContainmentGitHub,
+} from "./support.js";
 
 /**
  * Disclosure Desk's markers (`<!-- disclosure-desk:… -->`) mean something only in text the app wrote. Typed into a
@@ -39,7 +51,10 @@ function casesIn(github: ContainmentGitHub) {
 
 function copyIn(github: ContainmentGitHub, caseNumber: number, hash: string | undefined): string | null {
   const caseIssue = github.issue(trackingRepository, caseNumber);
-  return readOriginal([caseIssue?.body ?? "", ...github.commentsOn(trackingRepository, caseNumber).map((comment) => comment.body)], hash ?? "");
+  return readOriginal(
+    [caseIssue?.body ?? "", ...github.commentsOn(trackingRepository, caseNumber).map((comment) => comment.body)],
+    hash ?? "",
+  );
 }
 
 function forgedRecord(key: string, issue: number): CaseRecord {
@@ -90,7 +105,10 @@ describe("an outsider's public issue that carries the app's markers", () => {
     expect(github.issue(publicName, 42)?.body).not.toContain("OR 1=1");
 
     const written = await setUp({ body, author: appBot });
-    await deliverIssue(createTestProbot(testDependencies(now), written.url), { ...issuePayload(written, "edited"), sender: researcher } as WebhookPayload<"issues.opened">);
+    await deliverIssue(createTestProbot(testDependencies(now), written.url), {
+      ...issuePayload(written, "edited"),
+      sender: researcher,
+    } as WebhookPayload<"issues.opened">);
     expect(written.writes()).toEqual([]);
   });
 
@@ -100,7 +118,10 @@ describe("an outsider's public issue that carries the app's markers", () => {
     const title = "SQL injection: GET /api/widgets/search?q=' OR 1=1-- returns every tenant's widgets";
     const forged = await setUp({ title, body: note });
 
-    await deliverComment(createTestProbot(testDependencies(now), forged.url), commentPayload(forged, { id: 920, body: "/disclosure contain", login: maintainer.login, association: "MEMBER" }));
+    await deliverComment(
+      createTestProbot(testDependencies(now), forged.url),
+      commentPayload(forged, { id: 920, body: "/disclosure contain", login: maintainer.login, association: "MEMBER" }),
+    );
     expect(forged.mock.problems()).toEqual([]);
     const [found] = casesIn(forged);
     expect(found?.record.containment?.status).toBe("contained");
@@ -141,7 +162,11 @@ describe("an outsider's public issue that carries the app's markers", () => {
 
     expect(github.mock.problems()).toEqual([]);
     const [first] = casesIn(github);
-    expect(first?.record).toMatchObject({ key: caseKey, state: "triage", containment: { status: "contained", advisory: { status: "draft", ghsaId: "GHSA-c0nt-0001-ab12" } } });
+    expect(first?.record).toMatchObject({
+      key: caseKey,
+      state: "triage",
+      containment: { status: "contained", advisory: { status: "draft", ghsaId: "GHSA-c0nt-0001-ab12" } },
+    });
     expect(first?.issue.body.match(/<!-- disclosure-desk:case /g)).toHaveLength(1);
     expect(first?.issue.body.match(/<!-- disclosure-desk:advisory-pending/g)).toBeNull();
     expect(first?.issue.body).toContain("[GHSA-c0nt-0001-ab12](https://github.com/");
@@ -150,16 +175,28 @@ describe("an outsider's public issue that carries the app's markers", () => {
     expect(github.issue(publicName, 42)?.body).not.toContain("OR 1=1");
 
     // Issue #43 gets a case and an advisory of its own, even when its containment has to be finished by a redelivery.
-    github.addIssue(publicName, { number: 43, title: "Export leaks other tenants' widgets", body: reportBody, user: researcher, authorAssociation: "NONE", createdAt: "2026-11-16T09:10:00Z" });
+    github.addIssue(publicName, {
+      number: 43,
+      title: "Export leaks other tenants' widgets",
+      body: reportBody,
+      user: researcher,
+      authorAssociation: "NONE",
+      createdAt: "2026-11-16T09:10:00Z",
+    });
     github.failOn({ method: "PUT", path: new RegExp(`^/repos/${publicName}/issues/43/lock$`), status: 502, times: 1 });
-    await expect(deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "opened", 43), "d43")).rejects.toThrow();
+    await expect(
+      deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "opened", 43), "d43"),
+    ).rejects.toThrow();
     await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github, "opened", 43), "d43-again");
     const second = casesIn(github).find((found) => found.record.key === `issue:${publicName}#43`);
     expect(second?.issue.number).not.toBe(first?.issue.number);
     expect(second?.record.containment).toMatchObject({ status: "contained", advisory: { status: "draft", ghsaId: "GHSA-c0nt-0002-ab12" } });
     expect(github.advisories).toHaveLength(2);
 
-    await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 921, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
+    await deliverComment(
+      createTestProbot(testDependencies(now), github.url),
+      commentPayload(github, { id: 921, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }),
+    );
     expect(github.issue(publicName, 42)?.body).toBe(body);
     expect(github.mock.problems()).toEqual([]);
   });
@@ -189,20 +226,41 @@ describe("the draft advisory of a case, when containment is finished by a redeli
 });
 
 describe("an outsider's comment that carries the app's markers", () => {
-  const disclosure = "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
+  const disclosure =
+    "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
 
   it("is contained although it carries the 'contained' note; the app's own comment is left alone", async () => {
     const body = `${disclosure}\n\n<!-- disclosure-desk:contained ${caseKey}:comment-950 -->`;
     const github = await setUp({ title: "Widget export is slow", body: "Export takes a minute." });
-    github.addComment({ id: 950, repository: publicName, issueNumber: 42, body, user: researcher, authorAssociation: "NONE", createdAt: "2026-11-16T09:30:00Z" });
+    github.addComment({
+      id: 950,
+      repository: publicName,
+      issueNumber: 42,
+      body,
+      user: researcher,
+      authorAssociation: "NONE",
+      createdAt: "2026-11-16T09:30:00Z",
+    });
     await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 950, body }));
     expect(github.comments.find((comment) => comment.id === 950)?.body).toContain("This comment was moved to a private channel");
     expect(casesIn(github)).toHaveLength(1);
 
     const written = await setUp({ title: "Widget export is slow", body: "Export takes a minute." });
-    written.addComment({ id: 951, repository: publicName, issueNumber: 42, body, user: appBot, authorAssociation: "NONE", createdAt: "2026-11-16T09:30:00Z" });
+    written.addComment({
+      id: 951,
+      repository: publicName,
+      issueNumber: 42,
+      body,
+      user: appBot,
+      authorAssociation: "NONE",
+      createdAt: "2026-11-16T09:30:00Z",
+    });
     const payload = commentPayload(written, { id: 951, body });
-    await deliverComment(createTestProbot(testDependencies(now), written.url), { ...payload, comment: { ...payload.comment, user: appBot }, sender: appBot } as typeof payload);
+    await deliverComment(createTestProbot(testDependencies(now), written.url), {
+      ...payload,
+      comment: { ...payload.comment, user: appBot },
+      sender: appBot,
+    } as typeof payload);
     expect(written.writes()).toEqual([]);
   });
 });
@@ -210,7 +268,15 @@ describe("an outsider's comment that carries the app's markers", () => {
 describe("the note to the reporter, when containment is finished by a redelivery", () => {
   const guidanceMarker = `<!-- disclosure-desk:containment-guidance ${caseKey} -->`;
   const forgeGuidance = (github: ContainmentGitHub) =>
-    github.addComment({ id: 940, repository: publicName, issueNumber: 42, body: `thanks, moving on\n${guidanceMarker}`, user: researcher, authorAssociation: "NONE", createdAt: "2026-11-16T09:00:30Z" });
+    github.addComment({
+      id: 940,
+      repository: publicName,
+      issueNumber: 42,
+      body: `thanks, moving on\n${guidanceMarker}`,
+      user: researcher,
+      authorAssociation: "NONE",
+      createdAt: "2026-11-16T09:00:30Z",
+    });
   const appGuidance = (github: ContainmentGitHub) =>
     github.commentsOn(publicName, 42).filter((comment) => comment.user.login === appBot.login && comment.body.includes(guidanceMarker));
 

@@ -42,7 +42,10 @@ function caseOf(github: ContainmentGitHub) {
 function copyIn(github: ContainmentGitHub, hash: string): string | null {
   const trackingIssue = github.issues.get(trackingRepository)?.[0];
   if (!trackingIssue) return null;
-  return readOriginal([trackingIssue.body, ...github.commentsOn(trackingRepository, trackingIssue.number).map((comment) => comment.body)], hash);
+  return readOriginal(
+    [trackingIssue.body, ...github.commentsOn(trackingRepository, trackingIssue.number).map((comment) => comment.body)],
+    hash,
+  );
 }
 
 describe("a vulnerability report opened as a public issue", () => {
@@ -72,7 +75,13 @@ describe("a vulnerability report opened as a public issue", () => {
       source: { repository: publicName, url: `https://github.com/${publicName}/issues/42` },
       receivedAt: "2026-11-16T09:00:00.000Z",
       acknowledgement: { status: "sent" },
-      containment: { kind: "issue", issue: 42, status: "contained", lockedByContainment: true, advisory: { status: "draft", ghsaId: "GHSA-c0nt-0001-ab12" } },
+      containment: {
+        kind: "issue",
+        issue: 42,
+        status: "contained",
+        lockedByContainment: true,
+        advisory: { status: "draft", ghsaId: "GHSA-c0nt-0001-ab12" },
+      },
     });
     expect(copyIn(github, record.containment?.originalSha256 ?? "")).toBe(reportBody);
 
@@ -97,7 +106,9 @@ describe("a vulnerability report opened as a public issue", () => {
     expect(guidance?.body).not.toContain("OR 1=1");
 
     // Nothing touches the public issue before the private copy exists and has been read back.
-    const calls = github.mock.requests.filter((request) => !request.path.endsWith("/access_tokens")).map((request) => `${request.method} ${request.operationId}`);
+    const calls = github.mock.requests
+      .filter((request) => !request.path.endsWith("/access_tokens"))
+      .map((request) => `${request.method} ${request.operationId}`);
     const firstPublicWrite = calls.findIndex((call) => call === "PUT issues/lock");
     expect(calls.indexOf("POST issues/create")).toBeLessThan(firstPublicWrite);
     expect(calls.indexOf("POST security-advisories/create-repository-advisory")).toBeLessThan(firstPublicWrite);
@@ -128,14 +139,19 @@ describe("a vulnerability report opened as a public issue", () => {
     }
     const github = await setUp();
     const payload = issuePayload(github);
-    await deliverIssue(createTestProbot(testDependencies(now), github.url), { ...payload, repository: { ...payload.repository, private: true, visibility: "private" } });
+    await deliverIssue(createTestProbot(testDependencies(now), github.url), {
+      ...payload,
+      repository: { ...payload.repository, private: true, visibility: "private" },
+    });
     expect(github.mock.requests.filter((request) => !request.path.endsWith("/access_tokens"))).toEqual([]);
   });
 
   it("contains a maintainer's issue when configured to", async () => {
     const github = await setUp({
       authorAssociation: "MEMBER",
-      configFiles: { [`${publicName}:.github/disclosure.yml`]: `tracking:\n  repository: ${trackingRepository}\ncontainment: { includeMaintainers: true }\n` },
+      configFiles: {
+        [`${publicName}:.github/disclosure.yml`]: `tracking:\n  repository: ${trackingRepository}\ncontainment: { includeMaintainers: true }\n`,
+      },
     });
     await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.issue(publicName, 42)?.locked).toBe(true);
@@ -179,7 +195,10 @@ describe("a vulnerability report opened as a public issue", () => {
     expect(github.commentsOn(trackingRepository, trackingIssue.number).length).toBeGreaterThanOrEqual(2);
     expect(copyIn(github, record.containment?.originalSha256 ?? "")).toBe(long);
 
-    await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 900, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
+    await deliverComment(
+      createTestProbot(testDependencies(now), github.url),
+      commentPayload(github, { id: 900, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }),
+    );
     expect(github.issue(publicName, 42)?.body).toBe(long);
     expect(github.mock.problems()).toEqual([]);
   });

@@ -1,6 +1,22 @@
 import type { Probot } from "probot";
-import { issueCommentObject, issueObject, labelObject, organizationObject, userObject, type AuthorAssociation, type UserObject } from "../fixtures/github-objects.js";
-import { installation, issuesOpenedPayload, maintainer, octoOrg, publicRepository, researcher, type WebhookPayload } from "../fixtures/webhook-payloads.js";
+import {
+  issueCommentObject,
+  issueObject,
+  labelObject,
+  organizationObject,
+  userObject,
+  type AuthorAssociation,
+  type UserObject,
+} from "../fixtures/github-objects.js";
+import {
+  installation,
+  issuesOpenedPayload,
+  maintainer,
+  octoOrg,
+  publicRepository,
+  researcher,
+  type WebhookPayload,
+} from "../fixtures/webhook-payloads.js";
 import { openworx, policyYaml } from "../fixtures/policies.js";
 import { stripEnterprisePrefix } from "../harness/openapi.js";
 import type { JournalEntry } from "../harness/standin/server.js";
@@ -78,7 +94,11 @@ export interface ContainmentGitHub {
   readonly advisories: StoredAdvisory[];
   addIssue(
     repository: string,
-    issue: Pick<StoredIssue, "number" | "title" | "body" | "user" | "authorAssociation" | "createdAt"> & { labels?: string[]; locked?: boolean; state?: "open" | "closed" },
+    issue: Pick<StoredIssue, "number" | "title" | "body" | "user" | "authorAssociation" | "createdAt"> & {
+      labels?: string[];
+      locked?: boolean;
+      state?: "open" | "closed";
+    },
   ): StoredIssue;
   addComment(comment: StoredComment): StoredComment;
   /** A draft advisory someone else wrote, e.g. a private report a maintainer accepted. */
@@ -92,7 +112,10 @@ export interface ContainmentGitHub {
 export async function setUp(
   options: ContainmentGitHubOptions & { body?: string; title?: string; authorAssociation?: AuthorAssociation; author?: UserObject } = {},
 ): Promise<ContainmentGitHub> {
-  const standIn = await startTestGitHub({ config: null, trackingPrivate: (options.privateRepositories ?? [trackingRepository]).includes(trackingRepository) });
+  const standIn = await startTestGitHub({
+    config: null,
+    trackingPrivate: (options.privateRepositories ?? [trackingRepository]).includes(trackingRepository),
+  });
   const { state } = standIn;
   const held = (repository: string) => {
     const found = state.repository(repository);
@@ -177,7 +200,11 @@ export async function setUp(
       const target = held(comment.repository);
       const issue = target.issues.get(comment.issueNumber);
       if (!issue) throw new Error(`no issue ${comment.repository}#${comment.issueNumber}`);
-      state.createComment(target, issue, comment.body, comment.user, { id: comment.id, createdAt: comment.createdAt, authorAssociation: comment.authorAssociation });
+      state.createComment(target, issue, comment.body, comment.user, {
+        id: comment.id,
+        createdAt: comment.createdAt,
+        authorAssociation: comment.authorAssociation,
+      });
       return comment;
     },
     addAdvisory({ repository, ghsaId, summary, description, author }) {
@@ -188,7 +215,10 @@ export async function setUp(
     failOn({ method, path, status, times }) {
       standIn.faults.inject({ method, path }, { kind: "status", status }, times ?? 1000);
     },
-    writes: () => requests().filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens")).map((request) => `${request.method} ${request.path}`),
+    writes: () =>
+      requests()
+        .filter((request) => request.method !== "GET" && !request.path.endsWith("/access_tokens"))
+        .map((request) => `${request.method} ${request.path}`),
   };
   github.addIssue(publicName, {
     number: 42,
@@ -201,7 +231,11 @@ export async function setUp(
   return github;
 }
 
-export function issuePayload(github: ContainmentGitHub, action: "opened" | "edited" = "opened", number = 42): WebhookPayload<"issues.opened"> {
+export function issuePayload(
+  github: ContainmentGitHub,
+  action: "opened" | "edited" = "opened",
+  number = 42,
+): WebhookPayload<"issues.opened"> {
   const stored = github.issue(publicName, number);
   if (!stored) throw new Error("no public issue");
   const issue = issueObject({
@@ -217,7 +251,9 @@ export function issuePayload(github: ContainmentGitHub, action: "opened" | "edit
     authorAssociation: stored.authorAssociation,
   });
   const payload = issuesOpenedPayload({ issue });
-  return (action === "opened" ? payload : { ...payload, action: "edited", changes: { body: { from: "" } } }) as WebhookPayload<"issues.opened">;
+  return (
+    action === "opened" ? payload : { ...payload, action: "edited", changes: { body: { from: "" } } }
+  ) as WebhookPayload<"issues.opened">;
 }
 
 export function commentPayload(

@@ -43,11 +43,17 @@ function caseOf(github: ContainmentGitHub) {
 /** The exact copy with this hash, wherever in the case (body or comments) it is. */
 function copyIn(github: ContainmentGitHub, hash: string | undefined): string | null {
   const { trackingIssue } = caseOf(github);
-  return readOriginal([trackingIssue.body, ...github.commentsOn(trackingRepository, trackingIssue.number).map((comment) => comment.body)], hash ?? "");
+  return readOriginal(
+    [trackingIssue.body, ...github.commentsOn(trackingRepository, trackingIssue.number).map((comment) => comment.body)],
+    hash ?? "",
+  );
 }
 
 const release = (github: ContainmentGitHub, id: number) =>
-  deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }));
+  deliverComment(
+    createTestProbot(testDependencies(now), github.url),
+    commentPayload(github, { id, body: "/disclosure release", login: maintainer.login, association: "MEMBER" }),
+  );
 
 describe("the title of a contained issue", () => {
   it("is replaced with a neutral one in the same edit as the body, after the copy of both is confirmed; the case keeps the original", async () => {
@@ -73,12 +79,18 @@ describe("the title of a contained issue", () => {
     expect(publicEdits).toHaveLength(1);
     expect(publicEdits[0]?.body).toEqual({ title: "Report moved to a private channel", body: publicIssue?.body });
     const editAt = requests.indexOf(publicEdits[0] as (typeof requests)[number]);
-    const readBackAt = requests.findLastIndex((request, index) => index < editAt && request.method === "GET" && request.path === `/repos/${trackingRepository}/issues/1`);
-    expect(readBackAt).toBeGreaterThan(requests.findIndex((request) => request.method === "POST" && request.path === `/repos/${trackingRepository}/issues`));
+    const readBackAt = requests.findLastIndex(
+      (request, index) => index < editAt && request.method === "GET" && request.path === `/repos/${trackingRepository}/issues/1`,
+    );
+    expect(readBackAt).toBeGreaterThan(
+      requests.findIndex((request) => request.method === "POST" && request.path === `/repos/${trackingRepository}/issues`),
+    );
   });
 
   it("is neutral in the policy's language", async () => {
-    const github = await setUp({ configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText.replace("language: en", "language: nl") } });
+    const github = await setUp({
+      configFiles: { [`${publicName}:.github/disclosure.yml`]: policyText.replace("language: en", "language: nl") },
+    });
     await deliverIssue(createTestProbot(testDependencies(now), github.url), issuePayload(github));
     expect(github.issue(publicName, 42)?.title).toBe("Melding verplaatst naar een vertrouwelijk kanaal");
     expect(github.mock.problems()).toEqual([]);
@@ -169,7 +181,11 @@ describe("an edit to a contained issue", () => {
     expect(github.issue(publicName, 42)?.title).toBe("Report moved to a private channel");
     expect(github.issue(publicName, 42)?.body).toBe(note);
     const { record } = caseOf(github);
-    expect(record.containment).toMatchObject({ status: "contained", originalSha256: sha256(reportBody), originalTitleSha256: sha256(newTitle) });
+    expect(record.containment).toMatchObject({
+      status: "contained",
+      originalSha256: sha256(reportBody),
+      originalTitleSha256: sha256(newTitle),
+    });
     expect(copyIn(github, sha256(newTitle))).toBe(newTitle);
     expect(copyIn(github, sha256(reportTitle))).toBe(reportTitle);
     expect(github.writes().length).toBeGreaterThan(writesBefore);
@@ -194,13 +210,24 @@ describe("an edit to a contained issue", () => {
 describe("the title of a comment's issue", () => {
   it("is left as it is when only a comment is contained", async () => {
     const title = "Widget export is slow";
-    const disclosure = "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
+    const disclosure =
+      "FYI the export endpoint has an IDOR: GET https://widgets.example.org/api/export?account=1002 gives me another customer's widgets. Any logged-in user can download other customers' data.";
     const github = await setUp({ title, body: "Export takes a minute." });
-    github.addComment({ id: 950, repository: publicName, issueNumber: 42, body: disclosure, user: researcher, authorAssociation: "NONE", createdAt: "2026-11-16T09:30:00Z" });
+    github.addComment({
+      id: 950,
+      repository: publicName,
+      issueNumber: 42,
+      body: disclosure,
+      user: researcher,
+      authorAssociation: "NONE",
+      createdAt: "2026-11-16T09:30:00Z",
+    });
     await deliverComment(createTestProbot(testDependencies(now), github.url), commentPayload(github, { id: 950, body: disclosure }));
     expect(github.comments.find((comment) => comment.id === 950)?.body).toContain("This comment was moved to a private channel");
     expect(github.issue(publicName, 42)?.title).toBe(title);
     expect(caseOf(github).record.containment?.originalTitleSha256).toBeUndefined();
-    expect(github.mock.requests.some((request) => request.method === "PATCH" && request.path === `/repos/${publicName}/issues/42`)).toBe(false);
+    expect(github.mock.requests.some((request) => request.method === "PATCH" && request.path === `/repos/${publicName}/issues/42`)).toBe(
+      false,
+    );
   });
 });

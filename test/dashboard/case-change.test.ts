@@ -40,20 +40,31 @@ async function receiveEdit(probot: Probot, issue: IssueObject): Promise<void> {
 }
 
 function loadHandler(): Probot {
-  const dependencies = { cache: createGatewayCache(), locks: createInProcessLocks(), now: () => Date.parse("2026-12-01T09:00:00Z"), platform: { advisories: true }, trust: testTrust };
+  const dependencies = {
+    cache: createGatewayCache(),
+    locks: createInProcessLocks(),
+    now: () => Date.parse("2026-12-01T09:00:00Z"),
+    platform: { advisories: true },
+    trust: testTrust,
+  };
   void world.probot.load((app) => {
     app.on(["issues.opened", "issues.edited", "issues.closed", "issues.reopened"], handleCaseChange(dependencies, DEBOUNCE_MS));
   });
   return world.probot;
 }
 
-const dashboardListings = () => world.github.journal.of("issues/list-for-repo").filter((entry) => entry.query.labels === "disclosure-dashboard");
+const dashboardListings = () =>
+  world.github.journal.of("issues/list-for-repo").filter((entry) => entry.query.labels === "disclosure-dashboard");
 
 describe("the dashboard after a case change", () => {
   it("refreshes once after a burst of changes to the app's cases", async () => {
     world = await dashboardWorld();
     const first = world.seedCase("GHSA-aaaa-bbbb-0001", "[GHSA-aaaa-bbbb-0001] Open redirect", "2026-11-25T09:00:00.000Z");
-    const second = world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-26T09:00:00.000Z", { state: "accepted", firstResponseAt: "2026-11-27T09:00:00.000Z", triagedAt: "2026-11-27T09:00:00.000Z" });
+    const second = world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-26T09:00:00.000Z", {
+      state: "accepted",
+      firstResponseAt: "2026-11-27T09:00:00.000Z",
+      triagedAt: "2026-11-27T09:00:00.000Z",
+    });
     const probot = loadHandler();
 
     await receiveEdit(probot, first);
@@ -70,8 +81,18 @@ describe("the dashboard after a case change", () => {
   it("is not moved by an issue someone else opened, nor by the dashboard's own edit", async () => {
     world = await dashboardWorld();
     world.seedCase("GHSA-aaaa-bbbb-0001", "[GHSA-aaaa-bbbb-0001] Open redirect", "2026-11-25T09:00:00.000Z");
-    const lookAlike = world.github.state.createIssue(world.tracking, { title: "[GHSA-zzzz] fake", body: "", labels: ["disclosure"], user: world.github.state.seedUser("mallory") });
-    const dashboard = world.github.state.createIssue(world.tracking, { title: "Disclosure dashboard", body: "", labels: ["disclosure-dashboard"], user: world.github.state.app!.bot });
+    const lookAlike = world.github.state.createIssue(world.tracking, {
+      title: "[GHSA-zzzz] fake",
+      body: "",
+      labels: ["disclosure"],
+      user: world.github.state.seedUser("mallory"),
+    });
+    const dashboard = world.github.state.createIssue(world.tracking, {
+      title: "Disclosure dashboard",
+      body: "",
+      labels: ["disclosure-dashboard"],
+      user: world.github.state.app!.bot,
+    });
     const probot = loadHandler();
 
     await receiveEdit(probot, lookAlike);

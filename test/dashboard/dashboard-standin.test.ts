@@ -28,11 +28,16 @@ function seedThreeCases(): { waiting: number; accepted: number; resolved: number
     firstResponseAt: "2026-11-26T10:00:00.000Z",
     pause: { since: "2026-11-26T10:00:00.000Z", pausedMs: 0 },
   });
-  const accepted = world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection in @octo-org search #3", "2026-11-10T09:00:00.000Z", {
-    state: "accepted",
-    firstResponseAt: "2026-11-12T09:00:00.000Z",
-    triagedAt: "2026-11-12T09:00:00.000Z",
-  });
+  const accepted = world.seedCase(
+    "GHSA-aaaa-bbbb-0002",
+    "[GHSA-aaaa-bbbb-0002] SQL injection in @octo-org search #3",
+    "2026-11-10T09:00:00.000Z",
+    {
+      state: "accepted",
+      firstResponseAt: "2026-11-12T09:00:00.000Z",
+      triagedAt: "2026-11-12T09:00:00.000Z",
+    },
+  );
   const resolved = world.seedCase("GHSA-aaaa-bbbb-0003", "[GHSA-aaaa-bbbb-0003] Stored XSS in widget titles", "2026-11-03T09:00:00.000Z", {
     state: "resolved",
     firstResponseAt: "2026-11-04T09:00:00.000Z",
@@ -90,7 +95,9 @@ describe("the dashboard issue, against the stand-in", () => {
     world.seedCase("GHSA-aaaa-bbbb-0004", "[GHSA-aaaa-bbbb-0004] Path traversal in exports", "2026-11-30T09:00:00.000Z");
     world.github.journal.clear();
     await world.sweep(new Date(now.getTime() + 120_000));
-    const dashboardWrites = world.writes().filter((write) => write.path.endsWith(`/issues/${dashboard.number}`) || write.path.endsWith("/issues"));
+    const dashboardWrites = world
+      .writes()
+      .filter((write) => write.path.endsWith(`/issues/${dashboard.number}`) || write.path.endsWith("/issues"));
     expect(dashboardWrites).toHaveLength(1);
     expect(dashboardWrites[0]?.method).toBe("PATCH");
     expect(world.dashboards()).toHaveLength(1);
@@ -123,7 +130,9 @@ describe("the dashboard issue, against the stand-in", () => {
     await world.sweep(now);
 
     expect(lookAlike.body).toContain("All clear");
-    expect(world.github.journal.entries.filter((entry) => entry.method === "PATCH" && entry.path.endsWith(`/issues/${lookAlike.number}`))).toEqual([]);
+    expect(
+      world.github.journal.entries.filter((entry) => entry.method === "PATCH" && entry.path.endsWith(`/issues/${lookAlike.number}`)),
+    ).toEqual([]);
     const own = world.dashboards();
     expect(own).toHaveLength(1);
     expect(own[0]?.number).not.toBe(lookAlike.number);
@@ -133,7 +142,9 @@ describe("the dashboard issue, against the stand-in", () => {
     world.github.journal.clear();
     await world.sweep(now);
     expect(world.github.journal.of("issues/create")).toEqual([]);
-    expect(world.github.journal.of("issues/update").map((entry) => entry.path)).toEqual([`/repos/octo-org/security-cases/issues/${own[0]!.number}`]);
+    expect(world.github.journal.of("issues/update").map((entry) => entry.path)).toEqual([
+      `/repos/octo-org/security-cases/issues/${own[0]!.number}`,
+    ]);
     expect(world.dashboards()[0]?.body).toContain("## Waiting on the researcher");
   });
 
@@ -141,8 +152,18 @@ describe("the dashboard issue, against the stand-in", () => {
     world = await dashboardWorld();
     seedThreeCases();
     const bot = world.github.state.app!.bot;
-    const oldest = world.github.state.createIssue(world.tracking, { title: "Disclosure dashboard", body: "old", labels: ["disclosure-dashboard"], user: bot });
-    const second = world.github.state.createIssue(world.tracking, { title: "Disclosure dashboard", body: "old", labels: ["disclosure-dashboard"], user: bot });
+    const oldest = world.github.state.createIssue(world.tracking, {
+      title: "Disclosure dashboard",
+      body: "old",
+      labels: ["disclosure-dashboard"],
+      user: bot,
+    });
+    const second = world.github.state.createIssue(world.tracking, {
+      title: "Disclosure dashboard",
+      body: "old",
+      labels: ["disclosure-dashboard"],
+      user: bot,
+    });
     await world.sweep(now);
     expect(world.dashboards().map((issue) => issue.number)).toEqual([oldest.number]);
     expect(second).toMatchObject({ state: "closed", state_reason: "duplicate" });
@@ -176,8 +197,15 @@ async function freePort(): Promise<number> {
     world = await dashboardWorld();
     seedThreeCases();
     const port = await freePort();
-    const server: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    const clients = [new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 50 }), new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 50 })];
+    const server: ChildProcess = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    const clients = [
+      new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 50 }),
+      new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 50 }),
+    ];
     try {
       await Promise.all(clients.map((client) => client.ping()));
       const keyPrefix = `dashboard-test:${Math.random()}:`;

@@ -8,7 +8,12 @@ const now = new Date("2026-12-01T09:00:00Z");
 const clock = { sla: policy.sla, calendar: policy.calendar };
 
 function item(number: number, receivedAt: string, changes: Parameters<typeof caseRecord>[2] = {}): DashboardCase {
-  return { number, title: `[GHSA-${number}] case ${number}`, record: caseRecord(`GHSA-aaaa-bbbb-${String(number).padStart(4, "0")}`, receivedAt, changes), config: policy };
+  return {
+    number,
+    title: `[GHSA-${number}] case ${number}`,
+    record: caseRecord(`GHSA-aaaa-bbbb-${String(number).padStart(4, "0")}`, receivedAt, changes),
+    config: policy,
+  };
 }
 
 describe("chart figures", () => {
@@ -35,7 +40,14 @@ describe("chart figures", () => {
     expect(evaluation.median.slice(4)).toEqual([1, 0.3]);
     expect(evaluation.worst.slice(4)).toEqual([3, 0.3]);
     expect(evaluation.promise[4]).toBeGreaterThan(6);
-    expect(figures.durations.find((series) => series.measure === "acknowledgement")!.promise).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(figures.durations.find((series) => series.measure === "acknowledgement")!.promise).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -44,7 +56,11 @@ describe("planning the dashboard", () => {
     const view = planDashboard(
       [
         item(1, "2026-11-10T09:00:00.000Z", { state: "accepted", firstResponseAt: "2026-11-11T09:00:00.000Z" }),
-        item(2, "2026-11-20T09:00:00.000Z", { state: "needs-info", firstResponseAt: "2026-11-21T09:00:00.000Z", pause: { since: "2026-11-21T09:00:00.000Z", pausedMs: 0 } }),
+        item(2, "2026-11-20T09:00:00.000Z", {
+          state: "needs-info",
+          firstResponseAt: "2026-11-21T09:00:00.000Z",
+          pause: { since: "2026-11-21T09:00:00.000Z", pausedMs: 0 },
+        }),
         item(3, "2026-11-30T09:00:00.000Z"),
         item(4, "2026-11-20T09:00:00.000Z"),
         item(5, "2026-10-20T09:00:00.000Z", { state: "accepted", firstResponseAt: "2026-10-21T09:00:00.000Z" }),

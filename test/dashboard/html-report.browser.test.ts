@@ -17,8 +17,11 @@ import { dashboardWorld, type DashboardWorld } from "./world.js";
  * data points, and the page logs no error. Skipped, saying so, where no Chromium is installed.
  */
 
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path): path is string => path !== undefined && existsSync(path));
-if (executablePath === undefined) console.warn("HTML report browser test skipped: no chromium binary (apt-get install -y chromium, or set CHROMIUM_PATH)");
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (path): path is string => path !== undefined && existsSync(path),
+);
+if (executablePath === undefined)
+  console.warn("HTML report browser test skipped: no chromium binary (apt-get install -y chromium, or set CHROMIUM_PATH)");
 const describeWithChromium = executablePath === undefined ? describe.skip : describe;
 
 jest.setTimeout(60_000);
@@ -56,13 +59,38 @@ describeWithChromium("the HTML report in a headless browser", () => {
 
   it("draws every chart with its data points, from the report command's own output, without a console error", async () => {
     world = await dashboardWorld();
-    world.seedCase("GHSA-aaaa-bbbb-0001", "[GHSA-aaaa-bbbb-0001] Open redirect", "2026-11-25T09:00:00.000Z", { state: "needs-info", firstResponseAt: "2026-11-26T10:00:00.000Z", pause: { since: "2026-11-26T10:00:00.000Z", pausedMs: 0 } });
-    world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-10T09:00:00.000Z", { state: "accepted", firstResponseAt: "2026-11-12T09:00:00.000Z", triagedAt: "2026-11-12T09:00:00.000Z" });
-    world.seedCase("GHSA-aaaa-bbbb-0003", "[GHSA-aaaa-bbbb-0003] Stored XSS", "2026-10-03T09:00:00.000Z", { state: "published", firstResponseAt: "2026-10-04T09:00:00.000Z", triagedAt: "2026-10-06T09:00:00.000Z", resolvedAt: "2026-10-28T09:00:00.000Z", closing: { publishedAt: "2026-11-02T09:00:00.000Z" } }, false);
+    world.seedCase("GHSA-aaaa-bbbb-0001", "[GHSA-aaaa-bbbb-0001] Open redirect", "2026-11-25T09:00:00.000Z", {
+      state: "needs-info",
+      firstResponseAt: "2026-11-26T10:00:00.000Z",
+      pause: { since: "2026-11-26T10:00:00.000Z", pausedMs: 0 },
+    });
+    world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-10T09:00:00.000Z", {
+      state: "accepted",
+      firstResponseAt: "2026-11-12T09:00:00.000Z",
+      triagedAt: "2026-11-12T09:00:00.000Z",
+    });
+    world.seedCase(
+      "GHSA-aaaa-bbbb-0003",
+      "[GHSA-aaaa-bbbb-0003] Stored XSS",
+      "2026-10-03T09:00:00.000Z",
+      {
+        state: "published",
+        firstResponseAt: "2026-10-04T09:00:00.000Z",
+        triagedAt: "2026-10-06T09:00:00.000Z",
+        resolvedAt: "2026-10-28T09:00:00.000Z",
+        closing: { publishedAt: "2026-11-02T09:00:00.000Z" },
+      },
+      false,
+    );
     const out: string[] = [];
     const err: string[] = [];
     const io: SweepCommandIo = {
-      env: { APP_ID: "123", PRIVATE_KEY: world.github.state.app!.keys.privateKey, GHE_HOST: new URL(world.github.url).host, GHE_PROTOCOL: "http" },
+      env: {
+        APP_ID: "123",
+        PRIVATE_KEY: world.github.state.app!.keys.privateKey,
+        GHE_HOST: new URL(world.github.url).host,
+        GHE_PROTOCOL: "http",
+      },
       stdout: (text) => out.push(text),
       stderr: (text) => err.push(text),
       readFile: async () => Promise.reject(new Error("no files")),
@@ -98,9 +126,16 @@ describeWithChromium("the HTML report in a headless browser", () => {
       expect(figure.drawn).toBe(true);
       expect(figure.points).toBeGreaterThan(0);
     }
-    const opened = await page.$$eval('svg.chart rect[data-series="opened"]', (bars) => bars.map((bar) => [bar.getAttribute("data-label"), Number(bar.getAttribute("data-value"))]));
-    expect(opened.filter(([, value]) => value !== 0)).toEqual([["2026-10", 1], ["2026-11", 2]]);
-    const resolution = await page.$$eval('svg.chart[aria-label="resolution"] circle[data-series="median"]', (points) => points.map((point) => Number(point.getAttribute("data-value"))));
+    const opened = await page.$$eval('svg.chart rect[data-series="opened"]', (bars) =>
+      bars.map((bar) => [bar.getAttribute("data-label"), Number(bar.getAttribute("data-value"))]),
+    );
+    expect(opened.filter(([, value]) => value !== 0)).toEqual([
+      ["2026-10", 1],
+      ["2026-11", 2],
+    ]);
+    const resolution = await page.$$eval('svg.chart[aria-label="resolution"] circle[data-series="median"]', (points) =>
+      points.map((point) => Number(point.getAttribute("data-value"))),
+    );
     expect(resolution).toEqual([25]);
     expect(requests.filter((url) => !url.startsWith("file:"))).toEqual([]);
     expect(errors).toEqual([]);

@@ -17,7 +17,12 @@ async function report(args: string[]): Promise<{ code: number; out: string; err:
   const out: string[] = [];
   const err: string[] = [];
   const io: SweepCommandIo = {
-    env: { APP_ID: "123", PRIVATE_KEY: world.github.state.app!.keys.privateKey, GHE_HOST: new URL(world.github.url).host, GHE_PROTOCOL: "http" },
+    env: {
+      APP_ID: "123",
+      PRIVATE_KEY: world.github.state.app!.keys.privateKey,
+      GHE_HOST: new URL(world.github.url).host,
+      GHE_PROTOCOL: "http",
+    },
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: async () => Promise.reject(new Error("no files")),
@@ -30,8 +35,24 @@ async function report(args: string[]): Promise<{ code: number; out: string; err:
 describe("disclosure-desk report, against the stand-in", () => {
   it("lists each installation's tracking repositories with their counts and monthly figures", async () => {
     world = await dashboardWorld();
-    world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-10T09:00:00.000Z", { state: "accepted", firstResponseAt: "2026-11-12T09:00:00.000Z", triagedAt: "2026-11-12T09:00:00.000Z" });
-    world.seedCase("GHSA-aaaa-bbbb-0003", "[GHSA-aaaa-bbbb-0003] Stored XSS", "2026-10-03T09:00:00.000Z", { state: "published", firstResponseAt: "2026-10-04T09:00:00.000Z", triagedAt: "2026-10-06T09:00:00.000Z", resolvedAt: "2026-10-28T09:00:00.000Z", closing: { publishedAt: "2026-11-02T09:00:00.000Z" } }, false);
+    world.seedCase("GHSA-aaaa-bbbb-0002", "[GHSA-aaaa-bbbb-0002] SQL injection", "2026-11-10T09:00:00.000Z", {
+      state: "accepted",
+      firstResponseAt: "2026-11-12T09:00:00.000Z",
+      triagedAt: "2026-11-12T09:00:00.000Z",
+    });
+    world.seedCase(
+      "GHSA-aaaa-bbbb-0003",
+      "[GHSA-aaaa-bbbb-0003] Stored XSS",
+      "2026-10-03T09:00:00.000Z",
+      {
+        state: "published",
+        firstResponseAt: "2026-10-04T09:00:00.000Z",
+        triagedAt: "2026-10-06T09:00:00.000Z",
+        resolvedAt: "2026-10-28T09:00:00.000Z",
+        closing: { publishedAt: "2026-11-02T09:00:00.000Z" },
+      },
+      false,
+    );
 
     const { code, out, err } = await report(["--format", "md"]);
 

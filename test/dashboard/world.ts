@@ -77,7 +77,13 @@ export async function dashboardWorld(): Promise<DashboardWorld> {
   const tracking = github.state.seedRepository(trackingName, { private: true });
   const installationId = github.state.seedInstallation("octo-org").id;
   const researcher = github.state.seedUser("rosa-researcher");
-  const probot = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey: app.keys.privateKey,
+    baseUrl: github.url,
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
   return {
     github,
     tracking,
@@ -85,13 +91,23 @@ export async function dashboardWorld(): Promise<DashboardWorld> {
     probot,
     seedCase(key, title, receivedAt, changes = {}, open = true) {
       const record = caseRecord(key, receivedAt, changes);
-      const issue = github.state.createIssue(tracking, { title, body: withCaseBlock("## Case", record), labels: ["disclosure", `state:${record.state}`], user: app.bot });
+      const issue = github.state.createIssue(tracking, {
+        title,
+        body: withCaseBlock("## Case", record),
+        labels: ["disclosure", `state:${record.state}`],
+        user: app.bot,
+      });
       issue.body = sealedForTest(issue.body ?? "", trackingName, issue.number);
       if (!open) issue.state = "closed";
       return issue;
     },
     seedAdvisory(ghsaId) {
-      return github.state.seedAdvisory("octo-org/widgets", { ghsaId, author: researcher, state: "published", summary: "SQL injection in the widget search" });
+      return github.state.seedAdvisory("octo-org/widgets", {
+        ghsaId,
+        author: researcher,
+        state: "published",
+        summary: "SQL injection in the widget search",
+      });
     },
     async sweep(now, locks = createInProcessLocks()) {
       const octokit = await probot.auth(installationId);
@@ -107,24 +123,45 @@ export async function dashboardWorld(): Promise<DashboardWorld> {
       });
     },
     dashboards() {
-      return [...tracking.issues.values()].filter((issue) => issue.state === "open" && issue.labels.some((label) => label.name === "disclosure-dashboard") && issue.user?.login === app.bot.login);
+      return [...tracking.issues.values()].filter(
+        (issue) =>
+          issue.state === "open" &&
+          issue.labels.some((label) => label.name === "disclosure-dashboard") &&
+          issue.user?.login === app.bot.login,
+      );
     },
     async refreshCalls(now) {
       const octokit = await probot.auth(installationId);
       const cache = createGatewayCache();
-      const { policies, trackingPolicies } = await loadInstallationPolicies(new GitHubGateway(octokit, cache, installationId, () => now.getTime()));
+      const { policies, trackingPolicies } = await loadInstallationPolicies(
+        new GitHubGateway(octokit, cache, installationId, () => now.getTime()),
+      );
       github.journal.clear();
-      await dashboardStep(octokit, cache, installationId)({ policies, trackingPolicies, trackingRepositories: [trackingName], locks: createInProcessLocks(), log: pino({ level: "silent" }), now });
+      await dashboardStep(
+        octokit,
+        cache,
+        installationId,
+      )({
+        policies,
+        trackingPolicies,
+        trackingRepositories: [trackingName],
+        locks: createInProcessLocks(),
+        log: pino({ level: "silent" }),
+        now,
+      });
       return github.journal.entries.map((entry) => entry.operationId ?? entry.path);
     },
     writes() {
       return github.journal.entries.filter((entry) => entry.method !== "GET").map(({ method, path, body }) => ({ method, path, body }));
     },
     async close() {
-      const refused = github.journal.entries.filter((entry) => entry.invalid || entry.status === 422).flatMap((entry) => [`${entry.method} ${entry.path}: ${entry.status}`, ...entry.problems]);
+      const refused = github.journal.entries
+        .filter((entry) => entry.invalid || entry.status === 422)
+        .flatMap((entry) => [`${entry.method} ${entry.path}: ${entry.status}`, ...entry.problems]);
       const strayAnswers = github.journal.entries.flatMap((entry) => entry.responseProblems);
       await github.close();
-      if (refused.length > 0 || strayAnswers.length > 0) throw new Error(`requests GitHub would refuse: ${[...refused, ...strayAnswers].join("\n")}`);
+      if (refused.length > 0 || strayAnswers.length > 0)
+        throw new Error(`requests GitHub would refuse: ${[...refused, ...strayAnswers].join("\n")}`);
     },
   };
 }

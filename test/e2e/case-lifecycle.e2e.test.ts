@@ -23,7 +23,10 @@ const tracking = (current: World) => current.github.state.repositories.get(curre
 const trackingIssue = (current: World) => tracking(current).issues.get(1)!;
 const issueComments = (current: World) => [...tracking(current).comments.values()].map((comment) => comment.body ?? "");
 const researcherMessages = (current: World) =>
-  current.github.state.repositories.get(current.fixture.advisoryRepository)?.advisoryComments.get(current.fixture.ghsaId)?.map((comment) => comment.body) ?? [];
+  current.github.state.repositories
+    .get(current.fixture.advisoryRepository)
+    ?.advisoryComments.get(current.fixture.ghsaId)
+    ?.map((comment) => comment.body) ?? [];
 
 async function command(current: World, body: string, commentId: number, author = maintainer) {
   const issue = trackingIssue(current);
@@ -131,10 +134,20 @@ describe("closing a case end to end", () => {
       const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
       const id = current.github.state.id();
       const user = current.github.state.seedUser(researcher.login);
-      thread.push({ id, node_id: `RSAC_${id}`, body, user, created_at: at, updated_at: at, html_url: `https://github.com/${current.fixture.advisoryRepository}/security/advisories/${current.fixture.ghsaId}#comment-${id}`, author_association: "NONE" });
+      thread.push({
+        id,
+        node_id: `RSAC_${id}`,
+        body,
+        user,
+        created_at: at,
+        updated_at: at,
+        html_url: `https://github.com/${current.fixture.advisoryRepository}/security/advisories/${current.fixture.ghsaId}#comment-${id}`,
+        author_association: "NONE",
+      });
       comments.set(current.fixture.ghsaId, thread);
     };
-    const advisory = () => current.github.state.repositories.get(current.fixture.advisoryRepository)!.advisories.get(current.fixture.ghsaId)!;
+    const advisory = () =>
+      current.github.state.repositories.get(current.fixture.advisoryRepository)!.advisories.get(current.fixture.ghsaId)!;
 
     await current.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload());
     await command(current, "/disclosure accept severity:high resolve-by:2027-01-15", 2_400_000_301);

@@ -51,7 +51,9 @@ describe("the Dockerfile's essentials", () => {
   });
 
   it("keeps credentials and local builds out of the build context", () => {
-    const ignored = repositoryFile(".dockerignore").split("\n").map((line) => line.trim());
+    const ignored = repositoryFile(".dockerignore")
+      .split("\n")
+      .map((line) => line.trim());
     for (const entry of [".env", "*.pem", "node_modules", "dist", ".git"]) expect(ignored).toContain(entry);
   });
 
@@ -68,7 +70,8 @@ describe("the Dockerfile's essentials", () => {
 function dockerEngine(): { available: true } | { available: false; reason: string } {
   const info = spawnSync("docker", ["info", "--format", "{{.ServerVersion}}"], { encoding: "utf8", timeout: 15_000 });
   if (info.error) return { available: false, reason: `the docker client cannot run (${info.error.message})` };
-  if (info.status !== 0) return { available: false, reason: `no Docker engine answers \`docker info\` (${(info.stderr || info.stdout).trim().split("\n")[0]})` };
+  if (info.status !== 0)
+    return { available: false, reason: `no Docker engine answers \`docker info\` (${(info.stderr || info.stdout).trim().split("\n")[0]})` };
   return { available: true };
 }
 
@@ -88,26 +91,46 @@ withDocker(`the container${engine.available ? "" : ` (skipped: ${engine.reason})
   });
 
   it("builds, answers /healthz and /readyz against GitHub, and exits 0 on docker stop", async () => {
-    const build = spawnSync("docker", ["build", "--tag", image, "."], { cwd: new URL("../..", import.meta.url), encoding: "utf8", timeout: 600_000 });
+    const build = spawnSync("docker", ["build", "--tag", image, "."], {
+      cwd: new URL("../..", import.meta.url),
+      encoding: "utf8",
+      timeout: 600_000,
+    });
     expect(build.status).toBe(0);
 
     github = await startStandIn();
     const fixture = seedFixtureWorld(github.state, { config: policyYaml(openworxShort("octo-org/security-cases")) });
     const port = await freePort();
     // Host networking: the container reaches the stand-in on 127.0.0.1, and nothing listens beyond this machine.
-    const run = spawnSync("docker", [
-      "run", "--detach", "--network", "host",
-      "--env", `APP_ID=${fixture.app.id}`,
-      "--env", `PRIVATE_KEY=${fixture.app.keys.privateKey}`,
-      "--env", `WEBHOOK_SECRET=${WEBHOOK_SECRET}`,
-      "--env", `GHE_HOST=${new URL(github.url).host}`,
-      "--env", "GHE_PROTOCOL=http",
-      "--env", "GITHUB_THROTTLING=off",
-      "--env", "HOST=127.0.0.1",
-      "--env", `PORT=${port}`,
-      "--env", "SWEEP_INTERVAL_MINUTES=0",
-      image,
-    ], { encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(
+      "docker",
+      [
+        "run",
+        "--detach",
+        "--network",
+        "host",
+        "--env",
+        `APP_ID=${fixture.app.id}`,
+        "--env",
+        `PRIVATE_KEY=${fixture.app.keys.privateKey}`,
+        "--env",
+        `WEBHOOK_SECRET=${WEBHOOK_SECRET}`,
+        "--env",
+        `GHE_HOST=${new URL(github.url).host}`,
+        "--env",
+        "GHE_PROTOCOL=http",
+        "--env",
+        "GITHUB_THROTTLING=off",
+        "--env",
+        "HOST=127.0.0.1",
+        "--env",
+        `PORT=${port}`,
+        "--env",
+        "SWEEP_INTERVAL_MINUTES=0",
+        image,
+      ],
+      { encoding: "utf8", timeout: 60_000 },
+    );
     expect(run.status).toBe(0);
     container = run.stdout.trim();
 

@@ -25,17 +25,27 @@ async function startEnterpriseServer(config: string): Promise<{ github: StandIn;
   github.state.features.advisoryComments = false;
   github.state.features.enterpriseServerVersion = "3.19.2";
   const fixture = seedFixtureWorld(github.state, { config });
-  app = await startApp({ appId: fixture.app.id, privateKey: fixture.app.keys.privateKey, webhookSecret: WEBHOOK_SECRET, gitHubHost: new URL(github.url).host });
+  app = await startApp({
+    appId: fixture.app.id,
+    privateKey: fixture.app.keys.privateKey,
+    webhookSecret: WEBHOOK_SECRET,
+    gitHubHost: new URL(github.url).host,
+  });
   return { github, fixture, app };
 }
 
 /** Log lines of the JSON logger, parsed. */
 function logLines(output: string): Record<string, unknown>[] {
-  return output.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 const advisoryRequests = (standIn: StandIn) =>
-  standIn.journal.entries.filter((entry) => /\/security-advisories\b/.test(entry.path)).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+  standIn.journal.entries
+    .filter((entry) => /\/security-advisories\b/.test(entry.path))
+    .map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 
 describe("on GitHub Enterprise Server", () => {
   it("says once that it runs in private-issue mode, and is ready", async () => {
@@ -55,7 +65,12 @@ describe("on GitHub Enterprise Server", () => {
     const payload = issuesOpenedPayload();
     const widgets = github.state.repository(fixture.advisoryRepository)!;
     widgets.nextIssueNumber = payload.issue.number;
-    github.state.createIssue(widgets, { title: payload.issue.title, body: payload.issue.body ?? null, labels: [], user: github.state.seedUser(payload.issue.user!.login) });
+    github.state.createIssue(widgets, {
+      title: payload.issue.title,
+      body: payload.issue.body ?? null,
+      labels: [],
+      user: github.state.seedUser(payload.issue.user!.login),
+    });
 
     const response = await app.sendWebhook("issues", payload);
 

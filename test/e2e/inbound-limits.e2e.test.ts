@@ -52,7 +52,15 @@ async function holdDelivery(port: number, body: Buffer): Promise<HeldDelivery> {
       resolve(undefined);
     });
   });
-  const head = [`POST ${INBOUND_PATH} HTTP/1.1`, `Host: 127.0.0.1:${port}`, `${SIGNATURE_HEADER}: sha256=00`, `Content-Length: ${body.length}`, "Connection: close", "", ""].join("\r\n");
+  const head = [
+    `POST ${INBOUND_PATH} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    `${SIGNATURE_HEADER}: sha256=00`,
+    `Content-Length: ${body.length}`,
+    "Connection: close",
+    "",
+    "",
+  ].join("\r\n");
   socket.write(head);
   socket.write(body.subarray(0, 10));
   return {
@@ -77,7 +85,12 @@ async function deliver(url: string, raw: Buffer) {
 async function waitUntilFull(url: string): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
-    const probe = await fetch(`${url}${INBOUND_PATH}`, { method: "POST", body: "probe", headers: { [SIGNATURE_HEADER]: "sha256=00" }, signal: AbortSignal.timeout(5_000) });
+    const probe = await fetch(`${url}${INBOUND_PATH}`, {
+      method: "POST",
+      body: "probe",
+      headers: { [SIGNATURE_HEADER]: "sha256=00" },
+      signal: AbortSignal.timeout(5_000),
+    });
     if (probe.status === 503) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

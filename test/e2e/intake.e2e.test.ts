@@ -49,7 +49,9 @@ describe("intake end to end", () => {
 
   it("answers a webhook with a bad signature with an error and does nothing", async () => {
     world = await startWorld();
-    const response = await world.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload(), { secret: "not-the-secret" });
+    const response = await world.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload(), {
+      secret: "not-the-secret",
+    });
 
     expect([400, 401]).toContain(response.status);
     expect(world.github.journal.entries.filter((entry) => entry.method !== "GET")).toEqual([]);
@@ -60,7 +62,9 @@ describe("intake end to end", () => {
     world = await startWorld({ searchIndexLagMs: 30_000 });
     const app = world.apps[0]!;
     const payload = repositoryAdvisoryReportedPayload();
-    const responses = await Promise.all([1, 2, 3, 4, 5].map(() => app.sendWebhook("repository_advisory", payload, { deliveryId: "same-delivery" })));
+    const responses = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => app.sendWebhook("repository_advisory", payload, { deliveryId: "same-delivery" })),
+    );
 
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
     expect(trackingIssues(world)).toHaveLength(1);
@@ -73,7 +77,9 @@ describe("intake end to end", () => {
     const response = await world.apps[0]!.sendWebhook("repository_advisory", repositoryAdvisoryReportedPayload());
 
     expect(response.status).toBe(200);
-    const writes = world.github.journal.entries.filter((entry) => entry.method !== "GET" && entry.path.includes(world!.fixture.trackingRepository));
+    const writes = world.github.journal.entries.filter(
+      (entry) => entry.method !== "GET" && entry.path.includes(world!.fixture.trackingRepository),
+    );
     expect(writes).toHaveLength(1);
     expect(JSON.stringify(writes[0]?.body)).not.toContain("SQL injection");
     expect(JSON.stringify(writes[0]?.body)).not.toContain(world.fixture.ghsaId);
@@ -94,7 +100,9 @@ describe("intake end to end", () => {
     github.faults.inject({ method: "POST", path: /\/security-advisories\/[^/]+\/comments$/ }, { kind: "status", status: 503 }, 2);
     github.faults.inject({ operationId: "issues/update" }, { kind: "status", status: 500 }, 1);
 
-    const firstRound = await Promise.all(reports.map((payload, index) => app.sendWebhook("repository_advisory", payload, { deliveryId: `storm-${index}` })));
+    const firstRound = await Promise.all(
+      reports.map((payload, index) => app.sendWebhook("repository_advisory", payload, { deliveryId: `storm-${index}` })),
+    );
     // GitHub does not retry a failed delivery by itself; an operator (or the sweep) redelivers it.
     for (const [index, response] of firstRound.entries()) {
       if (response.status !== 200) {

@@ -22,7 +22,10 @@ afterEach(async () => {
 });
 
 async function get(url: string, token?: string) {
-  const response = await fetch(url, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   return { status: response.status, challenge: response.headers.get("www-authenticate"), body: await response.text() };
 }
 
@@ -112,6 +115,8 @@ describe("/metrics with neither METRICS_TOKEN nor METRICS_PORT", () => {
       .split("\n")
       .filter((line) => line.includes("metrics are off"));
     expect(offLines).toHaveLength(1);
-    expect(offLines[0]).toContain("set METRICS_TOKEN (bearer token on this port) or METRICS_PORT (a listener of their own) to serve /metrics");
+    expect(offLines[0]).toContain(
+      "set METRICS_TOKEN (bearer token on this port) or METRICS_PORT (a listener of their own) to serve /metrics",
+    );
   });
 });

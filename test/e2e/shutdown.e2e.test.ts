@@ -59,7 +59,9 @@ describe("graceful shutdown", () => {
     const redelivery = await fresh.sendWebhook("repository_advisory", payload, { deliveryId: "slow-intake" });
 
     expect(redelivery.status).toBe(200);
-    const trackingIssues = [...github.state.repository(fixture.trackingRepository)!.issues.values()].filter((issue) => issue.title.includes(ghsaId));
+    const trackingIssues = [...github.state.repository(fixture.trackingRepository)!.issues.values()].filter((issue) =>
+      issue.title.includes(ghsaId),
+    );
     expect(trackingIssues).toHaveLength(1);
     const acknowledgements = github.state.repository(fixture.advisoryRepository)!.advisoryComments.get(ghsaId) ?? [];
     expect(acknowledgements).toHaveLength(1);

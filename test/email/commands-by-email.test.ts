@@ -35,20 +35,32 @@ function emailCase(): CaseRecord {
 
 function seedEmailCase(github: TestGitHub, record: CaseRecord = emailCase()): void {
   github.seedIssue(trackingRepository, {
-      number: 7,
-      title: `${caseTag(emailKey)} SQL injection in the widget search endpoint`,
-      body: sealedForTest(withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), thread), trackingRepository, 7),
-      labels: [...intakeLabels] });
+    number: 7,
+    title: `${caseTag(emailKey)} SQL injection in the widget search endpoint`,
+    body: sealedForTest(withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), thread), trackingRepository, 7),
+    labels: [...intakeLabels],
+  });
 }
 
 function commandPayload(body: string, id = 2_400_000_001): WebhookPayload<"issue_comment.created"> {
-  const payload = issueCommentCreatedPayload({ comment: { body, id, user: maintainer }, sender: maintainer, repository: { private: true } });
+  const payload = issueCommentCreatedPayload({
+    comment: { body, id, user: maintainer },
+    sender: maintainer,
+    repository: { private: true },
+  });
   payload.issue.body = withCaseBlock("## Case", emailCase());
   return payload;
 }
 
-async function deliver(github: TestGitHub, payload: WebhookPayload<"issue_comment.created">, dependencies: HandlerDependencies, id = "delivery-1") {
-  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<ReturnType<typeof createTestProbot>["receive"]>[0]);
+async function deliver(
+  github: TestGitHub,
+  payload: WebhookPayload<"issue_comment.created">,
+  dependencies: HandlerDependencies,
+  id = "delivery-1",
+) {
+  await createTestProbot(dependencies, github.url).receive({ id, name: "issue_comment", payload } as Parameters<
+    ReturnType<typeof createTestProbot>["receive"]
+  >[0]);
 }
 
 function currentRecord(github: TestGitHub): CaseRecord {
@@ -58,7 +70,8 @@ function currentRecord(github: TestGitHub): CaseRecord {
 }
 
 const advisoryRequests = (github: TestGitHub) => github.journal.entries.filter((request) => request.path.includes("/security-advisories"));
-const allAdvisoryComments = (github: TestGitHub) => [...github.state.repositories.values()].flatMap((repository) => [...repository.advisoryComments.values()].flat());
+const allAdvisoryComments = (github: TestGitHub) =>
+  [...github.state.repositories.values()].flatMap((repository) => [...repository.advisoryComments.values()].flat());
 const issueComments = (github: TestGitHub) => github.commentBodies(trackingRepository, 7);
 
 let smtp: TestSmtpServer | undefined;
@@ -74,7 +87,10 @@ describe("commands on a case opened by e-mail", () => {
     smtp = await startSmtpServer();
     const github = await startTestGitHub({ trackingPrivate: false, config: policyYaml(openworx), roles: { "max-maintainer": "write" } });
     seedEmailCase(github);
-    await deliver(github, commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), { ...testDependencies(commandAt), mailer: testMailer(smtp.url) });
+    await deliver(github, commandPayload("/disclosure accept severity:high resolve-by:2026-12-18"), {
+      ...testDependencies(commandAt),
+      mailer: testMailer(smtp.url),
+    });
 
     expect(github.journal.problems()).toEqual([]);
     expect(smtp.received).toHaveLength(1);
@@ -91,7 +107,12 @@ describe("commands on a case opened by e-mail", () => {
 
     expect(allAdvisoryComments(github)).toEqual([]);
     expect(advisoryRequests(github)).toEqual([]);
-    expect(currentRecord(github)).toMatchObject({ state: "accepted", resolveBy: "2026-12-18", channel: "email", commands: [2_400_000_001] });
+    expect(currentRecord(github)).toMatchObject({
+      state: "accepted",
+      resolveBy: "2026-12-18",
+      channel: "email",
+      commands: [2_400_000_001],
+    });
     const labels = github.issues(trackingRepository)?.[0]?.labels ?? [];
     expect(labels).toEqual(expect.arrayContaining(["state:accepted"]));
     expect(labels).not.toContain(UNDELIVERED_LABEL);

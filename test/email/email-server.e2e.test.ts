@@ -3,7 +3,16 @@ import { readCaseBlock } from "../../src/case/case-record.js";
 import { caseTag } from "../../src/email/email-thread.js";
 import { INBOUND_PATH, SIGNATURE_HEADER, signInboundMessage } from "../../src/email/inbound-route.js";
 import { invalidRequests, startWorld, type World } from "../e2e/support/world.js";
-import { dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, startSmtpServer, trustedAuthservId, type TestSmtpServer } from "./support.js";
+import {
+  dutchReportWithAttachment,
+  englishReport,
+  replyTo,
+  researcherAddress,
+  securityAddress,
+  startSmtpServer,
+  trustedAuthservId,
+  type TestSmtpServer,
+} from "./support.js";
 
 /**
  * The real server (`npm start`) with the e-mail channel switched on by its environment, against the strict GitHub
@@ -37,7 +46,13 @@ describe("the e-mail channel end to end", () => {
   it("turns e-mailed reports into private cases, acknowledges by SMTP and threads the reply", async () => {
     smtp = await startSmtpServer();
     world = await startWorld({
-      appEnv: { EMAIL_INBOUND_SECRET: secret, EMAIL_ROUTES: `${securityAddress}=octo-org/widgets`, EMAIL_TRUSTED_AUTHSERV_ID: trustedAuthservId, SMTP_URL: smtp.url, LOG_FORMAT: "json" },
+      appEnv: {
+        EMAIL_INBOUND_SECRET: secret,
+        EMAIL_ROUTES: `${securityAddress}=octo-org/widgets`,
+        EMAIL_TRUSTED_AUTHSERV_ID: trustedAuthservId,
+        SMTP_URL: smtp.url,
+        LOG_FORMAT: "json",
+      },
     });
     const current = world;
 
@@ -58,7 +73,10 @@ describe("the e-mail channel end to end", () => {
       expect.stringMatching(/^Re: Kwetsbaarheid in het inlogscherm één probleem \[DD-[0-9a-f]{12}\]$/),
     ]);
     const acknowledgementId = smtp.received[0]?.messageId ?? "";
-    expect(await deliver(current, replyTo(acknowledgementId))).toMatchObject({ status: 200, body: { status: "threaded", caseKey: block.record.key } });
+    expect(await deliver(current, replyTo(acknowledgementId))).toMatchObject({
+      status: 200,
+      body: { status: "threaded", caseKey: block.record.key },
+    });
     const comments = [...(tracking?.comments.values() ?? [])];
     expect(comments.map((comment) => comment.body)).toEqual([expect.stringContaining("The affected version is 2.4.0")]);
 

@@ -37,12 +37,17 @@ describe("case keys and tags", () => {
     const ours = outboundMessageId(key, "acknowledgement", "security@example.org");
     expect(ours).toBe("<dd.0123456789ab.acknowledgement@example.org>");
     const person = { inReplyTo: undefined, references: [], subject: "", automated: false, quotedOwnMessageIds: [ours] };
-    expect(threadCandidates({ ...person, inReplyTo: ours, references: ["<report-1@x>", ours], subject: "Re: hi" })).toEqual([key, emailCaseKey("<report-1@x>")]);
+    expect(threadCandidates({ ...person, inReplyTo: ours, references: ["<report-1@x>", ours], subject: "Re: hi" })).toEqual([
+      key,
+      emailCaseKey("<report-1@x>"),
+    ]);
     expect(threadCandidates({ ...person, subject: "Re: hi [DD-ABCDEF012345]" })).toEqual(["email:abcdef012345"]);
     expect(threadCandidates({ ...person, subject: "a new report quoting an old message" })).toEqual([]);
     expect(threadCandidates({ ...person, automated: true, subject: "Undelivered Mail Returned to Sender" })).toEqual([key]);
     // The root of the thread is the researcher's Message-ID most likely to name the case: it comes first.
-    expect(threadCandidates({ ...person, inReplyTo: "<r3@x>", references: ["<r1@x>", "<r2@x>", "<r3@x>"] })).toEqual(["<r1@x>", "<r3@x>", "<r2@x>"].map(emailCaseKey));
+    expect(threadCandidates({ ...person, inReplyTo: "<r3@x>", references: ["<r1@x>", "<r2@x>", "<r3@x>"] })).toEqual(
+      ["<r1@x>", "<r3@x>", "<r2@x>"].map(emailCaseKey),
+    );
     const many = Array.from({ length: 300 }, (_, index) => `<r${index}@x>`);
     expect(threadCandidates({ ...person, references: many })).toHaveLength(5);
   });
@@ -61,14 +66,20 @@ describe("answersCaseThread: a reply in the case's own thread", () => {
 
   it("does not count a made-up Message-ID of ours, another case's, a stranger's, or none", () => {
     expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org")), key, thread)).toBe(false);
-    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org", "0000000000000000")), key, thread)).toBe(false);
-    expect(answersCaseThread(reply(outboundMessageId("email:aaaaaaaaaaaa", "acknowledgement", "security@example.org", token)), key, thread)).toBe(false);
+    expect(
+      answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org", "0000000000000000")), key, thread),
+    ).toBe(false);
+    expect(
+      answersCaseThread(reply(outboundMessageId("email:aaaaaaaaaaaa", "acknowledgement", "security@example.org", token)), key, thread),
+    ).toBe(false);
     expect(answersCaseThread(reply("<unrelated@mail.example.net>"), key, thread)).toBe(false);
     expect(answersCaseThread({ inReplyTo: undefined, references: [] }, key, thread)).toBe(false);
   });
 
   it("accepts our Message-IDs by the case's hash alone for a case opened before thread tokens", () => {
-    expect(answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org")), key, { ...thread, token: undefined })).toBe(true);
+    expect(
+      answersCaseThread(reply(outboundMessageId(key, "acknowledgement", "security@example.org")), key, { ...thread, token: undefined }),
+    ).toBe(true);
   });
 });
 
@@ -106,7 +117,10 @@ describe("the e-mail block", () => {
 describe("EMAIL_ROUTES", () => {
   it("maps addresses to repositories, case-insensitively", () => {
     const routes = parseEmailRoutes("Security@Example.org=octo-org/widgets,\n security@example.nl = octo-org/portal");
-    expect(routeFor(["other@example.org", "security@example.org"], routes)).toEqual({ address: "security@example.org", repository: "octo-org/widgets" });
+    expect(routeFor(["other@example.org", "security@example.org"], routes)).toEqual({
+      address: "security@example.org",
+      repository: "octo-org/widgets",
+    });
     expect(routeFor(["nobody@example.org"], routes)).toBeUndefined();
   });
 

@@ -63,8 +63,15 @@ describe("IMAP_URL", () => {
 
   it("turns the channel on with either the inbound secret or a mailbox, and bounds the interval", () => {
     expect(readEmailSettings({})).toBeUndefined();
-    expect(readEmailSettings({ IMAP_URL: "imap://u:p@host" })).toMatchObject({ inboundSecret: undefined, imap: { host: "host", intervalMs: 60_000 } });
-    expect(readEmailSettings({ EMAIL_INBOUND_SECRET: "s" })).toMatchObject({ inboundSecret: "s", imap: undefined, maxBytes: 10 * 1024 * 1024 });
+    expect(readEmailSettings({ IMAP_URL: "imap://u:p@host" })).toMatchObject({
+      inboundSecret: undefined,
+      imap: { host: "host", intervalMs: 60_000 },
+    });
+    expect(readEmailSettings({ EMAIL_INBOUND_SECRET: "s" })).toMatchObject({
+      inboundSecret: "s",
+      imap: undefined,
+      maxBytes: 10 * 1024 * 1024,
+    });
     expect(() => readEmailSettings({ IMAP_URL: "imap://u:p@host", IMAP_INTERVAL_SECONDS: "1" })).toThrow("at least 10");
   });
 });
@@ -77,27 +84,55 @@ describe("pollMailboxOnce against a real IMAP server", () => {
       englishReport({ messageId: "<c@x>" }),
     ]);
     const first = recorder((id) => (id === "<b@x>" ? "refused" : id === "<c@x>" ? "unrouted" : "opened"));
-    expect(await pollMailboxOnce({ settings, receive: first.receive, maxBytes: 1_000_000, log })).toEqual({ unseen: 3, accepted: 2, deferred: 1, tooLarge: 0 });
+    expect(await pollMailboxOnce({ settings, receive: first.receive, maxBytes: 1_000_000, log })).toEqual({
+      unseen: 3,
+      accepted: 2,
+      deferred: 1,
+      tooLarge: 0,
+    });
     expect(first.received).toEqual(["<a@x>", "<b@x>", "<c@x>"]);
 
     const second = recorder();
-    expect(await pollMailboxOnce({ settings, receive: second.receive, maxBytes: 1_000_000, log })).toEqual({ unseen: 1, accepted: 1, deferred: 0, tooLarge: 0 });
+    expect(await pollMailboxOnce({ settings, receive: second.receive, maxBytes: 1_000_000, log })).toEqual({
+      unseen: 1,
+      accepted: 1,
+      deferred: 0,
+      tooLarge: 0,
+    });
     expect(second.received).toEqual(["<b@x>"]);
 
     const third = recorder();
-    expect(await pollMailboxOnce({ settings, receive: third.receive, maxBytes: 1_000_000, log })).toEqual({ unseen: 0, accepted: 0, deferred: 0, tooLarge: 0 });
+    expect(await pollMailboxOnce({ settings, receive: third.receive, maxBytes: 1_000_000, log })).toEqual({
+      unseen: 0,
+      accepted: 0,
+      deferred: 0,
+      tooLarge: 0,
+    });
     expect(third.received).toEqual([]);
   });
 
   it("flags a message over the size limit for a person without reading it, and reads at most a batch per poll", async () => {
     const big = englishReport({ messageId: "<big@x>" }).replace("</p>", `${"padding ".repeat(500)}</p>`);
-    const settings = { ...(await mailbox([big, ...Array.from({ length: 3 }, (_, index) => englishReport({ messageId: `<m${index}@x>` }))])), batch: 2 };
+    const settings = {
+      ...(await mailbox([big, ...Array.from({ length: 3 }, (_, index) => englishReport({ messageId: `<m${index}@x>` }))])),
+      batch: 2,
+    };
     const maxBytes = Buffer.byteLength(englishReport({ messageId: "<m0@x>" })) + 100;
     const first = recorder();
-    expect(await pollMailboxOnce({ settings, receive: first.receive, maxBytes, log })).toEqual({ unseen: 4, accepted: 1, deferred: 0, tooLarge: 1 });
+    expect(await pollMailboxOnce({ settings, receive: first.receive, maxBytes, log })).toEqual({
+      unseen: 4,
+      accepted: 1,
+      deferred: 0,
+      tooLarge: 1,
+    });
     expect(first.received).toEqual(["<m0@x>"]);
     const next = recorder();
-    expect(await pollMailboxOnce({ settings, receive: next.receive, maxBytes, log })).toEqual({ unseen: 2, accepted: 2, deferred: 0, tooLarge: 0 });
+    expect(await pollMailboxOnce({ settings, receive: next.receive, maxBytes, log })).toEqual({
+      unseen: 2,
+      accepted: 2,
+      deferred: 0,
+      tooLarge: 0,
+    });
     expect(next.received).toEqual(["<m1@x>", "<m2@x>"]);
   });
 

@@ -55,7 +55,11 @@ async function listen(handler: RouteHandler): Promise<string> {
 }
 
 async function deliver(url: string, raw: string | Buffer, signature = signInboundMessage(secret, Buffer.from(raw))) {
-  const response = await fetch(url, { method: "POST", body: Buffer.from(raw), headers: { "content-type": "message/rfc822", [SIGNATURE_HEADER]: signature } });
+  const response = await fetch(url, {
+    method: "POST",
+    body: Buffer.from(raw),
+    headers: { "content-type": "message/rfc822", [SIGNATURE_HEADER]: signature },
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -64,7 +68,17 @@ async function channel() {
   smtp = await startSmtpServer();
   const github = await emailGitHub();
   const log = probotWithCapturedLog(github.url);
-  const url = await listen(emailChannel(log.probot, testDependencies(now), { inboundSecret: secret, imap: undefined, routes: parseEmailRoutes(routes), smtpUrl: smtp.url, maxBytes: 200_000, trustedAuthservIds: [trustedAuthservId], messagesPerRecipientPerHour: 5 }).route);
+  const url = await listen(
+    emailChannel(log.probot, testDependencies(now), {
+      inboundSecret: secret,
+      imap: undefined,
+      routes: parseEmailRoutes(routes),
+      smtpUrl: smtp.url,
+      maxBytes: 200_000,
+      trustedAuthservIds: [trustedAuthservId],
+      messagesPerRecipientPerHour: 5,
+    }).route,
+  );
   return { github, log, url, smtp };
 }
 
@@ -117,7 +131,11 @@ describe("POST /email/inbound", () => {
     const block = readCaseBlock(issue?.body);
     if (!issue || block.status !== "found") throw new Error("no case");
     // A maintainer asked for more information: the case waits on the researcher.
-    issue.body = sealedForTest(withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }), trackingRepository, issue.number);
+    issue.body = sealedForTest(
+      withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }),
+      trackingRepository,
+      issue.number,
+    );
     issue.labels = ["disclosure", "state:needs-info"];
 
     const acknowledgementId = smtp.received[0]?.messageId ?? "";
@@ -142,7 +160,10 @@ describe("POST /email/inbound", () => {
     const { github, url } = await channel();
     const opened = await deliver(url, englishReport());
     const tag = caseTag(String(opened.body.caseKey));
-    const reply = replyTo("<unrelated@mail.example.net>", { subject: `Re: more details ${tag}`, messageId: "<reply-2@mail.example.net>" }).replace(/References: .*\r\n/, "");
+    const reply = replyTo("<unrelated@mail.example.net>", {
+      subject: `Re: more details ${tag}`,
+      messageId: "<reply-2@mail.example.net>",
+    }).replace(/References: .*\r\n/, "");
     expect((await deliver(url, reply)).body).toMatchObject({ status: "threaded", caseKey: opened.body.caseKey });
     expect(github.issues(trackingRepository)).toHaveLength(1);
   });
@@ -153,7 +174,10 @@ describe("POST /email/inbound", () => {
     const acknowledgementId = smtp.received[0]?.messageId ?? "";
     expect(await deliver(url, bounceOf(acknowledgementId))).toMatchObject({ status: 200, body: { status: "threaded", issue: 1 } });
     expect(github.issues(trackingRepository)?.[0]?.labels).toContain("email-undelivered");
-    expect(await deliver(url, bounceOf("<dd.000000000000.acknowledgement@example.org>").replace("bounce-1", "bounce-2"))).toMatchObject({ status: 200, body: { status: "ignored" } });
+    expect(await deliver(url, bounceOf("<dd.000000000000.acknowledgement@example.org>").replace("bounce-1", "bounce-2"))).toMatchObject({
+      status: 200,
+      body: { status: "ignored" },
+    });
     expect(github.issues(trackingRepository)).toHaveLength(1);
     expect(github.journal.problems()).toEqual([]);
   });

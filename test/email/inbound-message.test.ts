@@ -23,7 +23,12 @@ describe("parseInboundMessage", () => {
     expect(message.from).toEqual({ address: "joel@voorbeeld.nl", name: "Joël de Vriës" });
     expect(message.text).toContain("Groeten, Joël (café-eigenaar)");
     expect(message.attachments).toEqual([
-      { name: "schermafdruk.png", contentType: "image/png", size: attachment.length, sha256: createHash("sha256").update(attachment).digest("hex") },
+      {
+        name: "schermafdruk.png",
+        contentType: "image/png",
+        size: attachment.length,
+        sha256: createHash("sha256").update(attachment).digest("hex"),
+      },
     ]);
     expect(JSON.stringify(message)).not.toContain(attachment.toString("base64"));
   });
@@ -63,8 +68,14 @@ describe("parseInboundMessage", () => {
     const person = await parseInboundMessage(Buffer.from(englishReport()));
     expect(person).toMatchObject({ automated: false, deliveryFailure: false, quotedOwnMessageIds: [] });
     const bounce = await parseInboundMessage(Buffer.from(bounceOf("<dd.0123456789ab.acknowledgement@example.org>")));
-    expect(bounce).toMatchObject({ automated: true, deliveryFailure: true, quotedOwnMessageIds: ["<dd.0123456789ab.acknowledgement@example.org>"] });
-    const outOfOffice = await parseInboundMessage(Buffer.from(replyTo("<x@y>").replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:")));
+    expect(bounce).toMatchObject({
+      automated: true,
+      deliveryFailure: true,
+      quotedOwnMessageIds: ["<dd.0123456789ab.acknowledgement@example.org>"],
+    });
+    const outOfOffice = await parseInboundMessage(
+      Buffer.from(replyTo("<x@y>").replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:")),
+    );
     expect(outOfOffice).toMatchObject({ automated: true, deliveryFailure: false });
   });
 });

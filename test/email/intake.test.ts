@@ -7,7 +7,16 @@ import { parseInboundMessage, type InboundMessage } from "../../src/email/inboun
 import { planEmailIntake, reportReceivedAt, type EmailCase, type EmailIntakeFacts } from "../../src/email/plan-email-intake.js";
 import { authenticateSender } from "../../src/email/sender-authentication.js";
 import { caseRecord } from "./records.js";
-import { bounceOf, dutchReportWithAttachment, englishReport, replyTo, researcherAddress, securityAddress, trackingRepository, trustedAuthservId } from "./support.js";
+import {
+  bounceOf,
+  dutchReportWithAttachment,
+  englishReport,
+  replyTo,
+  researcherAddress,
+  securityAddress,
+  trackingRepository,
+  trustedAuthservId,
+} from "./support.js";
 
 const receivedAt = new Date("2026-11-16T08:31:00Z"); // Monday, 09:31 in Amsterdam
 
@@ -55,7 +64,14 @@ function emailCase(message: InboundMessage, changes: Partial<EmailCase> = {}): E
   };
   const record = caseRecord({ key });
   void message;
-  return { number: 4, body: withEmailThread(withCaseBlock("## the case", record), thread), labels: ["disclosure", "state:triage"], record, thread, ...changes };
+  return {
+    number: 4,
+    body: withEmailThread(withCaseBlock("## the case", record), thread),
+    labels: ["disclosure", "state:triage"],
+    record,
+    thread,
+    ...changes,
+  };
 }
 
 describe("planEmailIntake: a first message", () => {
@@ -80,7 +96,9 @@ describe("planEmailIntake: a first message", () => {
       acknowledgement: { status: "pending" },
     });
     expect(JSON.stringify(open.record)).not.toContain(researcherAddress);
-    expect(open.body).toContain(`| Reported by | Rosa Researcher &#60;${researcherAddress.replace("@", "@\u200b")}&#62; on Monday 16 November 2026, 09:30 CET |`);
+    expect(open.body).toContain(
+      `| Reported by | Rosa Researcher &#60;${researcherAddress.replace("@", "@\u200b")}&#62; on Monday 16 November 2026, 09:30 CET |`,
+    );
     expect(open.body).toContain("| Channel | e-mail to `security@example.org`, policy of `octo-org/widgets` |");
     expect(open.body).toContain("builds its SQL query from the q parameter");
     expect(readEmailThread(open.body)).toEqual({
@@ -156,7 +174,11 @@ describe("planEmailIntake: a sender the receiving server did not vouch for", () 
   it("sends nothing when the first message of an unverified case is delivered again", async () => {
     const message = await parseInboundMessage(Buffer.from(englishReport({ authentication: null })));
     const existing = emailCase(message);
-    const unverified = { ...existing, thread: { ...existing.thread, senderVerified: false }, record: { ...existing.record, acknowledgement: { status: "pending" as const } } };
+    const unverified = {
+      ...existing,
+      thread: { ...existing.thread, senderVerified: false },
+      record: { ...existing.record, acknowledgement: { status: "pending" as const } },
+    };
     expect(planEmailIntake(facts(message, { existingCase: unverified }))).toMatchObject({ mode: "known-message", actions: [] });
   });
 });
@@ -210,9 +232,14 @@ describe("planEmailIntake: a reply", () => {
   });
 
   it("copies a message from another sender without ending the wait or threading on it", async () => {
-    const reply = await parseInboundMessage(Buffer.from(replyTo("<dd.x.acknowledgement@example.org>", { from: "someone@else.example", messageId: "<other@else.example>" })));
+    const reply = await parseInboundMessage(
+      Buffer.from(replyTo("<dd.x.acknowledgement@example.org>", { from: "someone@else.example", messageId: "<other@else.example>" })),
+    );
     const existing = emailCase(reply);
-    const waiting: EmailCase = { ...existing, record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-17T10:00:00.000Z", pausedMs: 0 } } };
+    const waiting: EmailCase = {
+      ...existing,
+      record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-17T10:00:00.000Z", pausedMs: 0 } },
+    };
     const plan = planEmailIntake(facts(reply, { existingCase: waiting }));
     const [mirror] = plan.actions;
     if (mirror?.type !== "mirrorReply") throw new Error("unexpected plan");
@@ -226,14 +253,24 @@ describe("planEmailIntake: a reply", () => {
   it("does not copy a reply twice", async () => {
     const reply = await parseInboundMessage(Buffer.from(replyTo("<dd.x.acknowledgement@example.org>")));
     const existing = emailCase(reply);
-    const plan = planEmailIntake(facts(reply, { existingCase: { ...existing, thread: { ...existing.thread, seen: [...existing.thread.seen, messageHash("<reply-1@mail.example.net>")] } } }));
+    const plan = planEmailIntake(
+      facts(reply, {
+        existingCase: {
+          ...existing,
+          thread: { ...existing.thread, seen: [...existing.thread.seen, messageHash("<reply-1@mail.example.net>")] },
+        },
+      }),
+    );
     expect(plan).toMatchObject({ mode: "known-message", actions: [] });
   });
 
   it("copies a bounce into the case it names and labels it, without ending a wait", async () => {
     const bounce = await parseInboundMessage(Buffer.from(bounceOf("<dd.0123456789ab.acknowledgement@example.org>")));
     const existing = emailCase(bounce);
-    const waiting: EmailCase = { ...existing, record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } } };
+    const waiting: EmailCase = {
+      ...existing,
+      record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } },
+    };
     const [mirror] = planEmailIntake(facts(bounce, { existingCase: waiting })).actions;
     if (mirror?.type !== "mirrorReply") throw new Error("unexpected plan");
     expect(mirror.addLabels).toEqual(["email-undelivered"]);
@@ -245,7 +282,10 @@ describe("planEmailIntake: a reply", () => {
   it("does not end a wait for an out-of-office answer from the researcher's own address", async () => {
     const auto = await parseInboundMessage(Buffer.from(replyTo("<x@y>").replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:")));
     const existing = emailCase(auto);
-    const waiting: EmailCase = { ...existing, record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } } };
+    const waiting: EmailCase = {
+      ...existing,
+      record: { ...existing.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } },
+    };
     const [mirror] = planEmailIntake(facts(auto, { existingCase: waiting })).actions;
     if (mirror?.type !== "mirrorReply") throw new Error("unexpected plan");
     expect(mirror.addLabels).toEqual([]);
@@ -269,7 +309,9 @@ describe("planEmailIntake: the promises in the acknowledgement", () => {
   }
 
   it("promises no update interval when the policy words its promises itself and names none", async () => {
-    const text = await acknowledgement({ statements: { promises: ["We will keep you informed of the progress towards resolving the problem,"] } });
+    const text = await acknowledgement({
+      statements: { promises: ["We will keep you informed of the progress towards resolving the problem,"] },
+    });
     expect(text).toContain("We will keep you informed of our progress by e-mail.");
     expect(text).not.toContain("at least every");
   });

@@ -9,7 +9,15 @@ import { sendResearcherEmail, UNDELIVERED_LABEL, type ResearcherEmailCase } from
 import { installation } from "../fixtures/webhook-payloads.js";
 import { TestOctokit } from "../helpers/probot.js";
 import { caseRecord } from "./records.js";
-import { emailGitHub, researcherAddress, securityAddress, startSmtpServer, trackingRepository, testMailer, type TestSmtpServer } from "./support.js";
+import {
+  emailGitHub,
+  researcherAddress,
+  securityAddress,
+  startSmtpServer,
+  trackingRepository,
+  testMailer,
+  type TestSmtpServer,
+} from "./support.js";
 import { stopTestGitHubs } from "../helpers/github.js";
 
 const caseKey = emailCaseKey("<report-1@mail.example.net>");
@@ -35,8 +43,19 @@ async function setUp() {
   const github = await emailGitHub();
   const body = withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread);
   github.seedIssue(trackingRepository, { number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] });
-  const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id);
-  const openCase: ResearcherEmailCase = { repository: "octo-org/widgets", tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
+  const gateway = new GitHubGateway(
+    new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+    createGatewayCache(),
+    installation.id,
+  );
+  const openCase: ResearcherEmailCase = {
+    repository: "octo-org/widgets",
+    tracking: { owner: "octo-org", repo: "security-cases" },
+    number: 1,
+    body,
+    caseKey,
+    language: "en",
+  };
   return { github, gateway, openCase };
 }
 
@@ -44,7 +63,10 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("sends from the security address to the researcher, threaded on their latest message, with the case tag", async () => {
     smtp = await startSmtpServer();
     const { github, gateway, openCase } = await setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "needs-info-12", text: "Which version did you test?" });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, {
+      messageKey: "needs-info-12",
+      text: "Which version did you test?",
+    });
 
     expect(outcome).toEqual({ status: "sent", attempts: 1 });
     expect(smtp.envelopes).toEqual([{ from: securityAddress, to: [researcherAddress] }]);
@@ -60,7 +82,10 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("retries a temporary refusal and delivers once", async () => {
     smtp = await startSmtpServer({ failFirst: 2 });
     const { gateway, openCase } = await setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, {
+      messageKey: "update-1",
+      text: "An update.",
+    });
     expect(outcome).toEqual({ status: "sent", attempts: 3 });
     expect(smtp.attempts()).toBe(3);
     expect(smtp.received).toHaveLength(1);
@@ -69,7 +94,10 @@ describe("sendResearcherEmail through a real SMTP server", () => {
   it("surfaces a message the server keeps refusing on the tracking issue, with the text to send by hand", async () => {
     smtp = await startSmtpServer({ failFirst: 100 });
     const { github, gateway, openCase } = await setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update about @octo-org/team." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url), retry: quickRetry }, openCase, {
+      messageKey: "update-1",
+      text: "An update about @octo-org/team.",
+    });
     expect(outcome).toEqual({ status: "failed", attempts: 3, reason: "EMESSAGE, SMTP 451, after DATA" });
     expect(smtp.attempts()).toBe(3);
     const [comment, ...more] = github.issueComments(trackingRepository) ?? [];
@@ -89,7 +117,10 @@ describe("sendResearcherEmail through a real SMTP server", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const { github, gateway, openCase } = await setUp();
-    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(`smtp://127.0.0.1:${port}`), retry: quickRetry }, openCase, { messageKey: "update-1", text: "An update." });
+    const outcome = await sendResearcherEmail({ gateway, mailer: testMailer(`smtp://127.0.0.1:${port}`), retry: quickRetry }, openCase, {
+      messageKey: "update-1",
+      text: "An update.",
+    });
     expect(outcome).toMatchObject({ status: "failed", attempts: 3, reason: "ESOCKET, after CONN" });
     expect(github.issues(trackingRepository)?.[0]?.labels).toContain(UNDELIVERED_LABEL);
     expect(github.journal.problems()).toEqual([]);
@@ -102,7 +133,9 @@ describe("sendResearcherEmail through a real SMTP server", () => {
       attempts: 0,
       reason: "no SMTP server is configured (SMTP_URL)",
     });
-    expect(await sendResearcherEmail({ gateway, mailer: undefined }, { ...openCase, body: "an advisory case" }, { messageKey: "x", text: "y" })).toEqual({ status: "not-an-email-case" });
+    expect(
+      await sendResearcherEmail({ gateway, mailer: undefined }, { ...openCase, body: "an advisory case" }, { messageKey: "x", text: "y" }),
+    ).toEqual({ status: "not-an-email-case" });
     expect(github.issueComments(trackingRepository)).toHaveLength(1);
   });
 });

@@ -55,7 +55,9 @@ export const openworxConfig = policyYaml(openworx, {
  * A plain-text report in UTF-8, quoted-printable, inside multipart/alternative with an HTML twin. `authentication`:
  * the Authentication-Results lines on top (the trusted server's pass by default, null for none).
  */
-export function englishReport(options: { messageId?: string; date?: string; to?: string; from?: string; authentication?: string | null } = {}): string {
+export function englishReport(
+  options: { messageId?: string; date?: string; to?: string; from?: string; authentication?: string | null } = {},
+): string {
   return [
     ...authenticationLines(options.authentication, "mail.example.net"),
     `From: ${options.from ?? `Rosa Researcher <${researcherAddress}>`}`,
@@ -102,7 +104,10 @@ export function dutchReportWithAttachment(): { raw: Buffer; attachment: Buffer }
     "Content-Transfer-Encoding: 8bit",
     "",
   ].join("\r\n");
-  const text = Buffer.from("Geachte heer/mevrouw,\r\n\r\nHet inlogscherm van widgets.example.org is kwetsbaar voor cross-site scripting. Een aanvaller kan cookies stelen. Reproductie: zie de schermafdruk. Groeten, Joël (café-eigenaar)\r\n", "latin1");
+  const text = Buffer.from(
+    "Geachte heer/mevrouw,\r\n\r\nHet inlogscherm van widgets.example.org is kwetsbaar voor cross-site scripting. Een aanvaller kan cookies stelen. Reproductie: zie de schermafdruk. Groeten, Joël (café-eigenaar)\r\n",
+    "latin1",
+  );
   const tail = [
     "",
     "--grens",
@@ -118,7 +123,10 @@ export function dutchReportWithAttachment(): { raw: Buffer; attachment: Buffer }
 }
 
 /** A reply by the researcher to a message Disclosure Desk sent (its Message-ID), without the case tag. */
-export function replyTo(inReplyTo: string, options: { from?: string; messageId?: string; subject?: string; authentication?: string | null } = {}): string {
+export function replyTo(
+  inReplyTo: string,
+  options: { from?: string; messageId?: string; subject?: string; authentication?: string | null } = {},
+): string {
   return [
     ...authenticationLines(options.authentication, "mail.example.net"),
     `From: ${options.from ?? `Rosa Researcher <${researcherAddress}>`}`,
@@ -243,6 +251,12 @@ export function probotWithCapturedLog(baseUrl: string): CapturedLog {
       done();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    baseUrl,
+    Octokit: TestOctokit,
+    log: createLoggerTo(destination, "info"),
+  });
   return { probot, raw: () => chunks.join("") };
 }

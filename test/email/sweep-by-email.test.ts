@@ -46,7 +46,12 @@ let github: TestGitHub;
 
 beforeEach(async () => {
   github = await startTestGitHub();
-  github.seedIssue("octo-org/security-cases", { number: 7, title: `${emailKey}: SQL injection in the widget search endpoint`, body: silentEmailCase().body, labels: ["disclosure", "state:needs-info"] });
+  github.seedIssue("octo-org/security-cases", {
+    number: 7,
+    title: `${emailKey}: SQL injection in the widget search endpoint`,
+    body: silentEmailCase().body,
+    labels: ["disclosure", "state:needs-info"],
+  });
 });
 
 afterEach(async () => {
@@ -59,8 +64,19 @@ async function sweep(mailer: ReturnType<typeof testMailer> | undefined) {
   const { config, record, body } = silentEmailCase();
   const plan = planCaseSweep({ record, labels: ["disclosure", "state:needs-info"], config, now });
   expect(plan.actions.map((action) => action.type)).toContain("closeSilentCase");
-  const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => now.getTime());
-  return executeCaseSweep(gateway, { repository: tracking, number: 7, body, record, language: config.language }, plan, pino({ level: "silent" }), mailer);
+  const gateway = new GitHubGateway(
+    new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+    createGatewayCache(),
+    installation.id,
+    () => now.getTime(),
+  );
+  return executeCaseSweep(
+    gateway,
+    { repository: tracking, number: 7, body, record, language: config.language },
+    plan,
+    pino({ level: "silent" }),
+    mailer,
+  );
 }
 
 describe("the sweep and an e-mail case", () => {
@@ -86,7 +102,11 @@ describe("the sweep and an e-mail case", () => {
 
     expect(surfaced).toContain("We asked you for more information about this report 32 days ago");
     expect(surfaced).toContain("E-mail to the researcher not delivered");
-    expect(github.journal.entries.some((request) => request.path.endsWith("/labels") && JSON.stringify(request.body).includes(UNDELIVERED_LABEL))).toBe(true);
+    expect(
+      github.journal.entries.some(
+        (request) => request.path.endsWith("/labels") && JSON.stringify(request.body).includes(UNDELIVERED_LABEL),
+      ),
+    ).toBe(true);
     expect(github.journal.problems()).toEqual([]);
   });
 });

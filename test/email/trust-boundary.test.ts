@@ -26,7 +26,7 @@ import {
   testMailer,
   trackingRepository,
   trustedAuthservId,
-    type TestSmtpServer,
+  type TestSmtpServer,
 } from "./support.js";
 import { stopTestGitHubs, type TestGitHub } from "../helpers/github.js";
 
@@ -72,7 +72,11 @@ async function channel(options: { trusted?: string[] } = {}) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INBOUND_PATH}`;
   const deliver = async (raw: string) => {
     const body = Buffer.from(raw);
-    const response = await fetch(url, { method: "POST", body, headers: { "content-type": "message/rfc822", [SIGNATURE_HEADER]: signInboundMessage(secret, body) } });
+    const response = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "message/rfc822", [SIGNATURE_HEADER]: signInboundMessage(secret, body) },
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   return { github, log, smtp, deliver };
@@ -101,16 +105,24 @@ describe("acknowledging only a sender the receiving server vouched for", () => {
     expect(log.raw()).not.toContain("victim@example.com");
 
     // Control: the same report with the trusted server's pass on top is acknowledged, and not labelled.
-    expect(await deliver(englishReport({ messageId: "<report-2@mail.example.net>" }))).toMatchObject({ status: 201, body: { status: "opened", issue: 2, acknowledgement: "sent" } });
+    expect(await deliver(englishReport({ messageId: "<report-2@mail.example.net>" }))).toMatchObject({
+      status: 201,
+      body: { status: "opened", issue: 2, acknowledgement: "sent" },
+    });
     expect(smtp.envelopes).toEqual([{ from: securityAddress, to: [researcherAddress] }]);
     expect(trackingIssues(github)[1]?.labels).not.toContain(SENDER_UNVERIFIED_LABEL);
-    expect(trackingIssues(github)[1]?.body).toContain(`| Sender | verified: ${trustedAuthservId} reported dkim=pass \\(header.d=mail.example.net\\) |`);
+    expect(trackingIssues(github)[1]?.body).toContain(
+      `| Sender | verified: ${trustedAuthservId} reported dkim=pass \\(header.d=mail.example.net\\) |`,
+    );
     expect(github.journal.problems()).toEqual([]);
   });
 
   it("does not verify a pass claimed by an untrusted authserv-id, and says which results it found", async () => {
     const { github, smtp, deliver } = await channel();
-    const claimed = englishReport({ from: "Victim <victim@example.com>", authentication: passingAuthentication("example.com", "mx.attacker.example") });
+    const claimed = englishReport({
+      from: "Victim <victim@example.com>",
+      authentication: passingAuthentication("example.com", "mx.attacker.example"),
+    });
     expect((await deliver(claimed)).status).toBe(201);
     expect(smtp.received).toEqual([]);
     const [issue] = trackingIssues(github);
@@ -127,9 +139,13 @@ describe("acknowledging only a sender the receiving server vouched for", () => {
     expect(smtp.received).toEqual([]);
     const second = trackingIssues(github)[1];
     expect(second?.labels).toContain(SENDER_UNVERIFIED_LABEL);
-    expect(second?.body).toContain(`${trustedAuthservId} reported neither a passing DMARC check nor a passing DKIM or SPF check for the From domain`);
+    expect(second?.body).toContain(
+      `${trustedAuthservId} reported neither a passing DMARC check nor a passing DKIM or SPF check for the From domain`,
+    );
     // Shown as recorded, escaped as every text from a message is.
-    expect(second?.body).toContain("“dkim=pass \\(header.d=attacker.example\\)”; “spf=pass \\(smtp.mailfrom=attacker.example\\)”; “dmarc=fail \\(header.from=example.com\\)”");
+    expect(second?.body).toContain(
+      "“dkim=pass \\(header.d=attacker.example\\)”; “spf=pass \\(smtp.mailfrom=attacker.example\\)”; “dmarc=fail \\(header.from=example.com\\)”",
+    );
   });
 
   it("verifies no sender when EMAIL_TRUSTED_AUTHSERV_ID is not set, even with a pass on top", async () => {
@@ -148,7 +164,11 @@ describe("a reply ends a wait only from the researcher's verified address, answe
     const issue = trackingIssues(setup.github)[0];
     const block = readCaseBlock(issue?.body);
     if (!issue || block.status !== "found") throw new Error("no case");
-    issue.body = sealedForTest(withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }), trackingRepository, issue.number);
+    issue.body = sealedForTest(
+      withCaseBlock(issue.body, { ...block.record, state: "needs-info", pause: { since: "2026-11-16T08:00:00.000Z", pausedMs: 0 } }),
+      trackingRepository,
+      issue.number,
+    );
     issue.labels = ["disclosure", "state:needs-info"];
     const acknowledgementId = setup.smtp.received[0]?.messageId ?? "";
     return { ...setup, issue, caseKey: String(opened.body.caseKey), acknowledgementId };
@@ -161,7 +181,10 @@ describe("a reply ends a wait only from the researcher's verified address, answe
 
   it("copies a verified reply that only carries the case tag, marked unverified, and keeps waiting", async () => {
     const { github, issue, caseKey, deliver } = await waitingCase();
-    const tagOnly = replyTo("<unrelated@mail.example.net>", { subject: `Re: more details ${caseTag(caseKey)}`, messageId: "<tag-only@mail.example.net>" }).replace(/References: .*\r\n/, "");
+    const tagOnly = replyTo("<unrelated@mail.example.net>", {
+      subject: `Re: more details ${caseTag(caseKey)}`,
+      messageId: "<tag-only@mail.example.net>",
+    }).replace(/References: .*\r\n/, "");
     expect((await deliver(tagOnly)).body).toMatchObject({ status: "threaded", caseKey });
     const [comment] = github.issueComments(trackingRepository) ?? [];
     expect(comment?.body).toContain("(the researcher's address, unverified)");
@@ -218,8 +241,19 @@ describe("outbound mail", () => {
     };
     const body = sealedForTest(withEmailThread(withCaseBlock("## the case", caseRecord({ key: caseKey })), thread), trackingRepository, 1);
     github.seedIssue(trackingRepository, { number: 1, title: `${caseKey}: SQL injection`, body, labels: ["disclosure"] });
-    const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id);
-    const openCase: ResearcherEmailCase = { repository: "octo-org/widgets", tracking: { owner: "octo-org", repo: "security-cases" }, number: 1, body, caseKey, language: "en" };
+    const gateway = new GitHubGateway(
+      new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+      createGatewayCache(),
+      installation.id,
+    );
+    const openCase: ResearcherEmailCase = {
+      repository: "octo-org/widgets",
+      tracking: { owner: "octo-org", repo: "security-cases" },
+      number: 1,
+      body,
+      caseKey,
+      language: "en",
+    };
     return { github, gateway, openCase };
   }
 
@@ -228,11 +262,15 @@ describe("outbound mail", () => {
     const mailer = testMailer(smtp.url, { routes: `${securityAddress}=octo-org/widgets,security@example.nl=octo-org/portal` });
     // The address the researcher wrote to, routed here: kept.
     const routed = await emailCase(securityAddress);
-    expect(await sendResearcherEmail({ gateway: routed.gateway, mailer }, routed.openCase, { messageKey: "update-1", text: "An update." })).toEqual({ status: "sent", attempts: 1 });
+    expect(
+      await sendResearcherEmail({ gateway: routed.gateway, mailer }, routed.openCase, { messageKey: "update-1", text: "An update." }),
+    ).toEqual({ status: "sent", attempts: 1 });
     // An address routed to another repository, and one routed nowhere: replaced by the address routed here.
     for (const written of ["security@example.nl", "ceo@attacker.example"]) {
       const steered = await emailCase(written);
-      expect(await sendResearcherEmail({ gateway: steered.gateway, mailer }, steered.openCase, { messageKey: "update-2", text: "An update." })).toMatchObject({ status: "sent" });
+      expect(
+        await sendResearcherEmail({ gateway: steered.gateway, mailer }, steered.openCase, { messageKey: "update-2", text: "An update." }),
+      ).toMatchObject({ status: "sent" });
     }
     expect(smtp.envelopes.map((envelope) => envelope.from)).toEqual([securityAddress, securityAddress, securityAddress]);
     expect(smtp.received.map((mail) => mail.from?.value[0]?.address)).toEqual([securityAddress, securityAddress, securityAddress]);
@@ -244,9 +282,24 @@ describe("outbound mail", () => {
     smtp = await startSmtpServer();
     const mailer = testMailer(smtp.url, { routes: "security@example.nl=octo-org/portal" });
     const { github, gateway, openCase } = await emailCase(securityAddress);
-    expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "failed", attempts: 0, refusal: "sender-not-routed" });
-    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain("no address in `EMAIL_ROUTES` is routed to this case's repository");
-    const direct = { repository: "octo-org/widgets", from: "security@example.nl", to: researcherAddress, subject: "s", text: "t", messageId: "<m@example.nl>", inReplyTo: "<r@x>", references: [] };
+    expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({
+      status: "failed",
+      attempts: 0,
+      refusal: "sender-not-routed",
+    });
+    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain(
+      "no address in `EMAIL_ROUTES` is routed to this case's repository",
+    );
+    const direct = {
+      repository: "octo-org/widgets",
+      from: "security@example.nl",
+      to: researcherAddress,
+      subject: "s",
+      text: "t",
+      messageId: "<m@example.nl>",
+      inReplyTo: "<r@x>",
+      references: [],
+    };
     await expect(mailer.send(direct)).rejects.toBeInstanceOf(OutboundRefusedError);
     expect(smtp.attempts()).toBe(0);
     // Control: the same message for the repository that address is routed to goes out.
@@ -260,7 +313,10 @@ describe("outbound mail", () => {
     const mailer = testMailer(smtp.url, { now: () => clock });
     const { github, gateway, openCase } = await emailCase(securityAddress);
     const outcomes = [];
-    for (let index = 1; index <= 7; index += 1) outcomes.push((await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: `update-${index}`, text: "An update." })).status);
+    for (let index = 1; index <= 7; index += 1)
+      outcomes.push(
+        (await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: `update-${index}`, text: "An update." })).status,
+      );
     expect(outcomes).toEqual(["sent", "sent", "sent", "sent", "sent", "failed", "failed"]);
     expect(smtp.received).toHaveLength(5);
     const surfaced = github.issueComments(trackingRepository) ?? [];
@@ -271,9 +327,13 @@ describe("outbound mail", () => {
 
     // Control: another researcher is not held back, and an hour later this one is written to again.
     const other = await emailCase(securityAddress, { researcher: "other@mail.example.net" });
-    expect(await sendResearcherEmail({ gateway: other.gateway, mailer }, other.openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "sent" });
+    expect(
+      await sendResearcherEmail({ gateway: other.gateway, mailer }, other.openCase, { messageKey: "update-1", text: "An update." }),
+    ).toMatchObject({ status: "sent" });
     clock += 60 * 60_000;
-    expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-8", text: "An update." })).toMatchObject({ status: "sent" });
+    expect(await sendResearcherEmail({ gateway, mailer }, openCase, { messageKey: "update-8", text: "An update." })).toMatchObject({
+      status: "sent",
+    });
     expect(smtp.received).toHaveLength(7);
   });
 
@@ -281,17 +341,25 @@ describe("outbound mail", () => {
     smtp = await startSmtpServer();
     const { github, gateway, openCase } = await emailCase(securityAddress);
     const unverified = { ...openCase, body: openCase.body.replace('"senderVerified":true', '"senderVerified":false') };
-    expect(await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, unverified, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "failed", refusal: "recipient-unverified" });
+    expect(
+      await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, unverified, { messageKey: "update-1", text: "An update." }),
+    ).toMatchObject({ status: "failed", refusal: "recipient-unverified" });
     expect(smtp.attempts()).toBe(0);
-    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain("the receiving mail server did not verify the researcher's address (`sender-unverified`)");
+    expect((github.issueComments(trackingRepository) ?? [])[0]?.body).toContain(
+      "the receiving mail server did not verify the researcher's address (`sender-unverified`)",
+    );
     // Control: the verified case's message goes out.
-    expect(await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, openCase, { messageKey: "update-1", text: "An update." })).toMatchObject({ status: "sent" });
+    expect(
+      await sendResearcherEmail({ gateway, mailer: testMailer(smtp.url) }, openCase, { messageKey: "update-1", text: "An update." }),
+    ).toMatchObject({ status: "sent" });
   });
 });
 
 describe("GitHub calls per inbound message", () => {
-  const searches = (github: TestGitHub, from: number) => github.journal.entries.slice(from).filter((request) => request.operationId === "search/issues-and-pull-requests").length;
-  const calls = (github: TestGitHub, from: number) => github.journal.entries.slice(from).filter((request) => !request.path.endsWith("/access_tokens")).length;
+  const searches = (github: TestGitHub, from: number) =>
+    github.journal.entries.slice(from).filter((request) => request.operationId === "search/issues-and-pull-requests").length;
+  const calls = (github: TestGitHub, from: number) =>
+    github.journal.entries.slice(from).filter((request) => !request.path.endsWith("/access_tokens")).length;
 
   it("searches at most twice for a message naming many cases, and not at all for a reply the recent-case index knows", async () => {
     const { github, deliver, smtp: server } = await channel();
@@ -304,13 +372,21 @@ describe("GitHub calls per inbound message", () => {
     const knownReply = { searches: searches(github, mark), calls: calls(github, mark) };
 
     // A hostile message: an In-Reply-To, References to fifty other cases of ours and of researchers, and a tag.
-    const bogus = [...Array.from({ length: 25 }, (_, index) => `<dd.${index.toString(16).padStart(12, "0")}.acknowledgement@example.org>`), ...Array.from({ length: 25 }, (_, index) => `<r${index}@elsewhere.example>`)];
-    const hostile = replyTo("<dd.ffffffffffff.acknowledgement@example.org>", { subject: "Re: [DD-eeeeeeeeeeee]", messageId: "<hostile@attacker.example>" }).replace(/References: .*\r\n/, `References: ${bogus.join(" ")}\r\n`);
+    const bogus = [
+      ...Array.from({ length: 25 }, (_, index) => `<dd.${index.toString(16).padStart(12, "0")}.acknowledgement@example.org>`),
+      ...Array.from({ length: 25 }, (_, index) => `<r${index}@elsewhere.example>`),
+    ];
+    const hostile = replyTo("<dd.ffffffffffff.acknowledgement@example.org>", {
+      subject: "Re: [DD-eeeeeeeeeeee]",
+      messageId: "<hostile@attacker.example>",
+    }).replace(/References: .*\r\n/, `References: ${bogus.join(" ")}\r\n`);
     mark = github.journal.entries.length;
     await deliver(hostile);
     const hostileMessage = { searches: searches(github, mark), calls: calls(github, mark) };
 
-    console.log(`GitHub calls per inbound message: report ${JSON.stringify(report)}, reply the index knows ${JSON.stringify(knownReply)}, hostile message ${JSON.stringify(hostileMessage)}`);
+    console.log(
+      `GitHub calls per inbound message: report ${JSON.stringify(report)}, reply the index knows ${JSON.stringify(knownReply)}, hostile message ${JSON.stringify(hostileMessage)}`,
+    );
     expect(report.searches).toBe(1);
     expect(knownReply.searches).toBe(0);
     expect(hostileMessage.searches).toBeLessThanOrEqual(2);

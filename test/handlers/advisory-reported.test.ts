@@ -108,7 +108,10 @@ describe("repository_advisory.reported", () => {
     expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
     expect(issues[0]?.labels).not.toContain("relay-needed");
     // The ledger knew: no reading of the advisory's comments, no second comment.
-    expect(github.journal.entries.slice(before).map((request) => request.operationId)).toEqual(["search/issues-and-pull-requests", "issues/create"]);
+    expect(github.journal.entries.slice(before).map((request) => request.operationId)).toEqual([
+      "search/issues-and-pull-requests",
+      "issues/create",
+    ]);
     expect(github.journal.problems()).toEqual([]);
   });
 
@@ -127,7 +130,10 @@ describe("repository_advisory.reported", () => {
     expect(issues).toHaveLength(1);
     const block = readCaseBlock(issues[0]?.body);
     expect(block.status === "found" && block.record.acknowledgement.status).toBe("sent");
-    const calls = github.journal.entries.slice(before).filter((request) => !request.path.endsWith("/access_tokens")).map((request) => request.operationId);
+    const calls = github.journal.entries
+      .slice(before)
+      .filter((request) => !request.path.endsWith("/access_tokens"))
+      .map((request) => request.operationId);
     expect(calls).toContain("security-advisories/list-repository-advisory-comments");
     expect(calls).not.toContain("security-advisories/create-repository-advisory-comment");
     expect(github.journal.problems()).toEqual([]);
@@ -137,7 +143,12 @@ describe("repository_advisory.reported", () => {
     const github = await startTestGitHub({ config: openworxConfig });
     const widgets = github.state.repository(github.fixture.advisoryRepository);
     if (!widgets) throw new Error("no reported repository");
-    github.state.createAdvisoryComment(widgets, reportedGhsaId, `Thanks! ${acknowledgementMarker(reportedGhsaId)}`, userObject("rosa-researcher", 9_200_101));
+    github.state.createAdvisoryComment(
+      widgets,
+      reportedGhsaId,
+      `Thanks! ${acknowledgementMarker(reportedGhsaId)}`,
+      userObject("rosa-researcher", 9_200_101),
+    );
     // A process started after the report cannot vouch from its ledger, so it looks on the advisory, as after a restart.
     await deliver(createTestProbot(testDependencies(now, now), github.url));
 
@@ -154,7 +165,9 @@ describe("repository_advisory.reported", () => {
 
     expect(github.advisoryComments(reportedGhsaId)).toHaveLength(1);
     expect(github.issues(trackingRepository)).toHaveLength(1);
-    const calls = github.journal.entries.filter((request) => !request.path.endsWith("/access_tokens")).map((request) => request.operationId);
+    const calls = github.journal.entries
+      .filter((request) => !request.path.endsWith("/access_tokens"))
+      .map((request) => request.operationId);
     expect(calls.slice(-3)).toEqual([
       "security-advisories/list-repository-advisory-comments",
       "security-advisories/create-repository-advisory-comment",
@@ -187,7 +200,11 @@ describe("repository_advisory.reported", () => {
     // The crash: the acknowledgement went out but the case block still says "pending", as the app sealed it.
     const issue = github.state.repository(trackingRepository)?.issues.get(1);
     if (!issue?.body) throw new Error("no tracking issue");
-    issue.body = sealCaseBody(issue.body.replace('"status":"sent"', '"status":"pending"'), { repository: trackingRepository, issue: issue.number }, testTrust.secret);
+    issue.body = sealCaseBody(
+      issue.body.replace('"status":"sent"', '"status":"pending"'),
+      { repository: trackingRepository, issue: issue.number },
+      testTrust.secret,
+    );
 
     await deliver(createTestProbot(testDependencies(now), github.url), repositoryAdvisoryReportedPayload(), "redelivery");
 
@@ -210,7 +227,11 @@ describe("repository_advisory.reported", () => {
     expect(github.advisoryComments(reportedGhsaId)).toHaveLength(1);
     expect(github.journal.problems()).toEqual([]);
 
-    await deliver(createTestProbot(testDependencies(now), github.url), github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } })), "d2");
+    await deliver(
+      createTestProbot(testDependencies(now), github.url),
+      github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } })),
+      "d2",
+    );
     expect(github.writesTo(trackingRepository)).toHaveLength(1);
   });
 
@@ -229,7 +250,11 @@ describe("repository_advisory.reported", () => {
 
     // The next report knows the API is missing: the case opens with the relay message in one write.
     const before = github.journal.entries.length;
-    await deliver(probot, github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } })), "d2");
+    await deliver(
+      probot,
+      github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4444" } })),
+      "d2",
+    );
     const second = github.issues(trackingRepository)?.[1];
     expect(second?.labels).toContain("relay-needed");
     expect(second?.body).toContain("Acknowledgement to relay");
@@ -242,7 +267,10 @@ describe("repository_advisory.reported", () => {
   it("works in advisory-only mode: no issue, and the acknowledgement carries no internal state", async () => {
     const github = await startTestGitHub({
       config: null,
-      repositories: { ".github": "language: nl\ncalendar:\n  timezone: Europe/Amsterdam\n  holidays: NL\nsla:\n  response: { businessDays: 3 }\n  resolution: { days: 30 }\n" },
+      repositories: {
+        ".github":
+          "language: nl\ncalendar:\n  timezone: Europe/Amsterdam\n  holidays: NL\nsla:\n  response: { businessDays: 3 }\n  resolution: { days: 30 }\n",
+      },
     });
     await deliver(createTestProbot(testDependencies(now), github.url));
     await deliver(createTestProbot(testDependencies(now), github.url), repositoryAdvisoryReportedPayload(), "redelivery");

@@ -44,7 +44,13 @@ function probotWithLog(baseUrl: string): { probot: Probot; logs: LogLine[] } {
       callback();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: pino({ level: "info" }, stream) });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    baseUrl,
+    Octokit: TestOctokit,
+    log: pino({ level: "info" }, stream),
+  });
   void probot.load(disclosureDesk(testDependencies(now)));
   return { probot, logs };
 }
@@ -131,7 +137,9 @@ describe("repository_advisory.reported with a hostile config", () => {
     const [typoCase, ...others] = github.issues(trackingRepository) ?? [];
     expect(others).toEqual([]);
     expect(typoCase?.labels).toContain("config-error");
-    expect(typoCase?.body).toContain('- octo-org/widgets:.github/disclosure.yml:14:14 exclusions\\[0\\]: unknown exclusion id "clickjackng"');
+    expect(typoCase?.body).toContain(
+      '- octo-org/widgets:.github/disclosure.yml:14:14 exclusions\\[0\\]: unknown exclusion id "clickjackng"',
+    );
     expect(github.advisoryComments(reportedGhsaId)).toHaveLength(1);
   });
 });

@@ -55,7 +55,11 @@ describe("memory across a long run of intakes", () => {
     const dependencies = testDependencies(clock, new Date(now.getTime() - 60 * 60_000));
     const probot = createTestProbot(dependencies, github.url);
     const deliver = (index: number) =>
-      probot.receive({ id: `d-${index}`, name: "repository_advisory", payload: github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } })) } as Parameters<typeof probot.receive>[0]);
+      probot.receive({
+        id: `d-${index}`,
+        name: "repository_advisory",
+        payload: github.report(repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: ghsaId(index) } })),
+      } as Parameters<typeof probot.receive>[0]);
     const remembered = () => dependencies.cache.policies.get(`${installation.id}:octo-org/widgets`)?.policy;
 
     await deliver(0);

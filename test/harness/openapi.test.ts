@@ -80,9 +80,9 @@ describe("validateRestRequest", () => {
     expect(validateRestRequest({ method: "GET", path: "/repos/o/r/issues/abc" }).problems).toEqual([
       'issues/get: path parameter "issue_number": must be integer',
     ]);
-    expect(
-      validateRestRequest({ method: "GET", path: "/repos/o/r/issues?state=open&labels=a,b&per_page=100&page=2" }).problems,
-    ).toEqual([]);
+    expect(validateRestRequest({ method: "GET", path: "/repos/o/r/issues?state=open&labels=a,b&per_page=100&page=2" }).problems).toEqual(
+      [],
+    );
     expect(validateRestRequest({ method: "GET", path: "/repos/o/r/issues", query: { state: "pending" } }).problems).toEqual([
       'issues/list-for-repo: query parameter "state": must be one of ["open","closed","all"]',
     ]);
@@ -111,7 +111,11 @@ describe("validateRestRequest", () => {
   });
 
   it("refuses operations GitHub Apps cannot call with an installation token, but not with the app JWT", () => {
-    const installation = validateRestRequest({ method: "GET", path: "/repos/o/r/installation", headers: { authorization: "token ghs_abc" } });
+    const installation = validateRestRequest({
+      method: "GET",
+      path: "/repos/o/r/installation",
+      headers: { authorization: "token ghs_abc" },
+    });
     expect(installation.problems).toEqual([
       "apps/get-repo-installation: apps/get-repo-installation is not available to GitHub App installations (x-github.enabledForGitHubApps: false)",
     ]);
@@ -149,8 +153,7 @@ describe("hand-written prose rules", () => {
       expect.stringContaining("per_page is 101, above the maximum of 100"),
     ]);
     expect(
-      validateRestRequest({ method: "POST", path: "/repos/o/r/labels", body: { name: "disclosure:triage", color: "#ff0000" } })
-        .problems,
+      validateRestRequest({ method: "POST", path: "/repos/o/r/labels", body: { name: "disclosure:triage", color: "#ff0000" } }).problems,
     ).toEqual([expect.stringContaining('color "#ff0000" is not a six-digit hexadecimal colour code')]);
   });
 
@@ -193,7 +196,9 @@ describe("the advisory comments preview fragment", () => {
   });
 
   it("resolves its comment schema against GitHub's components", () => {
-    const validate = restDescription().ajv.compile({ $ref: "https://api.github.com/openapi.json#/components/schemas/repository-advisory-comment" });
+    const validate = restDescription().ajv.compile({
+      $ref: "https://api.github.com/openapi.json#/components/schemas/repository-advisory-comment",
+    });
     expect(validate({ id: 1 })).toBe(false);
   });
 });
@@ -251,9 +256,12 @@ describe("speed", () => {
     const request = { method: "POST", path: "/repos/o/r/issues", body: { title: "Case", labels: ["a"] } };
     validateRestRequest(request);
     const rounds = 2000;
-    const microseconds = (cpuMillisOf(() => {
-      for (let round = 0; round < rounds; round++) validateRestRequest(request);
-    }) * 1000) / rounds;
+    const microseconds =
+      (cpuMillisOf(() => {
+        for (let round = 0; round < rounds; round++) validateRestRequest(request);
+      }) *
+        1000) /
+      rounds;
     expect(microseconds).toBeLessThan(200);
   });
 });

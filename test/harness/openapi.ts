@@ -163,10 +163,7 @@ function mergePreview(document: RestDescription["document"]): void {
   }
 }
 
-function readRequestBody(
-  requestBody: Schema | undefined,
-  resolve: RestDescription["resolve"],
-): RestOperation["requestBody"] {
+function readRequestBody(requestBody: Schema | undefined, resolve: RestDescription["resolve"]): RestOperation["requestBody"] {
   if (!requestBody) return undefined;
   const body = typeof requestBody.$ref === "string" ? resolve(requestBody.$ref) : requestBody;
   const content = body.content as Record<string, { schema?: Schema }> | undefined;
@@ -244,10 +241,7 @@ function compileOperation(operation: RestOperation, description: RestDescription
 }
 
 /** Finds the operation a request is for, with its decoded path parameters. */
-export function findRestOperation(
-  method: string,
-  path: string,
-): { operation: RestOperation; params: Record<string, string> } | undefined {
+export function findRestOperation(method: string, path: string): { operation: RestOperation; params: Record<string, string> } | undefined {
   const bare = stripEnterprisePrefix(path.split("?")[0]!);
   const match = restDescription().matcher.match(bare);
   const operation = match?.route.get(method.toUpperCase());
@@ -308,11 +302,7 @@ function bodyProblems(operation: RestOperation, body: unknown, options: RestVali
 }
 
 /** Path and query values arrive as strings; turn them into what their schemas describe before validating. */
-function coerceParameters(
-  values: Record<string, unknown>,
-  parameters: Parameter[],
-  location: "path" | "query",
-): Record<string, unknown> {
+function coerceParameters(values: Record<string, unknown>, parameters: Parameter[], location: "path" | "query"): Record<string, unknown> {
   const coerced: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const schema = parameters.find((parameter) => parameter.in === location && parameter.name === name)?.schema;

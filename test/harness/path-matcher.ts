@@ -66,12 +66,7 @@ export function createPathMatcher<Route>(): PathMatcher<Route> {
   return { add, match };
 }
 
-function descend<Route>(
-  node: TrieNode<Route>,
-  segments: string[],
-  index: number,
-  values: string[],
-): TrieNode<Route>["end"] {
+function descend<Route>(node: TrieNode<Route>, segments: string[], index: number, values: string[]): TrieNode<Route>["end"] {
   if (index === segments.length) return node.end;
   const segment = segments[index]!;
   if (segment === "") return undefined;

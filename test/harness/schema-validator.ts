@@ -25,7 +25,10 @@ export function schemaValidatorFor(id: string, components: unknown): Ajv {
 export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, root: string): string[] {
   const described = new Set<string>();
   for (const error of errors ?? []) {
-    const fields = error.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const fields = error.instancePath
+      .split("/")
+      .slice(1)
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     const path = [root, ...fields].filter(Boolean).join(".");
     const subject = path ? `${path}: ` : "";
     switch (error.keyword) {

@@ -117,7 +117,12 @@ describe("repository advisories the app creates", () => {
     github.state.nextGhsaId = () => "GHSA-t3st-0001-ab12";
     const { data, status } = await octokit(github).rest.securityAdvisories.createRepositoryAdvisory(draft);
     expect(status).toBe(201);
-    expect(data).toMatchObject({ ghsa_id: "GHSA-t3st-0001-ab12", state: "draft", author: { login: "disclosure-desk[bot]" }, credits: draft.credits });
+    expect(data).toMatchObject({
+      ghsa_id: "GHSA-t3st-0001-ab12",
+      state: "draft",
+      author: { login: "disclosure-desk[bot]" },
+      credits: draft.credits,
+    });
     expect(github.state.repository("octo-org/widgets")?.advisories.get("GHSA-t3st-0001-ab12")?.summary).toBe(draft.summary);
     expect(github.journal.problems()).toEqual([]);
 
@@ -133,7 +138,9 @@ describe("repository advisories the app creates", () => {
     widgets.advisoriesEnabled = false;
     const client = octokit(github);
     await expect(client.rest.securityAdvisories.createRepositoryAdvisory(draft)).rejects.toMatchObject({ status: 403 });
-    await expect(client.rest.securityAdvisories.listRepositoryAdvisories({ owner: "octo-org", repo: "widgets" })).rejects.toMatchObject({ status: 403 });
+    await expect(client.rest.securityAdvisories.listRepositoryAdvisories({ owner: "octo-org", repo: "widgets" })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(widgets.advisories.size).toBe(1);
 
     widgets.advisoriesEnabled = true;
@@ -150,9 +157,19 @@ describe("comments a test seeds", () => {
     const repository = github.state.repository("octo-org/widgets");
     if (!repository) throw new Error("no widgets repository");
     const researcher = github.state.seedUser("rosa-researcher");
-    github.state.createComment(repository, issue, "an IDOR", researcher, { id: 950, createdAt: "2026-11-16T09:30:00Z", authorAssociation: "NONE" });
+    github.state.createComment(repository, issue, "an IDOR", researcher, {
+      id: 950,
+      createdAt: "2026-11-16T09:30:00Z",
+      authorAssociation: "NONE",
+    });
     const { data } = await octokit(github).rest.issues.getComment({ owner: "octo-org", repo: "widgets", comment_id: 950 });
-    expect(data).toMatchObject({ id: 950, body: "an IDOR", created_at: "2026-11-16T09:30:00Z", author_association: "NONE", user: { login: "rosa-researcher" } });
+    expect(data).toMatchObject({
+      id: 950,
+      body: "an IDOR",
+      created_at: "2026-11-16T09:30:00Z",
+      author_association: "NONE",
+      user: { login: "rosa-researcher" },
+    });
     expect(github.journal.problems()).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
       owner: "octo-org",
       repo: "security-cases",
       title: `[${ghsaId}] SQL injection in the widget search endpoint`,
-      body: "<!-- disclosure-desk:case {\"v\":1} -->",
+      body: '<!-- disclosure-desk:case {"v":1} -->',
       labels: ["disclosure:triage", "severity:high"],
     });
     expect(issue.number).toBe(1);
@@ -99,9 +99,12 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
     expect((await statusOf(octokit.request(commentRoute, params))).status).toBe(502);
     const acknowledgement = await octokit.request(commentRoute, params);
     expect(acknowledgement.status).toBe(201);
-    expect(github.state.repository("octo-org/widgets")?.advisoryComments.get(ghsaId)?.map((comment) => comment.body)).toEqual([
-      params.body,
-    ]);
+    expect(
+      github.state
+        .repository("octo-org/widgets")
+        ?.advisoryComments.get(ghsaId)
+        ?.map((comment) => comment.body),
+    ).toEqual([params.body]);
 
     await octokit.rest.securityAdvisories.updateRepositoryAdvisory({
       owner: "octo-org",
@@ -115,12 +118,18 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
     expect(updated?.submission).toEqual({ accepted: true });
     expect(updated?.credits_detailed.map((credit) => [credit.user.login, credit.state])).toEqual([["rosa-researcher", "accepted"]]);
 
-    const permission = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: "octo-org", repo: "security-cases", username: "max-maintainer" });
+    const permission = await octokit.rest.repos.getCollaboratorPermissionLevel({
+      owner: "octo-org",
+      repo: "security-cases",
+      username: "max-maintainer",
+    });
     expect(permission.data.role_name).toBe("maintain");
 
     const refusedOrAnswered = github.journal.entries.filter((entry) => entry.status >= 400 && !entry.fault);
     expect(refusedOrAnswered).toEqual([]);
-    expect(github.journal.of("issues/create")[0]?.body).toEqual(expect.objectContaining({ labels: ["disclosure:triage", "severity:high"] }));
+    expect(github.journal.of("issues/create")[0]?.body).toEqual(
+      expect.objectContaining({ labels: ["disclosure:triage", "severity:high"] }),
+    );
   });
 
   it("answers a repeated GET with 304 when the ETag still matches, and 200 after a change", async () => {
@@ -140,9 +149,19 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
   it("lists issues by label with Link headers that Octokit's paginate follows", async () => {
     const octokit = await probot.auth(installationId);
     for (let index = 0; index < 4; index++) {
-      await octokit.rest.issues.create({ owner: "octo-org", repo: "security-cases", title: `Case ${index}`, labels: ["disclosure:triage"] });
+      await octokit.rest.issues.create({
+        owner: "octo-org",
+        repo: "security-cases",
+        title: `Case ${index}`,
+        labels: ["disclosure:triage"],
+      });
     }
-    const page = await octokit.rest.issues.listForRepo({ owner: "octo-org", repo: "security-cases", labels: "disclosure:triage", per_page: 2 });
+    const page = await octokit.rest.issues.listForRepo({
+      owner: "octo-org",
+      repo: "security-cases",
+      labels: "disclosure:triage",
+      per_page: 2,
+    });
     expect(page.data).toHaveLength(2);
     expect(page.headers.link).toContain('rel="next"');
     const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
@@ -173,7 +192,10 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
     const comments = await octokit.rest.issues.listComments({ ...repo, issue_number: 1 });
     expect(comments.data.map((item) => item.body)).toEqual(["Accepted."]);
     const issue = await octokit.rest.issues.get({ ...repo, issue_number: 1 });
-    expect(issue.data.labels.map((label) => (typeof label === "string" ? label : label.name))).toEqual(["severity:high", "disclosure:accepted"]);
+    expect(issue.data.labels.map((label) => (typeof label === "string" ? label : label.name))).toEqual([
+      "severity:high",
+      "disclosure:accepted",
+    ]);
 
     const closed = await octokit.rest.issues.update({ ...repo, issue_number: 2, state: "closed", state_reason: "not_planned" });
     expect([closed.data.state, closed.data.state_reason, closed.data.closed_at]).toEqual(["closed", "not_planned", expect.any(String)]);
@@ -183,17 +205,23 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
 
   it("refuses what GitHub refuses, in GitHub's error shapes", async () => {
     const octokit = await probot.auth(installationId);
-    const misspelt = await statusOf(octokit.rest.issues.create({ owner: "octo-org", repo: "security-cases", title: "x", lables: ["a"] } as never));
+    const misspelt = await statusOf(
+      octokit.rest.issues.create({ owner: "octo-org", repo: "security-cases", title: "x", lables: ["a"] } as never),
+    );
     expect(misspelt.status).toBe(422);
     expect(github.journal.entries.at(-1)?.problems).toEqual(['issues/create: body: unknown field "lables"']);
 
-    expect((await statusOf(octokit.request("GET /repos/{owner}/{repo}/security-advisory", { owner: "octo-org", repo: "widgets" }))).status).toBe(404);
+    expect(
+      (await statusOf(octokit.request("GET /repos/{owner}/{repo}/security-advisory", { owner: "octo-org", repo: "widgets" }))).status,
+    ).toBe(404);
     expect((await statusOf(octokit.rest.repos.get({ owner: "someone-else", repo: "widgets" }))).status).toBe(404);
 
     const backwards = await statusOf(
-      octokit.rest.securityAdvisories.updateRepositoryAdvisory({ owner: "octo-org", repo: "widgets", ghsa_id: ghsaId, state: "published" }).then(() =>
-        octokit.rest.securityAdvisories.updateRepositoryAdvisory({ owner: "octo-org", repo: "widgets", ghsa_id: ghsaId, state: "draft" }),
-      ),
+      octokit.rest.securityAdvisories
+        .updateRepositoryAdvisory({ owner: "octo-org", repo: "widgets", ghsa_id: ghsaId, state: "published" })
+        .then(() =>
+          octokit.rest.securityAdvisories.updateRepositoryAdvisory({ owner: "octo-org", repo: "widgets", ghsa_id: ghsaId, state: "draft" }),
+        ),
     );
     expect(backwards.status).toBe(422);
     expect(github.journal.entries.at(-1)?.problems).toEqual(["Invalid state transition from `published` to `draft`."]);
@@ -234,7 +262,12 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
 
   it("plays GitHub Enterprise Server under /api/v3, with the advisory endpoints switched off", async () => {
     const app = github.state.app!;
-    const enterprise = new Probot({ appId: app.id, privateKey: app.keys.privateKey, baseUrl: `${github.url}/api/v3`, Octokit: TestOctokit });
+    const enterprise = new Probot({
+      appId: app.id,
+      privateKey: app.keys.privateKey,
+      baseUrl: `${github.url}/api/v3`,
+      Octokit: TestOctokit,
+    });
     const octokit = await enterprise.auth(installationId);
     expect((await octokit.rest.repos.get({ owner: "octo-org", repo: "widgets" })).data.full_name).toBe("octo-org/widgets");
     github.state.features.advisories = false;
@@ -247,7 +280,11 @@ describe("the GitHub stand-in driven by Probot's Octokit", () => {
     }
     github.state.features.advisoryComments = false;
     try {
-      const comments = octokit.request("GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", { owner: "octo-org", repo: "widgets", ghsa_id: ghsaId });
+      const comments = octokit.request("GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments", {
+        owner: "octo-org",
+        repo: "widgets",
+        ghsa_id: ghsaId,
+      });
       expect((await statusOf(comments)).status).toBe(404);
     } finally {
       github.state.features.advisoryComments = true;
@@ -274,10 +311,19 @@ describe("seedFixtureWorld", () => {
       const world = seedFixtureWorld(standIn.state);
       const payload = repositoryAdvisoryReportedPayload();
       expect(world.installationId).toBe(payload.installation?.id);
-      const fixtureProbot = new Probot({ appId: world.app.id, privateKey: world.app.keys.privateKey, baseUrl: standIn.url, Octokit: TestOctokit });
+      const fixtureProbot = new Probot({
+        appId: world.app.id,
+        privateKey: world.app.keys.privateKey,
+        baseUrl: standIn.url,
+        Octokit: TestOctokit,
+      });
       const octokit = await fixtureProbot.auth(world.installationId);
       const [owner, repo] = payload.repository.full_name.split("/") as [string, string];
-      const advisory = await octokit.rest.securityAdvisories.getRepositoryAdvisory({ owner, repo, ghsa_id: payload.repository_advisory.ghsa_id });
+      const advisory = await octokit.rest.securityAdvisories.getRepositoryAdvisory({
+        owner,
+        repo,
+        ghsa_id: payload.repository_advisory.ghsa_id,
+      });
       expect(advisory.data.summary).toBe(payload.repository_advisory.summary);
       expect(advisory.data.author?.login).toBe("rosa-researcher");
       const repository = await octokit.rest.repos.get({ owner, repo });

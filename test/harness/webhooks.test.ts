@@ -1,10 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import {
-  issueCommentCreatedPayload,
-  issuesOpenedPayload,
-  repositoryAdvisoryReportedPayload,
-  validateWebhookPayload,
-} from "./webhooks.js";
+import { issueCommentCreatedPayload, issuesOpenedPayload, repositoryAdvisoryReportedPayload, validateWebhookPayload } from "./webhooks.js";
 
 describe("webhook fixtures", () => {
   it("builds a schema-valid repository_advisory.reported payload from a researcher", () => {
@@ -59,7 +54,7 @@ describe("webhook fixtures", () => {
     ]);
     const wrongAction = repositoryAdvisoryReportedPayload({ action: "drafted" as never });
     expect(validateWebhookPayload("repository_advisory", wrongAction)).toEqual([
-      "no webhook schema for repository-advisory-drafted (event \"repository_advisory\")",
+      'no webhook schema for repository-advisory-drafted (event "repository_advisory")',
     ]);
   });
 });

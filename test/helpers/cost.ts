@@ -34,7 +34,12 @@ export interface GrowthCheck {
  * the size ratio or more and fails, on a quiet machine or a loaded one.
  */
 export function expectAtMostLinearGrowth(work: (size: number) => void, check: GrowthCheck): void {
-  const { sizes: [small, large], slack = 3, floorMs = 25, runs = 2 } = check;
+  const {
+    sizes: [small, large],
+    slack = 3,
+    floorMs = 25,
+    runs = 2,
+  } = check;
   const smallCost = cheapestOf(runs, () => work(small));
   const largeCost = cheapestOf(runs, () => work(large));
   const allowed = smallCost * (large / small) * slack + floorMs;

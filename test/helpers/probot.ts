@@ -16,7 +16,6 @@ export function testPrivateKey(): string {
   return privateKey;
 }
 
-
 /** The app as the test Probot and the GitHub fakes know it: id 123, bot account `disclosure-desk[bot]`. */
 export const testTrust: HandlerDependencies["trust"] = {
   identity: { appId: 123, botLogin: "disclosure-desk[bot]" },

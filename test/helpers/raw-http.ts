@@ -62,7 +62,8 @@ export function rawPost(options: RawPostOptions): Promise<RawPostResult> {
       "",
       "",
     ].join("\r\n");
-    const frame = (chunk: Buffer) => (chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk);
+    const frame = (chunk: Buffer) =>
+      chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
     const writeNext = () => {
       while (!done && written < options.body.length) {
         const chunk = options.body.subarray(written, written + CHUNK_BYTES);

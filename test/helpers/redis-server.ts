@@ -29,7 +29,9 @@ async function freePort(): Promise<number> {
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const server: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {

@@ -17,7 +17,8 @@ function jsonl<T>(path: string): T[] {
 }
 
 const testSplit = <T extends { split: string }>(items: T[]): T[] => items.filter((item) => item.split === "test");
-const kinds = (JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as { categories: CategoryKinds }).categories;
+const kinds = (JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as { categories: CategoryKinds })
+  .categories;
 
 function example(name: string) {
   const { config, errors } = parseConfigText(readFileSync(new URL(`../../examples/${name}.yml`, import.meta.url), "utf8"), `${name}.yml`);

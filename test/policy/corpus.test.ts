@@ -67,9 +67,15 @@ describe("the report corpus", () => {
     const conduct = new Set(corpus.flatMap((item) => item.conduct ?? []));
     expect(catalogIds().filter((id) => !excluded.has(id))).toEqual([]);
     expect(
-      ["sensitive-action", "sensitive-cookie", "sensitive-data", "clear-impact", "working-poc", "demonstrated-exploit", "attack-vector"].filter(
-        (id) => !exceptions.has(id),
-      ),
+      [
+        "sensitive-action",
+        "sensitive-cookie",
+        "sensitive-data",
+        "clear-impact",
+        "working-poc",
+        "demonstrated-exploit",
+        "attack-vector",
+      ].filter((id) => !exceptions.has(id)),
     ).toEqual([]);
     expect(conductIds().filter((id) => !conduct.has(id))).toEqual([]);
   });

@@ -42,7 +42,13 @@ describe("config patterns", () => {
     });
     const decision = triage({ report: { title: "XSS", body: "On https://staging.example.nl/x" }, config });
     expect(decision.exclusions).toEqual([
-      expect.objectContaining({ id: "staging-hosts", title: "Staging environments", matched: "staging.", policyText: "Staging is out.", source: "custom" }),
+      expect.objectContaining({
+        id: "staging-hosts",
+        title: "Staging environments",
+        matched: "staging.",
+        policyText: "Staging is out.",
+        source: "custom",
+      }),
     ]);
     expect(decision.labels).toContain("excluded:staging-hosts");
   });
@@ -59,7 +65,7 @@ describe("config patterns", () => {
     expect(() => compilePolicy(configWith({ exclusions: [{ id: "clickjacking", unless: ["never-heard-of"] }] }))).toThrow(
       'unknown exception "never-heard-of"',
     );
-    expect(() => compilePolicy(configWith({ exclusions: ["no-such-rule"] }))).toThrow("needs \"match\" patterns");
+    expect(() => compilePolicy(configWith({ exclusions: ["no-such-rule"] }))).toThrow('needs "match" patterns');
   });
 });
 
@@ -71,7 +77,9 @@ describe("exclusions", () => {
     expect(triage({ report, config: strict }).exclusions.map((exclusion) => exclusion.id)).toEqual(["clickjacking"]);
     const kept = triage({ report, config: lenient });
     expect(kept.exclusions).toEqual([]);
-    expect(kept.exceptionsApplied).toEqual([expect.objectContaining({ id: "clickjacking", exception: "sensitive-action", matched: "delete account" })]);
+    expect(kept.exceptionsApplied).toEqual([
+      expect.objectContaining({ id: "clickjacking", exception: "sensitive-action", matched: "delete account" }),
+    ]);
   });
 
   it("explains a suggestion with the rule, the matched text and the exceptions checked", () => {
@@ -82,7 +90,9 @@ describe("exclusions", () => {
       where: "title",
       vrt: "server_security_misconfiguration.lack_of_security_headers",
     });
-    expect(suggestion?.reason).toBe('Catalog rule "HTTP security headers" matched "Missing HSTS" in the title; the policy allows no exception.');
+    expect(suggestion?.reason).toBe(
+      'Catalog rule "HTTP security headers" matched "Missing HSTS" in the title; the policy allows no exception.',
+    );
   });
 
   const realVulnerabilities = [
@@ -141,7 +151,9 @@ describe("conduct", () => {
     const many = triage({ report: { title: "IDOR", body: "In total 1.250 klanten opgehaald via de API." }, config });
     expect(one.conduct).toEqual([]);
     expect(two.conduct).toEqual([expect.objectContaining({ id: "excess-data-access" })]);
-    expect(two.conduct[0]?.reason).toBe('The report mentions 2 records read ("I retrieved 2 records to confirm"); the policy allows at most 1.');
+    expect(two.conduct[0]?.reason).toBe(
+      'The report mentions 2 records read ("I retrieved 2 records to confirm"); the policy allows at most 1.',
+    );
     expect(many.conduct[0]?.reason).toContain("1250 records");
   });
 });
@@ -216,16 +228,28 @@ describe("duplicates, codebases and rewards", () => {
   it("recognises a repository stored on a prior case", () => {
     const config = configWith({});
     const report = { title: "Prototype pollution in merge()", body: "merge() copies __proto__ keys.", repository: "octo-org/utils" };
-    const decision = triage({ report, config, priorCases: [{ key: "GHSA-1", title: "Prototype pollution in merge()", assets: ["octo-org/utils"] }] });
+    const decision = triage({
+      report,
+      config,
+      priorCases: [{ key: "GHSA-1", title: "Prototype pollution in merge()", assets: ["octo-org/utils"] }],
+    });
     expect(decision.assets).toEqual(["octo-org/utils"]);
     expect(decision.duplicateOf).toBe("GHSA-1");
-    const elsewhere = triage({ report, config, priorCases: [{ key: "GHSA-2", title: "Prototype pollution in merge()", assets: ["octo-org/other"] }] });
+    const elsewhere = triage({
+      report,
+      config,
+      priorCases: [{ key: "GHSA-2", title: "Prototype pollution in merge()", assets: ["octo-org/other"] }],
+    });
     expect(elsewhere.duplicateOf).toBeUndefined();
   });
 
   it("advises the band by severity and says when the report is incomplete", () => {
     const decision = triage({
-      report: { title: "SQL injection", body: "https://mijnpartnergroep.nl/search?q=1' is injectable", cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" },
+      report: {
+        title: "SQL injection",
+        body: "https://mijnpartnergroep.nl/search?q=1' is injectable",
+        cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      },
       config: partnerPolicy,
     });
     expect(decision.reward).toEqual({
@@ -264,11 +288,16 @@ describe("performance", () => {
     const policy = compilePolicy(partnerPolicy);
     const reports = Array.from({ length: 3_000 }, (_, index) => ({
       title: index % 2 === 0 ? `Missing HSTS on host ${index}` : `Stored XSS in field ${index}`,
-      body: `Steps to reproduce:\n1. Open https://mijnbouwpartner.nl/page/${index}?q=<script>\n2. See the alert. I used sqlmap and read 3 records.\n`.repeat(5),
+      body: `Steps to reproduce:\n1. Open https://mijnbouwpartner.nl/page/${index}?q=<script>\n2. See the alert. I used sqlmap and read 3 records.\n`.repeat(
+        5,
+      ),
     }));
-    expectAtMostLinearGrowth((count) => {
-      for (const report of reports.slice(0, count)) triageWith(policy, report);
-    }, { sizes: [300, 3_000] });
+    expectAtMostLinearGrowth(
+      (count) => {
+        for (const report of reports.slice(0, count)) triageWith(policy, report);
+      },
+      { sizes: [300, 3_000] },
+    );
   });
 
   it("compiles a config once", () => {

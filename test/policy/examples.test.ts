@@ -25,9 +25,21 @@ describe("examples/openworx.yml (policy 000)", () => {
     expect(config.credit.default).toBe("name");
     expect(exclusionIds(config).sort()).toEqual(
       [
-        "non-200-page", "content-spoofing", "version-disclosure", "public-nonsensitive-file", "clickjacking", "cookie-flags",
-        "options-method", "rate-limiting", "security-headers", "tls-configuration", "email-authentication",
-        "host-header-injection", "outdated-software", "metadata-exposure", "demo-environment",
+        "non-200-page",
+        "content-spoofing",
+        "version-disclosure",
+        "public-nonsensitive-file",
+        "clickjacking",
+        "cookie-flags",
+        "options-method",
+        "rate-limiting",
+        "security-headers",
+        "tls-configuration",
+        "email-authentication",
+        "host-header-injection",
+        "outdated-software",
+        "metadata-exposure",
+        "demo-environment",
       ].sort(),
     );
     expect(config.exclusions.every((entry) => typeof entry !== "string" && entry.policyText !== undefined)).toBe(true);
@@ -38,7 +50,10 @@ describe("examples/openworx.yml (policy 000)", () => {
     const deletion = triage({ report: { title: "Clickjacking on account deletion", body: "Delete your account in one click." }, config });
     expect(deletion.exclusions.map((exclusion) => exclusion.id)).toEqual(["clickjacking"]);
     expect(deletion.exclusions[0]?.policyText).toBe("Clickjacking and issues that can only be exploited through clickjacking");
-    const onLogin = triage({ report: { title: "Content spoofing on the login page", body: "https://www.openworx.nl/login?msg=x" }, config });
+    const onLogin = triage({
+      report: { title: "Content spoofing on the login page", body: "https://www.openworx.nl/login?msg=x" },
+      config,
+    });
     expect(onLogin.exclusions).toEqual([]);
     const on404 = triage({ report: { title: "Text injection on 404 page", body: "https://www.openworx.nl/x" }, config });
     expect(on404.exclusions.map((exclusion) => exclusion.id)).toEqual(["non-200-page", "content-spoofing"]);
@@ -47,7 +62,10 @@ describe("examples/openworx.yml (policy 000)", () => {
   it("leaves scope to a maintainer and flags forbidden methods", async () => {
     const config = await example("openworx.yml");
     const decision = triage({
-      report: { title: "SQL injection in search", body: "https://www.openworx.nl/search?q=' - I then dumped the entire database and phoned your helpdesk pretending to be IT." },
+      report: {
+        title: "SQL injection in search",
+        body: "https://www.openworx.nl/search?q=' - I then dumped the entire database and phoned your helpdesk pretending to be IT.",
+      },
       config,
     });
     expect(decision.scope.status).toBe("unknown");
@@ -71,20 +89,41 @@ describe("examples/mijnpartnergroep.yml (policy 001)", () => {
 
   it("triages reports the way the policy reads", async () => {
     const config = await example("mijnpartnergroep.yml");
-    const sensitive = triage({ report: { title: "Clickjacking on account deletion", body: "https://mijnbouwpartner.nl/account can be framed to delete the account." }, config });
+    const sensitive = triage({
+      report: {
+        title: "Clickjacking on account deletion",
+        body: "https://mijnbouwpartner.nl/account can be framed to delete the account.",
+      },
+      config,
+    });
     expect(sensitive.exclusions).toEqual([]);
     expect(sensitive.scope).toMatchObject({ status: "in", rule: "Mijn*partner.nl/be/de/eu" });
 
-    const plain = triage({ report: { title: "Clickjacking on the news page", body: "https://mijnpartnergroep.nl/nieuws can be framed." }, config });
+    const plain = triage({
+      report: { title: "Clickjacking on the news page", body: "https://mijnpartnergroep.nl/nieuws can be framed." },
+      config,
+    });
     expect(plain.labels).toEqual(expect.arrayContaining(["scope:in", "excluded:clickjacking"]));
 
-    const elsewhere = triage({ report: { title: "Stored XSS", body: "https://partnerportal.example-shop.nl/review stores <script>." }, config });
+    const elsewhere = triage({
+      report: { title: "Stored XSS", body: "https://partnerportal.example-shop.nl/review stores <script>." },
+      config,
+    });
     expect(elsewhere.scope).toMatchObject({ status: "out", asset: "https://partnerportal.example-shop.nl/review" });
 
-    const plugin = triage({ report: { title: "XSS in third-party plug-in", body: "The reviews plug-in on https://mijnpartnergroep.nl/reviews, a third-party plug-in, is vulnerable." }, config });
+    const plugin = triage({
+      report: {
+        title: "XSS in third-party plug-in",
+        body: "The reviews plug-in on https://mijnpartnergroep.nl/reviews, a third-party plug-in, is vulnerable.",
+      },
+      config,
+    });
     expect(plugin.scope.status).toBe("out");
 
-    const records = triage({ report: { title: "IDOR on orders", body: "https://mijnzorgpartner.de/api/orders/5 - I downloaded 3 orders of other customers." }, config });
+    const records = triage({
+      report: { title: "IDOR on orders", body: "https://mijnzorgpartner.de/api/orders/5 - I downloaded 3 orders of other customers." },
+      config,
+    });
     expect(records.conduct.map((flag) => flag.id)).toEqual(["excess-data-access"]);
     expect(records.reward).toMatchObject({ eligible: true });
   });

@@ -13,7 +13,12 @@ function triaged(exclusions: unknown[], title: string, body: string) {
   return {
     excluded: decision.exclusions.map((exclusion) => exclusion.id),
     reasons: decision.exclusions.map((exclusion) => exclusion.reason),
-    kept: decision.exceptionsApplied.map((applied) => ({ id: applied.id, exception: applied.exception, title: applied.title, matched: applied.matched })),
+    kept: decision.exceptionsApplied.map((applied) => ({
+      id: applied.id,
+      exception: applied.exception,
+      title: applied.title,
+      matched: applied.matched,
+    })),
   };
 }
 
@@ -21,10 +26,19 @@ const openPort = "Port 6379 (Redis) is open to the internet on mijnpartner.nl wi
 
 describe("a strong impact keeps a report in scope", () => {
   it("brings back an open port through which anyone can run commands, and says why", () => {
-    const result = triaged(["server-configuration"], "Open port 6379 on mijnpartner.nl", `${openPort} Anyone can execute arbitrary commands on the server through it.`);
+    const result = triaged(
+      ["server-configuration"],
+      "Open port 6379 on mijnpartner.nl",
+      `${openPort} Anyone can execute arbitrary commands on the server through it.`,
+    );
     expect(result.excluded).toEqual([]);
     expect(result.kept).toEqual([
-      { id: "server-configuration", exception: "strong-impact", title: "The report shows code execution", matched: "execute arbitrary commands" },
+      {
+        id: "server-configuration",
+        exception: "strong-impact",
+        title: "The report shows code execution",
+        matched: "execute arbitrary commands",
+      },
     ]);
   });
 
@@ -35,7 +49,10 @@ describe("a strong impact keeps a report in scope", () => {
   });
 
   it("does not override a policy that allows the exclusion no exception (unless: [])", () => {
-    const text = ["Clickjacking on the settings page", "The settings page can be framed. Framing it leads to account takeover of the victim."] as const;
+    const text = [
+      "Clickjacking on the settings page",
+      "The settings page can be framed. Framing it leads to account takeover of the victim.",
+    ] as const;
     expect(triaged([{ id: "clickjacking", unless: [] }], ...text).excluded).toEqual(["clickjacking"]);
     // Control: with the catalog's own exceptions, the same report is brought back in.
     expect(triaged(["clickjacking"], ...text).excluded).toEqual([]);
@@ -60,21 +77,42 @@ describe("a strong impact keeps a report in scope", () => {
 
 describe("a strong impact keeps reports of exposed credentials and memory in scope", () => {
   it("brings back a user listing that includes password hashes, which the enumeration exclusion alone would take out", () => {
-    const result = triaged(["username-enumeration"], "User list API without login", "GET /api/users enumerates all accounts without logging in and includes the users' password hashes.");
+    const result = triaged(
+      ["username-enumeration"],
+      "User list API without login",
+      "GET /api/users enumerates all accounts without logging in and includes the users' password hashes.",
+    );
     expect(result.excluded).toEqual([]);
     expect(result.kept).toEqual([
-      { id: "username-enumeration", exception: "strong-impact", title: "The report exposes the data of other people", matched: "includes the users' password" },
+      {
+        id: "username-enumeration",
+        exception: "strong-impact",
+        title: "The report exposes the data of other people",
+        matched: "includes the users' password",
+      },
     ]);
     // Control: enumeration alone stays excluded.
-    const control = triaged(["username-enumeration"], "Login form reveals accounts", "The login form says 'unknown user' for accounts that do not exist, so anyone can enumerate all accounts.");
+    const control = triaged(
+      ["username-enumeration"],
+      "Login form reveals accounts",
+      "The login form says 'unknown user' for accounts that do not exist, so anyone can enumerate all accounts.",
+    );
     expect(control.excluded).toEqual(["username-enumeration"]);
   });
 
   it("brings back a denial of service that also leaks memory, and leaves a crash alone excluded (control)", () => {
-    const leak = triaged(["denial-of-service"], "Denial of service in the TIFF decoder", "A crafted TIFF causes a denial of service in the decoder and leaks process memory to the attacker.");
+    const leak = triaged(
+      ["denial-of-service"],
+      "Denial of service in the TIFF decoder",
+      "A crafted TIFF causes a denial of service in the decoder and leaks process memory to the attacker.",
+    );
     expect(leak.excluded).toEqual([]);
     expect(leak.kept.map((kept) => kept.title)).toEqual(["The report shows memory being read, not only a crash"]);
-    const crash = triaged(["denial-of-service"], "Denial of service in the TIFF decoder", "A crafted TIFF causes a denial of service in the decoder.");
+    const crash = triaged(
+      ["denial-of-service"],
+      "Denial of service in the TIFF decoder",
+      "A crafted TIFF causes a denial of service in the decoder.",
+    );
     expect(crash.excluded).toEqual(["denial-of-service"]);
   });
 });
@@ -88,7 +126,9 @@ describe("the category model", () => {
   it("suggests a listed exclusion that no rule matched, naming the words behind it", () => {
     const result = triaged(["denial-of-service"], ...divisionByZero);
     expect(result.excluded).toEqual(["denial-of-service"]);
-    expect(result.reasons[0]).toMatch(/^No rule matched, but the category model reads "Denial of service" \(0\.\d+; strongest words: .*zero/);
+    expect(result.reasons[0]).toMatch(
+      /^No rule matched, but the category model reads "Denial of service" \(0\.\d+; strongest words: .*zero/,
+    );
   });
 
   it("suggests nothing the policy does not list (control)", () => {

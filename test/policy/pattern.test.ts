@@ -32,7 +32,9 @@ describe("config patterns over the life of a process", () => {
   });
 
   it("names the length limit", () => {
-    expect(checkPattern("a".repeat(MAX_MATCH_PATTERN_LENGTH + 1))).toBe(`the pattern is longer than the limit of ${MAX_MATCH_PATTERN_LENGTH} characters`);
+    expect(checkPattern("a".repeat(MAX_MATCH_PATTERN_LENGTH + 1))).toBe(
+      `the pattern is longer than the limit of ${MAX_MATCH_PATTERN_LENGTH} characters`,
+    );
     expect(checkPattern("a".repeat(MAX_MATCH_PATTERN_LENGTH))).toBeUndefined();
   });
 });

@@ -27,14 +27,23 @@ function exclusionsOf(config: typeof openworx, title: string, body: string): str
 
 describe("scope as MijnPartnerGroep writes it", () => {
   it("puts the site's own www. in scope for a wildcard asset", () => {
-    const decision = triage({ report: { title: "Stored XSS in reviews", body: "https://www.mijnzorgpartner.nl/reviews stores <script>." }, config: mijnPartnerGroep });
+    const decision = triage({
+      report: { title: "Stored XSS in reviews", body: "https://www.mijnzorgpartner.nl/reviews stores <script>." },
+      config: mijnPartnerGroep,
+    });
     expect(decision.scope).toMatchObject({ status: "in", rule: "Mijn*partner.nl/be/de/eu" });
   });
 
   it("puts content hosted for customers out of scope, and a partner site that is merely hosted somewhere in (control)", () => {
-    const customerShop = triage({ report: { title: "XSS", body: "The customer-hosted shop at https://mijnbouwpartner.nl/shop has XSS." }, config: mijnPartnerGroep });
+    const customerShop = triage({
+      report: { title: "XSS", body: "The customer-hosted shop at https://mijnbouwpartner.nl/shop has XSS." },
+      config: mijnPartnerGroep,
+    });
     expect(customerShop.scope).toMatchObject({ status: "out", rule: "customer-hosted content" });
-    const partnerSite = triage({ report: { title: "XSS", body: "The website hosted at https://www.mijnzorgpartner.nl/reviews has a stored XSS." }, config: mijnPartnerGroep });
+    const partnerSite = triage({
+      report: { title: "XSS", body: "The website hosted at https://www.mijnzorgpartner.nl/reviews has a stored XSS." },
+      config: mijnPartnerGroep,
+    });
     expect(partnerSite.scope.status).toBe("in");
   });
 
@@ -51,10 +60,16 @@ describe("scope as MijnPartnerGroep writes it", () => {
     expect(normalisedAssetPattern("Mijn*partner.nl/be/de/eu")).toBe("Mijn*partner.{nl,be,de,eu}");
     const matcher = compileAssetPattern("Mijn*partner.nl/be/de/eu");
     expect(matcher.pattern).toBe("Mijn*partner.nl/be/de/eu");
-    const inside = extractAssets({ title: "", body: "https://mijnbouwpartner.be/a https://www.mijnzorgpartner.de/b https://mijnpartner.eu/" });
+    const inside = extractAssets({
+      title: "",
+      body: "https://mijnbouwpartner.be/a https://www.mijnzorgpartner.de/b https://mijnpartner.eu/",
+    });
     expect(inside.length).toBe(3);
     expect(inside.every((asset) => matcher.matches(asset))).toBe(true);
-    const outside = extractAssets({ title: "", body: "https://mijnbouwpartner.com/a https://mijnbouwpartner.fr/ https://mijn.evil.partner.nl/" });
+    const outside = extractAssets({
+      title: "",
+      body: "https://mijnbouwpartner.com/a https://mijnbouwpartner.fr/ https://mijn.evil.partner.nl/",
+    });
     expect(outside.length).toBe(3);
     expect(outside.some((asset) => matcher.matches(asset))).toBe(false);
   });
@@ -79,16 +94,30 @@ describe("data-modification: changing or deleting data that is not the researche
     ["Openworx", openworx],
     ["MijnPartnerGroep", mijnPartnerGroep],
   ])("is flagged under %s", (_name, config) => {
-    expect(conductOf(config, "https://mijnpartnergroep.nl/api/orders/7 accepts DELETE for any id. I deleted another customer's order to prove it.")).toContain("data-modification");
-    expect(conductOf(config, "Op https://mijnzorgpartner.nl/api/afspraken heb ik gegevens van andere klanten gewijzigd.")).toContain("data-modification");
+    expect(
+      conductOf(
+        config,
+        "https://mijnpartnergroep.nl/api/orders/7 accepts DELETE for any id. I deleted another customer's order to prove it.",
+      ),
+    ).toContain("data-modification");
+    expect(conductOf(config, "Op https://mijnzorgpartner.nl/api/afspraken heb ik gegevens van andere klanten gewijzigd.")).toContain(
+      "data-modification",
+    );
   });
 
   it.each([
     ["Openworx", openworx],
     ["MijnPartnerGroep", mijnPartnerGroep],
   ])("is not flagged under %s for the researcher's own data or a denial (control)", (_name, config) => {
-    expect(conductOf(config, "https://mijnpartnergroep.nl/api/orders/7 accepts DELETE for any id. I deleted an order of my own test account.")).not.toContain("data-modification");
-    expect(conductOf(config, "https://mijnpartnergroep.nl/api/orders/7: I did not change the data of another customer; I only read the response headers.")).not.toContain("data-modification");
+    expect(
+      conductOf(config, "https://mijnpartnergroep.nl/api/orders/7 accepts DELETE for any id. I deleted an order of my own test account."),
+    ).not.toContain("data-modification");
+    expect(
+      conductOf(
+        config,
+        "https://mijnpartnergroep.nl/api/orders/7: I did not change the data of another customer; I only read the response headers.",
+      ),
+    ).not.toContain("data-modification");
   });
 });
 
@@ -99,7 +128,9 @@ describe("the max-records rule reads counts in words and numbers", () => {
     "https://mijnzorgpartner.nl/api/klanten - I retrieved 3 records.",
     "https://mijnzorgpartner.nl/api/klanten - I downloaded thousands of records.",
   ])("flags more than one record: %s", (body) => {
-    const flag = triage({ report: { title: "IDOR", body }, config: mijnPartnerGroep }).conduct.find((found) => found.id === "excess-data-access");
+    const flag = triage({ report: { title: "IDOR", body }, config: mijnPartnerGroep }).conduct.find(
+      (found) => found.id === "excess-data-access",
+    );
     expect(flag?.reason).toMatch(/the policy allows at most 1\.$/);
   });
 
@@ -109,7 +140,9 @@ describe("the max-records rule reads counts in words and numbers", () => {
     "https://mijnzorgpartner.nl/api/klanten - ik heb één record opgehaald.",
     "https://mijnzorgpartner.nl/api/klanten - I did not download two records; I stopped at the first.",
   ])("leaves one record, or a denial, alone (control): %s", (body) => {
-    expect(triage({ report: { title: "IDOR", body }, config: mijnPartnerGroep }).conduct.map((flag) => flag.id)).not.toContain("excess-data-access");
+    expect(triage({ report: { title: "IDOR", body }, config: mijnPartnerGroep }).conduct.map((flag) => flag.id)).not.toContain(
+      "excess-data-access",
+    );
   });
 });
 
@@ -123,7 +156,10 @@ describe("previously known vulnerable libraries", () => {
 
   it("brings it back in with a working proof of concept (control)", () => {
     const decision = triage({
-      report: { title: "jQuery vulnerability", body: "https://mijnpartnergroep.nl/ loads jQuery 1.12.4, affected by CVE-2020-11022. Working proof of concept: the attached page pops alert(document.domain) on the site." },
+      report: {
+        title: "jQuery vulnerability",
+        body: "https://mijnpartnergroep.nl/ loads jQuery 1.12.4, affected by CVE-2020-11022. Working proof of concept: the attached page pops alert(document.domain) on the site.",
+      },
       config: mijnPartnerGroep,
     });
     expect(decision.exclusions.map((exclusion) => exclusion.id)).not.toContain("outdated-software");
@@ -132,7 +168,11 @@ describe("previously known vulnerable libraries", () => {
 
   it("does not exclude a finding in the site's own code that cites a CVE (control)", () => {
     expect(
-      exclusionsOf(mijnPartnerGroep, "Stored XSS in the review form", "https://mijnpartnergroep.nl/reviews stores <script>alert(1)</script>; CVE-2026-10001 was reserved for it."),
+      exclusionsOf(
+        mijnPartnerGroep,
+        "Stored XSS in the review form",
+        "https://mijnpartnergroep.nl/reviews stores <script>alert(1)</script>; CVE-2026-10001 was reserved for it.",
+      ),
     ).not.toContain("outdated-software");
   });
 });
@@ -152,12 +192,23 @@ describe("rate-limit-csrf-403 does not over-match bypass reports", () => {
 });
 
 describe("one problem on the partner sites written in the policy's notation", () => {
-  const first = triage({ report: { title: "Stored XSS in review form", body: "https://www.mijnbouwpartner.nl/review?product=12 stores <script>." }, config: mijnPartnerGroep });
-  const prior = { key: "GHSA-aaaa-bbbb-cccc", title: "Stored XSS in review form", assets: first.assets, fingerprint: first.fingerprint ?? "" };
+  const first = triage({
+    report: { title: "Stored XSS in review form", body: "https://www.mijnbouwpartner.nl/review?product=12 stores <script>." },
+    config: mijnPartnerGroep,
+  });
+  const prior = {
+    key: "GHSA-aaaa-bbbb-cccc",
+    title: "Stored XSS in review form",
+    assets: first.assets,
+    fingerprint: first.fingerprint ?? "",
+  };
 
   it("joins the same root cause on another partner site, www. included", () => {
     const decision = triage({
-      report: { title: "XSS in product reviews", body: "https://www.mijnzorgpartner.be/review?product=99 stores <script>alert(1)</script>." },
+      report: {
+        title: "XSS in product reviews",
+        body: "https://www.mijnzorgpartner.be/review?product=99 stores <script>alert(1)</script>.",
+      },
       config: mijnPartnerGroep,
       priorCases: [prior],
     });

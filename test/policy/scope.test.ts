@@ -116,7 +116,10 @@ describe("scope decisions", () => {
   });
 
   it("puts an unlisted host out of scope when the scope lists assets", () => {
-    expect(decide(["mijnpartnergroep.nl"], "XSS on https://shop.other.nl/x")).toMatchObject({ status: "out", asset: "https://shop.other.nl/x" });
+    expect(decide(["mijnpartnergroep.nl"], "XSS on https://shop.other.nl/x")).toMatchObject({
+      status: "out",
+      asset: "https://shop.other.nl/x",
+    });
   });
 
   it("does not count references or attacker hosts as the target", () => {
@@ -188,7 +191,9 @@ describe("hostname patterns from an untrusted config", () => {
 
   it("refuses a brace bomb before expanding it, naming the limit", () => {
     const bomb = `${"{a,b}".repeat(30)}.example.org`;
-    expect(checkAssetPattern(bomb)).toBe(`its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`);
+    expect(checkAssetPattern(bomb)).toBe(
+      `its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`,
+    );
     expect(() => compileAssetPattern(bomb)).toThrow(UnusableAssetPatternError);
     expect(() => compileAssetPattern(`https://${bomb}/login`)).toThrow(`more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames`);
     expect(checkAssetPattern(`${"{a,b}".repeat(6)}.example.org`)).toBeUndefined();
@@ -197,7 +202,9 @@ describe("hostname patterns from an untrusted config", () => {
 
   it("refuses a pattern longer than the limit, naming it", () => {
     const long = `${"a".repeat(MAX_ASSET_PATTERN_LENGTH)}.example.org`;
-    expect(checkAssetPattern(long)).toBe(`it is ${long.length} characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`);
+    expect(checkAssetPattern(long)).toBe(
+      `it is ${long.length} characters long, over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`,
+    );
     expect(checkAssetPattern(`octo-org/${"x".repeat(MAX_ASSET_PATTERN_LENGTH)}`)).toContain(`limit of ${MAX_ASSET_PATTERN_LENGTH}`);
     expect(checkAssetPattern(`${"a".repeat(MAX_ASSET_PATTERN_LENGTH - 12)}.example.org`)).toBeUndefined();
   });
@@ -208,7 +215,11 @@ describe("hostname patterns from an untrusted config", () => {
       "disclosure.yml",
     );
     expect(errors).toEqual([
-      expect.objectContaining({ path: "scope.assets[1]", line: 6, message: expect.stringContaining(`more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames`) }),
+      expect.objectContaining({
+        path: "scope.assets[1]",
+        line: 6,
+        message: expect.stringContaining(`more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames`),
+      }),
     ]);
     expect(config.scope.assets).toEqual([]);
     expect(config.tracking.repository).toBe("octo-org/cases");
@@ -217,23 +228,37 @@ describe("hostname patterns from an untrusted config", () => {
   it("matches exactly as the backtracking regex did, for generated patterns and hosts", () => {
     const patternLabel = fc.stringMatching(/^[ab*-]{1,5}$/);
     const hostLabel = fc.stringMatching(/^[abAB_-]{0,6}$/);
-    const pattern = fc.tuple(fc.boolean(), fc.array(patternLabel, { minLength: 1, maxLength: 3 })).map(([anySubdomain, labels]) => `${anySubdomain ? "*." : ""}${labels.join(".")}`);
+    const pattern = fc
+      .tuple(fc.boolean(), fc.array(patternLabel, { minLength: 1, maxLength: 3 }))
+      .map(([anySubdomain, labels]) => `${anySubdomain ? "*." : ""}${labels.join(".")}`);
     const prefix = fc.constantFrom("", "www.", "x.", "x.y.", "a_b.");
-    const randomHost = fc.tuple(prefix, fc.array(hostLabel, { minLength: 1, maxLength: 4 })).map(([start, labels]) => `${start}${labels.join(".")}`);
+    const randomHost = fc
+      .tuple(prefix, fc.array(hostLabel, { minLength: 1, maxLength: 4 }))
+      .map(([start, labels]) => `${start}${labels.join(".")}`);
     /** A host written from the pattern itself, so that most cases are near the boundary between match and no match. */
     const hostNear = (generatedPattern: string) =>
       fc.tuple(prefix, fc.array(fc.stringMatching(/^[aAb_.-]{0,3}$/), { minLength: 12, maxLength: 12 })).map(([start, fills]) => {
         let index = 0;
         return `${start}${generatedPattern.replace(/^\*\./, "").replace(/\*/g, () => fills[index++ % fills.length] ?? "")}`;
       });
-    const cases = pattern.chain((generatedPattern) => fc.tuple(fc.constant(generatedPattern), fc.oneof(randomHost, hostNear(generatedPattern))));
+    const cases = pattern.chain((generatedPattern) =>
+      fc.tuple(fc.constant(generatedPattern), fc.oneof(randomHost, hostNear(generatedPattern))),
+    );
     fc.assert(
-      fc.property(cases, ([generatedPattern, generatedHost]) =>
-        compileHostPattern(generatedPattern).matches(generatedHost) === backtrackingReference(generatedPattern).test(generatedHost),
+      fc.property(
+        cases,
+        ([generatedPattern, generatedHost]) =>
+          compileHostPattern(generatedPattern).matches(generatedHost) === backtrackingReference(generatedPattern).test(generatedHost),
       ),
       { numRuns: 5_000 },
     );
-    for (const [examplePattern, exampleHost] of [["mijn*partner.nl", "mijnpartner.nl"], ["*.example.org", "www.example.org"], ["example.org", "www.example.org"], ["a*", "a"], ["*", "localhost"]] as const) {
+    for (const [examplePattern, exampleHost] of [
+      ["mijn*partner.nl", "mijnpartner.nl"],
+      ["*.example.org", "www.example.org"],
+      ["example.org", "www.example.org"],
+      ["a*", "a"],
+      ["*", "localhost"],
+    ] as const) {
       expect(compileHostPattern(examplePattern).matches(exampleHost)).toBe(backtrackingReference(examplePattern).test(exampleHost));
       expect(compileHostPattern(examplePattern).matches(exampleHost)).toBe(true);
     }

@@ -24,13 +24,19 @@ const record: CaseRecord = {
   configError: false,
   deadlines: { responseDue: "2026-11-23T23:59:59.999Z" },
   acknowledgement: { status: "sent", at: "2026-11-16T08:31:00.000Z" },
-  closing: { credit: { choice: "name", name: "Rosa de Vries", login: "rosa-researcher", by: "researcher", at: "2026-11-30T10:00:00.000Z" } },
+  closing: {
+    credit: { choice: "name", name: "Rosa de Vries", login: "rosa-researcher", by: "researcher", at: "2026-11-30T10:00:00.000Z" },
+  },
 };
 const issueBody = withCaseBlock(
   "## SQL injection in the widget search endpoint\n\n| Reported by | rosa-researcher on Monday 16 November 2026 |\n\n```text\nReach me at rosa@\u200bmailbox.example\n```",
   record,
 );
-const appComment = { id: 9001, body: "Researcher's reply (@\u200brosa-researcher): credit me as Rosa de Vries please", login: "disclosure-desk[bot]" };
+const appComment = {
+  id: 9001,
+  body: "Researcher's reply (@\u200brosa-researcher): credit me as Rosa de Vries please",
+  login: "disclosure-desk[bot]",
+};
 const maintainerComment = { id: 9002, body: "Thanks to rosa-researcher for the quick retest.", login: "max-maintainer" };
 
 function io(env: Record<string, string | undefined>) {
@@ -49,7 +55,12 @@ function io(env: Record<string, string | undefined>) {
 }
 
 /** The app's credentials, with GitHub at the stand-in as GHE_HOST points an operator's commands at their GitHub. */
-const credentialsFor = (github: StandIn) => ({ APP_ID: "123", PRIVATE_KEY: testPrivateKey(), GHE_HOST: new URL(github.url).host, GHE_PROTOCOL: "http" });
+const credentialsFor = (github: StandIn) => ({
+  APP_ID: "123",
+  PRIVATE_KEY: testPrivateKey(),
+  GHE_HOST: new URL(github.url).host,
+  GHE_PROTOCOL: "http",
+});
 
 const started: StandIn[] = [];
 
@@ -64,11 +75,19 @@ async function githubWithOneCase(): Promise<StandIn> {
   state.seedInstallation(octoOrg.login, { id: installation.id });
   // The tracking issue as the app opened it, with its sealed case block; the case is resolved and closed.
   trackingRepository.nextIssueNumber = 7;
-  const issue = state.createIssue(trackingRepository, { title: "GHSA-4v7x-pqr2-9c3m: SQL injection in the widget search endpoint", body: sealedForTest(issueBody, tracking, 7), labels: ["disclosure"], user: app.bot });
+  const issue = state.createIssue(trackingRepository, {
+    title: "GHSA-4v7x-pqr2-9c3m: SQL injection in the widget search endpoint",
+    body: sealedForTest(issueBody, tracking, 7),
+    labels: ["disclosure"],
+    user: app.bot,
+  });
   issue.state = "closed";
   const maintainer = state.seedUser(maintainerComment.login);
   state.createComment(trackingRepository, issue, appComment.body, app.bot, { id: appComment.id });
-  state.createComment(trackingRepository, issue, maintainerComment.body, maintainer, { id: maintainerComment.id, authorAssociation: "MEMBER" });
+  state.createComment(trackingRepository, issue, maintainerComment.body, maintainer, {
+    id: maintainerComment.id,
+    authorAssociation: "MEMBER",
+  });
   started.push(github);
   return github;
 }
@@ -112,7 +131,9 @@ describe("disclosure-desk forget", () => {
       ),
     });
     expect(commentUpdate?.path).toBe(`/repos/${tracking}/issues/comments/${appComment.id}`);
-    expect(commentUpdate?.body).toEqual({ body: `Researcher's reply (${FORGOTTEN_RESEARCHER}): credit me as ${FORGOTTEN_RESEARCHER} please` });
+    expect(commentUpdate?.body).toEqual({
+      body: `Researcher's reply (${FORGOTTEN_RESEARCHER}): credit me as ${FORGOTTEN_RESEARCHER} please`,
+    });
     expect(out).toEqual([
       `${tracking}#7 (GHSA-4v7x-pqr2-9c3m): issue body 2, comment 9001 2; 2 kept in the case block, 1 in maintainers' comments not changed\n`,
       "forget: 4 replacements in 1 cases; 2 mentions kept in case blocks, 1 in maintainers' comments not changed\n",
@@ -127,14 +148,18 @@ describe("disclosure-desk forget", () => {
 
     expect(writes(github)).toEqual([]);
     expect(github.journal.problems()).toEqual([]);
-    expect(out[0]).toBe(`${tracking}#7 (GHSA-4v7x-pqr2-9c3m): issue body 2, comment 9001 2; 2 kept in the case block, 1 in maintainers' comments not changed\n`);
+    expect(out[0]).toBe(
+      `${tracking}#7 (GHSA-4v7x-pqr2-9c3m): issue body 2, comment 9001 2; 2 kept in the case block, 1 in maintainers' comments not changed\n`,
+    );
     expect(out[1]).toMatch(/^forget \(dry run, nothing changed\): 4 replacements in 1 cases;/);
   });
 
   it("refuses an identifier too short to find safely, and missing credentials", async () => {
     const short = io({ APP_ID: "123", PRIVATE_KEY: testPrivateKey() });
     expect(await runForgetCommand(["ro"], short.io, overrides)).toBe(2);
-    expect(short.err).toEqual(['"ro" is too short to find safely (at least 3 characters)\nusage: disclosure-desk forget <login | name | e-mail>... [--dry-run]\n']);
+    expect(short.err).toEqual([
+      '"ro" is too short to find safely (at least 3 characters)\nusage: disclosure-desk forget <login | name | e-mail>... [--dry-run]\n',
+    ]);
 
     const missing = io({});
     expect(await runForgetCommand(["rosa-researcher"], missing.io, overrides)).toBe(2);
@@ -165,7 +190,12 @@ describe("disclosure-desk export", () => {
           caseBlock: 1,
           comments: [
             { id: appComment.id, url: `https://github.com/${tracking}/issues/7#issuecomment-${appComment.id}`, byApp: true, mentions: 1 },
-            { id: maintainerComment.id, url: `https://github.com/${tracking}/issues/7#issuecomment-${maintainerComment.id}`, byApp: false, mentions: 1 },
+            {
+              id: maintainerComment.id,
+              url: `https://github.com/${tracking}/issues/7#issuecomment-${maintainerComment.id}`,
+              byApp: false,
+              mentions: 1,
+            },
           ],
         },
       ],

@@ -9,7 +9,8 @@ import {
 } from "../../src/privacy/forget.js";
 
 const rosa = { identifiers: ["rosa-researcher", "Rosa de Vries", "rosa@mailbox.example"] };
-const caseBlock = '<!-- disclosure-desk:case {"v":1,"key":"GHSA-4v7x-pqr2-9c3m","closing":{"credit":{"name":"Rosa de Vries","login":"rosa-researcher"}}} -->';
+const caseBlock =
+  '<!-- disclosure-desk:case {"v":1,"key":"GHSA-4v7x-pqr2-9c3m","closing":{"credit":{"name":"Rosa de Vries","login":"rosa-researcher"}}} -->';
 
 describe("forgetInText", () => {
   it.each([

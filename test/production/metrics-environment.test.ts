@@ -32,12 +32,18 @@ describe("checkEnvironment: metrics", () => {
   });
 
   it.each([["0"], ["65536"], ["http"], ["9464 "]])("refuses METRICS_PORT=%j", (port) => {
-    expect(checkEnvironment(environment({ METRICS_PORT: port })).problems).toEqual([`METRICS_PORT must be a port number (1-65535), got "${port}"`]);
+    expect(checkEnvironment(environment({ METRICS_PORT: port })).problems).toEqual([
+      `METRICS_PORT must be a port number (1-65535), got "${port}"`,
+    ]);
   });
 
   it("refuses METRICS_PORT equal to the webhook port", () => {
-    expect(checkEnvironment(environment({ METRICS_PORT: "3000" })).problems).toEqual(["METRICS_PORT must differ from PORT (3000): metrics get a listener of their own"]);
-    expect(checkEnvironment(environment({ PORT: "8080", METRICS_PORT: "8080" })).problems).toEqual(["METRICS_PORT must differ from PORT (8080): metrics get a listener of their own"]);
+    expect(checkEnvironment(environment({ METRICS_PORT: "3000" })).problems).toEqual([
+      "METRICS_PORT must differ from PORT (3000): metrics get a listener of their own",
+    ]);
+    expect(checkEnvironment(environment({ PORT: "8080", METRICS_PORT: "8080" })).problems).toEqual([
+      "METRICS_PORT must differ from PORT (8080): metrics get a listener of their own",
+    ]);
     expect(checkEnvironment(environment({ PORT: "8080", METRICS_PORT: "3000" })).ready).toBe(true);
   });
 

@@ -19,8 +19,15 @@ describe("detectPlatform", () => {
     });
   });
 
-  it.each([["no header", undefined], ["an empty header", ""]])("keeps advisories on a GHE_HOST that sends %s", async (_name, header) => {
-    expect(await detectPlatform("127.0.0.1:8080", async () => header)).toEqual({ kind: "other-host", host: "127.0.0.1:8080", advisories: true });
+  it.each([
+    ["no header", undefined],
+    ["an empty header", ""],
+  ])("keeps advisories on a GHE_HOST that sends %s", async (_name, header) => {
+    expect(await detectPlatform("127.0.0.1:8080", async () => header)).toEqual({
+      kind: "other-host",
+      host: "127.0.0.1:8080",
+      advisories: true,
+    });
   });
 
   it("assumes advisories and says why when GitHub does not answer", async () => {

@@ -37,14 +37,23 @@ function probotWithCapturedLogs(baseUrl: string): { probot: Probot; lines: Recor
       done();
     },
   });
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), baseUrl, Octokit: TestOctokit, log: createLoggerTo(destination, "info") });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    baseUrl,
+    Octokit: TestOctokit,
+    log: createLoggerTo(destination, "info"),
+  });
   void probot.load(disclosureDesk(testDependencies(now)));
   const raw = () => chunks.join("");
   return {
     probot,
     raw,
     get lines() {
-      return raw().split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+      return raw()
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
     },
   };
 }
@@ -65,7 +74,9 @@ describe("the log of an intake", () => {
   it("carries the delivery id and the case key on every line about the case", async () => {
     const { lines } = await runIntake();
     const caseLines = lines.filter((line) => line.caseKey !== undefined);
-    expect(caseLines.map((line) => line.msg)).toEqual(expect.arrayContaining(["intake planned", "tracking issue opened", "researcher acknowledged"]));
+    expect(caseLines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(["intake planned", "tracking issue opened", "researcher acknowledged"]),
+    );
     for (const line of caseLines) expect(line).toMatchObject({ id: deliveryId, caseKey: "GHSA-4v7x-pqr2-9c3m" });
   });
 
@@ -96,7 +107,9 @@ describe("the log of an intake", () => {
     github.faults.inject({ method: "GET", path: /^\/repos\/octo-org\/widgets\/contents\// }, { kind: "status", status: 500 }, 100);
     const { probot, raw } = probotWithCapturedLogs(github.url);
     const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { summary, description: descriptionSentences.join("\n\n") } });
-    await probot.receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]).catch(() => undefined);
+    await probot
+      .receive({ id: deliveryId, name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0])
+      .catch(() => undefined);
     expect(github.journal.problems()).toEqual([]);
     expect(raw()).toContain(deliveryId);
     expect(raw()).toContain(REDACTED);

@@ -29,7 +29,9 @@ describe("planAcknowledgements", () => {
       actions: [],
     });
     const plain = closingConfig("mutual");
-    expect(planAcknowledgements([{ record: credited("GHSA-aaaa-bbbb-cccc", "rosa-researcher", "published"), config: plain }]).actions).toEqual([]);
+    expect(
+      planAcknowledgements([{ record: credited("GHSA-aaaa-bbbb-cccc", "rosa-researcher", "published"), config: plain }]).actions,
+    ).toEqual([]);
   });
 
   it("renders one page per target from the cases filed under it, each case once, in a stable order", () => {
@@ -61,7 +63,16 @@ describe("the sweep's hall of fame step", () => {
     const github = await repositoriesGitHub({ "octo-org/.github": {} });
     const records = [credited("GHSA-aaaa-bbbb-cccc", "rosa-researcher", "published")];
     const scope = {
-      gateway: { listCases: async () => records.map((record, index) => ({ number: index + 1, url: "", body: "", labels: [], reading: { status: "found" as const, record, sealed: true } })) },
+      gateway: {
+        listCases: async () =>
+          records.map((record, index) => ({
+            number: index + 1,
+            url: "",
+            body: "",
+            labels: [],
+            reading: { status: "found" as const, record, sealed: true },
+          })),
+      },
       policies: new Map([["octo-org/widgets", policy()]]),
       trackingPolicies: new Map([["octo-org/security-cases", policy()]]),
       trackingRepositories: ["octo-org/security-cases"],
@@ -76,20 +87,30 @@ describe("the sweep's hall of fame step", () => {
     expect(first?.outcome.status).toBe("opened");
     expect(second?.outcome.status).toBe("current");
     expect(github.state.repository("octo-org/.github")?.pulls).toHaveLength(1);
-    expect(github.file("octo-org/.github", "ACKNOWLEDGEMENTS.md", "disclosure-desk/acknowledgements")).toContain("[@rosa-researcher](https://github.com/rosa-researcher)");
+    expect(github.file("octo-org/.github", "ACKNOWLEDGEMENTS.md", "disclosure-desk/acknowledgements")).toContain(
+      "[@rosa-researcher](https://github.com/rosa-researcher)",
+    );
   });
 
   it("asks GitHub nothing when no policy names a page", async () => {
     const github = await repositoriesGitHub({});
     const plain = policy(closingConfig("mutual"));
     let listed = 0;
-    const executed = await proposeHallOfFame(new ProposalsGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url })), {
-      gateway: { listCases: async () => { listed += 1; return []; } },
-      policies: new Map([["octo-org/widgets", plain]]),
-      trackingPolicies: new Map([["octo-org/security-cases", plain]]),
-      trackingRepositories: ["octo-org/security-cases"],
-      log: silent,
-    });
+    const executed = await proposeHallOfFame(
+      new ProposalsGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url })),
+      {
+        gateway: {
+          listCases: async () => {
+            listed += 1;
+            return [];
+          },
+        },
+        policies: new Map([["octo-org/widgets", plain]]),
+        trackingPolicies: new Map([["octo-org/security-cases", plain]]),
+        trackingRepositories: ["octo-org/security-cases"],
+        log: silent,
+      },
+    );
     expect(executed).toEqual([]);
     expect(listed).toBe(0);
     expect(github.journal.entries).toEqual([]);

@@ -8,7 +8,16 @@ const repository = { owner: "octo-org", repo: "widgets" };
 const marker = "<!-- disclosure-desk:proposal security-md SECURITY.md -->";
 
 function proposal(content: string, changes: Partial<FileProposal> = {}): FileProposal {
-  return { repository, path: "SECURITY.md", content, branch: "disclosure-desk/security-md", title: "Update SECURITY.md", body: "Rendered from the policy.", marker, ...changes };
+  return {
+    repository,
+    path: "SECURITY.md",
+    content,
+    branch: "disclosure-desk/security-md",
+    title: "Update SECURITY.md",
+    body: "Rendered from the policy.",
+    marker,
+    ...changes,
+  };
 }
 
 function gateway(github: TestGitHub): ProposalsGateway {
@@ -24,7 +33,11 @@ describe("proposeFile", () => {
     const outcome = await gateway(github).proposeFile(proposal("new policy\n"));
 
     expect(github.journal.problems()).toEqual([]);
-    expect(outcome).toEqual({ status: "opened", pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" }, committed: true });
+    expect(outcome).toEqual({
+      status: "opened",
+      pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" },
+      committed: true,
+    });
     expect(github.file("octo-org/widgets", "SECURITY.md")).toBe("old policy\n");
     expect(github.file("octo-org/widgets", "SECURITY.md", "disclosure-desk/security-md")).toBe("new policy\n");
     expect(writesOf(github)).toEqual([
@@ -39,8 +52,22 @@ describe("proposeFile", () => {
       branch: "disclosure-desk/security-md",
       sha: expect.stringMatching(/^[0-9a-f]{40}$/),
     });
-    const [pull] = (github.state.repository("octo-org/widgets")?.pulls ?? []).map(({ number, head, base, title, body, state }) => ({ number, head, base, title, body, state }));
-    expect(pull).toEqual({ number: 1, head: "disclosure-desk/security-md", base: "main", title: "Update SECURITY.md", body: `Rendered from the policy.\n\n${marker}`, state: "open" });
+    const [pull] = (github.state.repository("octo-org/widgets")?.pulls ?? []).map(({ number, head, base, title, body, state }) => ({
+      number,
+      head,
+      base,
+      title,
+      body,
+      state,
+    }));
+    expect(pull).toEqual({
+      number: 1,
+      head: "disclosure-desk/security-md",
+      base: "main",
+      title: "Update SECURITY.md",
+      body: `Rendered from the policy.\n\n${marker}`,
+      state: "open",
+    });
   });
 
   it("writes nothing the second time: one pull request, however often it runs", async () => {
@@ -51,7 +78,11 @@ describe("proposeFile", () => {
     const again = await gateway(github).proposeFile(proposal("new policy\n"));
 
     expect(github.journal.problems()).toEqual([]);
-    expect(again).toEqual({ status: "current", pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" }, committed: false });
+    expect(again).toEqual({
+      status: "current",
+      pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" },
+      committed: false,
+    });
     expect(writesOf(github)).toHaveLength(writes);
     expect(github.state.repository("octo-org/widgets")?.pulls).toHaveLength(1);
   });
@@ -85,20 +116,30 @@ describe("proposeFile", () => {
     await gateway(github).proposeFile(proposal("third policy\n"));
     const before = writesOf(github).length;
 
-    const outcome = await gateway(github).proposeFile(proposal("fourth policy\n", { title: "Update SECURITY.md again", body: "Changed twice." }));
+    const outcome = await gateway(github).proposeFile(
+      proposal("fourth policy\n", { title: "Update SECURITY.md again", body: "Changed twice." }),
+    );
 
     expect(github.journal.problems()).toEqual([]);
-    expect(outcome).toEqual({ status: "updated", pullRequest: { number: 2, url: "https://github.com/octo-org/widgets/pull/2" }, committed: true });
+    expect(outcome).toEqual({
+      status: "updated",
+      pullRequest: { number: 2, url: "https://github.com/octo-org/widgets/pull/2" },
+      committed: true,
+    });
     expect(writesOf(github).slice(before)).toEqual([
       "PATCH /repos/octo-org/widgets/git/refs/heads/disclosure-desk/security-md",
       "PUT /repos/octo-org/widgets/contents/SECURITY.md",
       "PATCH /repos/octo-org/widgets/pulls/2",
     ]);
-    const reset = github.journal.entries.filter((request) => decodeURIComponent(request.path).endsWith("/git/refs/heads/disclosure-desk/security-md")).at(-1);
+    const reset = github.journal.entries
+      .filter((request) => decodeURIComponent(request.path).endsWith("/git/refs/heads/disclosure-desk/security-md"))
+      .at(-1);
     expect(reset?.body).toEqual({ sha: github.branchSha("octo-org/widgets", "main") ?? "", force: true });
     expect(github.file("octo-org/widgets", "SECURITY.md", "disclosure-desk/security-md")).toBe("fourth policy\n");
     expect(github.file("octo-org/widgets", "README.md", "disclosure-desk/security-md")).toBe("readme\n");
-    expect(widgets?.pulls).toEqual([expect.objectContaining({ number: 2, state: "open", title: "Update SECURITY.md again", body: `Changed twice.\n\n${marker}` })]);
+    expect(widgets?.pulls).toEqual([
+      expect.objectContaining({ number: 2, state: "open", title: "Update SECURITY.md again", body: `Changed twice.\n\n${marker}` }),
+    ]);
   });
 
   it("does not open the pull request again once a maintainer closed it, until the content changes", async () => {
@@ -106,7 +147,10 @@ describe("proposeFile", () => {
     await gateway(github).proposeFile(proposal("new policy\n"));
     github.closePull("octo-org/widgets", 1);
 
-    expect(await gateway(github).proposeFile(proposal("new policy\n"))).toEqual({ status: "declined", pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" } });
+    expect(await gateway(github).proposeFile(proposal("new policy\n"))).toEqual({
+      status: "declined",
+      pullRequest: { number: 1, url: "https://github.com/octo-org/widgets/pull/1" },
+    });
     const reopened = await gateway(github).proposeFile(proposal("newer policy\n"));
 
     expect(github.journal.problems()).toEqual([]);
@@ -116,8 +160,12 @@ describe("proposeFile", () => {
 
   it("never moves a branch that is not its own", async () => {
     const github = await repositoriesGitHub({ "octo-org/widgets": {} });
-    await expect(gateway(github).proposeFile(proposal("x", { branch: "main" }))).rejects.toThrow("proposal branches start with disclosure-desk/");
-    await expect(gateway(github).proposeFile(proposal("x", { branch: "disclosure-desk/" }))).rejects.toThrow("proposal branches start with disclosure-desk/");
+    await expect(gateway(github).proposeFile(proposal("x", { branch: "main" }))).rejects.toThrow(
+      "proposal branches start with disclosure-desk/",
+    );
+    await expect(gateway(github).proposeFile(proposal("x", { branch: "disclosure-desk/" }))).rejects.toThrow(
+      "proposal branches start with disclosure-desk/",
+    );
     expect(github.journal.entries).toEqual([]);
   });
 });

@@ -30,7 +30,9 @@ afterEach(stopTestGitHubs);
 
 describe("push: SECURITY.md refreshed from the policy", () => {
   it("opens one pull request with SECURITY.md rendered from the pushed policy, however often the push is delivered", async () => {
-    const github = await repositoriesGitHub({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true), "SECURITY.md": "# Old\n" } } });
+    const github = await repositoriesGitHub({
+      "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true), "SECURITY.md": "# Old\n" } },
+    });
     const payload = pushPayload();
     expect(validateWebhookPayload("push", payload)).toEqual([]);
 
@@ -52,7 +54,9 @@ describe("push: SECURITY.md refreshed from the policy", () => {
   });
 
   it("says in the pull request that private vulnerability reporting is off, and links no form that does not work", async () => {
-    const github = await repositoriesGitHub({ "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true) }, privateReporting: false } });
+    const github = await repositoriesGitHub({
+      "octo-org/widgets": { files: { ".github/disclosure.yml": policy(true) }, privateReporting: false },
+    });
 
     await deliver(github, pushPayload());
 
@@ -84,6 +88,8 @@ describe("push: SECURITY.md refreshed from the policy", () => {
     expect(github.journal.problems()).toEqual([]);
     const [pull] = github.state.repository("octo-org/.github")?.pulls ?? [];
     expect(pull?.body).toContain("This is the organisation's `.github` repository");
-    expect(github.file("octo-org/.github", "SECURITY.md", "disclosure-desk/security-md")).toBe(renderSecurityMd(parseConfigText(policy(true)).config, "en"));
+    expect(github.file("octo-org/.github", "SECURITY.md", "disclosure-desk/security-md")).toBe(
+      renderSecurityMd(parseConfigText(policy(true)).config, "en"),
+    );
   });
 });

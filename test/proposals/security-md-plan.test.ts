@@ -13,7 +13,9 @@ const push: PushFacts = {
 };
 
 const config = (documents: string, language = "en") =>
-  parseConfigText(`language: ${language}\npolicy: { name: Beleid, contact: "mailto:security@example.org" }\ndocuments:\n  securityMd: ${documents}\n`).config;
+  parseConfigText(
+    `language: ${language}\npolicy: { name: Beleid, contact: "mailto:security@example.org" }\ndocuments:\n  securityMd: ${documents}\n`,
+  ).config;
 
 describe("pushChangesPolicy", () => {
   it.each([
@@ -30,8 +32,15 @@ describe("planSecurityMd", () => {
   const input = { push, errors: [], policyVersion: "abc123", privateReporting: "enabled" as const, advisories: true };
 
   it("proposes nothing unless the policy opted in, or while the policy has problems", () => {
-    expect(planSecurityMd({ ...input, config: config("{ enabled: false }") })).toEqual({ reasons: ["documents.securityMd is not enabled"], actions: [] });
-    const plan = planSecurityMd({ ...input, config: config("{ enabled: true }"), errors: [{ path: "sla.respone", message: "unknown key" }] });
+    expect(planSecurityMd({ ...input, config: config("{ enabled: false }") })).toEqual({
+      reasons: ["documents.securityMd is not enabled"],
+      actions: [],
+    });
+    const plan = planSecurityMd({
+      ...input,
+      config: config("{ enabled: true }"),
+      errors: [{ path: "sla.respone", message: "unknown key" }],
+    });
     expect(plan.actions).toEqual([]);
     expect(plan.reasons).toEqual(["the policy has 1 problem(s): SECURITY.md is not proposed until it is valid"]);
   });

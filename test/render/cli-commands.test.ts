@@ -36,7 +36,9 @@ describe("disclosure-desk validate", () => {
     expect(output.stdout).toBe("");
     expect(output.stderr.split("\n")).toEqual([
       '.github/disclosure.yml:2:3 calendar.timezone: unknown time zone "Europe/Amsterdm"; did you mean "Europe/Amsterdam"?',
-      expect.stringMatching(/^\.github\/disclosure\.yml:3:14 exclusions\[0\]: unknown exclusion id "clickjackng" .*did you mean "clickjacking"\?$/),
+      expect.stringMatching(
+        /^\.github\/disclosure\.yml:3:14 exclusions\[0\]: unknown exclusion id "clickjackng" .*did you mean "clickjacking"\?$/,
+      ),
       "",
     ]);
   });

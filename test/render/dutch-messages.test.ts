@@ -10,7 +10,14 @@ function rejection(title: string) {
   return renderMessage("nl", "evaluation-rejected", {
     researcher: "Alex",
     policy: { name: "MijnPartnerGroep Security Policy", url: undefined },
-    exclusion: { kind: "exclusion", title: untrusted(title), policyText: untrusted("Problems with SSL certificates."), comeBackIn: [], assets: [], outOfScope: [] },
+    exclusion: {
+      kind: "exclusion",
+      title: untrusted(title),
+      policyText: untrusted("Problems with SSL certificates."),
+      comeBackIn: [],
+      assets: [],
+      outOfScope: [],
+    },
     reason: undefined,
     contact: undefined,
     marker: "<!-- marker -->",

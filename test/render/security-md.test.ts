@@ -38,9 +38,7 @@ describe("renderSecurityMd, Openworx in English", () => {
     const section = markdown.slice(markdown.indexOf("## Out of scope"), markdown.indexOf("## What we promise"));
     const items = section.split("\n").filter((line) => line.startsWith("- "));
     expect(items).toHaveLength(14);
-    expect(items[0]).toBe(
-      "- HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.",
-    );
+    expect(items[0]).toBe("- HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.");
     expect(items).toContain("- Clickjacking and issues that can only be exploited through clickjacking.");
     expect(items[13]).toBe("- Demo environments.");
   });
@@ -125,7 +123,9 @@ describe("renderSecurityMd in Dutch", () => {
     expect(markdown).toMatch(/^# Beveiligingsbeleid\n/);
     expect(markdown).toContain("- Of e-mail uw bevindingen naar security@mijnpartnergroep.nl.");
     expect(markdown).toContain("lees maximaal 1 record uit.");
-    expect(markdown).toContain("- Gebruik geen aanvallen op fysieke beveiliging, social engineering of hackingtools, zoals kwetsbaarhedenscanners.");
+    expect(markdown).toContain(
+      "- Gebruik geen aanvallen op fysieke beveiliging, social engineering of hackingtools, zoals kwetsbaarhedenscanners.",
+    );
     expect(markdown).toContain(
       "- Wij reageren binnen 3 werkdagen op uw melding met onze beoordeling ervan en een verwachte datum waarop het probleem is opgelost. Als wij geen datum noemen, pakken wij het probleem aan en lossen wij het op binnen 30 dagen na uw melding.",
     );
@@ -142,7 +142,9 @@ describe("renderSecurityMd in Dutch", () => {
     expect(markdown).toContain("- Wij reageren binnen 5 werkdagen op uw melding");
     expect(markdown).toContain("ondernemen wij geen juridische stappen tegen u met betrekking tot de melding.");
     expect(markdown).toContain("vermelden wij uw naam als ontdekker van het probleem (tenzij u dat anders wenst).");
-    expect(markdown).toContain("- Gebruik geen aanvallen op fysieke beveiliging, social engineering, distributed denial of service (DDoS), spam of applicaties van derden.");
+    expect(markdown).toContain(
+      "- Gebruik geen aanvallen op fysieke beveiliging, social engineering, distributed denial of service (DDoS), spam of applicaties van derden.",
+    );
     expect(markdown).toContain("- Clickjacking en problemen die alleen via clickjacking te misbruiken zijn.\n");
     expect(markdown).not.toContain("## Reikwijdte");
   });
@@ -182,7 +184,9 @@ describe("renderSecurityMd details", () => {
       ].join("\n"),
     );
     const markdown = renderSecurityMd(config, "en");
-    expect(markdown).toContain("| Severity | Reward |\n| --- | --- |\n| Critical | EUR 1000 |\n| High | EUR 500 |\n| Medium | EUR 150 |\n| Low | a T-shirt |\n");
+    expect(markdown).toContain(
+      "| Severity | Reward |\n| --- | --- |\n| Critical | EUR 1000 |\n| High | EUR 500 |\n| Medium | EUR 150 |\n| Low | a T-shirt |\n",
+    );
     expect(markdown).toContain("we offer a reward for every report of a security problem. The size");
     expect(markdown).toContain(
       "in the Europe/Brussels time zone, except public holidays (Belgium), and except the days we are closed: 24 December 2025 to 2 January 2026 and 20 July 2026 (summer party).",
@@ -252,7 +256,9 @@ describe("renderSecurityMd details", () => {
 
   it("states the data rules the conduct list holds, and only those", () => {
     const both = renderSecurityMd(parseConfigText("conduct: [excess-data-access, data-modification]").config, "en");
-    expect(both).toContain("for example by downloading more data than necessary to demonstrate the vulnerability or deleting or modifying other people's data.");
+    expect(both).toContain(
+      "for example by downloading more data than necessary to demonstrate the vulnerability or deleting or modifying other people's data.",
+    );
     const modificationOnly = renderSecurityMd(parseConfigText("conduct: [data-modification]").config, "en");
     expect(modificationOnly).toContain("for example by deleting or modifying other people's data.");
     expect(modificationOnly).not.toContain("downloading more data");

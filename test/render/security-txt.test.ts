@@ -16,16 +16,7 @@ const { config } = parseConfigText(
 const now = new Date("2026-03-02T09:30:15.250Z");
 
 /** RFC 9116 §2.5, in the order the RFC defines the fields. */
-const rfcFieldOrder = [
-  "Acknowledgments",
-  "Canonical",
-  "Contact",
-  "Encryption",
-  "Expires",
-  "Hiring",
-  "Policy",
-  "Preferred-Languages",
-];
+const rfcFieldOrder = ["Acknowledgments", "Canonical", "Contact", "Encryption", "Expires", "Hiring", "Policy", "Preferred-Languages"];
 
 function fieldNames(text: string): string[] {
   return text
@@ -172,14 +163,24 @@ describe("security.txt from the policy's own keys", () => {
     expect(rfc9116Problems("Contact: mailto:a@example.org\n", now)).toEqual(["Expires must appear exactly once (§2.5.5)"]);
     expect(rfc9116Problems(`${valid}Expires: 2027-02-01T00:00:00Z\n`, now)).toContain("Expires must appear exactly once (§2.5.5)");
     expect(rfc9116Problems("Expires: 2027-01-01T00:00:00Z\n", now)).toEqual(["Contact is required (§2.5.3)"]);
-    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 2025-01-01T00:00:00Z\n", now)).toEqual(["Expires is in the past (§2.5.5)"]);
-    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 1 January 2027\n", now)).toEqual(["Expires is not an RFC 3339 date-time: 1 January 2027"]);
-    expect(rfc9116Problems(`${valid}Policy: http://example.org/policy\n`, now)).toEqual(["Policy is a web URI that does not begin with https:// (§2.3)"]);
+    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 2025-01-01T00:00:00Z\n", now)).toEqual([
+      "Expires is in the past (§2.5.5)",
+    ]);
+    expect(rfc9116Problems("Contact: mailto:a@example.org\nExpires: 1 January 2027\n", now)).toEqual([
+      "Expires is not an RFC 3339 date-time: 1 January 2027",
+    ]);
+    expect(rfc9116Problems(`${valid}Policy: http://example.org/policy\n`, now)).toEqual([
+      "Policy is a web URI that does not begin with https:// (§2.3)",
+    ]);
     expect(rfc9116Problems(`${valid}Preferred-Languages: nl, en\nPreferred-Languages: en\n`, now)).toEqual([
       "Preferred-Languages must not appear more than once (§2.5.8)",
     ]);
-    expect(rfc9116Problems(`${valid}Preferred-Languages: Dutch\n`, now)).toEqual(["Preferred-Languages is not a list of language tags: Dutch"]);
-    expect(rfc9116Problems(`${valid}Contact:mailto:b@example.org\n`, now)).toEqual(['line 3 is neither a field ("Name: value") nor a comment']);
+    expect(rfc9116Problems(`${valid}Preferred-Languages: Dutch\n`, now)).toEqual([
+      "Preferred-Languages is not a list of language tags: Dutch",
+    ]);
+    expect(rfc9116Problems(`${valid}Contact:mailto:b@example.org\n`, now)).toEqual([
+      'line 3 is neither a field ("Name: value") nor a comment',
+    ]);
     expect(rfc9116Problems(valid.trimEnd(), now)).toEqual(["the last line has no line end"]);
     expect(rfc9116Problems(`# a comment\n\n${valid}X-Extension: anything at all\n`, now)).toEqual([]);
   });

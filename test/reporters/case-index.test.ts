@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
-import { createInProcessCaseIndex, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../../src/case/case-index.js";
+import {
+  createInProcessCaseIndex,
+  MAX_DUPLICATE_CANDIDATES,
+  MAX_REPORTER_CASES,
+  type CaseIndex,
+  type IndexedCase,
+} from "../../src/case/case-index.js";
 import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/policy/fingerprint.js";
 import { screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
@@ -20,13 +26,23 @@ const entry = (number: number, changes: Partial<IndexedCase> = {}): IndexedCase 
   ...changes,
 });
 
-const report = "The export endpoint /api/reports/export builds a shell command from the filename parameter; report.csv;id runs id as www-data. See src/export/run-export.ts:42.";
+const report =
+  "The export endpoint /api/reports/export builds a shell command from the filename parameter; report.csv;id runs id as www-data. See src/export/run-export.ts:42.";
 
 describe("fingerprints", () => {
   it("scores a near-copy high, an unrelated report low, and a text too short not at all", () => {
     const original = fingerprintOf("Command injection in export", report) ?? "";
-    expect(similarityTo(original)(fingerprintOf("Command injection in the export", report.replace("www-data", "the web user")) ?? "")).toBeGreaterThanOrEqual(0.6);
-    expect(similarityTo(original)(fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "")).toBeLessThan(0.2);
+    expect(
+      similarityTo(original)(fingerprintOf("Command injection in the export", report.replace("www-data", "the web user")) ?? ""),
+    ).toBeGreaterThanOrEqual(0.6);
+    expect(
+      similarityTo(original)(
+        fingerprintOf(
+          "Stored XSS",
+          "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.",
+        ) ?? "",
+      ),
+    ).toBeLessThan(0.2);
     expect(fingerprintOf("hi", "short")).toBeUndefined();
   });
 
@@ -45,15 +61,24 @@ describe("screening", () => {
   it("needs two invalid reports for repeat-invalid; one is not enough (control)", () => {
     const now = new Date("2026-12-01T00:00:00Z");
     expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual([]);
-    expect(screenReport(input, view([entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })]), reporter, now).labels).toEqual(["reporter:repeat-invalid"]);
+    expect(
+      screenReport(input, view([entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })]), reporter, now)
+        .labels,
+    ).toEqual(["reporter:repeat-invalid"]);
   });
 
   it("shows the three closest matches, best first and in the index's order between equal scores", () => {
     const now = new Date("2026-12-01T00:00:00Z");
     const copy = fingerprintOf("t", report) ?? "";
     const nearCopy = fingerprintOf("t", report.replace("www-data", "the web user")) ?? "";
-    const unrelated = fingerprintOf("Stored XSS", "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.") ?? "";
-    const recentCases = [nearCopy, copy, unrelated, copy, nearCopy, copy, copy].map((fingerprint, index) => entry(10 + index, { fingerprint }));
+    const unrelated =
+      fingerprintOf(
+        "Stored XSS",
+        "A widget title with an img onerror handler runs script in every viewer's browser when the dashboard loads.",
+      ) ?? "";
+    const recentCases = [nearCopy, copy, unrelated, copy, nearCopy, copy, copy].map((fingerprint, index) =>
+      entry(10 + index, { fingerprint }),
+    );
     const screened = screenReport(input, { ...view([]), recentCases }, reporter, now);
     expect(screened.duplicates.map((match) => [match.reference, match.score])).toEqual([
       ["octo-org/security-cases#11", 1],
@@ -91,7 +116,8 @@ describe("editing reporters.blocked", () => {
   });
 
   it("says why a file cannot be edited in the policy's language", () => {
-    const reply = (language: "en" | "nl") => renderMessage(language, "blocked-reporters-proposal", { status: "not-editable", problem: "not-yaml" });
+    const reply = (language: "en" | "nl") =>
+      renderMessage(language, "blocked-reporters-proposal", { status: "not-editable", problem: "not-yaml" });
     expect(reply("en")).toContain("the config file is not valid YAML");
     expect(reply("nl")).toContain("het configuratiebestand is geen geldige YAML");
     expect(reply("nl")).not.toContain("not valid YAML");

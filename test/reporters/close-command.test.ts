@@ -33,21 +33,31 @@ function io(host: Record<string, string> = {}) {
 }
 
 function caseRecord(ghsaId: string, changes: Partial<CaseRecord> = {}): CaseRecord {
-  return openedCase(policyConfig(openworx), { key: ghsaId, source: { repository: "octo-org/widgets", ghsaId, url: `https://github.com/octo-org/widgets/security/advisories/${ghsaId}` }, ...changes });
+  return openedCase(policyConfig(openworx), {
+    key: ghsaId,
+    source: { repository: "octo-org/widgets", ghsaId, url: `https://github.com/octo-org/widgets/security/advisories/${ghsaId}` },
+    ...changes,
+  });
 }
 
 /** Four cases: an old one without evidence (closed), a recent one (too new), an old one with evidence, an accepted one. */
 async function backlog(): Promise<{ world: SweepWorld; advisoryUpdates: () => unknown[] }> {
   const world = await sweepWorld();
   world.addCase(caseRecord("GHSA-2222-3333-4442"), ["disclosure", "state:triage", "evidence:none"]);
-  world.addCase(caseRecord("GHSA-2222-3333-4443", { receivedAt: "2026-12-05T08:00:00.000Z" }), ["disclosure", "state:triage", "evidence:none"]);
+  world.addCase(caseRecord("GHSA-2222-3333-4443", { receivedAt: "2026-12-05T08:00:00.000Z" }), [
+    "disclosure",
+    "state:triage",
+    "evidence:none",
+  ]);
   const relabelled = world.addCase(caseRecord("GHSA-2222-3333-4445"), ["disclosure", "state:triage"]);
   // Its evidence:none label was removed a moment ago; GitHub's search index has not caught up.
   const relabelledId = world.github.state.repository(trackingRepository)?.issues.get(relabelled.number)?.id ?? 0;
   world.github.state.searchIndexedLabels.set(relabelledId, ["disclosure", "state:triage", "evidence:none"]);
   world.addCase(caseRecord("GHSA-2222-3333-4446", { state: "accepted" }), ["disclosure", "state:accepted", "evidence:none"]);
   const advisoryUpdates = () =>
-    world.github.journal.of("security-advisories/update-repository-advisory").map((entry) => ({ ghsaId: entry.path.split("/").at(-1), ...(entry.body as object) }));
+    world.github.journal
+      .of("security-advisories/update-repository-advisory")
+      .map((entry) => ({ ghsaId: entry.path.split("/").at(-1), ...(entry.body as object) }));
   return { world, advisoryUpdates };
 }
 
@@ -67,7 +77,12 @@ describe("disclosure-desk close", () => {
   });
 
   it("parses the contract and refuses a missing --where", () => {
-    expect(parseCloseArguments(["--where", "label:evidence:none", "--older-than", "14d", "--dry-run"])).toEqual({ where: "label:evidence:none", olderThanDays: 14, reason: "no-reproduction", dryRun: true });
+    expect(parseCloseArguments(["--where", "label:evidence:none", "--older-than", "14d", "--dry-run"])).toEqual({
+      where: "label:evidence:none",
+      olderThanDays: 14,
+      reason: "no-reproduction",
+      dryRun: true,
+    });
     expect(parseCloseArguments(["--older-than", "14d"])).toMatch(/--where/);
     expect(parseCloseArguments(["--where", "label:x", "--older-than", "two weeks"])).toMatch(/--older-than/);
   });
@@ -80,7 +95,9 @@ describe("disclosure-desk close", () => {
     expect(out.join("")).toContain("GHSA-2222-3333-4443): left open: received less than 14 days ago");
     expect(out.join("")).toContain("GHSA-2222-3333-4445): left open: not labelled evidence:none");
     expect(out.join("")).toContain("GHSA-2222-3333-4446): left open: in state accepted");
-    expect(out.at(-1)).toBe("close (dry run, nothing changed): would close 1 cases as no-reproduction; 3 found by the search left open; 0 installations failed\n");
+    expect(out.at(-1)).toBe(
+      "close (dry run, nothing changed): would close 1 cases as no-reproduction; 3 found by the search left open; 0 installations failed\n",
+    );
     expect(err.join("")).toContain("] 4/4\n");
     expect(world.github.writesTo(trackingRepository)).toEqual([]);
     expect([...(world.github.state.repository("octo-org/widgets")?.advisoryComments.values() ?? [])].flat()).toEqual([]);
@@ -93,7 +110,12 @@ describe("disclosure-desk close", () => {
     const { io: commandIo, out } = io(world.env);
     expect(await runCloseCommand(["--where", "label:evidence:none", "--older-than", "14d"], commandIo, overrides)).toBe(0);
     expect(out.at(-1)).toMatch(/^close: closed 1 cases as no-reproduction; 3 found/);
-    expect(states(world)).toEqual(["GHSA-2222-3333-4442 rejected", "GHSA-2222-3333-4443 triage", "GHSA-2222-3333-4445 triage", "GHSA-2222-3333-4446 accepted"]);
+    expect(states(world)).toEqual([
+      "GHSA-2222-3333-4442 rejected",
+      "GHSA-2222-3333-4443 triage",
+      "GHSA-2222-3333-4445 triage",
+      "GHSA-2222-3333-4446 accepted",
+    ]);
     expect(advisoryUpdates()).toEqual([expect.objectContaining({ ghsaId: "GHSA-2222-3333-4442", state: "closed" })]);
     const [message, ...others] = world.github.advisoryComments("GHSA-2222-3333-4442") ?? [];
     expect(others).toEqual([]);

@@ -15,7 +15,8 @@ import { startTestGitHub, stopTestGitHubs, type TestGitHub } from "../helpers/gi
  */
 
 const trackingRepository = "octo-org/security-cases";
-const reportingSentence = "Do provide sufficient information to reproduce the problem, so we will be able to resolve it as quickly as possible.";
+const reportingSentence =
+  "Do provide sufficient information to reproduce the problem, so we will be able to resolve it as quickly as possible.";
 const policyText = `${policyYaml(openworx)}statements:
   reporting:
     - "${reportingSentence}"
@@ -23,8 +24,18 @@ const policyText = `${policyYaml(openworx)}statements:
 const writer = userObject("wendy-writer", 9_200_060);
 let nextComment = 2_400_001_000;
 
-function seedCase(github: TestGitHub, record: CaseRecord = openedCase(policyConfig(openworx), { source: { repository: "octo-org/widgets", ghsaId: caseKey, url: `https://github.com/octo-org/widgets/security/advisories/${caseKey}` } })): void {
-  github.seedIssue(trackingRepository, { number: 7, title: `${caseKey}: SQL injection in the widget search endpoint`, body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7), labels: [...intakeLabels] });
+function seedCase(
+  github: TestGitHub,
+  record: CaseRecord = openedCase(policyConfig(openworx), {
+    source: { repository: "octo-org/widgets", ghsaId: caseKey, url: `https://github.com/octo-org/widgets/security/advisories/${caseKey}` },
+  }),
+): void {
+  github.seedIssue(trackingRepository, {
+    number: 7,
+    title: `${caseKey}: SQL injection in the widget search endpoint`,
+    body: sealedForTest(withCaseBlock("## Case\n\nReport details.", record), trackingRepository, 7),
+    labels: [...intakeLabels],
+  });
 }
 
 async function comment(probot: Probot, github: TestGitHub, body: string, user = maintainer): Promise<void> {
@@ -50,8 +61,14 @@ afterEach(stopTestGitHubs);
 
 describe("/disclosure reject with a junk reason", () => {
   it("keeps the existing syntax: an exclusion id and a sentence still parse as before", () => {
-    expect(parseComment("/disclosure reject security-headers").commands[0]?.value).toEqual({ name: "reject", exclusionId: "security-headers" });
-    expect(parseComment("/disclosure reject not reproducible at all").commands[0]?.value).toEqual({ name: "reject", reason: "not reproducible at all" });
+    expect(parseComment("/disclosure reject security-headers").commands[0]?.value).toEqual({
+      name: "reject",
+      exclusionId: "security-headers",
+    });
+    expect(parseComment("/disclosure reject not reproducible at all").commands[0]?.value).toEqual({
+      name: "reject",
+      reason: "not reproducible at all",
+    });
     expect(parseComment("/disclosure reject No-Reproduction").commands[0]?.value).toEqual({ name: "reject", invalid: "no-reproduction" });
   });
 
@@ -97,7 +114,13 @@ describe("/disclosure not-security", () => {
     expect(message).not.toContain("SQL injection");
     expect(github.advisoryUpdates()).toEqual([expect.objectContaining({ state: "closed" })]);
     // Nothing is written outside the advisory and the private tracking repository.
-    const publicWrites = github.journal.entries.filter((request) => request.method !== "GET" && !request.path.startsWith("/app/") && !request.path.startsWith(`/repos/${trackingRepository}/`) && !request.path.includes("/security-advisories/"));
+    const publicWrites = github.journal.entries.filter(
+      (request) =>
+        request.method !== "GET" &&
+        !request.path.startsWith("/app/") &&
+        !request.path.startsWith(`/repos/${trackingRepository}/`) &&
+        !request.path.includes("/security-advisories/"),
+    );
     expect(publicWrites).toEqual([]);
   });
 });
@@ -109,12 +132,20 @@ describe("/disclosure block and unblock", () => {
   function organizationRepository(github: TestGitHub) {
     const repository = github.state.repository("octo-org/.github");
     if (!repository) throw new Error("no .github repository");
-    const branchFiles = (branch: string) => (branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch));
-    return { pulls: repository.pulls, file: (branch = repository.repository.default_branch) => branchFiles(branch)?.get(".github/disclosure.yml") };
+    const branchFiles = (branch: string) =>
+      branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch);
+    return {
+      pulls: repository.pulls,
+      file: (branch = repository.repository.default_branch) => branchFiles(branch)?.get(".github/disclosure.yml"),
+    };
   }
 
   async function worlds() {
-    const github = await startTestGitHub({ config: policyText, repositories: { ".github": orgPolicy }, roles: { "max-maintainer": "admin", "wendy-writer": "read" } });
+    const github = await startTestGitHub({
+      config: policyText,
+      repositories: { ".github": orgPolicy },
+      roles: { "max-maintainer": "admin", "wendy-writer": "read" },
+    });
     seedCase(github);
     return { org: organizationRepository(github), github };
   }

@@ -16,11 +16,21 @@ async function plan(blocked: string[], raw = englishReport()) {
   const message = await parseInboundMessage(Buffer.from(raw));
   const sender = authenticateSender(message, [trustedAuthservId]);
   const identity = emailReportIdentity(message, sender.verified, "email-key");
-  const screening = screenReport({ ...identity, blocked }, emptyIndex, identity.keyedIdentity === undefined ? undefined : "0123456789abcdef0123456789abcdef", now);
+  const screening = screenReport(
+    { ...identity, blocked },
+    emptyIndex,
+    identity.keyedIdentity === undefined ? undefined : "0123456789abcdef0123456789abcdef",
+    now,
+  );
   const facts: EmailIntakeFacts = {
     message,
     route: { address: securityAddress, repository: "octo-org/widgets" },
-    policy: { config: configSchema.parse({ tracking: { repository: trackingRepository }, reporters: { blocked } }), errors: [], files: [], policyVersion: null },
+    policy: {
+      config: configSchema.parse({ tracking: { repository: trackingRepository }, reporters: { blocked } }),
+      errors: [],
+      files: [],
+      policyVersion: null,
+    },
     tracking: { repository: trackingRepository, isPrivate: true },
     sender,
     existingCase: null,

@@ -40,7 +40,9 @@ function reportPayload(author: ReturnType<typeof userObject>, description?: stri
 async function report(github: TestGitHub, probot: Probot, author: ReturnType<typeof userObject>, description?: string): Promise<string> {
   const { ghsaId, payload } = reportPayload(author, description);
   expect(validateWebhookPayload("repository_advisory", payload)).toEqual([]);
-  await probot.receive({ id: `report-${ghsaId}`, name: "repository_advisory", payload: github.report(payload) } as Parameters<Probot["receive"]>[0]);
+  await probot.receive({ id: `report-${ghsaId}`, name: "repository_advisory", payload: github.report(payload) } as Parameters<
+    Probot["receive"]
+  >[0]);
   return ghsaId;
 }
 
@@ -77,12 +79,22 @@ describe("reporter history", () => {
     const { github, probot } = await world();
     const first = await report(github, probot, junkAuthor);
     await command(probot, github, caseOf(github, first)?.number ?? 0, "/disclosure reject invalid");
-    const second = await report(github, probot, junkAuthor, "A different fabricated write-up about a buffer overflow in Curl_cookie_merge in lib/cookie.c line 4711, with no steps at all.");
+    const second = await report(
+      github,
+      probot,
+      junkAuthor,
+      "A different fabricated write-up about a buffer overflow in Curl_cookie_merge in lib/cookie.c line 4711, with no steps at all.",
+    );
     // One invalid report so far: not yet a repeat.
     expect(caseOf(github, second)?.labels).not.toContain("reporter:repeat-invalid");
     await command(probot, github, caseOf(github, second)?.number ?? 0, "/disclosure reject unverified-claims");
 
-    const third = await report(github, probot, junkAuthor, "Yet another confident report: a hard-coded API key in src/secrets.ts that allows full takeover of every account.");
+    const third = await report(
+      github,
+      probot,
+      junkAuthor,
+      "Yet another confident report: a hard-coded API key in src/secrets.ts that allows full takeover of every account.",
+    );
     const issue = caseOf(github, third);
     expect(issue?.labels).toContain("reporter:repeat-invalid");
     expect(issue?.labels).not.toContain("reporter:known");
@@ -98,11 +110,19 @@ describe("reporter history", () => {
 
   it("control: a report from someone else in the same installation carries no reporter label", async () => {
     const { github, probot } = await world();
-    for (const description of ["first fabricated report text about a made up overflow in the parser module", "second fabricated report text about made up keys in the config loader module"]) {
+    for (const description of [
+      "first fabricated report text about a made up overflow in the parser module",
+      "second fabricated report text about made up keys in the config loader module",
+    ]) {
       const key = await report(github, probot, junkAuthor, description);
       await command(probot, github, caseOf(github, key)?.number ?? 0, "/disclosure reject invalid");
     }
-    const careful = await report(github, probot, otherAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser.");
+    const careful = await report(
+      github,
+      probot,
+      otherAuthor,
+      "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser.",
+    );
     const issue = caseOf(github, careful);
     expect(issue?.labels).toEqual(expect.arrayContaining(["disclosure", "state:triage"]));
     expect(issue?.labels).not.toContain("reporter:repeat-invalid");
@@ -113,9 +133,19 @@ describe("reporter history", () => {
     const { github, probot } = await world();
     const accepted = await report(github, probot, otherAuthor);
     await command(probot, github, caseOf(github, accepted)?.number ?? 0, "/disclosure accept resolve-by:2026-12-31");
-    const excluded = await report(github, probot, otherAuthor, "The site sets no Strict-Transport-Security header on its login page, which is missing a best practice header entirely.");
+    const excluded = await report(
+      github,
+      probot,
+      otherAuthor,
+      "The site sets no Strict-Transport-Security header on its login page, which is missing a best practice header entirely.",
+    );
     await command(probot, github, caseOf(github, excluded)?.number ?? 0, "/disclosure reject security-headers");
-    const next = await report(github, probot, otherAuthor, "An IDOR in the invoice endpoint: changing the numeric id returns another tenant's invoice with their address and bank details.");
+    const next = await report(
+      github,
+      probot,
+      otherAuthor,
+      "An IDOR in the invoice endpoint: changing the numeric id returns another tenant's invoice with their address and bank details.",
+    );
     const issue = caseOf(github, next);
     expect(issue?.labels).toContain("reporter:known");
     expect(issue?.labels).not.toContain("reporter:repeat-invalid");
@@ -136,7 +166,12 @@ describe("duplicates", () => {
   it("labels a near-copy of an open case possible-duplicate with its number and the score", async () => {
     const { github, probot } = await world();
     await report(github, probot, otherAuthor, original);
-    const copy = await report(github, probot, junkAuthor, original.replace("Log in as any user.", "Log in as a normal user.").replace("web user", "www-data user"));
+    const copy = await report(
+      github,
+      probot,
+      junkAuthor,
+      original.replace("Log in as any user.", "Log in as a normal user.").replace("web user", "www-data user"),
+    );
     const issue = caseOf(github, copy);
     expect(issue?.labels).toContain("possible-duplicate");
     expect(issue?.body).toMatch(/- `octo-org\/security-cases#1` \(GHSA-2222-3333-4442\), similarity 0\.[6-9]\d|1\.00/);
@@ -146,7 +181,12 @@ describe("duplicates", () => {
   it("control: a report about something else is not labelled a duplicate", async () => {
     const { github, probot } = await world();
     await report(github, probot, otherAuthor, original);
-    const other = await report(github, probot, junkAuthor, "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser when the dashboard loads.");
+    const other = await report(
+      github,
+      probot,
+      junkAuthor,
+      "Stored XSS in the widget title: a title containing an img tag with an onerror handler runs in every viewer's browser when the dashboard loads.",
+    );
     expect(caseOf(github, other)?.labels).not.toContain("possible-duplicate");
   });
 });
@@ -171,7 +211,9 @@ describe("blocked reporters", () => {
     expect(github.journal.problems()).toEqual([]);
 
     // A redelivery sends nothing twice.
-    await probot.receive({ id: "redelivery", name: "repository_advisory", payload: reportedBy(junkAuthor, ghsaId) } as Parameters<Probot["receive"]>[0]);
+    await probot.receive({ id: "redelivery", name: "repository_advisory", payload: reportedBy(junkAuthor, ghsaId) } as Parameters<
+      Probot["receive"]
+    >[0]);
     expect(github.advisoryComments(ghsaId)).toHaveLength(1);
   });
 

@@ -33,11 +33,22 @@ function invalidCase(ghsaId: string): CaseRecord {
 
 async function sweepThenReport(world: SweepWorld): Promise<string | undefined> {
   const dependencies = { ...testDependencies(now), cache: createGatewayCache() };
-  await sweepInstallation(world.gateway(now, dependencies.cache), world.options(now, { caseIndex: caseIndexStep(dependencies.cache.caseIndex, installation.id) }));
-  const payload = repositoryAdvisoryReportedPayload({ repository_advisory: { ghsa_id: "GHSA-2222-3333-4449", description: "A confident write-up of a heap overflow in a function that does not exist, with no steps at all." }, sender: junkAuthor });
+  await sweepInstallation(
+    world.gateway(now, dependencies.cache),
+    world.options(now, { caseIndex: caseIndexStep(dependencies.cache.caseIndex, installation.id) }),
+  );
+  const payload = repositoryAdvisoryReportedPayload({
+    repository_advisory: {
+      ghsa_id: "GHSA-2222-3333-4449",
+      description: "A confident write-up of a heap overflow in a function that does not exist, with no steps at all.",
+    },
+    sender: junkAuthor,
+  });
   (payload.repository_advisory as { author: unknown }).author = junkAuthor;
   const probot: Probot = createTestProbot(dependencies, world.github.url);
-  await probot.receive({ id: "report", name: "repository_advisory", payload: world.github.report(payload) } as Parameters<Probot["receive"]>[0]);
+  await probot.receive({ id: "report", name: "repository_advisory", payload: world.github.report(payload) } as Parameters<
+    Probot["receive"]
+  >[0]);
   const issue = world.github.issues(trackingRepository)?.find((candidate) => candidate.title.startsWith("GHSA-2222-3333-4449"));
   expect(issue).toBeDefined();
   return issue ? `${issue.labels.join(",")}\n${issue.body}` : undefined;
@@ -60,8 +71,12 @@ describe("the sweep's case index", () => {
     const world = await sweepWorld();
     world.addCase(invalidCase("GHSA-2222-3333-4442"), ["disclosure", "state:rejected"]);
     // Someone with write access edits a triage case of another reporter to look like this reporter's invalid one.
-    const forged = world.addCase(openedCase(policyConfig(openworx), { key: "GHSA-2222-3333-4443", reporter: reporterKey(testTrust.secret, "careful-carla") }));
-    forged.body = forged.body.replace('"state":"triage"', '"state":"rejected","rejectedAs":"invalid"').replace(reporterKey(testTrust.secret, "careful-carla"), reporterKey(testTrust.secret, "slop-sender"));
+    const forged = world.addCase(
+      openedCase(policyConfig(openworx), { key: "GHSA-2222-3333-4443", reporter: reporterKey(testTrust.secret, "careful-carla") }),
+    );
+    forged.body = forged.body
+      .replace('"state":"triage"', '"state":"rejected","rejectedAs":"invalid"')
+      .replace(reporterKey(testTrust.secret, "careful-carla"), reporterKey(testTrust.secret, "slop-sender"));
     const issue = await sweepThenReport(world);
     expect(issue).not.toContain("reporter:repeat-invalid");
     expect(issue).toContain("`octo-org/security-cases#1` (GHSA-2222-3333-4442)");

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { INBOUND_PATH, MAX_INBOUND_IN_FLIGHT, SIGNATURE_HEADER, emailInboundRoute, signInboundMessage } from "../../src/email/inbound-route.js";
+import {
+  INBOUND_PATH,
+  MAX_INBOUND_IN_FLIGHT,
+  SIGNATURE_HEADER,
+  emailInboundRoute,
+  signInboundMessage,
+} from "../../src/email/inbound-route.js";
 import type { ReceiveOutcome } from "../../src/email/receive-email.js";
 import { rawPost, type RawPostResult } from "../helpers/raw-http.js";
 
@@ -100,7 +106,11 @@ describe("concurrent deliveries to POST /email/inbound", () => {
     held.releaseAll();
     const url = await listen(held.receive);
     for (let attempt = 0; attempt < MAX_INBOUND_IN_FLIGHT + 2; attempt++) {
-      const tooLarge = await fetch(url, { method: "POST", body: Buffer.alloc(MAX_BYTES + 1, "x"), headers: { [SIGNATURE_HEADER]: "sha256=00" } });
+      const tooLarge = await fetch(url, {
+        method: "POST",
+        body: Buffer.alloc(MAX_BYTES + 1, "x"),
+        headers: { [SIGNATURE_HEADER]: "sha256=00" },
+      });
       expect(tooLarge.status).toBe(413);
       const unsigned = await fetch(url, { method: "POST", body: "x", headers: { [SIGNATURE_HEADER]: "sha256=00" } });
       expect(unsigned.status).toBe(401);

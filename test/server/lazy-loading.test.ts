@@ -25,7 +25,10 @@ function loadedFor(configText: string): { problems: number; re2: boolean; holida
       responseDue: responseDue.toISOString(),
     }));
   `;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { env: { PATH: process.env.PATH ?? "", CONFIG_TEXT: configText }, encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: { PATH: process.env.PATH ?? "", CONFIG_TEXT: configText },
+    encoding: "utf8",
+  });
   expect(child.stderr).toBe("");
   return JSON.parse(child.stdout) as ReturnType<typeof loadedFor>;
 }

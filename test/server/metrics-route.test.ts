@@ -29,7 +29,10 @@ async function serve(token: string | undefined) {
   return {
     computed: () => computed,
     async get(authorization?: string) {
-      const response = await fetch(url, { headers: authorization === undefined ? {} : { authorization }, signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(url, {
+        headers: authorization === undefined ? {} : { authorization },
+        signal: AbortSignal.timeout(5_000),
+      });
       return { status: response.status, challenge: response.headers.get("www-authenticate"), body: await response.text() };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -59,7 +62,11 @@ describe("GET /metrics with a token", () => {
     const metrics = await serve(TOKEN);
     try {
       const refused = await metrics.get(authorization);
-      expect(refused).toEqual({ status: 401, challenge: 'Bearer realm="metrics", error="invalid_token"', body: '{"error":"unauthorized"}' });
+      expect(refused).toEqual({
+        status: 401,
+        challenge: 'Bearer realm="metrics", error="invalid_token"',
+        body: '{"error":"unauthorized"}',
+      });
       expect(metrics.computed()).toBe(0);
     } finally {
       await metrics.close();
@@ -103,7 +110,10 @@ describe("readMetricsAccess", () => {
     [{ METRICS_TOKEN: "", METRICS_PORT: "" }, { kind: "off" }],
     [{ METRICS_TOKEN: TOKEN }, { kind: "bearer", token: TOKEN }],
     [{ METRICS_PORT: "9464" }, { kind: "listener", host: "127.0.0.1", port: 9464, token: undefined }],
-    [{ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: TOKEN }, { kind: "listener", host: "0.0.0.0", port: 9464, token: TOKEN }],
+    [
+      { METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: TOKEN },
+      { kind: "listener", host: "0.0.0.0", port: 9464, token: TOKEN },
+    ],
     // A setting that fails its check keeps metrics off rather than serving them under weaker terms.
     [{ METRICS_TOKEN: "short" }, { kind: "off" }],
     [{ METRICS_PORT: "9464", METRICS_TOKEN: "short" }, { kind: "off" }],

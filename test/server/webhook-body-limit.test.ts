@@ -4,7 +4,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { pino } from "pino";
-import { limitWebhookBodies, readWebhookMaxBytes, webhookMaxBytesProblems, DEFAULT_WEBHOOK_MAX_BYTES } from "../../src/runtime/webhook-body-limit.js";
+import {
+  limitWebhookBodies,
+  readWebhookMaxBytes,
+  webhookMaxBytesProblems,
+  DEFAULT_WEBHOOK_MAX_BYTES,
+} from "../../src/runtime/webhook-body-limit.js";
 import { issuesOpenedPayload } from "../fixtures/webhook-payloads.js";
 import { TestOctokit, testPrivateKey } from "../helpers/probot.js";
 import { rawPost, type RawPostResult } from "../helpers/raw-http.js";
@@ -32,7 +37,13 @@ afterEach(async () => {
 });
 
 async function startLimitedWebhooks(maxBytes = LIMIT): Promise<number> {
-  const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), secret: SECRET, Octokit: TestOctokit, log: pino({ level: "silent" }) });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    secret: SECRET,
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
   probot.on("issues.opened", async (context) => {
     received.push(context.id);
   });
@@ -64,7 +75,12 @@ function headers(id: string, body: Buffer): Record<string, string> {
 }
 
 /** Posts a signed delivery of `body` (or a signature of `signedBody`) with the raw client; chunked unless declared. */
-function send(port: number, id: string, body: Buffer, options: { declaredLength?: number; signedBody?: Buffer; firstChunkOnly?: boolean } = {}): Promise<RawPostResult> {
+function send(
+  port: number,
+  id: string,
+  body: Buffer,
+  options: { declaredLength?: number; signedBody?: Buffer; firstChunkOnly?: boolean } = {},
+): Promise<RawPostResult> {
   return rawPost({ port, path: "/api/github/webhooks", headers: headers(id, options.signedBody ?? body), body, ...options });
 }
 

@@ -43,8 +43,7 @@ describe("endOfLocalDay and startOfLocalDay", () => {
 
   it("gives the DST-change days in Amsterdam 23 and 25 hours", () => {
     const hours = (date: string) =>
-      (endOfLocalDay(date, "Europe/Amsterdam").getTime() + 1 - startOfLocalDay(date, "Europe/Amsterdam").getTime()) /
-      3_600_000;
+      (endOfLocalDay(date, "Europe/Amsterdam").getTime() + 1 - startOfLocalDay(date, "Europe/Amsterdam").getTime()) / 3_600_000;
     expect(hours("2026-03-29")).toBe(23);
     expect(hours("2026-10-25")).toBe(25);
     expect(hours("2026-06-15")).toBe(24);

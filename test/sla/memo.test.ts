@@ -25,7 +25,12 @@ describe("LruMap", () => {
 describe("the conversions' memos", () => {
   it("stay within their limits however many instants, days and zones are converted, and answer the same after forgetting", () => {
     const first = new Date("2026-03-29T00:59:59.000Z");
-    const firstAnswers = [localDateOf(first, "Europe/Amsterdam"), formatDeadline(first, "Europe/Amsterdam", "nl"), endOfLocalDay("2026-03-29", "Europe/Amsterdam").toISOString(), formatDate("2026-03-29", "en")];
+    const firstAnswers = [
+      localDateOf(first, "Europe/Amsterdam"),
+      formatDeadline(first, "Europe/Amsterdam", "nl"),
+      endOfLocalDay("2026-03-29", "Europe/Amsterdam").toISOString(),
+      formatDate("2026-03-29", "en"),
+    ];
     const distinct = 2 * MAX_CACHED_INSTANTS;
     for (let index = 0; index < distinct; index++) {
       const instant = new Date(first.getTime() + index * 17 * 60_000);
@@ -46,7 +51,12 @@ describe("the conversions' memos", () => {
     expect(texts.deadlines).toBeLessThanOrEqual(MAX_CACHED_INSTANTS);
     expect(texts.dates).toBeLessThanOrEqual(MAX_CACHED_INSTANTS);
     expect(times.offsets + times.dayEnds + texts.deadlines + texts.dates).toBeGreaterThan(0);
-    expect([localDateOf(first, "Europe/Amsterdam"), formatDeadline(first, "Europe/Amsterdam", "nl"), endOfLocalDay("2026-03-29", "Europe/Amsterdam").toISOString(), formatDate("2026-03-29", "en")]).toEqual(firstAnswers);
+    expect([
+      localDateOf(first, "Europe/Amsterdam"),
+      formatDeadline(first, "Europe/Amsterdam", "nl"),
+      endOfLocalDay("2026-03-29", "Europe/Amsterdam").toISOString(),
+      formatDate("2026-03-29", "en"),
+    ]).toEqual(firstAnswers);
     expect(firstAnswers).toEqual(["2026-03-29", "zondag 29 maart 2026, 01:59 CET", "2026-03-29T21:59:59.999Z", "29 March 2026"]);
   });
 

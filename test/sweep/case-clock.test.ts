@@ -27,7 +27,8 @@ function answeredCase(policy: DisclosureConfig, receivedAt: string, askedAt: str
   return withStateChange(asked, "triage", new Date(answeredAt), policy.sla);
 }
 
-const running = (record: CaseRecord, now: string, policy = config) => caseClock(record, policy, new Date(now)).running.map((deadline) => deadline.kind);
+const running = (record: CaseRecord, now: string, policy = config) =>
+  caseClock(record, policy, new Date(now)).running.map((deadline) => deadline.kind);
 
 describe("the evaluation promise", () => {
   it("is owed until the case is accepted, rejected or marked duplicate, whatever was said before", () => {
@@ -52,8 +53,14 @@ describe("the evaluation promise", () => {
   });
 
   it("reads an old record by its triage time, and a record in an evaluated state without one by its first response", () => {
-    expect(evaluatedAt(openedCase(config, { state: "rejected", firstResponseAt: "2026-11-24T10:00:00.000Z", triagedAt: "2026-11-25T10:00:00.000Z" }))).toBe("2026-11-25T10:00:00.000Z");
-    expect(evaluatedAt(openedCase(config, { state: "resolved", firstResponseAt: "2026-11-24T10:00:00.000Z" }))).toBe("2026-11-24T10:00:00.000Z");
+    expect(
+      evaluatedAt(
+        openedCase(config, { state: "rejected", firstResponseAt: "2026-11-24T10:00:00.000Z", triagedAt: "2026-11-25T10:00:00.000Z" }),
+      ),
+    ).toBe("2026-11-25T10:00:00.000Z");
+    expect(evaluatedAt(openedCase(config, { state: "resolved", firstResponseAt: "2026-11-24T10:00:00.000Z" }))).toBe(
+      "2026-11-24T10:00:00.000Z",
+    );
     // An old record whose first response was an update or a question: not evaluated, the deadline still runs.
     const questioned = openedCase(config, { state: "triage", firstResponseAt: "2026-11-24T10:00:00.000Z", pause: { pausedMs: 0 } });
     expect(evaluatedAt(questioned)).toBeUndefined();
@@ -80,7 +87,9 @@ describe("movedDates", () => {
 
   it("is nothing for a pause under a day, a running pause, an evaluated case, or a policy that never pauses", () => {
     expect(movedDates(answeredCase(config, received, "2026-11-24T09:00:00Z", "2026-11-25T08:59:59Z"), config)).toBeUndefined();
-    expect(movedDates(withStateChange(openedCase(config), "needs-info", new Date("2026-11-24T09:00:00Z"), config.sla), config)).toBeUndefined();
+    expect(
+      movedDates(withStateChange(openedCase(config), "needs-info", new Date("2026-11-24T09:00:00Z"), config.sla), config),
+    ).toBeUndefined();
     const answered = answeredCase(config, received, "2026-11-24T09:00:00Z", "2026-12-01T12:00:00Z");
     expect(movedDates(withStateChange(answered, "accepted", new Date("2026-12-01T13:00:00Z"), config.sla), config)).toBeUndefined();
     const neverPauses = sweepConfig({ sla: { resolution: { days: 30 }, needsInfo: { pauseClock: false } } });
@@ -98,7 +107,8 @@ describe("telling the researcher", () => {
 });
 
 describe("a moved deadline at a holiday and a clock change", () => {
-  const sweep = (record: CaseRecord, now: string, policy = config) => planCaseSweep({ record, labels: [], config: policy, now: new Date(now) });
+  const sweep = (record: CaseRecord, now: string, policy = config) =>
+    planCaseSweep({ record, labels: [], config: policy, now: new Date(now) });
   const keys = (actions: SweepAction[]) => actions.flatMap((action) => ("key" in action ? [action.key] : []));
 
   it("skips Christmas Day when it moves the deadline by business days", () => {

@@ -63,7 +63,11 @@ async function sweepAt(world: SweepWorld, now: Date) {
   return sweepInstallation(world.gateway(now), world.options(now));
 }
 
-const measured = (record: CaseRecord) => ({ record, policy: "Openworx Responsible Disclosure", clock: { sla: config.sla, calendar: config.calendar } });
+const measured = (record: CaseRecord) => ({
+  record,
+  policy: "Openworx Responsible Disclosure",
+  clock: { sla: config.sla, calendar: config.calendar },
+});
 
 afterEach(stopTestGitHubs);
 
@@ -77,13 +81,17 @@ describe("the evaluation deadline in the sweep", () => {
 
     await sweepAt(world, reminderTime);
     expect(trackingComments(world)).toEqual([expect.stringContaining(sweepMarker(`response:${EVALUATION_DUE}:remind`))]);
-    expect(trackingComments(world)[0]).toContain("**Reminder: the response deadline of GHSA-4v7x-pqr2-9c3m is Monday 30 November 2026, 23:59 CET** (1 business day(s) left)");
+    expect(trackingComments(world)[0]).toContain(
+      "**Reminder: the response deadline of GHSA-4v7x-pqr2-9c3m is Monday 30 November 2026, 23:59 CET** (1 business day(s) left)",
+    );
     expect(trackingComments(world)[0]).toContain("A progress update does not meet this deadline");
     expect(world.github.issues(trackingRepository)?.[0]?.labels).toContain("sla:due-soon");
 
     await sweepAt(world, afterDeadline);
     expect(trackingComments(world)).toHaveLength(2);
-    expect(trackingComments(world)[1]).toContain("**The response deadline of GHSA-4v7x-pqr2-9c3m has passed** (Monday 30 November 2026, 23:59 CET)");
+    expect(trackingComments(world)[1]).toContain(
+      "**The response deadline of GHSA-4v7x-pqr2-9c3m has passed** (Monday 30 November 2026, 23:59 CET)",
+    );
     expect(trackingComments(world)[1]).toContain(sweepMarker(`response:${EVALUATION_DUE}:breach`));
     expect(world.github.issues(trackingRepository)?.[0]?.labels).toContain("sla:breached");
     expect(currentRecord(world).sla).toEqual({ status: "breached", broken: ["response"] });
@@ -121,7 +129,14 @@ describe("the evaluation deadline in the sweep", () => {
     const MOVED_DUE = "2026-12-09T22:59:59.999Z"; // 30 November + 7 business days
     const answeredCase = () => {
       const asked = command(openedCase(config), { name: "needs-info", question: "Which URL did you use?" }, askedAt);
-      const answer = { id: 901, body: "https://widgets.example.org/search", author: "rosa-researcher", authorType: "User", createdAt: answeredAt, updatedAt: answeredAt };
+      const answer = {
+        id: 901,
+        body: "https://widgets.example.org/search",
+        author: "rosa-researcher",
+        authorType: "User",
+        createdAt: answeredAt,
+        updatedAt: answeredAt,
+      };
       return planMirror({
         record: asked,
         labels: ["disclosure", "state:needs-info"],
@@ -142,8 +157,12 @@ describe("the evaluation deadline in the sweep", () => {
       const told = world.github.advisoryComments(advisory) ?? [];
       expect(told).toHaveLength(1);
       expect(told[0]?.body).toContain("stood still for 7 day(s)");
-      expect(told[0]?.body).toContain("**We will respond by Wednesday 9 December 2026, 23:59 CET** with our evaluation of your report and an expected resolution date.");
-      expect(told[0]?.body).toContain("If we do not give you a resolution date, we will resolve the problem by Wednesday 30 December 2026, 23:59 CET.");
+      expect(told[0]?.body).toContain(
+        "**We will respond by Wednesday 9 December 2026, 23:59 CET** with our evaluation of your report and an expected resolution date.",
+      );
+      expect(told[0]?.body).toContain(
+        "If we do not give you a resolution date, we will resolve the problem by Wednesday 30 December 2026, 23:59 CET.",
+      );
       expect(told[0]?.body).toContain(sweepMarker("pause:7d:new-dates"));
       // The original deadline has passed, but it moved: no escalation.
       expect(trackingComments(world)).toEqual([]);
@@ -194,15 +213,28 @@ describe("the evaluation deadline in the sweep", () => {
 
 describe("the maintainers' reply to an update", () => {
   const reply = (record: CaseRecord, policy: DisclosureConfig) => {
-    const plan = planComment({ parsed: parseComment("/disclosure update We are looking into it."), record, labels: ["disclosure"], config: policy, actor: "max-maintainer", now: dayOne, researcher: "rosa-researcher", commentId: 2_400_000_101 });
+    const plan = planComment({
+      parsed: parseComment("/disclosure update We are looking into it."),
+      record,
+      labels: ["disclosure"],
+      config: policy,
+      actor: "max-maintainer",
+      now: dayOne,
+      researcher: "rosa-researcher",
+      commentId: 2_400_000_101,
+    });
     const body = plan.actions.find((action) => action.type === "replyToMaintainers");
     return body?.type === "replyToMaintainers" ? body.body : "";
   };
 
   it("says the update is not the evaluation while the deadline still waits for one, in the policy's language", () => {
-    expect(reply(openedCase(config), config)).toContain("update sent to the researcher. It is not the evaluation: the response deadline, Monday 30 November 2026, 23:59 CET, still waits for `/disclosure accept`, `reject` or `duplicate`.");
+    expect(reply(openedCase(config), config)).toContain(
+      "update sent to the researcher. It is not the evaluation: the response deadline, Monday 30 November 2026, 23:59 CET, still waits for `/disclosure accept`, `reject` or `duplicate`.",
+    );
     const dutch = sweepConfig({ language: "nl" });
-    expect(reply(openedCase(dutch), dutch)).toContain("update naar de melder gestuurd. Dit is geen beoordeling: de reactietermijn, maandag 30 november 2026, 23:59 CET, wacht nog op");
+    expect(reply(openedCase(dutch), dutch)).toContain(
+      "update naar de melder gestuurd. Dit is geen beoordeling: de reactietermijn, maandag 30 november 2026, 23:59 CET, wacht nog op",
+    );
   });
 
   it("says no more than that the update was sent once the case is evaluated (control)", () => {
@@ -231,7 +263,12 @@ describe("the new dates of an e-mail case", () => {
       dutch,
     );
     // The researcher's e-mail answer, as e-mail intake records it.
-    const record: CaseRecord = { ...asked, state: "triage", pause: { pausedMs: 7 * 86_400_000 + 3 * 3_600_000 }, researcherActivityAt: "2026-12-01T12:00:00.000Z" };
+    const record: CaseRecord = {
+      ...asked,
+      state: "triage",
+      pause: { pausedMs: 7 * 86_400_000 + 3 * 3_600_000 },
+      researcherActivityAt: "2026-12-01T12:00:00.000Z",
+    };
     const body = withEmailThread(withCaseBlock("## Case\n\nReported by e-mail.", record), {
       researcher: researcherAddress,
       senderVerified: true,
@@ -242,13 +279,29 @@ describe("the new dates of an e-mail case", () => {
       seen: [],
     });
     const github = await startTestGitHub();
-    github.seedIssue(trackingRepository, { number: 7, title: "email:3f9a2c1b7d4e: SQL-injectie in de zoekfunctie", body, labels: ["disclosure", "state:triage"] });
+    github.seedIssue(trackingRepository, {
+      number: 7,
+      title: "email:3f9a2c1b7d4e: SQL-injectie in de zoekfunctie",
+      body,
+      labels: ["disclosure", "state:triage"],
+    });
     const now = new Date("2026-12-01T13:00:00Z");
 
     const plan = planCaseSweep({ record, labels: ["disclosure", "state:triage"], config: dutch, now });
     expect(plan.actions.map((action) => action.type)).toEqual(["tellNewDates", "recordSweep"]);
-    const gateway = new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), createGatewayCache(), installation.id, () => now.getTime());
-    const outcome = await executeCaseSweep(gateway, { repository: { owner: "octo-org", repo: "security-cases" }, number: 7, body, record, language: "nl" }, plan, pino({ level: "silent" }), testMailer(smtp.url));
+    const gateway = new GitHubGateway(
+      new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+      createGatewayCache(),
+      installation.id,
+      () => now.getTime(),
+    );
+    const outcome = await executeCaseSweep(
+      gateway,
+      { repository: { owner: "octo-org", repo: "security-cases" }, number: 7, body, record, language: "nl" },
+      plan,
+      pino({ level: "silent" }),
+      testMailer(smtp.url),
+    );
 
     expect(outcome.posted).toBe(1);
     const [mail, ...more] = smtp.received;

@@ -10,7 +10,10 @@ const afterBreach = new Date("2026-12-01T08:00:00Z");
 /** "Billion laughs": nine levels of nine aliases, used where the schema reads `exclusions`. */
 const aliasBomb = [
   "bomb0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
-  ...Array.from({ length: 8 }, (_, index) => `bomb${index + 1}: &l${index + 1} [${Array.from({ length: 9 }, () => `*l${index}`).join(", ")}]`),
+  ...Array.from(
+    { length: 8 },
+    (_, index) => `bomb${index + 1}: &l${index + 1} [${Array.from({ length: 9 }, () => `*l${index}`).join(", ")}]`,
+  ),
   "exclusions: [*l8]",
   "",
 ].join("\n");
@@ -36,10 +39,19 @@ describe("sweepInstallation with a hostile config in one repository", () => {
     ]);
     expect(controlWrites).toHaveLength(3);
     expect(hostile.github.writesTo(trackingRepository).map(({ method, path }) => `${method} ${path}`)).toEqual(controlWrites);
-    expect(summary).toMatchObject({ repositories: 4, trackingRepositories: [trackingRepository], openCases: 1, casesWithActions: 1, posted: 1 });
+    expect(summary).toMatchObject({
+      repositories: 4,
+      trackingRepositories: [trackingRepository],
+      openCases: 1,
+      casesWithActions: 1,
+      posted: 1,
+    });
     expect(summary.actions).toEqual(controlSummary.actions);
     expect(hostile.github.journal.entries.map((request) => request.path)).toEqual(
-      expect.arrayContaining(["/repos/octo-org/aardvark/contents/.github%2Fdisclosure.yml", "/repos/octo-org/beetle/contents/.github%2Fdisclosure.yml"]),
+      expect.arrayContaining([
+        "/repos/octo-org/aardvark/contents/.github%2Fdisclosure.yml",
+        "/repos/octo-org/beetle/contents/.github%2Fdisclosure.yml",
+      ]),
     );
   });
 });

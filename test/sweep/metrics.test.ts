@@ -17,17 +17,35 @@ const clock = { sla: config.sla, calendar: config.calendar };
 const now = new Date("2027-01-15T12:00:00Z");
 const hoursAfterReceipt = (hours: number) => new Date(Date.parse("2026-11-23T10:00:00Z") + hours * 3_600_000);
 
-function measured(changes: Parameters<typeof openedCase>[1], key: string, policy = "Openworx Responsible Disclosure", repository = "octo-org/widgets"): MeasuredCase {
+function measured(
+  changes: Parameters<typeof openedCase>[1],
+  key: string,
+  policy = "Openworx Responsible Disclosure",
+  repository = "octo-org/widgets",
+): MeasuredCase {
   const record = openedCase(config, changes, key);
   return { record: { ...record, source: { ...record.source, repository } }, policy, clock };
 }
 
 // Received Monday 23 November 2026; response due 30 November, resolution due 23 December.
-const answeredAndFixed = withStateChange(withStateChange(openedCase(config, {}, "GHSA-0001"), "accepted", hoursAfterReceipt(24), config.sla), "resolved", hoursAfterReceipt(24 * 20), config.sla);
+const answeredAndFixed = withStateChange(
+  withStateChange(openedCase(config, {}, "GHSA-0001"), "accepted", hoursAfterReceipt(24), config.sla),
+  "resolved",
+  hoursAfterReceipt(24 * 20),
+  config.sla,
+);
 const cases: MeasuredCase[] = [
   { record: answeredAndFixed, policy: "Openworx Responsible Disclosure", clock },
-  measured({ state: "accepted", firstResponseAt: hoursAfterReceipt(24 * 9).toISOString(), triagedAt: hoursAfterReceipt(24 * 9).toISOString() }, "GHSA-0002"),
-  measured({ state: "rejected", firstResponseAt: hoursAfterReceipt(48).toISOString(), triagedAt: hoursAfterReceipt(48).toISOString() }, "GHSA-0003", "Mijnpartnergroep", "octo-org/partner-site"),
+  measured(
+    { state: "accepted", firstResponseAt: hoursAfterReceipt(24 * 9).toISOString(), triagedAt: hoursAfterReceipt(24 * 9).toISOString() },
+    "GHSA-0002",
+  ),
+  measured(
+    { state: "rejected", firstResponseAt: hoursAfterReceipt(48).toISOString(), triagedAt: hoursAfterReceipt(48).toISOString() },
+    "GHSA-0003",
+    "Mijnpartnergroep",
+    "octo-org/partner-site",
+  ),
 ];
 
 describe("computeMetrics", () => {
@@ -61,7 +79,15 @@ describe("computeMetrics", () => {
   });
 
   it("moves the deadlines by the time paused before judging them", () => {
-    const paused = measured({ state: "accepted", firstResponseAt: hoursAfterReceipt(24).toISOString(), resolvedAt: undefined, pause: { pausedMs: 60 * 86_400_000 } }, "GHSA-0004");
+    const paused = measured(
+      {
+        state: "accepted",
+        firstResponseAt: hoursAfterReceipt(24).toISOString(),
+        resolvedAt: undefined,
+        pause: { pausedMs: 60 * 86_400_000 },
+      },
+      "GHSA-0004",
+    );
     expect(computeMetrics([paused], now).rows[0]?.deadlines.resolution).toEqual({ kept: 0, broken: 0, pending: 1 });
   });
 
@@ -69,15 +95,30 @@ describe("computeMetrics", () => {
     const beforeDue = new Date("2026-11-30T12:00:00Z");
     const afterDue = new Date("2026-12-01T12:00:00Z");
     const unacknowledged = measured({ acknowledgement: { status: "pending" } }, "GHSA-0006");
-    expect([acknowledgementOutcome(unacknowledged, beforeDue), acknowledgementOutcome(unacknowledged, afterDue)]).toEqual(["pending", "broken"]);
+    expect([acknowledgementOutcome(unacknowledged, beforeDue), acknowledgementOutcome(unacknowledged, afterDue)]).toEqual([
+      "pending",
+      "broken",
+    ]);
     const relayed = measured({ acknowledgement: { status: "relay-needed", at: hoursAfterReceipt(1).toISOString() } }, "GHSA-0007");
     expect(acknowledgementOutcome(relayed, afterDue)).toBe("kept");
 
-    const updatedOnly = measured({ firstResponseAt: hoursAfterReceipt(24).toISOString(), lastUpdateAt: hoursAfterReceipt(24).toISOString() }, "GHSA-0008");
+    const updatedOnly = measured(
+      { firstResponseAt: hoursAfterReceipt(24).toISOString(), lastUpdateAt: hoursAfterReceipt(24).toISOString() },
+      "GHSA-0008",
+    );
     expect([responseOutcome(updatedOnly, beforeDue), responseOutcome(updatedOnly, afterDue)]).toEqual(["pending", "broken"]);
-    const waiting = measured({ state: "needs-info", firstResponseAt: hoursAfterReceipt(24).toISOString(), pause: { since: hoursAfterReceipt(24).toISOString(), pausedMs: 0 } }, "GHSA-0009");
+    const waiting = measured(
+      {
+        state: "needs-info",
+        firstResponseAt: hoursAfterReceipt(24).toISOString(),
+        pause: { since: hoursAfterReceipt(24).toISOString(), pausedMs: 0 },
+      },
+      "GHSA-0009",
+    );
     expect(responseOutcome(waiting, afterDue)).toBe("pending");
-    expect(responseOutcome(measured({ state: "withdrawn", firstResponseAt: hoursAfterReceipt(24).toISOString() }, "GHSA-0010"), afterDue)).toBe("not-applicable");
+    expect(
+      responseOutcome(measured({ state: "withdrawn", firstResponseAt: hoursAfterReceipt(24).toISOString() }, "GHSA-0010"), afterDue),
+    ).toBe("not-applicable");
 
     expect(updateOutcome(updatedOnly, new Date("2026-12-08T12:00:00Z"))).toBe("pending"); // next update 24 November + 14 days
     expect(updateOutcome(updatedOnly, new Date("2026-12-09T12:00:00Z"))).toBe("broken");
@@ -87,19 +128,31 @@ describe("computeMetrics", () => {
 
   it("renders Markdown, CSV and Prometheus text", () => {
     const markdown = renderMetricsMarkdown(report);
-    expect(markdown).toContain("| **all cases** | 3 | 0.0 / 0.0 | 48.0 / 216.0 | 48.0 / 216.0 | 480.0 / 480.0 | 3 / 0 / 0 (100% kept) | 2 / 1 / 0 (67% kept) | 1 / 1 / 0 (50% kept) | 2 / 1 / 0 (67% kept) |");
+    expect(markdown).toContain(
+      "| **all cases** | 3 | 0.0 / 0.0 | 48.0 / 216.0 | 48.0 / 216.0 | 480.0 / 480.0 | 3 / 0 / 0 (100% kept) | 2 / 1 / 0 (67% kept) | 1 / 1 / 0 (50% kept) | 2 / 1 / 0 (67% kept) |",
+    );
     const csv = renderMetricsCsv(report).split("\n");
     expect(csv[0]).toBe(
       "dimension,name,cases,acknowledgement_median_hours,acknowledgement_p90_hours,first_response_median_hours,first_response_p90_hours,evaluation_median_hours,evaluation_p90_hours,resolution_median_hours,resolution_p90_hours,acknowledgement_kept,acknowledgement_broken,acknowledgement_pending,response_kept,response_broken,response_pending,resolution_kept,resolution_broken,resolution_pending,update_kept,update_broken,update_pending",
     );
     expect(csv[1]).toBe("all,all,3,0.0,0.0,48.0,216.0,48.0,216.0,480.0,480.0,3,0,0,2,1,0,1,1,0,2,1,0");
     const prometheus = renderPrometheusMetrics(report);
-    expect(prometheus).toContain('disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="response",outcome="broken"} 1');
-    expect(prometheus).toContain('disclosure_desk_time_to_first_response_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.5"} 24');
+    expect(prometheus).toContain(
+      'disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="response",outcome="broken"} 1',
+    );
+    expect(prometheus).toContain(
+      'disclosure_desk_time_to_first_response_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.5"} 24',
+    );
     expect(prometheus).toContain("# TYPE disclosure_desk_time_to_resolution_hours summary");
-    expect(prometheus).toContain('disclosure_desk_time_to_evaluation_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.9"} 216');
-    expect(prometheus).toContain('disclosure_desk_time_to_acknowledgement_hours_count{repository="octo-org/widgets",policy="Openworx Responsible Disclosure"} 2');
-    expect(prometheus).toContain('disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="update",outcome="broken"} 1');
+    expect(prometheus).toContain(
+      'disclosure_desk_time_to_evaluation_hours{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",quantile="0.9"} 216',
+    );
+    expect(prometheus).toContain(
+      'disclosure_desk_time_to_acknowledgement_hours_count{repository="octo-org/widgets",policy="Openworx Responsible Disclosure"} 2',
+    );
+    expect(prometheus).toContain(
+      'disclosure_desk_deadlines{repository="octo-org/widgets",policy="Openworx Responsible Disclosure",kind="update",outcome="broken"} 1',
+    );
   });
 
   it("escapes names in every format", () => {

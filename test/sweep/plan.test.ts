@@ -60,7 +60,11 @@ function sweepHourly(tracked: TrackedCase, from: string, to: string, policy: Dis
 
 describe("planCaseSweep", () => {
   it("uses the deadlines intake recorded", () => {
-    expect(openedCase(config).deadlines).toEqual({ responseDue: RESPONSE_DUE, resolutionDue: RESOLUTION_DUE, firstUpdateDue: FIRST_UPDATE_DUE });
+    expect(openedCase(config).deadlines).toEqual({
+      responseDue: RESPONSE_DUE,
+      resolutionDue: RESOLUTION_DUE,
+      firstUpdateDue: FIRST_UPDATE_DUE,
+    });
   });
 
   it("does nothing, and writes nothing, while every deadline is far away", () => {
@@ -81,7 +85,9 @@ describe("planCaseSweep", () => {
       mention: "octo-org/security",
       marker: `<!-- disclosure-desk:sweep response:${RESPONSE_DUE}:remind -->`,
     });
-    expect(reminder.body).toContain("@octo-org/security **Reminder: the response deadline of GHSA-4v7x-pqr2-9c3m is Monday 30 November 2026, 23:59 CET** (1 business day(s) left)");
+    expect(reminder.body).toContain(
+      "@octo-org/security **Reminder: the response deadline of GHSA-4v7x-pqr2-9c3m is Monday 30 November 2026, 23:59 CET** (1 business day(s) left)",
+    );
     expect(reminder.body).toContain(reminder.marker);
     expect(actions[1]).toEqual({ type: "setSlaLabel", add: "sla:due-soon", remove: [] });
     expect(tracked.record.reminders).toEqual([{ key: `response:${RESPONSE_DUE}:remind`, at: "2026-11-27T08:00:00.000Z" }]);
@@ -116,7 +122,10 @@ describe("planCaseSweep", () => {
     // The escalation was posted and the label set, then the process died before the record was written.
     const rerun = planCaseSweep({ record, labels: ["sla:breached"], config, now: new Date("2026-12-01T09:00:00Z") });
     const escalation = (plan: typeof first) => plan.actions.find((action) => action.type === "escalate");
-    expect(escalation(rerun)).toMatchObject({ key: `response:${RESPONSE_DUE}:breach`, marker: sweepMarker(`response:${RESPONSE_DUE}:breach`) });
+    expect(escalation(rerun)).toMatchObject({
+      key: `response:${RESPONSE_DUE}:breach`,
+      marker: sweepMarker(`response:${RESPONSE_DUE}:breach`),
+    });
     expect((escalation(rerun) as { marker: string }).marker).toBe((escalation(first) as { marker: string }).marker);
     expect(rerun.actions.map((action) => action.type)).toEqual(["escalate", "recordSweep"]);
   });
@@ -180,7 +189,11 @@ describe("planCaseSweep", () => {
     const actions = sweep(tracked, "2026-12-26T09:00:00Z"); // 30 days after the question
     expect(actions.map((action) => action.type)).toEqual(["closeSilentCase", "recordSweep"]);
     const closing = actions[0] as Extract<SweepAction, { type: "closeSilentCase" }>;
-    expect(closing).toMatchObject({ key: `needs-info:${askedAt.toISOString()}:close`, silentDays: 30, marker: "<!-- disclosure-desk:closing GHSA-4v7x-pqr2-9c3m -->" });
+    expect(closing).toMatchObject({
+      key: `needs-info:${askedAt.toISOString()}:close`,
+      silentDays: 30,
+      marker: "<!-- disclosure-desk:closing GHSA-4v7x-pqr2-9c3m -->",
+    });
     expect(closing.message).toContain("We asked you for more information about this report 30 days ago and have not heard back");
     expect(closing.message).toContain("[Openworx Responsible Disclosure](https://example.org/responsible-disclosure)");
     expect(tracked.closed).toBe(true);
@@ -198,7 +211,8 @@ describe("planCaseSweep", () => {
   it("counts the silence from the researcher's last message", () => {
     const waiting = withStateChange(openedCase(config), "needs-info", new Date("2026-11-26T09:00:00Z"), config.sla);
     const replied = { ...waiting, researcherActivityAt: "2026-12-10T09:00:00.000Z" };
-    const types = (now: string) => planCaseSweep({ record: replied, labels: [], config, now: new Date(now) }).actions.map((action) => action.type);
+    const types = (now: string) =>
+      planCaseSweep({ record: replied, labels: [], config, now: new Date(now) }).actions.map((action) => action.type);
     expect(types("2027-01-08T09:00:00Z")).toEqual([]);
     expect(types("2027-01-09T09:00:00Z")).toEqual(["closeSilentCase", "recordSweep"]);
   });
@@ -209,7 +223,12 @@ describe("planCaseSweep", () => {
     expect(tracked.posted).toEqual([`update:${FIRST_UPDATE_DUE}:draft`]);
     expect(tracked.labels).not.toContain("sla:due-soon");
 
-    const plan = planCaseSweep({ record: openedCase(config, { state: "accepted", firstResponseAt: "2026-11-25T10:00:00.000Z" }), labels: [], config, now: new Date("2026-12-04T08:00:00Z") });
+    const plan = planCaseSweep({
+      record: openedCase(config, { state: "accepted", firstResponseAt: "2026-11-25T10:00:00.000Z" }),
+      labels: [],
+      config,
+      now: new Date("2026-12-04T08:00:00Z"),
+    });
     const draft = plan.actions[0] as Extract<SweepAction, { type: "updateDue" }>;
     expect(draft.body).toContain("**An update to the researcher on GHSA-4v7x-pqr2-9c3m is due Monday 7 December 2026, 23:59 CET.**");
     expect(draft.body).toContain("at least every 14 days");
@@ -222,7 +241,12 @@ describe("planCaseSweep", () => {
 
   it("drops the SLA label when the case leaves the clock", () => {
     const plan = planCaseSweep({
-      record: openedCase(config, { state: "resolved", firstResponseAt: "2026-11-25T10:00:00.000Z", resolvedAt: "2026-12-20T10:00:00.000Z", sla: { status: "due-soon", broken: [] } }),
+      record: openedCase(config, {
+        state: "resolved",
+        firstResponseAt: "2026-11-25T10:00:00.000Z",
+        resolvedAt: "2026-12-20T10:00:00.000Z",
+        sla: { status: "due-soon", broken: [] },
+      }),
       labels: ["disclosure", "sla:due-soon"],
       config,
       now: new Date("2026-12-21T10:00:00Z"),
@@ -235,6 +259,8 @@ describe("planCaseSweep", () => {
     const dutch = sweepConfig({ language: "nl" });
     const plan = planCaseSweep({ record: openedCase(dutch), labels: [], config: dutch, now: new Date("2026-11-27T08:00:00Z") });
     const reminder = plan.actions[0] as Extract<SweepAction, { type: "remindMaintainers" }>;
-    expect(reminder.body).toContain("**Herinnering: de reactietermijn van GHSA-4v7x-pqr2-9c3m verloopt maandag 30 november 2026, 23:59 CET** (nog 1 werkdag(en))");
+    expect(reminder.body).toContain(
+      "**Herinnering: de reactietermijn van GHSA-4v7x-pqr2-9c3m verloopt maandag 30 november 2026, 23:59 CET** (nog 1 werkdag(en))",
+    );
   });
 });

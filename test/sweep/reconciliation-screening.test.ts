@@ -51,7 +51,9 @@ describe("the sweep's reconciliation screens a missed report as the webhook woul
     expect(run.code).toBe(0);
     expect(casesOf(blockedReport)).toEqual([]);
     // The tracking repository holds no word of the report (the sweep's dashboard issue is there, with no case).
-    expect([...(world.github.state.repository(trackingOf(org))?.issues.values() ?? [])].filter((issue) => issue.body?.includes(blockedReport))).toEqual([]);
+    expect(
+      [...(world.github.state.repository(trackingOf(org))?.issues.values() ?? [])].filter((issue) => issue.body?.includes(blockedReport)),
+    ).toEqual([]);
     expect(advisory(blockedReport)?.state).toBe("closed");
     const comments = world.github.state.repository(`${org}/widgets`)?.advisoryComments.get(blockedReport) ?? [];
     expect(comments).toHaveLength(1);
@@ -77,7 +79,10 @@ describe("the sweep's reconciliation screens a missed report as the webhook woul
   });
 
   it("in one sweep, only the blocked reporter's report is refused a case", async () => {
-    const run = await missedReportsOf({ ghsaId: blockedReport, login: "slop-sender" }, { ghsaId: researcherReport, login: "rosa-researcher" });
+    const run = await missedReportsOf(
+      { ghsaId: blockedReport, login: "slop-sender" },
+      { ghsaId: researcherReport, login: "rosa-researcher" },
+    );
 
     expect(run.code).toBe(0);
     expect(casesOf(blockedReport)).toEqual([]);

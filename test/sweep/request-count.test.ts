@@ -18,17 +18,26 @@ afterEach(stopTestGitHubs);
 
 async function measure(openCases: number) {
   const world = await sweepWorld();
-  for (let index = 0; index < openCases; index += 1) world.addCase(openedCase(config, {}, `GHSA-${String(index).padStart(4, "0")}-test-case`));
+  for (let index = 0; index < openCases; index += 1)
+    world.addCase(openedCase(config, {}, `GHSA-${String(index).padStart(4, "0")}-test-case`));
   const cache = createGatewayCache();
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const cold = await sweepInstallation(world.gateway(at(0), cache), world.options(at(0)));
   const requestsBefore = world.github.journal.entries.length;
   const warm = await sweepInstallation(world.gateway(at(30_000), cache), world.options(at(30_000)));
-  const notModified = world.github.journal.entries.slice(requestsBefore).filter((request) => request.headers["if-none-match"] !== undefined).length;
+  const notModified = world.github.journal.entries
+    .slice(requestsBefore)
+    .filter((request) => request.headers["if-none-match"] !== undefined).length;
   const revalidated = await sweepInstallation(world.gateway(at(3_600_000), cache), world.options(at(3_600_000)));
   expect(world.github.writesTo("octo-org/security-cases")).toEqual([]);
   expect(world.github.journal.problems()).toEqual([]);
-  return { cold: cold.githubRequests, warm: warm.githubRequests, warmConditional: notModified, hourLater: revalidated.githubRequests, seen: warm.openCases };
+  return {
+    cold: cold.githubRequests,
+    warm: warm.githubRequests,
+    warmConditional: notModified,
+    hourLater: revalidated.githubRequests,
+    seen: warm.openCases,
+  };
 }
 
 describe("requests per idle sweep", () => {

@@ -30,14 +30,23 @@ describe("sweepInstallation", () => {
       `PATCH /repos/${trackingRepository}/issues/${issue.number}`,
     ]);
     const [comment, labels, update] = writes.map((write) => write.body) as [{ body: string }, unknown, { body: string }];
-    expect(comment.body).toContain("@octo-org/security **The response deadline of GHSA-4v7x-pqr2-9c3m has passed** (Monday 30 November 2026, 23:59 CET)");
+    expect(comment.body).toContain(
+      "@octo-org/security **The response deadline of GHSA-4v7x-pqr2-9c3m has passed** (Monday 30 November 2026, 23:59 CET)",
+    );
     expect(comment.body).toContain(sweepMarker(escalationKey));
     expect(labels).toEqual({ labels: ["sla:breached"] });
     expect(update.body.startsWith("Case GHSA-4v7x-pqr2-9c3m\n\n")).toBe(true);
     const reading = readCaseBlock(update.body);
     expect(reading.status === "found" && reading.record.reminders).toEqual([{ key: escalationKey, at: afterBreach.toISOString() }]);
     expect(reading.status === "found" && reading.record.sla).toEqual({ status: "breached", broken: ["response"] });
-    expect(summary).toMatchObject({ repositories: 2, trackingRepositories: [trackingRepository], openCases: 1, casesWithActions: 1, posted: 1, alreadyPosted: 0 });
+    expect(summary).toMatchObject({
+      repositories: 2,
+      trackingRepositories: [trackingRepository],
+      openCases: 1,
+      casesWithActions: 1,
+      posted: 1,
+      alreadyPosted: 0,
+    });
     expect(summary.actions).toEqual({ escalate: 1, setSlaLabel: 1, recordSweep: 1 });
   });
 
@@ -62,12 +71,20 @@ describe("sweepInstallation", () => {
     const tracking = world.github.state.repository(trackingRepository);
     const tracked = tracking?.issues.get(issue.number);
     if (!tracking || !tracked) throw new Error("no tracking issue");
-    world.github.state.createComment(tracking, tracked, `The deadline has passed.\n\n${sweepMarker(escalationKey)}`, world.github.fixture.app.bot);
+    world.github.state.createComment(
+      tracking,
+      tracked,
+      `The deadline has passed.\n\n${sweepMarker(escalationKey)}`,
+      world.github.fixture.app.bot,
+    );
 
     const summary = await sweepInstallation(world.gateway(afterBreach), world.options(afterBreach));
 
     const writes = world.github.writesTo(trackingRepository).map(({ method, path }) => `${method} ${path}`);
-    expect(writes).toEqual([`POST /repos/${trackingRepository}/issues/${issue.number}/labels`, `PATCH /repos/${trackingRepository}/issues/${issue.number}`]);
+    expect(writes).toEqual([
+      `POST /repos/${trackingRepository}/issues/${issue.number}/labels`,
+      `PATCH /repos/${trackingRepository}/issues/${issue.number}`,
+    ]);
     expect(world.github.commentBodies(trackingRepository, issue.number)).toHaveLength(1);
     expect(summary).toMatchObject({ posted: 0, alreadyPosted: 1 });
     const reading = readCaseBlock(world.github.issues(trackingRepository)?.[0]?.body);
@@ -86,7 +103,11 @@ describe("sweepInstallation", () => {
 
   it("stops at the request budget, most urgent case first, and leaves the rest for the next run", async () => {
     const world = await sweepWorld();
-    const reminderDue = openedCase(config, { receivedAt: "2026-11-24T10:00:00.000Z", deadlines: { responseDue: "2026-12-01T22:59:59.999Z" } }, "GHSA-aaaa-bbbb-cccc");
+    const reminderDue = openedCase(
+      config,
+      { receivedAt: "2026-11-24T10:00:00.000Z", deadlines: { responseDue: "2026-12-01T22:59:59.999Z" } },
+      "GHSA-aaaa-bbbb-cccc",
+    );
     world.addCase(reminderDue);
     const breached = world.addCase(openedCase(config));
     const summary = await sweepInstallation(world.gateway(afterBreach), world.options(afterBreach, { maxRequests: 9 }));
@@ -112,7 +133,11 @@ describe("sweepInstallation", () => {
     expect(closing?.body).toContain("We asked you for more information about this report 30 days ago");
     const writes = world.github.writesTo(trackingRepository);
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ method: "PATCH", path: `/repos/${trackingRepository}/issues/${issue.number}`, body: { state: "closed", state_reason: "not_planned" } });
+    expect(writes[0]).toMatchObject({
+      method: "PATCH",
+      path: `/repos/${trackingRepository}/issues/${issue.number}`,
+      body: { state: "closed", state_reason: "not_planned" },
+    });
     const reading = readCaseBlock((writes[0]?.body as { body: string }).body);
     expect(reading.status === "found" && reading.record).toMatchObject({ state: "withdrawn", closedReason: "researcher-silent" });
   });
@@ -123,14 +148,21 @@ describe("sweepInstallation", () => {
     world.addCase(withStateChange(openedCase(config), "needs-info", askedAt, config.sla), ["disclosure", "state:needs-info"]);
     const source = world.github.state.repository(sourceRepository);
     if (!source) throw new Error("no source repository");
-    world.github.state.createAdvisoryComment(source, "GHSA-4v7x-pqr2-9c3m", "We are closing this report.\n\n<!-- disclosure-desk:closing GHSA-4v7x-pqr2-9c3m -->", world.github.fixture.app.bot);
+    world.github.state.createAdvisoryComment(
+      source,
+      "GHSA-4v7x-pqr2-9c3m",
+      "We are closing this report.\n\n<!-- disclosure-desk:closing GHSA-4v7x-pqr2-9c3m -->",
+      world.github.fixture.app.bot,
+    );
     const now = new Date("2026-12-26T10:00:00Z");
 
     const summary = await sweepInstallation(world.gateway(now), world.options(now));
 
     expect(world.github.advisoryComments("GHSA-4v7x-pqr2-9c3m")).toHaveLength(1);
     expect(summary).toMatchObject({ posted: 0, alreadyPosted: 1 });
-    expect(world.github.writesTo(trackingRepository)).toEqual([expect.objectContaining({ method: "PATCH", body: expect.objectContaining({ state: "closed" }) })]);
+    expect(world.github.writesTo(trackingRepository)).toEqual([
+      expect.objectContaining({ method: "PATCH", body: expect.objectContaining({ state: "closed" }) }),
+    ]);
     expect(world.github.journal.problems()).toEqual([]);
   });
 
@@ -142,8 +174,14 @@ describe("sweepInstallation", () => {
     const cache = createGatewayCache();
 
     const first = await sweepInstallation(world.gateway(now, cache), world.options(now));
-    const second = await sweepInstallation(world.gateway(new Date(now.getTime() + 3_600_000), cache), world.options(new Date(now.getTime() + 3_600_000)));
-    const third = await sweepInstallation(world.gateway(new Date(now.getTime() + 7_200_000)), world.options(new Date(now.getTime() + 7_200_000)));
+    const second = await sweepInstallation(
+      world.gateway(new Date(now.getTime() + 3_600_000), cache),
+      world.options(new Date(now.getTime() + 3_600_000)),
+    );
+    const third = await sweepInstallation(
+      world.gateway(new Date(now.getTime() + 7_200_000)),
+      world.options(new Date(now.getTime() + 7_200_000)),
+    );
 
     expect(world.github.journal.problems()).toEqual([]);
     const cases = world.github.issues(trackingRepository) ?? [];

@@ -35,7 +35,11 @@ describe("disclosure-desk sweep", () => {
   it("sweeps every installation as the app and prints a line per installation and a summary", async () => {
     const world = await sweepWorld();
     world.addCase(openedCase(sweepConfig()));
-    const { io: commandIo, out, err } = io({ APP_ID: "123", PRIVATE_KEY_PATH: "/keys/app.pem", ...world.env }, { "/keys/app.pem": testPrivateKey() });
+    const {
+      io: commandIo,
+      out,
+      err,
+    } = io({ APP_ID: "123", PRIVATE_KEY_PATH: "/keys/app.pem", ...world.env }, { "/keys/app.pem": testPrivateKey() });
 
     const code = await runSweepCommand(["--now", "2026-12-01T08:00:00Z", "--dry-run"], commandIo, overrides);
 
@@ -56,7 +60,9 @@ describe("disclosure-desk sweep", () => {
 
     const badNow = io({ APP_ID: "123", PRIVATE_KEY: "key" });
     expect(await runSweepCommand(["--now", "yesterday"], badNow.io, overrides)).toBe(2);
-    expect(badNow.err[0]).toBe("--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z\nusage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]\n");
+    expect(badNow.err[0]).toBe(
+      "--now needs an ISO 8601 time such as 2026-11-27T09:00:00Z\nusage: disclosure-desk sweep [--now <ISO time>] [--dry-run] [--max-requests <n per installation>]\n",
+    );
   });
 });
 
@@ -103,7 +109,9 @@ describe("disclosure-desk report", () => {
       "all,all,1,0.0,0.0,24.0,24.0,24.0,24.0,,,1,0,0,1,0,0,0,0,1,0,0,1",
       "repository,octo-org/widgets,1,0.0,0.0,24.0,24.0,24.0,24.0,,,1,0,0,1,0,0,0,0,1,0,0,1",
     ]);
-    expect(world.github.journal.entries.find((request) => stripEnterprisePrefix(request.path) === `/repos/${trackingRepository}/issues`)?.query).toMatchObject({ state: "all", labels: "disclosure" });
+    expect(
+      world.github.journal.entries.find((request) => stripEnterprisePrefix(request.path) === `/repos/${trackingRepository}/issues`)?.query,
+    ).toMatchObject({ state: "all", labels: "disclosure" });
     expect(world.github.journal.problems()).toEqual([]);
   });
 });

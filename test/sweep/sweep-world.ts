@@ -10,7 +10,6 @@ import { startTestGitHub, type IssueView, type TestGitHub } from "../helpers/git
 import { sealedForTest, TestOctokit } from "../helpers/probot.js";
 import { openworx, policyYaml } from "../fixtures/policies.js";
 
-
 export const trackingRepository = "octo-org/security-cases";
 export const sourceRepository = "octo-org/widgets";
 
@@ -47,7 +46,8 @@ export async function sweepWorld({ moreRepositories = {}, commentsApi = "availab
   const { state } = github;
   const seeded = [...state.repositories];
   state.repositories.clear();
-  for (const [name, config] of Object.entries(moreRepositories)) state.seedRepository(`octo-org/${name}`, { files: { ".github/disclosure.yml": config } });
+  for (const [name, config] of Object.entries(moreRepositories))
+    state.seedRepository(`octo-org/${name}`, { files: { ".github/disclosure.yml": config } });
   for (const [key, repository] of seeded) state.repositories.set(key, repository);
   const source = state.repository(sourceRepository);
   if (!source) throw new Error("no source repository");
@@ -59,7 +59,11 @@ export async function sweepWorld({ moreRepositories = {}, commentsApi = "availab
       const tracking = state.repository(trackingRepository);
       if (!tracking) throw new Error("no tracking repository");
       const number = tracking.nextIssueNumber;
-      github.seedIssue(trackingRepository, { title: `${record.key}: a report`, body: sealedForTest(`Case ${record.key}\n\n${renderCaseBlock(record)}\n`, trackingRepository, number), labels });
+      github.seedIssue(trackingRepository, {
+        title: `${record.key}: a report`,
+        body: sealedForTest(`Case ${record.key}\n\n${renderCaseBlock(record)}\n`, trackingRepository, number),
+        labels,
+      });
       if (record.key.startsWith("GHSA-") && !source.advisories.has(record.key)) {
         state.adoptAdvisory(sourceRepository, { ...triageAdvisory(record.key, record.receivedAt), state: "draft" });
       }
@@ -68,10 +72,22 @@ export async function sweepWorld({ moreRepositories = {}, commentsApi = "availab
       return issue;
     },
     gateway(now, cache = createGatewayCache()) {
-      return new GitHubGateway(new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }), cache, installation.id, () => now.getTime());
+      return new GitHubGateway(
+        new TestOctokit({ auth: { token: github.installationToken }, baseUrl: github.url }),
+        cache,
+        installation.id,
+        () => now.getTime(),
+      );
     },
     options(now, changes = {}) {
-      return { now, dryRun: false, maxRequests: 5_000, locks: createInProcessLocks(), log: pino({ level: process.env.LOG_LEVEL ?? "silent" }), ...changes };
+      return {
+        now,
+        dryRun: false,
+        maxRequests: 5_000,
+        locks: createInProcessLocks(),
+        log: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+        ...changes,
+      };
     },
     env: { GHE_HOST: github.url.replace(/^http:\/\//, ""), GHE_PROTOCOL: "http" },
   };
@@ -83,7 +99,8 @@ export function triageAdvisory(ghsaId: string, createdAt: string) {
     repositoryFullName: sourceRepository,
     ghsaId,
     summary: "Stored XSS in the widget title",
-    description: "## Summary\nThe widget title on https://widgets.example.org is rendered unescaped.\n\n## Steps to reproduce\n1. Create a widget titled <script>alert(1)</script>\n2. Open it.",
+    description:
+      "## Summary\nThe widget title on https://widgets.example.org is rendered unescaped.\n\n## Steps to reproduce\n1. Create a widget titled <script>alert(1)</script>\n2. Open it.",
     severity: "medium",
     cvssVector: null,
     cvssScore: null,

@@ -67,14 +67,26 @@ async function setUp(options: { trackingVisibility?: "private" | "internal" } = 
   tracking = github.state.repository(world.trackingRepository)!;
   if (options.trackingVisibility === "internal") tracking.repository.visibility = "internal";
   mallory = github.state.seedUser("mallory");
-  skunkworks = github.state.seedRepository(attackerRepository, { private: true, files: { ".github/disclosure.yml": attackerPolicy }, permissions: { mallory: "admin" } });
+  skunkworks = github.state.seedRepository(attackerRepository, {
+    private: true,
+    files: { ".github/disclosure.yml": attackerPolicy },
+    permissions: { mallory: "admin" },
+  });
   tracking.permissions.set("mallory", "triage");
-  probot = new Probot({ appId: world.app.id, privateKey: world.app.keys.privateKey, baseUrl: github.url, Octokit: TestOctokit, log: pino({ level: "silent" }) });
+  probot = new Probot({
+    appId: world.app.id,
+    privateKey: world.app.keys.privateKey,
+    baseUrl: github.url,
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
   await probot.load(disclosureDesk(dependencies()));
 }
 
 afterEach(async () => {
-  const refused = github.journal.entries.filter((entry) => entry.invalid).flatMap((entry) => [`${entry.method} ${entry.path}`, ...entry.problems]);
+  const refused = github.journal.entries
+    .filter((entry) => entry.invalid)
+    .flatMap((entry) => [`${entry.method} ${entry.path}`, ...entry.problems]);
   await github.close();
   expect(refused).toEqual([]);
 });
@@ -82,7 +94,9 @@ afterEach(async () => {
 async function report(): Promise<IssueObject> {
   const payload = repositoryAdvisoryReportedPayload();
   await probot.receive({ id: "report", name: "repository_advisory", payload } as Parameters<Probot["receive"]>[0]);
-  const issue = [...tracking.issues.values()].find((candidate) => candidate.title.startsWith(world.ghsaId) && candidate.user?.login === world.app.bot.login);
+  const issue = [...tracking.issues.values()].find(
+    (candidate) => candidate.title.startsWith(world.ghsaId) && candidate.user?.login === world.app.bot.login,
+  );
   if (!issue) throw new Error("the report opened no case");
   return issue;
 }
@@ -151,7 +165,13 @@ describe("a case is only what the app wrote where the policy says", () => {
     const commentsBefore = advisoryComments().length;
     github.journal.clear();
 
-    await comment(skunkworks, copy, mallory, "/disclosure reject Out of scope, we will not fix this.\n/disclosure update Your report was a hoax.", 5_001);
+    await comment(
+      skunkworks,
+      copy,
+      mallory,
+      "/disclosure reject Out of scope, we will not fix this.\n/disclosure update Your report was a hoax.",
+      5_001,
+    );
 
     expect(writes()).toEqual([]);
     expect(JSON.stringify(advisory())).toBe(advisoryBefore);
@@ -167,11 +187,27 @@ describe("a case is only what the app wrote where the policy says", () => {
     await setUp();
     const real = await report();
     const forged = forgedRecord(recordOf(real), { channel: "email", key: "email:0123456789ab", state: "triage" });
-    const inSkunkworks = github.state.createIssue(skunkworks, { title: "email:0123456789ab", body: withCaseBlock("## Case", forged), labels: ["disclosure"], user: mallory });
-    const inTracking = github.state.createIssue(tracking, { title: "email:0123456789ab", body: withCaseBlock("## Case", forged), labels: ["disclosure"], user: mallory });
+    const inSkunkworks = github.state.createIssue(skunkworks, {
+      title: "email:0123456789ab",
+      body: withCaseBlock("## Case", forged),
+      labels: ["disclosure"],
+      user: mallory,
+    });
+    const inTracking = github.state.createIssue(tracking, {
+      title: "email:0123456789ab",
+      body: withCaseBlock("## Case", forged),
+      labels: ["disclosure"],
+      user: mallory,
+    });
 
     await comment(skunkworks, inSkunkworks, mallory, "/disclosure update Please wire the bounty to this account.", 5_101);
-    await comment(tracking, inTracking, github.state.seedUser(maintainer.login), "/disclosure update Please wire the bounty to this account.", 5_102);
+    await comment(
+      tracking,
+      inTracking,
+      github.state.seedUser(maintainer.login),
+      "/disclosure update Please wire the bounty to this account.",
+      5_102,
+    );
 
     expect(mail).toEqual([]);
     expect(commentsOn(tracking, inTracking.number)).toEqual([]);
@@ -181,10 +217,20 @@ describe("a case is only what the app wrote where the policy says", () => {
     await setUp();
     const real = await report();
     const forged = forgedRecord(recordOf(real));
-    const lookAlike = github.state.createIssue(skunkworks, { title: real.title, body: withCaseBlock("## Case", forged), labels: ["disclosure", "state:resolved"], user: mallory });
+    const lookAlike = github.state.createIssue(skunkworks, {
+      title: real.title,
+      body: withCaseBlock("## Case", forged),
+      labels: ["disclosure", "state:resolved"],
+      user: mallory,
+    });
     // A copy of the app's own sealed block: sealed for another issue in another repository.
     const copied = github.state.createIssue(skunkworks, { title: real.title, body: real.body, labels: ["disclosure"], user: mallory });
-    github.state.createAdvisoryComment(github.state.repository(world.advisoryRepository)!, world.ghsaId, "Here is my private proof of concept.", github.state.seedUser("rosa-researcher"));
+    github.state.createAdvisoryComment(
+      github.state.repository(world.advisoryRepository)!,
+      world.ghsaId,
+      "Here is my private proof of concept.",
+      github.state.seedUser("rosa-researcher"),
+    );
     clock = new Date("2026-11-17T09:00:00Z");
 
     const summary = await sweep();
@@ -204,7 +250,12 @@ describe("a case is only what the app wrote where the policy says", () => {
       key: world.ghsaId,
       source: { repository: world.advisoryRepository, ghsaId: world.ghsaId },
     });
-    const trap = github.state.createIssue(tracking, { title: `${world.ghsaId}: SQL injection`, body: withCaseBlock("## Case", claimed), labels: ["disclosure"], user: mallory });
+    const trap = github.state.createIssue(tracking, {
+      title: `${world.ghsaId}: SQL injection`,
+      body: withCaseBlock("## Case", claimed),
+      labels: ["disclosure"],
+      user: mallory,
+    });
 
     const real = await report();
 
@@ -241,7 +292,10 @@ describe("a case block changed by hand is detected and never acted on", () => {
     await setUp();
     const real = await report();
     // A maintainer with write access edits the hidden block to claim the researcher's consent.
-    real.body = real.body!.replace('"state":"triage"', '"state":"resolved","closing":{"consent":{"answer":"yes","by":"researcher","at":"2026-11-16T10:00:00.000Z"}}');
+    real.body = real.body!.replace(
+      '"state":"triage"',
+      '"state":"resolved","closing":{"consent":{"answer":"yes","by":"researcher","at":"2026-11-16T10:00:00.000Z"}}',
+    );
     const commentsBefore = advisoryComments().length;
 
     await comment(tracking, real, github.state.seedUser(maintainer.login), "/disclosure publish", 5_201);
@@ -275,9 +329,19 @@ describe("a case block changed by hand is detected and never acted on", () => {
     const real = await report();
     const record = recordOf(real);
     const bot = world.app.bot;
-    const legacy = github.state.createIssue(tracking, { title: `${record.key}: legacy`, body: withCaseBlock("## Case", { ...record, key: "GHSA-lega-cyca-se00" }), labels: ["disclosure"], user: bot });
+    const legacy = github.state.createIssue(tracking, {
+      title: `${record.key}: legacy`,
+      body: withCaseBlock("## Case", { ...record, key: "GHSA-lega-cyca-se00" }),
+      labels: ["disclosure"],
+      user: bot,
+    });
     legacy.created_at = "2026-11-01T09:00:00Z";
-    const stripped = github.state.createIssue(tracking, { title: `${record.key}: stripped`, body: withCaseBlock("## Case", { ...record, key: "GHSA-stri-pped-se00" }), labels: ["disclosure"], user: bot });
+    const stripped = github.state.createIssue(tracking, {
+      title: `${record.key}: stripped`,
+      body: withCaseBlock("## Case", { ...record, key: "GHSA-stri-pped-se00" }),
+      labels: ["disclosure"],
+      user: bot,
+    });
     stripped.created_at = "2026-12-06T09:00:00Z";
 
     const first = await sweep();

@@ -32,7 +32,13 @@ async function readCase(identity: { appId: number; botLogin?: string }) {
     ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })),
     { identity, secret: testTrust.secret },
   );
-  const probot = new Probot({ appId: world.app.id, privateKey: world.app.keys.privateKey, baseUrl: github.url, Octokit, log: pino({ level: "silent" }) });
+  const probot = new Probot({
+    appId: world.app.id,
+    privateKey: world.app.keys.privateKey,
+    baseUrl: github.url,
+    Octokit,
+    log: pino({ level: "silent" }),
+  });
   const octokit = await probot.auth(world.installationId);
   const { data } = await octokit.rest.issues.get({ owner: "octo-org", repo: "security-cases", issue_number: issue.number });
   return readTrustedCase(data);

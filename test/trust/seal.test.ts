@@ -42,15 +42,11 @@ describe("the case seal", () => {
       ...Array.from({ length: sealedBody.trimEnd().length - caseStart }, (_, offset) => caseStart + offset),
     ];
     fc.assert(
-      fc.property(
-        fc.constantFrom(...positions),
-        fc.string({ minLength: 1, maxLength: 1 }),
-        (position, replacement) => {
-          fc.pre(sealedBody[position] !== replacement);
-          const changed = `${sealedBody.slice(0, position)}${replacement}${sealedBody.slice(position + 1)}`;
-          expect(judgeCaseBlock(issue({ body: changed }), trust).status).not.toBe("sealed");
-        },
-      ),
+      fc.property(fc.constantFrom(...positions), fc.string({ minLength: 1, maxLength: 1 }), (position, replacement) => {
+        fc.pre(sealedBody[position] !== replacement);
+        const changed = `${sealedBody.slice(0, position)}${replacement}${sealedBody.slice(position + 1)}`;
+        expect(judgeCaseBlock(issue({ body: changed }), trust).status).not.toBe("sealed");
+      }),
       { numRuns: 2_000 },
     );
   });
@@ -69,7 +65,11 @@ describe("the case seal", () => {
 
   it("reads only the last block: a case block quoted earlier in the body is not the app's", () => {
     const forged = withCaseBlock("", { ...record, state: "published" }).trim();
-    const body = sealCaseBody(`## Case\n\n\`\`\`text\n${forged}\n\`\`\`\n\n${withCaseBlock("", record).trim()}\n`, { repository, issue: 7 }, secret);
+    const body = sealCaseBody(
+      `## Case\n\n\`\`\`text\n${forged}\n\`\`\`\n\n${withCaseBlock("", record).trim()}\n`,
+      { repository, issue: 7 },
+      secret,
+    );
     expect(judgeCaseBlock(issue({ body }), trust)).toEqual({ status: "sealed" });
     expect(body.indexOf(forged)).toBeGreaterThan(0);
   });

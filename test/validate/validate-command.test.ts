@@ -1,7 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { runValidate } from "../../src/cli/validate-command.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { MAX_CONFIG_ALIAS_COUNT, MAX_CONFIG_DEPTH, MAX_CONFIG_FILE_BYTES, MAX_CONFIG_SECTION_VALUES } from "../../src/config/config-document.js";
+import {
+  MAX_CONFIG_ALIAS_COUNT,
+  MAX_CONFIG_DEPTH,
+  MAX_CONFIG_FILE_BYTES,
+  MAX_CONFIG_SECTION_VALUES,
+} from "../../src/config/config-document.js";
 import { MAX_ASSET_PATTERN_ALTERNATIVES, MAX_ASSET_PATTERN_LENGTH } from "../../src/policy/scope.js";
 
 async function validate(text: string): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -29,12 +34,32 @@ const aliasBomb = [
 
 describe("disclosure-desk validate on a hostile config", () => {
   it.each([
-    ["an alias bomb", `${tracking}${aliasBomb}`, `disclosure.yml:3:1 exclusions: its YAML aliases expand more than the limit of ${MAX_CONFIG_ALIAS_COUNT} allows`],
+    [
+      "an alias bomb",
+      `${tracking}${aliasBomb}`,
+      `disclosure.yml:3:1 exclusions: its YAML aliases expand more than the limit of ${MAX_CONFIG_ALIAS_COUNT} allows`,
+    ],
     ["nesting deeper than the limit", `${tracking}sla: ${"[".repeat(10_000)}\n`, `disclosure.yml:3:`],
-    ["a file over the size limit", `${tracking}# ${"x".repeat(MAX_CONFIG_FILE_BYTES)}\n`, `disclosure.yml the file is 257 KiB, over the limit of ${MAX_CONFIG_FILE_BYTES / 1024} KiB for a config file`],
-    ["a brace bomb", `${tracking}scope:\n  assets: ['${"{a,b}".repeat(40)}.example.org']\n`, `disclosure.yml:4:12 scope.assets[0]: asset "${"{a,b}".repeat(40)}.example.org": its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`],
-    ["a pattern over the length limit", `${tracking}scope:\n  assets: ['${"a".repeat(300)}.nl']\n`, `over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`],
-    ["a section over the values limit", `${tracking}scope:\n  outOfScope: [${Array.from({ length: MAX_CONFIG_SECTION_VALUES }, () => "x").join(", ")}]\n`, `disclosure.yml:3:1 scope: its values expand to more than the limit of ${MAX_CONFIG_SECTION_VALUES}`],
+    [
+      "a file over the size limit",
+      `${tracking}# ${"x".repeat(MAX_CONFIG_FILE_BYTES)}\n`,
+      `disclosure.yml the file is 257 KiB, over the limit of ${MAX_CONFIG_FILE_BYTES / 1024} KiB for a config file`,
+    ],
+    [
+      "a brace bomb",
+      `${tracking}scope:\n  assets: ['${"{a,b}".repeat(40)}.example.org']\n`,
+      `disclosure.yml:4:12 scope.assets[0]: asset "${"{a,b}".repeat(40)}.example.org": its { } groups expand to more than ${MAX_ASSET_PATTERN_ALTERNATIVES} hostnames, the limit for one pattern`,
+    ],
+    [
+      "a pattern over the length limit",
+      `${tracking}scope:\n  assets: ['${"a".repeat(300)}.nl']\n`,
+      `over the limit of ${MAX_ASSET_PATTERN_LENGTH} for one pattern`,
+    ],
+    [
+      "a section over the values limit",
+      `${tracking}scope:\n  outOfScope: [${Array.from({ length: MAX_CONFIG_SECTION_VALUES }, () => "x").join(", ")}]\n`,
+      `disclosure.yml:3:1 scope: its values expand to more than the limit of ${MAX_CONFIG_SECTION_VALUES}`,
+    ],
   ])("exits 1 and names the limit for %s", async (_kind, text, line) => {
     const result = await validate(text);
     expect(result.status).toBe(1);
@@ -44,7 +69,9 @@ describe("disclosure-desk validate on a hostile config", () => {
 
   it("names the depth limit on the line where nesting goes too deep", async () => {
     const result = await validate(`${tracking}sla: ${"[".repeat(10_000)}\n`);
-    expect(result.stderr).toBe(`disclosure.yml:3:${5 + MAX_CONFIG_DEPTH} lists and maps are nested more than ${MAX_CONFIG_DEPTH} levels deep, over the limit for a config file\n`);
+    expect(result.stderr).toBe(
+      `disclosure.yml:3:${5 + MAX_CONFIG_DEPTH} lists and maps are nested more than ${MAX_CONFIG_DEPTH} levels deep, over the limit for a config file\n`,
+    );
   });
 
   it("accepts the same shapes within the limits (control)", async () => {

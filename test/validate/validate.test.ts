@@ -18,7 +18,8 @@ const brokenConfigs: BrokenConfig[] = [
     yaml: "exclusions:\n  - security-headers\n  - clickjackng\n",
     path: "exclusions[1]",
     line: 3,
-    message: 'unknown exclusion id "clickjackng" (a rule of your own needs match patterns: { id, title, match: [...] }); did you mean "clickjacking"?',
+    message:
+      'unknown exclusion id "clickjackng" (a rule of your own needs match patterns: { id, title, match: [...] }); did you mean "clickjacking"?',
   },
   {
     name: "a custom exclusion without match patterns",
@@ -230,7 +231,9 @@ describe("validateConfig", () => {
   });
 
   it("accepts many wildcards in one hostname, because hostnames are matched label by label in linear time", () => {
-    expect(validateConfig("scope:\n  assets:\n    - example.org\n    - '*.a*b*c*d*e.example'\n    - 'a*a*a*a*a*a*a*a*a*a*a*a*b.example.org'\n")).toEqual([]);
+    expect(
+      validateConfig("scope:\n  assets:\n    - example.org\n    - '*.a*b*c*d*e.example'\n    - 'a*a*a*a*a*a*a*a*a*a*a*a*b.example.org'\n"),
+    ).toEqual([]);
   });
 
   it("accepts as many brace alternatives as the limit allows", () => {
@@ -242,9 +245,7 @@ describe("validateConfig", () => {
     const problems = validateConfig(yaml, "disclosure.yml", {
       repositoryIsPublic: (fullName) => fullName === "octo-org/website",
     });
-    expect(problems).toEqual([
-      expect.objectContaining({ path: "tracking.repository", line: 2, column: 3 }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ path: "tracking.repository", line: 2, column: 3 })]);
     expect(problems[0]?.message).toContain("octo-org/website is public");
     expect(validateConfig(yaml, "disclosure.yml", { repositoryIsPublic: () => undefined })).toEqual([]);
   });

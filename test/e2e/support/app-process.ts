@@ -12,7 +12,11 @@ export interface AppProcess {
   port: number;
   pid: number | undefined;
   output(): string;
-  sendWebhook(event: string, payload: unknown, options?: { deliveryId?: string; secret?: string }): Promise<{ status: number; body: string }>;
+  sendWebhook(
+    event: string,
+    payload: unknown,
+    options?: { deliveryId?: string; secret?: string },
+  ): Promise<{ status: number; body: string }>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 

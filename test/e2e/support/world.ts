@@ -10,7 +10,6 @@ export const openworxConfig = (trackingRepository: string): string => policyYaml
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
 
-
 /** Requests GitHub would refuse as malformed, and answers where the stand-in strayed from GitHub's schema. */
 export function invalidRequests(github: StandIn): string[] {
   return github.journal.problems();
@@ -25,14 +24,16 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: {
-  config?: string;
-  trackingPrivate?: boolean;
-  replicas?: number;
-  appEnv?: Record<string, string>;
-  searchIndexLagMs?: number;
-  command?: [string, ...string[]];
-} = {}): Promise<World> {
+export async function startWorld(
+  options: {
+    config?: string;
+    trackingPrivate?: boolean;
+    replicas?: number;
+    appEnv?: Record<string, string>;
+    searchIndexLagMs?: number;
+    command?: [string, ...string[]];
+  } = {},
+): Promise<World> {
   const github = await startStandIn();
   const trackingName = "security-cases";
   const fixture = seedFixtureWorld(github.state, {
@@ -67,7 +68,11 @@ export async function startWorld(options: {
     newReport(index) {
       const ghsaId = ghsaIdFor(index);
       const payload = repositoryAdvisoryReportedPayload({
-        repository_advisory: { ghsa_id: ghsaId, summary: `Report ${index}: IDOR on invoices`, html_url: `https://github.com/${fixture.advisoryRepository}/security/advisories/${ghsaId}` },
+        repository_advisory: {
+          ghsa_id: ghsaId,
+          summary: `Report ${index}: IDOR on invoices`,
+          html_url: `https://github.com/${fixture.advisoryRepository}/security/advisories/${ghsaId}`,
+        },
       });
       github.state.adoptAdvisory(fixture.advisoryRepository, payload.repository_advisory as unknown as RepositoryAdvisoryObject);
       return payload;

@@ -40,10 +40,14 @@ export function verifyAppJwt(token: string, appId: number, publicKey: KeyObject 
   if (!valid) return { ok: false, reason: "A JSON web token could not be decoded" };
   if (String(claims.iss) !== String(appId)) return { ok: false, reason: "'Issuer' claim ('iss') must be an Integer" };
   if (typeof claims.exp !== "number" || claims.exp <= nowSeconds) {
-    return { ok: false, reason: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires" };
+    return {
+      ok: false,
+      reason: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+    };
   }
   if (claims.exp > nowSeconds + 10 * 60 + 30) return { ok: false, reason: "'Expiration time' claim ('exp') is too far in the future" };
-  if (typeof claims.iat !== "number" || claims.iat > nowSeconds + 60) return { ok: false, reason: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued" };
+  if (typeof claims.iat !== "number" || claims.iat > nowSeconds + 60)
+    return { ok: false, reason: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued" };
   return { ok: true };
 }
 

@@ -12,7 +12,14 @@ import {
   type UserObject,
 } from "../../fixtures/github-objects.js";
 import { newInstallationToken } from "./app-auth.js";
-import { blobSha, type InstallationState, type Permission, type PullRequestState, type RepositoryState, type StandInState } from "./state.js";
+import {
+  blobSha,
+  type InstallationState,
+  type Permission,
+  type PullRequestState,
+  type RepositoryState,
+  type StandInState,
+} from "./state.js";
 
 export type Caller = { kind: "app" } | { kind: "installation"; installation: InstallationState };
 
@@ -89,9 +96,7 @@ function installationView(state: StandInState, installation: InstallationState) 
 }
 
 function installationFor(state: StandInState, ownerLogin: string): InstallationState | undefined {
-  return [...state.installations.values()].find(
-    (installation) => installation.account.login.toLowerCase() === ownerLogin.toLowerCase(),
-  );
+  return [...state.installations.values()].find((installation) => installation.account.login.toLowerCase() === ownerLogin.toLowerCase());
 }
 
 /** The repository in the path, if the caller may see it (404 otherwise, as GitHub hides what it will not show). */
@@ -162,7 +167,13 @@ function advisoryOf(context: RouteContext, repository: RepositoryState) {
 /** The files at a ref: the default branch (`HEAD`, its name or no ref), a tag, or the SHA of either's tree. */
 function snapshotAt(repository: RepositoryState, ref: string | undefined): Map<string, string> | undefined {
   const defaultBranch = repository.repository.default_branch;
-  if (ref === undefined || ref === "HEAD" || ref === defaultBranch || ref === `refs/heads/${defaultBranch}` || ref === `heads/${defaultBranch}`) {
+  if (
+    ref === undefined ||
+    ref === "HEAD" ||
+    ref === defaultBranch ||
+    ref === `refs/heads/${defaultBranch}` ||
+    ref === `heads/${defaultBranch}`
+  ) {
     return repository.files;
   }
   const tag = repository.tags.get(ref.replace(/^(?:refs\/)?tags\//, ""));
@@ -178,7 +189,9 @@ function snapshots(repository: RepositoryState): Map<string, string>[] {
 
 /** The commit a branch or tag points at: one per distinct set of files. */
 export function commitShaOf(files: ReadonlyMap<string, string>): string {
-  return createHash("sha1").update(`commit ${treeShaOf(files)}`).digest("hex");
+  return createHash("sha1")
+    .update(`commit ${treeShaOf(files)}`)
+    .digest("hex");
 }
 
 /** A ref (`heads/main`, `tags/v1`) and the files it points at, if it exists. */
@@ -202,8 +215,15 @@ function pullRequestObject(repository: RepositoryState, pull: PullRequestState, 
   const api = `https://api.github.com/repos/${fullName}`;
   const html = `https://github.com/${fullName}/pull/${pull.number}`;
   const side = (branch: string) => {
-    const files = (branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch)) ?? new Map<string, string>();
-    return { label: `${repository.repository.owner.login}:${branch}`, ref: branch, repo: repository.repository, sha: commitShaOf(files), user: repository.repository.owner };
+    const files =
+      (branch === repository.repository.default_branch ? repository.files : repository.branches.get(branch)) ?? new Map<string, string>();
+    return {
+      label: `${repository.repository.owner.login}:${branch}`,
+      ref: branch,
+      repo: repository.repository,
+      sha: commitShaOf(files),
+      user: repository.repository.owner,
+    };
   };
   const link = (href: string) => ({ href });
   return {
@@ -252,7 +272,19 @@ function pullRequestObject(repository: RepositoryState, pull: PullRequestState, 
     author_association: "NONE",
     auto_merge: null,
     ...(full
-      ? { merged: false, mergeable: null, mergeable_state: "unknown", merged_by: null, comments: 0, review_comments: 0, maintainer_can_modify: false, commits: 1, additions: 1, deletions: 0, changed_files: 1 }
+      ? {
+          merged: false,
+          mergeable: null,
+          mergeable_state: "unknown",
+          merged_by: null,
+          comments: 0,
+          review_comments: 0,
+          maintainer_can_modify: false,
+          commits: 1,
+          additions: 1,
+          deletions: 0,
+          changed_files: 1,
+        }
       : {}),
   };
 }
@@ -309,7 +341,16 @@ function directoryListing(repository: RepositoryState, files: ReadonlyMap<string
     const url = `https://api.github.com/repos/${repository.repository.full_name}/contents/${child.path}`;
     const gitUrl = `https://api.github.com/repos/${repository.repository.full_name}/git/trees/${sha}`;
     const htmlUrl = `https://github.com/${repository.repository.full_name}/tree/${ref}/${child.path}`;
-    return { ...child, size: 0, sha, url: `${url}?ref=${ref}`, git_url: gitUrl, html_url: htmlUrl, download_url: null, _links: { self: `${url}?ref=${ref}`, git: gitUrl, html: htmlUrl } };
+    return {
+      ...child,
+      size: 0,
+      sha,
+      url: `${url}?ref=${ref}`,
+      git_url: gitUrl,
+      html_url: htmlUrl,
+      download_url: null,
+      _links: { self: `${url}?ref=${ref}`, git: gitUrl, html: htmlUrl },
+    };
   });
 }
 
@@ -351,7 +392,10 @@ export const handlers: Record<string, Handler> = {
   },
 
   "apps/list-installations": (context) =>
-    paginate(context, [...context.state.installations.values()].map((installation) => installationView(context.state, installation))),
+    paginate(
+      context,
+      [...context.state.installations.values()].map((installation) => installationView(context.state, installation)),
+    ),
 
   "apps/get-installation": (context) => {
     const installation = context.state.installations.get(Number(context.params.installation_id));
@@ -440,7 +484,9 @@ export const handlers: Record<string, Handler> = {
     const gitUrl = (kind: string, sha: string) => `https://api.github.com/repos/${repository.repository.full_name}/git/${kind}/${sha}`;
     const entries = [
       ...[...directories].map((path) => {
-        const sha = createHash("sha1").update(`tree ${treeShaOf(files)} ${path}`).digest("hex");
+        const sha = createHash("sha1")
+          .update(`tree ${treeShaOf(files)} ${path}`)
+          .digest("hex");
         return { path, mode: "040000", type: "tree", sha, url: gitUrl("trees", sha) };
       }),
       ...[...files].map(([path, content]) => {
@@ -459,7 +505,9 @@ export const handlers: Record<string, Handler> = {
     const repository = repositoryOf(context);
     requirePermission(context, "contents", "read");
     const sha = context.params.file_sha ?? "";
-    const content = snapshots(repository).flatMap((files) => [...files.values()]).find((text) => blobSha(text) === sha);
+    const content = snapshots(repository)
+      .flatMap((files) => [...files.values()])
+      .find((text) => blobSha(text) === sha);
     if (content === undefined) throw notFound();
     return {
       status: 200,
@@ -519,8 +567,9 @@ export const handlers: Record<string, Handler> = {
     const files = refOf(repository, `heads/${branch}`);
     if (!files) throw new GitHubError(404, `Branch ${branch} not found`);
     const existing = files.get(path);
-    if (existing !== undefined && context.body.sha === undefined) throw new GitHubError(422, "Invalid request.\n\n\"sha\" wasn't supplied.");
-    if (existing !== undefined && context.body.sha !== blobSha(existing)) throw new GitHubError(409, `${path} does not match ${String(context.body.sha)}`);
+    if (existing !== undefined && context.body.sha === undefined) throw new GitHubError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+    if (existing !== undefined && context.body.sha !== blobSha(existing))
+      throw new GitHubError(409, `${path} does not match ${String(context.body.sha)}`);
     const text = Buffer.from(String(context.body.content), "base64").toString("utf8");
     files.set(path, text);
     const sha = commitShaOf(files);
@@ -577,7 +626,13 @@ export const handlers: Record<string, Handler> = {
       throw new GitHubError(422, "Validation Failed", [{ resource: "PullRequest", code: "invalid", field: "head" }]);
     }
     if (repository.pulls.some((pull) => pull.state === "open" && pull.head === head && pull.base === base)) {
-      throw new GitHubError(422, "Validation Failed", [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repository.repository.owner.login}:${head}.` }]);
+      throw new GitHubError(422, "Validation Failed", [
+        {
+          resource: "PullRequest",
+          code: "custom",
+          message: `A pull request already exists for ${repository.repository.owner.login}:${head}.`,
+        },
+      ]);
     }
     const now = context.state.timestamp();
     const pull: PullRequestState = {
@@ -626,7 +681,12 @@ export const handlers: Record<string, Handler> = {
         .map(([name, files]) => {
           const sha = commitShaOf(files);
           const url = `https://api.github.com/repos/${repository.repository.full_name}/git/${name}`;
-          return { ref: name, node_id: nodeIdOf(name), url, object: { type: "commit", sha, url: `https://api.github.com/repos/${repository.repository.full_name}/git/commits/${sha}` } };
+          return {
+            ref: name,
+            node_id: nodeIdOf(name),
+            url,
+            object: { type: "commit", sha, url: `https://api.github.com/repos/${repository.repository.full_name}/git/commits/${sha}` },
+          };
         }),
     };
   },
@@ -679,7 +739,10 @@ export const handlers: Record<string, Handler> = {
   "issues/list-for-repo": (context) => {
     const repository = repositoryOf(context);
     const state = context.query.state ?? "open";
-    const wanted = (context.query.labels ?? "").split(",").filter(Boolean).map((name) => name.toLowerCase());
+    const wanted = (context.query.labels ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((name) => name.toLowerCase());
     const sort = context.query.sort ?? "created";
     const direction = context.query.direction ?? "desc";
     const issues = [...repository.issues.values()]
@@ -796,8 +859,10 @@ export const handlers: Record<string, Handler> = {
     const query = parseSearchQuery(context.query.q ?? "");
     const visible = [...context.state.repositories.values()].filter((repository) => {
       if (query.repo && repository.repository.full_name.toLowerCase() !== query.repo) return false;
-      return context.caller.kind !== "installation" ||
-        repository.repository.owner.login.toLowerCase() === context.caller.installation.account.login.toLowerCase();
+      return (
+        context.caller.kind !== "installation" ||
+        repository.repository.owner.login.toLowerCase() === context.caller.installation.account.login.toLowerCase()
+      );
     });
     const items = visible
       .flatMap((repository) => [...repository.issues.values()])
@@ -812,7 +877,10 @@ export const handlers: Record<string, Handler> = {
         return query.terms.every((term) => haystack.includes(term));
       })
       .sort((a, b) => b.created_at.localeCompare(a.created_at));
-    const result = paginate(context, items.map((issue) => ({ ...issue, score: 1 })));
+    const result = paginate(
+      context,
+      items.map((issue) => ({ ...issue, score: 1 })),
+    );
     // In GitHub's order: Octokit's paginate takes the first key after the counts as the list.
     return { ...result, body: { total_count: items.length, incomplete_results: false, items: result.body, search_type: "lexical" } };
   },
@@ -1014,7 +1082,9 @@ export function parseSearchQuery(q: string): SearchQuery {
       continue;
     }
     const token = word!;
-    const [qualifier, value] = token.includes(":") ? [token.slice(0, token.indexOf(":")), token.slice(token.indexOf(":") + 1)] : [undefined, token];
+    const [qualifier, value] = token.includes(":")
+      ? [token.slice(0, token.indexOf(":")), token.slice(token.indexOf(":") + 1)]
+      : [undefined, token];
     switch (qualifier?.toLowerCase()) {
       case "repo":
         query.repo = value.toLowerCase();

@@ -130,7 +130,15 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     try {
       body = text === "" ? undefined : (JSON.parse(text) as unknown);
     } catch {
-      const entry = record({ method, path: url.pathname, query, headers: request.headers, body: text, operationId: undefined, auth: "none" });
+      const entry = record({
+        method,
+        path: url.pathname,
+        query,
+        headers: request.headers,
+        body: text,
+        operationId: undefined,
+        auth: "none",
+      });
       return refuse(response, entry, 400, "Problems parsing JSON", []);
     }
 
@@ -151,11 +159,16 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
         await new Promise((resolve) => setTimeout(resolve, fault.milliseconds));
       } else if (fault.kind === "secondary-rate-limit") {
         entry.status = 403;
-        return send(response, 403, {
-          message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-          documentation_url: "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits",
-          status: "403",
-        }, { "retry-after": String(fault.retryAfterSeconds), "x-ratelimit-remaining": "4999" });
+        return send(
+          response,
+          403,
+          {
+            message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+            documentation_url: "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+            status: "403",
+          },
+          { "retry-after": String(fault.retryAfterSeconds), "x-ratelimit-remaining": "4999" },
+        );
       } else {
         entry.status = fault.status;
         const message = fault.status === 422 ? "Validation Failed" : fault.status === 502 ? "Server Error" : "Internal Server Error";
@@ -163,7 +176,8 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
       }
     }
 
-    if (!found || !operationId) return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [`no such endpoint: ${method} ${url.pathname}`]);
+    if (!found || !operationId)
+      return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [`no such endpoint: ${method} ${url.pathname}`]);
     if (isAdvisoryOperation(operationId) && !state.features.advisories) {
       return refuse(response, entry, 404, "Not Found", ["repository security advisories are switched off (GitHub Enterprise Server)"]);
     }
@@ -175,22 +189,41 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     if ("error" in caller) return refuse(response, entry, caller.status, caller.error, [caller.error]);
     entry.auth = caller.kind;
     if (caller.kind === "app" && !appJwtOperations.has(operationId)) {
-      return refuse(response, Object.assign(entry, { invalid: true }), 403, "A JSON web token cannot be used to access this endpoint; use an installation token", []);
+      return refuse(
+        response,
+        Object.assign(entry, { invalid: true }),
+        403,
+        "A JSON web token cannot be used to access this endpoint; use an installation token",
+        [],
+      );
     }
     if (caller.kind === "installation" && appJwtOperations.has(operationId)) {
-      return refuse(response, Object.assign(entry, { invalid: true }), 401, "A JSON web token could not be decoded", [`${operationId} needs the app JWT`]);
+      return refuse(response, Object.assign(entry, { invalid: true }), 401, "A JSON web token could not be decoded", [
+        `${operationId} needs the app JWT`,
+      ]);
     }
     if (caller.kind === "installation" && !found.operation.enabledForGitHubApps) {
-      return refuse(response, Object.assign(entry, { invalid: true }), 403, "Resource not accessible by integration", [`${operationId} is not available to GitHub Apps`]);
+      return refuse(response, Object.assign(entry, { invalid: true }), 403, "Resource not accessible by integration", [
+        `${operationId} is not available to GitHub Apps`,
+      ]);
     }
 
     const validation = validateRestRequest({ method, path: bare, query, headers: request.headers, body });
     if (validation.problems.length > 0) {
-      return refuse(response, Object.assign(entry, { invalid: true }), 422, `Invalid request.\n\n${validation.problems.join("\n")}`, validation.problems);
+      return refuse(
+        response,
+        Object.assign(entry, { invalid: true }),
+        422,
+        `Invalid request.\n\n${validation.problems.join("\n")}`,
+        validation.problems,
+      );
     }
 
     const handler = handlers[operationId];
-    if (!handler) return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [`the stand-in does not implement ${operationId}`]);
+    if (!handler)
+      return refuse(response, Object.assign(entry, { invalid: true }), 404, "Not Found", [
+        `the stand-in does not implement ${operationId}`,
+      ]);
     let result: RouteResult;
     try {
       result = handler({
@@ -228,8 +261,12 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
     }
     headers["content-type"] ??= "application/json; charset=utf-8";
     // GitHub Enterprise Server names its version on every REST response.
-    const enterprise: Record<string, string> = state.features.enterpriseServerVersion ? { "x-github-enterprise-version": state.features.enterpriseServerVersion } : {};
-    response.writeHead(result.status, { ...rateLimitHeaders(), ...enterprise, ...headers }).end(result.status === 204 ? undefined : payload);
+    const enterprise: Record<string, string> = state.features.enterpriseServerVersion
+      ? { "x-github-enterprise-version": state.features.enterpriseServerVersion }
+      : {};
+    response
+      .writeHead(result.status, { ...rateLimitHeaders(), ...enterprise, ...headers })
+      .end(result.status === 204 ? undefined : payload);
   }
 
   function record(fields: Omit<JournalEntry, "status" | "problems" | "responseProblems" | "invalid">): JournalEntry {
@@ -297,8 +334,11 @@ export async function startStandIn(options: { port?: number; state?: StandInStat
 }
 
 function isAdvisoryOperation(operationId: string): boolean {
-  return operationId.startsWith("security-advisories/") && operationId !== "security-advisories/list-global-advisories" &&
-    operationId !== "security-advisories/get-global-advisory";
+  return (
+    operationId.startsWith("security-advisories/") &&
+    operationId !== "security-advisories/list-global-advisories" &&
+    operationId !== "security-advisories/get-global-advisory"
+  );
 }
 
 function rateLimitHeaders(): Record<string, string> {

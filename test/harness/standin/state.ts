@@ -104,7 +104,13 @@ export interface StandInFeatures {
 }
 
 export class StandInState {
-  readonly features: StandInFeatures = { advisories: true, advisoryComments: true, searchIndexLagMs: 0, enterpriseServerVersion: null, treeEntryLimit: 100_000 };
+  readonly features: StandInFeatures = {
+    advisories: true,
+    advisoryComments: true,
+    searchIndexLagMs: 0,
+    enterpriseServerVersion: null,
+    treeEntryLimit: 100_000,
+  };
   /** When each issue (by id) becomes visible to search, in wall-clock milliseconds. */
   readonly searchableFrom = new Map<number, number>();
   /** Labels the search index still holds for an issue (by id) whose labels changed after it last indexed it. */
@@ -128,12 +134,16 @@ export class StandInState {
   }
 
   timestamp(): string {
-    return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+    return this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
   }
 
   /** The app, with a new key pair unless given its private key (PKCS#1 PEM). */
   seedApp(options: { id?: number; slug?: string; privateKey?: string } = {}): AppState {
-    const keys = options.privateKey ? { privateKey: options.privateKey, publicKey: createPublicKey(options.privateKey) } : generateAppKeyPair();
+    const keys = options.privateKey
+      ? { privateKey: options.privateKey, publicKey: createPublicKey(options.privateKey) }
+      : generateAppKeyPair();
     const slug = options.slug ?? "disclosure-desk";
     this.app = {
       id: options.id ?? 4_242,
