@@ -2,6 +2,7 @@ import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
+import { appBotLogin } from "../github/app-client.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
 import {
   countMentions,
@@ -140,8 +141,7 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
     locks,
     async forEachTrackingIssue(visit) {
       const appOctokit = await probot.auth();
-      const { data: app } = await appOctokit.rest.apps.getAuthenticated();
-      const botLogin = `${app?.slug ?? ""}[bot]`;
+      const botLogin = await appBotLogin(appOctokit);
       let failed = 0;
       for await (const installation of everyInstallation(probot, appOctokit)) {
         try {

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { getPrivateKey } from "@probot/get-private-key";
 import { disclosureDesk } from "../app.js";
 import { caseSecretFrom, type CaseSecret } from "../case/trust.js";
+import { checkAppCredentials, enterpriseVersion } from "../github/app-client.js";
 import { learnBotLogin, type CaseTrust } from "../github/case-trust.js";
 import { emailChannel } from "../email/email-channel.js";
 import { readEmailSettings } from "../email/email-settings.js";
@@ -127,12 +128,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       }
     };
     await learnIdentity();
-    const readEnterpriseVersion = async () => {
-      const { headers } = await (
-        await app.auth()
-      ).request("GET /app/installations", { per_page: 1, request: { signal: AbortSignal.timeout(10_000) } });
-      return headers["x-github-enterprise-version"]?.toString();
-    };
+    const readEnterpriseVersion = async () => enterpriseVersion(await app.auth());
     const detected = await detectPlatform(settings.gitHubHost, readEnterpriseVersion);
     dependencies.platform.advisories = detected.advisories;
     const platform = platformLogLine(detected);
@@ -141,10 +137,7 @@ export function composeServer(settings: ServerSettings, now: () => number = Date
       operatorRoutes({
         now,
         checks: {
-          github: async () => {
-            const octokit = await app.auth();
-            await octokit.rest.apps.getAuthenticated();
-          },
+          github: async () => checkAppCredentials(await app.auth()),
           ...(redis ? { redis: async () => void (await redis.ping()) } : {}),
         },
       }),
