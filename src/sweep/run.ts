@@ -5,7 +5,7 @@ import type { RepositoryConfig } from "../config/repository-config.js";
 import type { GitHubGateway, InstallationRepository, TriageAdvisory } from "../github/gateway.js";
 import { hasStatus } from "../github/status.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
-import { advisoryFromPayload } from "../intake/advisory-report.js";
+import { advisoryReport } from "../intake/advisory-report.js";
 import type { executeIntake } from "../intake/execute-intake.js";
 import { executeAdvisoryIntake, planAdvisoryIntake } from "../intake/open-case.js";
 import type { ScreeningContext } from "../reporters/intake-screening.js";
@@ -405,11 +405,7 @@ async function reconcileTriageAdvisories(gateway: GitHubGateway, options: SweepO
       continue;
     }
     await options.locks.withLock(`case:${advisory.ghsa_id}`, async () => {
-      const report = advisoryFromPayload(
-        // The listing returns the advisory object of the webhook payload, without the repository beside it.
-        { repository_advisory: advisory, repository: { full_name: repository } } as unknown as Parameters<typeof advisoryFromPayload>[0],
-        now,
-      );
+      const report = advisoryReport(advisory, repository, undefined, now);
       const planned = await planAdvisoryIntake(gateway, options.screening, report, now);
       const { plan } = planned;
       const fields = { caseKey: plan.caseKey, reasons: plan.reasons, actions: plan.actions.map((action) => action.type) };
