@@ -12,7 +12,7 @@ function loadedFor(configText: string): { problems: number; re2: boolean; holida
     import { createRequire } from "node:module";
     await import("./dist/app.js");
     const { parseConfigText } = await import("./dist/config/load.js");
-    const { triage } = await import("./dist/policy/index.js");
+    const { triage } = await import("./dist/policy/triage.js");
     const { computeDeadlines } = await import("./dist/sla/index.js");
     const { config, errors } = parseConfigText(process.env.CONFIG_TEXT);
     triage({ report: { id: "r1", title: "Stored XSS in the comment field", body: "Post <script>alert(1)</script> as a comment: it runs for every visitor." }, config });
