@@ -142,7 +142,7 @@ export async function executeContainment(
             current.body.replace(ADVISORY_PENDING, () => advisoryCell(advisory)),
             record,
           );
-          await containment.updateCaseIssue(requireTracking(tracking), current.number, body);
+          await shared.updateTrackingIssue(requireTracking(tracking), current.number, { body });
           current.body = body;
           current.record = record;
           log.info({ issue: current.number }, "report contained");
@@ -283,7 +283,7 @@ export async function executeRelease(
   tracking: RepositoryRef,
   log: Logger,
 ): Promise<void> {
-  const { containment } = gateways;
+  const { shared, containment } = gateways;
   const { text } = facts;
   const publicRepository = parseRepository(text.repository);
   for (const action of plan.actions) {
@@ -301,7 +301,7 @@ export async function executeRelease(
         const current = facts.existingCase;
         if (!current) break;
         await containment.createComment(tracking, current.number, action.note);
-        await containment.closeCaseIssue(tracking, current.number, withCaseBlock(current.body, action.record));
+        await shared.closeTrackingIssue(tracking, current.number, withCaseBlock(current.body, action.record));
         break;
       }
       default: {

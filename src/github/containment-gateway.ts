@@ -3,7 +3,6 @@ import { isWrittenByApp, type AppIdentity } from "../case/trust.js";
 import { hasStatus } from "./status.js";
 import { collaboratorRole, roleAtLeast, type RepositoryRole } from "./permissions.js";
 import type { RepositoryRef } from "./refs.js";
-import { asCaseRecord } from "./case-trust.js";
 
 /**
  * The GitHub calls containment needs beyond the shared gateway: the public issue and its comments, locking,
@@ -82,20 +81,6 @@ export class ContainmentGateway {
   }
 
   /** The tracking issue's body with its case record, sealed on the way. */
-  async updateCaseIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({ ...repository, issue_number: issueNumber, body, ...asCaseRecord });
-  }
-
-  async closeCaseIssue(repository: RepositoryRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.update({
-      ...repository,
-      issue_number: issueNumber,
-      body,
-      state: "closed",
-      state_reason: "not_planned",
-      ...asCaseRecord,
-    });
-  }
 
   async updateCommentBody(repository: RepositoryRef, commentId: number, body: string): Promise<void> {
     await this.octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
