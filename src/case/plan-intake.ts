@@ -126,16 +126,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     reasons.push(
       `tracking repository ${facts.tracking.repository} is ${internal ? "internal (the whole enterprise can read it)" : "public"}: refusing to write report content there`,
     );
-    actions.push({
-      type: "warnPublicTrackingRepository",
-      repository: facts.tracking.repository,
-      title: PUBLIC_TRACKING_NOTICE_TITLE,
-      body: renderMessage(config.language, "public-tracking-repository", {
-        repository: facts.tracking.repository,
-        internal,
-        marker: "<!-- disclosure-desk:public-tracking-repository -->",
-      }),
-    });
+    actions.push(publicTrackingWarning(config.language, facts.tracking));
   }
   if (policy.errors.length > 0) reasons.push(`configuration has ${policy.errors.length} error(s): safe defaults used`);
   if (facts.codeClaims) reasons.push(claimsReason(facts.codeClaims));
@@ -302,4 +293,24 @@ function renderTrackingIssue(
 
 export function renderRelay(language: Language, advisoryUrl: string, relay: { message: string; reason: string }): string {
   return renderMessage(language, "relay-needed", { advisoryUrl, reason: relay.reason, message: untrusted(relay.message) });
+}
+
+/**
+ * The notice to maintainers that the policy's tracking repository is not private, so no report content is written
+ * there; the same for every channel a report arrives by, worded for an internal (enterprise-wide) or a public one.
+ */
+export function publicTrackingWarning(
+  language: Language,
+  tracking: { repository: string; visibility?: "private" | "internal" | "public" },
+): { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string } {
+  return {
+    type: "warnPublicTrackingRepository",
+    repository: tracking.repository,
+    title: PUBLIC_TRACKING_NOTICE_TITLE,
+    body: renderMessage(language, "public-tracking-repository", {
+      repository: tracking.repository,
+      internal: tracking.visibility === "internal",
+      marker: "<!-- disclosure-desk:public-tracking-repository -->",
+    }),
+  };
 }

@@ -75,7 +75,7 @@ async function gatherFacts(
   const existing = await findCase(shared, home, containmentCaseKey(text));
   return {
     ...base,
-    tracking: { repository: home.tracking.repository, isPrivate: home.tracking.isPrivate },
+    tracking: { repository: home.tracking.repository, isPrivate: home.tracking.isPrivate, visibility: home.tracking.visibility },
     existingCase: existing ? { number: existing.number, body: existing.body, record: existing.record } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/plan-intake.js";
+import { caseLabels, publicTrackingWarning, trackingIssueTitle } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
 import { neutraliseReferences, truncate, untrusted, withoutAppMarkers } from "../messages/untrusted-text.js";
@@ -55,7 +55,7 @@ export interface ContainmentFacts {
   trigger: ContainmentTrigger;
   policy: RepositoryConfig;
   /** The configured tracking repository and whether GitHub says it is private; absent when none is configured. */
-  tracking?: { repository: string; isPrivate: boolean };
+  tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   existingCase: ExistingCase | null;
   /** Whether the public issue is locked now. */
   issueLocked: boolean;
@@ -131,15 +131,7 @@ export function planContainment(facts: ContainmentFacts): ContainmentPlan {
   if (!facts.tracking) return refuse("no tracking repository is configured: there is no private place for the copy, so nothing is hidden");
   if (!facts.tracking.isPrivate) {
     return refuse(`tracking repository ${facts.tracking.repository} is public: no report content is written there and nothing is hidden`, [
-      {
-        type: "warnPublicTrackingRepository",
-        repository: facts.tracking.repository,
-        title: PUBLIC_TRACKING_NOTICE_TITLE,
-        body: renderMessage(config.language, "public-tracking-repository", {
-          repository: facts.tracking.repository,
-          marker: "<!-- disclosure-desk:public-tracking-repository -->",
-        }),
-      },
+      publicTrackingWarning(config.language, facts.tracking),
     ]);
   }
 

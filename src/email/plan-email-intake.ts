@@ -1,7 +1,7 @@
 import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, PUBLIC_TRACKING_NOTICE_TITLE, trackingIssueTitle } from "../case/plan-intake.js";
+import { caseLabels, publicTrackingWarning, trackingIssueTitle } from "../case/plan-intake.js";
 import { renderClaimsSection } from "../case/code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
 import type { ClaimsCheck } from "../policy/claim-check.js";
@@ -44,7 +44,7 @@ export interface EmailIntakeFacts {
   /** The address the message was sent to and the repository whose policy applies. */
   route: { address: string; repository: string };
   policy: RepositoryConfig;
-  tracking?: { repository: string; isPrivate: boolean };
+  tracking?: { repository: string; isPrivate: boolean; visibility?: "private" | "internal" | "public" };
   /** What the trusted receiving server says about the message's From. */
   sender: SenderAuthentication;
   /** The case the message belongs to: its own (a redelivery of a first message) or the one it answers. */
@@ -114,15 +114,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
     };
   }
   if (!facts.tracking.isPrivate) {
-    actions.push({
-      type: "warnPublicTrackingRepository",
-      repository: facts.tracking.repository,
-      title: PUBLIC_TRACKING_NOTICE_TITLE,
-      body: renderMessage(config.language, "public-tracking-repository", {
-        repository: facts.tracking.repository,
-        marker: "<!-- disclosure-desk:public-tracking-repository -->",
-      }),
-    });
+    actions.push(publicTrackingWarning(config.language, facts.tracking));
     reasons.push(`tracking repository ${facts.tracking.repository} is public: refusing to write report content there`);
     return { caseKey, mode: "refused", reasons, actions };
   }
