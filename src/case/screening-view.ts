@@ -64,15 +64,22 @@ export function screenedRecordFields(screening: ReportScreening | undefined): Pi
 }
 
 /** The tracking issue's reporter-history section; empty when the report was not screened. */
+/**
+ * A tracking issue lists the reporter's newest cases only and counts the rest: a prolific researcher's whole history
+ * would bury the report under it (the labels and reasons already count invalid and accepted reports over all of it).
+ */
+export const SHOWN_HISTORY = 10;
+
 export function renderReporterHistory(language: Language, timezone: string, screening: ReportScreening | undefined): string {
   if (screening === undefined) return "";
   return renderMessage(language, "reporter-history", {
-    history: screening.history.map((entry) => ({
+    history: screening.history.slice(0, SHOWN_HISTORY).map((entry) => ({
       reference: entry.reference,
       key: untrusted(entry.key),
       outcome: entry.outcome,
       receivedOn: formatDate(localDateOf(new Date(entry.receivedAt), timezone), language),
     })),
+    earlier: Math.max(0, screening.history.length - SHOWN_HISTORY),
     complete: screening.historyComplete,
     duplicates: screening.duplicates.map((match) => ({
       reference: match.reference,
