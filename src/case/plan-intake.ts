@@ -11,6 +11,7 @@ import type { ClaimsCheck } from "../policy/claim-check.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
 import { claimsReason, renderClaimsSection } from "./code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
+import type { RelayReason } from "./relay-reason.js";
 import { renderTrackingIssueView } from "./tracking-view.js";
 import type { ReportScreening } from "./screening-view.js";
 import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "./screening-view.js";
@@ -71,7 +72,7 @@ export interface CaseOpening {
 export type IntakeAction =
   | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
   | ({ type: "openTrackingIssue"; repository: string; title: string } & CaseOpening)
-  | { type: "relayAcknowledgement"; repository: string; message: string; reason: string }
+  | { type: "relayAcknowledgement"; repository: string; message: string; reason: RelayReason }
   | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
   | { type: "closeBlockedReport"; message: string; marker: string };
 
@@ -86,7 +87,6 @@ export interface IntakePlan {
 }
 
 export const PUBLIC_TRACKING_NOTICE_TITLE = "Disclosure Desk: this tracking repository is public";
-export const COMMENTS_API_UNAVAILABLE = "the advisory comments API is not available";
 
 export function acknowledgementMarker(caseKey: string): string {
   return `<!-- disclosure-desk:acknowledgement ${caseKey} -->`;
@@ -177,7 +177,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
     reasons.push(`the advisory comments API is not available: the acknowledgement is relayed by a maintainer`);
     actions.push({
       ...opening,
-      ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: COMMENTS_API_UNAVAILABLE }),
+      ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: "comments-api-unavailable" }),
     });
   } else {
     if (earlier === "unknown")
@@ -197,7 +197,7 @@ export function caseOpening(
   facts: IntakeFacts,
   decision: TriageDecision,
   deadlines: ReturnType<typeof computeDeadlines>,
-  acknowledgement: { status: "sent" } | { status: "relay-needed"; message: string; reason: string },
+  acknowledgement: { status: "sent" } | { status: "relay-needed"; message: string; reason: RelayReason },
 ): CaseOpening {
   const { advisory, policy, now } = facts;
   const { config } = policy;
@@ -226,7 +226,7 @@ export function caseOpening(
 }
 
 /** The opening of a case whose acknowledgement could not be posted: the plan's, with the relay for a maintainer. */
-export function relayedCaseOpening(facts: IntakeFacts, plan: IntakePlan, reason: string): CaseOpening {
+export function relayedCaseOpening(facts: IntakeFacts, plan: IntakePlan, reason: RelayReason): CaseOpening {
   const { config } = facts.policy;
   const deadlines = computeDeadlines({ receivedAt: facts.advisory.submittedAt }, config.sla, config.calendar);
   return caseOpening(facts, plan.triage, deadlines, { status: "relay-needed", message: plan.acknowledgement, reason });
@@ -267,7 +267,7 @@ function renderTrackingIssue(
   decision: TriageDecision,
   record: CaseRecord,
   evidence: IntakeEvidence,
-  relay: { message: string; reason: string } | undefined,
+  relay: { message: string; reason: RelayReason } | undefined,
 ): string {
   const { advisory, policy } = facts;
   const { config } = policy;
@@ -291,8 +291,17 @@ function renderTrackingIssue(
   return withCaseBlock(body, record);
 }
 
-export function renderRelay(language: Language, advisoryUrl: string, relay: { message: string; reason: string }): string {
-  return renderMessage(language, "relay-needed", { advisoryUrl, reason: relay.reason, message: untrusted(relay.message) });
+export function renderRelay(
+  language: Language,
+  advisoryUrl: string,
+  relay: { message: string; reason: RelayReason; channel?: string },
+): string {
+  return renderMessage(language, "relay-needed", {
+    advisoryUrl,
+    reason: relay.reason,
+    channel: relay.channel,
+    message: untrusted(relay.message),
+  });
 }
 
 /**

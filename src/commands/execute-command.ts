@@ -84,7 +84,7 @@ export async function executeCommentPlan(
           notes.push(
             renderMessage(target.language, "message-relay", {
               advisoryUrl: target.advisoryUrl,
-              reason: "the tracking issue has no e-mail thread to answer on",
+              reason: "no-email-thread",
               message: action.message,
               marker: "",
             }),

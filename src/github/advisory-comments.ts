@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import type { RelayReason } from "../case/relay-reason.js";
 import { isAppComment } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import type { AdvisoryRef } from "./refs.js";
@@ -11,9 +12,8 @@ import { hasStatus } from "./status.js";
  */
 
 const COMMENTS_API_RETRY_MS = 10 * 60_000;
-export const COMMENTS_API_UNAVAILABLE = "the advisory comments API is not available";
 
-export type CommentResult = { status: "sent"; id: number } | { status: "unavailable"; reason: string };
+export type CommentResult = { status: "sent"; id: number } | { status: "unavailable"; reason: RelayReason };
 
 export interface AdvisoryComment {
   id: number;
@@ -88,7 +88,7 @@ export class AdvisoryComments {
     } catch (error) {
       if (hasStatus(error, 404, 410)) {
         this.markUnavailable();
-        return { status: "unavailable", reason: "the advisory comments API answered 404" };
+        return { status: "unavailable", reason: "comments-api-not-found" };
       }
       throw error;
     }

@@ -2,7 +2,7 @@ import type { ProbotOctokit } from "probot";
 import type { AdvisoryChanges } from "./advisories.js";
 import { asCaseRecord, readTrustedCase, type CaseReading } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
-import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type AdvisoryComment, type CommentResult } from "./advisory-comments.js";
+import { AdvisoryComments, type AdvisoryComment, type CommentResult } from "./advisory-comments.js";
 import { hasStatus } from "./status.js";
 import { collaboratorRole, type RepositoryRole } from "./permissions.js";
 import type { AdvisoryRef, RepositoryRef } from "./refs.js";
@@ -141,7 +141,7 @@ export class ConversationGateway {
   async messageResearcher(advisory: AdvisoryRef, message: string, marker: string, since: string): Promise<CommentResult> {
     const comments = this.advisoryComments();
     const earlier = await comments.list(advisory, since);
-    if (earlier === "unavailable") return { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE };
+    if (earlier === "unavailable") return { status: "unavailable", reason: "comments-api-unavailable" };
     const found = earlier.find((comment) => comment.writtenByTheApp && comment.body.includes(marker));
     if (found) return { status: "sent", id: found.id };
     return comments.post(advisory, message);

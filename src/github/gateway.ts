@@ -6,7 +6,7 @@ import { CodeGateway } from "./code-gateway.js";
 import type { GatewayCache, PendingAcknowledgements } from "./gateway-cache.js";
 import type { AdvisoryRef, RepositoryRef } from "./refs.js";
 import { hasStatus } from "./status.js";
-import { AdvisoryComments, COMMENTS_API_UNAVAILABLE, type CommentResult } from "./advisory-comments.js";
+import { AdvisoryComments, type CommentResult } from "./advisory-comments.js";
 
 /**
  * The one place that talks to GitHub. Retries and throttling come from Probot's Octokit plugins; this class adds
@@ -196,7 +196,7 @@ export class GitHubGateway {
 
   async addAdvisoryComment(advisory: AdvisoryRef, body: string): Promise<CommentResult> {
     const comments = this.advisoryComments();
-    if (comments.unavailable()) return { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE };
+    if (comments.unavailable()) return { status: "unavailable", reason: "comments-api-unavailable" };
     return comments.post(advisory, body);
   }
 

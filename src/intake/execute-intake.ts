@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
-import { COMMENTS_API_UNAVAILABLE, relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
+import type { RelayReason } from "../case/relay-reason.js";
+import { relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import type { CommentResult } from "../github/advisory-comments.js";
@@ -43,7 +44,7 @@ export async function executeIntake(
         const earlier = action.lookForEarlierAcknowledgement ? await gateway.findAdvisoryComment(advisory, action.marker) : null;
         acknowledgement =
           earlier === "unavailable"
-            ? { status: "unavailable", reason: COMMENTS_API_UNAVAILABLE }
+            ? { status: "unavailable" as const, reason: "comments-api-unavailable" as const }
             : earlier
               ? { status: "sent", id: earlier.id }
               : await gateway.addAdvisoryComment(advisory, action.message);
@@ -118,7 +119,7 @@ async function recordAcknowledgement(
   openCase.body = body;
 }
 
-async function relay(gateway: GitHubGateway, openCase: OpenCase, facts: IntakeFacts, message: string, reason: string): Promise<void> {
+async function relay(gateway: GitHubGateway, openCase: OpenCase, facts: IntakeFacts, message: string, reason: RelayReason): Promise<void> {
   const section = renderRelay(facts.policy.config.language, facts.advisory.htmlUrl, { message, reason });
   await recordAcknowledgement(gateway, openCase, "relay-needed", facts.now, `\n\n${section}`);
   await gateway.addLabels(openCase.repository, openCase.number, ["relay-needed"]);

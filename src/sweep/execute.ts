@@ -1,5 +1,6 @@
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { Language } from "../config/schema.js";
+import type { RelayReason } from "../case/relay-reason.js";
 import { renderRelay } from "../case/plan-intake.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
@@ -138,7 +139,7 @@ async function sendResearcherMessage(
     log.info({ key: action.key, delivery: sent.status }, `${action.type}: e-mail case, message handed to the e-mail channel`);
     return;
   }
-  let reason = `the case came in through ${record.channel}, which Disclosure Desk cannot write to from the sweep`;
+  let reason: RelayReason = "channel-not-writable";
   if (record.channel === "advisory" && record.source.ghsaId) {
     const advisory = { ...parseRepository(record.source.repository), ghsaId: record.source.ghsaId };
     const earlier = await gateway.findAdvisoryComment(advisory, action.marker);
@@ -148,7 +149,7 @@ async function sendResearcherMessage(
     }
     const sent =
       earlier === "unavailable"
-        ? { status: "unavailable" as const, reason: "the advisory comments API is not available" }
+        ? { status: "unavailable" as const, reason: "comments-api-unavailable" as const }
         : await gateway.addAdvisoryComment(advisory, action.message);
     if (sent.status === "sent") {
       outcome.posted += 1;
@@ -157,7 +158,11 @@ async function sendResearcherMessage(
     }
     reason = sent.reason;
   }
-  const relay = renderRelay(swept.language, record.source.url ?? record.source.repository, { message: action.message, reason });
+  const relay = renderRelay(swept.language, record.source.url ?? record.source.repository, {
+    message: action.message,
+    reason,
+    channel: record.channel,
+  });
   await postOnce(sweepMarker(action.key), `${relay}\n${sweepMarker(action.key)}\n`);
   await gateway.addLabels(swept.repository, swept.number, ["relay-needed"]);
   log.warn({ key: action.key, reason }, `${action.type}: message to be relayed by a maintainer`);
