@@ -11,7 +11,7 @@ import type { ClaimsCheck } from "../policy/claim-check.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "./case-record.js";
 import { claimsReason, renderClaimsSection } from "./code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "./intake-evidence.js";
-import type { RelayReason } from "./relay-reason.js";
+import { renderRelay, type RelayReason } from "./relay.js";
 import { renderTrackingIssueView } from "./tracking-view.js";
 import type { ReportScreening } from "./screening-view.js";
 import { renderBlockedReport, renderReporterHistory, screenedRecordFields, blockedReportMarker } from "./screening-view.js";
@@ -73,7 +73,7 @@ export type IntakeAction =
   | { type: "acknowledgeResearcher"; message: string; marker: string; lookForEarlierAcknowledgement: boolean }
   | ({ type: "openTrackingIssue"; repository: string; title: string } & CaseOpening)
   | { type: "relayAcknowledgement"; repository: string; message: string; reason: RelayReason }
-  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
+  | PublicTrackingWarning
   | { type: "closeBlockedReport"; message: string; marker: string };
 
 export interface IntakePlan {
@@ -291,17 +291,11 @@ function renderTrackingIssue(
   return withCaseBlock(body, record);
 }
 
-export function renderRelay(
-  language: Language,
-  advisoryUrl: string,
-  relay: { message: string; reason: RelayReason; channel?: string },
-): string {
-  return renderMessage(language, "relay-needed", {
-    advisoryUrl,
-    reason: relay.reason,
-    channel: relay.channel,
-    message: untrusted(relay.message),
-  });
+export interface PublicTrackingWarning {
+  type: "warnPublicTrackingRepository";
+  repository: string;
+  title: string;
+  body: string;
 }
 
 /**
@@ -311,7 +305,7 @@ export function renderRelay(
 export function publicTrackingWarning(
   language: Language,
   tracking: { repository: string; visibility?: "private" | "internal" | "public" },
-): { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string } {
+): PublicTrackingWarning {
   return {
     type: "warnPublicTrackingRepository",
     repository: tracking.repository,

@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { renderMessageRelay } from "../case/relay.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import { ConversationGateway } from "../github/conversation-gateway.js";
 import type { GatewayCache } from "../github/gateway-cache.js";
@@ -141,14 +142,7 @@ async function executeFollowUp(
       case "messageResearcher": {
         const sent = await gateways.conversation.messageResearcher(advisoryRef, action.message, action.marker, since);
         if (sent.status === "unavailable") {
-          notes.push(
-            renderMessage(config.language, "message-relay", {
-              advisoryUrl: advisory.htmlUrl,
-              reason: sent.reason,
-              message: action.message,
-              marker: "",
-            }),
-          );
+          notes.push(renderMessageRelay(config.language, advisory.htmlUrl, { message: action.message, reason: sent.reason }));
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
           if (action.purpose === "review") markReviewRelayed(queue);
         }

@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { renderMessageRelay } from "../case/relay.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { CommentPlan } from "./plan-comment.js";
 import type { AdvisoryChanges } from "../github/advisories.js";
@@ -81,14 +82,7 @@ export async function executeCommentPlan(
             break;
           }
           log.warn({ template: action.template }, "e-mail case without an e-mail thread: message to be relayed by a maintainer");
-          notes.push(
-            renderMessage(target.language, "message-relay", {
-              advisoryUrl: target.advisoryUrl,
-              reason: "no-email-thread",
-              message: action.message,
-              marker: "",
-            }),
-          );
+          notes.push(renderMessageRelay(target.language, target.advisoryUrl, { message: action.message, reason: "no-email-thread" }));
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
           break;
         }
@@ -97,14 +91,7 @@ export async function executeCommentPlan(
           log.info({ template: action.template, advisoryComment: outcome.id }, "researcher messaged");
         } else {
           log.warn({ template: action.template, reason: outcome.reason }, "message to be relayed by a maintainer");
-          notes.push(
-            renderMessage(target.language, "message-relay", {
-              advisoryUrl: target.advisoryUrl,
-              reason: outcome.reason,
-              message: action.message,
-              marker: "",
-            }),
-          );
+          notes.push(renderMessageRelay(target.language, target.advisoryUrl, { message: action.message, reason: outcome.reason }));
           if (!labels.includes("relay-needed")) labels.push("relay-needed");
         }
         break;

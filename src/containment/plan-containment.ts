@@ -1,5 +1,5 @@
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, publicTrackingWarning, trackingIssueTitle } from "../case/plan-intake.js";
+import { caseLabels, publicTrackingWarning, trackingIssueTitle, type PublicTrackingWarning } from "../case/plan-intake.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { renderMessage } from "../messages/render.js";
 import { neutraliseReferences, truncate, untrusted, withoutAppMarkers } from "../messages/untrusted-text.js";
@@ -83,7 +83,7 @@ export type ContainmentAction =
   | { type: "labelIssue"; labels: string[] }
   | { type: "guideReporter"; body: string; marker: string }
   | { type: "recordContained"; lockedByContainment: boolean }
-  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string };
+  | PublicTrackingWarning;
 
 export interface ContainmentPlan {
   caseKey: string;

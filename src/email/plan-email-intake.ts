@@ -1,7 +1,7 @@
 import { formatProblem } from "../config/load.js";
 import type { RepositoryConfig } from "../config/repository-config.js";
 import { newCaseRecord, withCaseBlock, type CaseRecord } from "../case/case-record.js";
-import { caseLabels, publicTrackingWarning, trackingIssueTitle } from "../case/plan-intake.js";
+import { caseLabels, publicTrackingWarning, trackingIssueTitle, type PublicTrackingWarning } from "../case/plan-intake.js";
 import { renderClaimsSection } from "../case/code-claims.js";
 import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } from "../case/intake-evidence.js";
 import type { ClaimsCheck } from "../policy/claim-check.js";
@@ -67,7 +67,7 @@ export interface OutgoingEmail {
 }
 
 export type EmailIntakeAction =
-  | { type: "warnPublicTrackingRepository"; repository: string; title: string; body: string }
+  | PublicTrackingWarning
   | { type: "openTrackingIssue"; repository: string; title: string; body: string; labels: string[]; record: CaseRecord }
   | { type: "acknowledgeByEmail"; email: OutgoingEmail }
   | { type: "mirrorReply"; comment: string; body: string; addLabels: string[]; removeLabels: string[] };

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { RelayReason } from "../case/relay-reason.js";
+import type { RelayReason } from "../case/relay.js";
 import { isAppComment } from "./case-trust.js";
 import type { GatewayCache } from "./gateway-cache.js";
 import type { AdvisoryRef } from "./refs.js";

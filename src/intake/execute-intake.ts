@@ -1,6 +1,6 @@
 import type { Logger } from "probot";
-import type { RelayReason } from "../case/relay-reason.js";
-import { relayedCaseOpening, renderRelay, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
+import { renderRelay, type RelayReason } from "../case/relay.js";
+import { relayedCaseOpening, type IntakeFacts, type IntakePlan } from "../case/plan-intake.js";
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import type { CommentResult } from "../github/advisory-comments.js";

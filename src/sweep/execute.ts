@@ -1,7 +1,6 @@
 import { withCaseBlock, type CaseRecord } from "../case/case-record.js";
 import type { Language } from "../config/schema.js";
-import type { RelayReason } from "../case/relay-reason.js";
-import { renderRelay } from "../case/plan-intake.js";
+import { renderRelay, type RelayReason } from "../case/relay.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import type { CaseSweepPlan, SweepAction } from "./plan-sweep.js";

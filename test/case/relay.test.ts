@@ -1,7 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { renderRelay } from "../../src/case/plan-intake.js";
-import type { RelayReason } from "../../src/case/relay-reason.js";
-import { renderMessage } from "../../src/messages/render.js";
+import { renderMessageRelay, renderRelay, type RelayReason } from "../../src/case/relay.js";
 
 const advisoryUrl = "https://github.com/octo-org/widgets/security/advisories/GHSA-rely-0001-ab12";
 const english: Record<RelayReason, string> = {
@@ -21,7 +19,7 @@ const reasons = Object.keys(english) as RelayReason[];
 function relayNotes(language: "en" | "nl", reason: RelayReason): string[] {
   return [
     renderRelay(language, advisoryUrl, { message: "Thank you for your report.", reason, channel: "issue" }),
-    renderMessage(language, "message-relay", { advisoryUrl, reason, channel: "issue", message: "Thank you.", marker: "" }),
+    renderMessageRelay(language, advisoryUrl, { message: "Thank you.", reason, channel: "issue" }),
   ];
 }
 
