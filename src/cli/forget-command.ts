@@ -141,7 +141,8 @@ async function openSession(command: string, io: SweepCommandIo, overrides: Priva
     locks,
     async forEachTrackingIssue(visit) {
       const appOctokit = await probot.auth();
-      const botLogin = await appBotLogin(appOctokit);
+      // Without a slug GitHub named no bot account: no comment then counts as the app's.
+      const botLogin = (await appBotLogin(appOctokit)) ?? "[bot]";
       let failed = 0;
       for await (const installation of everyInstallation(probot, appOctokit)) {
         try {

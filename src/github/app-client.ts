@@ -2,10 +2,13 @@ import type { ProbotOctokit } from "probot";
 
 type AppOctokit = InstanceType<typeof ProbotOctokit>;
 
-/** The bot account's login, named after the app's slug: what GitHub shows as the author of the app's issues and comments. */
-export async function appBotLogin(app: AppOctokit): Promise<string> {
-  const { data } = await app.rest.apps.getAuthenticated();
-  return `${data?.slug ?? ""}[bot]`;
+/**
+ * The bot account's login (`<slug>[bot]`), named after the app's slug: what GitHub shows as the author of the app's
+ * issues and comments. Undefined when GitHub does not say.
+ */
+export async function appBotLogin(app: AppOctokit): Promise<string | undefined> {
+  const { data } = await app.request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
+  return data?.slug ? `${data.slug}[bot]` : undefined;
 }
 
 /** Fails when GitHub does not accept the app's credentials: the health check's question. */

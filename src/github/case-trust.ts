@@ -1,4 +1,5 @@
 import type { Octokit } from "@octokit/core";
+import { appBotLogin } from "./app-client.js";
 import { ProbotOctokit } from "probot";
 import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
 import {
@@ -115,9 +116,9 @@ export function trustedOctokit(Base: typeof ProbotOctokit, trust: CaseTrust): ty
 
 /** Learns the bot account's login (`<slug>[bot]`) with the app's JWT; false when GitHub did not say. */
 export async function learnBotLogin(appOctokit: InstanceType<typeof ProbotOctokit>, identity: AppIdentity): Promise<boolean> {
-  const { data } = await appOctokit.request("GET /app", { request: { signal: AbortSignal.timeout(10_000) } });
-  if (!data?.slug) return false;
-  identity.botLogin = `${data.slug}[bot]`;
+  const botLogin = await appBotLogin(appOctokit);
+  if (botLogin === undefined) return false;
+  identity.botLogin = botLogin;
   return true;
 }
 
