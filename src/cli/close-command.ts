@@ -6,7 +6,7 @@ import type { GatewayCache } from "../github/gateway-cache.js";
 import { GitHubGateway } from "../github/gateway.js";
 import { parseRepository, type RepositoryRef } from "../github/refs.js";
 import { everyInstallation, failureReason } from "../github/installations.js";
-import { invalidReasons, type InvalidReason } from "../policy/reject-reasons.js";
+import { invalidReasons, isInvalidReason, type InvalidReason } from "../policy/reject-reasons.js";
 import { planCommand } from "../commands/plan-command.js";
 import { loadPinnedConfig } from "../config/pinned-config.js";
 import { executeCommentPlan } from "../commands/execute-command.js";
@@ -88,8 +88,8 @@ export function parseCloseArguments(args: string[]): CloseArguments | string {
       olderThanDays = Number(days);
       index += 1;
     } else if (arg === "--reason" && value !== undefined) {
-      if (!(invalidReasons as readonly string[]).includes(value)) return `--reason is one of ${invalidReasons.join(", ")}, got "${value}"`;
-      reason = value as InvalidReason;
+      if (!isInvalidReason(value)) return `--reason is one of ${invalidReasons.join(", ")}, got "${value}"`;
+      reason = value;
       index += 1;
     } else return `unknown or incomplete option "${arg}"`;
   }
