@@ -1,7 +1,6 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, signatureOf, signatureSimilarity } from "../policy/fingerprint.js";
-import { LruMap } from "../sla/lru.js";
-import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
+import type { CaseIndex, IndexedCase } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
@@ -72,7 +71,7 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
     labels.push("reporter:known");
     reasons.push("the reporter has an earlier accepted report");
   }
-  const duplicates = fingerprint === undefined ? [] : closeMatches(fingerprint, others(view.recentCases), now);
+  const duplicates = fingerprint === undefined ? [] : closeMatches(fingerprint, view.recentCases, input.caseKey, now);
   if (duplicates.length > 0) {
     labels.push("possible-duplicate");
     reasons.push(
@@ -91,15 +90,21 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   };
 }
 
-/** The closest matches, best first (the earlier candidate first between equal scores), without ranking the rest. */
-function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date): DuplicateMatch[] {
-  const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
+/**
+ * The closest matches among the other cases, best first (the earlier candidate first between equal scores), without
+ * ranking the rest. Every intake compares with up to `MAX_DUPLICATE_CANDIDATES` cases, so the loop reads facts
+ * decoded once per indexed case and allocates nothing per candidate.
+ */
+function closeMatches(fingerprint: string, candidates: IndexedCase[], ownKey: string, now: Date): DuplicateMatch[] {
   const signature = signatureOf(fingerprint);
+  if (signature === undefined) return [];
+  const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
   const best: { entry: IndexedCase; score: number }[] = [];
   for (const entry of candidates) {
-    const inWindow = entry.outcome === "open" || Date.parse(entry.receivedAt) >= since;
-    if (entry.fingerprint === undefined || !inWindow) continue;
-    const score = signature === undefined ? 0 : signatureSimilarity(signature, signatureOfCase(entry));
+    if (entry.key === ownKey) continue;
+    const facts = comparisonFactsOf(entry);
+    if (facts.signature === undefined || (entry.outcome !== "open" && !(facts.receivedAtMs >= since))) continue;
+    const score = signatureSimilarity(signature, facts.signature);
     if (score < POSSIBLE_DUPLICATE_SIMILARITY) continue;
     let position = best.length;
     while (position > 0 && best[position - 1]!.score < score) position -= 1;
@@ -109,19 +114,27 @@ function closeMatches(fingerprint: string, candidates: IndexedCase[], now: Date)
   return best.map(({ entry, score }) => ({ reference: reference(entry), key: entry.key, score }));
 }
 
-/**
- * Decoded fingerprints of the cases compared last: each intake compares with nearly the same newest cases as the one
- * before. Bounded by the comparison window, not by the number of cases the index holds.
- */
-const caseSignatures = new LruMap<IndexedCase, Uint32Array | null>(2 * MAX_DUPLICATE_CANDIDATES);
+interface ComparisonFacts {
+  signature: Uint32Array | undefined;
+  receivedAtMs: number;
+}
 
-function signatureOfCase(entry: IndexedCase): Uint32Array | undefined {
-  let signature = caseSignatures.get(entry);
-  if (signature === undefined) {
-    signature = signatureOf(entry.fingerprint ?? "") ?? null;
-    caseSignatures.set(entry, signature);
+/**
+ * Decoded per indexed case for as long as the index holds that case: a weak map needs no bound of its own, since an
+ * entry goes when the index lets its case go. (A case index in Redis hands out new objects on each read.)
+ */
+const comparisonFacts = new WeakMap<IndexedCase, ComparisonFacts>();
+
+function comparisonFactsOf(entry: IndexedCase): ComparisonFacts {
+  let facts = comparisonFacts.get(entry);
+  if (facts === undefined) {
+    facts = {
+      signature: entry.fingerprint === undefined ? undefined : signatureOf(entry.fingerprint),
+      receivedAtMs: Date.parse(entry.receivedAt),
+    };
+    comparisonFacts.set(entry, facts);
   }
-  return signature ?? undefined;
+  return facts;
 }
 
 function reference(entry: IndexedCase): string {
