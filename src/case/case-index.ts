@@ -34,6 +34,8 @@ export interface CaseIndex {
 export const MAX_REPORTER_CASES = 200;
 export const MAX_DUPLICATE_CANDIDATES = 2_000;
 const MAX_CASES_PER_INSTALLATION = 20_000;
+/** All installations together: what bounds the in-process index's memory (about 40 MB at most). */
+const MAX_INDEXED_CASES = 50_000;
 const MAX_INSTALLATIONS = 1_000;
 
 /** The index entry of a sealed case the app holds in `tracking` as issue `number`. */
@@ -71,14 +73,31 @@ const newestFirst = (left: IndexedCase, right: IndexedCase) => right.receivedAt.
  * the reporter's cases and the newest cases, so both are kept up to date on each write instead of being found by
  * going through every case of the installation on each read.
  */
-export function createInProcessCaseIndex(): CaseIndex {
+export function createInProcessCaseIndex(
+  limits = { casesPerInstallation: MAX_CASES_PER_INSTALLATION, cases: MAX_INDEXED_CASES },
+): CaseIndex {
   const installations = new Map<number, InstallationEntries>();
+  let indexed = 0;
   const entriesOf = (installationId: number): InstallationEntries => {
     const entries = installations.get(installationId) ?? { cases: new Map(), byReporter: new Map(), newest: [] };
     installations.delete(installationId);
     installations.set(installationId, entries);
-    dropOldest(installations, MAX_INSTALLATIONS);
+    while (installations.size > MAX_INSTALLATIONS) {
+      const [oldest, dropped] = installations.entries().next().value as [number, InstallationEntries];
+      installations.delete(oldest);
+      indexed -= dropped.cases.size;
+    }
     return entries;
+  };
+  /** The oldest written case of the least recently written installation that has any. */
+  const forgetOldestCase = (): boolean => {
+    for (const entries of installations.values()) {
+      const oldest = entries.cases.keys().next();
+      if (oldest.done || !forget(entries, oldest.value)) continue;
+      indexed -= 1;
+      return true;
+    }
+    return false;
   };
   return {
     builtAt: async (installationId) => installations.get(installationId)?.builtAt,
@@ -88,15 +107,17 @@ export function createInProcessCaseIndex(): CaseIndex {
     put: async (installationId, entry) => {
       const entries = entriesOf(installationId);
       const id = indexedCaseId(entry);
-      forget(entries, id);
+      if (forget(entries, id)) indexed -= 1;
       entries.cases.set(id, entry);
+      indexed += 1;
       if (entry.reporter !== undefined) {
         const ids = entries.byReporter.get(entry.reporter) ?? new Set<string>();
         ids.add(id);
         entries.byReporter.set(entry.reporter, ids);
       }
       if (entries.newest) insertNewest(entries.newest, entry);
-      while (entries.cases.size > MAX_CASES_PER_INSTALLATION) forget(entries, entries.cases.keys().next().value as string);
+      while (entries.cases.size > limits.casesPerInstallation && forget(entries, entries.cases.keys().next().value as string)) indexed -= 1;
+      while (indexed > limits.cases && forgetOldestCase());
     },
     casesOf: async (installationId, reporter) => {
       const entries = installations.get(installationId);
@@ -116,10 +137,13 @@ export function createInProcessCaseIndex(): CaseIndex {
   };
 }
 
-/** Takes a case out of the index; when it was among the newest, the next one in line is found on the next read. */
-function forget(entries: InstallationEntries, id: string): void {
+/**
+ * Takes a case out of the index, saying whether it was there; when it was among the newest, the next one in line is
+ * found on the next read.
+ */
+function forget(entries: InstallationEntries, id: string): boolean {
   const entry = entries.cases.get(id);
-  if (!entry) return;
+  if (!entry) return false;
   entries.cases.delete(id);
   if (entry.reporter !== undefined) {
     const ids = entries.byReporter.get(entry.reporter);
@@ -127,6 +151,7 @@ function forget(entries: InstallationEntries, id: string): void {
     if (ids?.size === 0) entries.byReporter.delete(entry.reporter);
   }
   if (entries.newest?.includes(entry)) entries.newest = undefined;
+  return true;
 }
 
 /** Places a just-written case among the newest (after those received at the same time), keeping at most the limit. */

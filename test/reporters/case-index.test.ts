@@ -192,6 +192,33 @@ describe("the in-process case index, kept up to date on each write", () => {
   });
 });
 
+describe("the in-process case index's bound across installations", () => {
+  const numbers = async (index: CaseIndex, installationId: number) =>
+    (await index.recentCases(installationId)).map((found) => found.number).sort((a, b) => a - b);
+
+  it("holds at most its total of cases, forgetting the oldest case of the installation written least recently", async () => {
+    const index = createInProcessCaseIndex({ casesPerInstallation: 10, cases: 6 });
+    for (const number of [1, 2, 3]) await index.put(1, entry(number));
+    for (const number of [4, 5, 6]) await index.put(2, entry(number));
+    await index.put(2, entry(7));
+    expect(await numbers(index, 1)).toEqual([2, 3]);
+    expect(await numbers(index, 2)).toEqual([4, 5, 6, 7]);
+    await index.put(2, entry(8));
+    await index.put(2, entry(9));
+    expect(await numbers(index, 1)).toEqual([]);
+    expect(await numbers(index, 2)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+
+  it("forgets nothing while the installations together stay within the total (control)", async () => {
+    const index = createInProcessCaseIndex({ casesPerInstallation: 10, cases: 6 });
+    for (const number of [1, 2, 3]) await index.put(1, entry(number));
+    for (const number of [4, 5, 6]) await index.put(2, entry(number));
+    await index.put(2, entry(6, { outcome: "invalid" }));
+    expect(await numbers(index, 1)).toEqual([1, 2, 3]);
+    expect(await numbers(index, 2)).toEqual([4, 5, 6]);
+  });
+});
+
 describeIfRedis("redis case index")("the Redis case index", () => {
   let server: RedisServer;
   const clients: Redis[] = [];
