@@ -167,11 +167,3 @@ function insertNewest(newest: IndexedCase[], entry: IndexedCase): void {
   newest.splice(low, 0, entry);
   if (newest.length > MAX_DUPLICATE_CANDIDATES) newest.pop();
 }
-
-function dropOldest<K, V>(map: Map<K, V>, limit: number): void {
-  while (map.size > limit) {
-    const oldest = map.keys().next();
-    if (oldest.done) return;
-    map.delete(oldest.value);
-  }
-}
