@@ -1,6 +1,6 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, signatureOf, signatureSimilarity } from "../policy/fingerprint.js";
-import type { CaseIndex, IndexedCase } from "../case/case-index.js";
+import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
@@ -120,10 +120,12 @@ interface ComparisonFacts {
 }
 
 /**
- * Decoded per indexed case for as long as the index holds that case: a weak map needs no bound of its own, since an
- * entry goes when the index lets its case go. (A case index in Redis hands out new objects on each read.)
+ * Decoded once per indexed case. Each intake reads nearly the same newest cases as the one before, in the order they
+ * arrived, so the first decoded are the first to leave the comparison window: dropping the oldest insertion bounds
+ * the memo without reordering it on each of its thousands of reads per intake.
  */
-const comparisonFacts = new WeakMap<IndexedCase, ComparisonFacts>();
+const comparisonFacts = new Map<IndexedCase, ComparisonFacts>();
+const COMPARISON_FACTS_KEPT = 2 * MAX_DUPLICATE_CANDIDATES;
 
 function comparisonFactsOf(entry: IndexedCase): ComparisonFacts {
   let facts = comparisonFacts.get(entry);
@@ -133,6 +135,7 @@ function comparisonFactsOf(entry: IndexedCase): ComparisonFacts {
       receivedAtMs: Date.parse(entry.receivedAt),
     };
     comparisonFacts.set(entry, facts);
+    if (comparisonFacts.size > COMPARISON_FACTS_KEPT) comparisonFacts.delete(comparisonFacts.keys().next().value as IndexedCase);
   }
   return facts;
 }
