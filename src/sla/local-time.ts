@@ -11,8 +11,11 @@ const LAST_MS_OF_DAY = MS_PER_DAY - 1;
 
 /** Zones in use at once: a deployment has a few; more only when many configs name different ones. */
 export const MAX_CACHED_ZONES = 64;
-/** Remembered offsets and day ends: every report of a busy year falls in a few thousand quarter hours and days. */
-export const MAX_CACHED_INSTANTS = 8_192;
+/**
+ * Remembered offsets, day ends and formatted deadlines: the reports of recent weeks fall in a few thousand quarter
+ * hours and days. Deadlines to the minute rarely recur, so a larger memo would mostly hold memory, not save work.
+ */
+export const MAX_CACHED_INSTANTS = 2_048;
 /**
  * Offsets are remembered per quarter hour of UTC: every zone's offset changes at most once in one, so a quarter hour
  * whose first and last seconds have the same offset has it throughout.
