@@ -261,6 +261,30 @@ export class StandInState {
   }
 
   /** A tag with its files; without them, the default branch's files as they are now. */
+  /**
+   * Forgets all but the newest `keep` issues (with their comments) and advisories (with theirs) of every repository,
+   * as if they had been deleted: a benchmark of tens of thousands of reports that never reads the old ones again
+   * then costs the stand-in as much per request at its end as at its start.
+   */
+  forgetAllBut(keep: number): void {
+    const oldest = <K, V>(map: Map<K, V>) => [...map.keys()].slice(0, Math.max(0, map.size - keep));
+    for (const repository of this.repositories.values()) {
+      const forgotten = new Set<string>();
+      for (const number of oldest(repository.issues)) {
+        const issue = repository.issues.get(number)!;
+        repository.issues.delete(number);
+        forgotten.add(issue.url);
+        this.searchableFrom.delete(issue.id);
+        this.searchIndexedLabels.delete(issue.id);
+      }
+      for (const [id, comment] of repository.comments) if (forgotten.has(comment.issue_url)) repository.comments.delete(id);
+      for (const ghsaId of oldest(repository.advisories)) {
+        repository.advisories.delete(ghsaId);
+        repository.advisoryComments.delete(ghsaId);
+      }
+    }
+  }
+
   seedTag(fullName: string, tag: string, files?: Record<string, string>): void {
     const repository = this.repository(fullName);
     if (!repository) throw new Error(`Seed the repository ${fullName} first`);
