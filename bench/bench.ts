@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,7 +14,7 @@ import { startStandIn, type StandIn } from "../test/harness/standin/server.js";
 import { startApp, type AppProcess } from "../test/e2e/support/app-process.js";
 import { haveRedisServer, startRedis } from "../test/e2e/support/redis.js";
 import { ghsaIdFor, openworxConfig, WEBHOOK_SECRET } from "../test/e2e/support/world.js";
-import { summariseCpuProfile } from "./cpu-profile.js";
+import { monotonicMicros, summariseCpuProfile } from "./cpu-profile.js";
 import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snapshot.js";
 
 /**
@@ -24,7 +24,8 @@ import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snap
  * BENCH_INTAKES (default 300) intakes per round, BENCH_ROUNDS (default 3) rounds taken in turn by the two servers
  * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
  * 10000) reports for the triage command, BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
- * Every report is a new one that names no code, submitted just now.
+ * Every report is a new one that names no code, submitted just now. BENCH_CPU_PROFILE names a file to keep the
+ * intake CPU profile in (it opens in Chrome DevTools); the summary counts only the measured intakes.
  */
 
 const intakes = Number(process.env.BENCH_INTAKES ?? 300);
@@ -34,9 +35,22 @@ const triageReports = Number(process.env.BENCH_TRIAGE_REPORTS ?? 10_000);
 const heapCases = Number(process.env.BENCH_HEAP_CASES ?? 5_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const scratch = mkdtempSync(join(tmpdir(), "disclosure-desk-bench-"));
+const deskEntry = "dist/server.js";
+const bareEntry = ".build/bench/bare-server.js";
+
+/** The Node flags `npm start` gives the server (package.json), so the bench runs the server as operators do. */
+function startScriptNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const command = /^node((?: --\S+)*) dist\/server\.js$/.exec(start);
+  if (!command) throw new Error(`npm start runs "${start}", which the bench cannot repeat: it expects node [flags] dist/server.js`);
+  return command[1]!.split(" ").filter((flag) => flag !== "");
+}
+const deskNodeFlags = startScriptNodeFlags();
 
 interface LoadResult {
   intakesPerSecond: number;
+  /** The server's own CPU time per intake, which a busy neighbour does not change as it does throughput. */
+  cpuMsPerIntake: number;
   p50Ms: number;
   p99Ms: number;
   failures: number;
@@ -107,6 +121,7 @@ function percentile(sorted: number[], fraction: number): number {
 
 async function load(server: Server, offset: number, count: number): Promise<LoadResult> {
   const callsBefore = server.github.journal.entries.length;
+  const cpuBefore = cpuMilliseconds(server.app.pid);
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -123,11 +138,13 @@ async function load(server: Server, offset: number, count: number): Promise<Load
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuMsPerIntake = (cpuMilliseconds(server.app.pid) - cpuBefore) / count;
   const calls = server.github.journal.entries.slice(callsBefore).filter((entry) => !entry.path.endsWith("/access_tokens")).length;
   server.github.journal.clear();
   latencies.sort((a, b) => a - b);
   return {
     intakesPerSecond: count / seconds,
+    cpuMsPerIntake,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     failures,
@@ -143,11 +160,19 @@ function median(values: number[]): number {
 function medianResult(results: LoadResult[]): LoadResult {
   return {
     intakesPerSecond: median(results.map((result) => result.intakesPerSecond)),
+    cpuMsPerIntake: median(results.map((result) => result.cpuMsPerIntake)),
     p50Ms: median(results.map((result) => result.p50Ms)),
     p99Ms: median(results.map((result) => result.p99Ms)),
     failures: results.reduce((sum, result) => sum + result.failures, 0),
     callsPerIntake: median(results.map((result) => result.callsPerIntake)),
   };
+}
+
+/** User and system CPU of a process so far, from /proc (clock ticks of 10 ms). */
+function cpuMilliseconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssMegabytes(pid: number | undefined): number {
@@ -163,9 +188,9 @@ async function pastLedgerMargin(servers: Server[]): Promise<void> {
 }
 
 async function measureLatency() {
-  const bare = await startServer(".build/bench/bare-server.js");
-  const desk = await startServer("dist/server.js");
-  const profiled = await startServer("dist/server.js", ["--cpu-prof", `--cpu-prof-dir=${join(scratch, "cpu")}`]);
+  const bare = await startServer(bareEntry);
+  const desk = await startServer(deskEntry, deskNodeFlags);
+  const profiled = await startServer(deskEntry, [...deskNodeFlags, "--cpu-prof", `--cpu-prof-dir=${join(scratch, "cpu")}`]);
   try {
     for (const server of [bare, desk, profiled]) await load(server, 0, 20); // warm-up: JIT, token, caches
     await pastLedgerMargin([bare, desk, profiled]);
@@ -178,7 +203,11 @@ async function measureLatency() {
       );
     }
     await load(profiled, 1_000, intakes);
+    const fromMicros = monotonicMicros();
+    await load(profiled, 1_000 + intakes, intakes);
+    const profileWindow = { fromMicros, toMicros: monotonicMicros() };
     return {
+      profileWindow,
       bare: medianResult(results.bare),
       desk: medianResult(results.desk),
       rounds: results,
@@ -204,9 +233,15 @@ async function snapshot(server: Server): Promise<HeapCensus> {
   return census;
 }
 
+/**
+ * The memory runs let the stand-in forget all but this many of its newest issues and advisories, which no new report
+ * reads again: otherwise its own search through every issue, not the app, would set the pace at 50,000 cases.
+ */
+const STAND_IN_KEEPS = 1_000;
+
 /** RSS of a server after every 10,000 cases (and at the end), with no snapshot taken to disturb it. */
-async function measureMemory(entry: string, cases: number) {
-  const server = await startServer(entry);
+async function measureMemory(entry: string, cases: number, nodeFlags: string[] = []) {
+  const server = await startServer(entry, nodeFlags);
   try {
     const rssByCases: Record<number, number> = { 0: rssMegabytes(server.app.pid) };
     for (let done = 0; done < cases;) {
@@ -214,9 +249,12 @@ async function measureMemory(entry: string, cases: number) {
       const result = await load(server, 100_000 + done, count);
       if (result.failures > 0) throw new Error(`${result.failures} deliveries failed in the memory run`);
       done += count;
+      server.github.state.forgetAllBut(STAND_IN_KEEPS);
       if (done % 10_000 === 0 || done === cases) {
         rssByCases[done] = rssMegabytes(server.app.pid);
-        process.stderr.write(`memory run (${entry}): ${done}/${cases} cases, RSS ${rssByCases[done]!.toFixed(0)} MB\n`);
+        process.stderr.write(
+          `memory run (${[entry, ...nodeFlags].join(" ")}): ${done}/${cases} cases, RSS ${rssByCases[done]!.toFixed(0)} MB\n`,
+        );
       }
     }
     return rssByCases;
@@ -231,11 +269,14 @@ async function measureMemory(entry: string, cases: number) {
  * snapshot costs the process memory of its own that would blur the RSS run.
  */
 async function measureHeap(cases: number) {
-  const server = await startServer("dist/server.js", ["--heapsnapshot-signal=SIGUSR2"]);
+  const server = await startServer(deskEntry, [...deskNodeFlags, "--heapsnapshot-signal=SIGUSR2"]);
   try {
     await load(server, 200_000, 1_000);
     const early = await snapshot(server);
-    for (let done = 1_000; done < cases; done += 1_000) await load(server, 200_000 + done, Math.min(1_000, cases - done));
+    for (let done = 1_000; done < cases; done += 1_000) {
+      server.github.state.forgetAllBut(STAND_IN_KEEPS);
+      await load(server, 200_000 + done, Math.min(1_000, cases - done));
+    }
     const late = await snapshot(server);
     return {
       retainedMb: { 1000: Math.round(totalBytes(early) / 1e5) / 10, [cases]: Math.round(totalBytes(late) / 1e5) / 10 },
@@ -288,7 +329,7 @@ function measureTriageInProcess(): number {
 /** Two scheduled runs of `disclosure-desk sweep`, new processes sharing Redis: how many of the second's requests were 304s. */
 async function measureSweep(): Promise<{ conditionalHits: number; requests: number; redis: boolean }> {
   const redis = haveRedisServer ? await startRedis() : undefined;
-  const server = await startServer("dist/server.js");
+  const server = await startServer(deskEntry, deskNodeFlags);
   try {
     await load(server, 0, 20);
     const env: Record<string, string> = {
@@ -330,17 +371,22 @@ process.stderr.write(
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
 const cpuFile = readdirSync(join(scratch, "cpu")).find((name) => name.endsWith(".cpuprofile"));
-const cpuProfile = cpuFile ? summariseCpuProfile(join(scratch, "cpu", cpuFile), 10) : null;
+const cpuProfile = cpuFile ? summariseCpuProfile(join(scratch, "cpu", cpuFile), 10, latency.profileWindow) : null;
+if (cpuFile && process.env.BENCH_CPU_PROFILE) copyFileSync(join(scratch, "cpu", cpuFile), process.env.BENCH_CPU_PROFILE);
 const sweep = await measureSweep();
 const heap = heapCases > 1_000 ? await measureHeap(heapCases) : null;
-const bareMemory = memoryCases > 0 ? await measureMemory(".build/bench/bare-server.js", Math.min(memoryCases, 10_000)) : undefined;
-const deskMemory = memoryCases > 0 ? await measureMemory("dist/server.js", memoryCases) : undefined;
+const bareMemory = memoryCases > 0 ? await measureMemory(bareEntry, Math.min(memoryCases, 10_000)) : undefined;
+// Bare Probot once more with the heap flags npm start gives Disclosure Desk: how much of the difference is the flags.
+const bareMemoryWithDeskFlags =
+  memoryCases > 0 && deskNodeFlags.length > 0 ? await measureMemory(bareEntry, Math.min(memoryCases, 10_000), deskNodeFlags) : undefined;
+const deskMemory = memoryCases > 0 ? await measureMemory(deskEntry, memoryCases, deskNodeFlags) : undefined;
 const loadAfter = loadavg()[0]!;
 rmSync(scratch, { recursive: true, force: true });
 
 const rss10k = deskMemory?.[10_000] ?? null;
 const rss50k = deskMemory?.[50_000] ?? null;
 const bareRss10k = bareMemory?.[10_000] ?? null;
+const bareRss10kWithDeskFlags = bareMemoryWithDeskFlags?.[10_000] ?? null;
 const { desk, bare } = latency;
 // Ratios are taken round by round, both servers under the same load, and the median of those reported.
 const throughputRatio = median(
@@ -350,11 +396,13 @@ const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / 
 
 const rows: [string, string, string][] = [
   ["intakes per second", desk.intakesPerSecond.toFixed(1), bare.intakesPerSecond.toFixed(1)],
+  ["server CPU per intake (ms)", desk.cpuMsPerIntake.toFixed(1), bare.cpuMsPerIntake.toFixed(1)],
   ["latency p50 (ms)", desk.p50Ms.toFixed(1), bare.p50Ms.toFixed(1)],
   ["latency p99 (ms)", desk.p99Ms.toFixed(1), bare.p99Ms.toFixed(1)],
   ["GitHub calls per intake (steady)", desk.callsPerIntake.toFixed(2), bare.callsPerIntake.toFixed(2)],
   ["failed deliveries", String(desk.failures), String(bare.failures)],
   ["RSS after 10,000 cases (MB)", rss10k?.toFixed(0) ?? "-", bareRss10k?.toFixed(0) ?? "-"],
+  ["  bare with the same Node flags", "", bareRss10kWithDeskFlags?.toFixed(0) ?? "-"],
 ];
 console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
@@ -385,6 +433,8 @@ console.log(
     rss50k,
     bareRss10k,
     rssRatio: rss10k !== null && bareRss10k !== null ? rss10k / bareRss10k : null,
+    deskNodeFlags,
+    bareRss10kWithDeskFlags,
     triagePerSecond: triageCommand.reportsPerSecond,
     triageInProcessPerSecond,
     sweepConditionalHits: sweep.conditionalHits,
@@ -393,7 +443,14 @@ console.log(
     desk,
     bare,
     rounds: latency.rounds,
-    memory: deskMemory ? { cases: memoryCases, rssByCases: deskMemory, bareRssByCases: bareMemory ?? null } : null,
+    memory: deskMemory
+      ? {
+          cases: memoryCases,
+          rssByCases: deskMemory,
+          bareRssByCases: bareMemory ?? null,
+          bareWithDeskFlagsRssByCases: bareMemoryWithDeskFlags ?? null,
+        }
+      : null,
     heap,
     cpuProfile,
     loadAverage: { before: loadBefore, after: loadAfter },

@@ -16,6 +16,7 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -32,14 +33,26 @@ export function areaOf(url: string): string {
   return url.replace(/^.*\//, "");
 }
 
-export function summariseCpuProfile(path: string, top = 12): CpuSummary {
+/** Microseconds on the machine's monotonic clock, the one V8 stamps profile samples with. */
+export function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1_000n);
+}
+
+/**
+ * `window` keeps only the samples taken between two `monotonicMicros()` readings, so start-up and warm-up do not
+ * count in a profile of steady-state work.
+ */
+export function summariseCpuProfile(path: string, top = 12, window?: { fromMicros: number; toMicros: number }): CpuSummary {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfByNode = new Map<number, number>();
   let total = 0;
+  let sampledAt = profile.startTime;
   profile.samples.forEach((id, index) => {
-    if (byId.get(id)?.callFrame.functionName === "(idle)") return;
     const delta = profile.timeDeltas[index] ?? 0;
+    sampledAt += delta;
+    if (window && (sampledAt < window.fromMicros || sampledAt > window.toMicros)) return;
+    if (byId.get(id)?.callFrame.functionName === "(idle)") return;
     selfByNode.set(id, (selfByNode.get(id) ?? 0) + delta);
     total += delta;
   });
