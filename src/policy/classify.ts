@@ -127,6 +127,7 @@ const ATTACKER_ACTION = [
   String.raw`read|access|download|view|see|steal|exfiltrate|take over|take (?:the |a )?(?:service|site|server|it) down`,
   String.raw`hijack|impersonate|execute|run|modify|change|delete|overwrite|bypass|escalate|obtain|retrieve|list|enumerate`,
   String.raw`inject|forge|reset|log in|login|sign in|redirect|write|upload|send|get|gain|create|push|spend|use`,
+  String.raw`cause|crash|trigger|guess|perform|conduct|spoof|exhaust|determine`,
 ].join("|");
 /** An attacker (of some kind) who can do something to others. */
 const ATTACKER_CAN = oneOf(
@@ -209,6 +210,12 @@ const DATA_SENT_TO_ATTACKER = oneOf(
   String.raw`\bruns? (?:its |their |arbitrary )?scripts? (?:on|in) (?:the |your )?(?:main |app |admin )?(?:domain|origin|[\w-]{1,60}\.[a-z]{2,6})\b`,
 );
 
+/**
+ * One character within a sentence: anything but a line break or a full stop that ends one. A dot inside a version
+ * number, a host or a file name ("Subrion4.1.0", "addpage.php") does not end the sentence.
+ */
+const IN_SENTENCE = String.raw`(?:[^.\n]|\.(?=[\w/]))`;
+
 /** What the writer did or saw, in the first person. */
 const I_DID = String.raw`found|discovered|identified|noticed|observed|came across|was able to|managed to|could|got|obtained|achieved|uploaded|deleted|created|listed|saw`;
 /** What a finding is about: a word of security, access or data. */
@@ -218,7 +225,7 @@ const FINDING_OBJECT = [
   String.raw`admin|account|bucket|file|comment|another`,
 ].join("|");
 /** A first-person finding on a real system. */
-const I_FOUND = oneOf("i", String.raw`\bi (?:have )?(?:${I_DID})\b[^.\n]{0,120}\b(?:${FINDING_OBJECT})`);
+const I_FOUND = oneOf("i", String.raw`\bi (?:have )?(?:${I_DID})\b${IN_SENTENCE}{0,120}\b(?:${FINDING_OBJECT})`);
 
 /** A finding confirmed first-hand, on the writer's own test accounts, then stopped. */
 const FIRST_HAND_VERIFICATION = oneOf(
@@ -332,7 +339,7 @@ const SCANNER_OR_DEPENDENCY_CVE = oneOf(
 /** The finding of a code scanner, SAST/DAST or composition-analysis product, pasted rather than verified by the writer. */
 const SCANNER_TOOL_FINDING = oneOf(
   "i",
-  String.raw`\b(?:checkmarx|fortify|hp fod|veracode|sonarqube|sonarcloud|deepsource|black ?duck|acunetix|nessus|qualys|whitehat ?sentinel|sd elements|appscan)\b`,
+  String.raw`\b(?:checkmarx|fortify|hp fod|veracode|sonarqube|sonarcloud|deepsource|black ?duck|acunetix|nessus|qualys|whitehat ?sentinel|sd elements|appscan|nuclei)\b`,
   String.raw`\b(?:automatic|automated) (?:vulnerability|security)[- ](?:detection|scanning|scan) tool\b`,
   String.raw`\bvulnerability[- ](?:detection|scanning) tool\b`,
   String.raw`\bsecurity hotspots?\b`,
@@ -342,6 +349,8 @@ const SCANNER_TOOL_FINDING = oneOf(
 const PRIVATE_CHANNEL_REQUEST = oneOf(
   "i",
   String.raw`\b(?:how|where) (?:can|could|should|do|may) (?:i|we) (?:report|disclose|send|submit|communicate)\b`,
+  String.raw`\bhow (?:i|we) (?:can|could|should) (?:report|disclose|send|submit)\b`,
+  String.raw`\b(?:explaining|describing|sharing|disclosing|posting|giving) (?:the |any |more )?(?:vulnerability|details|specifics)\b[^.\n]{0,30}\b(?:here|in this issue|in public|publicly)\b`,
   String.raw`\bhow to (?:report|submit|disclose|send) (?:a |the |this |it|them|security|vulnerabilit)`,
   String.raw`\bprefer(?:r?ed) way (?:of|to|for) (?:disclos|report|submit)`,
   String.raw`\b(?:provide|share|recommend|point me (?:at|to)) (?:a |an )?(?:private|working|current )?(?:security )?(?:contact|channel|e-?mail(?: address)?)\b`,
@@ -350,10 +359,140 @@ const PRIVATE_CHANNEL_REQUEST = oneOf(
   String.raw`\brather not (?:put|share|post|disclose) (?:the |any )?details\b`,
 );
 
+/**
+ * A title that opens with a request ("Add ...", "Use ..."). "Use" followed by "after" or "of" is a noun, as in the
+ * names of flaws ("Use after free in ...", "Use of out-of-range pointer offset"), and a hyphen joins a class name
+ * ("Use-after-free when ..."): neither is a request.
+ */
+const IMPERATIVE_TITLE = oneOf(
+  "i",
+  String.raw`^\s*(?:add|allow|enable|support|implement|introduce|provide|document|expose|make|let|switch|consider|offer|publish|set up|create)\b`,
+  String.raw`^\s*use(?=\s)(?!\s+(?:after|of)\b)`,
+);
+
 /** Asks to add a hardening measure (CSP, 2FA, rate limiting, security headers, ...). */
 const HARDENING_REQUEST = oneOf(
   "i",
   String.raw`\b(?:add|enable|support|implement|consider|adopt|introduce|enforce)\b[^.\n]{0,30}\b(?:content[ -]security[ -]policy|csp|2fa|two-factor|mfa|sso|saml|hsts|rate limiting|security headers?|signed (?:commits|releases)|sbom|provenance|code scanning|codeql|secret scanning|security\.txt|security\.md|dependency pinning|scorecard)\b`,
+);
+
+/**
+ * Memory-safety flaws in the words advisories and sanitizers use beyond the short class names: a heap-based buffer
+ * over-read, a NULL pointer dereference, an out-of-bounds access, memory that is used uninitialised.
+ */
+const MEMORY_SAFETY_FLAW = oneOf(
+  "i",
+  String.raw`\b(?:heap|stack)-based buffer (?:overflow|over-?read|under-?read|underflow)\b`,
+  String.raw`\bbuffer (?:over-read|overread|under-?read|underflow)\b`,
+  String.raw`\bnull pointer de-?reference\b`,
+  String.raw`\buse[ -]after[ -](?:poison|scope|return)\b`,
+  String.raw`\bout[ -]of[ -]bounds (?:access|memory|array access)\b`,
+  String.raw`\bmemory corruption\b`,
+  String.raw`\buninitiali[sz]ed (?:memory|heap|stack|buffer)\b`,
+  String.raw`\binteger underflow\b`,
+);
+
+/**
+ * A denial of service that something causes, rather than one a text wishes to prevent: the service crashed, hung,
+ * exhausted or sent into catastrophic backtracking.
+ */
+const DENIAL_OF_SERVICE_CAUSED = oneOf(
+  "i",
+  String.raw`\b(?:causes?|causing|leads? to|leading to|results? in|resulting in|trigger(?:s|ing)?|making) (?:a |an )?(?:remote )?(?:denial[ -]of[ -]service|dos)\b`,
+  String.raw`\bcan (?:crash|hang) (?:the |a )?(?:server|process|application|service|daemon|broker|program)\b`,
+  String.raw`\b(?:catastrophic|excessive) backtracking\b`,
+  String.raw`\binefficient regular expression\b`,
+  String.raw`\b(?:memory|resource|cpu) exhaustion\b`,
+);
+
+/**
+ * An advisory's sentence of impact: a flaw that allows, or makes it easier for, attackers of some kind to do
+ * something ("allows remote attackers to cause a denial of service", "could be leveraged by local users to ...").
+ */
+const ATTACKERS_ALLOWED_TO = oneOf(
+  "i",
+  String.raw`\b(?:allows?|allowing|enables?|lets?|makes? it (?:easier|possible) for|could be (?:leveraged|used|exploited) by) (?:local |remote |context-dependent |physically proximate |authenticated |unauthenticated |malicious |man-in-the-middle |guest os |an? |the ){0,3}(?:attackers?|adversar(?:y|ies)) to\b`,
+);
+
+/** The opening of a vulnerability record: "X was discovered to contain ...", "A flaw was found in ...". */
+const ADVISORY_OPENING = oneOf(
+  "i",
+  String.raw`\bwas discovered to contain an? \w`,
+  String.raw`\ba (?:flaw|vulnerability) was (?:found|discovered|identified) in\b`,
+);
+
+/** A sanitizer's report line ("AddressSanitizer: heap-buffer-overflow") or the frames of its stack trace. */
+const SANITIZER_REPORT = oneOf(
+  "i",
+  String.raw`\b(?:address|memory|thread|undefined ?behavior)sanitizer: [a-z]{3,}(?:-[a-z]+){0,4}`,
+  String.raw`#\d{1,3} 0x[0-9a-f]{6,16} in \w`,
+);
+
+/** A named security check that is bypassed: "Validation Bypass", "sandbox bypass", "CSP bypass". */
+const SECURITY_CHECK_BYPASSED = oneOf(
+  "i",
+  String.raw`\b(?:validation|verification|security|sandbox|access control|filter|sanitization|sanitizer|csp|same-origin policy|protection|restriction)s? bypass\b`,
+);
+
+/** Restricted, private or sensitive information (or users' password hashes) disclosed, or shown to the unauthorised. */
+const RESTRICTED_DATA_EXPOSED = oneOf(
+  "i",
+  String.raw`\b(?:discloses?|exposes?|leaks?|reveals?) (?:sensitive |private |confidential |restricted |unpublished |hidden )(?:and (?:sensitive |private |confidential |restricted |unpublished |hidden ))?(?:information|data|content|pages|files|documents|records)\b`,
+  String.raw`\b(?:information|data|content)\b[^.\n]{0,40}\bto (?:unauthori[sz]ed|unauthenticated|anonymous) (?:users|parties|actors|callers|attackers)\b`,
+  String.raw`\b(?:exposes?|leaks?|leaking|returns?|reveals?) (?:the |a )?(?:user'?s? |users'? |all )?password hash(?:es)?\b`,
+);
+
+/** Secrets that can be guessed: a weak salt, too little entropy, a random source that is not cryptographic. */
+const GUESSABLE_SECRETS = oneOf(
+  "i",
+  String.raw`\bweak salt\b`,
+  String.raw`\binsufficient (?:entropy|randomness|key length|(?:shared )?secret length)\b`,
+  String.raw`\bnon-cryptographically (?:strong|secure)\b`,
+  String.raw`\bpredictable (?:tokens?|session ids?|random|nonces?|passwords?)\b`,
+);
+
+/** Files that others on the machine can read or change. */
+const INSECURE_FILE_PERMISSIONS = oneOf(
+  "i",
+  String.raw`\binsecure (?:file )?permissions\b`,
+  String.raw`\bworld-(?:readable|writable)\b`,
+  String.raw`\b0?(?:666|777) permissions\b`,
+);
+
+/** Deserialization gadgets: classes a polymorphic deserializer can be made to instantiate. */
+const DESERIALIZATION_GADGET = oneOf("i", String.raw`\bserialization gadgets?\b`, String.raw`\bpolymorphic typing\b`);
+
+/** Three published CVE ids in a row: a list copied from a tracker or an advisory feed, already public. */
+const PUBLISHED_CVE_LIST = oneOf("i", String.raw`\bcve-\d{4}-\d{4,7}\b[^\n]{0,40}\bcve-\d{4}-\d{4,7}\b[^\n]{0,40}\bcve-\d{4}-\d{4,7}\b`);
+
+/** The writer says the flaw is not one: not a vulnerability, not an issue in the library, not exploitable. */
+const SAYS_NOT_A_VULNERABILITY = oneOf(
+  "i",
+  String.raw`\b(?:is|are) not (?:an? )?(?:security )?(?:vulnerability|vulnerabilities|security (?:issue|bug|problem|hole))\b`,
+  String.raw`\bnot (?:an? )?(?:security )?(?:issue|bug|vulnerability|problem) (?:in|of|with) the (?:library|project|package)\b`,
+  String.raw`\bnot exploitable\b`,
+  String.raw`\bno security (?:impact|implications?)\b`,
+);
+
+/** A textbook definition of a class of attack: "SSTI is a type of code injection that ...". */
+const CLASS_DEFINITION = oneOf(
+  "i",
+  String.raw`\b(?:is|are) an? (?:type|kind|class|form) of (?:[\w-]+ ){0,2}(?:attack|vulnerability|injection|exploit)\b`,
+  String.raw`\bis an? (?:http |web |common )?(?:exploit|attack|vulnerability) (?:which|that) allows\b`,
+);
+
+/** Training material and plans: lessons, scenarios, cheat sheets, a roadmap, a call for contributors. */
+const TEACHING_OR_ROADMAP = oneOf(
+  "i",
+  String.raw`\bcontributors? (?:are )?(?:needed|welcome)\b`,
+  String.raw`\bprs? welcome\b`,
+  String.raw`\broadmap\b`,
+  String.raw`\bthis scenario (?:helps|demonstrates)\b`,
+  String.raw`\b(?:new|vulnerable) (?:lesson|module|challenge|scenario)s?\b`,
+  String.raw`\btraining (?:app|application)\b`,
+  String.raw`\bcheat ?sheet\b`,
+  String.raw`\bcourse notes\b`,
+  String.raw`\btextbook\b`,
 );
 
 const signals: readonly Signal[] = [
@@ -389,6 +528,13 @@ const signals: readonly Signal[] = [
       /\bwrites? (?:the |a |any )?(?:files? )?(?:into|to) (?:the )?(?:web ?root|document root)\b|\bwrites? (?:the |a |any )?(?:files? )?outside the (?:upload|target|intended|extraction) (?:folder|directory)\b/i,
       /\b(?:fetch(?:es)?|requests?|calls?|loads?|embeds?|reach(?:es)?|lists?) (?:your |the |our |any )?internal (?:urls?|network|services?|hosts?|addresses|ips?|endpoints?|elasticsearch|databases?|apis?|admin)\b/i,
       DUTCH_BREAK_IN_OR_BYPASS,
+      MEMORY_SAFETY_FLAW,
+      DENIAL_OF_SERVICE_CAUSED,
+      SECURITY_CHECK_BYPASSED,
+      RESTRICTED_DATA_EXPOSED,
+      GUESSABLE_SECRETS,
+      INSECURE_FILE_PERMISSIONS,
+      DESERIALIZATION_GADGET,
     ],
   },
   {
@@ -408,6 +554,7 @@ const signals: readonly Signal[] = [
       /\buid=\d{1,6}\(\w{1,32}\)|!!python\/object|<iframe src=["']?(?:https?:\/\/(?:localhost|127\.|10\.|192\.168\.)|javascript:|file:)|(?:\.\.\\){2,12}(?:windows|wwwroot|inetpub|system32|[\w-]{1,64}\.(?:aspx?|php|jsp|exe|dll|config|ini))\b|\.\.%2f|%2e%2e\//i,
       /=\s?(?:hyperlink|webservice|importxml|importdata|cmd\|)\(?|\bignore (?:all |the |any )?(?:previous|prior|above) instructions\b|\bpush graphic-context\b|\bevil\.(?:html|svg|xml|php|zip)\b/i,
       /\bcrafted (?:png|jpe?g|gif|svg|file|input|request|packet|image|pdf|zip|archive|payload|url|header)\b|\b(?:asan|addresssanitizer|valgrind) (?:output|report|trace)\b|\berror: addresssanitizer: [a-z-]+/i,
+      SANITIZER_REPORT,
     ],
   },
   {
@@ -429,6 +576,7 @@ const signals: readonly Signal[] = [
       /\ballows? (?:an? )?(?:remote |unauthenticated |malicious )?(?:attacker|adversary|anyone|any user|users?|visitors?)s? to (?:read|access|download|view|steal|take over|hijack|impersonate|execute|run|modify|delete|bypass|escalate|obtain|inject|forge|reset|log in)\b/i,
       /\b(?:without|no) (?:any )?(?:authentication|being logged in|login|credentials|a session)\b[^.\n]{0,80}\b(?:returns?|exposes?|shows?|lists?|downloads?|reads?|can|leaks?)\b/i,
       OTHER_USERS_DATA,
+      ATTACKERS_ALLOWED_TO,
       /\b(?:leads? to|results? in|resulting in|which gives|giving)\b[^.\n]{0,40}\b(?:code execution|account takeover|full compromise|data (?:exposure|leak)|privilege escalation|session hijacking|credential theft)\b/i,
       DUTCH_ATTACKER_OR_OTHERS_DATA,
       DUTCH_ANYONE_CAN,
@@ -464,6 +612,7 @@ const signals: readonly Signal[] = [
       /\b(?:reporting|report|disclos(?:e|ing)|found|discovered|identified) (?:a |an |the |this |what (?:looks|seems) like an? |possible |potential |critical |serious |severe )*(?:security )?(?:vulnerability|vuln|security (?:issue|bug|flaw|hole|problem))\b/i,
       /\b(?:responsible|coordinated) disclosure\b|\bbug bounty\b|\bsecurity researcher\b|\bcvss(?::?3\.[01]|:4\.0)?\/av:[nalp]\b|\bcvss (?:score|base score)?:? ?\d{1,2}\.\d\b/i,
       NO_PRIVATE_CHANNEL,
+      ADVISORY_OPENING,
       /\b(?:fix|patch)(?:es)? (?:for|of) (?:cve-\d{4}-\d{4,7}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,40}\b(?:can be bypassed|is incomplete|incomplete|bypass|does not|doesn'?t|still)|\bstill vulnerable to (?:cve-|ghsa-)/i,
       /\bmelding van een kwetsbaarheid\b|\bverantwoorde? (?:openbaarmaking|melding)\b|\bik wil (?:een )?(?:kwetsbaarheid|beveiligingslek|lek) melden\b/i,
     ],
@@ -539,7 +688,7 @@ const signals: readonly Signal[] = [
     patterns: [
       /\?\s*$|^\s*(?:how|what|why|where|should|would|is there|are there|any plans?) /i,
       /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*(?:docs?|documentation)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
-      /^\s*(?:add|allow|enable|support|implement|introduce|provide|document|expose|make|let|use|switch|consider|offer|publish|set up|create)\b/i,
+      IMPERATIVE_TITLE,
       /\b(?:vraag|voorstel|wens|verzoek)\b/i,
     ],
   },
@@ -569,6 +718,27 @@ const signals: readonly Signal[] = [
       /\b(?:publicly|already) (?:known|disclosed|published|announced)\b|\bpublished (?:security )?(?:advisory|cve)\b/i,
       SCANNER_OR_DEPENDENCY_CVE,
     ],
+  },
+  {
+    rule: "published-cve-list",
+    explanation: "lists several CVEs that are already published, as a tracker or a feed does",
+    weight: -2,
+    in: "all",
+    patterns: [PUBLISHED_CVE_LIST],
+  },
+  {
+    rule: "not-a-vulnerability",
+    explanation: "says itself that it is not a vulnerability or has no security impact",
+    weight: -2,
+    in: "all",
+    patterns: [SAYS_NOT_A_VULNERABILITY],
+  },
+  {
+    rule: "teaching-material",
+    explanation: "defines a class of vulnerability or asks for a lesson or a test, rather than reporting a flaw",
+    weight: -1.5,
+    in: "all",
+    patterns: [CLASS_DEFINITION, TEACHING_OR_ROADMAP],
   },
   {
     rule: "scanner-output",
@@ -608,7 +778,6 @@ const HARM_WORDS: readonly string[] = [
   String.raw`brute[ -]?forc\w*`,
   String.raw`hijack\w*`,
   String.raw`take[ -]?over`,
-  String.raw`takeover`,
   String.raw`exfiltrat\w*`,
   String.raw`bypass\w*`,
   String.raw`escalat\w*`,
@@ -653,7 +822,8 @@ const HARM_WORDS: readonly string[] = [
   String.raw`browser history`,
   String.raw`proxy logs`,
 ];
-const HARM_TERMS = new RegExp(String.raw`\b(?:${HARM_WORDS.join("|")})\b`, "gi");
+/** One capturing group per word of harm, so that two spellings of one word ("leaked", "leaking") count once. */
+const HARM_TERMS = new RegExp(String.raw`\b(?:${HARM_WORDS.map((word) => `(${word})`).join("|")})\b`, "gi");
 const HARM_TERM_WEIGHT = 0.75;
 const HARM_MAX_WEIGHT = 3;
 
@@ -693,7 +863,9 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   const ruleScore = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
   const judgement =
-    confidenceOf(ruleScore) < RULES_DECIDE ? modelReason(input.title, input.body, text.all, corroborates(reasons)) : undefined;
+    confidenceOf(ruleScore) < RULES_DECIDE && !reasons.some((reason) => SILENCES_MODEL.includes(reason.rule))
+      ? modelReason(input.title, input.body, text.all, corroborates(reasons))
+      : undefined;
   if (judgement) reasons.push(judgement);
   const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
   const association = input.authorAssociation?.toUpperCase();
@@ -723,6 +895,12 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
 function corroborates(reasons: readonly ClassifyReason[]): boolean {
   return reasons.some((reason) => reason.weight > 0 && reason.rule !== "harm-vocabulary") && !reasons.some((reason) => reason.weight < 0);
 }
+
+/**
+ * Rules after which the model is not asked at all, not even when it is very sure: a scanning product's findings are
+ * written in the words of a disclosure by design, so a model that learned those words cannot tell them apart.
+ */
+const SILENCES_MODEL: readonly string[] = ["scanner-output"];
 
 /** Rules that say what harm is done or what is exposed. */
 const IMPACT_RULES: readonly string[] = ["attacker-impact", "exposed-secret", "no-authentication"];
@@ -817,10 +995,14 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | undefin
   return undefined;
 }
 
+/** The distinct words of harm in a text, each quoted once as first written, however often and however spelled. */
 function distinctHarmTerms(text: string): string[] {
-  const terms = new Set<string>();
-  for (const match of text.matchAll(HARM_TERMS)) terms.add(match[0].toLowerCase().replace(/'?s?$/, "").replace(/'$/, ""));
-  return [...terms];
+  const terms = new Map<number, string>();
+  for (const match of text.matchAll(HARM_TERMS)) {
+    const word = match.findIndex((group, index) => index > 0 && group !== undefined);
+    if (!terms.has(word)) terms.set(word, match[0].toLowerCase().replace(/'?s?$/, "").replace(/'$/, ""));
+  }
+  return [...terms.values()];
 }
 
 function round(value: number): number {

@@ -309,3 +309,184 @@ describe("classify on security talk that is not a finding", () => {
     expect(result.reasons.map((reason) => reason.rule)).toContain("exploit-payload");
   });
 });
+
+/** The rules that fire on a text, each with the text it quoted. */
+function fired(title: string, body: string): Record<string, string> {
+  return Object.fromEntries(classify({ title, body }).reasons.map((reason) => [reason.rule, reason.matched]));
+}
+
+describe("classify on the wording of vulnerability records", () => {
+  it("reads an advisory's memory-safety wording as a class of vulnerability, and not a memory leak or a Java exception (control)", () => {
+    expect(
+      fired("Crash in read_chunk()", "libfoo 2.3 has a heap-based buffer over-read in read_chunk() when parsing a PNG."),
+    ).toMatchObject({
+      "vulnerability-class": "heap-based buffer over-read",
+    });
+    expect(fired("Crash in the KDC", "The KDC has a NULL pointer dereference in do_tgs_req.c.")).toMatchObject({
+      "vulnerability-class": "NULL pointer dereference",
+    });
+    expect(
+      fired("Memory leak in CreateProfile", "Valgrind: 156 bytes definitely lost. A NullPointerException follows on save."),
+    ).not.toHaveProperty("vulnerability-class");
+  });
+
+  it("reads a denial of service that something causes as a class, and not a wish to prevent one (control)", () => {
+    const caused = fired("Error handling", "An attacker that forces an error can crash the server, causing a denial of service.");
+    expect(caused).toMatchObject({ "vulnerability-class": "can crash the server" });
+    const wish = fired(
+      "Protect the API against denial of service",
+      "Rate limiting would keep a burst of requests from slowing the API down.",
+    );
+    expect(wish).not.toHaveProperty("vulnerability-class");
+  });
+
+  it("reads an advisory's sentence of impact as what an attacker can do, and not what administrators may configure (control)", () => {
+    expect(fired("Decapsulator", "The ppp decapsulator allows remote attackers to cause a denial of service.")).toMatchObject({
+      "attacker-impact": "allows remote attackers to",
+    });
+    expect(fired("Decapsulator", "The new option allows administrators to configure which decapsulators run.")).not.toHaveProperty(
+      "attacker-impact",
+    );
+  });
+
+  it("reads the opening of a vulnerability record as framing a disclosure, and not a question about one (control)", () => {
+    expect(fired("use-after-poison in memset", "MariaDB v10.7 was discovered to contain a use-after-poison in memset.")).toMatchObject({
+      "disclosure-framing": "was discovered to contain a u",
+      "vulnerability-class": "use-after-poison",
+    });
+    expect(fired("Backport?", "The 3.x notes mention a fix; was a vulnerability found in 2.x as well?")).not.toHaveProperty(
+      "disclosure-framing",
+    );
+  });
+
+  it("does not read the name of a flaw that starts with Use as a request, but still reads a request so (control)", () => {
+    expect(fired("Use after free in append_command", "Use after free in append_command in vim prior to 8.2.4895.")).not.toHaveProperty(
+      "question-or-proposal",
+    );
+    expect(fired("Use-After-Free in aggregate callbacks", "Freed memory is read again.")).not.toHaveProperty("question-or-proposal");
+    expect(fired("Use random_bytes() for tokens", "Use random_bytes() instead of uniqid() when generating tokens.")).toMatchObject({
+      "question-or-proposal": "Use",
+    });
+  });
+
+  it("reads a bypassed check, exposed restricted data, guessable secrets, open file permissions and gadgets as classes", () => {
+    expect(fired("paypal-ipn: Validation Bypass", "The module trusts the test_ipn parameter.")).toMatchObject({
+      "vulnerability-class": "Validation Bypass",
+    });
+    expect(fired("Nested pages", "GET /api/pages/nested leaks restricted and unpublished content to any caller.")).toMatchObject({
+      "vulnerability-class": "leaks restricted and unpublished content",
+    });
+    expect(fired("Messages API", "The JSON API exposes user password hashes.")).toMatchObject({
+      "vulnerability-class": "exposes user password hashes",
+    });
+    expect(fired("SSHA passwords", "The gem uses a weak salt when generating SSHA passwords.")).toMatchObject({
+      "vulnerability-class": "weak salt",
+    });
+    expect(fired("Permissions", "rack-cors 2.0.1 ships its .rb files with 0666 permissions.")).toMatchObject({
+      "vulnerability-class": "0666 permissions",
+    });
+    expect(fired("jackson-databind", "It mishandles the interaction between serialization gadgets and typing.")).toMatchObject({
+      "vulnerability-class": "serialization gadgets",
+    });
+  });
+
+  it("does not read a wish about validation, logging or salting as a class of vulnerability (control)", () => {
+    expect(fired("Validate the signup form", "Users can leave the email field blank; we should validate it.")).not.toHaveProperty(
+      "vulnerability-class",
+    );
+    expect(
+      fired("Avoid logging sensitive information", "Logs should never contain sensitive information such as tokens."),
+    ).not.toHaveProperty("vulnerability-class");
+    expect(fired("Salt the password hashes", "Passwords are hashed with bcrypt; should we add a pepper?")).not.toHaveProperty(
+      "vulnerability-class",
+    );
+  });
+
+  it("reads a sanitizer's report line and stack frames as evidence, and not a wish to run a sanitizer (control)", () => {
+    expect(fired("AddressSanitizer: heap-buffer-overflow at src/open_utils.c:1215", "see the attached file")).toMatchObject({
+      "exploit-payload": "AddressSanitizer: heap-buffer-overflow",
+    });
+    expect(fired("Crash", "#0 0x4f3a2c in read_metadata src/open_utils.c:1215:9")).toMatchObject({
+      "exploit-payload": "#0 0x4f3a2c in r",
+    });
+    expect(fired("Run the tests under AddressSanitizer in CI", "It would catch memory errors earlier.")).not.toHaveProperty(
+      "exploit-payload",
+    );
+  });
+
+  it("reads a version number's dots as part of the sentence a first-hand finding is written in", () => {
+    expect(fired("Website vulnerability", "I found a Subrion4.1.0 SQL injection, my mail is below")).toMatchObject({
+      "first-hand-finding": "I found a Subrion4.1.0 SQL inject",
+    });
+    // Control: a full stop still ends the sentence.
+    expect(fired("Website", "I found a new theme. SQL injection is a topic for another day")).not.toHaveProperty("first-hand-finding");
+  });
+});
+
+describe("classify on security talk that names its own reason not to be contained", () => {
+  const podofo = {
+    title: "podofo: multiple vulnerabilities",
+    body: "A stack-based buffer over-read in PdfEncrypt.cpp could be leveraged by remote attackers to cause a denial-of-service.",
+  };
+
+  it("counts a list of published CVE ids against, and not a single CVE id (control)", () => {
+    const listed = classify({ ...podofo, body: `CVE IDs: CVE-2018-5783, CVE-2018-11254, CVE-2018-11255\n${podofo.body}` });
+    const single = classify({ ...podofo, body: `CVE-2018-5783\n${podofo.body}` });
+    expect(listed.reasons).toContainEqual(expect.objectContaining({ rule: "published-cve-list" }));
+    expect(single.reasons.map((reason) => reason.rule)).not.toContain("published-cve-list");
+    expect(listed.confidence).toBeLessThan(single.confidence);
+  });
+
+  it("leaves alone a sanitizer crash its writer says is not an issue in the library, and contains it without that (control)", () => {
+    const body = "==64198==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x60200000ea12 in the pe_reader example.";
+    const disowned = classify({ title: "A heap overflow in pe_reader.c:133 (not an issue in the library)", body });
+    expect(disowned.vulnerabilityReport).toBe(false);
+    expect(disowned.reasons).toContainEqual(
+      expect.objectContaining({ rule: "not-a-vulnerability", matched: "not an issue in the library" }),
+    );
+    expect(classify({ title: "A heap overflow in pe_reader.c:133", body }).vulnerabilityReport).toBe(true);
+  });
+
+  it("leaves alone a textbook definition and a call for contributors, and contains a report of the same class (control)", () => {
+    const lesson = classify({
+      title: "Active Test / Server-Side Template Injection",
+      body: "Server-side template injection is a type of code injection that allows an attacker to execute code on the server. Contributors are needed to write the test.",
+    });
+    expect(lesson.vulnerabilityReport).toBe(false);
+    expect(lesson.reasons).toContainEqual(expect.objectContaining({ rule: "teaching-material", matched: "is a type of code injection" }));
+    const report = classify({
+      title: "Server-Side Template Injection in the invoice preview",
+      body: "The invoice preview renders the note field as a template: a note of {{7*7}} shows 49, and {{config}} prints the secret key.",
+    });
+    expect(report.vulnerabilityReport).toBe(true);
+    expect(report.reasons.map((reason) => reason.rule)).not.toContain("teaching-material");
+  });
+
+  it("reads 'how I can submit this' and a refusal to explain in public as asking for a private channel", () => {
+    expect(fired("Security Vulnerability.", "During my testing I have discovered a vulnerability. How I can submit this?")).toMatchObject({
+      "asks-for-private-channel": "How I can submit",
+    });
+    expect(fired("Vulnerability report", "Explaining the vulnerability further in this issue could help attackers.")).toMatchObject({
+      "asks-for-private-channel": "Explaining the vulnerability further in this issue",
+    });
+  });
+
+  it("does not let the model speak after a scanning product's findings, and lets it without the product's name (control)", () => {
+    const findings =
+      "4 critical vulnerabilities are detected. A vulnerability was discovered in the PyYAML library before 5.4, where it is susceptible to arbitrary code execution when it processes untrusted YAML files through the full_load method.";
+    const scanned = classify({ title: "4 CVEs detected when using Black Duck", body: `Scan the result with Black Duck. ${findings}` });
+    expect(scanned.reasons.map((reason) => reason.rule)).toEqual(expect.arrayContaining(["scanner-output"]));
+    expect(scanned.reasons.map((reason) => reason.rule)).not.toContain("model");
+    expect(scanned.vulnerabilityReport).toBe(false);
+    const unnamed = classify({ title: "4 CVEs detected", body: findings });
+    expect(unnamed.reasons.map((reason) => reason.rule)).not.toContain("scanner-output");
+    expect(unnamed.confidence).toBeGreaterThan(scanned.confidence);
+  });
+
+  it("counts a word of harm once however it is spelled, and distinct words each (control)", () => {
+    const oneWord = classify({ title: "Report page", body: "The page leaked it; we keep leaking it, and a leak like this is bad." });
+    expect(oneWord.reasons.map((reason) => reason.rule)).not.toContain("harm-vocabulary");
+    const threeWords = classify({ title: "Report page", body: "The page leaked the session token to the linked site." });
+    expect(threeWords.reasons).toContainEqual(expect.objectContaining({ rule: "harm-vocabulary", matched: "leaked, session, token" }));
+  });
+});
