@@ -33,5 +33,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node itself, not `npm start`: as PID 1, npm would receive SIGTERM and report the signal, while the server's own
 # handler finishes the webhooks in flight and exits 0 within 25 seconds. Give `docker stop` at least 30 s (-t 30).
+# The heap flags are npm start's (docs/deployment.md, "Memory").
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/server.js"]
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=4", "dist/server.js"]
