@@ -14,7 +14,7 @@ import { startStandIn, type StandIn } from "../test/harness/standin/server.js";
 import { startApp, type AppProcess } from "../test/e2e/support/app-process.js";
 import { haveRedisServer, startRedis } from "../test/e2e/support/redis.js";
 import { ghsaIdFor, openworxConfig, WEBHOOK_SECRET } from "../test/e2e/support/world.js";
-import { monotonicMicros, summariseCpuProfile } from "./cpu-profile.js";
+import { extraMillisecondsByArea, monotonicMicros, summariseCpuProfile } from "./cpu-profile.js";
 import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snapshot.js";
 
 /**
@@ -187,13 +187,27 @@ async function pastLedgerMargin(servers: Server[]): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, ready - Date.now())));
 }
 
+/** Intakes each server takes before it is measured: the JIT settles over a few hundred, not over twenty. */
+const warmUpIntakes = Math.max(100, intakes);
+
+const cpuProfileFlags = (name: string) => ["--cpu-prof", `--cpu-prof-dir=${join(scratch, `cpu-${name}`)}`];
+
+/** `intakes` on a profiled server, and the monotonic-clock window they took, so the profile can be cut to them. */
+async function profiledLoad(server: Server): Promise<{ fromMicros: number; toMicros: number }> {
+  const fromMicros = monotonicMicros();
+  await load(server, 1_000, intakes);
+  return { fromMicros, toMicros: monotonicMicros() };
+}
+
 async function measureLatency() {
   const bare = await startServer(bareEntry);
   const desk = await startServer(deskEntry, deskNodeFlags);
-  const profiled = await startServer(deskEntry, [...deskNodeFlags, "--cpu-prof", `--cpu-prof-dir=${join(scratch, "cpu")}`]);
+  const profiledBare = await startServer(bareEntry, cpuProfileFlags("bare"));
+  const profiledDesk = await startServer(deskEntry, [...deskNodeFlags, ...cpuProfileFlags("desk")]);
   try {
-    for (const server of [bare, desk, profiled]) await load(server, 0, 20); // warm-up: JIT, token, caches
-    await pastLedgerMargin([bare, desk, profiled]);
+    // Warm-up: JIT, installation token, config and visibility caches.
+    for (const server of [bare, desk, profiledBare, profiledDesk]) await load(server, 300_000, warmUpIntakes);
+    await pastLedgerMargin([bare, desk, profiledBare, profiledDesk]);
     const results = { bare: [] as LoadResult[], desk: [] as LoadResult[] };
     for (let round = 0; round < rounds; round++) {
       results.bare.push(await load(bare, 1_000 + round * intakes, intakes));
@@ -202,20 +216,26 @@ async function measureLatency() {
         `round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`,
       );
     }
-    await load(profiled, 1_000, intakes);
-    const fromMicros = monotonicMicros();
-    await load(profiled, 1_000 + intakes, intakes);
-    const profileWindow = { fromMicros, toMicros: monotonicMicros() };
+    const profileWindows = { desk: await profiledLoad(profiledDesk), bare: await profiledLoad(profiledBare) };
     return {
-      profileWindow,
+      profileWindows,
       bare: medianResult(results.bare),
       desk: medianResult(results.desk),
       rounds: results,
       rssMb: { desk: rssMegabytes(desk.app.pid), bare: rssMegabytes(bare.app.pid) },
     };
   } finally {
-    await Promise.all([bare.stop(), desk.stop(), profiled.stop()]);
+    await Promise.all([bare.stop(), desk.stop(), profiledBare.stop(), profiledDesk.stop()]);
   }
+}
+
+/** The CPU profile a server wrote on exit, cut to its measured intakes. */
+function profileOf(name: "desk" | "bare", window: { fromMicros: number; toMicros: number }) {
+  const directory = join(scratch, `cpu-${name}`);
+  const file = readdirSync(directory).find((entry) => entry.endsWith(".cpuprofile"));
+  if (!file) throw new Error(`the ${name} server wrote no CPU profile`);
+  if (name === "desk" && process.env.BENCH_CPU_PROFILE) copyFileSync(join(directory, file), process.env.BENCH_CPU_PROFILE);
+  return summariseCpuProfile(join(directory, file), 10, window);
 }
 
 /** A heap snapshot of the app (it answers again once the snapshot is written), summed by kind of object. */
@@ -370,9 +390,9 @@ process.stderr.write(
 );
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
-const cpuFile = readdirSync(join(scratch, "cpu")).find((name) => name.endsWith(".cpuprofile"));
-const cpuProfile = cpuFile ? summariseCpuProfile(join(scratch, "cpu", cpuFile), 10, latency.profileWindow) : null;
-if (cpuFile && process.env.BENCH_CPU_PROFILE) copyFileSync(join(scratch, "cpu", cpuFile), process.env.BENCH_CPU_PROFILE);
+const cpuProfile = profileOf("desk", latency.profileWindows.desk);
+const bareCpuProfile = profileOf("bare", latency.profileWindows.bare);
+const extraCpuByArea = extraMillisecondsByArea(cpuProfile, bareCpuProfile, intakes);
 const sweep = await measureSweep();
 const heap = heapCases > 1_000 ? await measureHeap(heapCases) : null;
 const bareMemory = memoryCases > 0 ? await measureMemory(bareEntry, Math.min(memoryCases, 10_000)) : undefined;
@@ -416,8 +436,14 @@ if (deskMemory)
       .map(([cases, mb]) => `${cases}: ${mb.toFixed(0)} MB`)
       .join(", ")}`,
   );
-if (cpuProfile)
-  console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
+console.log(`intake CPU by area: ${cpuProfile.byArea.map(({ area, selfPercent }) => `${area} ${selfPercent}%`).join(", ")}`);
+console.log(
+  `profiled busy time per intake: desk ${(cpuProfile.busyMs / intakes).toFixed(2)} ms, bare ${(bareCpuProfile.busyMs / intakes).toFixed(2)} ms; ` +
+    `where the desk spends more: ${extraCpuByArea
+      .slice(0, 8)
+      .map(({ area, extraMs }) => `${area} ${extraMs >= 0 ? "+" : ""}${extraMs.toFixed(2)}`)
+      .join(", ")}`,
+);
 console.log(
   `sweep: second scheduled run ${sweep.requests} requests, ${sweep.conditionalHits} conditional hits${sweep.redis ? "" : " (no redis-server: each run starts cold)"}`,
 );
@@ -453,6 +479,8 @@ console.log(
       : null,
     heap,
     cpuProfile,
+    bareCpuProfile,
+    extraCpuByArea,
     loadAverage: { before: loadBefore, after: loadAfter },
   }),
 );

@@ -8,6 +8,22 @@ export interface CpuSummary {
   busyMs: number;
   topFunctions: { name: string; where: string; selfPercent: number }[];
   byArea: { area: string; selfPercent: number }[];
+  /** Busy milliseconds in every area, for comparing two profiles. */
+  allAreasMs: Record<string, number>;
+}
+
+/**
+ * Per intake, where the first profile spends more time than the second (both over `intakes` intakes), largest first:
+ * what Disclosure Desk adds to what a bare Probot app making the same calls costs.
+ */
+export function extraMillisecondsByArea(ours: CpuSummary, baseline: CpuSummary, intakes: number): { area: string; extraMs: number }[] {
+  const areas = new Set([...Object.keys(ours.allAreasMs), ...Object.keys(baseline.allAreasMs)]);
+  return [...areas]
+    .map((area) => ({
+      area,
+      extraMs: Math.round((((ours.allAreasMs[area] ?? 0) - (baseline.allAreasMs[area] ?? 0)) / intakes) * 100) / 100,
+    }))
+    .sort((left, right) => right.extraMs - left.extraMs);
 }
 
 interface ProfileNode {
@@ -81,5 +97,6 @@ export function summariseCpuProfile(path: string, top = 12, window?: { fromMicro
       .sort((left, right) => right[1] - left[1])
       .slice(0, top)
       .map(([area, micros]) => ({ area, selfPercent: percent(micros) })),
+    allAreasMs: Object.fromEntries([...areas].map(([area, micros]) => [area, micros / 1000])),
   };
 }
