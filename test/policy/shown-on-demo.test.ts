@@ -9,21 +9,19 @@ import { compilePolicy, triageWith } from "../../src/policy/triage.js";
 
 const policy = compilePolicy(configSchema.parse({ exclusions: ["demo-environment"] }));
 
+/** What triage decided: the exclusions suggested, and each exception that kept one out, with its reason. */
 function triaged(title: string, body: string) {
-  const decision = triageWith(policy, { title, body });
+  const { exclusions, exceptionsApplied } = triageWith(policy, { title, body });
   return {
-    excluded: decision.exclusions.map((exclusion) => exclusion.id),
-    kept: decision.exceptionsApplied.map((applied) => ({
-      id: applied.id,
-      exception: applied.exception,
-      title: applied.title,
-      matched: applied.matched,
-    })),
+    excluded: exclusions.map(({ id }) => id),
+    kept: exceptionsApplied.map(({ id, exception, title: why, matched }) => `${id}/${exception}: ${why} (${matched})`),
   };
 }
 
-const reproducedOnly = "The report names a flaw in the product and the demo environment only to reproduce it";
-const productCode = "The report names a flaw in the product's code; the demo environment is only where it was shown";
+const reproducedOnly = (matched: string) =>
+  `demo-environment/product-flaw-shown-on-demo: The report names a flaw in the product and the demo environment only to reproduce it (${matched})`;
+const productCode = (matched: string) =>
+  `demo-environment/product-flaw-shown-on-demo: The report names a flaw in the product's code; the demo environment is only where it was shown (${matched})`;
 
 describe("a product flaw shown on a demo environment is not a finding in the demo environment", () => {
   it("keeps a stored XSS whose report names the demo only in its steps to reproduce, and says why", () => {
@@ -37,14 +35,7 @@ describe("a product flaw shown on a demo environment is not a finding in the dem
       ].join("\n"),
     );
     expect(result.excluded).toEqual([]);
-    expect(result.kept).toEqual([
-      {
-        id: "demo-environment",
-        exception: "product-flaw-shown-on-demo",
-        title: reproducedOnly,
-        matched: "Stored XSS; 1. Log in to https://demo.example.org as any user.",
-      },
-    ]);
+    expect(result.kept).toEqual([reproducedOnly("Stored XSS; 1. Log in to https://demo.example.org as any user.")]);
   });
 
   it("keeps a flaw whose report says it can be reproduced on the demo", () => {
@@ -53,7 +44,11 @@ describe("a product flaw shown on a demo environment is not a finding in the dem
       "The q parameter of /api/search is concatenated into the query. You can reproduce it on https://demo.example.org/api/search?q=1'+OR+1=1--.",
     );
     expect(result.excluded).toEqual([]);
-    expect(result.kept.map((kept) => kept.title)).toEqual([reproducedOnly]);
+    expect(result.kept).toEqual([
+      reproducedOnly(
+        "SQL injection; The q parameter of /api/search is concatenated into the query. You can reproduce it on https://demo.example.org/api/search?q=1'+OR+1=1--.",
+      ),
+    ]);
   });
 
   it("still suggests the exclusion when the report places the same flaw on the demo rather than reproducing it there (control)", () => {
@@ -77,14 +72,7 @@ describe("a product flaw shown on a demo environment is not a finding in the dem
       ].join("\n"),
     );
     expect(result.excluded).toEqual([]);
-    expect(result.kept).toEqual([
-      {
-        id: "demo-environment",
-        exception: "product-flaw-shown-on-demo",
-        title: reproducedOnly,
-        matched: 'CSRF; <form action="https://demo.example.org/admin/users/add" method="POST">',
-      },
-    ]);
+    expect(result.kept).toEqual([reproducedOnly('CSRF; <form action="https://demo.example.org/admin/users/add" method="POST">')]);
   });
 
   it("still suggests the exclusion for a proof of concept against the demo that names no flaw in the product (control)", () => {
@@ -104,9 +92,7 @@ describe("a product flaw shown on a demo environment is not a finding in the dem
       ].join("\n"),
     );
     expect(result.excluded).toEqual([]);
-    expect(result.kept).toEqual([
-      { id: "demo-environment", exception: "product-flaw-shown-on-demo", title: productCode, matched: "Open redirect; Vulnerable file" },
-    ]);
+    expect(result.kept).toEqual([productCode("Open redirect; Vulnerable file")]);
   });
 
   it("still suggests the exclusion when the report names code but no flaw in it, only a listing of uploads (control)", () => {
@@ -119,30 +105,27 @@ describe("a product flaw shown on a demo environment is not a finding in the dem
 });
 
 describe("the demo environment's own findings stay excluded, whatever flaw the report also names", () => {
-  it("suggests the exclusion for the demo's default credentials, even with a reproduction step and a flaw class", () => {
-    const result = triaged(
-      "Broken access control: anyone can open the admin panel",
-      "Steps to reproduce: log in at https://demo.example.org with the default credentials admin/admin and open the admin panel.",
-    );
-    expect(result.excluded).toEqual(["demo-environment"]);
-    expect(result.kept).toEqual([]);
+  it.each([
+    {
+      finding: "the demo's default credentials",
+      title: "Broken access control: anyone can open the admin panel",
+      body: "Steps to reproduce: log in at https://demo.example.org with the default credentials admin/admin and open the admin panel.",
+    },
+    {
+      finding: "the demo server's configuration",
+      title: "Path traversal through the web server",
+      body: "The nginx configuration of the demo server serves files outside the web root. Reproduce: open https://demo.example.org/static../etc/passwd.",
+    },
+    {
+      finding: "a flaw that shows only on the demo, not on a fresh installation",
+      title: "Stored XSS in the comment field",
+      body: "Steps to reproduce: post <script>alert(1)</script> as a comment on https://demo.example.org. It cannot be reproduced on a fresh installation.",
+    },
+  ])("suggests the exclusion for $finding, even with a reproduction step and a flaw class", ({ title, body }) => {
+    expect(triaged(title, body)).toEqual({ excluded: ["demo-environment"], kept: [] });
   });
 
-  it("suggests the exclusion for the demo server's configuration", () => {
-    const result = triaged(
-      "Path traversal through the web server",
-      "The nginx configuration of the demo server serves files outside the web root. Reproduce: open https://demo.example.org/static../etc/passwd.",
-    );
-    expect(result.excluded).toEqual(["demo-environment"]);
-  });
-
-  it("suggests the exclusion for a flaw that shows only on the demo, not on a fresh installation", () => {
-    const result = triaged(
-      "Stored XSS in the comment field",
-      "Steps to reproduce: post <script>alert(1)</script> as a comment on https://demo.example.org. It cannot be reproduced on a fresh installation.",
-    );
-    expect(result.excluded).toEqual(["demo-environment"]);
-    // Control: without that sentence, the same report is the product's.
+  it("keeps the same stored XSS without the sentence that it shows only on the demo (control)", () => {
     const product = triaged(
       "Stored XSS in the comment field",
       "Steps to reproduce: post <script>alert(1)</script> as a comment on https://demo.example.org.",
