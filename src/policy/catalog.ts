@@ -27,6 +27,11 @@ export interface CatalogEntry {
   /** The rule is about where a problem is, not what it is: a real vulnerability there is still excluded. */
   readonly aboutLocation?: boolean;
   /**
+   * The place may be named only as where a flaw in the product was shown (a demo environment); then the finding is not
+   * there and the rule is not suggested (`productFlawShownOnDemo`).
+   */
+  readonly placeOfDemonstration?: boolean;
+  /**
    * The rule is about what an attack needs (a MITM position, an outdated browser), not how trivial the finding is:
    * a strong impact does not bring the report back, since the impact still depends on that precondition.
    */
@@ -401,6 +406,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: "Demo environments",
     policyText: "Demo environments.",
     aboutLocation: true,
+    placeOfDemonstration: true,
     match: [
       /\bdemo[- ]?(?:environment|env|site|server|instance|omgeving|account|shop|app|application|installation|portal)s?\b/i,
       /\b(?:https?:\/\/)?demo\d*\.[a-z0-9-]+\.[a-z]{2,}/i,

@@ -3,6 +3,7 @@ import { catalogEntry, exceptionDefinition, taxonomyOf, type ExceptionDefinition
 import { EXCLUSION_CONFIDENT, type CategoryGuess, type ImpactSignal } from "./impact.js";
 import { builtInPattern, compileConfigPattern, firstMatch, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
+import { PRODUCT_FLAW_SHOWN_ON_DEMO, productFlawShownOnDemo } from "./shown-on-demo.js";
 
 /** A suggestion that the report falls under one of the policy's exclusions. A maintainer confirms it. */
 export interface ExclusionSuggestion {
@@ -44,6 +45,8 @@ export interface CompiledExclusion {
   readonly exceptions: readonly CompiledException[];
   /** Location rules (custom rules, demo environments) apply to any finding; see `REAL_VULNERABILITY`. */
   readonly aboutLocation: boolean;
+  /** The place may be named only as where a product flaw was shown; see `CatalogEntry.placeOfDemonstration`. */
+  readonly placeOfDemonstration: boolean;
   /**
    * A strong impact does not bring a report back: the policy says the exclusion has no exception (`unless: []`), or
    * the exclusion is about what the attack needs (see `CatalogEntry.aboutPrecondition`).
@@ -97,6 +100,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
       aboutLocation: true,
+      placeOfDemonstration: false,
       impactDoesNotApply: entry.unless?.length === 0,
       cwe: [],
     };
@@ -112,6 +116,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
     aboutLocation: builtIn.aboutLocation ?? false,
+    placeOfDemonstration: builtIn.placeOfDemonstration ?? false,
     impactDoesNotApply: entry.unless?.length === 0 || builtIn.aboutPrecondition === true,
     ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
     cwe: taxonomy.cwe,
@@ -152,6 +157,17 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
     if (hit.where === "body" && titleNamesRealVulnerability !== undefined && !rule.aboutLocation) return;
+    const shownOnDemo = rule.placeOfDemonstration ? productFlawShownOnDemo(text, rule.match, REAL_VULNERABILITY) : undefined;
+    if (shownOnDemo !== undefined) {
+      exceptionsApplied.push({
+        id: rule.id,
+        exception: PRODUCT_FLAW_SHOWN_ON_DEMO,
+        title: shownOnDemo.title,
+        matched: shownOnDemo.matched,
+        policyText: rule.policyText,
+      });
+      return;
+    }
     for (const exception of rule.exceptions) {
       const matched = firstMatch(exception.match, text.all);
       if (matched !== undefined) {

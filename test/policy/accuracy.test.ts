@@ -73,10 +73,10 @@ describe("containment on the test split", () => {
 
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string; source: string }>("data/triage.jsonl"));
-  // The fourth scoring added 43 public GitHub issues to the triage test split. Under Openworx three of them, each
-  // demonstrated on a project's public demo site, are suggested as "demo environment" (1.7 % of the whole split, above
-  // the 1 % goal; docs/accuracy.md). The floor first set for Openworx keeps holding the advisories it was measured on,
-  // and the GitHub issues have floors of their own.
+  // The fourth scoring added 43 public GitHub issues to the triage test split; under Openworx three of them, each
+  // demonstrated on a project's public demo site, were suggested as "demo environment" (1.7 % of the whole split).
+  // Since the fifth scoring a demo named only where a product flaw is shown is not (docs/accuracy.md), and Openworx
+  // holds its whole-split floor again; the advisories and the GitHub issues keep floors of their own.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
   const floors = [
@@ -88,6 +88,15 @@ describe("triage on the test split", () => {
       right: 0.95,
       wronglyExcluded: 0.01,
       measured: "95.6 % right, 0.7 % wrongly excluded",
+    },
+    {
+      policy: "openworx",
+      set: "all",
+      items,
+      atLeast: 180,
+      right: 0.98,
+      wronglyExcluded: 0.01,
+      measured: "98.9 % right, 1 of 181 (0.55 %) wrongly excluded",
     },
     {
       policy: "openworx",
@@ -112,9 +121,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 40,
-      right: 0.92,
-      wronglyExcluded: 0.08,
-      measured: "93.0 % right, 3 of 43 wrongly excluded",
+      right: 0.97,
+      wronglyExcluded: 0.03,
+      measured: "97.7 % right, 1 of 43 wrongly excluded; before 93.0 % and 3 of 43",
     },
   ];
 

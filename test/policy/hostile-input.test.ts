@@ -37,6 +37,8 @@ describe("hostile report text", () => {
     "csv injection 403 ",
     "\u00a0",
     "a-b.c-d.",
+    "xss demo site a.a.",
+    "xss on the demo\n",
   ])("triages a title and a body of up to 100,000 characters of %j in linear time", (unit) => {
     const textOf = (size: number) => unit.repeat(Math.ceil(size / unit.length));
     const longest = textOf(100_000);
