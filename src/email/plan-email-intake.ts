@@ -7,6 +7,7 @@ import { intakeLabels, planIntakeEvidence, waitingCase, type IntakeEvidence } fr
 import type { ClaimsCheck } from "../policy/claim-check.js";
 import { severityView } from "../case/triage-view.js";
 import { renderTriageSection } from "../case/tracking-view.js";
+import { noSubject } from "../messages/phrases.js";
 import { renderMessage } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { triage, type TriageDecision } from "../policy/triage.js";
@@ -167,7 +168,7 @@ export function planEmailIntake(facts: EmailIntakeFacts): EmailIntakePlan {
   actions.push({
     type: "openTrackingIssue",
     repository: facts.tracking.repository,
-    title: trackingIssueTitle(caseKey, message.subject || "(no subject)"),
+    title: trackingIssueTitle(caseKey, message.subject || noSubject[config.language]),
     body: withEmailThread(renderTrackingIssue(facts, decision, record, evidence), thread),
     labels: [
       ...intakeLabels(caseLabels(decision, facts.policy, false), evidence, facts.codeClaims),
@@ -323,7 +324,7 @@ function renderTrackingIssue(facts: EmailIntakeFacts, decision: TriageDecision, 
   const format = (iso: string | undefined) => (iso ? formatDeadline(new Date(iso), config.calendar.timezone, config.language) : undefined);
   const body = renderMessage(config.language, "email-tracking-issue", {
     key: record.key,
-    summary: untrusted(message.subject || "(no subject)"),
+    summary: message.subject ? untrusted(message.subject) : noSubject[config.language],
     researcher: untrusted(message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.address}>` : ""),
     receivedAt: format(record.receivedAt),
     dateHeader: message.date ? format(message.date.toISOString()) : undefined,

@@ -150,3 +150,6 @@ export const severityNames: Readonly<Record<Language, Readonly<Record<"critical"
   en: { critical: "Critical", high: "High", medium: "Medium", low: "Low" },
   nl: { critical: "Kritiek", high: "Hoog", medium: "Gemiddeld", low: "Laag" },
 };
+
+/** What a case is called in its tracking issue when the researcher's e-mail has no subject. */
+export const noSubject: Readonly<Record<Language, string>> = { en: "(no subject)", nl: "(geen onderwerp)" };

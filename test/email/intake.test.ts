@@ -133,6 +133,20 @@ describe("planEmailIntake: a first message", () => {
     expect(acknowledge.email.text).toContain("Wij reageren uiterlijk maandag 23 november 2026, 23:59 CET");
   });
 
+  it.each([
+    ["nl", "(geen onderwerp)", "(no subject)"],
+    ["en", "(no subject)", "(geen onderwerp)"],
+  ])("names a case whose e-mail has no subject in the policy's language (%s)", async (language, named, notNamed) => {
+    const withoutSubject = englishReport().replace("Subject: SQL injection in the widget search endpoint\r\n", "");
+    const message = await parseInboundMessage(Buffer.from(withoutSubject));
+    expect(message.subject).toBe("");
+    const [open] = planEmailIntake(facts(message, { policy: policy({ language }) })).actions;
+    if (open?.type !== "openTrackingIssue") throw new Error("unexpected plan");
+    expect(open.title).toContain(named);
+    expect(open.body).toContain(named);
+    expect(`${open.title}\n${open.body}`).not.toContain(notNamed);
+  });
+
   it("counts from the receipt when the Date header is in the future or days old", () => {
     expect(reportReceivedAt(new Date("2026-11-16T08:30:00Z"), receivedAt).toISOString()).toBe("2026-11-16T08:30:00.000Z");
     expect(reportReceivedAt(new Date("2026-11-16T08:34:00Z"), receivedAt)).toBe(receivedAt);
