@@ -11,11 +11,8 @@ const jest = spawnSync(
   process.execPath,
   [
     "--experimental-vm-modules",
-    // For the growth checks of test/helpers/cost.ts: they collect the heap before they measure, and
-    // they count the process's CPU time, which V8's background collector threads would blur with
-    // the garbage of every earlier test file in the same worker.
+    // For the growth checks of test/helpers/cost.ts, which collect the heap before they measure.
     "--expose-gc",
-    "--single-threaded-gc",
     "node_modules/jest/bin/jest.js",
     "--json",
     `--outputFile=${resultFile}`,
