@@ -940,6 +940,8 @@ const MODEL_WEIGHT = 1;
 const MODEL_MOST_LOG_ODDS = 4;
 /** Log-odds (p ≥ 0.982) from which the model speaks even when no rule found a sign of a vulnerability. */
 const MODEL_ALONE_LOG_ODDS = 4;
+/** A model's chance is never certainty, and rounded to 1 the reason would claim it. */
+const MOST_SHOWN_PROBABILITY = 0.999;
 
 /**
  * The model's judgement as a reason: its weight, and the words that carried it, quoting one the text contains.
@@ -957,7 +959,7 @@ function modelReason(title: string, body: string, text: string, corroborating: b
   return {
     rule: "model",
     explanation:
-      `a model trained on public disclosures puts the chance that this is a vulnerability report at ${round(probability)}; ` +
+      `a model trained on public disclosures puts the chance that this is a vulnerability report at ${Math.min(round(probability), MOST_SHOWN_PROBABILITY)}; ` +
       `the words that weigh most for it: ${words.map((word) => `"${word}"`).join(", ")}`,
     matched: quotable(words, text) ?? "",
     weight,

@@ -27,6 +27,19 @@ describe("the containment model", () => {
     expect(result.reasons.map((reason) => reason.rule)).not.toContain("model");
   });
 
+  it("never shows its chance as 1, which would read as certainty, and shows it unrounded below that (control)", () => {
+    const [sure] = classify({
+      title: "Stored cross-site scripting in the comment field",
+      body: "A stored XSS vulnerability exists in the comment form of version 3.2. The comment text is rendered without escaping.",
+    }).reasons.filter((reason) => reason.rule === "model");
+    expect(sure?.explanation).toContain("vulnerability report at 0.999; ");
+    const [lessSure] = classify({
+      title: "API response discloses password hashes of users - PATCH /api/users",
+      body: "The endpoint returns the password hash of every user in its JSON response. Version 1.4.0.",
+    }).reasons.filter((reason) => reason.rule === "model");
+    expect(lessSure?.explanation).toMatch(/vulnerability report at 0\.99[0-8]; /);
+  });
+
   it("does not count words of harm alone as a sign the model may corroborate", () => {
     const result = classify({
       title: "Token refresh loop logs users out",
