@@ -121,11 +121,23 @@ function closeMatches(fingerprint: string, candidates: IndexedCase[], ownKey: st
 /** The fewest equal signature positions whose estimated similarity reaches `POSSIBLE_DUPLICATE_SIMILARITY`. */
 const MIN_EQUAL_POSITIONS = Math.ceil(POSSIBLE_DUPLICATE_SIMILARITY * SIGNATURE_LENGTH);
 
-/** How many positions two signatures share; -1 once more than `mostDiffering` positions differ. */
+/**
+ * How many positions two signatures share; -1 once more than `mostDiffering` positions differ. Counted eight positions
+ * at a time without a branch per position, which is what V8 runs fastest; the limit is checked after each eight.
+ */
 function equalPositions(left: Uint32Array, right: Uint32Array, mostDiffering: number): number {
   let differing = 0;
-  for (let index = 0; index < SIGNATURE_LENGTH; index++) {
-    if (left[index] !== right[index] && ++differing > mostDiffering) return -1;
+  for (let at = 0; at < SIGNATURE_LENGTH; at += 8) {
+    differing +=
+      Number(left[at] !== right[at]) +
+      Number(left[at + 1] !== right[at + 1]) +
+      Number(left[at + 2] !== right[at + 2]) +
+      Number(left[at + 3] !== right[at + 3]) +
+      Number(left[at + 4] !== right[at + 4]) +
+      Number(left[at + 5] !== right[at + 5]) +
+      Number(left[at + 6] !== right[at + 6]) +
+      Number(left[at + 7] !== right[at + 7]);
+    if (differing > mostDiffering) return -1;
   }
   return SIGNATURE_LENGTH - differing;
 }
