@@ -101,7 +101,8 @@ function closeMatches(fingerprint: string, candidates: IndexedCase[], ownKey: st
   if (signature === undefined) return [];
   const since = now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000;
   const best: { entry: IndexedCase; equal: number }[] = [];
-  for (const entry of candidates) {
+  for (let index = 0; index < candidates.length; index++) {
+    const entry = candidates[index]!;
     if (entry.key === ownKey) continue;
     const facts = comparisonFactsOf(entry);
     if (facts.signature === undefined || (entry.outcome !== "open" && !(facts.receivedAtMs >= since))) continue;
