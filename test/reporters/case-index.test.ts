@@ -97,7 +97,10 @@ describe("screening", () => {
     const reported = { ...input, body: words.join(" ") };
     // Variants with the last 0 to 46 words replaced: estimated scores from 1 to below the threshold, with many ties.
     const pool = Array.from({ length: 32 }, (_, variant) =>
-      fingerprintOf("t", words.map((word, index) => (index >= words.length - Math.floor(variant * 1.5) ? `other${index}` : word)).join(" ")),
+      fingerprintOf(
+        "t",
+        words.map((word, index) => (index >= words.length - Math.floor(variant * 1.5) ? `other${index}` : word)).join(" "),
+      ),
     );
     const candidate = fc.record({
       fingerprint: fc.integer({ min: 0, max: pool.length }),
