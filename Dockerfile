@@ -35,4 +35,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # handler finishes the webhooks in flight and exits 0 within 25 seconds. Give `docker stop` at least 30 s (-t 30).
 # The heap flags are npm start's (docs/deployment.md, "Memory").
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=4", "dist/server.js"]
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=8", "dist/server.js"]

@@ -28,9 +28,27 @@ export function assessSeverity(report: Pick<Report, "cvssVector" | "severity">):
   return report.severity === undefined ? undefined : { level: report.severity, source: "advisory" };
 }
 
+/**
+ * Scores of the vectors seen last: most reports of a programme share a few vectors, and scoring one builds a
+ * calculator each time. Bounded in entries and in the length of a vector remembered, so reports cannot grow it.
+ */
+const scoredVectors = new Map<string, Severity | undefined>();
+const SCORED_VECTORS_KEPT = 256;
+const LONGEST_REMEMBERED_VECTOR = 512;
+
 /** Scores a CVSS vector, or undefined when it is not a complete 3.0, 3.1 or 4.0 base vector. */
 export function scoreVector(vector: string): Severity | undefined {
   const trimmed = vector.trim();
+  if (trimmed.length > LONGEST_REMEMBERED_VECTOR) return computeScore(trimmed);
+  if (!scoredVectors.has(trimmed)) {
+    scoredVectors.set(trimmed, computeScore(trimmed));
+    if (scoredVectors.size > SCORED_VECTORS_KEPT) scoredVectors.delete(scoredVectors.keys().next().value as string);
+  }
+  const severity = scoredVectors.get(trimmed);
+  return severity === undefined ? undefined : { ...severity };
+}
+
+function computeScore(trimmed: string): Severity | undefined {
   const version = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(trimmed)?.[1] as keyof typeof calculators | undefined;
   if (version === undefined) return undefined;
   let score: number;

@@ -40,13 +40,24 @@ function partsOf(format: Intl.DateTimeFormat, instant: Date | number): Partial<R
  * "Friday 28 November 2025, 23:59 CET" / "vrijdag 28 november 2025, 23:59 CET".
  */
 export function formatDeadline(instant: Date, timezone: string, language: Language): string {
-  const key = `${instant.getTime()} ${timezone} ${language}`;
+  const key = `${minuteOf(instant.getTime())} ${timezone} ${language}`;
   let text = formattedDeadlines.get(key);
   if (text === undefined) {
     text = deadlineText(instant, timezone, language);
     formattedDeadlines.set(key, text);
   }
   return text;
+}
+
+/**
+ * Since 1980 every zone's offset is a whole number of minutes and changes on a whole minute, so all instants of one UTC
+ * minute read the same to the minute: a case's receipt, to the millisecond, shares its text with the others of its
+ * minute. Earlier instants (local mean times of seconds) keep their own.
+ */
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1980, 0, 1);
+
+function minuteOf(instantMs: number): number {
+  return instantMs >= WHOLE_MINUTE_OFFSETS_FROM ? Math.floor(instantMs / 60_000) * 60_000 : instantMs;
 }
 
 function deadlineText(instant: Date, timezone: string, language: Language): string {

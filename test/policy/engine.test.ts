@@ -169,6 +169,25 @@ describe("severity", () => {
     expect(scoreVector(vector)).toEqual({ level, score, vector, version, source: "cvss" });
   });
 
+  it("scores a vector seen before as the first time, however many vectors came between", () => {
+    const vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+    const first = scoreVector(vector);
+    first!.level = "low";
+    expect(scoreVector(` ${vector} `)).toEqual({ level: "critical", score: 9.8, vector, version: "3.1", source: "cvss" });
+    for (const attackVector of ["N", "A", "L", "P"])
+      for (const confidentiality of ["H", "L", "N"])
+        for (const integrity of ["H", "L", "N"])
+          for (const availability of ["H", "L", "N"])
+            for (const scope of ["U", "C"])
+              for (const privileges of ["N", "L", "H"])
+                scoreVector(
+                  `CVSS:3.1/AV:${attackVector}/AC:L/PR:${privileges}/UI:N/S:${scope}/C:${confidentiality}/I:${integrity}/A:${availability}`,
+                );
+    expect(scoreVector(vector)).toEqual({ level: "critical", score: 9.8, vector, version: "3.1", source: "cvss" });
+    expect(scoreVector("CVSS:3.1/AV:N")).toBeUndefined();
+    expect(scoreVector(`${vector}/${"X".repeat(600)}`)).toBeUndefined();
+  });
+
   it("falls back to the advisory's severity for an incomplete or unknown vector", () => {
     const config = configWith({});
     for (const cvssVector of ["CVSS:3.1/AV:N", "CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P", "garbage"]) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { Redis } from "ioredis";
 import {
   createInProcessCaseIndex,
@@ -8,7 +9,7 @@ import {
   type IndexedCase,
 } from "../../src/case/case-index.js";
 import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/policy/fingerprint.js";
-import { screenReport } from "../../src/reporters/screening.js";
+import { DUPLICATE_WINDOW_DAYS, POSSIBLE_DUPLICATE_SIMILARITY, screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
 import { renderMessage } from "../../src/messages/render.js";
@@ -88,6 +89,49 @@ describe("screening", () => {
     const fewer = screenReport(input, { ...view([]), recentCases: recentCases.slice(0, 3) }, reporter, now);
     expect(fewer.duplicates.map((match) => match.reference)).toEqual(["octo-org/security-cases#11", "octo-org/security-cases#10"]);
     expect(fewer.duplicates[1]!.score).toBeLessThan(1);
+  });
+
+  it("shows what ranking every candidate by its full score shows, though it stops comparing a candidate that cannot be shown", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const words = Array.from({ length: 150 }, (_, index) => `word${index}`);
+    const reported = { ...input, body: words.join(" ") };
+    // Variants with the last 0 to 46 words replaced: estimated scores from 1 to below the threshold, with many ties.
+    const pool = Array.from({ length: 32 }, (_, variant) =>
+      fingerprintOf(
+        "t",
+        words.map((word, index) => (index >= words.length - Math.floor(variant * 1.5) ? `other${index}` : word)).join(" "),
+      ),
+    );
+    const candidate = fc.record({
+      fingerprint: fc.integer({ min: 0, max: pool.length }),
+      outcome: fc.constantFrom("open", "accepted", "invalid"),
+      daysAgo: fc.integer({ min: 0, max: 400 }),
+    });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (drawn, ownIndex) => {
+        const recentCases = drawn.map((drawnCase, index) =>
+          entry(index, {
+            key: index === ownIndex ? "GHSA-new" : `GHSA-2222-3333-${String(index).padStart(4, "2")}`,
+            outcome: drawnCase.outcome,
+            receivedAt: new Date(now.getTime() - drawnCase.daysAgo * 86_400_000).toISOString(),
+            ...(pool[drawnCase.fingerprint] === undefined ? {} : { fingerprint: pool[drawnCase.fingerprint] }),
+          }),
+        );
+        const scoreOf = similarityTo(fingerprintOf(reported.title, reported.body) ?? "");
+        const ranked = recentCases
+          .filter((indexed) => indexed.key !== "GHSA-new" && indexed.fingerprint !== undefined)
+          .filter(
+            (indexed) => indexed.outcome === "open" || now.getTime() - Date.parse(indexed.receivedAt) <= DUPLICATE_WINDOW_DAYS * 86_400_000,
+          )
+          .map((indexed) => ({ reference: `${indexed.tracking}#${indexed.number}`, score: scoreOf(indexed.fingerprint!) }))
+          .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
+          .sort((left, right) => right.score - left.score)
+          .slice(0, 3);
+        const shown = screenReport(reported, { ...view([]), recentCases }, reporter, now).duplicates;
+        expect(shown.map(({ reference, score }) => ({ reference, score }))).toEqual(ranked);
+      }),
+      { numRuns: 300, seed: 21 },
+    );
   });
 
   it("does not count the report's own case, delivered again", () => {

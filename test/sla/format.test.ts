@@ -19,6 +19,33 @@ describe("formatDeadline", () => {
     expect(formatDeadline(new Date(instant), timezone, language)).toBe(expected);
   });
 
+  it("reads every instant of a minute as the first one does, in zones offset by half and quarter hours and across clock changes", () => {
+    const zones = ["Europe/Amsterdam", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham"];
+    const minutes = [
+      "2026-03-29T00:58:00Z",
+      "2026-03-29T00:59:00Z",
+      "2026-03-29T01:00:00Z",
+      "2026-10-04T14:59:00Z",
+      "2026-04-04T15:00:00Z",
+      "2026-11-01T03:30:00Z",
+    ];
+    for (const timezone of zones) {
+      for (const minute of minutes) {
+        const start = Date.parse(minute);
+        const first = formatDeadline(new Date(start), timezone, "en");
+        const last = new Date(start + 59_999);
+        expect(formatDeadline(last, timezone, "en")).toBe(first);
+        const zoneName = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, timeZoneName: "short" })
+          .formatToParts(last)
+          .find((part) => part.type === "timeZoneName")?.value;
+        const clock = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+          last,
+        );
+        expect(first).toContain(`, ${clock} ${zoneName}`);
+      }
+    }
+  });
+
   it("shows the minute the deadline falls in, never rounding 23:59:59.999 up to the next day", () => {
     expect(formatDeadline(new Date("2026-11-27T22:59:59.999Z"), "Europe/Amsterdam", "en")).toContain("27 November");
   });
