@@ -25,10 +25,15 @@ export interface CaseIndex {
   builtAt(installationId: number): Promise<string | undefined>;
   markBuilt(installationId: number, at: Date): Promise<void>;
   put(installationId: number, entry: IndexedCase): Promise<void>;
-  /** The reporter's cases, at most `MAX_REPORTER_CASES`, in no particular order. */
-  casesOf(installationId: number, reporter: string): Promise<IndexedCase[]>;
+  /** The reporter's newest cases, at most `MAX_REPORTER_CASES`, newest first, and how many the index holds. */
+  casesOf(installationId: number, reporter: string): Promise<ReporterCases>;
   /** The newest cases, at most `MAX_DUPLICATE_CANDIDATES`: what a new report is compared with. */
   recentCases(installationId: number): Promise<IndexedCase[]>;
+}
+
+export interface ReporterCases {
+  newest: IndexedCase[];
+  total: number;
 }
 
 export const MAX_REPORTER_CASES = 200;
@@ -59,9 +64,14 @@ interface InstallationEntries {
   builtAt?: string;
   /** By id, least recently written first. */
   cases: Map<string, IndexedCase>;
-  /** Each reporter's case ids, in the order of `cases`. */
-  byReporter: Map<string, Set<string>>;
+  byReporter: Map<string, ReporterEntries>;
   /** The newest cases in `recentCases` order, or undefined until asked for again after one left them. */
+  newest: IndexedCase[] | undefined;
+}
+
+interface ReporterEntries {
+  ids: Set<string>;
+  /** The reporter's newest cases in `casesOf` order, or undefined until asked for again after one left them. */
   newest: IndexedCase[] | undefined;
 }
 
@@ -111,22 +121,24 @@ export function createInProcessCaseIndex(
       entries.cases.set(id, entry);
       indexed += 1;
       if (entry.reporter !== undefined) {
-        const ids = entries.byReporter.get(entry.reporter) ?? new Set<string>();
-        ids.add(id);
-        entries.byReporter.set(entry.reporter, ids);
+        const reporterEntries = entries.byReporter.get(entry.reporter) ?? { ids: new Set<string>(), newest: [] };
+        reporterEntries.ids.add(id);
+        if (reporterEntries.newest) insertNewest(reporterEntries.newest, entry, MAX_REPORTER_CASES);
+        entries.byReporter.set(entry.reporter, reporterEntries);
       }
-      if (entries.newest) insertNewest(entries.newest, entry);
+      if (entries.newest) insertNewest(entries.newest, entry, MAX_DUPLICATE_CANDIDATES);
       while (entries.cases.size > limits.casesPerInstallation && forget(entries, entries.cases.keys().next().value as string)) indexed -= 1;
       while (indexed > limits.cases && forgetOldestCase());
     },
     casesOf: async (installationId, reporter) => {
       const entries = installations.get(installationId);
-      const cases: IndexedCase[] = [];
-      for (const id of entries?.byReporter.get(reporter) ?? []) {
-        if (cases.length === MAX_REPORTER_CASES) break;
-        cases.push(entries!.cases.get(id)!);
-      }
-      return cases;
+      const reporterEntries = entries?.byReporter.get(reporter);
+      if (!entries || !reporterEntries) return { newest: [], total: 0 };
+      reporterEntries.newest ??= [...reporterEntries.ids]
+        .map((id) => entries.cases.get(id)!)
+        .sort(newestFirst)
+        .slice(0, MAX_REPORTER_CASES);
+      return { newest: [...reporterEntries.newest], total: reporterEntries.ids.size };
     },
     recentCases: async (installationId) => {
       const entries = installations.get(installationId);
@@ -146,16 +158,17 @@ function forget(entries: InstallationEntries, id: string): boolean {
   if (!entry) return false;
   entries.cases.delete(id);
   if (entry.reporter !== undefined) {
-    const ids = entries.byReporter.get(entry.reporter);
-    ids?.delete(id);
-    if (ids?.size === 0) entries.byReporter.delete(entry.reporter);
+    const reporterEntries = entries.byReporter.get(entry.reporter);
+    reporterEntries?.ids.delete(id);
+    if (reporterEntries?.ids.size === 0) entries.byReporter.delete(entry.reporter);
+    else if (reporterEntries?.newest?.includes(entry)) reporterEntries.newest = undefined;
   }
   if (entries.newest?.includes(entry)) entries.newest = undefined;
   return true;
 }
 
-/** Places a just-written case among the newest (after those received at the same time), keeping at most the limit. */
-function insertNewest(newest: IndexedCase[], entry: IndexedCase): void {
+/** Places a just-written case among the newest (after those received at the same time), keeping at most `limit`. */
+function insertNewest(newest: IndexedCase[], entry: IndexedCase, limit: number): void {
   let low = 0;
   let high = newest.length;
   while (low < high) {
@@ -163,7 +176,7 @@ function insertNewest(newest: IndexedCase[], entry: IndexedCase): void {
     if (newestFirst(newest[middle]!, entry) <= 0) low = middle + 1;
     else high = middle;
   }
-  if (low >= MAX_DUPLICATE_CANDIDATES) return;
+  if (low >= limit) return;
   newest.splice(low, 0, entry);
-  if (newest.length > MAX_DUPLICATE_CANDIDATES) newest.pop();
+  if (newest.length > limit) newest.pop();
 }

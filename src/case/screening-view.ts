@@ -27,8 +27,10 @@ export interface ReportScreening {
   reporter?: string;
   fingerprint?: string;
   blocked: boolean;
-  /** The reporter's earlier cases, newest first. */
+  /** The reporter's newest earlier cases, newest first; the labels and reasons count over these. */
   history: PastCase[];
+  /** How many earlier cases the reporter has in the index, listed in `history` or not. */
+  historyTotal: number;
   /** False until the sweep has built the index: the history may miss older cases. */
   historyComplete: boolean;
   duplicates: DuplicateMatch[];
@@ -63,13 +65,13 @@ export function screenedRecordFields(screening: ReportScreening | undefined): Pi
   };
 }
 
-/** The tracking issue's reporter-history section; empty when the report was not screened. */
 /**
  * A tracking issue lists the reporter's newest cases only and counts the rest: a prolific researcher's whole history
- * would bury the report under it (the labels and reasons already count invalid and accepted reports over all of it).
+ * would bury the report under it (the labels and reasons already count invalid and accepted reports).
  */
 export const SHOWN_HISTORY = 10;
 
+/** The tracking issue's reporter-history section; empty when the report was not screened. */
 export function renderReporterHistory(language: Language, timezone: string, screening: ReportScreening | undefined): string {
   if (screening === undefined) return "";
   return renderMessage(language, "reporter-history", {
@@ -79,7 +81,7 @@ export function renderReporterHistory(language: Language, timezone: string, scre
       outcome: entry.outcome,
       receivedOn: formatDate(localDateOf(new Date(entry.receivedAt), timezone), language),
     })),
-    earlier: Math.max(0, screening.history.length - SHOWN_HISTORY),
+    earlier: Math.max(0, screening.historyTotal - Math.min(screening.history.length, SHOWN_HISTORY)),
     complete: screening.historyComplete,
     duplicates: screening.duplicates.map((match) => ({
       reference: match.reference,

@@ -1,6 +1,6 @@
 import type { CaseSecret } from "../case/trust.js";
 import { fingerprintOf, SIGNATURE_LENGTH, signatureOf } from "../policy/fingerprint.js";
-import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
+import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase, type ReporterCases } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
 import { isBlocked, reporterKey } from "./reporter-key.js";
 
@@ -32,7 +32,7 @@ export interface ScreeningInput {
 
 export interface IndexView {
   builtAt: string | undefined;
-  reporterCases: IndexedCase[];
+  reporterCases: ReporterCases;
   recentCases: IndexedCase[];
 }
 
@@ -46,7 +46,7 @@ export async function gatherScreening(
   const reporter = input.keyedIdentity === undefined ? undefined : reporterKey(secret, input.keyedIdentity);
   const [builtAt, reporterCases, recentCases] = await Promise.all([
     index.builtAt(installationId),
-    reporter === undefined ? Promise.resolve([]) : index.casesOf(installationId, reporter),
+    reporter === undefined ? Promise.resolve({ newest: [], total: 0 }) : index.casesOf(installationId, reporter),
     index.recentCases(installationId),
   ]);
   return screenReport(input, { builtAt, reporterCases, recentCases }, reporter, now);
@@ -56,7 +56,8 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   const fingerprint = fingerprintOf(input.title, input.body);
   const blocked = isBlocked(input.blocked, input.identities);
   const others = (cases: IndexedCase[]) => cases.filter((entry) => entry.key !== input.caseKey);
-  const history = others(view.reporterCases)
+  const reporterCases = others(view.reporterCases.newest);
+  const history = reporterCases
     .sort((left, right) => right.receivedAt.localeCompare(left.receivedAt))
     .map((entry) => ({ reference: reference(entry), key: entry.key, outcome: entry.outcome, receivedAt: entry.receivedAt }));
   const labels: string[] = [];
@@ -65,7 +66,12 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   const invalid = history.filter((entry) => entry.outcome === "invalid").length;
   if (invalid >= REPEAT_INVALID_THRESHOLD) {
     labels.push("reporter:repeat-invalid");
-    reasons.push(`the reporter has ${invalid} earlier reports closed as invalid`);
+    const historyTotal = view.reporterCases.total - (view.reporterCases.newest.length - reporterCases.length);
+    reasons.push(
+      historyTotal > history.length
+        ? `${invalid} of the reporter's ${history.length} newest earlier reports were closed as invalid`
+        : `the reporter has ${invalid} earlier reports closed as invalid`,
+    );
   }
   if (history.some((entry) => entry.outcome === "accepted")) {
     labels.push("reporter:known");
@@ -83,6 +89,7 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
     ...(fingerprint === undefined ? {} : { fingerprint }),
     blocked,
     history,
+    historyTotal: view.reporterCases.total - (view.reporterCases.newest.length - reporterCases.length),
     historyComplete: view.builtAt !== undefined,
     duplicates,
     labels,

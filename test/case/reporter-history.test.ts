@@ -8,7 +8,7 @@ function screeningWith(cases: number): ReportScreening {
     outcome: "invalid" as const,
     receivedAt: new Date(Date.UTC(2026, 10, 30) - index * 86_400_000).toISOString(),
   }));
-  return { blocked: false, history, historyComplete: true, duplicates: [], labels: [], reasons: [] };
+  return { blocked: false, history, historyTotal: cases, historyComplete: true, duplicates: [], labels: [], reasons: [] };
 }
 
 describe("the reporter history on a tracking issue", () => {
@@ -21,6 +21,11 @@ describe("the reporter history on a tracking issue", () => {
     expect(renderReporterHistory("nl", "Europe/Amsterdam", screeningWith(SHOWN_HISTORY + 1))).toContain(
       "- … en 1 eerdere zaak van deze melder, hier niet opgesomd.",
     );
+  });
+
+  it("counts every earlier case the index holds, beyond the newest it gave", () => {
+    const rendered = renderReporterHistory("en", "Europe/Amsterdam", { ...screeningWith(200), historyTotal: 450 });
+    expect(rendered).toContain("- … and 440 earlier cases of this reporter, not listed here.");
   });
 
   it("control: a history that fits is listed whole, with no count of earlier cases", () => {

@@ -57,7 +57,19 @@ describe("fingerprints", () => {
 describe("screening", () => {
   const reporter = reporterKey(testTrust.secret, "Slop-Sender");
   const input = { identities: ["slop-sender"], title: "t", body: report, caseKey: "GHSA-new", blocked: [] };
-  const view = (reporterCases: IndexedCase[]) => ({ builtAt: "2026-12-01T00:00:00.000Z", reporterCases, recentCases: [] });
+  const view = (reporterCases: IndexedCase[]) => ({
+    builtAt: "2026-12-01T00:00:00.000Z",
+    reporterCases: { newest: reporterCases, total: reporterCases.length },
+    recentCases: [],
+  });
+
+  it("says over which reports it counted invalid ones when the index gave only the reporter's newest", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const invalid = [entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })];
+    const partial = screenReport(input, { ...view(invalid), reporterCases: { newest: invalid, total: 300 } }, reporter, now);
+    expect(partial.reasons).toContain("2 of the reporter's 2 newest earlier reports were closed as invalid");
+    expect(screenReport(input, view(invalid), reporter, now).reasons).toContain("the reporter has 2 earlier reports closed as invalid");
+  });
 
   it("needs two invalid reports for repeat-invalid; one is not enough (control)", () => {
     const now = new Date("2026-12-01T00:00:00Z");
@@ -177,11 +189,30 @@ function indexContract(name: string, make: () => CaseIndex) {
       await index.put(1, entry(1, { reporter: "r1", outcome: "accepted" }));
       await index.put(1, entry(2, { reporter: "r2" }));
       await index.put(2, entry(3, { reporter: "r1" }));
-      expect((await index.casesOf(1, "r1")).map((found) => [found.number, found.outcome])).toEqual([[1, "accepted"]]);
+      expect((await index.casesOf(1, "r1")).newest.map((found) => [found.number, found.outcome])).toEqual([[1, "accepted"]]);
       expect((await index.recentCases(1)).map((found) => found.number)).toEqual([2, 1]);
       await index.markBuilt(1, new Date("2026-12-01T00:00:00Z"));
       expect(await index.builtAt(1)).toBe("2026-12-01T00:00:00.000Z");
       expect(await index.builtAt(2)).toBeUndefined();
+    });
+
+    it("gives a prolific reporter's newest cases, not the first written, and counts them all", async () => {
+      const index = make();
+      const cases = MAX_REPORTER_CASES + 50;
+      for (let number = 1; number <= cases; number++) await index.put(4, entry(number, { reporter: "prolific" }));
+      const found = await index.casesOf(4, "prolific");
+      expect(found.total).toBe(cases);
+      expect(found.newest.map((each) => each.number)).toEqual(Array.from({ length: MAX_REPORTER_CASES }, (_, offset) => cases - offset));
+    });
+
+    it("control: gives a reporter with few cases all of them, newest first", async () => {
+      const index = make();
+      for (const number of [2, 3, 1]) await index.put(4, entry(number, { reporter: "occasional" }));
+      const found = await index.casesOf(4, "occasional");
+      expect(found).toEqual({
+        newest: [entry(3, { reporter: "occasional" }), entry(2, { reporter: "occasional" }), entry(1, { reporter: "occasional" })],
+        total: 3,
+      });
     });
 
     it("compares a new report with at most the newest cases", async () => {
@@ -201,7 +232,13 @@ describe("the in-process case index, kept up to date on each write", () => {
   function naive(entries: Map<string, IndexedCase>) {
     const all = [...entries.values()];
     return {
-      casesOf: (reporter: string) => all.filter((found) => found.reporter === reporter).slice(0, MAX_REPORTER_CASES),
+      casesOf: (reporter: string) => {
+        const cases = all.filter((found) => found.reporter === reporter);
+        return {
+          newest: [...cases].sort((left, right) => right.receivedAt.localeCompare(left.receivedAt)).slice(0, MAX_REPORTER_CASES),
+          total: cases.length,
+        };
+      },
       recentCases: () => [...all].sort((left, right) => right.receivedAt.localeCompare(left.receivedAt)).slice(0, MAX_DUPLICATE_CANDIDATES),
     };
   }

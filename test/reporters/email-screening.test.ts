@@ -10,7 +10,7 @@ import { englishReport, researcherAddress, securityAddress, trackingRepository, 
 /** The e-mail channel screens a first message like an advisory: blocked addresses, history, duplicates. */
 
 const now = new Date("2026-11-16T08:31:00Z");
-const emptyIndex = { builtAt: undefined, reporterCases: [], recentCases: [] };
+const emptyIndex = { builtAt: undefined, reporterCases: { newest: [], total: 0 }, recentCases: [] };
 
 async function plan(blocked: string[], raw = englishReport()) {
   const message = await parseInboundMessage(Buffer.from(raw));
