@@ -1,4 +1,4 @@
-import type { CaseRecord } from "./case-record.js";
+import { compareInstants, type CaseRecord } from "./case-record.js";
 import { outcomeOf, type CaseOutcome } from "./case-outcome.js";
 
 /**
@@ -76,7 +76,7 @@ interface ReporterEntries {
 }
 
 /** Newest first; between cases received at the same time, the earlier written first. */
-const newestFirst = (left: IndexedCase, right: IndexedCase) => right.receivedAt.localeCompare(left.receivedAt);
+const newestFirst = (left: IndexedCase, right: IndexedCase) => compareInstants(right.receivedAt, left.receivedAt);
 
 /**
  * Bounded like the gateway cache: the least recently written entry (and installation) goes first. Every intake reads

@@ -1,4 +1,5 @@
 import type { CaseSecret } from "../case/trust.js";
+import { compareInstants } from "../case/case-record.js";
 import { fingerprintOf, SIGNATURE_LENGTH, signatureOf } from "../policy/fingerprint.js";
 import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase, type ReporterCases } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
@@ -58,7 +59,7 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   const others = (cases: IndexedCase[]) => cases.filter((entry) => entry.key !== input.caseKey);
   const reporterCases = others(view.reporterCases.newest);
   const history = reporterCases
-    .sort((left, right) => right.receivedAt.localeCompare(left.receivedAt))
+    .sort((left, right) => compareInstants(right.receivedAt, left.receivedAt))
     .map((entry) => ({ reference: reference(entry), key: entry.key, outcome: entry.outcome, receivedAt: entry.receivedAt }));
   const labels: string[] = [];
   const reasons: string[] = [];

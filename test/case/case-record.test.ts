@@ -1,5 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
-import { readCaseBlock, renderCaseBlock, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
+import fc from "fast-check";
+import {
+  caseRecordSchema,
+  compareInstants,
+  readCaseBlock,
+  renderCaseBlock,
+  withCaseBlock,
+  type CaseRecord,
+} from "../../src/case/case-record.js";
 
 const record: CaseRecord = {
   v: 1,
@@ -34,5 +42,47 @@ describe("case block", () => {
     expect(readCaseBlock("no block here")).toEqual({ status: "missing" });
     expect(readCaseBlock("<!-- disclosure-desk:case {not json} -->").status).toBe("invalid");
     expect(readCaseBlock('<!-- disclosure-desk:case {"v":2} -->').status).toBe("invalid");
+  });
+});
+
+describe("compareInstants", () => {
+  // Few values per field, so that pairs often agree up to the seconds or into the fraction, where they differ last.
+  const two = (values: number[]) => fc.constantFrom(...values.map((value) => String(value).padStart(2, "0")));
+  const instant = fc
+    .record({
+      year: fc.constantFrom("1999", "2026", "2027"),
+      month: two([1, 11, 12]),
+      day: two([1, 5, 29]),
+      hour: two([0, 9, 23]),
+      minute: two([0, 30, 59]),
+      second: two([0, 9, 59]),
+      fraction: fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }),
+    })
+    .map(
+      ({ year, month, day, hour, minute, second, fraction }) =>
+        `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction === undefined ? "" : `.${fraction}`}Z`,
+    );
+
+  it("orders every pair of case-record instants as localeCompare does", () => {
+    fc.assert(
+      fc.property(instant, instant, (left, right) => {
+        expect(caseRecordSchema.shape.receivedAt.safeParse(left).success).toBe(true);
+        expect(Math.sign(compareInstants(left, right))).toBe(Math.sign(left.localeCompare(right)));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("orders a fraction against none, and longer fractions, as localeCompare does", () => {
+    const texts = [
+      "2026-12-05T10:00:00Z",
+      "2026-12-05T10:00:00.5Z",
+      "2026-12-05T10:00:00.50Z",
+      "2026-12-05T10:00:00.000Z",
+      "2026-12-05T10:00:01Z",
+    ];
+    for (const left of texts)
+      for (const right of texts) expect(Math.sign(compareInstants(left, right))).toBe(Math.sign(left.localeCompare(right)));
+    expect(compareInstants(texts[0]!, texts[4]!)).toBeLessThan(0);
   });
 });
