@@ -32,6 +32,7 @@ export interface CaseIndex {
 }
 
 export interface ReporterCases {
+  /** Newest first: a tracking issue lists them in this order. */
   newest: IndexedCase[];
   total: number;
 }

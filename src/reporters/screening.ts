@@ -1,5 +1,4 @@
 import type { CaseSecret } from "../case/trust.js";
-import { compareInstants } from "../case/case-record.js";
 import { fingerprintOf, SIGNATURE_LENGTH, signatureOf } from "../policy/fingerprint.js";
 import { MAX_DUPLICATE_CANDIDATES, type CaseIndex, type IndexedCase, type ReporterCases } from "../case/case-index.js";
 import type { DuplicateMatch, ReportScreening } from "../case/screening-view.js";
@@ -58,16 +57,19 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
   const blocked = isBlocked(input.blocked, input.identities);
   const others = (cases: IndexedCase[]) => cases.filter((entry) => entry.key !== input.caseKey);
   const reporterCases = others(view.reporterCases.newest);
-  const history = reporterCases
-    .sort((left, right) => compareInstants(right.receivedAt, left.receivedAt))
-    .map((entry) => ({ reference: reference(entry), key: entry.key, outcome: entry.outcome, receivedAt: entry.receivedAt }));
+  const historyTotal = view.reporterCases.total - (view.reporterCases.newest.length - reporterCases.length);
+  const history = reporterCases.map((entry) => ({
+    reference: reference(entry),
+    key: entry.key,
+    outcome: entry.outcome,
+    receivedAt: entry.receivedAt,
+  }));
   const labels: string[] = [];
   const reasons: string[] = [];
   if (blocked) reasons.push("the reporter is on the policy's reporters.blocked list");
   const invalid = history.filter((entry) => entry.outcome === "invalid").length;
   if (invalid >= REPEAT_INVALID_THRESHOLD) {
     labels.push("reporter:repeat-invalid");
-    const historyTotal = view.reporterCases.total - (view.reporterCases.newest.length - reporterCases.length);
     reasons.push(
       historyTotal > history.length
         ? `${invalid} of the reporter's ${history.length} newest earlier reports were closed as invalid`
@@ -90,7 +92,7 @@ export function screenReport(input: ScreeningInput, view: IndexView, reporter: s
     ...(fingerprint === undefined ? {} : { fingerprint }),
     blocked,
     history,
-    historyTotal: view.reporterCases.total - (view.reporterCases.newest.length - reporterCases.length),
+    historyTotal,
     historyComplete: view.builtAt !== undefined,
     duplicates,
     labels,

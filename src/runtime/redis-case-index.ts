@@ -2,15 +2,16 @@ import type { Redis } from "ioredis";
 import { indexedCaseId, MAX_DUPLICATE_CANDIDATES, MAX_REPORTER_CASES, type CaseIndex, type IndexedCase } from "../case/case-index.js";
 
 /**
- * The case index shared by every replica, in Redis, per installation: a hash of entries by case, a sorted set of case
- * ids by receipt per reporter hash, and a sorted set of the newest `MAX_DUPLICATE_CANDIDATES` cases by receipt.
- * Entries hold ids, hashes and outcomes only.
- */
-/**
  * Reporters' cases were once unordered sets, from which a prolific reporter's history was a random sample: the index
  * built under this key has them by receipt, so an index built before reads as not yet built until the next sweep.
  */
 const BUILT = "built-by-receipt";
+
+/**
+ * The case index shared by every replica, in Redis, per installation: a hash of entries by case, a sorted set of case
+ * ids by receipt per reporter hash, and a sorted set of the newest `MAX_DUPLICATE_CANDIDATES` cases by receipt.
+ * Entries hold ids, hashes and outcomes only.
+ */
 export function createRedisCaseIndex(client: Redis, keyPrefix = "disclosure-desk:index:"): CaseIndex {
   const key = (installationId: number, part: string) => `${keyPrefix}${installationId}:${part}`;
   const read = async (installationId: number, ids: string[]): Promise<IndexedCase[]> => {
