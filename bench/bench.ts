@@ -25,7 +25,8 @@ import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snap
  * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
  * 10000) reports for the triage command, BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
  * Every report is a new one that names no code, submitted just now. BENCH_CPU_PROFILE names a file to keep the
- * intake CPU profile in (it opens in Chrome DevTools); the summary counts only the measured intakes.
+ * intake CPU profile in (it opens in Chrome DevTools), and the bare app's beside it with `.bare.cpuprofile` in place of
+ * the extension; the summary counts only the measured intakes.
  */
 
 const intakes = Number(process.env.BENCH_INTAKES ?? 300);
@@ -51,6 +52,8 @@ interface LoadResult {
   intakesPerSecond: number;
   /** The server's own CPU time per intake, which a busy neighbour does not change as it does throughput. */
   cpuMsPerIntake: number;
+  /** This process's CPU per intake: the GitHub stand-in answering the server's calls, and the client sending webhooks. */
+  standInCpuMsPerIntake: number;
   p50Ms: number;
   p99Ms: number;
   failures: number;
@@ -122,6 +125,7 @@ function percentile(sorted: number[], fraction: number): number {
 async function load(server: Server, offset: number, count: number): Promise<LoadResult> {
   const callsBefore = server.github.journal.entries.length;
   const cpuBefore = cpuMilliseconds(server.app.pid);
+  const ownCpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -139,12 +143,15 @@ async function load(server: Server, offset: number, count: number): Promise<Load
   );
   const seconds = (performance.now() - started) / 1000;
   const cpuMsPerIntake = (cpuMilliseconds(server.app.pid) - cpuBefore) / count;
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  const standInCpuMsPerIntake = (ownCpu.user + ownCpu.system) / 1000 / count;
   const calls = server.github.journal.entries.slice(callsBefore).filter((entry) => !entry.path.endsWith("/access_tokens")).length;
   server.github.journal.clear();
   latencies.sort((a, b) => a - b);
   return {
     intakesPerSecond: count / seconds,
     cpuMsPerIntake,
+    standInCpuMsPerIntake,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     failures,
@@ -161,6 +168,7 @@ function medianResult(results: LoadResult[]): LoadResult {
   return {
     intakesPerSecond: median(results.map((result) => result.intakesPerSecond)),
     cpuMsPerIntake: median(results.map((result) => result.cpuMsPerIntake)),
+    standInCpuMsPerIntake: median(results.map((result) => result.standInCpuMsPerIntake)),
     p50Ms: median(results.map((result) => result.p50Ms)),
     p99Ms: median(results.map((result) => result.p99Ms)),
     failures: results.reduce((sum, result) => sum + result.failures, 0),
@@ -235,6 +243,8 @@ function profileOf(name: "desk" | "bare", window: { fromMicros: number; toMicros
   const file = readdirSync(directory).find((entry) => entry.endsWith(".cpuprofile"));
   if (!file) throw new Error(`the ${name} server wrote no CPU profile`);
   if (name === "desk" && process.env.BENCH_CPU_PROFILE) copyFileSync(join(directory, file), process.env.BENCH_CPU_PROFILE);
+  if (name === "bare" && process.env.BENCH_CPU_PROFILE)
+    copyFileSync(join(directory, file), process.env.BENCH_CPU_PROFILE.replace(/(\.cpuprofile)?$/, ".bare.cpuprofile"));
   return summariseCpuProfile(join(directory, file), 10, window);
 }
 
@@ -417,6 +427,7 @@ const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / 
 const rows: [string, string, string][] = [
   ["intakes per second", desk.intakesPerSecond.toFixed(1), bare.intakesPerSecond.toFixed(1)],
   ["server CPU per intake (ms)", desk.cpuMsPerIntake.toFixed(1), bare.cpuMsPerIntake.toFixed(1)],
+  ["stand-in and client CPU per intake (ms)", desk.standInCpuMsPerIntake.toFixed(1), bare.standInCpuMsPerIntake.toFixed(1)],
   ["latency p50 (ms)", desk.p50Ms.toFixed(1), bare.p50Ms.toFixed(1)],
   ["latency p99 (ms)", desk.p99Ms.toFixed(1), bare.p99Ms.toFixed(1)],
   ["GitHub calls per intake (steady)", desk.callsPerIntake.toFixed(2), bare.callsPerIntake.toFixed(2)],
@@ -424,8 +435,8 @@ const rows: [string, string, string][] = [
   ["RSS after 10,000 cases (MB)", rss10k?.toFixed(0) ?? "-", bareRss10k?.toFixed(0) ?? "-"],
   ["  bare with the same Node flags", "", bareRss10kWithDeskFlags?.toFixed(0) ?? "-"],
 ];
-console.log(`\n${"figure".padEnd(34)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
-for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(34)}${ours.padStart(18)}${baseline.padStart(14)}`);
+console.log(`\n${"figure".padEnd(42)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
+for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(42)}${ours.padStart(18)}${baseline.padStart(14)}`);
 console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
 console.log(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`,
