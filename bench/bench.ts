@@ -8,7 +8,7 @@ import { LEDGER_CLOCK_MARGIN_MS } from "../src/github/gateway-cache.js";
 import { compilePolicy, triageWith } from "../src/policy/triage.js";
 import { computeDeadlines } from "../src/sla/index.js";
 import { repositoryAdvisoryReportedPayload } from "../test/fixtures/webhook-payloads.js";
-import type { RepositoryAdvisoryObject } from "../test/fixtures/github-objects.js";
+import { userObject, type RepositoryAdvisoryObject } from "../test/fixtures/github-objects.js";
 import { seedFixtureWorld, type FixtureWorld } from "../test/harness/standin/fixture-world.js";
 import { startStandIn, type StandIn } from "../test/harness/standin/server.js";
 import { startApp, type AppProcess } from "../test/e2e/support/app-process.js";
@@ -92,16 +92,65 @@ async function startServer(entry: string, nodeFlags: string[] = [], env: Record<
   };
 }
 
+/**
+ * Which reports a run sends. `near-copies`: every report is a near-copy of every earlier one from the same reporter, so
+ * the duplicate check reads the 2,000 newest cases almost in full and every intake lists a 200-case history: the worst
+ * case, and the figures the issue's goals are held to. `varied`: reports of twelve kinds from 1,000 reporters, as a
+ * programme receives them, where a reporter has a case or two before and a report resembles the twelfth of the cases
+ * that are of its kind.
+ */
+type Workload = "near-copies" | "varied";
+
+const VARIED_REPORTS: [summary: string, description: string][] = [
+  [
+    "Other tenants' invoices can be read",
+    "Changing the invoice number in the address of the customer portal shows another customer's invoice.",
+  ],
+  ["Stored XSS in the profile bio", "A bio containing a script element runs it in the browser of everyone who opens the profile page."],
+  ["SQL injection in the order search", "The order search concatenates its term into the query; a single quote returns a database error."],
+  ["Password reset token does not expire", "A reset link from last month still sets a new password for the account it was sent to."],
+  ["Open redirect after login", "The return parameter of the login form sends the user to any external site after signing in."],
+  [
+    "Admin export reachable without login",
+    "The export page under the admin path answers without a session and lists every user's e-mail address.",
+  ],
+  ["Session cookie survives logout", "After logging out, replaying the old session cookie still opens the account settings."],
+  ["Server-side request forgery in the image import", "The image import fetches any URL, including addresses on the internal network."],
+  [
+    "Path traversal in the download endpoint",
+    "The file parameter of the download endpoint accepts ../ and returns files outside the upload folder.",
+  ],
+  [
+    "Rate limit missing on the login form",
+    "The login form accepts thousands of password attempts per minute for one account without delay.",
+  ],
+  ["API key shown in the page source", "The dashboard page embeds a live payment API key in its JavaScript for every visitor."],
+  ["Two-factor step can be skipped", "Requesting the account page directly after the password step skips the two-factor code."],
+];
+
+const variedReporters = 1_000;
+
 /** A new report submitted now that names no code: no file, function or path for a claims check to read. */
-function freshReport(server: Server, index: number) {
+function freshReport(server: Server, index: number, workload: Workload) {
   const ghsaId = ghsaIdFor(index);
   const submittedAt = new Date().toISOString();
+  const [summary, description] =
+    workload === "near-copies"
+      ? [
+          `Report ${index}: other tenants' invoices can be read`,
+          "After logging in to the customer portal, changing the invoice number in the address shows another customer's invoice. Impact: any customer can read every other customer's invoices.",
+        ]
+      : VARIED_REPORTS[index % VARIED_REPORTS.length]!.map((text, part) =>
+          part === 0 ? `${text} (${index})` : `${text} Found on asset ${index}.`,
+        );
+  // Consecutive reports come from reporters far apart in the pool, each of whom returns now and then.
+  const reporterNumber = (index * 7919) % variedReporters;
+  const reporter = workload === "near-copies" ? undefined : userObject(`researcher-${reporterNumber}`, 9_300_000 + reporterNumber);
   const payload = repositoryAdvisoryReportedPayload({
     repository_advisory: {
       ghsa_id: ghsaId,
-      summary: `Report ${index}: other tenants' invoices can be read`,
-      description:
-        "After logging in to the customer portal, changing the invoice number in the address shows another customer's invoice. Impact: any customer can read every other customer's invoices.",
+      summary,
+      description,
       created_at: submittedAt,
       updated_at: submittedAt,
       vulnerabilities: [
@@ -114,6 +163,11 @@ function freshReport(server: Server, index: number) {
       ],
     },
   });
+  if (reporter) {
+    // Probot's types carry GitHub's null-only `author`; the payload has the real shape.
+    Object.assign(payload.repository_advisory, { author: reporter, credits: [{ user: reporter, type: "finder", state: "accepted" }] });
+    payload.sender = reporter;
+  }
   server.github.state.adoptAdvisory(server.world.advisoryRepository, payload.repository_advisory as unknown as RepositoryAdvisoryObject);
   return payload;
 }
@@ -122,7 +176,7 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
 }
 
-async function load(server: Server, offset: number, count: number): Promise<LoadResult> {
+async function load(server: Server, offset: number, count: number, workload: Workload = "near-copies"): Promise<LoadResult> {
   const callsBefore = server.github.journal.entries.length;
   const cpuBefore = cpuMilliseconds(server.app.pid);
   const ownCpuBefore = process.cpuUsage();
@@ -133,7 +187,7 @@ async function load(server: Server, offset: number, count: number): Promise<Load
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
-        const payload = freshReport(server, offset + next++);
+        const payload = freshReport(server, offset + next++, workload);
         const sent = performance.now();
         const response = await server.app.sendWebhook("repository_advisory", payload);
         latencies.push(performance.now() - sent);
@@ -207,33 +261,51 @@ async function profiledLoad(server: Server): Promise<{ fromMicros: number; toMic
   return { fromMicros, toMicros: monotonicMicros() };
 }
 
+/** Warm-up, then `rounds` rounds of `intakes` taken in turn by the two servers under the same load. */
+async function measureRounds(bare: Server, desk: Server, workload: Workload, others: Server[] = []) {
+  // Warm-up: JIT, installation token, config and visibility caches.
+  for (const server of [bare, desk, ...others]) await load(server, 300_000, warmUpIntakes, workload);
+  await pastLedgerMargin([bare, desk, ...others]);
+  const results = { bare: [] as LoadResult[], desk: [] as LoadResult[] };
+  for (let round = 0; round < rounds; round++) {
+    results.bare.push(await load(bare, 1_000 + round * intakes, intakes, workload));
+    results.desk.push(await load(desk, 1_000 + round * intakes, intakes, workload));
+    process.stderr.write(
+      `${workload} round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`,
+    );
+  }
+  return {
+    bare: medianResult(results.bare),
+    desk: medianResult(results.desk),
+    rounds: results,
+    // Ratios are taken round by round, both servers under the same load, and the median of those reported.
+    throughputRatio: median(results.desk.map((round, index) => round.intakesPerSecond / results.bare[index]!.intakesPerSecond)),
+    p99Ratio: median(results.desk.map((round, index) => round.p99Ms / results.bare[index]!.p99Ms)),
+  };
+}
+
 async function measureLatency() {
   const bare = await startServer(bareEntry);
   const desk = await startServer(deskEntry, deskNodeFlags);
   const profiledBare = await startServer(bareEntry, cpuProfileFlags("bare"));
   const profiledDesk = await startServer(deskEntry, [...deskNodeFlags, ...cpuProfileFlags("desk")]);
   try {
-    // Warm-up: JIT, installation token, config and visibility caches.
-    for (const server of [bare, desk, profiledBare, profiledDesk]) await load(server, 300_000, warmUpIntakes);
-    await pastLedgerMargin([bare, desk, profiledBare, profiledDesk]);
-    const results = { bare: [] as LoadResult[], desk: [] as LoadResult[] };
-    for (let round = 0; round < rounds; round++) {
-      results.bare.push(await load(bare, 1_000 + round * intakes, intakes));
-      results.desk.push(await load(desk, 1_000 + round * intakes, intakes));
-      process.stderr.write(
-        `round ${round + 1}: desk ${results.desk.at(-1)!.intakesPerSecond.toFixed(1)} intakes/s, bare ${results.bare.at(-1)!.intakesPerSecond.toFixed(1)}\n`,
-      );
-    }
+    const measured = await measureRounds(bare, desk, "near-copies", [profiledBare, profiledDesk]);
     const profileWindows = { desk: await profiledLoad(profiledDesk), bare: await profiledLoad(profiledBare) };
-    return {
-      profileWindows,
-      bare: medianResult(results.bare),
-      desk: medianResult(results.desk),
-      rounds: results,
-      rssMb: { desk: rssMegabytes(desk.app.pid), bare: rssMegabytes(bare.app.pid) },
-    };
+    return { ...measured, profileWindows };
   } finally {
     await Promise.all([bare.stop(), desk.stop(), profiledBare.stop(), profiledDesk.stop()]);
+  }
+}
+
+/** The same comparison on the `varied` workload, on new servers whose case index holds only varied reports. */
+async function measureVariedLatency() {
+  const bare = await startServer(bareEntry);
+  const desk = await startServer(deskEntry, deskNodeFlags);
+  try {
+    return await measureRounds(bare, desk, "varied");
+  } finally {
+    await Promise.all([bare.stop(), desk.stop()]);
   }
 }
 
@@ -400,6 +472,7 @@ process.stderr.write(
 );
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
+const variedLatency = await measureVariedLatency();
 const cpuProfile = profileOf("desk", latency.profileWindows.desk);
 const bareCpuProfile = profileOf("bare", latency.profileWindows.bare);
 const extraCpuByArea = extraMillisecondsByArea(cpuProfile, bareCpuProfile, intakes);
@@ -417,12 +490,7 @@ const rss10k = deskMemory?.[10_000] ?? null;
 const rss50k = deskMemory?.[50_000] ?? null;
 const bareRss10k = bareMemory?.[10_000] ?? null;
 const bareRss10kWithDeskFlags = bareMemoryWithDeskFlags?.[10_000] ?? null;
-const { desk, bare } = latency;
-// Ratios are taken round by round, both servers under the same load, and the median of those reported.
-const throughputRatio = median(
-  latency.rounds.desk.map((round, index) => round.intakesPerSecond / latency.rounds.bare[index]!.intakesPerSecond),
-);
-const p99Ratio = median(latency.rounds.desk.map((round, index) => round.p99Ms / latency.rounds.bare[index]!.p99Ms));
+const { desk, bare, throughputRatio, p99Ratio } = latency;
 
 const rows: [string, string, string][] = [
   ["intakes per second", desk.intakesPerSecond.toFixed(1), bare.intakesPerSecond.toFixed(1)],
@@ -438,6 +506,10 @@ const rows: [string, string, string][] = [
 console.log(`\n${"figure".padEnd(42)}${"Disclosure Desk".padStart(18)}${"bare Probot".padStart(14)}`);
 for (const [name, ours, baseline] of rows) console.log(`${name.padEnd(42)}${ours.padStart(18)}${baseline.padStart(14)}`);
 console.log(`throughput ratio (desk / bare, median of rounds): ${throughputRatio.toFixed(2)}; p99 ratio: ${p99Ratio.toFixed(2)}`);
+console.log(
+  `varied reports (${variedReporters} reporters, ${VARIED_REPORTS.length} kinds): throughput ratio ${variedLatency.throughputRatio.toFixed(2)}, ` +
+    `p99 ratio ${variedLatency.p99Ratio.toFixed(2)}; server CPU per intake ${variedLatency.desk.cpuMsPerIntake.toFixed(1)} ms against ${variedLatency.bare.cpuMsPerIntake.toFixed(1)}`,
+);
 console.log(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} reports, start-up included`,
 );
@@ -480,6 +552,13 @@ console.log(
     desk,
     bare,
     rounds: latency.rounds,
+    varied: {
+      throughputRatio: variedLatency.throughputRatio,
+      p99Ratio: variedLatency.p99Ratio,
+      desk: variedLatency.desk,
+      bare: variedLatency.bare,
+      rounds: variedLatency.rounds,
+    },
     memory: deskMemory
       ? {
           cases: memoryCases,
