@@ -129,9 +129,7 @@ const ISSUE_ROUTE = /^\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\})
 
 type RequestOptions = Record<string, unknown> & { method?: string; url?: string };
 
-export function caseTrustPlugin(octokit: Octokit, options: Record<string, unknown>): void {
-  const trust = options.caseTrust as CaseTrust | undefined;
-  if (!trust) throw new Error("Disclosure Desk's Octokit needs its case trust (identity and seal key)");
+export function caseTrustPlugin(octokit: Octokit, trust: CaseTrust): void {
   octokit.hook.wrap("request", async (request, requestOptions) => {
     sealWrite(requestOptions as RequestOptions, trust.secret);
     const response = await request(requestOptions);
@@ -140,9 +138,13 @@ export function caseTrustPlugin(octokit: Octokit, options: Record<string, unknow
   });
 }
 
-/** Probot's Octokit with the trust plugin: the class every GitHub client of the app is made from. */
+/**
+ * Probot's Octokit with the trust plugin: the class every GitHub client of the app is made from. The plugin holds the
+ * trust itself rather than taking it as an Octokit option, which would cost another class level, and a copy of every
+ * client's options, each time Probot makes a client for an event.
+ */
 export function trustedOctokit(Base: typeof ProbotOctokit, trust: CaseTrust): typeof ProbotOctokit {
-  return Base.plugin(caseTrustPlugin).defaults((options: Record<string, unknown>) => ({ ...options, caseTrust: trust }));
+  return Base.plugin((octokit: Octokit) => caseTrustPlugin(octokit, trust));
 }
 
 /** Learns the bot account's login (`<slug>[bot]`) with the app's JWT; false when GitHub did not say. */

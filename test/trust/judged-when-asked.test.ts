@@ -25,7 +25,7 @@ type Hook = (request: Request, options: Record<string, unknown>) => Promise<{ da
 
 function pluginHook(): Hook {
   let hook: Hook | undefined;
-  caseTrustPlugin({ hook: { wrap: (_name: string, wrapped: Hook) => (hook = wrapped) } } as unknown as Octokit, { caseTrust: testTrust });
+  caseTrustPlugin({ hook: { wrap: (_name: string, wrapped: Hook) => (hook = wrapped) } } as unknown as Octokit, testTrust);
   return hook!;
 }
 
