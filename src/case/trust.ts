@@ -52,13 +52,17 @@ export interface SealBinding {
   issue: number | "new";
 }
 
+function sealDigest(secret: CaseSecret, binding: SealBinding, text: string): Buffer {
+  return createHmac("sha256", secret).update(`v1\n${binding.repository.toLowerCase()}\n${binding.issue}\n`).update(text).digest();
+}
+
 export function seal(secret: CaseSecret, binding: SealBinding, text: string): string {
-  return createHmac("sha256", secret).update(`v1\n${binding.repository.toLowerCase()}\n${binding.issue}\n`).update(text).digest("hex");
+  return sealDigest(secret, binding, text).toString("hex");
 }
 
 export function sealMatches(secret: CaseSecret, binding: SealBinding, text: string, candidate: string): boolean {
   if (!/^[0-9a-f]{64}$/.test(candidate)) return false;
-  return timingSafeEqual(Buffer.from(seal(secret, binding, text), "hex"), Buffer.from(candidate, "hex"));
+  return timingSafeEqual(sealDigest(secret, binding, text), Buffer.from(candidate, "hex"));
 }
 
 /** The e-mail block a seal covers with the case block: the last one, as the app writes it before the case block. */
@@ -90,6 +94,19 @@ export interface IssueFacts extends Authorship {
   number: number;
   body?: string | null;
   created_at?: string;
+  updated_at?: string;
+}
+
+/** What judging a case block needs of an issue, taken from GitHub's answer: where it is, when, its body, its author. */
+export interface AnsweredIssue {
+  /** `owner/name` of the repository the issue is in. */
+  repository: string;
+  number: number;
+  body: string;
+  createdAt: string | undefined;
+  updatedAt: string | undefined;
+  /** Whether GitHub says the app opened it (`isWrittenByApp`). */
+  writtenByApp: boolean;
 }
 
 /**
@@ -107,20 +124,38 @@ export type CaseBlockTrust =
 export const SEALS_REQUIRED_FROM = "2026-12-05T00:00:00Z";
 
 export function judgeCaseBlock(issue: IssueFacts, trust: { identity: AppIdentity; secret: CaseSecret }): CaseBlockTrust {
-  const body = issue.body ?? "";
-  const found = findCaseBlock(body);
+  return judgeAnsweredIssue(
+    {
+      repository: issue.repository,
+      number: issue.number,
+      body: issue.body ?? "",
+      createdAt: issue.created_at,
+      updatedAt: issue.updated_at,
+      writtenByApp: isWrittenByApp(issue, trust.identity),
+    },
+    trust.secret,
+  );
+}
+
+export function judgeAnsweredIssue(issue: AnsweredIssue, secret: CaseSecret): CaseBlockTrust {
+  const found = findCaseBlock(issue.body);
   if (!found) return { status: "none" };
-  if (!isWrittenByApp(issue, trust.identity)) return { status: "foreign" };
+  if (!issue.writtenByApp) return { status: "foreign" };
   const { json, seal: candidate } = found;
-  const createdAt = issue.created_at === undefined ? Number.NaN : Date.parse(issue.created_at);
+  const createdAt = issue.createdAt === undefined ? Number.NaN : Date.parse(issue.createdAt);
   if (candidate === undefined) {
     return createdAt < Date.parse(SEALS_REQUIRED_FROM)
       ? { status: "unsealed" }
       : { status: "tampered", problem: "the case block has no seal" };
   }
-  const text = sealedText(body, json);
-  if (sealMatches(trust.secret, { repository: issue.repository, issue: issue.number }, text, candidate)) return { status: "sealed" };
-  // Sealed when the issue was opened, before GitHub gave it a number; the app's next write binds it to the issue.
-  if (sealMatches(trust.secret, { repository: issue.repository, issue: "new" }, text, candidate)) return { status: "sealed" };
+  const text = sealedText(issue.body, json);
+  // A seal is bound to the issue's number, or to "new" while the app's first write, made before GitHub numbered the
+  // issue, is still its last. Both are accepted, so the order only saves work: an issue not changed since it was
+  // opened most likely holds that first write, and "new" is tried first there.
+  const bindings: SealBinding["issue"][] =
+    issue.updatedAt !== undefined && issue.updatedAt === issue.createdAt ? ["new", issue.number] : [issue.number, "new"];
+  for (const binding of bindings) {
+    if (sealMatches(secret, { repository: issue.repository, issue: binding }, text, candidate)) return { status: "sealed" };
+  }
   return { status: "tampered", problem: "the case block does not match its seal" };
 }

@@ -3,20 +3,21 @@ import { appBotLogin } from "./app-client.js";
 import { ProbotOctokit } from "probot";
 import { readCaseBlock, type CaseRecord } from "../case/case-record.js";
 import {
-  judgeCaseBlock,
+  judgeAnsweredIssue,
   sealCaseBody,
+  type AnsweredIssue,
   type AppIdentity,
   type CaseBlockTrust,
   type CaseSecret,
-  type IssueFacts,
   isWrittenByApp,
 } from "../case/trust.js";
 
 /**
  * Every request the app makes to GitHub passes here, so no path can skip the trust decision: the case record of a
- * tracking issue the app writes is sealed for that issue, and every issue GitHub returns (one, a listing or search
- * results) is judged once — who opened it, and whether its block matches its seal. Readers ask `caseTrustOf(issue)`;
- * an issue that did not come through here (a webhook payload, a hand-made object) is never believed.
+ * tracking issue the app writes is sealed for that issue, and for every issue GitHub returns (one, a listing or search
+ * results) what GitHub said is kept as it answered — who opened it, where, when, and its body — and judged once, when a
+ * reader first asks `caseTrustOf(issue)`: whether its block matches its seal. An issue that did not come through here
+ * (a webhook payload, a hand-made object) is never believed.
  *
  * Only a write that says it carries a case record (`...asCaseRecord`) is sealed: any other body — a public issue's
  * text restored byte for byte, say — may hold whatever its author typed, and the app must never seal that.
@@ -27,13 +28,43 @@ export interface CaseTrust {
   secret: CaseSecret;
 }
 
-const judged = new WeakMap<object, CaseBlockTrust>();
+/**
+ * An issue as GitHub answered, with the key to judge it by: the judgement is made from these values, never from the
+ * object a reader holds, so it is the same whenever it is asked. Most answers are never asked about (the issue intake
+ * has just opened, say), and judging each at once cost a case-block search and two seals per intake.
+ */
+interface Answer {
+  repositoryUrl: string;
+  number: number;
+  body: string | null | undefined;
+  createdAt: string | undefined;
+  updatedAt: string | undefined;
+  writtenByApp: boolean;
+  secret: CaseSecret;
+  trust?: CaseBlockTrust;
+}
+
+const answers = new WeakMap<object, Answer>();
 const writtenByTheApp = new WeakSet<object>();
 const NOT_READ_BY_THE_APP: CaseBlockTrust = { status: "foreign" };
 
 /** How far the case block of an issue read through the app's Octokit can be believed. */
 export function caseTrustOf(issue: object): CaseBlockTrust {
-  return judged.get(issue) ?? NOT_READ_BY_THE_APP;
+  const answer = answers.get(issue);
+  if (!answer) return NOT_READ_BY_THE_APP;
+  answer.trust ??= judgeAnsweredIssue(answeredIssue(answer), answer.secret);
+  return answer.trust;
+}
+
+function answeredIssue(answer: Answer): AnsweredIssue {
+  return {
+    repository: answer.repositoryUrl.split("/").slice(-2).join("/"),
+    number: answer.number,
+    body: answer.body ?? "",
+    createdAt: answer.createdAt,
+    updatedAt: answer.updatedAt,
+    writtenByApp: answer.writtenByApp,
+  };
 }
 
 /** Whether GitHub said the app itself opened this issue, for an issue read through the app's Octokit. */
@@ -98,9 +129,7 @@ const ISSUE_ROUTE = /^\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\})
 
 type RequestOptions = Record<string, unknown> & { method?: string; url?: string };
 
-export function caseTrustPlugin(octokit: Octokit, options: Record<string, unknown>): void {
-  const trust = options.caseTrust as CaseTrust | undefined;
-  if (!trust) throw new Error("Disclosure Desk's Octokit needs its case trust (identity and seal key)");
+export function caseTrustPlugin(octokit: Octokit, trust: CaseTrust): void {
   octokit.hook.wrap("request", async (request, requestOptions) => {
     sealWrite(requestOptions as RequestOptions, trust.secret);
     const response = await request(requestOptions);
@@ -109,9 +138,13 @@ export function caseTrustPlugin(octokit: Octokit, options: Record<string, unknow
   });
 }
 
-/** Probot's Octokit with the trust plugin: the class every GitHub client of the app is made from. */
+/**
+ * Probot's Octokit with the trust plugin: the class every GitHub client of the app is made from. The plugin holds the
+ * trust itself rather than taking it as an Octokit option, which would cost another class level, and a copy of every
+ * client's options, each time Probot makes a client for an event.
+ */
 export function trustedOctokit(Base: typeof ProbotOctokit, trust: CaseTrust): typeof ProbotOctokit {
-  return Base.plugin(caseTrustPlugin).defaults((options: Record<string, unknown>) => ({ ...options, caseTrust: trust }));
+  return Base.plugin((octokit: Octokit) => caseTrustPlugin(octokit, trust));
 }
 
 /** Learns the bot account's login (`<slug>[bot]`) with the app's JWT; false when GitHub did not say. */
@@ -157,9 +190,18 @@ function judgeIssues(data: unknown, trust: CaseTrust): void {
     if (isComment(candidate) && isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
     if (!isObject(candidate) || typeof candidate.number !== "number" || typeof candidate.repository_url !== "string") continue;
     if (trust.identity.botLogin === undefined) throw new AppIdentityUnknownError();
-    const repository = candidate.repository_url.split("/").slice(-2).join("/");
-    if (isWrittenByApp(candidate, trust.identity)) writtenByTheApp.add(candidate);
-    judged.set(candidate, judgeCaseBlock({ ...(candidate as Omit<IssueFacts, "repository">), repository }, trust));
+    const writtenByApp = isWrittenByApp(candidate, trust.identity);
+    if (writtenByApp) writtenByTheApp.add(candidate);
+    const issue = candidate as { body?: string | null; created_at?: string; updated_at?: string };
+    answers.set(candidate, {
+      repositoryUrl: candidate.repository_url,
+      number: candidate.number,
+      body: issue.body,
+      createdAt: issue.created_at,
+      updatedAt: issue.updated_at,
+      writtenByApp,
+      secret: trust.secret,
+    });
   }
 }
 

@@ -11,6 +11,11 @@ import { pino, type DestinationStream, type Logger } from "pino";
 export const REDACTED = "[redacted: may hold report content]";
 export const REDACTED_CREDENTIAL = "[redacted: credential]";
 
+/**
+ * `req` is the access log's request, which pino-http binds to a child logger for every request, log line or not: it is
+ * redacted by `withoutCredential` as a whole, because pino's path redaction (`req.headers.authorization`) copies and
+ * walks every request to find a header that only requests for /metrics carry.
+ */
 export const REDACTED_PATHS = [
   "event",
   "payload",
@@ -20,15 +25,28 @@ export const REDACTED_PATHS = [
   "err.errors[*].event",
   "err.errors[*].request.body",
   "err.errors[*].response.data",
-  "req.headers.authorization",
+  "req",
 ];
 
 export function loggerOptions(level: string | undefined): pino.LoggerOptions {
   return {
     level: level || "info",
     name: "probot",
-    redact: { paths: REDACTED_PATHS, censor: (_value: unknown, path: string[]) => (path[0] === "req" ? REDACTED_CREDENTIAL : REDACTED) },
+    redact: {
+      paths: REDACTED_PATHS,
+      censor: (value: unknown, path: string[]) => (path[0] === "req" ? withoutCredential(value) : REDACTED),
+    },
   };
+}
+
+/** The request with its `Authorization` header, when it has one, replaced; the same request when it has none. */
+function withoutCredential(request: unknown): unknown {
+  if (!isObject(request) || !isObject(request.headers) || !("authorization" in request.headers)) return request;
+  return { ...request, headers: { ...request.headers, authorization: REDACTED_CREDENTIAL } };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /** A logger writing to `destination` (tests capture lines this way). */

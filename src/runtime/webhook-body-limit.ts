@@ -38,9 +38,12 @@ export function limitWebhookBodies(app: Pick<Probot, "getNodeMiddleware" | "webh
 
 export function boundedWebhookMiddleware(middleware: WebhookMiddleware, path: string, maxBytes: number): WebhookMiddleware {
   const webhookPath = withoutTrailingSlashes(path);
+  // A URL spelled exactly as the path, when the path is already as parsing leaves it, needs no parsing to match.
+  const pathIsParsed = pathnameOf(webhookPath) === webhookPath;
+  const isWebhookPath = (url: string | undefined) => (pathIsParsed && url === webhookPath) || pathnameOf(url) === webhookPath;
   const decoder = new TextDecoder("utf-8", { fatal: false });
   return async (request: IncomingMessage, response: ServerResponse, next?: Parameters<WebhookMiddleware>[2]) => {
-    if (request.method !== "POST" || pathnameOf(request.url) !== webhookPath) return middleware(request, response, next);
+    if (request.method !== "POST" || !isWebhookPath(request.url)) return middleware(request, response, next);
     const body = await readBoundedBody(request, maxBytes);
     if (body.status === "too-large") return refuseTooLarge(response, maxBytes);
     return middleware(Object.assign(request, { body: decoder.decode(body.bytes) }), response, next);

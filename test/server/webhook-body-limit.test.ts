@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { pino } from "pino";
 import {
+  boundedWebhookMiddleware,
   limitWebhookBodies,
   readWebhookMaxBytes,
   webhookMaxBytesProblems,
@@ -129,6 +131,47 @@ describe("webhook bodies over WEBHOOK_MAX_BYTES", () => {
     const port = await startLimitedWebhooks();
     const response = await fetch(`http://127.0.0.1:${port}/email/inbound`, { method: "POST", body: Buffer.alloc(2 * LIMIT) });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("which requests the limit applies to", () => {
+  /** The path as Probot's webhook middleware computes it, parsed every time. */
+  function parsedPath(url: string): string | undefined {
+    const trimmed = url.replace(/\/+$/, "") || "/";
+    try {
+      return new URL(trimmed, "http://localhost").pathname;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the middleware refused a POST to `url` that declares a body over the limit, or let it through. */
+  async function refused(path: string, url: string): Promise<boolean> {
+    let status: number | undefined;
+    const response = { writeHead: (code: number) => ((status = code), { end: () => undefined }) } as unknown as ServerResponse;
+    const passedOn = async () => true;
+    const middleware = boundedWebhookMiddleware(passedOn, path, LIMIT);
+    await middleware({ method: "POST", url, headers: { "content-length": String(2 * LIMIT) } } as unknown as IncomingMessage, response);
+    return status === 413;
+  }
+
+  it("applies to every spelling of the webhook path that parses to it, and to no other, as when every URL was parsed", async () => {
+    const pieces = ["/", "api", "github", "webhooks", "%2F", "%61pi", "..", ".", "//", "\\", "API", "?x=1", "#f", " ", "%"];
+    const paths = ["/api/github/webhooks", "/api/github/webhooks/", "/", "/hooks/../api", "/%7Ehooks", "/~hooks", "hooks"];
+    const urls = fc.oneof(
+      fc.constantFrom(...paths, "/api/github/webhooks?x=1", "/api//github/webhooks", "/%7ehooks", "/api"),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join("")),
+    );
+    const seen = new Set<boolean>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), urls, async (path, url) => {
+        const expected = parsedPath(url) === (path.replace(/\/+$/, "") || "/");
+        seen.add(expected);
+        expect(await refused(path, url)).toBe(expected);
+      }),
+      { numRuns: 2_000, seed: 21 },
+    );
+    expect(seen).toEqual(new Set([true, false]));
   });
 });
 
