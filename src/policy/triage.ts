@@ -92,7 +92,8 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   const evidence = assessEvidence(text, {
     versions: report.packages?.some((pkg) => pkg.versions !== undefined && pkg.versions !== "") ?? false,
   });
-  const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.all, assets);
+  // The title's class first, else the whole text's; no class pattern spans a line break, so the body's is that.
+  const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.body, assets);
   const duplicate = findDuplicate(
     { title: text.title, assets, ...(fingerprint === undefined ? {} : { fingerprint }) },
     priorCases,
