@@ -13,6 +13,14 @@ const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
 const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
 const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)/g;
 const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
+/**
+ * What each pattern above cannot match without: a text lacking it is not scanned, since the patterns' lookbehinds
+ * make a scan try every position.
+ */
+const MAY_HOLD_URL = "://";
+const MAY_HOLD_HOST = /[a-z0-9-]\.[a-z]/i;
+const MAY_HOLD_IPV4 = /\d\.\d/;
+const MAY_HOLD_IPV6 = /:[0-9a-f]{0,4}:/i;
 const MAX_HOSTNAME_LENGTH = 253;
 const GITHUB_REPOSITORY = /^\/([a-z0-9-]{1,39})\/([\w.-]{1,100})/i;
 
@@ -27,7 +35,11 @@ const FILE_EXTENSIONS = new Set(
 );
 
 export function extractAssets(report: Pick<Report, "title" | "body" | "repository" | "packages">): ReportAsset[] {
-  const text = `${report.title}\n${report.body}`;
+  return extractAssetsFromText(`${report.title}\n${report.body}`, report);
+}
+
+/** `extractAssets` for a title and body already joined by a line break, as `ReportText.all` holds them. */
+export function extractAssetsFromText(text: string, report: Pick<Report, "repository" | "packages">): ReportAsset[] {
   const assets: ReportAsset[] = [];
   const seen = new Set<string>();
   const add = (asset: ReportAsset): void => {
@@ -44,7 +56,7 @@ export function extractAssets(report: Pick<Report, "title" | "body" | "repositor
 
   /** Spans already read as a URL or an IPv6 address, so their parts are not read again. */
   const urlSpans: [number, number][] = [];
-  for (const match of text.matchAll(URL_IN_TEXT)) {
+  for (const match of text.includes(MAY_HOLD_URL) ? text.matchAll(URL_IN_TEXT) : []) {
     urlSpans.push([match.index, match.index + match[0].length]);
     const url = parseUrl(match[0]);
     if (url === undefined) continue;
@@ -54,16 +66,16 @@ export function extractAssets(report: Pick<Report, "title" | "body" | "repositor
   }
   const outsideUrls = (index: number): boolean => !urlSpans.some(([start, end]) => index >= start && index < end);
 
-  for (const match of text.matchAll(IPV6_IN_TEXT)) {
+  for (const match of MAY_HOLD_IPV6.test(text) ? text.matchAll(IPV6_IN_TEXT) : []) {
     if (outsideUrls(match.index) && match[0].length > 2 && isIPv6(match[0])) {
       urlSpans.push([match.index, match.index + match[0].length]);
       add({ kind: "ip", value: match[0].toLowerCase(), version: 6 });
     }
   }
-  for (const match of text.matchAll(IPV4_IN_TEXT)) {
+  for (const match of MAY_HOLD_IPV4.test(text) ? text.matchAll(IPV4_IN_TEXT) : []) {
     if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
   }
-  for (const match of text.matchAll(HOST_IN_TEXT)) {
+  for (const match of MAY_HOLD_HOST.test(text) ? text.matchAll(HOST_IN_TEXT) : []) {
     if (!outsideUrls(match.index)) continue;
     const host = match[0].toLowerCase();
     if (looksLikeHostname(host)) add({ kind: "host", value: host, host });

@@ -69,6 +69,7 @@ const LINE_WORDS = new Set(["line", "lines", "regel", "regels"]);
 const FILE_LEAD_INS = new Set(["in", "file", "files", "of", "from", "inside", "within", "bestand", "source"]);
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
+const INDENTED = /^(?: {4}|\t)/;
 const PATH_TOKEN =
   /^((?:[\w.+-]{1,100}\/){0,20}[\w+-][\w.+-]{0,99}\.([A-Za-z][A-Za-z0-9]{0,7}))(?::(\d{1,7})(?::\d{1,7})?|#L(\d{1,7})(?:-L?\d{1,7})?)?$/;
 const CALL_TOKEN = /^([A-Za-z_][\w]{0,99}(?:(?:::|\.|->)[A-Za-z_~][\w]{0,99}){0,5})\(/;
@@ -106,7 +107,7 @@ export function extractCodeClaims(text: ReportText, context: ClaimContext = {}):
     }
     if (line.length <= MAX_TRACE_LINE && readTraceFrame(line, names, collector)) continue;
     // Code blocks hold the reporter's own code and commands: only their crash traces are claims about this code.
-    if (inFence || /^(?: {4}|\t)/.test(line)) continue;
+    if (inFence || INDENTED.test(line)) continue;
     readProse(line, names, collector, context.repository);
   }
   return collector.claims();
@@ -172,14 +173,17 @@ class ClaimCollector {
   }
 }
 
+const SEGMENT_SEPARATOR = /::|\.|->/;
+
 function lastSegment(symbol: string): string {
-  return symbol.split(/::|\.|->/).pop() ?? symbol;
+  return symbol.split(SEGMENT_SEPARATOR).pop() ?? symbol;
 }
 
 function readTraceFrame(line: string, repositoryNames: ReadonlySet<string>, collector: ClaimCollector): boolean {
-  const asan = ASAN_FRAME.exec(line) ?? GDB_FRAME.exec(line);
-  const python = asan ? undefined : PYTHON_FRAME.exec(line);
-  const runtime = asan || python ? undefined : RUNTIME_ERROR.exec(line);
+  // Each frame pattern needs its literal ("#1", 'File "', "runtime error:"): most lines are prose and have none.
+  const asan = line.includes("#") ? (ASAN_FRAME.exec(line) ?? GDB_FRAME.exec(line)) : null;
+  const python = asan || !line.includes('File "') ? null : PYTHON_FRAME.exec(line);
+  const runtime = asan || python || !line.includes("runtime error:") ? null : RUNTIME_ERROR.exec(line);
   const [path, lineNumber, symbol] = asan
     ? [asan[2], asan[3], asan[1]]
     : python
@@ -219,16 +223,22 @@ interface Token {
   code: boolean;
 }
 
+const WHITESPACE = /\s+/;
+const LEADING_PUNCTUATION = /^[("'“‘<*_[`]+/;
+const TRAILING_PUNCTUATION = /[)\]"'”’>,;!?*_`.:]+$/;
+const LEADING_PUNCTUATION_CHARACTERS = new Set("(\"'“‘<*_[`");
+const TRAILING_PUNCTUATION_CHARACTERS = new Set(")]\"'”’>,;!?*_`.:");
+
 function tokensOf(line: string): Token[] {
-  return line
-    .split(/\s+/)
-    .filter((raw) => raw.length > 0 && raw.length <= MAX_TOKEN)
-    .map((raw) => {
-      const code = raw.includes("`");
-      const text = raw.replace(/^[("'“‘<*_[`]+/, "").replace(/[)\]"'”’>,;!?*_`.:]+$/, "");
-      return { text, code };
-    })
-    .filter((token) => token.text.length > 0);
+  const tokens: Token[] = [];
+  for (const raw of line.split(WHITESPACE)) {
+    if (raw.length === 0 || raw.length > MAX_TOKEN) continue;
+    // Most words carry no punctuation at either end: the patterns run only on those that do.
+    let text = LEADING_PUNCTUATION_CHARACTERS.has(raw.charAt(0)) ? raw.replace(LEADING_PUNCTUATION, "") : raw;
+    if (TRAILING_PUNCTUATION_CHARACTERS.has(text.charAt(text.length - 1))) text = text.replace(TRAILING_PUNCTUATION, "");
+    if (text.length > 0) tokens.push({ text, code: raw.includes("`") });
+  }
+  return tokens;
 }
 
 function readProse(line: string, repositoryNames: ReadonlySet<string>, collector: ClaimCollector, repository: string | undefined): void {
@@ -273,6 +283,8 @@ function readFileToken(
     return claim;
   }
   if (token.text.startsWith("/") || token.text.startsWith("~") || token.text.includes("\\")) return undefined;
+  // A file name has an extension: a word without a dot is none.
+  if (!token.text.includes(".")) return undefined;
   const relative = withoutLeadingDots(token.text);
   const match = PATH_TOKEN.exec(relative);
   if (!match?.[1] || !match[2]) return undefined;
@@ -296,6 +308,7 @@ function readFileToken(
 
 /** `parse_string(buffer)`, `eval()`: a plain word counts only with empty parentheses ("value(s)" is prose). */
 function readCall(text: string): string | undefined {
+  if (!text.includes("(")) return undefined;
   const name = CALL_TOKEN.exec(text)?.[1];
   if (name === undefined) return undefined;
   // Token cleaning has taken a closing parenthesis off the end: `eval()` arrives as `eval(`.
@@ -315,11 +328,12 @@ function isDistinctiveIdentifier(text: string): boolean {
 
 /** "the parse_string function", "function parse_string", "method printBuffer". */
 function namedFunction(tokens: readonly Token[], lower: readonly (string | undefined)[], index: number): string | undefined {
+  if (!FUNCTION_WORDS.has(lower[index - 1] ?? "") && !FUNCTION_WORDS.has(lower[index + 1] ?? "")) return undefined;
   const text = tokens[index]?.text ?? "";
-  if (!isDistinctiveIdentifier(text)) return undefined;
-  const around = [lower[index - 1], lower[index + 1]];
-  return around.some((word) => word === "function" || word === "method" || word === "functie" || word === "macro") ? text : undefined;
+  return isDistinctiveIdentifier(text) ? text : undefined;
 }
+
+const FUNCTION_WORDS = new Set(["function", "method", "functie", "macro"]);
 
 function nearestFile(fileAt: ReadonlyMap<number, FileClaim>, index: number, reach: number): FileClaim | undefined {
   for (let distance = 1; distance <= reach; distance++) {
@@ -355,6 +369,9 @@ function readVersionToken(
     const version = VERSION_TOKEN.exec(text.slice(atSign + 1));
     return version ? text.slice(atSign + 1) : undefined;
   }
+  // A version starts with "v" or a digit; most words do not.
+  const first = text.charAt(0);
+  if (first !== "v" && !(first >= "0" && first <= "9")) return undefined;
   const version = VERSION_TOKEN.exec(text);
   if (!version?.[2]) return undefined;
   // Four numbers without a "v" are as likely an IP address.

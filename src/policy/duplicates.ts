@@ -43,12 +43,16 @@ const VULNERABILITY_CLASSES: readonly [string, RegExp][] = [
   ["information-disclosure", /\b(?:information disclosure|data leak|exposed|exposure)\b/i],
 ];
 
+/** Any of the classes: one scan tells a text that names none of them, the usual case for a title. */
+const ANY_VULNERABILITY_CLASS = new RegExp(VULNERABILITY_CLASSES.map(([, pattern]) => `(?:${pattern.source})`).join("|"), "i");
+
 /**
  * The root cause of a report without its host: the vulnerability class, the first URL path (numbers
  * generalised) and its parameter names. The same flaw reported on two sites of one codebase gives the same
  * fingerprint.
  */
 export function fingerprintOf(text: string, assets: readonly ReportAsset[]): string | undefined {
+  if (!ANY_VULNERABILITY_CLASS.test(text)) return undefined;
   const vulnerabilityClass = VULNERABILITY_CLASSES.find(([, pattern]) => pattern.test(text))?.[0];
   if (vulnerabilityClass === undefined) return undefined;
   const url = assets.find((asset) => asset.kind === "url");

@@ -73,12 +73,13 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
       fencedLines++;
       if (TRACE.test(line)) fenceHoldsTrace = true;
     }
-    if (NUMBERED_STEP.test(line) && ++numberedSteps >= 2) note("steps", line);
-    if (REQUEST_LINE.test(line) || COMMAND_LINE.test(line)) note("request", line);
+    // Only the first evidence of a kind is kept: once found, its patterns are not run again.
+    if (!found.has("steps") && NUMBERED_STEP.test(line) && ++numberedSteps >= 2) note("steps", line);
+    if (!found.has("request") && (REQUEST_LINE.test(line) || COMMAND_LINE.test(line))) note("request", line);
     if (!aiDisclosure && AI_TERM.test(line) && AI_USE.test(line)) aiDisclosure = true;
   }
-  note("request", REQUEST_URL.exec(text.all)?.[0]);
-  note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
+  if (!found.has("request")) note("request", REQUEST_URL.exec(text.all)?.[0]);
+  if (!found.has("proof-of-concept")) note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
   note("trace", TRACE.exec(text.all)?.[0]);
   note("version", VERSION.exec(text.all)?.[0] ?? (given.versions ? "the affected versions given with the report" : undefined));
   note("impact", IMPACT.exec(text.all)?.[0]);

@@ -243,15 +243,12 @@ function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hi
 
 /** Where a rule matches best; a lower strength is stronger. */
 function locate(rule: CompiledExclusion, text: ReportText): Hit | undefined {
-  const attempts = [
-    { where: "title", patterns: rule.match },
-    { where: "title", patterns: rule.indirect },
-    { where: "body", patterns: rule.match },
-    { where: "body", patterns: rule.indirect },
-  ] as const;
-  for (const [strength, attempt] of attempts.entries()) {
-    const matched = firstMatch(attempt.patterns, attempt.where === "title" ? text.title : text.body);
-    if (matched !== undefined) return { matched, where: attempt.where, strength };
-  }
-  return undefined;
+  const titleMatch = firstMatch(rule.match, text.title);
+  if (titleMatch !== undefined) return { matched: titleMatch, where: "title", strength: 0 };
+  const titleIndirect = firstMatch(rule.indirect, text.title);
+  if (titleIndirect !== undefined) return { matched: titleIndirect, where: "title", strength: 1 };
+  const bodyMatch = firstMatch(rule.match, text.body);
+  if (bodyMatch !== undefined) return { matched: bodyMatch, where: "body", strength: 2 };
+  const bodyIndirect = firstMatch(rule.indirect, text.body);
+  return bodyIndirect === undefined ? undefined : { matched: bodyIndirect, where: "body", strength: 3 };
 }

@@ -103,13 +103,14 @@ const FNV_OFFSET = 0x811c9dc5;
 const TITLE_STATE = extend(FNV_OFFSET, "title:");
 
 const WORD = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
+const DIGITS = /^\d+$/;
 
 function words(text: string): string[] {
   const found: string[] = [];
   for (const match of text.slice(0, MODEL_TEXT).toLowerCase().matchAll(WORD)) {
     const word = match[0];
     if (word.length > 30) continue;
-    found.push(SOURCE_NAMES.has(word) ? "_project_" : /^\d+$/.test(word) ? "_number_" : word);
+    found.push(SOURCE_NAMES.has(word) ? "_project_" : DIGITS.test(word) ? "_number_" : word);
   }
   return found;
 }

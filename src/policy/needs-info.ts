@@ -35,18 +35,24 @@ const REPRODUCTION_MARKERS: readonly RegExp[] = [
 export function findMissingInformation(text: ReportText, assets: readonly ReportAsset[]): NeedsInfo {
   const missing: NeedsInfoId[] = [];
   if (assets.length === 0) missing.push("affected-system");
-  const words = countWords(text.body);
+  const words = countWords(text.body, SELF_EXPLANATORY_WORDS);
   if (words < MIN_DESCRIPTION_WORDS || (words < VAGUE_DESCRIPTION_WORDS && !TECHNICAL_TERM.test(text.all))) {
     missing.push("description");
   }
-  const showsReproduction = REPRODUCTION_MARKERS.some((marker) => marker.test(text.all));
-  if (!showsReproduction && words < SELF_EXPLANATORY_WORDS) missing.push("reproduction");
+  if (words < SELF_EXPLANATORY_WORDS && !REPRODUCTION_MARKERS.some((marker) => marker.test(text.all))) missing.push("reproduction");
   return { missing };
 }
 
-function countWords(text: string): number {
-  return text
-    .replace(/\bhttps?:\/\/\S+/g, " ")
-    .split(/\s+/)
-    .filter((word) => /\p{L}{2,}/u.test(word)).length;
+const URL_WORD = /\bhttps?:\/\/\S+/g;
+const WHITESPACE = /\s+/;
+const TWO_LETTERS = /\p{L}{2}/u;
+
+/** The words of a description (runs of non-space with two letters in a row, URLs left out), counted up to `enough`. */
+function countWords(text: string, enough: number): number {
+  const withoutUrls = text.includes("http") ? text.replace(URL_WORD, " ") : text;
+  let count = 0;
+  for (const word of withoutUrls.split(WHITESPACE)) {
+    if (TWO_LETTERS.test(word) && ++count >= enough) break;
+  }
+  return count;
 }

@@ -32,9 +32,13 @@ export function reportText(report: Pick<Report, "title" | "body">): ReportText {
   return { title, body, all: `${title}\n${body}` };
 }
 
+/** Anything `normaliseText` would change: most reports have no typographic characters and single spaces only. */
+const NEEDS_NORMALISING = /[\u2018\u2019\u201b\u201c\u201d\u201e\u2010-\u2015\t\u00a0]| {2}/;
+
 function normaliseText(text: string): string {
-  return text
-    .slice(0, MAX_MATCHED_TEXT)
+  const bounded = text.slice(0, MAX_MATCHED_TEXT);
+  if (!NEEDS_NORMALISING.test(bounded)) return bounded;
+  return bounded
     .replace(/[\u2018\u2019\u201b]/g, "'")
     .replace(/[\u201c\u201d\u201e]/g, '"')
     .replace(/[\u2010-\u2015]/g, "-")

@@ -209,9 +209,12 @@ const REFERENCE_HOSTS = [
   "localhost",
 ];
 
+/** Each reference host with the suffix its subdomains end in, built once rather than per asset. */
+const REFERENCES = REFERENCE_HOSTS.map((host) => ({ host, subdomainSuffix: `.${host}` }));
+
 function isReference(asset: ReportAsset): boolean {
   const host = hostOf(asset);
-  return host !== undefined && REFERENCE_HOSTS.some((reference) => host === reference || host.endsWith(`.${reference}`));
+  return host !== undefined && REFERENCES.some((reference) => host === reference.host || host.endsWith(reference.subdomainSuffix));
 }
 
 type PatternKind = "cidr" | "ip" | "url" | "repository" | "host";

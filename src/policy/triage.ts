@@ -1,5 +1,5 @@
 import type { DisclosureConfig } from "../config/schema.js";
-import { extractAssets } from "./assets.js";
+import { extractAssetsFromText } from "./assets.js";
 import { compileConduct, flagConduct, type CompiledConduct, type ConductFlag } from "./conduct.js";
 import { compileCodebases, findDuplicate, fingerprintOf, type CompiledCodebase, type PriorCase } from "./duplicates.js";
 import { assessEvidence, type Evidence } from "./evidence.js";
@@ -79,7 +79,7 @@ export function triage({ report, config, priorCases = [] }: TriageInput): Triage
 
 export function triageWith(policy: CompiledPolicy, report: Report, priorCases: readonly PriorCase[] = []): TriageDecision {
   const text = reportText(report);
-  const assets = extractAssets({ ...report, title: text.title, body: text.body });
+  const assets = extractAssetsFromText(text.all, report);
   const scope = decideScope(policy.scope, assets, text.all);
   const category = policy.exclusions.length > 0 ? guessCategory(text) : undefined;
   let impact: ReturnType<typeof strongImpact> | null = null;
@@ -92,7 +92,8 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   const evidence = assessEvidence(text, {
     versions: report.packages?.some((pkg) => pkg.versions !== undefined && pkg.versions !== "") ?? false,
   });
-  const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.all, assets);
+  // The title's class first, else the whole text's; no class pattern spans a line break, so the body's is that.
+  const fingerprint = fingerprintOf(text.title, assets) ?? fingerprintOf(text.body, assets);
   const duplicate = findDuplicate(
     { title: text.title, assets, ...(fingerprint === undefined ? {} : { fingerprint }) },
     priorCases,

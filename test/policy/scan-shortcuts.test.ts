@@ -1,0 +1,165 @@
+import { describe, expect, it } from "@jest/globals";
+import { extractAssets } from "../../src/policy/assets.js";
+import { fingerprintOf } from "../../src/policy/duplicates.js";
+import { findMissingInformation } from "../../src/policy/needs-info.js";
+import { reportText } from "../../src/policy/report.js";
+
+/**
+ * The policy engine skips work on text that cannot change its result: a pattern is not run on text lacking what
+ * every match holds, normalising stops at text with nothing to normalise, words are counted only as far as a
+ * threshold reads them. Each shortcut is held here against the straightforward reading, on texts drawn with a
+ * fixed seed from fragments that sit on the shortcuts' edges.
+ */
+
+const RUNS = 400;
+
+/** mulberry32: the same texts on every run. */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function textOf(random: () => number, fragments: readonly string[], length: number): string {
+  return Array.from({ length }, () => fragments[Math.floor(random() * fragments.length)] ?? "").join("");
+}
+
+const TEXT_FRAGMENTS = [
+  " ",
+  "  ",
+  "\t",
+  "\u00a0",
+  "\n",
+  "\u2018",
+  "\u2019",
+  "\u201b",
+  "\u201c",
+  "\u201d",
+  "\u201e",
+  "\u2010",
+  "\u2014",
+  "\u2015",
+  "-",
+  "'",
+  "a",
+  "Login",
+  "über",
+  ".",
+  ":",
+  "::",
+  "1",
+  "10.0.0.",
+  "192.168.1.10",
+  "fe80::1",
+  "2001:db8::8a2e:370:7334",
+  "::ffff:192.0.2.1",
+  "a:b:",
+  "portal.openworx.nl",
+  "WWW.Example.NL",
+  "robots.txt",
+  "a-b.c-d",
+  "https://",
+  "http://portal.openworx.nl/page/1?id=2",
+  "https://github.com/octo-org/widgets.git",
+  "ftp://[::1]/x",
+  "wss://10.0.0.1:8443/",
+  "://",
+  "user@mail.example.com",
+  "xss",
+  "sql injection",
+  "exposed",
+];
+
+function straightforwardNormalisation(text: string): string {
+  return text
+    .slice(0, 100_000)
+    .replace(/[\u2018\u2019\u201b]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/[ \t\u00a0]+/g, " ");
+}
+
+describe("shortcuts in reading report text", () => {
+  it("normalises titles and bodies exactly as replacing every typographic character and space run does", () => {
+    const random = randomSource(21);
+    for (let run = 0; run < RUNS; run++) {
+      const title = textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 12));
+      const body = textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 40));
+      const expectedTitle = straightforwardNormalisation(title);
+      const expectedBody = straightforwardNormalisation(body);
+      expect(reportText({ title, body })).toEqual({ title: expectedTitle, body: expectedBody, all: `${expectedTitle}\n${expectedBody}` });
+    }
+  });
+
+  it("finds the same assets in a text as when every address pattern has to run on it", () => {
+    // Each piece holds what one pattern needs ("://", "1.2", "a.b", ":a:") and is no address itself.
+    const everyPatternRuns = "\n1.2 a.b :a: ://";
+    expect(extractAssets({ title: "", body: everyPatternRuns })).toEqual([]);
+    const random = randomSource(2121);
+    for (let run = 0; run < RUNS; run++) {
+      const title = textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 8));
+      const body = textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 40));
+      expect(extractAssets({ title, body })).toEqual(extractAssets({ title, body: body + everyPatternRuns }));
+    }
+    // The control: the texts drawn do hold every kind of address.
+    const kinds = new Set(
+      Array.from({ length: 50 }, () => extractAssets({ title: "", body: textOf(random, TEXT_FRAGMENTS, 40) })).flatMap((assets) =>
+        assets.map((asset) => `${asset.kind}${asset.kind === "ip" ? asset.version : ""}`),
+      ),
+    );
+    expect([...kinds].sort()).toEqual(["host", "ip4", "ip6", "repository", "url"]);
+  });
+
+  it("fingerprints a title naming no vulnerability class by its body, as by the whole text", () => {
+    const random = randomSource(4242);
+    let withClass = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const { title, body, all } = reportText({
+        title: textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 6)),
+        body: textOf(random, TEXT_FRAGMENTS, Math.floor(random() * 30)),
+      });
+      const assets = extractAssets({ title, body });
+      const byWholeText = fingerprintOf(title, assets) ?? fingerprintOf(all, assets);
+      expect(fingerprintOf(title, assets) ?? fingerprintOf(body, assets)).toEqual(byWholeText);
+      if (byWholeText !== undefined) withClass += 1;
+    }
+    expect(withClass).toBeGreaterThan(RUNS / 4);
+  });
+
+  it("asks for a description and for reproduction by the same word counts as counting every word", () => {
+    // Words that are neither technical terms nor signs of reproduction, words that do not count, and URLs.
+    const fragments = [
+      "bank ",
+      "über ",
+      "green ",
+      "日本語 ",
+      "déjà-vu ",
+      "I ",
+      "42 ",
+      "x1 ",
+      "— ",
+      "(ok) ",
+      "https://a.b/c ",
+      "xhttps://a.b ",
+    ];
+    const countWords = (text: string) =>
+      text
+        .replace(/\bhttps?:\/\/\S+/g, " ")
+        .split(/\s+/)
+        .filter((word) => /\p{L}{2,}/u.test(word)).length;
+    const random = randomSource(8);
+    const counts = new Set<number>();
+    for (let run = 0; run < RUNS; run++) {
+      const body = textOf(random, fragments, Math.floor(random() * 90));
+      const words = countWords(body);
+      counts.add(words);
+      const expected = ["affected-system", ...(words < 20 ? ["description"] : []), ...(words < 40 ? ["reproduction"] : [])];
+      expect(findMissingInformation(reportText({ title: "", body }), [])).toEqual({ missing: expected });
+    }
+    for (const edge of [7, 8, 19, 20, 39, 40, 41]) expect(counts).toContain(edge);
+  });
+});
