@@ -8,7 +8,7 @@ import {
   type CaseIndex,
   type IndexedCase,
 } from "../../src/case/case-index.js";
-import { fingerprintOf, MAX_FINGERPRINT_TEXT, similarityTo } from "../../src/policy/fingerprint.js";
+import { fingerprintOf, MAX_FINGERPRINT_TEXT, MIN_SHINGLES, SIGNATURE_LENGTH, similarityTo } from "../../src/policy/fingerprint.js";
 import { DUPLICATE_WINDOW_DAYS, POSSIBLE_DUPLICATE_SIMILARITY, screenReport } from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
@@ -51,6 +51,67 @@ describe("fingerprints", () => {
     const words = (size: number) => Array.from({ length: size }, (_, index) => `word${index % 997}x${index}`).join(" ");
     expectAtMostLinearGrowth((size) => void fingerprintOf("title", words(size)), { sizes: [500, 5_000] });
     expect(fingerprintOf("t", words(MAX_FINGERPRINT_TEXT))).toBe(fingerprintOf("t", words(MAX_FINGERPRINT_TEXT * 2)));
+  });
+
+  /** The MinHash as first written: every shingle collected, then each hashed into every position. */
+  function straightforwardFingerprint(title: string, body: string): string | undefined {
+    const bounded = `${title}\n${body}`.slice(0, MAX_FINGERPRINT_TEXT).toLowerCase();
+    const words = bounded.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    const shingles = new Set<string>();
+    for (let index = 0; index + 3 <= words.length; index++) shingles.add(words.slice(index, index + 3).join(" "));
+    for (const location of bounded.match(/(?:https?:\/\/[^\s)>\]"'`]+|(?:[\w.-]+\/)+[\w.-]+\.\w+(?::\d+)?)/g) ?? [])
+      shingles.add(`@${location}`);
+    if (shingles.size < MIN_SHINGLES) return undefined;
+    const minimum = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
+    for (const shingle of shingles) {
+      let base = 0x811c9dc5;
+      for (let at = 0; at < shingle.length; at++) base = Math.imul(base ^ shingle.charCodeAt(at), 0x01000193);
+      for (let position = 0; position < SIGNATURE_LENGTH; position++) {
+        const multiply = (Math.imul(position + 1, 0x9e3779b1) | 1) >>> 0;
+        const add = Math.imul(position + 7, 0x85ebca6b) >>> 0;
+        let value = (Math.imul(base >>> 0, multiply) + add) >>> 0;
+        value = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+        value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
+        value = (value ^ (value >>> 16)) >>> 0;
+        if (value < minimum[position]!) minimum[position] = value;
+      }
+    }
+    return Buffer.from(minimum.buffer).toString("base64");
+  }
+
+  it("gives a text the fingerprint it was always given, which case records keep and compare across releases", () => {
+    expect(fingerprintOf("Command injection in export", report)).toBe(
+      "Efl0AyG/vxGwXZALFSAFFDamxQR+L7cLyCyUB/TgfgNj6aAA9+zEBoSmuwV2nvMH3R90CDmJ+S6I2HcSBnTGCam4ZQDdyQsJWRGlALphkQYiqicEZ0o9AvMQzgDaePEIxNZ2BtyBywWFE4oBzafpAnFHKgCEhkQCkbq1CAi1WhPrarwBpz24A0dyTQr0ZEEHb7bFDMceGgRzw10PgUqGAEvNXgpD06EIYRWeCBqDdQ3arSkHAQwGBjYeZgFmexAAsod3Ax6hnASNsecVT8A4ATxS8RUAqLcJ8e55Fi4VqgISPyYAGMI0AeuqZwFCmD0A+bNWAXqhLgCnWTUUpjDUDw==",
+    );
+    expect(
+      fingerprintOf(
+        "Stored XSS in the İstanbul widget",
+        "A widget title with an img onerror handler runs script in every viewer’s browser: see https://example.org/dash?id=1 and lib/ui/widget.tsx:88, twice: https://example.org/dash?id=1.",
+      ),
+    ).toBe(
+      "sPEMAAt3pgNEalYAotktGW1z1gDMBRESIpASAXILzwK67o0H/ZPkAofAOQAieHYCmXAFDP0FoxYFOpAG+wc7BUdk5gzALBoI4/QqAffo3xVz0H4AzfM4DiKUXAl7sQsCmZxkCdHHBgMuGdkBl/b6AZjnhQ/B61YBdkjwC7mtrQLFk3oECqxHGzhGcgA7JUoAI6MQAPmLghArC3kEqUxKABGVJA9g3PIGD/4BDWk3WQXkDwgbxZIfAjtQGwnePfYG1gsMBCabEw6+eQAFE/rBDxZBogabIQwAyPF5ARTDPwU5UaoBXr76A8fiLwnjiFgCY+OtC4aJXQLfAk8L8iAAAA==",
+    );
+  });
+
+  it("computes what the straightforward MinHash computes, on texts with repeated shingles, locations, other scripts and the length bound", () => {
+    const vocabulary = ["the", "Export", "ÉCOLE", "naïve", "İ", "a_b", "12", "ΑΒΓ", "日本", "😀", "--", "id;", "www-data"];
+    const locations = ["src/x.ts:4", "a/b/c.py:10", "https://example.org/a?b=1", "http://example.org/(x)", "lib/ui/", "file.js"];
+    const token = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom(...locations), fc.string({ maxLength: 6, unit: "grapheme" }));
+    const text = fc.array(fc.tuple(token, fc.constantFrom(" ", "\n", "\t", ", ", "/", "")), { maxLength: 60 });
+    const joined = (parts: [string, string][]) => parts.map(([word, separator]) => word + separator).join("");
+    fc.assert(
+      fc.property(text, text, (title, body) => {
+        expect(fingerprintOf(joined(title), joined(body))).toBe(straightforwardFingerprint(joined(title), joined(body)));
+      }),
+      { numRuns: 500, seed: 21 },
+    );
+    const long = Array.from({ length: 20_000 }, (_, index) =>
+      index % 7 === 0 ? `src/f${index % 50}.ts:${index}` : `w${index % 300}`,
+    ).join(" ");
+    expect(fingerprintOf("t", long)).toBe(straightforwardFingerprint("t", long));
+    // İ is one character and two in lower case: the bound is on the text as written.
+    const longer = Array.from({ length: 20_000 }, (_, index) => `İ${index}`).join(" ");
+    expect(fingerprintOf("t", longer)).toBe(straightforwardFingerprint("t", longer));
   });
 });
 
