@@ -32,7 +32,7 @@ export function fingerprintOf(title: string, body: string): string | undefined {
  * compares it. Each distinct shingle is hashed into the signature as it is first seen; a repeated one would leave every
  * minimum as it is.
  */
-function textSignatureOf(title: string, body: string): Uint32Array | undefined {
+export function textSignatureOf(title: string, body: string): Uint32Array | undefined {
   const bounded = `${title}\n${body}`.slice(0, MAX_FINGERPRINT_TEXT).toLowerCase();
   const words = bounded.match(/[\p{L}\p{N}_]+/gu) ?? [];
   const shingles = new Set<string>();
@@ -49,7 +49,7 @@ function textSignatureOf(title: string, body: string): Uint32Array | undefined {
 }
 
 /** A decoded signature as the fingerprint a case record keeps. */
-function encodedSignature(signature: Uint32Array): string {
+export function encodedSignature(signature: Uint32Array): string {
   return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64");
 }
 

@@ -8,8 +8,22 @@ import {
   type CaseIndex,
   type IndexedCase,
 } from "../../src/case/case-index.js";
-import { fingerprintOf, MAX_FINGERPRINT_TEXT, MIN_SHINGLES, SIGNATURE_LENGTH, similarityTo } from "../../src/policy/fingerprint.js";
-import { DUPLICATE_WINDOW_DAYS, POSSIBLE_DUPLICATE_SIMILARITY, screenReport } from "../../src/reporters/screening.js";
+import type { CaseOutcome } from "../../src/case/case-outcome.js";
+import {
+  encodedSignature,
+  fingerprintOf,
+  MAX_FINGERPRINT_TEXT,
+  MIN_SHINGLES,
+  SIGNATURE_LENGTH,
+  signatureOf,
+  similarityTo,
+} from "../../src/policy/fingerprint.js";
+import {
+  DUPLICATE_WINDOW_DAYS,
+  POSSIBLE_DUPLICATE_SIMILARITY,
+  REPEAT_INVALID_THRESHOLD,
+  screenReport,
+} from "../../src/reporters/screening.js";
 import { isBlocked, reporterKey } from "../../src/reporters/reporter-key.js";
 import { editBlockedList } from "../../src/proposals/blocked-reporters.js";
 import { renderMessage } from "../../src/messages/render.js";
@@ -124,6 +138,23 @@ describe("screening", () => {
     recentCases: [],
   });
 
+  /**
+   * The matches a full ranking shows: every other case in the window scored over all its positions, best first, the
+   * earlier candidate first between equal scores (a stable sort), the best three from the threshold on.
+   */
+  const rankedInFull = (reportedFingerprint: string, recentCases: IndexedCase[], now: Date) => {
+    const scoreOf = similarityTo(reportedFingerprint);
+    return recentCases
+      .filter((indexed) => indexed.key !== input.caseKey && indexed.fingerprint !== undefined)
+      .filter(
+        (indexed) => indexed.outcome === "open" || now.getTime() - Date.parse(indexed.receivedAt) <= DUPLICATE_WINDOW_DAYS * 86_400_000,
+      )
+      .map((indexed) => ({ reference: `${indexed.tracking}#${indexed.number}`, key: indexed.key, score: scoreOf(indexed.fingerprint!) }))
+      .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
+      .sort((left, right) => right.score - left.score)
+      .slice(0, 3);
+  };
+
   it("says over which reports it counted invalid ones when the index gave only the reporter's newest", () => {
     const now = new Date("2026-12-01T00:00:00Z");
     const invalid = [entry(1, { reporter, outcome: "invalid" }), entry(2, { reporter, outcome: "invalid" })];
@@ -190,19 +221,135 @@ describe("screening", () => {
             ...(pool[drawnCase.fingerprint] === undefined ? {} : { fingerprint: pool[drawnCase.fingerprint] }),
           }),
         );
-        const scoreOf = similarityTo(fingerprintOf(reported.title, reported.body) ?? "");
-        const ranked = recentCases
-          .filter((indexed) => indexed.key !== "GHSA-new" && indexed.fingerprint !== undefined)
-          .filter(
-            (indexed) => indexed.outcome === "open" || now.getTime() - Date.parse(indexed.receivedAt) <= DUPLICATE_WINDOW_DAYS * 86_400_000,
-          )
-          .map((indexed) => ({ reference: `${indexed.tracking}#${indexed.number}`, score: scoreOf(indexed.fingerprint!) }))
-          .filter((match) => match.score >= POSSIBLE_DUPLICATE_SIMILARITY)
-          .sort((left, right) => right.score - left.score)
-          .slice(0, 3);
         const shown = screenReport(reported, { ...view([]), recentCases }, reporter, now).duplicates;
-        expect(shown.map(({ reference, score }) => ({ reference, score }))).toEqual(ranked);
+        expect(shown).toStrictEqual(rankedInFull(fingerprintOf(reported.title, reported.body) ?? "", recentCases, now));
       }),
+      { numRuns: 300, seed: 21 },
+    );
+  });
+
+  describe("with signatures that differ from the report's in chosen positions", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const reportedFingerprint = fingerprintOf(input.title, input.body)!;
+    const reportedSignature = signatureOf(reportedFingerprint)!;
+    const differingIn = (positions: readonly number[]) => {
+      const changed = reportedSignature.slice();
+      for (const position of positions) changed[position] = (changed[position]! + 1 + position) >>> 0;
+      return encodedSignature(changed);
+    };
+    const allPositions = Array.from({ length: SIGNATURE_LENGTH }, (_, position) => position);
+    // No more than MIN_EQUAL_POSITIONS' complement may differ: 25 of 64 still reaches the threshold, 26 does not.
+    const mostDifferingShown = SIGNATURE_LENGTH - Math.ceil(POSSIBLE_DUPLICATE_SIMILARITY * SIGNATURE_LENGTH);
+    const changedPositions = fc.oneof(
+      // Perfect and near copies, with many ties among them.
+      fc.shuffledSubarray(allPositions, { maxLength: 6 }),
+      // Around the threshold.
+      fc.shuffledSubarray(allPositions, { minLength: mostDifferingShown - 2, maxLength: mostDifferingShown + 3 }),
+      // Runs of neighbouring positions: many differing positions in few places, and a few spread over many.
+      fc
+        .tuple(fc.shuffledSubarray(allPositions, { maxLength: 8 }), fc.integer({ min: 1, max: 8 }))
+        .map(([starts, run]) => [...new Set(starts.flatMap((start) => allPositions.slice(start, start + run)))]),
+    );
+    const candidate = fc.record({
+      fingerprint: fc.oneof(
+        { weight: 8, arbitrary: changedPositions.map(differingIn) },
+        { weight: 1, arbitrary: fc.constantFrom(undefined, "not a signature", reportedFingerprint.slice(4)) },
+      ),
+      outcome: fc.constantFrom<CaseOutcome>("open", "accepted", "invalid"),
+      daysAgo: fc.integer({ min: 0, max: 400 }),
+      own: fc.integer({ min: 0, max: 20 }).map((drawn) => drawn === 0),
+    });
+    let written = 0;
+    const indexed = (drawn: { fingerprint: string | undefined; outcome: CaseOutcome; daysAgo: number; own: boolean }) => {
+      written += 1;
+      return entry(written, {
+        ...(drawn.own ? { key: input.caseKey } : {}),
+        outcome: drawn.outcome,
+        receivedAt: new Date(now.getTime() - drawn.daysAgo * 86_400_000).toISOString(),
+        ...(drawn.fingerprint === undefined ? {} : { fingerprint: drawn.fingerprint }),
+      });
+    };
+    const screened = (recentCases: IndexedCase[]) => screenReport(input, { ...view([]), recentCases }, reporter, now).duplicates;
+
+    it("shows a candidate that differs in as many positions as the threshold allows, and not one that differs in one more", () => {
+      const atThreshold = entry(1, { fingerprint: differingIn(allPositions.slice(0, mostDifferingShown)) });
+      const belowThreshold = entry(2, { fingerprint: differingIn(allPositions.slice(0, mostDifferingShown + 1)) });
+      expect(screened([belowThreshold, atThreshold])).toStrictEqual([
+        { reference: "octo-org/security-cases#1", key: atThreshold.key, score: (SIGNATURE_LENGTH - mostDifferingShown) / SIGNATURE_LENGTH },
+      ]);
+      expect(POSSIBLE_DUPLICATE_SIMILARITY).toBeLessThanOrEqual((SIGNATURE_LENGTH - mostDifferingShown) / SIGNATURE_LENGTH);
+      expect(POSSIBLE_DUPLICATE_SIMILARITY).toBeGreaterThan((SIGNATURE_LENGTH - mostDifferingShown - 1) / SIGNATURE_LENGTH);
+      expect(screened([])).toEqual([]);
+    });
+
+    it("shows what ranking every candidate in full shows: ties, the threshold, fewer than three matches, none", () => {
+      fc.assert(
+        fc.property(fc.array(candidate, { maxLength: 40 }), (drawn) => {
+          const recentCases = drawn.map(indexed);
+          expect(screened(recentCases)).toStrictEqual(rankedInFull(reportedFingerprint, recentCases, now));
+        }),
+        { numRuns: 400, seed: 21 },
+      );
+    });
+
+    it("shows the same over successive intakes whose candidates gain a new case, lose one, are written again or come in another order", () => {
+      const step = fc.record({ kind: fc.constantFrom("new", "drop", "rewrite", "reverse", "other cases"), at: fc.nat(), with: candidate });
+      fc.assert(
+        fc.property(fc.array(candidate, { maxLength: 30 }), fc.array(step, { maxLength: 6 }), (drawn, steps) => {
+          let recentCases = drawn.map(indexed);
+          expect(screened(recentCases)).toStrictEqual(rankedInFull(reportedFingerprint, recentCases, now));
+          for (const { kind, at, with: other } of steps) {
+            const place = recentCases.length === 0 ? 0 : at % recentCases.length;
+            if (kind === "new") recentCases = [indexed(other), ...recentCases.slice(0, 29)];
+            else if (kind === "drop") recentCases = recentCases.filter((_, index) => index !== place);
+            else if (kind === "rewrite" && recentCases.length > 0) {
+              const { tracking, number, key } = recentCases[place]!;
+              recentCases = recentCases.map((found, index) => (index === place ? { ...indexed(other), tracking, number, key } : found));
+            } else if (kind === "reverse") recentCases = [...recentCases].reverse();
+            else if (kind === "other cases") recentCases = recentCases.map(() => indexed(other));
+            expect(screened(recentCases)).toStrictEqual(rankedInFull(reportedFingerprint, recentCases, now));
+          }
+        }),
+        { numRuns: 200, seed: 21 },
+      );
+    });
+  });
+
+  it("lists and counts the reporter's earlier cases as going through them one filter at a time does", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const outcome = fc.constantFrom<CaseOutcome>("open", "accepted", "invalid", "rejected", "not-security", "duplicate");
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ outcome, own: fc.integer({ min: 0, max: 15 }) }), { maxLength: 30 }),
+        fc.nat({ max: 300 }),
+        (drawn, beyond) => {
+          const newest = drawn.map((drawnCase, index) =>
+            entry(index, { reporter, outcome: drawnCase.outcome, ...(drawnCase.own === 0 ? { key: input.caseKey } : {}) }),
+          );
+          const total = newest.length + beyond;
+          const screened = screenReport(input, { ...view([]), reporterCases: { newest, total } }, reporter, now);
+          const others = newest.filter((found) => found.key !== input.caseKey);
+          const invalid = others.filter((found) => found.outcome === "invalid").length;
+          const historyTotal = total - (newest.length - others.length);
+          expect(screened.history).toStrictEqual(
+            others.map((found) => ({
+              reference: `${found.tracking}#${found.number}`,
+              key: found.key,
+              outcome: found.outcome,
+              receivedAt: found.receivedAt,
+            })),
+          );
+          expect(screened.historyTotal).toBe(historyTotal);
+          expect(screened.labels.includes("reporter:repeat-invalid")).toBe(invalid >= REPEAT_INVALID_THRESHOLD);
+          expect(screened.labels.includes("reporter:known")).toBe(others.some((found) => found.outcome === "accepted"));
+          if (invalid >= REPEAT_INVALID_THRESHOLD)
+            expect(screened.reasons).toContain(
+              historyTotal > others.length
+                ? `${invalid} of the reporter's ${others.length} newest earlier reports were closed as invalid`
+                : `the reporter has ${invalid} earlier reports closed as invalid`,
+            );
+        },
+      ),
       { numRuns: 300, seed: 21 },
     );
   });
