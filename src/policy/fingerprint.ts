@@ -77,11 +77,14 @@ export function signatureSimilarity(a: Uint32Array | undefined, b: Uint32Array |
   return equal / SIGNATURE_LENGTH;
 }
 
-/** A fingerprint's signature, decoded; undefined when the text is not one. */
+/**
+ * A fingerprint's signature, decoded; undefined when the text is not one. Decoded straight into the signature's own
+ * memory, one word longer than a signature so that a longer text fills it and is told apart.
+ */
 export function signatureOf(fingerprint: string): Uint32Array | undefined {
-  const bytes = Buffer.from(fingerprint, "base64");
-  if (bytes.length !== SIGNATURE_LENGTH * 4) return undefined;
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const words = new Uint32Array(SIGNATURE_LENGTH + 1);
+  const written = Buffer.from(words.buffer).write(fingerprint, "base64");
+  return written === SIGNATURE_LENGTH * 4 ? words.subarray(0, SIGNATURE_LENGTH) : undefined;
 }
 
 function fnv1a(text: string): number {

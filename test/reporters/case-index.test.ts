@@ -107,6 +107,38 @@ describe("fingerprints", () => {
     );
   });
 
+  it("decodes a fingerprint as decoding all of it and keeping exactly a signature's length does", () => {
+    const decodedInFull = (fingerprint: string) => {
+      const bytes = Buffer.from(fingerprint, "base64");
+      return bytes.length === SIGNATURE_LENGTH * 4
+        ? [...new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))]
+        : undefined;
+    };
+    const decoded = (fingerprint: string) => {
+      const signature = signatureOf(fingerprint);
+      return signature === undefined ? undefined : [...signature];
+    };
+    const encoded = fc.oneof(
+      fc
+        .uint8Array({ minLength: SIGNATURE_LENGTH * 4 - 6, maxLength: SIGNATURE_LENGTH * 4 + 6 })
+        .map((bytes) => Buffer.from(bytes).toString("base64")),
+      fc
+        .uint8Array({ minLength: SIGNATURE_LENGTH * 4, maxLength: SIGNATURE_LENGTH * 4 })
+        .map((bytes) => Buffer.from(bytes).toString("base64url")),
+    );
+    const noise = fc.constantFrom("", "=", "==", " ", "\n", "!", "é", "A", "AA", "AAA", "-", "_");
+    fc.assert(
+      fc.property(encoded, noise, fc.nat(), fc.nat({ max: 4 }), (text, inserted, at, cut) => {
+        const place = at % (text.length + 1);
+        const fingerprint = (text.slice(0, place) + inserted + text.slice(place)).slice(0, text.length + inserted.length - cut);
+        expect(decoded(fingerprint)).toEqual(decodedInFull(fingerprint));
+      }),
+      { numRuns: 2_000, seed: 21 },
+    );
+    expect(decoded(fingerprintOf("t", report)!)).toEqual(decodedInFull(fingerprintOf("t", report)!));
+    expect(signatureOf("not a signature")).toBeUndefined();
+  });
+
   it("computes what the straightforward MinHash computes, on texts with repeated shingles, locations, other scripts and the length bound", () => {
     const vocabulary = ["the", "Export", "ÉCOLE", "naïve", "İ", "a_b", "12", "ΑΒΓ", "日本", "😀", "--", "id;", "www-data"];
     const locations = ["src/x.ts:4", "a/b/c.py:10", "https://example.org/a?b=1", "http://example.org/(x)", "lib/ui/", "file.js"];
