@@ -12,38 +12,52 @@ export const MAX_FINGERPRINT_TEXT = 64 * 1024;
 export const MIN_SHINGLES = 8;
 const SHINGLE_WORDS = 3;
 
-/** Fixed odd multipliers and offsets: the same text gives the same signature in every process and release. */
-const SEEDS = Array.from({ length: SIGNATURE_LENGTH }, (_, index) => ({
-  multiply: (Math.imul(index + 1, 0x9e3779b1) | 1) >>> 0,
-  add: Math.imul(index + 7, 0x85ebca6b) >>> 0,
-}));
+/**
+ * Fixed odd multipliers and offsets: the same text gives the same signature in every process and release. Kept as
+ * int32 bits: a position's value is reduced modulo 2^32 before it is mixed, so signed and unsigned offsets agree.
+ */
+const SEED_MULTIPLY = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, index) => Math.imul(index + 1, 0x9e3779b1) | 1);
+const SEED_ADD = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, index) => Math.imul(index + 7, 0x85ebca6b));
 
 const LOCATION = /(?:https?:\/\/[^\s)>\]"'`]+|(?:[\w.-]+\/)+[\w.-]+\.\w+(?::\d+)?)/g;
 
-/** The words and cited locations of a title and body, lower case; `null` when there are too few to compare. */
-export function shinglesOf(text: string): Set<string> | null {
-  const bounded = text.slice(0, MAX_FINGERPRINT_TEXT).toLowerCase();
-  const words = bounded.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  const shingles = new Set<string>();
-  for (let index = 0; index + SHINGLE_WORDS <= words.length; index++) shingles.add(words.slice(index, index + SHINGLE_WORDS).join(" "));
-  for (const location of bounded.match(LOCATION) ?? []) shingles.add(`@${location}`);
-  return shingles.size < MIN_SHINGLES ? null : shingles;
-}
-
 /** The MinHash signature of a report, base64 (344 characters); `undefined` for a text too short to compare. */
 export function fingerprintOf(title: string, body: string): string | undefined {
-  const shingles = shinglesOf(`${title}\n${body}`);
-  if (shingles === null) return undefined;
+  const signature = textSignatureOf(title, body);
+  return signature === undefined ? undefined : encodedSignature(signature);
+}
+
+/**
+ * The MinHash signature of a report's title and body, undecoded: what `fingerprintOf` encodes, for a caller that also
+ * compares it. Each distinct shingle is hashed into the signature as it is first seen; a repeated one would leave every
+ * minimum as it is.
+ */
+export function textSignatureOf(title: string, body: string): Uint32Array | undefined {
+  const bounded = `${title}\n${body}`.slice(0, MAX_FINGERPRINT_TEXT).toLowerCase();
+  const words = bounded.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const shingles = new Set<string>();
   const minimum = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const shingle of shingles) {
-    const base = fnv1a(shingle);
-    for (let index = 0; index < SIGNATURE_LENGTH; index++) {
-      const seed = SEEDS[index] as { multiply: number; add: number };
-      const value = mix((Math.imul(base, seed.multiply) + seed.add) >>> 0);
-      if (value < (minimum[index] as number)) minimum[index] = value;
-    }
+  const include = (shingle: string) => {
+    const size = shingles.size;
+    shingles.add(shingle);
+    if (shingles.size !== size) lowerMinimums(minimum, fnv1a(shingle));
+  };
+  for (let index = 0; index + SHINGLE_WORDS <= words.length; index++) include(words.slice(index, index + SHINGLE_WORDS).join(" "));
+  // Every location has a slash: a text without one is not searched for them.
+  if (bounded.includes("/")) for (const location of bounded.match(LOCATION) ?? []) include(`@${location}`);
+  return shingles.size < MIN_SHINGLES ? undefined : minimum;
+}
+
+/** A decoded signature as the fingerprint a case record keeps. */
+export function encodedSignature(signature: Uint32Array): string {
+  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64");
+}
+
+function lowerMinimums(minimum: Uint32Array, base: number): void {
+  for (let index = 0; index < SIGNATURE_LENGTH; index++) {
+    const value = mix((Math.imul(base, SEED_MULTIPLY[index]!) + SEED_ADD[index]!) | 0);
+    if (value < minimum[index]!) minimum[index] = value;
   }
-  return Buffer.from(minimum.buffer).toString("base64");
 }
 
 /**
@@ -63,11 +77,14 @@ export function signatureSimilarity(a: Uint32Array | undefined, b: Uint32Array |
   return equal / SIGNATURE_LENGTH;
 }
 
-/** A fingerprint's signature, decoded; undefined when the text is not one. */
+/**
+ * A fingerprint's signature, decoded; undefined when the text is not one. Decoded straight into the signature's own
+ * memory, one word longer than a signature so that a longer text fills it and is told apart.
+ */
 export function signatureOf(fingerprint: string): Uint32Array | undefined {
-  const bytes = Buffer.from(fingerprint, "base64");
-  if (bytes.length !== SIGNATURE_LENGTH * 4) return undefined;
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const words = new Uint32Array(SIGNATURE_LENGTH + 1);
+  const written = Buffer.from(words.buffer).write(fingerprint, "base64");
+  return written === SIGNATURE_LENGTH * 4 ? words.subarray(0, SIGNATURE_LENGTH) : undefined;
 }
 
 function fnv1a(text: string): number {
