@@ -5,7 +5,8 @@ import type { CaseRecord } from "./case-record.js";
  * vulnerability, for claims that do not hold or for no reproduction, or withdrawn. A rejection under one of the
  * policy's exclusions is `rejected`, not `invalid`: the finding was real, only not eligible.
  */
-export type CaseOutcome = "open" | "accepted" | "invalid" | "rejected" | "not-security" | "duplicate";
+export const caseOutcomes = ["open", "accepted", "invalid", "rejected", "not-security", "duplicate"] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
 
 export function outcomeOf(record: Pick<CaseRecord, "state" | "rejectedAs">): CaseOutcome {
   switch (record.state) {

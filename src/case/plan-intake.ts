@@ -172,18 +172,22 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
   const earlier = facts.earlierAcknowledgement;
   if (typeof earlier === "object") {
     reasons.push(`acknowledgement already posted (comment ${earlier.commentId}) by an intake that stopped before opening the case`);
-    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
+    actions.push({ ...opening, ...caseOpening(facts, decision, evidence, deadlines, { status: "sent" }) });
   } else if (facts.commentsApiKnownUnavailable) {
     reasons.push(`the advisory comments API is not available: the acknowledgement is relayed by a maintainer`);
     actions.push({
       ...opening,
-      ...caseOpening(facts, decision, deadlines, { status: "relay-needed", message: acknowledgement, reason: "comments-api-unavailable" }),
+      ...caseOpening(facts, decision, evidence, deadlines, {
+        status: "relay-needed",
+        message: acknowledgement,
+        reason: "comments-api-unavailable",
+      }),
     });
   } else {
     if (earlier === "unknown")
       reasons.push("report older than the ledger of pending acknowledgements: looking for an earlier acknowledgement on the advisory");
     actions.push({ type: "acknowledgeResearcher", message: acknowledgement, marker, lookForEarlierAcknowledgement: earlier === "unknown" });
-    actions.push({ ...opening, ...caseOpening(facts, decision, deadlines, { status: "sent" }) });
+    actions.push({ ...opening, ...caseOpening(facts, decision, evidence, deadlines, { status: "sent" }) });
   }
   reasons.push(`opening case ${caseKey} in ${facts.tracking.repository}`);
   return plan();
@@ -196,13 +200,13 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
 export function caseOpening(
   facts: IntakeFacts,
   decision: TriageDecision,
+  evidence: IntakeEvidence,
   deadlines: ReturnType<typeof computeDeadlines>,
   acknowledgement: { status: "sent" } | { status: "relay-needed"; message: string; reason: RelayReason },
 ): CaseOpening {
   const { advisory, policy, now } = facts;
   const { config } = policy;
   const relay = acknowledgement.status === "relay-needed" ? acknowledgement : undefined;
-  const evidence = planIntakeEvidence(decision, config);
   const opened = newCaseRecord({
     key: advisory.ghsaId,
     channel: "advisory",
@@ -229,7 +233,8 @@ export function caseOpening(
 export function relayedCaseOpening(facts: IntakeFacts, plan: IntakePlan, reason: RelayReason): CaseOpening {
   const { config } = facts.policy;
   const deadlines = computeDeadlines({ receivedAt: facts.advisory.submittedAt }, config.sla, config.calendar);
-  return caseOpening(facts, plan.triage, deadlines, { status: "relay-needed", message: plan.acknowledgement, reason });
+  const evidence = planIntakeEvidence(plan.triage, config);
+  return caseOpening(facts, plan.triage, evidence, deadlines, { status: "relay-needed", message: plan.acknowledgement, reason });
 }
 
 export function caseLabels(decision: TriageDecision, policy: RepositoryConfig, relayNeeded: boolean): string[] {

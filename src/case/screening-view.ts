@@ -1,7 +1,7 @@
 import type { CaseRecord } from "./case-record.js";
-import type { CaseOutcome } from "./case-outcome.js";
+import { caseOutcomes, type CaseOutcome } from "./case-outcome.js";
 import type { DisclosureConfig, Language } from "../config/schema.js";
-import { renderMessage } from "../messages/render.js";
+import { renderMessage, wordingOf } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
 import { formatDate, localDateOf } from "../sla/index.js";
 
@@ -71,6 +71,8 @@ export function screenedRecordFields(screening: ReportScreening | undefined): Pi
  */
 export const SHOWN_HISTORY = 10;
 
+const outcomeWording = wordingOf("case-outcome", "outcome", caseOutcomes);
+
 /** The tracking issue's reporter-history section; empty when the report was not screened. */
 export function renderReporterHistory(language: Language, timezone: string, screening: ReportScreening | undefined): string {
   if (screening === undefined) return "";
@@ -78,7 +80,7 @@ export function renderReporterHistory(language: Language, timezone: string, scre
     history: screening.history.slice(0, SHOWN_HISTORY).map((entry) => ({
       reference: entry.reference,
       key: untrusted(entry.key),
-      outcome: entry.outcome,
+      outcome: outcomeWording(language, entry.outcome),
       receivedOn: formatDate(localDateOf(new Date(entry.receivedAt), timezone), language),
     })),
     earlier: Math.max(0, screening.historyTotal - Math.min(screening.history.length, SHOWN_HISTORY)),

@@ -69,7 +69,7 @@ export function renderTriageSection(
   extras: { evidenceQuestion: IntakeEvidence["trackingQuestion"] | undefined; claims: string | undefined },
 ): string {
   return renderMessage(language, "triage-suggestions", {
-    triage: triageView(decision),
+    triage: triageView(language, decision),
     evidenceQuestion: extras.evidenceQuestion,
     claims: extras.claims,
   }).trimEnd();

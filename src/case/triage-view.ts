@@ -1,4 +1,7 @@
+import type { Language } from "../config/schema.js";
+import { wordingOf } from "../messages/render.js";
 import { untrusted } from "../messages/untrusted-text.js";
+import { evidenceKinds } from "../policy/evidence.js";
 import type { TriageDecision } from "../policy/triage.js";
 
 /**
@@ -6,7 +9,7 @@ import type { TriageDecision } from "../policy/triage.js";
  * words the reasons. Every text that can quote the report (matched text, assets, rules) reaches the template as
  * untrusted, whatever channel the case came from.
  */
-export function triageView(decision: TriageDecision) {
+export function triageView(language: Language, decision: TriageDecision) {
   const { scope } = decision;
   return {
     scope: {
@@ -34,12 +37,17 @@ export function triageView(decision: TriageDecision) {
     })),
     needsInfo: decision.needsInfo.missing,
     evidence: {
-      present: decision.evidence.present.map((item) => ({ kind: item.kind, matched: untrusted(item.matched) })),
+      present: decision.evidence.present.map((item) => ({
+        kind: evidenceKindWording(language, item.kind),
+        matched: untrusted(item.matched),
+      })),
       aiDisclosure: decision.evidence.aiDisclosure,
     },
     duplicateOf: decision.duplicateOf,
   };
 }
+
+const evidenceKindWording = wordingOf("evidence-kind", "kind", evidenceKinds);
 
 export function severityView(decision: TriageDecision) {
   return decision.severity

@@ -66,6 +66,8 @@ export const templateNames = [
   "report-html",
   "blocked-report",
   "reporter-history",
+  "case-outcome",
+  "evidence-kind",
   "evaluation-invalid",
   "not-security-notice",
   "blocked-reporters-proposal",
@@ -106,4 +108,25 @@ function template(language: Language, name: TemplateName): Handlebars.TemplateDe
 
 export function renderMessage(language: Language, name: TemplateName, view: object): string {
   return `${template(language, name)(view).trim()}\n`;
+}
+
+/**
+ * The wording of each value of a closed set (a case outcome, an evidence kind) as its template words it, rendered
+ * once per language: a message that shows one on every line interpolates the wording rather than testing each value
+ * on each line. A value outside the set is worded as nothing, as the template words it.
+ */
+export function wordingOf<Value extends string>(
+  name: TemplateName,
+  field: string,
+  values: readonly Value[],
+): (language: Language, value: Value) => string {
+  const byLanguage = new Map<Language, ReadonlyMap<string, string>>();
+  return (language, value) => {
+    let wordings = byLanguage.get(language);
+    if (wordings === undefined) {
+      wordings = new Map(values.map((each) => [each, renderMessage(language, name, { [field]: each }).trim()]));
+      byLanguage.set(language, wordings);
+    }
+    return wordings.get(value) ?? "";
+  };
 }

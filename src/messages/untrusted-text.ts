@@ -23,6 +23,8 @@ export function withoutAppMarkers(text: string): string {
 }
 
 export function truncate(text: string, limit: number): string {
+  // A text of no more UTF-16 units than the limit has no more characters either: most texts, not split into characters.
+  if (text.length <= limit) return text;
   const characters = Array.from(text);
   return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join("")}…`;
 }

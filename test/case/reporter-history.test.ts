@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
+import { caseOutcomes, type CaseOutcome } from "../../src/case/case-outcome.js";
 import { renderReporterHistory, SHOWN_HISTORY, type ReportScreening } from "../../src/case/screening-view.js";
+import type { Language } from "../../src/config/schema.js";
 
 function screeningWith(cases: number): ReportScreening {
   const history = Array.from({ length: cases }, (_, index) => ({
@@ -32,5 +34,41 @@ describe("the reporter history on a tracking issue", () => {
     const rendered = renderReporterHistory("en", "Europe/Amsterdam", screeningWith(SHOWN_HISTORY));
     expect(rendered.split("\n").filter((line) => line.startsWith("- `"))).toHaveLength(SHOWN_HISTORY);
     expect(rendered).not.toContain("earlier case");
+  });
+
+  const outcomeWordings: Record<Language, Record<CaseOutcome, string>> = {
+    en: {
+      open: "open",
+      accepted: "accepted",
+      invalid: "closed as invalid",
+      rejected: "rejected under an exclusion",
+      "not-security": "closed as not a security problem",
+      duplicate: "duplicate",
+    },
+    nl: {
+      open: "open",
+      accepted: "geaccepteerd",
+      invalid: "gesloten als ongeldig",
+      rejected: "afgewezen onder een uitsluiting",
+      "not-security": "gesloten als geen beveiligingsprobleem",
+      duplicate: "dubbel",
+    },
+  };
+  const received: Record<Language, string> = { en: "received 30 November 2026", nl: "ontvangen 30 november 2026" };
+
+  it.each(["en", "nl"] as const)("words the outcome of each earlier case on its line, the case key escaped (%s)", (language) => {
+    const history = caseOutcomes.map((outcome, index) => ({
+      reference: `octo-org/security-cases#${index + 1}`,
+      key: `GHSA-*${outcome}*`,
+      outcome,
+      receivedAt: "2026-11-30T12:00:00.000Z",
+    }));
+    const rendered = renderReporterHistory(language, "Europe/Amsterdam", { ...screeningWith(0), history, historyTotal: history.length });
+    expect(rendered.split("\n").filter((line) => line.startsWith("- `"))).toEqual(
+      caseOutcomes.map(
+        (outcome, index) =>
+          `- \`octo-org/security-cases#${index + 1}\` (GHSA-\\*${outcome}\\*), ${received[language]}: ${outcomeWordings[language][outcome]}`,
+      ),
+    );
   });
 });

@@ -35,6 +35,23 @@ describe("untrusted text", () => {
     );
   });
 
+  it("truncates to the characters splitting the whole text into characters keeps (property)", () => {
+    const byCharacters = (text: string, limit: number) => {
+      const characters = Array.from(text);
+      return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join("")}…`;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "é", "🎉", "\ud800", "\n"), maxLength: 40 }),
+        fc.integer({ min: 1, max: 45 }),
+        (text, limit) => {
+          expect(truncate(text, limit)).toBe(byCharacters(text, limit));
+        },
+      ),
+      { numRuns: 500, seed: 21 },
+    );
+  });
+
   it("leaves ordinary words alone", () => {
     expect(neutraliseReferences("e-mail me at name@example.org")).toBe("e-mail me at name@\u200bexample.org");
     expect(truncate("kort", 10)).toBe("kort");
