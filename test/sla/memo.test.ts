@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { endOfLocalDay, localDateOf } from "../../src/sla/calendar.js";
 import { formatDate, formatDeadline, rememberedTexts } from "../../src/sla/format.js";
 import { MAX_CACHED_INSTANTS, MAX_CACHED_ZONES, rememberedTimes } from "../../src/sla/local-time.js";
@@ -19,6 +20,45 @@ describe("LruMap", () => {
     map.set("c", 30);
     expect(map.size).toBe(3);
     expect(map.get("c")).toBe(30);
+  });
+
+  /** Least recently used first, the plain way: a Map keeps insertion order, so a use moves the entry to the end. */
+  class ReferenceLru {
+    readonly entries = new Map<number, number>();
+    constructor(readonly limit: number) {}
+    get(key: number): number | undefined {
+      const value = this.entries.get(key);
+      if (value !== undefined) {
+        this.entries.delete(key);
+        this.entries.set(key, value);
+      }
+      return value;
+    }
+    set(key: number, value: number): void {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    }
+  }
+
+  it("answers every sequence of uses as a map that moves each used entry to its end does", () => {
+    const operation = fc.record({ set: fc.boolean(), key: fc.integer({ min: 0, max: 12 }), value: fc.integer() });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8 }), fc.array(operation, { maxLength: 200 }), (limit, operations) => {
+        const map = new LruMap<number, number>(limit);
+        const reference = new ReferenceLru(limit);
+        for (const { set, key, value } of operations) {
+          if (set) {
+            map.set(key, value);
+            reference.set(key, value);
+          } else expect(map.get(key)).toBe(reference.get(key));
+          expect(map.size).toBe(reference.entries.size);
+        }
+        // What is still held, read oldest first, so that reading does not reorder the reference before it is compared.
+        for (const [key, value] of [...reference.entries]) expect(map.get(key)).toBe(value);
+      }),
+      { seed: 20261205, numRuns: 500 },
+    );
   });
 });
 
