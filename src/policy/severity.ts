@@ -1,4 +1,5 @@
 import cvss from "ae-cvss-calculator";
+import { LruMap } from "../sla/lru.js";
 import type { AdvisorySeverity, Report } from "./report.js";
 
 export type SeverityLevel = AdvisorySeverity | "none";
@@ -29,23 +30,23 @@ export function assessSeverity(report: Pick<Report, "cvssVector" | "severity">):
 }
 
 /**
- * Scores of the vectors seen last: most reports of a programme share a few vectors, and scoring one builds a
- * calculator each time. Bounded in entries and in the length of a vector remembered, so reports cannot grow it.
+ * Scores of the vectors used last (null for a text that is not one): most reports of a programme share a few vectors,
+ * and scoring one builds a calculator each time. Bounded in entries and in the length of a vector remembered, so
+ * reports cannot grow it.
  */
-const scoredVectors = new Map<string, Severity | undefined>();
-const SCORED_VECTORS_KEPT = 256;
+const scoredVectors = new LruMap<string, Severity | null>(256);
 const LONGEST_REMEMBERED_VECTOR = 512;
 
 /** Scores a CVSS vector, or undefined when it is not a complete 3.0, 3.1 or 4.0 base vector. */
 export function scoreVector(vector: string): Severity | undefined {
   const trimmed = vector.trim();
   if (trimmed.length > LONGEST_REMEMBERED_VECTOR) return computeScore(trimmed);
-  if (!scoredVectors.has(trimmed)) {
-    scoredVectors.set(trimmed, computeScore(trimmed));
-    if (scoredVectors.size > SCORED_VECTORS_KEPT) scoredVectors.delete(scoredVectors.keys().next().value as string);
+  let severity = scoredVectors.get(trimmed);
+  if (severity === undefined) {
+    severity = computeScore(trimmed) ?? null;
+    scoredVectors.set(trimmed, severity);
   }
-  const severity = scoredVectors.get(trimmed);
-  return severity === undefined ? undefined : { ...severity };
+  return severity === null ? undefined : { ...severity };
 }
 
 function computeScore(trimmed: string): Severity | undefined {

@@ -217,9 +217,10 @@ function differingBytes(bits: number): number {
 }
 
 /**
- * Decoded once per indexed case (the index never changes one in place: it writes a new one). Each intake reads nearly the same newest cases as the one before, in the order they
- * arrived, so the first decoded are the first to leave the comparison window: dropping the oldest insertion bounds
- * the memo without reordering it on each of its thousands of reads per intake.
+ * Decoded once per indexed case (the index never changes one in place: it writes a new one). Each intake reads nearly
+ * the same newest cases as the one before, in the order they arrived, so the first decoded are the first to leave the
+ * comparison window: dropping the oldest insertion bounds the memo without reordering it on each of its thousands of
+ * reads per intake.
  */
 const comparisonFacts = new Map<IndexedCase, ComparisonFacts>();
 const COMPARISON_FACTS_KEPT = 2 * MAX_DUPLICATE_CANDIDATES;
