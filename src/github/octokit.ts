@@ -1,15 +1,19 @@
 import { ProbotOctokit } from "probot";
 import { trustedOctokit, type CaseTrust } from "./case-trust.js";
+import { keepAliveFetch } from "./keep-alive-fetch.js";
 
 /**
  * The app's GitHub client: every request passes the case-trust plugin (seals on write, judgement on read).
  * Throttling spaces GitHub writes about a second apart, as GitHub asks. GITHUB_THROTTLING=off switches it off, only
- * to run against a local GitHub stand-in (end-to-end tests, the demo and the benchmark).
+ * to run against a local GitHub stand-in (end-to-end tests, the demo and the benchmark). Requests go over keep-alive
+ * connections unless a client is given its own `request.fetch`.
  */
 export function octokitForEnvironment(env: NodeJS.ProcessEnv, trust: CaseTrust): typeof ProbotOctokit {
-  const base =
-    env.GITHUB_THROTTLING === "off"
-      ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false } }))
-      : ProbotOctokit;
+  const throttle = env.GITHUB_THROTTLING === "off" ? { throttle: { enabled: false } } : {};
+  const base = ProbotOctokit.defaults((options: Record<string, unknown> & { request?: Record<string, unknown> }) => ({
+    ...options,
+    ...throttle,
+    request: { fetch: keepAliveFetch, ...options.request },
+  }));
   return trustedOctokit(base, trust);
 }
