@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { request as octokitRequest } from "@octokit/request";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer, request as tlsRequest } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -354,6 +359,55 @@ describe("keepAliveFetch on its own", () => {
       headers: { "content-type": "application/json" },
     });
     expect(await streamed.json()).toMatchObject({ received: { streamed: true } });
+  });
+});
+
+describe("keepAliveFetch over TLS", () => {
+  it("refuses a certificate nobody vouches for, as Node's fetch does, from a server that answers a client trusting it", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "desk-tls-"));
+    const [keyFile, certificateFile] = [join(directory, "key.pem"), join(directory, "certificate.pem")];
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"].concat([
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        keyFile,
+        "-out",
+        certificateFile,
+      ]),
+      { stdio: "ignore" },
+    );
+    const certificate = readFileSync(certificateFile);
+    const tls = createTlsServer({ key: readFileSync(keyFile), cert: certificate }, (_request, response) =>
+      json(200, { ok: true })(_request, response, ""),
+    );
+    rmSync(directory, { recursive: true, force: true });
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/ok`;
+    try {
+      const trusted = await new Promise<number | undefined>((resolve, reject) => {
+        tlsRequest(url, { ca: certificate, agent: false }, (response) => resolve(response.resume().statusCode))
+          .on("error", reject)
+          .end();
+      });
+      expect(trusted).toBe(200);
+      const refusal = async (fetchImpl: typeof fetch) => {
+        const error = await fetchImpl(url).then(
+          () => undefined,
+          (failure: unknown) => failure as Error & { cause?: { code?: string } },
+        );
+        return { name: error?.name, message: error?.message, code: error?.cause?.code };
+      };
+      const mine = await refusal(keepAliveFetch);
+      expect(mine).toEqual(await refusal(fetch));
+      expect(mine).toEqual({ name: "TypeError", message: "fetch failed", code: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+    } finally {
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
   });
 });
 
