@@ -5,8 +5,8 @@ import zlib from "node:zlib";
 
 /**
  * `fetch` as Octokit calls it, over node:http(s) with keep-alive connections and the answer read whole: GitHub's
- * transport for every client of the app. Node's own fetch pipes each answer through web streams; this costs about half
- * its CPU per GitHub call, and every event makes at least three calls.
+ * transport for every client of the app. Node's own fetch pipes each answer through web streams and took about twice
+ * the CPU per GitHub call, and every event makes at least three calls.
  *
  * What Octokit and its plugins rely on behaves as in Node's fetch: redirects followed (at most 20, no credentials to
  * another origin, 303 and a redirected POST become a GET), gzip/deflate/br answers decoded, a network failure is a
@@ -64,7 +64,7 @@ async function follow(
 ): Promise<Response> {
   const answer = await exchange(outgoing, signal);
   const location = REDIRECT_STATUSES.has(answer.status) ? headerOf(answer.rawHeaders, "location") : undefined;
-  if (location === undefined || redirect === "manual") return await toResponse(answer, outgoing, hops > 0);
+  if (location === undefined || redirect === "manual") return toResponse(answer, outgoing, hops > 0);
   if (redirect === "error") throw fetchFailed(new Error("unexpected redirect"));
   if (hops >= MAX_REDIRECTS) throw fetchFailed(new Error("redirect count exceeded"));
   const next = safeUrl(location, outgoing.url);
@@ -154,7 +154,7 @@ async function decoded(body: Buffer, contentEncoding: string | undefined): Promi
   return result;
 }
 
-async function toResponse(answer: Answer, outgoing: Outgoing, redirected: boolean): Promise<Response> {
+function toResponse(answer: Answer, outgoing: Outgoing, redirected: boolean): Response {
   const headers = new Headers();
   for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2)
     headers.append(answer.rawHeaders[index]!, answer.rawHeaders[index + 1]!);
