@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readCaseBlock } from "../../src/case/case-record.js";
 import { readOriginal, sha256 } from "../../src/containment/original-copy.js";
@@ -29,6 +29,11 @@ afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
   await stopTestGitHubs();
+});
+
+// nock patches Node's http for the whole Jest worker: the files that run after this one get it as Node made it.
+afterAll(() => {
+  nock.restore();
 });
 
 function caseOf(github: ContainmentGitHub) {

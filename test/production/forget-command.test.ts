@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
 import { CASE_RECORD_VERSION, withCaseBlock, type CaseRecord } from "../../src/case/case-record.js";
@@ -105,6 +105,11 @@ afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
   await Promise.all(started.splice(0).map((github) => github.close()));
+});
+
+// nock patches Node's http for the whole Jest worker: the files that run after this one get it as Node made it.
+afterAll(() => {
+  nock.restore();
 });
 
 describe("disclosure-desk forget", () => {
