@@ -1,9 +1,10 @@
 import { connect } from "node:net";
 
 /**
- * A POST written by hand on a TCP socket, for tests of request-size limits. Node's HTTP client is patched by nock's
- * interceptor in any jest worker that loaded nock, and the patched client accepts every write without backpressure,
- * which hides whether the server stopped reading. A raw socket sees exactly what the server does.
+ * A POST written by hand on a TCP socket, for tests of request-size limits. An HTTP client can hide whether the server
+ * stopped reading: nock's interceptor, for one, accepts every write without backpressure (each test file that uses nock
+ * restores Node's http after it, test/architecture/test-isolation.test.ts). A raw socket sees exactly what the server
+ * does.
  */
 
 export interface RawPostResult {
