@@ -104,14 +104,40 @@ const TITLE_STATE = extend(FNV_OFFSET, "title:");
 
 const WORD = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
 const DIGITS = /^\d+$/;
+/** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
+const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
 
 function words(text: string): string[] {
   const found: string[] = [];
   for (const match of text.slice(0, MODEL_TEXT).toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    if (word.length > 30) continue;
-    found.push(SOURCE_NAMES.has(word) ? "_project_" : DIGITS.test(word) ? "_number_" : word);
+    if (UNSPACED_SCRIPT.test(match[0])) found.push(...unspacedWords(match[0]));
+    else addWord(found, match[0]);
   }
+  return found;
+}
+
+function addWord(found: string[], word: string): void {
+  if (word.length > 30) return;
+  found.push(SOURCE_NAMES.has(word) ? "_project_" : DIGITS.test(word) ? "_number_" : word);
+}
+
+/**
+ * The words of a token that mixes scripts ("后台存在sql注入漏洞"): the spaced parts as words, and each run of an
+ * unspaced script as its overlapping character pairs ("注入", "入漏", "漏洞"), since no word boundary is written.
+ */
+function unspacedWords(token: string): string[] {
+  const found: string[] = [];
+  let from = 0;
+  for (const run of token.matchAll(UNSPACED_RUNS)) {
+    const at = run.index;
+    if (at > from) addWord(found, token.slice(from, at));
+    const characters = [...run[0]];
+    if (characters.length === 1) found.push(run[0]);
+    for (let index = 0; index + 1 < characters.length; index++) found.push(`${characters[index]}${characters[index + 1]}`);
+    from = at + run[0].length;
+  }
+  if (from < token.length) addWord(found, token.slice(from));
   return found;
 }
 

@@ -72,6 +72,15 @@ describe("model features and scoring", () => {
     ]);
   });
 
+  it("reads text written without spaces (Chinese, Japanese, Korean) as overlapping character pairs, spaced words within it as words", () => {
+    expect(featuresOf("", "存在SQL注入", 1 << 20).map((feature) => feature.name)).toEqual(["存在", "存在 sql", "sql", "sql 注入", "注入"]);
+    expect(featuresOf("漏洞", "", 1 << 20).map((feature) => feature.name)).toEqual(["title:漏洞", "漏洞"]);
+    // Before, a sentence without spaces was one word, and one longer than 30 characters gave no feature at all.
+    expect(
+      featuresOf("", "攻击者可以通过上传接口上传任意文件获取服务器权限并执行任意命令读取数据库中的所有用户密码", 1 << 20).length,
+    ).toBeGreaterThan(40);
+  });
+
   it("scores the sum of the weights present and names the features behind it", () => {
     const prediction = predict(model, "", "remote code");
     expect(prediction.probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 3))), 6);
