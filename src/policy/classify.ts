@@ -193,6 +193,30 @@ const DUTCH_ANYONE_CAN = oneOf(
   String.raw`\b(?:elk|ieder|alle) accounts? (?:overnemen|resetten|inzien)\b`,
 );
 
+/**
+ * Chinese names of vulnerability classes, as reports in Chinese write them (no word boundaries in the script).
+ * "getshell" is how such reports, in English too, say an upload or injection gave them a shell on the server.
+ */
+const CHINESE_VULNERABILITY_CLASS = oneOf(
+  "i",
+  String.raw`sql\s?注入|(?:命令|代码|模板|表达式|ldap|xpath)注入`,
+  String.raw`跨站(?:脚本|请求伪造)|服务(?:端|器端)请求伪造|xml\s?外部实体`,
+  String.raw`(?:远程|任意)?(?:代码|命令)执行`,
+  String.raw`任意(?:文件|目录)(?:上传|读取|下载|删除|写入|覆盖|包含)|(?:本地|远程)?文件包含`,
+  String.raw`(?:目录|路径)(?:遍历|穿越)`,
+  String.raw`未授权访问|未经授权(?:的)?访问|越权|(?:权限|认证|鉴权|身份验证|登录|登陆)绕过|绕过(?:认证|鉴权|登录|登陆|权限)`,
+  String.raw`反序列化漏洞|任意用户(?:密码重置|登录|登陆)|硬编码(?:的)?(?:密钥|密码|凭证|token)`,
+  String.raw`缓冲区溢出|(?:堆|栈)(?:缓冲区)?溢出|释放后(?:使用|重用)|空指针(?:解引用|引用)|内存越界`,
+  String.raw`敏感信息泄[露漏]|\bgetshell\b`,
+);
+
+/** Chinese: an attacker can, or it works without logging in. */
+const CHINESE_ATTACKER_CAN = oneOf(
+  "i",
+  String.raw`攻击者(?:可以|可|能够|能|可能|即可|通过|利用)`,
+  String.raw`(?:无需|不需要|不用|未)(?:登录|登陆|认证|授权)(?:即可|就能|就可以|也能|也可以|可)`,
+);
+
 /** Something forged, read or taken over by anyone; the owner locked out. */
 const DONE_BY_ANYONE = oneOf(
   "i",
@@ -528,6 +552,7 @@ const signals: readonly Signal[] = [
       /\bwrites? (?:the |a |any )?(?:files? )?(?:into|to) (?:the )?(?:web ?root|document root)\b|\bwrites? (?:the |a |any )?(?:files? )?outside the (?:upload|target|intended|extraction) (?:folder|directory)\b/i,
       /\b(?:fetch(?:es)?|requests?|calls?|loads?|embeds?|reach(?:es)?|lists?) (?:your |the |our |any )?internal (?:urls?|network|services?|hosts?|addresses|ips?|endpoints?|elasticsearch|databases?|apis?|admin)\b/i,
       DUTCH_BREAK_IN_OR_BYPASS,
+      CHINESE_VULNERABILITY_CLASS,
       MEMORY_SAFETY_FLAW,
       DENIAL_OF_SERVICE_CAUSED,
       SECURITY_CHECK_BYPASSED,
@@ -579,6 +604,7 @@ const signals: readonly Signal[] = [
       ATTACKERS_ALLOWED_TO,
       /\b(?:leads? to|results? in|resulting in|which gives|giving)\b[^.\n]{0,40}\b(?:code execution|account takeover|full compromise|data (?:exposure|leak)|privilege escalation|session hijacking|credential theft)\b/i,
       DUTCH_ATTACKER_OR_OTHERS_DATA,
+      CHINESE_ATTACKER_CAN,
       DUTCH_ANYONE_CAN,
       DONE_BY_ANYONE,
       /\b(?:someone|somebody) (?:else'?s|other than you)|\b(?:isn'?t|is not|aren'?t|are not) (?:mine|yours)\b|\bother (?:people|customers|users)'s\b|\b(?:everyone|anyone|anybody|every customer|any customer)'s\b/i,
@@ -686,10 +712,11 @@ const signals: readonly Signal[] = [
     weight: -1.5,
     in: "title",
     patterns: [
-      /\?\s*$|^\s*(?:how|what|why|where|should|would|is there|are there|any plans?) /i,
+      /[?？]\s*$|^\s*(?:how|what|why|where|should|would|is there|are there|any plans?) |^\s*(?:如何|怎么|怎样|为什么|为何|能否|是否|请问)/i,
       /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*(?:docs?|documentation)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
       IMPERATIVE_TITLE,
       /\b(?:vraag|voorstel|wens|verzoek)\b/i,
+      /^\s*[\[【]?(?:建议|需求|功能|新功能|求助|疑问|咨询|提问)[\]】:：]/,
     ],
   },
   {

@@ -249,6 +249,36 @@ describe("classify", () => {
     expect(lek.vulnerabilityReport).toBe(true);
   });
 
+  it("reads a report written in Chinese by its class and what an attacker can do, and a question about the class as a question (control)", () => {
+    const report = classify({
+      title: "后台存在SQL注入漏洞",
+      body: "/admin/user/list 接口的 orderBy 参数未经过滤直接拼接进SQL语句，攻击者可以读取数据库中所有用户的密码。",
+    });
+    expect(report.vulnerabilityReport).toBe(true);
+    expect(report.reasons.map((reason) => [reason.rule, reason.matched])).toEqual(
+      expect.arrayContaining([
+        ["vulnerability-class", "SQL注入"],
+        ["attacker-impact", "攻击者可以"],
+      ]),
+    );
+    const withoutLogin = classify({ title: "未授权访问", body: "无需登录即可访问 /api/system/user 获取所有用户的手机号和邮箱。" });
+    expect(withoutLogin.reasons.map((reason) => reason.rule)).toEqual(expect.arrayContaining(["vulnerability-class", "attacker-impact"]));
+    expect(withoutLogin.vulnerabilityReport).toBe(true);
+    const question = classify({ title: "如何防止SQL注入？", body: "使用这个库的时候，怎样写查询才能避免SQL注入？" });
+    expect(question.vulnerabilityReport).toBe(false);
+    expect(question.reasons.map((reason) => reason.rule)).toContain("question-or-proposal");
+    const wish = classify({ title: "【建议】登录增加验证码", body: "希望登录页面增加图形验证码。" });
+    expect(wish.reasons.map((reason) => reason.rule)).toContain("question-or-proposal");
+    expect(wish.vulnerabilityReport).toBe(false);
+  });
+
+  it("reads getshell as a class of vulnerability, in the English that reports write it too", () => {
+    expect(classify({ title: "upload shell.jsp and getshell", body: "" }).reasons.map((reason) => reason.rule)).toContain(
+      "vulnerability-class",
+    );
+    expect(classify({ title: "Get shell history in the terminal widget", body: "" }).reasons).toEqual([]);
+  });
+
   it("returns a confidence between 0 and 1 and no reasons for an empty issue", () => {
     expect(classify({ title: "", body: "" })).toEqual({ vulnerabilityReport: false, confidence: expect.any(Number), reasons: [] });
     const huge = classify({ title: "x", body: "<script>".repeat(100_000) });
