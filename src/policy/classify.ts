@@ -716,7 +716,7 @@ const signals: readonly Signal[] = [
       /\b(?:feature request|feature|proposal|rfc|idea|question|discussion|support for|add support|roadmap|enhancement|suggestion|request:)\b|^\s*(?:docs?|documentation)\b|^\s*\[?(?:feat|docs|chore|question|rfc)\]?[:\]]/i,
       IMPERATIVE_TITLE,
       /\b(?:vraag|voorstel|wens|verzoek)\b/i,
-      /^\s*[\[【]?(?:建议|需求|功能|新功能|求助|疑问|咨询|提问)[\]】:：]/,
+      /^\s*[[【]?(?:建议|需求|功能|新功能|求助|疑问|咨询|提问)[\]】:：]/,
     ],
   },
   {
