@@ -90,6 +90,7 @@ const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
   "i",
   String.raw`\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b`,
   String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b[^.\n]{0,40}\b(?:reachable|accessible|available|exposed|loads?|open)\b`,
+  String.raw`\b(?:admin|administration|management) (?:panel|page|site|area|section|backend|dashboard|console|interface)s?\b[^.\n]{0,60}\b(?:(?:for|to) (?:every ?(?:one|body)|anyone|all (?:users|visitors)|every users?)|non[- ]?(?:logged|authenticated|admin))`,
 );
 
 /** A check that only asks whether you are logged in, or runs only in the browser. */
@@ -121,7 +122,7 @@ const XSS_PAYLOAD = oneOf(
 );
 
 /** Who an attacker is: an attacker, adversary, user, visitor or account, of some kind. */
-const ATTACKER = String.raw`(?:an? |the |any |remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s?`;
+const ATTACKER = String.raw`(?:(?:an? |the |any )(?:remote |malicious |unauthenticated |authenticated |anonymous |logged[ -]in |normal |regular |ordinary |non-admin |low[ -]privileged? )?|remote |malicious |unauthenticated |anonymous |low[ -]privileged? )(?:attacker|adversary|user|visitor|account)s?`;
 /** What an attacker does to others. */
 const ATTACKER_ACTION = [
   String.raw`read|access|download|view|see|steal|exfiltrate|take over|take (?:the |a )?(?:service|site|server|it) down`,
@@ -146,10 +147,10 @@ const ANYONE = [
 const ANYONE_ACTION = [
   String.raw`read|access|download|view|see|steal|take over|hijack|impersonate|execute|run|modify|change|delete|overwrite`,
   String.raw`bypass|obtain|reset|log in|sign in|push|send|create|post|deface|use|call|query|serve|register|forge`,
-  String.raw`make (?:itself|themselves|himself|herself) (?:an? )?(?:admin|owner)|zonder|alle|inzien|bekijken`,
+  String.raw`make (?:itself|themselves|himself|herself) (?:an? )?(?:admin|owner)|zonder|alle|inzien|bekijken|grab|fetch|list|edit|enumerate`,
 ].join("|");
 /** Anyone, a stranger or a low-privileged account who can do something they should not. */
-const ANYONE_CAN = oneOf("i", String.raw`\b(?:${ANYONE}) (?:can|could|is able to|kan) (?:${ANYONE_ACTION})\b`);
+const ANYONE_CAN = oneOf("i", String.raw`\b(?:${ANYONE}) (?:who [^.\n]{0,40})?(?:can|could|is able to|kan) (?:${ANYONE_ACTION})\b`);
 
 /** Logged in as, or acting as, another user or the victim. */
 const AS_SOMEONE_ELSE = oneOf(
@@ -210,11 +211,23 @@ const CHINESE_VULNERABILITY_CLASS = oneOf(
   String.raw`敏感信息泄[露漏]|\bgetshell\b`,
 );
 
-/** Chinese: an attacker can, or it works without logging in. */
+/** Chinese: an attacker can, anyone can obtain the data of users or the server, or it leads to a class of vulnerability. */
 const CHINESE_ATTACKER_CAN = oneOf(
   "i",
   String.raw`攻击者(?:可以|可|能够|能|可能|即可|通过|利用)`,
   String.raw`(?:无需|不需要|不用|未)(?:登录|登陆|认证|授权)(?:即可|就能|就可以|也能|也可以|可)`,
+  String.raw`(?:可以|能够|可|能)(?:直接)?(?:获取|读取|下载|查看|修改|删除|执行|上传)(?:到)?(?:所有|任意|其他|其它|全部|大量)?(?:用户|服务器|数据库|管理员|敏感|系统)`,
+  String.raw`导致[^。\n]{0,10}(?:未授权访问|越权|任意|远程|代码执行|命令执行|sql注入|敏感信息|getshell)`,
+);
+
+/**
+ * A title in the form of a vulnerability record: the affected component, a colon, and the kind of flaw
+ * ("url-parse: Open Redirect", "smart-admin: Unauthorized access"). A leading label of an issue tracker
+ * ("Security:", "Feature:", "Question:") is not a component.
+ */
+const COMPONENT_AND_FLAW_TITLE = oneOf(
+  "i",
+  String.raw`^\s*(?!(?:security|bug|feature|question|fix|feat|docs|chore|proposal|rfc|idea|request|enhancement|discussion|help|suggestion|todo|task|story|epic)\b)[\w.@/-]{2,40}:\s[^\n]{0,60}\b(?:injection|xss|cross[ -]site|traversal|redirect|overflow|bypass|execution|pollution|redos|denial of service|dos|exposure|forgery|ssrf|xxe|deseriali[sz]ation|use[ -]after[ -]free|out[ -]of[ -]bounds|privilege escalation|unauthori[sz]ed access|arbitrary file|timing attack|csrf|spoofing|hijacking|takeover)\b`,
 );
 
 /** Something forged, read or taken over by anyone; the owner locked out. */
@@ -246,7 +259,7 @@ const I_DID = String.raw`found|discovered|identified|noticed|observed|came acros
 const FINDING_OBJECT = [
   String.raw`vulnerab|exploit|inject|bypass|access|leak|expos|read|dump|execute|execution|take over|escalat`,
   String.raw`endpoint|token|password|key|session|other users|payload|security|download|log in|logged in|sign in`,
-  String.raw`admin|account|bucket|file|comment|another`,
+  String.raw`admin|account|bucket|file|comment|another|overflow|double free|use[ -]after[ -]free|out[ -]of[ -]bounds|trigger`,
 ].join("|");
 /** A first-person finding on a real system. */
 const I_FOUND = oneOf("i", String.raw`\bi (?:have )?(?:${I_DID})\b${IN_SENTENCE}{0,120}\b(?:${FINDING_OBJECT})`);
@@ -342,6 +355,9 @@ const WITHOUT_LOGIN = oneOf(
   String.raw`\bnobody (?:even )?needs an account\b`,
   String.raw`\b(?:reachable|open|accessible|readable|works?|answers?|returns?) without (?:any )?(?:credentials|a password|an account|logging in|authentication|a login)\b`,
   String.raw`\bzonder (?:in te loggen|account|wachtwoord|authenticatie|inloggen)\b`,
+  String.raw`\bwithout logging\b|\bnon[- ]?logged(?:[- ]in)? users?\b`,
+  String.raw`\b(?:access|reach|see|open|view|use|edit|delete)\b[^.\n]{0,60}\b(?:when|while|even when|even if|if) (?:i'?m |i am |you'?re |you are |the user is |users are )?(?:not logged in|logged out|not signed in|signed out)\b`,
+  String.raw`(?:在|于)?(?:不|未|没有?)(?:登录|登陆)(?:的)?(?:情况下|状态下)|无需(?:登录|登陆|认证|授权|鉴权)`,
 );
 
 /** Says something should be reachable without logging in. */
@@ -364,6 +380,7 @@ const SCANNER_OR_DEPENDENCY_CVE = oneOf(
 const SCANNER_TOOL_FINDING = oneOf(
   "i",
   String.raw`\b(?:checkmarx|fortify|hp fod|veracode|sonarqube|sonarcloud|deepsource|black ?duck|acunetix|nessus|qualys|whitehat ?sentinel|sd elements|appscan|nuclei)\b`,
+  String.raw`\b(?:gosec|bandit|semgrep|brakeman|coverity|codeql|lgtm|owasp zap|grype)\b`,
   String.raw`\b(?:automatic|automated) (?:vulnerability|security)[- ](?:detection|scanning|scan) tool\b`,
   String.raw`\bvulnerability[- ](?:detection|scanning) tool\b`,
   String.raw`\bsecurity hotspots?\b`,
@@ -391,6 +408,7 @@ const PRIVATE_CHANNEL_REQUEST = oneOf(
 const IMPERATIVE_TITLE = oneOf(
   "i",
   String.raw`^\s*(?:add|allow|enable|support|implement|introduce|provide|document|expose|make|let|switch|consider|offer|publish|set up|create)\b`,
+  String.raw`^\s*(?:swap|replace|improve|migrate|upgrade|bump|refactor)\b`,
   String.raw`^\s*use(?=\s)(?!\s+(?:after|of)\b)`,
 );
 
@@ -409,6 +427,7 @@ const MEMORY_SAFETY_FLAW = oneOf(
   String.raw`\b(?:heap|stack)-based buffer (?:overflow|over-?read|under-?read|underflow)\b`,
   String.raw`\bbuffer (?:over-read|overread|under-?read|underflow)\b`,
   String.raw`\bnull pointer de-?reference\b`,
+  String.raw`\bnull pointer (?:can be |could be |may be |is |gets )de-?referenced\b`,
   String.raw`\buse[ -]after[ -](?:poison|scope|return)\b`,
   String.raw`\bout[ -]of[ -]bounds (?:access|memory|array access)\b`,
   String.raw`\bmemory corruption\b`,
@@ -438,11 +457,12 @@ const ATTACKERS_ALLOWED_TO = oneOf(
   String.raw`\b(?:allows?|allowing|enables?|lets?|makes? it (?:easier|possible) for|could be (?:leveraged|used|exploited) by) (?:local |remote |context-dependent |physically proximate |authenticated |unauthenticated |malicious |man-in-the-middle |guest os |an? |the ){0,3}(?:attackers?|adversar(?:y|ies)) to\b`,
 );
 
-/** The opening of a vulnerability record: "X was discovered to contain ...", "A flaw was found in ...". */
+/** The opening of a vulnerability record ("X was discovered to contain ...", "A flaw was found in ...") or its sentence that the flaw affects or allows something. */
 const ADVISORY_OPENING = oneOf(
   "i",
   String.raw`\bwas discovered to contain an? \w`,
   String.raw`\ba (?:flaw|vulnerability) was (?:found|discovered|identified) in\b`,
+  String.raw`\b(?:this|the) (?:vulnerability|flaw|weakness) (?:affects|allows|exists|could allow|can be exploited|is exploitable)\b`,
 );
 
 /** A sanitizer's report line ("AddressSanitizer: heap-buffer-overflow") or the frames of its stack trace. */
@@ -513,6 +533,7 @@ const TEACHING_OR_ROADMAP = oneOf(
   String.raw`\broadmap\b`,
   String.raw`\bthis scenario (?:helps|demonstrates)\b`,
   String.raw`\b(?:new|vulnerable) (?:lesson|module|challenge|scenario)s?\b`,
+  String.raw`\badd (?:a |an |another |more |new )+[\w -]{0,30}?vulnerabilit(?:y|ies)\b`,
   String.raw`\btraining (?:app|application)\b`,
   String.raw`\bcheat ?sheet\b`,
   String.raw`\bcourse notes\b`,
@@ -538,9 +559,9 @@ const signals: readonly Signal[] = [
       /\bprivilege escalation\b|\bescalate (?:my |their |the )?privileges?\b/i,
       /\b(?:insecure |unsafe )?deseriali[sz]ation (?:of untrusted|vulnerability|gadget|leads|allows)|\bxxe\b|\bxml external entit/i,
       /\bopen redirect\b|\bprototype pollution\b|\baccount takeover\b|\bsession fixation\b|\bsubdomain takeover\b|\bcache poisoning\b|\brequest smuggling\b/i,
-      /\b(?:heap|stack|global|buffer|integer)[ -](?:buffer[ -])?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b/i,
+      /\b(?:heap|stack|global|buffer|integer)[ -](?:buffer[ -])?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b|\b(?:de)?compression[ -]bomb\b|\bbillion laughs\b/i,
       /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition\b[^.\n]{0,30}\b(?:allows|lets|payment|checkout|coupon|voucher|redeem|balance|withdraw|transfer)/i,
-      /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
+      /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bcertificate (?:host ?names?|chains?|names?|subjects?) (?:is |are )?not (?:being )?(?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
       EXPOSED_STORE_OR_DATA,
       REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE,
       /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
@@ -673,6 +694,13 @@ const signals: readonly Signal[] = [
     patterns: [WITHOUT_LOGIN],
   },
   {
+    rule: "record-title",
+    explanation: "is titled as a vulnerability record is: the affected component and the kind of flaw",
+    weight: 0.75,
+    in: "title",
+    patterns: [COMPONENT_AND_FLAW_TITLE],
+  },
+  {
     rule: "personal-data",
     explanation: "names the personal data of other people that is exposed",
     weight: 0.75,
@@ -687,7 +715,9 @@ const signals: readonly Signal[] = [
     explanation: "says a credential still works or must be revoked",
     weight: 1,
     in: "all",
-    patterns: [/\bstill (?:seems? |appears? )?(?:to be )?(?:valid|working|active|live)\b|\bplease (?:rotate|revoke)\b/i],
+    patterns: [
+      /(?<!\b(?:if|whether|when|while|until|as long as)\b[^.\n]{0,40})\bstill (?:seems? |appears? )?(?:to be )?(?:valid|working|active|live)\b|\bplease (?:rotate|revoke)\b/i,
+    ],
   },
   {
     rule: "concrete-target",

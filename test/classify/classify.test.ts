@@ -520,3 +520,91 @@ describe("classify on security talk that names its own reason not to be containe
     expect(threeWords.reasons).toContainEqual(expect.objectContaining({ rule: "harm-vocabulary", matched: "leaked, session, token" }));
   });
 });
+
+describe("classify on wording met in more public GitHub issues", () => {
+  const rules = (title: string, body = "") => classify({ title, body }).reasons.map((reason) => reason.rule);
+  const matched = (title: string, body: string, rule: string) =>
+    classify({ title, body }).reasons.find((reason) => reason.rule === rule)?.matched;
+
+  it("reads an attacker with a qualifier, and someone who can do something, as what an attacker can do", () => {
+    expect(matched("XXE", "An authenticated user can upload a malicious XML file.", "attacker-impact")).toBe(
+      "An authenticated user can upload",
+    );
+    expect(matched("Users API", "Someone who is authenticated can grab all the users with their emails.", "attacker-impact")).toBe(
+      "Someone who is authenticated can grab",
+    );
+    expect(rules("Users API", "An authenticated user sees the list of their own projects.")).not.toContain("attacker-impact");
+  });
+
+  it("reads more ways of saying it works without logging in, and not an error page seen while logged out (control)", () => {
+    expect(rules("Admin pages", "I can access addpage.php without logging admin.")).toContain("no-authentication");
+    expect(rules("Admin pages", "Admin access from non logged users.")).toContain("no-authentication");
+    expect(rules("Admin page", "I have access to an admin page when not logged in.")).toContain("no-authentication");
+    expect(rules("接口问题", "在不登录的情况下访问 /api/v1/user/list 接口，能够获取用户列表数据。")).toEqual(
+      expect.arrayContaining(["no-authentication", "attacker-impact"]),
+    );
+    expect(rules("World map", "A fatal error is thrown on the world map when logged out.")).not.toContain("no-authentication");
+  });
+
+  it("reads an admin site shown to everyone as reachable, and not an admin site's theme for every tenant (control)", () => {
+    expect(rules("Admin", "It will show you always the admin site for every users and non users.")).toContain("vulnerability-class");
+    expect(rules("Admin", "The admin site for every tenant has its own theme.")).not.toContain("vulnerability-class");
+  });
+
+  it("counts the findings of more code scanners as pasted scanner output, and not the same text without one (control)", () => {
+    const body = "I ran gosec on the whole code base and the result was a total of 55 security issues, from low to medium severity.";
+    expect(rules("55 possible security issues", body)).toContain("scanner-output");
+    expect(rules("55 possible security issues", body.replace("gosec", "a script"))).not.toContain("scanner-output");
+  });
+
+  it("reads a title that asks to swap, replace or improve something as a request, and not a past participle (control)", () => {
+    expect(rules("Swap out yaml.load() for yaml.safe_load()")).toContain("question-or-proposal");
+    expect(rules("Swapped parameters allow SQL injection")).not.toContain("question-or-proposal");
+  });
+
+  it("reads a request to add a vulnerability to a training app as teaching material, and not a report of one (control)", () => {
+    expect(
+      rules("Add a command injection vulnerability", "Perhaps a user can upload a file that is processed on the command line."),
+    ).toContain("teaching-material");
+    expect(rules("Command injection in the upload handler", "The file name is passed to the shell unescaped.")).not.toContain(
+      "teaching-material",
+    );
+  });
+
+  it("reads a credential that is still valid as live, and not a condition on one (control)", () => {
+    expect(rules("Leaked token", "The leaked token is still valid.")).toContain("live-credential");
+    expect(rules("Clear JWTs on 401", "It should call /refresh if the refresh token is still valid.")).not.toContain("live-credential");
+  });
+
+  it("reads unvalidated certificate host names, decompression bombs and a NULL pointer that can be dereferenced as classes", () => {
+    expect(rules("Certificate hostnames are not validated")).toContain("vulnerability-class");
+    expect(rules("Certificate renewal is not automated")).not.toContain("vulnerability-class");
+    expect(rules("std/encoding/compress: no decompression-bomb limit")).toContain("vulnerability-class");
+    expect(rules("PKCS7", "A NULL pointer can be dereferenced when signatures are being verified.")).toContain("vulnerability-class");
+  });
+
+  it("reads a first-person finding of a memory-safety flaw as first-hand", () => {
+    expect(rules("parse_object", "During a fuzzing session I found that it is possible to trigger a double free.")).toContain(
+      "first-hand-finding",
+    );
+    expect(rules("parse_object", "During a fuzzing session I found that the build takes long.")).not.toContain("first-hand-finding");
+  });
+
+  it("reads a vulnerability record's sentence of what the flaw affects as framing, and not a question about it (control)", () => {
+    expect(rules("Git for Windows", "This vulnerability affects users working on multi-user machines.")).toContain("disclosure-framing");
+    expect(rules("Git for Windows", "Does this vulnerability affect users of the portable build?")).not.toContain("disclosure-framing");
+  });
+
+  it("reads a title naming a component and a kind of flaw as a record's title, and not a tracker's label before one (control)", () => {
+    expect(rules("url-parse: Open Redirect", "url-parse returns the wrong hostname")).toContain("record-title");
+    expect(rules("smart-admin: Unauthorized access")).toContain("record-title");
+    expect(rules("Security: how can I report a redirect bypass privately?")).not.toContain("record-title");
+    expect(rules("docs: explain the open redirect option")).not.toContain("record-title");
+    expect(rules("url-parse: support IPv6 hosts")).not.toContain("record-title");
+  });
+
+  it("reads a Chinese report that says the flaw leads to a class of vulnerability as an attacker's impact", () => {
+    expect(rules("[Bug] Unauthorized access", "/api/display/info 未对接口做权限校验，导致可以未授权访问")).toContain("attacker-impact");
+    expect(rules("回调问题", "回调地址设置正确，请问什么问题导致回调不正常")).not.toContain("attacker-impact");
+  });
+});
