@@ -34,10 +34,12 @@ describe("the containment model", () => {
     }).reasons.filter((reason) => reason.rule === "model");
     expect(sure?.explanation).toContain("vulnerability report at 0.999; ");
     const [lessSure] = classify({
-      title: "API response discloses password hashes of users - PATCH /api/users",
-      body: "The endpoint returns the password hash of every user in its JSON response. Version 1.4.0.",
+      title: "Out-of-bounds read in the tag parser",
+      body: "The tag parser reads past the end of its buffer for a short header.",
     }).reasons.filter((reason) => reason.rule === "model");
-    expect(lessSure?.explanation).toMatch(/vulnerability report at 0\.99[0-8]; /);
+    const shown = Number(/vulnerability report at (0\.\d{1,3}); /.exec(lessSure?.explanation ?? "")?.[1]);
+    expect(shown).toBeGreaterThan(0.5);
+    expect(shown).toBeLessThan(0.999);
   });
 
   it("does not count words of harm alone as a sign the model may corroborate", () => {
