@@ -89,6 +89,7 @@ const EXPOSED_STORE_OR_DATA = oneOf(
 const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
   "i",
   String.raw`\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b`,
+  String.raw`\b(?:reset|verification|magic|invite|invitation|login) (?:links?|tokens?|codes?|e-?mails?)\b[^.\n]{0,30}\b(?:(?:are|is) not expiring|can be (?:re)?used (?:again|more than once|multiple times))`,
   String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b[^.\n]{0,40}\b(?:reachable|accessible|available|exposed|loads?|open)\b`,
   String.raw`\b(?:admin|administration|management) (?:panel|page|site|area|section|backend|dashboard|console|interface)s?\b[^.\n]{0,60}\b(?:(?:for|to) (?:every ?(?:one|body)|anyone|all (?:users|visitors)|every users?)|non[- ]?(?:logged|authenticated|admin))`,
 );
@@ -150,12 +151,17 @@ const ANYONE_ACTION = [
   String.raw`make (?:itself|themselves|himself|herself) (?:an? )?(?:admin|owner)|zonder|alle|inzien|bekijken|grab|fetch|list|edit|enumerate`,
 ].join("|");
 /** Anyone, a stranger or a low-privileged account who can do something they should not. */
-const ANYONE_CAN = oneOf("i", String.raw`\b(?:${ANYONE}) (?:who [^.\n]{0,40})?(?:can|could|is able to|kan) (?:${ANYONE_ACTION})\b`);
+const ANYONE_CAN = oneOf(
+  "i",
+  String.raw`\b(?:${ANYONE}) (?:who [^.\n]{0,40})?(?:can|could|is able to|kan) (?:${ANYONE_ACTION})\b`,
+  String.raw`\b(?:lets|allows) (?:${ANYONE}) (?:to )?(?:${ANYONE_ACTION})\b`,
+);
 
-/** Logged in as, or acting as, another user or the victim. */
+/** Logged in as another user, able to log in as an administrator (logging in as one is a reproduction step), or acting as the victim. */
 const AS_SOMEONE_ELSE = oneOf(
   "i",
-  String.raw`\b(?:log|logged|sign|signed) in as (?:the |another |any |an? )?(?:admin|administrator|root|other user|another user|any user|that user)\b`,
+  String.raw`\b(?:can|could|able to|managed to|allows? (?:\w+ )?to|lets? (?:\w+ )?) (?:log|sign) in as (?:the |an? )?(?:admin|administrator|root)\b`,
+  String.raw`\b(?:log|logged|sign|signed) in as (?:the |an? )?(?:other user|another user|any user|that user)\b`,
   String.raw`\bas another user\b`,
   String.raw`\bbelongs? to another (?:user|customer|tenant|account|organi[sz]ation)\b`,
   String.raw`\bvictim'?s? (?:session|account|e-?mail|password|cookies?|data|token|browser)\b`,
@@ -228,6 +234,21 @@ const CHINESE_ATTACKER_CAN = oneOf(
 const COMPONENT_AND_FLAW_TITLE = oneOf(
   "i",
   String.raw`^\s*(?!(?:security|bug|feature|question|fix|feat|docs|chore|proposal|rfc|idea|request|enhancement|discussion|help|suggestion|todo|task|story|epic)\b)[\w.@/-]{2,40}:\s[^\n]{0,60}\b(?:injection|xss|cross[ -]site|traversal|redirect|overflow|bypass|execution|pollution|redos|denial of service|dos|exposure|forgery|ssrf|xxe|deseriali[sz]ation|use[ -]after[ -]free|out[ -]of[ -]bounds|privilege escalation|unauthori[sz]ed access|arbitrary file|timing attack|csrf|spoofing|hijacking|takeover)\b`,
+);
+
+/** Cryptography misused in the project's own code: a fixed IV or nonce, ECB mode, a comparison of secrets that leaks timing. */
+const CRYPTO_MISUSE = oneOf(
+  "i",
+  String.raw`\b(?:static|fixed|constant|hard-?coded|zero|reused?) (?:iv|nonce|initiali[sz]ation vector)s?\b|\b(?:iv|nonce) reuse\b`,
+  String.raw`\becb mode\b|\baes[- ]ecb\b`,
+  String.raw`\b(?:non|not)[- ]constant[- ]time\b|\btiming[- ]attacks?\b|\btiming[- ]unsafe\b`,
+);
+
+/** A crash a fuzzer found: the input that triggers it was produced, so the crash was reproduced. */
+const FUZZER_FINDING = oneOf(
+  "i",
+  String.raw`\b(?:found|discovered|detected|caught|reported) (?:by|using|with|via|through) (?:go-?fuzz|libfuzzer|afl\+*|honggfuzz|cargo[- ]fuzz|oss-fuzz|jazzer|atheris|(?:a |the |our )?fuzzer)\b`,
+  String.raw`\bcrash(?:ing)? inputs?\b|\b(?:running|ran) (?:the |a |my )?fuzzer\b`,
 );
 
 /** Something forged, read or taken over by anyone; the owner locked out. */
@@ -581,6 +602,8 @@ const signals: readonly Signal[] = [
       GUESSABLE_SECRETS,
       INSECURE_FILE_PERMISSIONS,
       DESERIALIZATION_GADGET,
+      CRYPTO_MISUSE,
+      /\bget(?:ting)? (?:a )?web ?shell\b|\bupload(?:ed|ing|s)?\b[^.\n]{0,50}\bweb ?shell\b/i,
     ],
   },
   {
@@ -648,6 +671,7 @@ const signals: readonly Signal[] = [
       I_CHANGED_AND_SAW,
       /\bik (?:heb|ontdekte|vond|kon|kan|zag|merkte)\b[^.\n]{0,120}\b(?:kwetsbaar|lek|toegang|inloggen|gegevens|wachtwoord|token|downloaden|inzien|bekijken|facturen|binnenkom|installaties)/i,
       CAREFUL_TESTING,
+      FUZZER_FINDING,
     ],
   },
   {
@@ -775,6 +799,13 @@ const signals: readonly Signal[] = [
       /\b(?:publicly|already) (?:known|disclosed|published|announced)\b|\bpublished (?:security )?(?:advisory|cve)\b/i,
       SCANNER_OR_DEPENDENCY_CVE,
     ],
+  },
+  {
+    rule: "names-published-cve",
+    explanation: "names a CVE id, which is assigned when a vulnerability is published or about to be",
+    weight: -1.5,
+    in: "all",
+    patterns: [/\bcve-\d{4}-\d{4,7}\b/i],
   },
   {
     rule: "published-cve-list",
@@ -946,12 +977,15 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
 
 /**
  * Whether the rules found a sign of a vulnerability the model may corroborate: a rule other than the words of harm
- * ("token" and "session" appear in ordinary bugs too), and nothing that frames the text as a discussion, a scan result
- * or a request.
+ * ("token" and "session" appear in ordinary bugs too) and a concrete target (a request line or a URL is how ordinary
+ * API bugs are reported as well), and nothing that frames the text as a discussion, a scan result or a request.
  */
 function corroborates(reasons: readonly ClassifyReason[]): boolean {
-  return reasons.some((reason) => reason.weight > 0 && reason.rule !== "harm-vocabulary") && !reasons.some((reason) => reason.weight < 0);
+  return reasons.some((reason) => reason.weight > 0 && !NOT_A_SIGN.includes(reason.rule)) && !reasons.some((reason) => reason.weight < 0);
 }
+
+/** Rules that find something reports have, but ordinary issues have too: not a sign the model may corroborate. */
+const NOT_A_SIGN: readonly string[] = ["harm-vocabulary", "concrete-target"];
 
 /**
  * Rules after which the model is not asked at all, not even when it is very sure: a scanning product's findings are
@@ -995,8 +1029,8 @@ const RULES_DECIDE = defaultClassifyPolicy.threshold;
 /** How much the model's log-odds count next to the rules' weights, and the most they add. */
 const MODEL_WEIGHT = 1;
 const MODEL_MOST_LOG_ODDS = 4;
-/** Log-odds (p ≥ 0.982) from which the model speaks even when no rule found a sign of a vulnerability. */
-const MODEL_ALONE_LOG_ODDS = 4;
+/** Log-odds (p ≥ 0.993) from which the model speaks even when no rule found a sign of a vulnerability. */
+const MODEL_ALONE_LOG_ODDS = 5;
 /** A model's chance is never certainty, and rounded to 1 the reason would claim it. */
 const MOST_SHOWN_PROBABILITY = 0.999;
 

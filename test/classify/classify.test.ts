@@ -603,6 +603,50 @@ describe("classify on wording met in more public GitHub issues", () => {
     expect(rules("url-parse: support IPv6 hosts")).not.toContain("record-title");
   });
 
+  it("does not let a URL alone be the sign the model corroborates, and lets a class of vulnerability (control)", () => {
+    const upload = "On production https://data.example.org/dataset/new?id=1 a file upload failed and the user was not informed.";
+    expect(rules("Large file upload fails", `${upload} The issue can be reproduced by attempting to upload a large file.`)).toEqual([
+      "concrete-target",
+    ]);
+    const xss = classify({
+      title: "Stored XSS in the file upload",
+      body: "On production https://data.example.org/dataset/new?id=1 the file name is shown unescaped, so an upload can run script for the user.",
+    });
+    expect(xss.reasons.map((reason) => reason.rule)).toContain("model");
+    expect(xss.vulnerabilityReport).toBe(true);
+  });
+
+  it("reads logging in as an administrator as a reproduction step, and being able to as an attacker's impact (control)", () => {
+    expect(rules("401 Unauthorized", "After logged in as admin, got a 401 unauthorized from /api/account.")).not.toContain(
+      "attacker-impact",
+    );
+    expect(rules("Login", "Anyone could log in as admin with an empty password.")).toContain("attacker-impact");
+    expect(rules("Login", "With the remember-me cookie of a user I logged in as another user.")).toContain("attacker-impact");
+  });
+
+  it("reads misused cryptography, a fuzzer's crash input, reusable reset links and a web shell as signs of a vulnerability", () => {
+    expect(rules("AES ECB encryption", "Why are you using the most insecure AES mode?")).toContain("vulnerability-class");
+    expect(rules("Static IV used in AES-GCM", "The IV is b'0' * 16 when none is given.")).toContain("vulnerability-class");
+    expect(rules("Token check", "The token is compared with ===, which is not constant-time.")).toContain("vulnerability-class");
+    expect(rules("AES modes", "Which AES mode does the library use by default?")).not.toContain("vulnerability-class");
+    expect(rules("Panic in writeRep", "A panic in the master tree was found using go-fuzz.")).toContain("first-hand-finding");
+    expect(rules("Fuzzing", "Please add the project to OSS-Fuzz.")).not.toContain("first-hand-finding");
+    expect(rules("Reset links", "Password reset links are not expiring: I used the same e-mail twice.")).toContain("vulnerability-class");
+    expect(rules("Upload", "In the background you can upload a php file to get webshell.")).toContain("vulnerability-class");
+    expect(
+      rules("Subscribers API", "The link https://example.org/api/subscribers?users_id=2 lets anyone see all verified e-mails."),
+    ).toContain("attacker-impact");
+  });
+
+  it("counts naming a CVE id against, since an assigned CVE is published or about to be, and not the same text without one (control)", () => {
+    const body =
+      "zlib through 1.2.12 has a heap-based buffer over-read or buffer overflow in inflate in inflate.c via a large gzip header.";
+    const named = classify({ title: "CVE-2022-37434", body });
+    expect(named.reasons.map((reason) => reason.rule)).toContain("names-published-cve");
+    expect(named.vulnerabilityReport).toBe(false);
+    expect(rules("zlib heap overflow", body)).not.toContain("names-published-cve");
+  });
+
   it("reads a Chinese report that says the flaw leads to a class of vulnerability as an attacker's impact", () => {
     expect(rules("[Bug] Unauthorized access", "/api/display/info 未对接口做权限校验，导致可以未授权访问")).toContain("attacker-impact");
     expect(rules("回调问题", "回调地址设置正确，请问什么问题导致回调不正常")).not.toContain("attacker-impact");
