@@ -476,6 +476,7 @@ const DENIAL_OF_SERVICE_CAUSED = oneOf(
 const ATTACKERS_ALLOWED_TO = oneOf(
   "i",
   String.raw`\b(?:allows?|allowing|enables?|lets?|makes? it (?:easier|possible) for|could be (?:leveraged|used|exploited) by) (?:local |remote |context-dependent |physically proximate |authenticated |unauthenticated |malicious |man-in-the-middle |guest os |an? |the ){0,3}(?:attackers?|adversar(?:y|ies)) to\b`,
+  String.raw`\b(?:allows?|allowing|enables?|lets?|makes? it (?:easier|possible) for) (?:an? |the )?(?:local |remote |context-dependent |physically proximate |authenticated |unauthenticated |malicious |low-privileged |guest os ){1,2}users? to\b`,
 );
 
 /** The opening of a vulnerability record ("X was discovered to contain ...", "A flaw was found in ...") or its sentence that the flaw affects or allows something. */

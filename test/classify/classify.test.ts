@@ -638,6 +638,16 @@ describe("classify on wording met in more public GitHub issues", () => {
     ).toContain("attacker-impact");
   });
 
+  it("reads a record's 'allows local users to' as what an attacker can do, and not a feature that allows the user to (control)", () => {
+    expect(rules("sshd", "sshd allows remote authenticated users to obtain access to arbitrary SELinux roles.")).toContain(
+      "attacker-impact",
+    );
+    expect(rules("systemd", "systemd allows local users to change the permissions of arbitrary files via a symlink attack.")).toContain(
+      "attacker-impact",
+    );
+    expect(rules("Themes", "The settings page allows the user to choose a theme.")).not.toContain("attacker-impact");
+  });
+
   it("counts naming a CVE id against, since an assigned CVE is published or about to be, and not the same text without one (control)", () => {
     const body =
       "zlib through 1.2.12 has a heap-based buffer over-read or buffer overflow in inflate in inflate.c via a large gzip header.";
