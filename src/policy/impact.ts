@@ -32,6 +32,7 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
     patterns: [
       /\b(?:remote|arbitrary) (?:code|command) execution\b|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b|\brce\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)/i,
+      /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
     ].map(builtInPattern),
   },
   {
@@ -46,6 +47,13 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
       /\b(?:read|access|download|view|see|dump|leak|expose)s? (?:the )?(?:data|invoices|orders|messages|files|records|documents|personal data) of (?:other|all|any) (?:users|customers|tenants|accounts)\b/i,
       /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
+    ].map(builtInPattern),
+  },
+  {
+    title: "The report shows memory being written or control flow taken over, not only a crash",
+    patterns: [
+      /\b(?:out[- ]of[- ]bounds|oob|arbitrary(?: memory)?) writes?\b|\bwrite-what-where\b|\bcontrol[- ]flow (?:hijack\w*|takeover)\b/i,
+      /\b(?:hijacks?|controls?|overwrites?) (?:the )?(?:control flow|instruction pointer|program counter|return address|function pointer)\b/i,
     ].map(builtInPattern),
   },
   {

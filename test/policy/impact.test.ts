@@ -115,6 +115,27 @@ describe("a strong impact keeps reports of exposed credentials and memory in sco
     );
     expect(crash.excluded).toEqual(["denial-of-service"]);
   });
+
+  it("brings back a denial of service that also writes memory or takes over control flow, and a Chinese report of code execution", () => {
+    const write = triaged(
+      ["denial-of-service"],
+      "Read File Record request",
+      "A single unauthenticated request causes an out-of-bounds write past msg.buf: a denial of service at least, and a control-flow hijack.",
+    );
+    expect(write.excluded).toEqual([]);
+    expect(write.kept.map((kept) => kept.title)).toEqual([
+      "The report shows memory being written or control flow taken over, not only a crash",
+    ]);
+    const upload = triaged(["denial-of-service"], "文件上传没校验后缀", "攻击者可以直接上传webshell，植入DDoS程序，执行任意文件。");
+    expect(upload.excluded).toEqual([]);
+    expect(upload.kept.map((kept) => kept.title)).toEqual(["The report shows code execution"]);
+    const hang = triaged(
+      ["denial-of-service"],
+      "Parser hangs",
+      "A crafted header makes the parser write the same log line forever: a denial of service.",
+    );
+    expect(hang.excluded).toEqual(["denial-of-service"]);
+  });
 });
 
 describe("the category model", () => {
