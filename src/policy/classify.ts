@@ -419,6 +419,10 @@ const PRIVATE_CHANNEL_REQUEST = oneOf(
   String.raw`\benable (?:github )?private vulnerability reporting\b`,
   String.raw`\b(?:without disclosing|not (?:disclose|release|publish)) (?:any )?(?:the )?(?:details|them|it) publicly\b`,
   String.raw`\brather not (?:put|share|post|disclose) (?:the |any )?details\b`,
+  String.raw`\b(?:secure|private|safe|confidential) (?:way|channel|place|means|method|address|e-?mail) (?:to|of|for) (?:report|disclos|contact|send|share|reach|discuss)`,
+  String.raw`\breport (?:it|this|them|the (?:issue|vulnerability|details)) (?:privately|securely|confidentially|in private)\b`,
+  String.raw`\b(?:don'?t|do not|wouldn'?t|would not) want to (?:expose|disclose|share|post|publish|reveal) (?:it|this|them|the details)\b`,
+  String.raw`\b(?:chat|talk|discuss|communicate) (?:off[- ]?site|offline|privately|in private|via e-?mail|by e-?mail|over e-?mail)\b|\b(?:get|have|need) (?:a |an )?(?:security )?contact\b`,
 );
 
 /**
@@ -799,6 +803,7 @@ const signals: readonly Signal[] = [
       /\b(?:cve-\d{4}-\d{4,}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,80}\b(?:in|of|affects?) (?:the )?(?:dependency|dependencies|transitive|upstream|package|library)\b/i,
       /\b(?:publicly|already) (?:known|disclosed|published|announced)\b|\bpublished (?:security )?(?:advisory|cve)\b/i,
       SCANNER_OR_DEPENDENCY_CVE,
+      /(?:组件|依赖)[^。\n]{0,40}漏洞[^。\n]{0,40}(?:升级|更新)|漏洞[^。\n]{0,20}建议[^。\n]{0,6}(?:升级|更新)/,
     ],
   },
   {
@@ -850,6 +855,7 @@ const signals: readonly Signal[] = [
     in: "all",
     patterns: [
       HARDENING_REQUEST,
+      /\bhardening\b|\bpost[- ]?mortem\b|\bincident report\b|\bno action (?:is )?(?:needed|required)\b/i,
       /\b(?:security policy|threat model|security audit|pen ?test(?:ing)? (?:schedule|plan|vendor)|security review of|security roadmap|best practices?|checklist|guidelines|hardening guide)\b/i,
       /\b(?:would|should) (?:it|we|you|this) (?:be|make|add|consider|document)\b|\bwhat do (?:you|people|folks) think\b|\bany plans? to\b|\bis there a (?:way|plan|recommended)\b|\bhow (?:do|should|can) (?:i|we|you)\b/i,
     ],
