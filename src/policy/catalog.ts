@@ -36,6 +36,12 @@ export interface CatalogEntry {
    * a strong impact does not bring the report back, since the impact still depends on that precondition.
    */
   readonly aboutPrecondition?: boolean;
+  /**
+   * Only a readable impact (password hashes, the data of others) brings the report back, not the category model: the
+   * finding is narrow and worded like the access-control reports the model learned from ("anyone can enumerate all
+   * accounts"), so the model's confident "access control" says nothing the rule's own `notWhen` has not weighed.
+   */
+  readonly readableImpactOnly?: boolean;
 }
 
 export interface ExceptionDefinition {
@@ -430,6 +436,7 @@ export const catalog: readonly CatalogEntry[] = [
     ],
     notWhen: [/\b(?:pii|personal data|phone numbers?|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i],
     exceptions: [],
+    readableImpactOnly: true,
   },
   {
     id: "outdated-browser",

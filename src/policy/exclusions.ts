@@ -52,6 +52,8 @@ export interface CompiledExclusion {
    * the exclusion is about what the attack needs (see `CatalogEntry.aboutPrecondition`).
    */
   readonly impactDoesNotApply: boolean;
+  /** Only a readable impact brings the report back, not the category model's (see `CatalogEntry.readableImpactOnly`). */
+  readonly readableImpactOnly: boolean;
   readonly vrt?: string;
   readonly cwe: readonly string[];
 }
@@ -102,6 +104,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       aboutLocation: true,
       placeOfDemonstration: false,
       impactDoesNotApply: entry.unless?.length === 0,
+      readableImpactOnly: false,
       cwe: [],
     };
   }
@@ -118,6 +121,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     aboutLocation: builtIn.aboutLocation ?? false,
     placeOfDemonstration: builtIn.placeOfDemonstration ?? false,
     impactDoesNotApply: entry.unless?.length === 0 || builtIn.aboutPrecondition === true,
+    readableImpactOnly: builtIn.readableImpactOnly ?? false,
     ...(taxonomy.vrt === undefined ? {} : { vrt: taxonomy.vrt }),
     cwe: taxonomy.cwe,
   };
@@ -181,7 +185,8 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
         return;
       }
     }
-    const impact = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
+    const found = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
+    const impact = rule.readableImpactOnly && found?.source === "model" ? undefined : found;
     if (impact !== undefined) {
       exceptionsApplied.push({
         id: rule.id,
