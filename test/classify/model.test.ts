@@ -6,7 +6,7 @@ describe("the containment model", () => {
   it("contains an advisory-style report the rules alone leave below the threshold, quoting a word it weighed", () => {
     const report = {
       title: "Improper access control in the export API",
-      body: "Improper access control in the export API of the server before 3.2 lets authenticated users download exports of other organisations.",
+      body: "Improper access control in the export API of the server before 3.2 lets authenticated users download exports of other organisations. This may lead to information disclosure of sensitive data.",
     };
     const result = classify(report);
     expect(result.vulnerabilityReport).toBe(true);
