@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { labelsFile, readJsonl, splitOf } from "./datasets.mjs";
+import { githubIssueItems, labelsFile, readJsonl, splitOf, trimBody as trim } from "./datasets.mjs";
 
 const [sourcesDir] = process.argv.slice(2);
 if (!sourcesDir) {
@@ -19,8 +19,6 @@ if (!sourcesDir) {
   process.exit(2);
 }
 const githubIssuesOnly = sourcesDir === "--github-issues-only";
-
-const BODY_LIMIT = 1_200;
 
 function gitDir(name) {
   for (const candidate of [join(sourcesDir, name, "repo", ".git"), join(sourcesDir, name, "repo"), join(sourcesDir, name)]) {
@@ -43,15 +41,6 @@ function listFiles(dir, prefix) {
 
 function show(dir, path) {
   return execFileSync("git", ["--git-dir", dir, "show", `HEAD:${path}`], { maxBuffer: 1 << 28 }).toString();
-}
-
-function trim(text) {
-  const clean = text
-    .replace(/\r/g, "")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return clean.length > BODY_LIMIT ? `${clean.slice(0, BODY_LIMIT)}…` : clean;
 }
 
 /** A stable pseudo-random rank in [0, 1) for deterministic sampling. */
@@ -211,13 +200,9 @@ if (githubIssuesOnly) {
 //    in the shape researchers file them, and security-worded issues that are not disclosures. The file is the source:
 //    each line keeps the issue's URL, so it needs no clone.
 for (const issue of readJsonl("data/github-issues.jsonl")) {
-  const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trim(issue.body) };
-  containment.push({ ...item, label: issue.label });
-  if (issue.category) {
-    const category =
-      issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
-    triage.push({ ...item, category });
-  }
+  const items = githubIssueItems(issue, labels);
+  containment.push(items.containment);
+  if (items.triage) triage.push(items.triage);
 }
 
 function write(name, items) {

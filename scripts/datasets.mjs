@@ -8,6 +8,28 @@ export function splitOf(id) {
   return value < 0.6 ? "train" : value < 0.8 ? "dev" : "test";
 }
 
+/** Bodies are kept to this many characters, whitespace collapsed: enough for a model, not a copy of the text. */
+const BODY_LIMIT = 1_200;
+
+export function trimBody(text) {
+  const clean = text
+    .replace(/\r/g, "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return clean.length > BODY_LIMIT ? `${clean.slice(0, BODY_LIMIT)}…` : clean;
+}
+
+/**
+ * A hand-labelled public GitHub issue (data/github-issues.jsonl, data/held-out-issues.jsonl) as a containment item,
+ * and as a triage item when it has a category; a memory-safety finding's category follows the labelling table.
+ */
+export function githubIssueItems(issue, labels) {
+  const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trimBody(issue.body) };
+  const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
+  return { containment: { ...item, label: issue.label }, triage: category === undefined ? undefined : { ...item, category } };
+}
+
 export function readJsonl(path) {
   return readFileSync(path, "utf8")
     .split("\n")
