@@ -1,29 +1,32 @@
 #!/usr/bin/env node
-// Prints containment and triage accuracy on one split of data/*.jsonl (default: test).
-// usage: npm run eval [-- --split dev] [-- --json]
-// The test split is for scoring only: rules and thresholds are changed while looking at train and dev.
+// Prints containment and triage accuracy on one split of data/*.jsonl (default: test), or on the held-out issues.
+// usage: npm run eval [-- --split dev] [-- --split held-out] [-- --json]
+// The test split and the held-out issues are for scoring only: rules and thresholds are changed while looking at
+// train and dev. The held-out issues (data/held-out-issues.jsonl) are in no split and never trained on.
 import { parseArgs } from "node:util";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseConfigText } from "../dist/config/load.js";
 import { containmentFigures, triageFigures } from "../dist/policy/accuracy.js";
-import { labelsFile, readJsonl } from "./datasets.mjs";
+import { githubIssueItems, labelsFile, readJsonl } from "./datasets.mjs";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, json: { type: "boolean", default: false } } });
 const split = values.split;
 const labels = labelsFile();
 
-const containment = containmentFigures(readJsonl("data/containment.jsonl").filter((item) => item.split === split));
+const heldOut = split === "held-out" ? readJsonl("data/held-out-issues.jsonl").map((issue) => githubIssueItems(issue, labels)) : undefined;
+const containmentItems =
+  heldOut?.map((items) => items.containment) ?? readJsonl("data/containment.jsonl").filter((item) => item.split === split);
+const triageItems =
+  heldOut?.flatMap((items) => (items.triage ? [items.triage] : [])) ??
+  readJsonl("data/triage.jsonl").filter((item) => item.split === split);
+const containment = containmentFigures(containmentItems);
 const triage = {};
 for (const file of readdirSync("examples")
   .filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml")
   .sort()) {
   const { config, errors } = parseConfigText(readFileSync(`examples/${file}`, "utf8"), file);
   if (errors.length > 0) throw new Error(`examples/${file} does not validate`);
-  triage[file.replace(/\.yml$/, "")] = triageFigures(
-    readJsonl("data/triage.jsonl").filter((item) => item.split === split),
-    config,
-    labels.categories,
-  );
+  triage[file.replace(/\.yml$/, "")] = triageFigures(triageItems, config, labels.categories);
 }
 
 if (values.json) {
@@ -33,7 +36,12 @@ if (values.json) {
 
 const percent = (value) => `${(value * 100).toFixed(1)} %`;
 const rate = (figure) => `${figure.count}/${figure.of} (${percent(figure.rate)})`;
-const lines = [`# Accuracy on the ${split} split`, "", "## Containment (classify)", ""];
+const lines = [
+  split === "held-out" ? "# Accuracy on the held-out issues" : `# Accuracy on the ${split} split`,
+  "",
+  "## Containment (classify)",
+  "",
+];
 lines.push(`public disclosures contained: ${rate(containment.disclosures)}`);
 for (const [source, figure] of Object.entries(containment.disclosuresBySource)) lines.push(`  ${source}: ${rate(figure)}`);
 lines.push(`hard negatives contained: ${rate(containment.hardNegatives)}`);
