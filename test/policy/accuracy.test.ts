@@ -100,6 +100,14 @@ describe("containment on the held-out issues", () => {
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(1);
   });
 
+  it("stores each body as the evaluation reads it, so npm run eval and these floors score the same text", () => {
+    for (const item of items) {
+      expect(item.body).toBe(item.body.trim());
+      expect(item.body).not.toMatch(/\r|[ \t]{2}|\n{3}/);
+      expect(item.body.length).toBeLessThanOrEqual(1_200);
+    }
+  });
+
   it("shares no issue with the labelled sets, so nothing in it was trained on", () => {
     const labelled = new Set(jsonl<{ id: string }>("data/github-issues.jsonl").map((issue) => issue.id));
     expect(items.filter((item) => labelled.has(item.id))).toEqual([]);
