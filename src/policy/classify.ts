@@ -90,7 +90,7 @@ const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
   "i",
   String.raw`\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b`,
   String.raw`\b(?:reset|verification|magic|invite|invitation|login) (?:links?|tokens?|codes?|e-?mails?)\b[^.\n]{0,30}\b(?:(?:are|is) not expiring|can be (?:re)?used (?:again|more than once|multiple times))`,
-  String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b[^.\n]{0,40}\b(?:reachable|accessible|available|exposed|loads?|open)\b`,
+  String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b(?:(?!\bnot\b|n't\b)[^.\n]){0,40}\b(?:reachable|accessible|available|exposed)\b`,
   String.raw`\b(?:admin|administration|management) (?:panel|page|site|area|section|backend|dashboard|console|interface)s?\b[^.\n]{0,60}\b(?:(?:for|to) (?:every ?(?:one|body)|anyone|all (?:users|visitors)|every users?)|non[- ]?(?:logged|authenticated|admin))`,
 );
 
@@ -491,11 +491,14 @@ const ADVISORY_OPENING = oneOf(
   String.raw`\b(?:this|the) (?:vulnerability|flaw|weakness) (?:affects|allows|exists|could allow|can be exploited|is exploitable)\b`,
 );
 
-/** A sanitizer's report line ("AddressSanitizer: heap-buffer-overflow") or the frames of its stack trace. */
+/**
+ * A sanitizer's report line ("AddressSanitizer: heap-buffer-overflow") or the frames of a stack trace after a
+ * sanitizer's or valgrind's header: a debugger's backtrace of a crash in normal use has the same frames.
+ */
 const SANITIZER_REPORT = oneOf(
   "i",
   String.raw`\b(?:address|memory|thread|undefined ?behavior)sanitizer: [a-z]{3,}(?:-[a-z]+){0,4}`,
-  String.raw`#\d{1,3} 0x[0-9a-f]{6,16} in \w`,
+  String.raw`(?:sanitizer|==\d+==|\bruntime error:|\bvalgrind\b|\binvalid (?:read|write) of size)[\s\S]{0,2000}?#\d{1,3} 0x[0-9a-f]{6,16} in \w`,
 );
 
 /** A named security check that is bypassed: "Validation Bypass", "sandbox bypass", "CSP bypass". */

@@ -436,12 +436,21 @@ describe("classify on the wording of vulnerability records", () => {
     expect(fired("AddressSanitizer: heap-buffer-overflow at src/open_utils.c:1215", "see the attached file")).toMatchObject({
       "exploit-payload": "AddressSanitizer: heap-buffer-overflow",
     });
-    expect(fired("Crash", "#0 0x4f3a2c in read_metadata src/open_utils.c:1215:9")).toMatchObject({
-      "exploit-payload": "#0 0x4f3a2c in r",
+    const frames = "#0 0x4f3a2c in read_metadata src/open_utils.c:1215:9";
+    expect(fired("Crash", `src/open_utils.c:1215:9: runtime error: index 12 out of bounds for type 'int [8]'\n${frames}`)).toMatchObject({
+      "exploit-payload": expect.stringMatching(/^runtime error: /),
     });
     expect(fired("Run the tests under AddressSanitizer in CI", "It would catch memory errors earlier.")).not.toHaveProperty(
       "exploit-payload",
     );
+  });
+
+  it("does not read a debugger's backtrace of a crash as a sanitizer's frames, and reads them after a sanitizer's header (control)", () => {
+    const frames = "#0 0x4f3a2c in read_metadata src/open_utils.c:1215:9\n#1 0x4f1b07 in main src/main.c:40";
+    expect(fired("Segfault on start", `Program received signal SIGSEGV, Segmentation fault.\n${frames}`)).not.toHaveProperty(
+      "exploit-payload",
+    );
+    expect(fired("Segfault on start", `==4242==ERROR: LeakSanitizer: detected memory leaks\n${frames}`)).toHaveProperty("exploit-payload");
   });
 
   it("reads a version number's dots as part of the sentence a first-hand finding is written in", () => {
@@ -549,6 +558,12 @@ describe("classify on wording met in more public GitHub issues", () => {
   it("reads an admin site shown to everyone as reachable, and not an admin site's theme for every tenant (control)", () => {
     expect(rules("Admin", "It will show you always the admin site for every users and non users.")).toContain("vulnerability-class");
     expect(rules("Admin", "The admin site for every tenant has its own theme.")).not.toContain("vulnerability-class");
+  });
+
+  it("does not read an admin page that fails to load or is not accessible as reachable, and reads one that is (control)", () => {
+    expect(rules("Admin page doesn't load after changing the port", "Problem loading page.")).not.toContain("vulnerability-class");
+    expect(rules("Admin", "How do I secure the admin page so it is not accessible from outside?")).not.toContain("vulnerability-class");
+    expect(rules("Admin", "The admin panel (/admin) remains accessible with the default password.")).toContain("vulnerability-class");
   });
 
   it("counts the findings of more code scanners as pasted scanner output, and not the same text without one (control)", () => {
