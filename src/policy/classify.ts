@@ -335,6 +335,8 @@ const HASH_OR_SECRET_LEAKED = oneOf(
   String.raw`\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b`,
   String.raw`\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b`,
   String.raw`\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b`,
+  String.raw`\b(?:passwords?|passkeys?|tokens?|api[ -]?keys?|secrets?|credentials?)\b(?: of (?:the )?users?)? (?:is |are |get |gets |being |were |was )?(?:shown|displayed|printed|logged|written|echoed|output|visible|dumped|leaked|exposed) (?:in plain ?text )?(?:in|to|into|on) (?:the )?(?:\w+ )?(?:logs?|log files?|console|stdout|terminal)\b`,
+  String.raw`\b(?:passwords?|tokens?|secrets?|credentials) in (?:the )?(?:error |debug |server |system )?logs?\b|\blogs? (?:shows?|contains?|includes?|prints?) (?:the )?(?:users?\W?s? )?(?:plain ?text )?(?:passwords?|tokens?|secrets?|credentials)\b`,
 );
 
 /** A secret in a bundle, page source or well-known file, or printed from the environment. */

@@ -560,6 +560,13 @@ describe("classify on wording met in more public GitHub issues", () => {
     expect(rules("Admin", "The admin site for every tenant has its own theme.")).not.toContain("vulnerability-class");
   });
 
+  it("reads a password or token shown in logs or a console as an exposed secret, and not a log that says a password was wrong (control)", () => {
+    expect(rules("The password is shown in the log", "During login the user's password appears.")).toContain("exposed-secret");
+    expect(rules("Token", "The access token is displayed in plain text in the log file.")).toContain("exposed-secret");
+    expect(rules("Passwords in error logs", "After a failed registration.")).toContain("exposed-secret");
+    expect(rules("Login fails", "The log shows 'invalid password' for every attempt.")).not.toContain("exposed-secret");
+  });
+
   it("does not read an admin page that fails to load or is not accessible as reachable, and reads one that is (control)", () => {
     expect(rules("Admin page doesn't load after changing the port", "Problem loading page.")).not.toContain("vulnerability-class");
     expect(rules("Admin", "How do I secure the admin page so it is not accessible from outside?")).not.toContain("vulnerability-class");
