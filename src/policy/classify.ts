@@ -90,6 +90,9 @@ const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
   "i",
   String.raw`\b(?:reset|magic|invite|invitation|one-time|login|verification) (?:link|token|code)s? (?:never expires?|can be (?:reused|replayed)|(?:does|do) not expire|(?:is|are) reusable)\b`,
   String.raw`\b(?:reset|verification|magic|invite|invitation|login) (?:links?|tokens?|codes?|e-?mails?)\b[^.\n]{0,30}\b(?:(?:are|is) not expiring|can be (?:re)?used (?:again|more than once|multiple times))`,
+  String.raw`\b(?:magic|log ?in|login|reset|invite|invitation|verification|one-time|access|session|auth) ?(?:links?|tokens?)\b[^.\n]{0,30}\b(?:(?:are|is) re-?us(?:e)?able|can be re-?used|(?:is |are )?not (?:expiring|expired|invalidated|blacklisted|revoked) after|(?:aren't|are not|isn't|is not) invalidated|(?:has|have) no expir(?:y|ation)|never expires?)`,
+  String.raw`\b(?:log ?out|logging out|sign ?out|signing out)\b[^.\n]{0,40}\b(?:does ?n.t|does not|never|isn.t|is not|not|without) (?:really |actually |properly )?(?:invalidat|revok|destroy|expir|clear|delet|kill)\w*|\bdeleted (?:users?|accounts?) (?:still )?(?:can|could|are able to|is able to|may) (?:still )?(?:log|sign)[ -]?in\b`,
+  String.raw`\btokens? never expires?\b|\bsessions? (?:remains?|stays?|is still|are still) (?:valid|active|usable)\b[^.\n]{0,50}\b(?:after|even if|even after|when)\b|\b(?:sessions?|tokens?) (?:are |is )?not (?:invalidated|revoked|destroyed|cleared) (?:when|after|on)\b`,
   String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b(?:(?!\bnot\b|n't\b)[^.\n]){0,40}\b(?:reachable|accessible|available|exposed)\b`,
   String.raw`\b(?:admin|administration|management) (?:panel|page|site|area|section|backend|dashboard|console|interface)s?\b[^.\n]{0,60}\b(?:(?:for|to) (?:every ?(?:one|body)|anyone|all (?:users|visitors)|every users?)|non[- ]?(?:logged|authenticated|admin))`,
 );
@@ -179,6 +182,7 @@ const LEAKS_OTHER_USERS_DATA = oneOf(
 const OTHER_USERS_DATA = oneOf(
   "i",
   String.raw`\b(?:other|another|all|every|any) (?:users?|customers?|tenants?|teams?|accounts?|organi[sz]ations?|members?)'?s? (?:api |access |auth |session |private |personal )?(?:data|members|records?|invoices?|files?|widgets?|e-?mails?|addresses|orders|messages|documents|sessions?|tokens?|passwords?|profiles?|accounts?|details|information|pii)\b`,
+  String.raw`\b(?:other|another) (?:players?|students?|people|employees?|patients?|members?|users?|customers?)'?s? (?:posts?|comments?|chats?|orders?|accounts?|characters?|grades?|submissions?|bookings?|reservations?|notes?|photos?|pictures?|projects?|tickets?|carts?|payments?|passwords?|histor(?:y|ies)|conversations?|results?)\b`,
 );
 
 /** Dutch: an attacker can, or the data of other users or customers. */
@@ -217,6 +221,13 @@ const CHINESE_VULNERABILITY_CLASS = oneOf(
   String.raw`敏感信息泄[露漏]|\bgetshell\b`,
 );
 
+/** Chinese: a named place "has a" named class of vulnerability (存在SQL注入漏洞), or the steps that reproduce one (漏洞复现). */
+const CHINESE_FLAW_IN_PLACE = oneOf(
+  "i",
+  String.raw`存在[^。，,\n]{0,8}(?:xss|sql|注入|越权|文件上传|文件下载|文件读取|文件删除|代码执行|命令执行|重定向|未授权|ssrf|xxe|反序列化|目录遍历|路径遍历|csrf)[^。，,\n]{0,8}漏洞`,
+  String.raw`漏洞复现`,
+);
+
 /** Chinese: an attacker can, anyone can obtain the data of users or the server, or it leads to a class of vulnerability. */
 const CHINESE_ATTACKER_CAN = oneOf(
   "i",
@@ -224,6 +235,7 @@ const CHINESE_ATTACKER_CAN = oneOf(
   String.raw`(?:无需|不需要|不用|未)(?:登录|登陆|认证|授权)(?:即可|就能|就可以|也能|也可以|可)`,
   String.raw`(?:可以|能够|可|能)(?:直接)?(?:获取|读取|下载|查看|修改|删除|执行|上传)(?:到)?(?:所有|任意|其他|其它|全部|大量)?(?:用户|服务器|数据库|管理员|敏感|系统)`,
   String.raw`导致[^。\n]{0,10}(?:未授权访问|越权|任意|远程|代码执行|命令执行|sql注入|敏感信息|getshell)`,
+  String.raw`(?:可以|能够|可|能|就能|均可|都可以)[^。\n]{0,10}(?:修改|查看|看到|查询|删除|获取|读取|篡改|重置)(?:到)?[^。\n]{0,4}(?:他人|别人|其他用户|其它用户|其他人|任意用户|所有用户)`,
 );
 
 /**
@@ -234,6 +246,16 @@ const CHINESE_ATTACKER_CAN = oneOf(
 const COMPONENT_AND_FLAW_TITLE = oneOf(
   "i",
   String.raw`^\s*(?!(?:security|bug|feature|question|fix|feat|docs|chore|proposal|rfc|idea|request|enhancement|discussion|help|suggestion|todo|task|story|epic)\b)[\w.@/-]{2,40}:\s[^\n]{0,60}\b(?:injection|xss|cross[ -]site|traversal|redirect|overflow|bypass|execution|pollution|redos|denial of service|dos|exposure|forgery|ssrf|xxe|deseriali[sz]ation|use[ -]after[ -]free|out[ -]of[ -]bounds|privilege escalation|unauthori[sz]ed access|arbitrary file|timing attack|csrf|spoofing|hijacking|takeover)\b`,
+);
+
+/**
+ * A title naming a kind of flaw and the code it is in: "SQL injection in admin/users", "XXE in ImportFromSMathStudio.java",
+ * "double free in parse_object", "open redirect via login?next=". The place has a mark of code (a path, a file, a
+ * function, a parameter) or is quoted as code, so that "XSS in search" or "overflow on start" is not one.
+ */
+const FLAW_IN_CODE_TITLE = oneOf(
+  "i",
+  String.raw`\b(?:sql[ -]?injection|sqli|xss|cross[ -]site scripting|rce|remote code execution|code execution|(?:command|code|template|ldap|xpath|header|crlf) injection|ssrf|xxe|(?:path|directory) traversal|open redirect|prototype pollution|(?:heap|stack|global)[ -]buffer[ -]overflow|buffer overflow|heap overflow|use[ -]after[ -]free|double[ -]free|null pointer dereference|out[ -]of[ -]bounds (?:read|write)|deseriali[sz]ation|csrf|idor|redos|arbitrary file (?:read|write|upload|download|deletion))\b (?:vulnerability )?(?:in|at|via|on|through|inside) (?:the )?(?:function |method |parameter |param |file |endpoint |module |class )?(?:\`[^\`\n]{2,60}\`|[\w$-]*[/.:_(][\w$./:()-]*\w)`,
 );
 
 /** Cryptography misused in the project's own code: a fixed IV or nonce, ECB mode, a comparison of secrets that leaks timing. */
@@ -249,6 +271,9 @@ const FUZZER_FINDING = oneOf(
   "i",
   String.raw`\b(?:found|discovered|detected|caught|reported) (?:by|using|with|via|through) (?:go-?fuzz|libfuzzer|afl\+*|honggfuzz|cargo[- ]fuzz|oss-fuzz|jazzer|atheris|(?:a |the |our )?fuzzer)\b`,
   String.raw`\bcrash(?:ing)? inputs?\b|\b(?:running|ran) (?:the |a |my )?fuzzer\b`,
+  String.raw`\b(?:found|detected|discovered|caught|identified|triggered|reported)\b[^.\n]{0,30}\b(?:by|using|with|via|through|while|during|when|on|in) (?:the |an? |our |my )?(?:\`?[\w-]+\`? )?(?:fuzz(?:ing|er|ers)?|cargo[- ]fuzz|go-?fuzz|libfuzzer|afl(?:\.rs|\+\+)?|honggfuzz|oss-fuzz|clusterfuzz|jazzer|atheris|fuzz targets?)\b`,
+  String.raw`\[fuzz(?:ing|er)?\]|\bthe fuzzer (?:detected|found|reported|triggered)\b`,
+  String.raw`(?:\bi (?:have )?fuzzed|\bfuzz(?:ing)? (?:session|campaign|experiment|efforts?)|\b(?:while|during|when) (?:a |my |our |the )?fuzzing)\b[^.\n]{0,80}\b(?:crash|crashes|crashed|panic|panics|overflow|hang|hangs|abort|assertion|double[ -]free|use[ -]after[ -]free|segfault|sigsegv|segv|out of memory|infinite loop|memory leak)\b`,
 );
 
 /** Something forged, read or taken over by anyone; the owner locked out. */
@@ -336,6 +361,7 @@ const HASH_OR_SECRET_LEAKED = oneOf(
   String.raw`\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b`,
   String.raw`\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b`,
   String.raw`\b(?:passwords?|passkeys?|tokens?|api[ -]?keys?|secrets?|credentials?)\b(?: of (?:the )?users?)? (?:is |are |get |gets |being |were |was )?(?:shown|displayed|printed|logged|written|echoed|output|visible|dumped|leaked|exposed) (?:in plain ?text )?(?:in|to|into|on) (?:the )?(?:\w+ )?(?:logs?|log files?|console|stdout|terminal)\b`,
+  String.raw`\b(?:passwords?|credentials?|tokens?|secrets?|private keys?)\b[^\n]{0,80}\b(?:world[- ]readable|readable by (?:everyone|anyone|any (?:uid|user)|all users|other users))|\b(?:world[- ]readable|readable by (?:everyone|anyone|any (?:uid|user)|all users|other users))\b[^\n]{0,80}\b(?:passwords?|credentials|tokens?|secrets?|private keys?)\b`,
   String.raw`\b(?:passwords?|tokens?|secrets?|credentials) in (?:the )?(?:error |debug |server |system )?logs?\b|\blogs? (?:shows?|contains?|includes?|prints?) (?:the )?(?:users?\W?s? )?(?:plain ?text )?(?:passwords?|tokens?|secrets?|credentials)\b`,
 );
 
@@ -379,6 +405,7 @@ const WITHOUT_LOGIN = oneOf(
   String.raw`\b(?:reachable|open|accessible|readable|works?|answers?|returns?) without (?:any )?(?:credentials|a password|an account|logging in|authentication|a login)\b`,
   String.raw`\bzonder (?:in te loggen|account|wachtwoord|authenticatie|inloggen)\b`,
   String.raw`\bwithout logging\b|\bnon[- ]?logged(?:[- ]in)? users?\b`,
+  String.raw`\bwithout (?:any |being |proper |prior )?(?:authentication|authenticated|logged in|signed in|signing in)\b`,
   String.raw`\b(?:access|reach|see|open|view|use|edit|delete)\b[^.\n]{0,60}\b(?:when|while|even when|even if|if) (?:i'?m |i am |you'?re |you are |the user is |users are )?(?:not logged in|logged out|not signed in|signed out)\b`,
   String.raw`(?:在|于)?(?:不|未|没有?)(?:登录|登陆)(?:的)?(?:情况下|状态下)|无需(?:登录|登陆|认证|授权|鉴权)`,
 );
@@ -530,8 +557,49 @@ const GUESSABLE_SECRETS = oneOf(
 const INSECURE_FILE_PERMISSIONS = oneOf(
   "i",
   String.raw`\binsecure (?:file )?permissions\b`,
-  String.raw`\bworld-(?:readable|writable)\b`,
+  String.raw`\bworld[- ](?:readable|writable|writeable)\b`,
   String.raw`\b0?(?:666|777) permissions\b`,
+);
+
+/** Passwords stored in plain text or hashed without a salt, said as a fact rather than wished away. */
+const PASSWORDS_STORED_WEAKLY = oneOf(
+  "i",
+  String.raw`\bpasswords?\b[^.\n]{0,30}\b(?:are|is|were|was|get|gets|being)\b (?:\w+ )?(?:stored|saved|kept|written|persisted|hashed)\b[^.\n]{0,25}\b(?:(?:in|as) (?:plain ?text|clear ?text|clear)|unsalted|without (?:a )?salt|unencrypted|unhashed)`,
+  String.raw`\bunsalted (?:md5|sha-?1|sha-?256|sha|hash(?:es)?)\b|\b(?:md5|sha-?1)\b[^.\n]{0,30}\b(?:is |are )?(?:unsalted|without (?:a )?salt)\b`,
+);
+
+/** Someone who can open an admin page, panel or setting they should not: "a student can access admin modules through the URL". */
+const REACHES_ADMIN_PAGES = oneOf(
+  "i",
+  String.raw`\b(?:can|could|able to|is able to|are able to)\b[^.\n]{0,15}\b(?:access|reach|open|see|view|use|get into|force (?:your|their|my|his|her) way into)\b[^.\n]{0,20}\b(?:the )?(?:admin|administrator|administration)(?:'s)? ?(?:\w+ )?(?:modules?|pages?|panels?|settings?|menus?|area|section|dashboard|side|interface|functions?|features?)\b`,
+);
+
+/** A sandbox that code breaks out of. */
+const SANDBOX_ESCAPE = oneOf(
+  "i",
+  String.raw`\bsandbox (?:escape|break-?out|breakout)s?\b|\b(?:escape|escaping|break out of|breaking out of|break|breaks) (?:the |a |its )?sandbox\b`,
+  String.raw`\bsandbox (?:can|could) be (?:broken|escaped|bypassed)\b|\bis escap(?:e)?able\b`,
+);
+
+/** Software, updates or install steps fetched over plain HTTP, where anyone on the path can swap them. */
+const FETCHED_OVER_HTTP = oneOf(
+  "i",
+  String.raw`\b(?:downloads?|downloaded|updates?|updater|update checker|installer|install(?:ation)? (?:script|instructions)|instructions)\b[^.\n]{0,40}\b(?:over|via|through|uses?|using) (?:an? )?(?:insecure |plain |unencrypted |non-secure )?http\b(?!s|://localhost)`,
+);
+
+/** Uploads whose type nobody checks: any file can be uploaded. */
+const UNCHECKED_UPLOAD = oneOf(
+  "i",
+  String.raw`\b(?:no|without|not|missing|never|doesn't|does not|isn't|is not)\b (?:any )?(?:check(?:ing|s|ed)?|validat(?:ion|ing|ed|es)?|verif(?:ication|ying|ied|ies)|restrict(?:ion|ing|ed)?)\b[^.\n]{0,20}\b(?:file|image|upload(?:ed)?)(?:'s)? ?(?:types?|extensions?|mime(?: ?types?)?|formats?)\b`,
+  String.raw`\b(?:can|could|able to|allows? (?:you |users |me )?to) upload (?:any|arbitrary|all|every) (?:kind of |type of )?files?\b|\bcan upload anything\b`,
+);
+
+/** Credentials written into the code or shipped as a default that still logs in: admin:admin, a hard-coded password. */
+const DEFAULT_CREDENTIALS = oneOf(
+  "i",
+  String.raw`\bhard-?coded (?:default )?(?:admin |root |user )?(?:passwords?|credentials?|logins?)\b`,
+  String.raw`\b(?:default|built-in) (?:admin |root )?(?:password|credentials?|account)s?\b[^.\n]{0,40}\b(?:can|could|still|allows?|lets?) (?:be used to )?(?:log ?in|login|sign ?in|access)`,
+  String.raw`\b(?:admin|root)[:/](?:admin|root|password|123456|admin123)\b(?![/\w-])`,
 );
 
 /** Deserialization gadgets: classes a polymorphic deserializer can be made to instantiate. */
@@ -540,13 +608,14 @@ const DESERIALIZATION_GADGET = oneOf("i", String.raw`\bserialization gadgets?\b`
 /** Three published CVE ids in a row: a list copied from a tracker or an advisory feed, already public. */
 const PUBLISHED_CVE_LIST = oneOf("i", String.raw`\bcve-\d{4}-\d{4,7}\b[^\n]{0,40}\bcve-\d{4}-\d{4,7}\b[^\n]{0,40}\bcve-\d{4}-\d{4,7}\b`);
 
-/** The writer says the flaw is not one: not a vulnerability, not an issue in the library, not exploitable. */
+/** The writer says the flaw is not one: not a vulnerability, not an issue in the library, not exploitable, only in a fuzzing harness. */
 const SAYS_NOT_A_VULNERABILITY = oneOf(
   "i",
   String.raw`\b(?:is|are) not (?:an? )?(?:security )?(?:vulnerability|vulnerabilities|security (?:issue|bug|problem|hole))\b`,
   String.raw`\bnot (?:an? )?(?:security )?(?:issue|bug|vulnerability|problem) (?:in|of|with) the (?:library|project|package)\b`,
   String.raw`\bnot exploitable\b`,
   String.raw`\bno security (?:impact|implications?)\b`,
+  String.raw`\b(?:in|of) the (?:fuzz(?:ing|er)? )?harness\b|\b(?:not|n't) (?:seem to be )?(?:a problem|an issue|a bug) in \S+ but in (?:the )?\S*(?:fuzzer|harness)\b`,
 );
 
 /** A textbook definition of a class of attack: "SSTI is a type of code injection that ...". */
@@ -611,6 +680,12 @@ const signals: readonly Signal[] = [
       RESTRICTED_DATA_EXPOSED,
       GUESSABLE_SECRETS,
       INSECURE_FILE_PERMISSIONS,
+      DEFAULT_CREDENTIALS,
+      PASSWORDS_STORED_WEAKLY,
+      UNCHECKED_UPLOAD,
+      SANDBOX_ESCAPE,
+      FETCHED_OVER_HTTP,
+      REACHES_ADMIN_PAGES,
       DESERIALIZATION_GADGET,
       CRYPTO_MISUSE,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bupload(?:ed|ing|s)?\b[^.\n]{0,50}\bweb ?shell\b/i,
@@ -694,6 +769,7 @@ const signals: readonly Signal[] = [
       /\b(?:responsible|coordinated) disclosure\b|\bbug bounty\b|\bsecurity researcher\b|\bcvss(?::?3\.[01]|:4\.0)?\/av:[nalp]\b|\bcvss (?:score|base score)?:? ?\d{1,2}\.\d\b/i,
       NO_PRIVATE_CHANNEL,
       ADVISORY_OPENING,
+      CHINESE_FLAW_IN_PLACE,
       /\b(?:fix|patch)(?:es)? (?:for|of) (?:cve-\d{4}-\d{4,7}|ghsa(?:-[a-z0-9]{4}){3})\b[^.\n]{0,40}\b(?:can be bypassed|is incomplete|incomplete|bypass|does not|doesn'?t|still)|\bstill vulnerable to (?:cve-|ghsa-)/i,
       /\bmelding van een kwetsbaarheid\b|\bverantwoorde? (?:openbaarmaking|melding)\b|\bik wil (?:een )?(?:kwetsbaarheid|beveiligingslek|lek) melden\b/i,
     ],
@@ -733,6 +809,13 @@ const signals: readonly Signal[] = [
     weight: 0.75,
     in: "title",
     patterns: [COMPONENT_AND_FLAW_TITLE],
+  },
+  {
+    rule: "flaw-in-code-title",
+    explanation: "names in its title a kind of flaw and the code it is in",
+    weight: 0.75,
+    in: "title",
+    patterns: [FLAW_IN_CODE_TITLE],
   },
   {
     rule: "personal-data",
