@@ -899,6 +899,8 @@ const signals: readonly Signal[] = [
     explanation: "names a CVE id, which is assigned when a vulnerability is published or about to be",
     weight: -1.5,
     in: "all",
+    // A CVE whose fix the text shows bypassed is the old finding; the bypass is a new one.
+    distinctFrom: ["disclosure-framing"],
     patterns: [/\bcve-\d{4}-\d{4,7}\b/i],
   },
   {

@@ -679,6 +679,12 @@ describe("classify on wording met in more public GitHub issues", () => {
     expect(rules("zlib heap overflow", body)).not.toContain("names-published-cve");
   });
 
+  it("does not count a CVE against when the text shows its fix bypassed, a new finding, and counts it otherwise (control)", () => {
+    const body = "4.2.3 checks the Origin header with startsWith, so a page on https://example.com.attacker.net passes the check.";
+    expect(rules("The fix for CVE-2025-1111 can be bypassed", body)).not.toContain("names-published-cve");
+    expect(rules("CVE-2025-1111 in 4.2.3", body)).toContain("names-published-cve");
+  });
+
   it("reads a Chinese report that says the flaw leads to a class of vulnerability as an attacker's impact", () => {
     expect(rules("[Bug] Unauthorized access", "/api/display/info 未对接口做权限校验，导致可以未授权访问")).toContain("attacker-impact");
     expect(rules("回调问题", "回调地址设置正确，请问什么问题导致回调不正常")).not.toContain("attacker-impact");
