@@ -5,7 +5,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
 import type { Report } from "../policy/report.js";
 import { compilePolicy, triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
-import { computeDeadlines } from "../sla/deadlines.js";
+import { computeDeadlines, type Deadlines } from "../sla/deadlines.js";
 import type { CliIo } from "./io.js";
 
 /** `triage` also reads a report from standard input (`-`). */
@@ -90,11 +90,23 @@ export function parseReportMarkdown(text: string): { title: string; body: string
 interface LoadedPolicy {
   config: DisclosureConfig;
   policy: CompiledPolicy;
+  /**
+   * Deadlines by time of receipt: they depend on nothing else, and the reports of a batch mostly share one (the
+   * batch's start, when a line names none). Counting business days costs more than triaging a short report.
+   */
+  deadlinesAt?: Map<number, Deadlines>;
 }
 
-function triageOne(report: Report, receivedAt: Date, { config, policy }: LoadedPolicy): TriageOutput {
+/** The most receipt times a batch remembers deadlines for, so that a batch of all-different times stays small. */
+const REMEMBERED_RECEIPT_TIMES = 10_000;
+
+function triageOne(report: Report, receivedAt: Date, { config, policy, deadlinesAt }: LoadedPolicy): TriageOutput {
   const decision = triageWith(policy, report);
-  const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+  let deadlines = deadlinesAt?.get(receivedAt.getTime());
+  if (deadlines === undefined) {
+    deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+    if (deadlinesAt && deadlinesAt.size < REMEMBERED_RECEIPT_TIMES) deadlinesAt.set(receivedAt.getTime(), deadlines);
+  }
   return {
     ...(report.id === undefined ? {} : { id: report.id }),
     ...decision,
@@ -118,6 +130,7 @@ async function triageBatch(path: string, loaded: LoadedPolicy, io: TriageIo): Pr
   const text = await readSource(path, io);
   if (text === undefined) return 1;
   const batchStartedAt = io.now();
+  const batch: LoadedPolicy = { ...loaded, deadlinesAt: new Map() };
   let invalid = 0;
   // Decisions go out a few hundred lines at a time: one write per report costs more than triaging it.
   let pending: string[] = [];
@@ -135,7 +148,7 @@ async function triageBatch(path: string, loaded: LoadedPolicy, io: TriageIo): Pr
       return;
     }
     const { receivedAt, ...report } = item;
-    const output = triageOne(report, receivedAt === undefined ? batchStartedAt : new Date(receivedAt), loaded);
+    const output = triageOne(report, receivedAt === undefined ? batchStartedAt : new Date(receivedAt), batch);
     pending.push(`${JSON.stringify(output)}\n`);
     if (pending.length >= OUTPUT_LINES_PER_WRITE) flush();
   });

@@ -152,6 +152,27 @@ function reportWords(title: string, body: string): ReportWords {
   return { title: titleWords, all: titleWords.concat(words(body)) };
 }
 
+/**
+ * Which buckets a report has visited: a bucket is seen when its stamp is the current report's. One table per bucket
+ * count, reused by every report, since a set per report cost more than scoring it (visits never nest).
+ */
+interface SeenBuckets {
+  stamps: Uint32Array;
+  stamp: number;
+}
+const seenTables = new Map<number, SeenBuckets>();
+
+function seenBuckets(buckets: number): SeenBuckets {
+  let table = seenTables.get(buckets);
+  if (table === undefined) {
+    table = { stamps: new Uint32Array(buckets), stamp: 0 };
+    seenTables.set(buckets, table);
+  }
+  table.stamp = table.stamp === 0xffffffff ? 1 : table.stamp + 1;
+  if (table.stamp === 1) table.stamps.fill(0);
+  return table;
+}
+
 /** How a feature is found again for its name: a title word, a word, or the pair a word starts. */
 const enum FeatureKind {
   TitleWord = 0,
@@ -164,11 +185,11 @@ const enum FeatureKind {
  * a kind and a word position, so that scoring builds no strings; `featureName` builds the name when asked.
  */
 function visitFeatures(found: ReportWords, buckets: number, visit: (bucket: number, kind: FeatureKind, position: number) => void): void {
-  const seen = new Set<number>();
+  const seen = seenBuckets(buckets);
   const add = (state: number, kind: FeatureKind, position: number): void => {
     const bucket = (state >>> 0) % buckets;
-    if (seen.has(bucket)) return;
-    seen.add(bucket);
+    if (seen.stamps[bucket] === seen.stamp) return;
+    seen.stamps[bucket] = seen.stamp;
     visit(bucket, kind, position);
   };
   found.title.forEach((word, position) => {
