@@ -101,6 +101,22 @@ describe("disclosure-desk triage", () => {
     );
   });
 
+  it("gives each line of a batch the deadlines of its own time of receipt, however often a time repeats", async () => {
+    const line = (id: string, receivedAt: string) =>
+      JSON.stringify({ id, title: "SQL injection", body: "product.php?id=1' is injectable", receivedAt });
+    files["times.jsonl"] = [line("a", "2026-04-24T10:00:00Z"), line("b", "2026-06-02T10:00:00Z"), line("c", "2026-04-24T10:00:00Z")].join(
+      "\n",
+    );
+    const run = capture();
+    expect(await runCli(["triage", "--policy", "openworx.yml", "--batch", "times.jsonl"], run.io)).toBe(0);
+    const due = run
+      .stdout()
+      .trim()
+      .split("\n")
+      .map((output) => JSON.parse(output).sla.responseDue);
+    expect(due).toEqual(["2026-05-04T21:59:59.999Z", "2026-06-09T21:59:59.999Z", "2026-05-04T21:59:59.999Z"]);
+  });
+
   it("reports an invalid config with its line and exits 1", async () => {
     const run = capture();
     expect(await runCli(["triage", "--policy", "broken.yml", "report.md"], run.io)).toBe(1);
