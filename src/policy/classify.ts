@@ -374,6 +374,9 @@ const SECRET_IN_BUNDLE_OR_FILE = oneOf(
   String.raw`(?:\.sql\.gz|\.env file|\bid_rsa|\.git\/config|\bwp-config\.php)\b`,
   String.raw`\b(?:echo(?:es)?|prints?|logs?|dumps?) (?:the |our |your )?\$?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b`,
   String.raw`\bwachtwoord(?:en)? in platte tekst\b`,
+  String.raw`\b(?:private (?:signing )?keys?|bot tokens?|api tokens?|access tokens?|secret[ _]keys?|api keys?|tokens?|passwords?)\b[^.\n]{0,40}\b(?:checked in(?:to)?|committed (?:to|in|into)|hard-?coded in(?:to)?|(?:is |are )?in (?:the |your |this )?(?:public )?(?:repo(?:sitory)?|source(?: code)?|github))\b`,
+  String.raw`\b(?:you|u) (?:left|leaked|committed|pushed|published) (?:a |your |the |an )?(?:private |bot |api |access |secret |telegram |discord )?(?:signing )?(?:key|token|password|secret)s?\b`,
+  String.raw`\b(?:tokens?|passwords?|secrets?|api keys?|credentials)\b (?:is |are |gets |get |being )?logged\b`,
 );
 
 /** Credentials of a named production service in a public place. */
@@ -500,6 +503,7 @@ const DENIAL_OF_SERVICE_CAUSED = oneOf(
   String.raw`\b(?:catastrophic|excessive) backtracking\b`,
   String.raw`\binefficient regular expression\b`,
   String.raw`\b(?:memory|resource|cpu) exhaustion\b`,
+  String.raw`\b(?:server|service|daemon|process|bot|node|broker)s? (?:crash(?:es|ed)?|goes down|go down|dies|panics?)\b[^.\n]{0,50}\b(?:invalid|malformed|crafted|specially|any user|unauthenticated|remote)\b|\bcrash exploit\b|\bexploit (?:that )?(?:crash|disconnect|dc)\w*\b`,
 );
 
 /**
@@ -661,7 +665,7 @@ const signals: readonly Signal[] = [
       /\bopen redirect\b|\bprototype pollution\b|\baccount takeover\b|\bsession fixation\b|\bsubdomain takeover\b|\bcache poisoning\b|\brequest smuggling\b/i,
       /\b(?:heap|stack|global|buffer|integer)[ -](?:buffer[ -])?overflow\b|\buse[ -]after[ -]free\b|\bdouble free\b|\bout[ -]of[ -]bounds (?:read|write)\b|\bredos\b|\bzip bomb\b|\b(?:de)?compression[ -]bomb\b|\bbillion laughs\b/i,
       /\barbitrary file (?:read|write|upload|download|deletion|overwrite)\b|\bunrestricted file upload\b|\brace condition\b[^.\n]{0,30}\b(?:allows|lets|payment|checkout|coupon|voucher|redeem|balance|withdraw|transfer)/i,
-      /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bcertificate (?:host ?names?|chains?|names?|subjects?) (?:is |are )?not (?:being )?(?:verified|validated|checked)\b|\bskips? (?:signature )?verification\b/i,
+      /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bcertificate (?:host ?names?|chains?|names?|subjects?) (?:is |are )?not (?:being )?(?:verified|validated|checked)\b|\bhost ?name (?:verification|validation|checking) (?:is )?(?:disabled|not (?:being )?(?:done|performed))\b|\bskips? (?:signature )?verification\b/i,
       EXPOSED_STORE_OR_DATA,
       REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE,
       /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
@@ -723,7 +727,11 @@ const signals: readonly Signal[] = [
       AS_SOMEONE_ELSE,
       LEAKS_OTHER_USERS_DATA,
       /\b(?:reachable|accessible|accessed|available|exposed|loads?|works?|opens?)\b[^.\n]{0,60}\b(?:without (?:any )?(?:login|logging in|authentication|a session|credentials)|no (?:session|login|cookies))\b/i,
-      /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|projects?|documents|records?|details)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
+      /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|projects?|documents|records?|details|comments?|posts?|notes?|drafts?)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
+      /\b(?:data|records?|information)\b[^.\n]{0,20}\b(?:belong(?:s|ing)? to|of|from) (?:other|another|different) tenants?\b|\bdifferent tenant(?:'s|s')? data\b/i,
+      /\b(?:users?|members?|accounts?) with (?:only )?(?:\w+ )?(?:viewer|read[- ]only|edit|basic|limited|guest|member) (?:access|rights|roles?|permissions?) (?:can|could|are able to|is able to)\b/i,
+      /\b(?:drafts?|unpublished|private) (?:posts?|projects?|channels?|notes?|files?|pages?|documents?|dashboards?)\b[^.\n]{0,40}\b(?:publicly|public(?:ly)? (?:available|visible|accessible)|(?:visible|accessible|available) (?:to|for|by) (?:everyone|anyone|guests|non-[\w-]+ users|anonymous))/i,
+      /普通用户(?:可以|能|可|也能|也可以)[^。\n]{0,10}(?:删除|修改|查看|进入)[^。\n]{0,6}管理员/,
       /\b(?:returns?|exposes?|lists?|shows?|leaks?|accessible|readable|downloadable|visible)\b[^.\n]{0,80}\bwithout (?:any )?(?:authentication|logging in|login|credentials|a session)\b/i,
       /\b(?:passport|identity card|id card|driver'?s licen[cs]e)s? (?:scans?|photos?|copies|numbers)\b|\b(?:medical records|credit card numbers|bank account numbers|social security numbers|bsn(?:-nummers)?)\b/i,
       /\bleak(?:s|ing|ed)? (?:the |my |your |their |a )?(?:authori[sz]ation code|api token|access token|token|session|cookie|credentials|password|reset token)s?\b/i,

@@ -229,7 +229,8 @@ describe("classify", () => {
       title: "Order page",
       body: "The order page loads in a private window. On it: the full name and phone numbers of the buyer.",
     });
-    expect(exposed.reasons.map((reason) => reason.rule)).toEqual(["no-authentication", "personal-data"]);
+    // The rules that fire, whatever the trained model adds to them.
+    expect(exposed.reasons.map((reason) => reason.rule).filter((rule) => rule !== "model")).toEqual(["no-authentication", "personal-data"]);
     expect(exposed.confidence).toBeGreaterThan(
       classify({ title: "Order page", body: "The order page loads in a private window." }).confidence,
     );
@@ -765,6 +766,37 @@ describe("classify on the wording of terse public disclosures", () => {
     expect(rules("Fuzzing", "We should add a fuzz target to CI.")).not.toContain("first-hand-finding");
     expect(rules("Double-free in the harness `examples/dwgfuzz.c`", "During fuzzing.")).toContain("not-a-vulnerability");
     expect(rules("Double-free in dwg_free", "During fuzzing.")).not.toContain("not-a-vulnerability");
+  });
+
+  it("reads a key or token committed to a repository or logged as an exposed secret, and not a question where to keep one (control)", () => {
+    expect(rules("Security: private key checked into repo", "It should be removed.")).toContain("exposed-secret");
+    expect(rules("Telegram", "You have a telegram bot token hardcoded in repository.")).toContain("exposed-secret");
+    expect(rules("Token logged", "In debug logs the bot's token is logged when connecting.")).toContain("exposed-secret");
+    expect(rules("API key", "Where should I keep the API key for the weather service?")).not.toContain("exposed-secret");
+    expect(rules("Sessions", "Users are logged out when the token expires.")).not.toContain("exposed-secret");
+  });
+
+  it("reads others' comments, another tenant's data, a viewer who can edit and public drafts as an attacker's impact", () => {
+    expect(rules("Comments", "User A is able to delete comments of other users.")).toContain("attacker-impact");
+    expect(rules("Tenants", "Users from a tenant can read data belonging to other tenants.")).toContain("attacker-impact");
+    expect(rules("Views", "Users with VIEWER access can create, edit and delete views.")).toContain("attacker-impact");
+    expect(rules("Drafts", "Draft posts are publicly available by direct link.")).toContain("attacker-impact");
+    expect(rules("权限", "普通用户可以删除修改管理员账户")).toContain("attacker-impact");
+  });
+
+  it("does not read one's own comments, one's own tenant, a viewer who can view or a draft kept private as such (control)", () => {
+    expect(rules("Comments", "Users can delete their own comments.")).not.toContain("attacker-impact");
+    expect(rules("Tenants", "Each tenant has its own data and theme.")).not.toContain("attacker-impact");
+    expect(rules("Views", "Users with viewer access see the dashboards.")).not.toContain("attacker-impact");
+    expect(rules("Drafts", "Draft posts are kept private until published.")).not.toContain("attacker-impact");
+    expect(rules("权限", "普通用户可以修改自己的密码")).not.toContain("attacker-impact");
+  });
+
+  it("reads disabled host name verification and a server crashed by invalid input as classes, and not their opposites (control)", () => {
+    expect(rules("TLS", "SSL host name verification disabled by default.")).toContain("vulnerability-class");
+    expect(rules("TLS", "Host name verification is enabled by default.")).not.toContain("vulnerability-class");
+    expect(rules("Crash", "Server crash on invalid http method.")).toContain("vulnerability-class");
+    expect(rules("Crash", "Server crashes when the disk is full.")).not.toContain("vulnerability-class");
   });
 
   it("reads a title naming a flaw and the code it is in, and not a flaw and a plain word (control)", () => {
