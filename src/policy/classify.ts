@@ -360,7 +360,7 @@ const HASH_OR_SECRET_LEAKED = oneOf(
   String.raw`\b(?:password )?hash(?:es)? (?:are |is )?(?:exposed|leaked|included|downloadable)\b`,
   String.raw`\b(?:prints?|logs?|shows?|exposes?) (?:the |a |an |our |your )?(?:deploy |api |access |admin |root |database |production )?(?:token|key|password|secret|credentials?)s? in (?:plain ?text|clear ?text|the (?:public )?logs?)\b`,
   String.raw`\b(?:token|api key|password|secret|session id|cookie)s? (?:leaks?|leaked|is leaked|are leaked)\b`,
-  String.raw`\b(?:passwords?|passkeys?|tokens?|api[ -]?keys?|secrets?|credentials?)\b(?: of (?:the )?users?)? (?:is |are |get |gets |being |were |was )?(?:shown|displayed|printed|logged|written|echoed|output|visible|dumped|leaked|exposed) (?:in plain ?text )?(?:in|to|into|on) (?:the )?(?:\w+ )?(?:logs?|log files?|console|stdout|terminal)\b`,
+  String.raw`\b(?:passwords?|passkeys?|tokens?|api[ -]?keys?|secrets?|credentials?)\b(?: of (?:the )?users?)? (?:(?:is|are|get|gets|getting|being|were|was) ){0,2}(?:shown|displayed|printed|logged|written|echoed|output|visible|dumped|leaked|exposed) (?:in plain ?text )?(?:in|to|into|on) (?:the )?(?:\w+ )?(?:logs?|log files?|console|stdout|terminal|plan output)\b`,
   String.raw`\b(?:passwords?|credentials?|tokens?|secrets?|private keys?)\b[^\n]{0,80}\b(?:world[- ]readable|readable by (?:everyone|anyone|any (?:uid|user)|all users|other users))|\b(?:world[- ]readable|readable by (?:everyone|anyone|any (?:uid|user)|all users|other users))\b[^\n]{0,80}\b(?:passwords?|credentials|tokens?|secrets?|private keys?)\b`,
   String.raw`\b(?:passwords?|tokens?|secrets?|credentials) in (?:the )?(?:error |debug |server |system )?logs?\b|\blogs? (?:shows?|contains?|includes?|prints?) (?:the )?(?:users?\W?s? )?(?:plain ?text )?(?:passwords?|tokens?|secrets?|credentials)\b`,
 );
@@ -376,7 +376,7 @@ const SECRET_IN_BUNDLE_OR_FILE = oneOf(
   String.raw`\bwachtwoord(?:en)? in platte tekst\b`,
   String.raw`\b(?:private (?:signing )?keys?|bot tokens?|api tokens?|access tokens?|secret[ _]keys?|api keys?|tokens?|passwords?)\b[^.\n]{0,40}\b(?:checked in(?:to)?|committed (?:to|in|into)|hard-?coded in(?:to)?|(?:is |are )?in (?:the |your |this )?(?:public )?(?:repo(?:sitory)?|source(?: code)?|github))\b`,
   String.raw`\b(?:you|u) (?:left|leaked|committed|pushed|published) (?:a |your |the |an )?(?:private |bot |api |access |secret |telegram |discord )?(?:signing )?(?:key|token|password|secret)s?\b`,
-  String.raw`\b(?:tokens?|passwords?|secrets?|api keys?|credentials)\b (?:is |are |gets |get |being )?logged\b`,
+  String.raw`\b(?:tokens?|passwords?|secrets?|api keys?|credentials)\b (?:(?:is|are|gets|get|getting|being) ){0,2}(?:console\.)?logged\b`,
 );
 
 /** Credentials of a named production service in a public place. */
@@ -578,6 +578,12 @@ const REACHES_ADMIN_PAGES = oneOf(
   String.raw`\b(?:can|could|able to|is able to|are able to)\b[^.\n]{0,15}\b(?:access|reach|open|see|view|use|get into|force (?:your|their|my|his|her) way into)\b[^.\n]{0,20}\b(?:the )?(?:admin|administrator|administration)(?:'s)? ?(?:\w+ )?(?:modules?|pages?|panels?|settings?|menus?|area|section|dashboard|side|interface|functions?|features?)\b`,
 );
 
+/** A data store or admin interface open to the internet or without a password, as a deployment ships it. */
+const SERVICE_OPEN_TO_THE_INTERNET = oneOf(
+  "i",
+  String.raw`\b(?:redis|mongo(?:db)?|elasticsearch|memcached|mysql|postgres(?:ql)?|docker (?:daemon|socket|api)|admin (?:port|interface|panel))\b[^.\n]{0,60}\b(?:(?:to|on) the (?:public )?internet|publicly|on (?:all (?:network )?interfaces|0\.0\.0\.0)|with no auth(?:entication)?|without (?:a )?password)\b`,
+);
+
 /** A sandbox that code breaks out of. */
 const SANDBOX_ESCAPE = oneOf(
   "i",
@@ -688,6 +694,7 @@ const signals: readonly Signal[] = [
       PASSWORDS_STORED_WEAKLY,
       UNCHECKED_UPLOAD,
       SANDBOX_ESCAPE,
+      SERVICE_OPEN_TO_THE_INTERNET,
       FETCHED_OVER_HTTP,
       REACHES_ADMIN_PAGES,
       DESERIALIZATION_GADGET,

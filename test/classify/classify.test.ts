@@ -792,6 +792,13 @@ describe("classify on the wording of terse public disclosures", () => {
     expect(rules("权限", "普通用户可以修改自己的密码")).not.toContain("attacker-impact");
   });
 
+  it("reads a data store open to the internet as a class and a token being printed to the console as exposed, and not their opposites (control)", () => {
+    expect(rules("Compose", "docker-compose.yml exposes mongodb and redis to the internet.")).toContain("vulnerability-class");
+    expect(rules("Compose", "docker-compose.yml binds redis to 127.0.0.1 only.")).not.toContain("vulnerability-class");
+    expect(rules("Logging", "The access token is being printed on the console log.")).toContain("exposed-secret");
+    expect(rules("Logging", "The access token is never printed; only its expiry.")).not.toContain("exposed-secret");
+  });
+
   it("reads disabled host name verification and a server crashed by invalid input as classes, and not their opposites (control)", () => {
     expect(rules("TLS", "SSL host name verification disabled by default.")).toContain("vulnerability-class");
     expect(rules("TLS", "Host name verification is enabled by default.")).not.toContain("vulnerability-class");
