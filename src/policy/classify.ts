@@ -185,6 +185,18 @@ const OTHER_USERS_DATA = oneOf(
   String.raw`\b(?:other|another) (?:players?|students?|people|employees?|patients?|members?|users?|customers?)'?s? (?:posts?|comments?|chats?|orders?|accounts?|characters?|grades?|submissions?|bookings?|reservations?|notes?|photos?|pictures?|projects?|tickets?|carts?|payments?|passwords?|histor(?:y|ies)|conversations?|results?)\b`,
 );
 
+/**
+ * Beyond one's own tenant, role or drafts: another tenant's data, a viewer or editor role that can do more, drafts and
+ * private pages shown to anyone, and (Chinese) an ordinary user who can change the administrator.
+ */
+const TENANTS_ROLES_OR_DRAFTS = oneOf(
+  "i",
+  String.raw`\b(?:data|records?|information)\b[^.\n]{0,20}\b(?:belong(?:s|ing)? to|of|from) (?:other|another|different) tenants?\b|\bdifferent tenant(?:'s|s')? data\b`,
+  String.raw`\b(?:users?|members?|accounts?) with (?:only )?(?:\w+ )?(?:viewer|read[- ]only|edit|basic|limited|guest|member) (?:access|rights|roles?|permissions?) (?:can|could|are able to|is able to)\b`,
+  String.raw`\b(?:drafts?|unpublished|private) (?:posts?|projects?|channels?|notes?|files?|pages?|documents?|dashboards?)\b[^.\n]{0,40}\b(?:publicly|public(?:ly)? (?:available|visible|accessible)|(?:visible|accessible|available) (?:to|for|by) (?:everyone|anyone|guests|non-[\w-]+ users|anonymous))`,
+  String.raw`普通用户(?:可以|能|可|也能|也可以)[^。\n]{0,10}(?:删除|修改|查看|进入)[^。\n]{0,6}管理员`,
+);
+
 /** Dutch: an attacker can, or the data of other users or customers. */
 const DUTCH_ATTACKER_OR_OTHERS_DATA = oneOf(
   "i",
@@ -735,10 +747,7 @@ const signals: readonly Signal[] = [
       LEAKS_OTHER_USERS_DATA,
       /\b(?:reachable|accessible|accessed|available|exposed|loads?|works?|opens?)\b[^.\n]{0,60}\b(?:without (?:any )?(?:login|logging in|authentication|a session|credentials)|no (?:session|login|cookies))\b/i,
       /\b(?:conversation|messages?|data|account|profile|orders?|invoices?|files?|repositories|projects?|documents|records?|details|comments?|posts?|notes?|drafts?)s? of (?:an)?other (?:users?|customers?|tenants?|organi[sz]ations?|accounts?)\b/i,
-      /\b(?:data|records?|information)\b[^.\n]{0,20}\b(?:belong(?:s|ing)? to|of|from) (?:other|another|different) tenants?\b|\bdifferent tenant(?:'s|s')? data\b/i,
-      /\b(?:users?|members?|accounts?) with (?:only )?(?:\w+ )?(?:viewer|read[- ]only|edit|basic|limited|guest|member) (?:access|rights|roles?|permissions?) (?:can|could|are able to|is able to)\b/i,
-      /\b(?:drafts?|unpublished|private) (?:posts?|projects?|channels?|notes?|files?|pages?|documents?|dashboards?)\b[^.\n]{0,40}\b(?:publicly|public(?:ly)? (?:available|visible|accessible)|(?:visible|accessible|available) (?:to|for|by) (?:everyone|anyone|guests|non-[\w-]+ users|anonymous))/i,
-      /普通用户(?:可以|能|可|也能|也可以)[^。\n]{0,10}(?:删除|修改|查看|进入)[^。\n]{0,6}管理员/,
+      TENANTS_ROLES_OR_DRAFTS,
       /\b(?:returns?|exposes?|lists?|shows?|leaks?|accessible|readable|downloadable|visible)\b[^.\n]{0,80}\bwithout (?:any )?(?:authentication|logging in|login|credentials|a session)\b/i,
       /\b(?:passport|identity card|id card|driver'?s licen[cs]e)s? (?:scans?|photos?|copies|numbers)\b|\b(?:medical records|credit card numbers|bank account numbers|social security numbers|bsn(?:-nummers)?)\b/i,
       /\bleak(?:s|ing|ed)? (?:the |my |your |their |a )?(?:authori[sz]ation code|api token|access token|token|session|cookie|credentials|password|reset token)s?\b/i,
