@@ -377,7 +377,7 @@ const HASH_OR_SECRET_LEAKED = oneOf(
   String.raw`\b(?:passwords?|tokens?|secrets?|credentials) in (?:the )?(?:error |debug |server |system )?logs?\b|\blogs? (?:shows?|contains?|includes?|prints?) (?:the )?(?:users?\W?s? )?(?:plain ?text )?(?:passwords?|tokens?|secrets?|credentials)\b`,
 );
 
-/** A secret in a bundle, page source or well-known file, or printed from the environment. */
+/** A secret in a bundle, page source, well-known file or the repository itself, or printed from the environment or logged. */
 const SECRET_IN_BUNDLE_OR_FILE = oneOf(
   "i",
   String.raw`\bhooks\.slack\.com\/services\/`,
