@@ -1,5 +1,5 @@
 import type { ConductEntry } from "../config/schema.js";
-import { builtInPattern, compileConfigPattern, type TextPattern } from "./pattern.js";
+import { anyOf, builtInPattern, compileConfigPattern, type PatternSet, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
 
 /**
@@ -181,6 +181,8 @@ export interface CompiledConduct {
   readonly id: string;
   readonly title: string;
   readonly match: readonly TextPattern[];
+  /** `match` as one scan, which passes over a report that uses none of the rule's terms. */
+  readonly terms: PatternSet;
   readonly maxRecords?: number;
 }
 
@@ -201,10 +203,12 @@ export function compileConduct(entries: readonly ConductEntry[]): CompiledConduc
     if (builtIn === undefined && (configMatch === undefined || configMatch.length === 0)) {
       throw new Error(`conduct "${entry.id}" is not a known conduct id, so it needs "match" patterns`);
     }
+    const match = configMatch ?? builtIn?.match.map(builtInPattern) ?? [];
     return {
       id: entry.id,
       title: builtIn?.title ?? entry.id,
-      match: configMatch ?? builtIn?.match.map(builtInPattern) ?? [],
+      match,
+      terms: anyOf(match),
       ...(entry.maxRecords === undefined ? {} : { maxRecords: entry.maxRecords }),
     };
   });
@@ -220,6 +224,7 @@ export function flagConduct(rules: readonly CompiledConduct[], text: ReportText)
 }
 
 function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
+  if (!rule.terms.matchesAny(text)) return undefined;
   const matched = affirmedMatch(rule.match, text);
   if (matched === undefined) return undefined;
   return {
@@ -246,7 +251,11 @@ function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | unde
   return patternFlag(rule, text);
 }
 
+/** `RECORD_COUNT` as a first check: most reports name no records at all, and reading every number costs more. */
+const NAMES_RECORDS = anyOf([builtInPattern(RECORD_COUNT)]);
+
 function largestRecordCount(text: string): { count: number; matched: string } | undefined {
+  if (!NAMES_RECORDS.matchesAny(text)) return undefined;
   let largest: { count: number; matched: string } | undefined;
   for (const match of text.matchAll(RECORD_COUNT)) {
     const count = countValue(match[1] ?? "");

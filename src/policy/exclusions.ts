@@ -1,7 +1,7 @@
 import type { ExclusionEntry } from "../config/schema.js";
 import { catalogEntry, exceptionDefinition, taxonomyOf, type ExceptionDefinition } from "./catalog.js";
 import { EXCLUSION_CONFIDENT, type CategoryGuess, type ImpactSignal } from "./impact.js";
-import { builtInPattern, compileConfigPattern, firstMatch, type TextPattern } from "./pattern.js";
+import { anyOf, builtInPattern, compileConfigPattern, firstMatch, type PatternSet, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
 import { PRODUCT_FLAW_SHOWN_ON_DEMO, productFlawShownOnDemo } from "./shown-on-demo.js";
 
@@ -41,6 +41,8 @@ export interface CompiledExclusion {
   readonly source: "catalog" | "custom";
   readonly match: readonly TextPattern[];
   readonly indirect: readonly TextPattern[];
+  /** `match` and `indirect` as one scan, which passes over a report that uses none of the rule's terms. */
+  readonly terms: PatternSet;
   readonly notWhen: readonly TextPattern[];
   readonly exceptions: readonly CompiledException[];
   /** Location rules (custom rules, demo environments) apply to any finding; see `REAL_VULNERABILITY`. */
@@ -99,6 +101,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       source: "custom",
       match: configMatch,
       indirect: [],
+      terms: anyOf(configMatch),
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
       aboutLocation: true,
@@ -109,13 +112,16 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     };
   }
   const taxonomy = taxonomyOf(builtIn);
+  const match = configMatch ?? builtIn.match.map(builtInPattern);
+  const indirect = configMatch === undefined ? (builtIn.indirect ?? []).map(builtInPattern) : [];
   return {
     id: builtIn.id,
     title: entry.title ?? builtIn.title,
     policyText: entry.policyText ?? builtIn.policyText,
     source: "catalog",
-    match: configMatch ?? builtIn.match.map(builtInPattern),
-    indirect: configMatch === undefined ? (builtIn.indirect ?? []).map(builtInPattern) : [],
+    match,
+    indirect,
+    terms: anyOf([...match, ...indirect]),
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
     aboutLocation: builtIn.aboutLocation ?? false,
@@ -248,10 +254,13 @@ function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hi
 
 /** Where a rule matches best; a lower strength is stronger. */
 function locate(rule: CompiledExclusion, text: ReportText): Hit | undefined {
-  const titleMatch = firstMatch(rule.match, text.title);
-  if (titleMatch !== undefined) return { matched: titleMatch, where: "title", strength: 0 };
-  const titleIndirect = firstMatch(rule.indirect, text.title);
-  if (titleIndirect !== undefined) return { matched: titleIndirect, where: "title", strength: 1 };
+  if (rule.terms.matchesAny(text.title)) {
+    const titleMatch = firstMatch(rule.match, text.title);
+    if (titleMatch !== undefined) return { matched: titleMatch, where: "title", strength: 0 };
+    const titleIndirect = firstMatch(rule.indirect, text.title);
+    if (titleIndirect !== undefined) return { matched: titleIndirect, where: "title", strength: 1 };
+  }
+  if (!rule.terms.matchesAny(text.body)) return undefined;
   const bodyMatch = firstMatch(rule.match, text.body);
   if (bodyMatch !== undefined) return { matched: bodyMatch, where: "body", strength: 2 };
   const bodyIndirect = firstMatch(rule.indirect, text.body);

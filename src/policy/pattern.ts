@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { RE2 } from "re2-wasm";
+import { lowerForLiterals, requiredLiterals, type Syntax } from "./literals.js";
 
 /**
  * Patterns written in a repository's config are untrusted: they run through RE2, whose matching time
@@ -10,6 +11,15 @@ export interface TextPattern {
   find(text: string): string | undefined;
   /** The first match with its position, or undefined. */
   search(text: string): { matched: string; index: number } | undefined;
+  /** What the pattern was written as, so that `anyOf` can join patterns of the same engine into one. */
+  readonly written: WrittenPattern;
+}
+
+type WrittenPattern = { readonly engine: "javascript"; readonly regex: RegExp } | { readonly engine: "re2"; readonly pattern: string };
+
+/** Whether any of a list of patterns matches a text, in as few scans as the patterns allow. */
+export interface PatternSet {
+  matchesAny(text: string): boolean;
 }
 
 /** A pattern from a config longer than this is refused: RE2 compiles in time and memory that grow with the length. */
@@ -64,6 +74,7 @@ export function compileConfigPattern(pattern: string): TextPattern {
   const problem = checkPattern(pattern);
   if (problem !== undefined) throw new Error(`unusable pattern ${JSON.stringify(pattern)}: ${problem}`);
   return {
+    written: { engine: "re2", pattern },
     find(text) {
       const match = compiledPattern(pattern).exec(text);
       return match ? (match[0] ?? "") : undefined;
@@ -111,6 +122,7 @@ export function builtInPattern(regex: RegExp): TextPattern {
   const flags = regex.flags.includes("i") ? regex.flags : `${regex.flags}i`;
   const compiled = new RegExp(regex.source, flags.replace("g", ""));
   return {
+    written: { engine: "javascript", regex: compiled },
     find(text) {
       const match = compiled.exec(text);
       return match ? match[0] : undefined;
@@ -121,6 +133,75 @@ export function builtInPattern(regex: RegExp): TextPattern {
     },
   };
 }
+
+/**
+ * The patterns as one scan: nearly every report uses the terms of none of a rule's patterns, and one scan of a joined
+ * expression costs less than one per pattern (for a config's RE2 patterns, each scan also copies the text into
+ * WebAssembly memory). Built-in patterns with the same flags are joined into one JavaScript expression, a config's
+ * into one RE2 expression; a pattern with a backreference (joining would shift group numbers) or a named group (joined
+ * names could clash) stays alone. Before a joined expression runs, the words it cannot match without
+ * (`requiredLiterals`) are looked for in the lowered text, as one expression of plain words, which passes over most
+ * reports for less.
+ */
+export function anyOf(patterns: readonly TextPattern[]): PatternSet {
+  const scans: ((text: string) => boolean)[] = [];
+  const joinable = new Map<string, WrittenPattern[]>();
+  for (const pattern of patterns) {
+    const { written } = pattern;
+    if (written.engine === "javascript" && GROUP_REFERENCE_OR_NAME.test(written.regex.source)) {
+      scans.push((text) => pattern.find(text) !== undefined);
+      continue;
+    }
+    const key = written.engine === "re2" ? "re2" : written.regex.flags;
+    joinable.set(key, [...(joinable.get(key) ?? []), written]);
+  }
+  for (const [key, written] of joinable) scans.push(...joinedScans(key, written));
+  return { matchesAny: (text) => scans.some((scan) => scan(text)) };
+}
+
+/** One scan for patterns of one engine and the same flags, after a check for their words where all have some. */
+function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: string) => boolean)[] {
+  const sources = written.map((pattern) => (pattern.engine === "re2" ? pattern.pattern : pattern.regex.source));
+  const joinedSource = sources.map((source) => `(?:${source})`).join("|");
+  let scan: (text: string) => boolean;
+  let syntax: Syntax | undefined;
+  if (key === "re2") {
+    // A join RE2 refuses (too long, or too large once compiled) leaves each pattern to its own scan.
+    if (checkPattern(joinedSource) !== undefined) {
+      return sources.map((source) => (text: string) => compiledPattern(source).test(text));
+    }
+    scan = (text) => compiledPattern(joinedSource).test(text);
+    syntax = "re2";
+  } else {
+    const joined = new RegExp(joinedSource, key);
+    scan = (text) => joined.test(text);
+    // The v flag's nested classes and set operations are beyond what `requiredLiterals` reads.
+    syntax = key.includes("v") ? undefined : key.includes("u") ? "javascript-unicode" : "javascript";
+  }
+  const words = syntax === undefined ? [] : sources.map((source) => requiredLiterals(source, syntax));
+  if (words.length === 0 || words.some((list) => list === undefined)) return [scan];
+  const anyWord = new RegExp(
+    [...new Set(words.flat() as string[])]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))
+      .join("|"),
+  );
+  return [(text) => anyWord.test(lowered(text)) && scan(text)];
+}
+
+/** The last two texts lowered: rules alternate between a report's title and body, and each would lower them again. */
+const loweredTexts: { text: string; lower: string }[] = [];
+
+function lowered(text: string): string {
+  const known = loweredTexts.find((entry) => entry.text === text);
+  if (known !== undefined) return known.lower;
+  const lower = lowerForLiterals(text);
+  loweredTexts.unshift({ text, lower });
+  loweredTexts.length = Math.min(loweredTexts.length, 2);
+  return lower;
+}
+
+const GROUP_REFERENCE_OR_NAME = /\\(?:[1-9]|k<)|\(\?<[^=!]/;
 
 /** The text matched by the first pattern that matches, or undefined. */
 export function firstMatch(patterns: readonly TextPattern[], text: string): string | undefined {

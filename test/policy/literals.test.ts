@@ -1,0 +1,155 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { catalog, exceptionCatalog } from "../../src/policy/catalog.js";
+import { compileConduct, conductIds } from "../../src/policy/conduct.js";
+import { compileExclusions } from "../../src/policy/exclusions.js";
+import { lowerForLiterals, requiredLiterals } from "../../src/policy/literals.js";
+import { anyOf, builtInPattern, compileConfigPattern, type TextPattern } from "../../src/policy/pattern.js";
+
+/**
+ * Triage passes over a rule when a report holds none of the words its expressions cannot match without. A wrong word
+ * list would silently drop an exclusion or a conduct flag, so each list is held against the expressions themselves,
+ * on every built-in pattern and on thousands of real report texts.
+ */
+
+function literalsOf(regex: RegExp): string[] | undefined {
+  return requiredLiterals(regex.source, regex.flags.includes("u") ? "javascript-unicode" : "javascript");
+}
+
+describe("the words an expression cannot match without", () => {
+  it("reads alternatives, optional pieces and small classes into the words every match holds", () => {
+    expect(literalsOf(/\b(?:xss|cross[- ]site scripting)\b/i)?.sort()).toEqual(["cross site scripting", "cross-site scripting", "xss"]);
+    expect(literalsOf(/\bclick[- ]?jack\w*/i)?.sort()).toEqual(["click jack", "click-jack", "clickjack"]);
+    expect(literalsOf(/\b(?:missing|no)\b[^.\n]{0,40}\brate[- ]?limit/i)?.sort()).toEqual(["rate limit", "rate-limit", "ratelimit"]);
+    expect(literalsOf(/Segmentation fault/)).toEqual(["segmentation fault"]);
+    expect(literalsOf(/\bx-powered-by\b/i)).toEqual(["x-powered-by"]);
+  });
+
+  it("keeps the part of a long word that every match holds", () => {
+    expect(literalsOf(/strict-transport-security-header-missing-entirely/i)).toEqual(["strict-transport-securit"]);
+  });
+
+  it("gives no list when a match can do without any word, or only with a short one", () => {
+    expect(literalsOf(/\b(?:admin|)panel/i)?.sort()).toEqual(["adminpanel", "panel"]);
+    expect(literalsOf(/(?:admin)?/i)).toBeUndefined();
+    expect(literalsOf(/\d+ records/i)).toEqual([" records"]);
+    expect(literalsOf(/\w+@\w+/i)).toBeUndefined();
+    expect(literalsOf(/\b(?:no|on)\b/i)).toBeUndefined();
+    expect(literalsOf(/[a-z]{5}/i)).toBeUndefined();
+  });
+
+  it("refuses what it cannot read safely: backreferences, RE2's quoted text and flag groups", () => {
+    expect(literalsOf(/(token)=\1/i)).toBeUndefined();
+    expect(requiredLiterals("\\Qab?c\\E", "re2")).toBeUndefined();
+    expect(requiredLiterals("(?i)secret", "re2")).toBeUndefined();
+    expect(requiredLiterals("\\pLsecret", "re2")).toEqual(["secret"]);
+    expect(requiredLiterals("\\pLsecret", "javascript")).toEqual(["lsecret"]);
+  });
+
+  it("reads a letter outside ASCII as any character, since case folding may reach it from another", () => {
+    expect(literalsOf(/lek in één pagina/i)).toEqual(["n pagina"]);
+  });
+
+  it("compares with text lowered the way case-insensitive matching folds it (the Kelvin sign, the long s)", () => {
+    const regex = /\bsql injection\b/iu;
+    const text = "ſQL injection in the \u212Aeyword search";
+    expect(regex.test(text)).toBe(true);
+    expect(literalsOf(regex)?.some((word) => lowerForLiterals(text).includes(word))).toBe(true);
+  });
+});
+
+const reportTexts: string[] = ["data/triage.jsonl", "data/github-issues.jsonl"].flatMap((file) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .slice(0, 2_500)
+    .flatMap((line) => {
+      const item = JSON.parse(line) as { title: string; body?: string };
+      return [item.title, item.body ?? "", `${item.title}\n${item.body ?? ""}`.toUpperCase()];
+    }),
+);
+
+function builtInExpressions(): RegExp[] {
+  const patterns: TextPattern[] = [
+    ...catalog.flatMap((entry) => [...entry.match, ...(entry.indirect ?? []), ...entry.notWhen]).map(builtInPattern),
+    ...exceptionCatalog.flatMap((exception) => exception.match).map(builtInPattern),
+    ...compileConduct(conductIds()).flatMap((rule) => rule.match),
+  ];
+  return patterns.flatMap(({ written }) => (written.engine === "javascript" ? [written.regex] : []));
+}
+
+describe("word lists against the built-in patterns they stand for", () => {
+  const expressions = builtInExpressions();
+
+  it(`finds a list for most of the ${expressions.length} built-in patterns (control: the check below checks something)`, () => {
+    const listed = expressions.filter((regex) => literalsOf(regex) !== undefined);
+    expect(listed.length).toBeGreaterThan(expressions.length / 2);
+  });
+
+  it(`never leaves out a word that a matching text holds, over ${reportTexts.length} report texts`, () => {
+    const missed: string[] = [];
+    let matches = 0;
+    for (const regex of expressions) {
+      const words = literalsOf(regex);
+      if (words === undefined) continue;
+      for (const text of reportTexts) {
+        if (!regex.test(text)) continue;
+        matches++;
+        const lower = lowerForLiterals(text);
+        if (!words.some((word) => lower.includes(word))) missed.push(`${regex.source} on ${text.slice(0, 80)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(matches).toBeGreaterThan(1_000);
+  });
+});
+
+describe("a rule's patterns as one scan", () => {
+  it("matches exactly where one of the patterns does, for every catalog exclusion and conduct rule", () => {
+    const rules = [...compileExclusions(catalog.map((entry) => entry.id)), ...compileConduct(conductIds())];
+    const disagreements: string[] = [];
+    for (const rule of rules) {
+      const patterns = "indirect" in rule ? [...rule.match, ...rule.indirect] : rule.match;
+      const set = anyOf(patterns);
+      for (const text of reportTexts) {
+        const expected = patterns.some((pattern) => pattern.find(text) !== undefined);
+        if (set.matchesAny(text) !== expected) disagreements.push(`${rule.id} on ${text.slice(0, 80)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("joins a config's RE2 patterns and still matches where any one does", () => {
+    const set = anyOf([
+      compileConfigPattern("(content spoofing|text injecti(on|ng)).{0,60}(404|not found)"),
+      compileConfigPattern("^staging$"),
+    ]);
+    expect(set.matchesAny("Content spoofing on the 404 page")).toBe(true);
+    expect(set.matchesAny("staging")).toBe(true);
+    expect(set.matchesAny("staging server")).toBe(false);
+    expect(set.matchesAny("content spoofing on the home page")).toBe(false);
+  });
+
+  it("scans a config's patterns one by one when joined they would be longer than RE2 takes", () => {
+    const long = (ending: string) => `${"alpha ".repeat(99)}${ending}`;
+    const set = anyOf([compileConfigPattern(long("one")), compileConfigPattern(long("two"))]);
+    expect(set.matchesAny(`before ${long("two")}`)).toBe(true);
+    expect(set.matchesAny(long("one").toUpperCase())).toBe(true);
+    expect(set.matchesAny(long("three"))).toBe(false);
+  });
+
+  it("keeps a pattern with a backreference or a named group apart, so joining shifts no group", () => {
+    const set = anyOf([builtInPattern(/(a)b\1/), builtInPattern(/(?<word>cd)e/), builtInPattern(/(x)y/)]);
+    expect(set.matchesAny("aba")).toBe(true);
+    expect(set.matchesAny("abx")).toBe(false);
+    expect(set.matchesAny("cde")).toBe(true);
+    expect(set.matchesAny("xy")).toBe(true);
+  });
+
+  it("joins patterns only with others of the same flags", () => {
+    const set = anyOf([builtInPattern(/^second line$/m), builtInPattern(/only here/)]);
+    expect(set.matchesAny("first line\nsecond line\nthird")).toBe(true);
+    expect(set.matchesAny("ONLY HERE")).toBe(true);
+    expect(set.matchesAny("first line\nsecond line, third")).toBe(false);
+  });
+});
