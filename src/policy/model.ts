@@ -52,6 +52,8 @@ export interface LinearModel {
   /** Per bucket, the offset of its weights in `table`, or -1: a dense index, so scoring does no hashing of maps. */
   readonly rowOf: Int32Array;
   readonly table: Float64Array;
+  /** One bit per bucket, set when it has weights: small enough to stay in cache, unlike `rowOf` (see `visitFeatures`). */
+  readonly weighted: Uint32Array;
 }
 
 export interface Contribution {
@@ -70,11 +72,13 @@ export function loadModel(file: ModelFile): LinearModel {
   const width = file.classes.length;
   const rowOf = new Int32Array(file.buckets).fill(-1);
   const table = new Float64Array(file.weights.length * width);
-  file.weights.forEach(([bucket, ...weights], row) => {
-    rowOf[bucket ?? 0] = row * width;
+  const weighted = new Uint32Array(Math.ceil(file.buckets / 32));
+  file.weights.forEach(([bucket = 0, ...weights], row) => {
+    rowOf[bucket] = row * width;
+    weighted[bucket >>> 5] = (weighted[bucket >>> 5] ?? 0) | (1 << (bucket & 31));
     weights.forEach((weight, index) => (table[row * width + index] = weight));
   });
-  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, rowOf, table };
+  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, rowOf, table, weighted };
 }
 
 /** Reads a model shipped next to the compiled code, once, on first use. */
@@ -110,8 +114,11 @@ const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
 
 function words(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.slice(0, MODEL_TEXT).toLowerCase().matchAll(WORD)) {
-    if (UNSPACED_SCRIPT.test(match[0])) found.push(...unspacedWords(match[0]));
+  const read = text.slice(0, MODEL_TEXT).toLowerCase();
+  // Most reports hold no unspaced script at all: one scan of the text spares one per word.
+  const unspaced = UNSPACED_SCRIPT.test(read);
+  for (const match of read.matchAll(WORD)) {
+    if (unspaced && UNSPACED_SCRIPT.test(match[0])) found.push(...unspacedWords(match[0]));
     else addWord(found, match[0]);
   }
   return found;
@@ -184,25 +191,47 @@ const enum FeatureKind {
  * Visits the features of a report, each bucket once (presence, not counts: a long report is not more of one), as
  * a kind and a word position, so that scoring builds no strings; `featureName` builds the name when asked.
  */
-function visitFeatures(found: ReportWords, buckets: number, visit: (bucket: number, kind: FeatureKind, position: number) => void): void {
-  const seen = seenBuckets(buckets);
-  const add = (state: number, kind: FeatureKind, position: number): void => {
-    const bucket = (state >>> 0) % buckets;
-    if (seen.stamps[bucket] === seen.stamp) return;
-    seen.stamps[bucket] = seen.stamp;
-    visit(bucket, kind, position);
-  };
-  found.title.forEach((word, position) => {
-    if (!STOP_WORDS.has(word)) add(extend(TITLE_STATE, word), FeatureKind.TitleWord, position);
-  });
-  const all = found.all;
+function visitFeatures(
+  found: ReportWords,
+  buckets: number,
+  visit: (bucket: number, kind: FeatureKind, position: number) => void,
+  only?: Uint32Array,
+): void {
+  const { stamps, stamp } = seenBuckets(buckets);
+  // Called for every word of every report scored: plain loops, and no closure made per report. Scoring visits only
+  // the buckets a model has weights for (`only`), checked before the stamp table, which is too large to stay in cache.
+  const { title, all } = found;
+  for (let position = 0; position < title.length; position++) {
+    const word = title[position] ?? "";
+    if (STOP_WORDS.has(word)) continue;
+    const bucket = (extend(TITLE_STATE, word) >>> 0) % buckets;
+    if (wanted(only, bucket) && stamps[bucket] !== stamp) {
+      stamps[bucket] = stamp;
+      visit(bucket, FeatureKind.TitleWord, position);
+    }
+  }
   for (let position = 0; position < all.length; position++) {
     const word = all[position] ?? "";
     const state = extend(FNV_OFFSET, word);
-    if (!STOP_WORDS.has(word)) add(state, FeatureKind.Word, position);
+    if (!STOP_WORDS.has(word)) {
+      const bucket = (state >>> 0) % buckets;
+      if (wanted(only, bucket) && stamps[bucket] !== stamp) {
+        stamps[bucket] = stamp;
+        visit(bucket, FeatureKind.Word, position);
+      }
+    }
     const next = all[position + 1];
-    if (next !== undefined) add(extend(extend(state, " "), next), FeatureKind.Pair, position);
+    if (next === undefined) continue;
+    const pairBucket = (extend(extend(state, " "), next) >>> 0) % buckets;
+    if (wanted(only, pairBucket) && stamps[pairBucket] !== stamp) {
+      stamps[pairBucket] = stamp;
+      visit(pairBucket, FeatureKind.Pair, position);
+    }
   }
+}
+
+function wanted(only: Uint32Array | undefined, bucket: number): boolean {
+  return only === undefined || ((only[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) !== 0;
 }
 
 function featureName(found: ReportWords, kind: FeatureKind, position: number): string {
@@ -225,12 +254,16 @@ export function predict(model: LinearModel, title: string, body: string): Predic
   const scores = [...model.bias];
   const found = reportWords(title, body);
   const present: { kind: FeatureKind; position: number; row: number }[] = [];
-  visitFeatures(found, model.buckets, (bucket, kind, position) => {
-    const row = model.rowOf[bucket] ?? -1;
-    if (row < 0) return;
-    present.push({ kind, position, row });
-    for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (model.table[row + index] ?? 0);
-  });
+  visitFeatures(
+    found,
+    model.buckets,
+    (bucket, kind, position) => {
+      const row = model.rowOf[bucket] ?? -1;
+      present.push({ kind, position, row });
+      for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (model.table[row + index] ?? 0);
+    },
+    model.weighted,
+  );
   const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
   return {
     probabilities,
