@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import type { ScopeConfig } from "../config/schema.js";
 import { hostOf, type ReportAsset } from "./assets.js";
+import { lowerForLiterals, requiredLiterals } from "./literals.js";
 import { excerpt } from "./report.js";
 
 /**
@@ -524,17 +525,67 @@ export function compileTopic(phrase: string): TopicMatcher {
   const alternatives = parts.map((concepts, index) =>
     index > 0 && concepts.length < first.length ? [...first.slice(0, first.length - concepts.length), ...concepts] : concepts,
   );
+  const wordsNeeded = alternatives.map((concepts) => concepts.map(wordsOfConcept));
+  const about = (present: ReadonlySet<string>) => alternatives.some((concepts) => concepts.every((concept) => present.has(concept)));
   return {
     phrase,
     find(text) {
-      for (const sentence of text.split(/[.!?\n]+/)) {
-        const present = new Set(conceptsOf(sentence, false));
-        if (alternatives.some((concepts) => concepts.every((concept) => present.has(concept)))) return sentence.trim();
-      }
-      return undefined;
+      const read = readForTopics(text);
+      const mayBeAbout = wordsNeeded.some((needed) =>
+        needed.every((words) => words === undefined || words.some((word) => read.lower.includes(word))),
+      );
+      if (!mayBeAbout || !about(read.concepts())) return undefined;
+      return read
+        .sentences()
+        .find(({ present }) => about(present))
+        ?.sentence.trim();
     },
   };
 }
+
+/**
+ * Words one of which a text holds when a sentence of it has the concept: the concept itself (a word is the concept or
+ * the concept and a plural s), and what the concept's patterns and rewrites cannot match without. A report holding
+ * none of them for some concept of every alternative is not about the topic, and is not split into sentences.
+ */
+function wordsOfConcept(concept: string): string[] | undefined {
+  const words = [concept];
+  for (const [pattern, named] of [...CONCEPTS, ...REWRITES]) {
+    if (named !== concept) continue;
+    const literals = requiredLiterals(pattern.source, "javascript");
+    if (literals === undefined) return undefined;
+    words.push(...literals);
+  }
+  return words;
+}
+
+interface ReadForTopics {
+  text: string;
+  /** Lower case, as `requiredLiterals` compares. */
+  lower: string;
+  /** The whole text's concepts: a topic none of whose alternatives they hold is in no sentence either. */
+  concepts(): ReadonlySet<string>;
+  sentences(): { sentence: string; present: ReadonlySet<string> }[];
+}
+
+/** The last text read: a policy's topics all read the same report, and each would read it again. */
+let lastRead: ReadForTopics | undefined;
+
+function readForTopics(text: string): ReadForTopics {
+  if (lastRead?.text === text) return lastRead;
+  let concepts: ReadonlySet<string> | undefined;
+  let sentences: { sentence: string; present: ReadonlySet<string> }[] | undefined;
+  lastRead = {
+    text,
+    lower: lowerForLiterals(text),
+    concepts: () => (concepts ??= new Set(conceptsOf(text, false))),
+    sentences: () =>
+      (sentences ??= text.split(SENTENCE_BREAK).map((sentence) => ({ sentence, present: new Set(conceptsOf(sentence, false)) }))),
+  };
+  return lastRead;
+}
+
+const SENTENCE_BREAK = /[.!?\n]+/;
 
 const TOPIC_STOPWORDS = new Set([
   "the",
@@ -566,14 +617,31 @@ const CONCEPTS: readonly [RegExp, string][] = [
   [/^(?:content|contents|website|websites|site|sites|page|pages|shop|shops|webshop|domain|domains|inhoud)$/, "content"],
 ];
 
+/** Wording rewritten to one concept before a text is split into words, in this order. */
+const REWRITES: readonly [RegExp, string][] = [
+  [/\b(?:third|3rd)[- ]?part(?:y|ies)\b|\bderde[- ]partij(?:en)?\b|\bexterne\b/g, "thirdparty"],
+  [/\bplug[- ]?ins?\b|\badd[- ]?ons?\b/g, "plugin"],
+  [/\bself[- ]hosted\b/g, "hosted"],
+];
+
 function conceptsOf(text: string, dropStopwords: boolean): string[] {
-  const normalised = text
-    .toLowerCase()
-    .replace(/\b(?:third|3rd)[- ]?part(?:y|ies)\b|\bderde[- ]partij(?:en)?\b|\bexterne\b/g, " thirdparty ")
-    .replace(/\bplug[- ]?ins?\b|\badd[- ]?ons?\b/g, " plugin ")
-    .replace(/\bself[- ]hosted\b/g, " hosted ");
+  const normalised = REWRITES.reduce((rewritten, [pattern, concept]) => rewritten.replace(pattern, ` ${concept} `), text.toLowerCase());
   return normalised
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 1 && !(dropStopwords && TOPIC_STOPWORDS.has(word)))
-    .map((word) => CONCEPTS.find(([pattern]) => pattern.test(word))?.[1] ?? word.replace(/(?<=\w{3})s$/, ""));
+    .map(conceptOf);
+}
+
+/** Words read before, with their concepts: reports repeat their words, and each would be tested against every concept. */
+const conceptsOfWords = new Map<string, string>();
+const REMEMBERED_WORDS = 20_000;
+
+function conceptOf(word: string): string {
+  let concept = conceptsOfWords.get(word);
+  if (concept === undefined) {
+    concept = CONCEPTS.find(([pattern]) => pattern.test(word))?.[1] ?? word.replace(/(?<=\w{3})s$/, "");
+    if (conceptsOfWords.size >= REMEMBERED_WORDS) conceptsOfWords.clear();
+    conceptsOfWords.set(word, concept);
+  }
+  return concept;
 }

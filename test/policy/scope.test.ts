@@ -157,6 +157,46 @@ describe("scope decisions", () => {
     expect(hosted.find("XSS on the customer login page")).toBeUndefined();
     expect(hosted.find("The host header of the customer page")).toBeUndefined();
   });
+
+  it("finds a topic in any sentence, whichever wording of each concept a report uses", () => {
+    const plugins = compileTopic("third-party programs and plug-ins");
+    const hosted = compileTopic("customer-hosted content");
+    const thirdParty = [
+      "third party",
+      "third-party",
+      "3rd party",
+      "3rd-party",
+      "third parties",
+      "thirdparty",
+      "derde partij",
+      "derde-partijen",
+      "externe",
+    ];
+    const programs = ["program", "programmes", "software", "applications", "app", "tools", "service", "dienst", "programma", "applicatie"];
+    const pluginWords = ["plugin", "plug-ins", "plug in", "addon", "add-ons", "extension", "modules", "widget", "integrations"];
+    const customers = ["customer", "clients", "klant", "klanten", "tenant", "merchants"];
+    const hostings = ["hosted", "hosting", "gehost", "selfhosted", "self-hosted", "self hosted"];
+    const contents = ["content", "contents", "website", "sites", "page", "pages", "shop", "webshop", "domains", "inhoud"];
+    const missed: string[] = [];
+    for (const party of thirdParty) {
+      for (const thing of [...programs, ...pluginWords]) {
+        const sentence = `Found in the ${party} ${thing}`;
+        if (plugins.find(`Intro! ${sentence}. More text`) !== sentence) missed.push(sentence);
+      }
+    }
+    for (const customer of customers) {
+      for (const hosting of hostings) {
+        for (const content of contents) {
+          const sentence = `The ${content} ${hosting} by a ${customer} leaks`;
+          if (hosted.find(`Intro.\n${sentence}? More`) !== sentence) missed.push(sentence);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(compileTopic("payment terminals").find("Intro. Our payments terminal crashed")).toBe("Our payments terminal crashed");
+    expect(plugins.find("Third-party cookies. The software is ours.")).toBeUndefined();
+    expect(hosted.find("The customer logs in. The site is hosted by us")).toBeUndefined();
+  });
 });
 
 /** The regular expression hostname patterns compiled to before matching went label by label: the reference. */
