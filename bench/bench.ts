@@ -421,12 +421,15 @@ function labelledReports(): string[] {
 }
 
 /** The triage command as an operator runs it, start-up included, on a batch of reports. */
-async function measureTriageCommand(lines: readonly string[]): Promise<{ reportsPerSecond: number; seconds: number }> {
+async function measureTriageCommand(
+  lines: readonly string[],
+  policy = "examples/openworx.yml",
+): Promise<{ reportsPerSecond: number; seconds: number }> {
   const batch = join(scratch, "reports.jsonl");
   writeFileSync(batch, `${lines.join("\n")}\n`);
   const started = performance.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", "examples/openworx.yml", "--batch", batch], {
+    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", policy, "--batch", batch], {
       stdio: ["ignore", "ignore", "inherit"],
     });
     child.on("exit", resolve);
@@ -491,8 +494,10 @@ async function measureSweep(): Promise<{ conditionalHits: number; requests: numb
 const loadBefore = loadavg()[0]!;
 const triageCommand = await measureTriageCommand(shortReports());
 const triageLabelled = await measureTriageCommand(labelledReports());
+const triageLabelledMijnPartnerGroep = await measureTriageCommand(labelledReports(), "examples/mijnpartnergroep.yml");
 process.stderr.write(
-  `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones (${triageReports} reports each, start-up included)\n`,
+  `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones, ` +
+    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included)\n`,
 );
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
@@ -536,7 +541,8 @@ console.log(
 );
 console.log(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} short reports, ` +
-    `${triageLabelled.reportsPerSecond.toFixed(0)} on ${triageReports} labelled ones (data/triage.jsonl as stored), start-up included`,
+    `${triageLabelled.reportsPerSecond.toFixed(0)} on ${triageReports} labelled ones (data/triage.jsonl as stored), ` +
+    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on the labelled ones under MijnPartnerGroep's policy, start-up included`,
 );
 if (deskMemory)
   console.log(
@@ -571,6 +577,7 @@ console.log(
     bareRss10kWithDeskFlags,
     triagePerSecond: triageCommand.reportsPerSecond,
     triageLabelledPerSecond: triageLabelled.reportsPerSecond,
+    triageLabelledMijnPartnerGroepPerSecond: triageLabelledMijnPartnerGroep.reportsPerSecond,
     triageInProcessPerSecond,
     sweepConditionalHits: sweep.conditionalHits,
     sweepRequests: sweep.requests,
