@@ -1097,16 +1097,22 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
 }
 
 /**
- * Whether the rules found a sign of a vulnerability the model may corroborate: a rule other than the words of harm
- * ("token" and "session" appear in ordinary bugs too) and a concrete target (a request line or a URL is how ordinary
- * API bugs are reported as well), and nothing that frames the text as a discussion, a scan result or a request.
+ * Whether the rules found a sign of a vulnerability the model may corroborate, and nothing frames the text as a
+ * discussion, a scan result or a request. A concrete target is no such sign (a request line or a URL is how ordinary
+ * API bugs are reported as well), nor are a word or two of harm ("token" and "session" appear in ordinary bugs too);
+ * three different ones are.
  */
 function corroborates(reasons: readonly ClassifyReason[]): boolean {
-  return reasons.some((reason) => reason.weight > 0 && !NOT_A_SIGN.includes(reason.rule)) && !reasons.some((reason) => reason.weight < 0);
+  return reasons.some(isSign) && !reasons.some((reason) => reason.weight < 0);
 }
 
-/** Rules that find something reports have, but ordinary issues have too: not a sign the model may corroborate. */
-const NOT_A_SIGN: readonly string[] = ["harm-vocabulary", "concrete-target"];
+function isSign(reason: ClassifyReason): boolean {
+  if (reason.rule === "harm-vocabulary") return reason.weight >= HARM_TERM_WEIGHT * (HARM_TERMS_A_SIGN - 1);
+  return reason.weight > 0 && reason.rule !== "concrete-target";
+}
+
+/** How many different words of harm make a sign the model may corroborate. */
+const HARM_TERMS_A_SIGN = 3;
 
 /**
  * Rules after which the model is not asked at all, not even when it is very sure: a scanning product's findings are
@@ -1158,7 +1164,7 @@ const MOST_SHOWN_PROBABILITY = 0.999;
 /**
  * The model's judgement as a reason: its weight, and the words that carried it, quoting one the text contains.
  * It speaks in favour only, and alone only when it is very sure; `corroborating` says a rule already found a sign
- * (words of harm alone are no such sign: "token" and "session" appear in ordinary bugs too).
+ * (see `corroborates`).
  */
 function modelReason(title: string, body: string, text: string, corroborating: boolean): ClassifyReason | undefined {
   if (title.trim() === "" && body.trim() === "") return undefined;

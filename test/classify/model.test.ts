@@ -42,7 +42,13 @@ describe("the containment model", () => {
     expect(shown).toBeLessThan(0.999);
   });
 
-  it("does not count words of harm alone as a sign the model may corroborate", () => {
+  it("asks the model when three different words of harm are used, and not for two (control)", () => {
+    const modelAsked = (body: string) => classify({ title: "Logout does nothing", body }).reasons.some((reason) => reason.rule === "model");
+    expect(modelAsked("The session token is not removed and the password is not asked again.")).toBe(true);
+    expect(modelAsked("The session token is not removed.")).toBe(false);
+  });
+
+  it("does not count a word or two of harm as a sign the model may corroborate", () => {
     const result = classify({
       title: "Token refresh loop logs users out",
       body: "After the upgrade the session token refresh loops and users are logged out every minute.",
