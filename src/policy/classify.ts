@@ -93,6 +93,10 @@ const REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE = oneOf(
   String.raw`\b(?:magic|log ?in|login|reset|invite|invitation|verification|one-time|access|session|auth) ?(?:links?|tokens?)\b[^.\n]{0,30}\b(?:(?:are|is) re-?us(?:e)?able|can be re-?used|(?:is |are )?not (?:expiring|expired|invalidated|blacklisted|revoked) after|(?:aren't|are not|isn't|is not) invalidated|(?:has|have) no expir(?:y|ation)|never expires?)`,
   String.raw`\b(?:log ?out|logging out|sign ?out|signing out)\b[^.\n]{0,40}\b(?:does ?n.t|does not|never|isn.t|is not|not|without) (?:really |actually |properly )?(?:invalidat|revok|destroy|expir|clear|delet|kill)\w*|\bdeleted (?:users?|accounts?) (?:still )?(?:can|could|are able to|is able to|may) (?:still )?(?:log|sign)[ -]?in\b`,
   String.raw`\btokens? never expires?\b|\bsessions? (?:remains?|stays?|is still|are still) (?:valid|active|usable)\b[^.\n]{0,50}\b(?:after|even if|even after|when)\b|\b(?:sessions?|tokens?) (?:are |is )?not (?:invalidated|revoked|destroyed|cleared) (?:when|after|on)\b`,
+  String.raw`\b(?:tokens?|sessions?|jwts?|cookies?)\b[^.\n]{0,30}\b(?:is |are )?(?:still )?valid\w*\b[^.\n]{0,20}\beven (?:after|when|if|though)\b[^.\n]{0,25}\b(?:log(?:ged|ging)? ?out|logout|sign(?:ed|ing)? ?out|expire[sd]?)`,
+  String.raw`\blog ?out\b[^.\n]{0,20}\bdoes(?:n.t| not) (?:really |actually )?do anything\b|\bdoes(?:n.t| not) (?:log ?out|invalidate|revoke|terminate|end) (?:the )?(?:other|all|existing|active|old) (?:sessions?|devices?|tokens?)`,
+  String.raw`\b(?:reset|verification|magic|invite|invitation|login)s? (?:(?:password|and|or|e-?mail|\w+s) ){0,2}(?:links?|tokens?|codes?)\b[^.\n]{0,30}\b(?:(?:is|are) not (?:expired|expiring)|should(?:n.t| not) be re-?us(?:e)?able)|验证码[^。\n]{0,10}(?<!不)(?:可以|能|可)重复使用`,
+  String.raw`\binstall(?:ation|er)?(?:\.php)?(?: (?:page|script|wizard|directory|folder))?\b[^.\n]{0,30}\b(?:still )?(?:accessible|reachable|available|can be (?:accessed|run|re-?run|opened))\b[^.\n]{0,30}\bafter (?:the )?install\w*|\binstall\.php\b[^.\n]{0,60}\bafter (?:the )?install\w*`,
   String.raw`\b(?:admin|management|internal|debug) (?:panel|page|interface|console|dashboard)\b(?:(?!\bnot\b|n't\b)[^.\n]){0,40}\b(?:reachable|accessible|available|exposed)\b`,
   String.raw`\b(?:admin|administration|management) (?:panel|page|site|area|section|backend|dashboard|console|interface)s?\b[^.\n]{0,60}\b(?:(?:for|to) (?:every ?(?:one|body)|anyone|all (?:users|visitors)|every users?)|non[- ]?(?:logged|authenticated|admin))`,
 );
@@ -195,6 +199,8 @@ const TENANTS_ROLES_OR_DRAFTS = oneOf(
   String.raw`\b(?:users?|members?|accounts?) with (?:only )?(?:\w+ )?(?:viewer|read[- ]only|edit|basic|limited|guest|member) (?:access|rights|roles?|permissions?) (?:can|could|are able to|is able to)\b`,
   String.raw`\b(?:drafts?|unpublished|private) (?:posts?|projects?|channels?|notes?|files?|pages?|documents?|dashboards?)\b[^.\n]{0,40}\b(?:publicly|public(?:ly)? (?:available|visible|accessible)|(?:visible|accessible|available) (?:to|for|by) (?:everyone|anyone|guests|non-[\w-]+ users|anonymous))`,
   String.raw`普通用户(?:可以|能|可|也能|也可以)[^。\n]{0,10}(?:删除|修改|查看|进入)[^。\n]{0,6}管理员`,
+  String.raw`\b(?:users?|members?|guests?|non[- ]?admins?|viewers?)\b[^.\n]{0,30}\b(?:can|could|is able to|are able to|(?:is|are) allowed to)\b[^.\n]{0,15}\b(?:change|edit|modify|set|give|grant|elevate|promote)\b[^.\n]{0,15}\b(?:their|its|his|her|own|themselves)\b[^.\n]{0,20}\b(?:roles?|permissions?|privileges?|rights|admin|superuser|is_admin)\b|\bguests? (?:got|gets|has|have|gain(?:s|ed)?) admin(?:istrator)? (?:rights|privileges|access)\b`,
+  String.raw`\b(?:data|content|accounts?|comments?|posts?|salar(?:y|ies)|invoices?|orders?|passwords?|profiles?|messages?|files?|details|information) of (?:all |any )?(?:the )?other (?:users?|vendors?|sellers?|members?|players?|people|clients?)\b|\b(?:edit|delete|modify|change)\b[^.\n]{0,20}\bany (?:post|comment|page|file|message|item|order|record)s? of any (?:user|one|body)\b|\b(?:does(?:n.t| not)|without|no) (?:check(?:ing)?|verify(?:ing)?|validat(?:e|ing)) (?:the )?(?:ownership|owner)\b`,
 );
 
 /** Dutch: an attacker can, or the data of other users or customers. */
@@ -234,6 +240,13 @@ const CHINESE_VULNERABILITY_CLASS = oneOf(
 );
 
 /** Chinese: a named place "has a" named class of vulnerability (存在SQL注入漏洞), or the steps that reproduce one (漏洞复现). */
+/** Prices or amounts a buyer can change; (Chinese) access without authorisation or without any check of rights. */
+const PRICE_TAMPERING_OR_NO_AUTHORISATION = oneOf(
+  "i",
+  String.raw`\b(?:can|could|able to) (?:change|modify|tamper(?: with)?|manipulate|alter) (?:the )?(?:payment|item|product|order|total) (?:price|amount)s?\b|\bmodify the value of (?:the )?payment\b|\bhack (?:the )?(?:item |product )?prices?\b|任意修改(?:商品)?(?:价格|金额)|(?:价格|金额)(?:可以|能)被?(?:任意)?(?:修改|篡改)`,
+  String.raw`未授权访问|未经授权(?:的)?访问|(?:没有|无|缺少|缺乏)(?:任何)?(?:鉴权|权限(?:控制|管控|校验|验证)|登录(?:校验|验证))`,
+);
+
 const CHINESE_FLAW_IN_PLACE = oneOf(
   "i",
   String.raw`存在[^。，,\n]{0,8}(?:xss|sql|注入|越权|文件上传|文件下载|文件读取|文件删除|代码执行|命令执行|重定向|未授权|ssrf|xxe|反序列化|目录遍历|路径遍历|csrf)[^。，,\n]{0,8}漏洞`,
@@ -389,6 +402,18 @@ const SECRET_IN_BUNDLE_OR_FILE = oneOf(
   String.raw`\b(?:private (?:signing )?keys?|bot tokens?|api tokens?|access tokens?|secret[ _]keys?|api keys?|tokens?|passwords?)\b[^.\n]{0,40}\b(?:checked in(?:to)?|committed (?:to|in|into)|hard-?coded in(?:to)?|(?:is |are )?in (?:the |your |this )?(?:public )?(?:repo(?:sitory)?|source(?: code)?|github))\b`,
   String.raw`\b(?:you|u) (?:left|leaked|committed|pushed|published) (?:a |your |the |an )?(?:private |bot |api |access |secret |telegram |discord )?(?:signing )?(?:key|token|password|secret)s?\b`,
   String.raw`\b(?:tokens?|passwords?|secrets?|api keys?|credentials)\b (?:(?:is|are|gets|get|getting|being) ){0,2}(?:console\.)?logged\b`,
+);
+
+/** Sensitive data or secrets printed, logged or shown on errors, not masked; password hashes an API returns. */
+const LOGGED_SECRETS_OR_RETURNED_HASHES = oneOf(
+  "i",
+  String.raw`\b(?:print(?:s|ing)?|log(?:s|ging)?|leak(?:s|ing)?) (?:of )?(?:the )?(?:sensitive|confidential) (?:info(?:rmation)?|data)\b`,
+  String.raw`\b(?:sensitive|confidential) (?:info(?:rmation)?|data)\b[^.\n]{0,30}\b(?:in|to|into) (?:the )?(?:[\w-]+ )?(?:logs?|console|plans?)\b`,
+  String.raw`\blogs? (?:exposes?|leaks?|reveals?) (?:the )?(?:secrets?|passwords?|tokens?|credentials|api keys?)\b`,
+  String.raw`\b(?:keys?|secrets?|passwords?|tokens?|credentials)\b (?:are |is )?(?:printed|logged|shown|displayed|dumped) (?:on|when|if|in) (?:an? |the )?(?:errors?|exceptions?|crash(?:es)?|stack ?traces?|plans?)\b`,
+  String.raw`\b(?:passwords?|tokens?|secrets?|credentials|api keys?) in (?:the )?[\w-]+ logs?\b`,
+  String.raw`\b(?:passwords?|tokens?|secrets?|credentials|api keys?)\b[^.\n]{0,30}\bnot (?:correctly |properly )?masked\b`,
+  String.raw`(?<!\b(?:to|n't|not|never|actually) )\b(?:returns?|exposes?|leaks?|sends?)\b[^.\n]{0,30}\b(?:hashed passwords?|password[ _-]?hash(?:es)?)\b|\b(?:hashed passwords?|password[ _-]?hash(?:es)?)\b[^.\n]{0,30}\b(?:returned|exposed|sent|included) (?:in|to|by)\b`,
 );
 
 /** Credentials of a named production service in a public place. */
@@ -686,6 +711,7 @@ const signals: readonly Signal[] = [
       /\bunauth(?:enticated|ori[sz]ed) access\b|\bmissing (?:authentication|authori[sz]ation)(?: check)?\b|\bmass assignment\b|\bsession (?:is )?not (?:invalidated|revoked|expired)\b|\b(?:signature|token|certificate)s? (?:is |are )?not (?:verified|validated|checked)\b|\bcertificate (?:host ?names?|chains?|names?|subjects?) (?:is |are )?not (?:being )?(?:verified|validated|checked)\b|\bhost ?name (?:verification|validation|checking) (?:is )?(?:disabled|not (?:being )?(?:done|performed))\b|\bskips? (?:signature )?verification\b/i,
       EXPOSED_STORE_OR_DATA,
       REUSABLE_LINK_OR_REACHABLE_ADMIN_PAGE,
+      PRICE_TAMPERING_OR_NO_AUTHORISATION,
       /\b(?:state|nonce|origin|redirect_uri|csrf token|hmac)(?: parameter| value| header)? (?:is |are )?not (?:checked|validated|verified)\b|\bpasswords? (?:are |is )?(?:stored |kept |sent )?(?:in (?:plain|clear) ?text|unhashed|not hashed)\b/i,
       /\b(?:without|no|not) (?:checking|verifying|validating|verification of) (?:a |the |any )?(?:signature|certificate|checksum|hash)\b|\bmake (?:itself|themselves|himself|herself|myself) (?:an? )?(?:admin|owner|administrator)\b/i,
       /\bkwetsbaarheid\b|\bbeveiligingslek\b|\bdatalek\b|\blek in\b|^lek\b|\b(?:niet|on)gehasht\b|\bin platte tekst\b/i,
@@ -808,6 +834,7 @@ const signals: readonly Signal[] = [
       /\b(?:exposed|leaked|hard-?coded|committed) (?:an? |the |our |your |production )?(?:api[ -]?key|access[ -]?token|secret|password|private key|credentials?|aws keys?|signing key)\b/i,
       HASH_OR_SECRET_LEAKED,
       SECRET_IN_BUNDLE_OR_FILE,
+      LOGGED_SECRETS_OR_RETURNED_HASHES,
       PRODUCTION_CREDENTIALS,
       /\bghp_[a-z0-9]{20,}|\bgithub_pat_[a-z0-9_]{20,}|\bakia[0-9a-z]{16}\b|\bsk_live_[a-z0-9]{10,}|\bxox[bp]-[a-z0-9-]{10,}|-----begin (?:rsa |ec |openssh )?private key-----/i,
     ],

@@ -812,3 +812,68 @@ describe("classify on the wording of terse public disclosures", () => {
     expect(rules("XSS in search", "See the screenshot.")).not.toContain("flaw-in-code-title");
   });
 });
+
+describe("classify on wording met in natural samples of public issues", () => {
+  const rules = (title: string, body = "") => classify({ title, body }).reasons.map((reason) => reason.rule);
+
+  it("reads sessions that outlive a logout, reset links that do not expire, reusable codes and open install pages as classes", () => {
+    expect(rules("Logout", "The token is valid even after logout.")).toContain("vulnerability-class");
+    expect(rules("Logout doesn't really do anything")).toContain("vulnerability-class");
+    expect(rules("Password change doesn't logout other sessions")).toContain("vulnerability-class");
+    expect(rules("Reset password link is not expired")).toContain("vulnerability-class");
+    expect(rules("验证码", "网速慢的时候，验证码可以重复使用")).toContain("vulnerability-class");
+    expect(rules("Installation page still accessible after installation")).toContain("vulnerability-class");
+  });
+
+  it("does not read a token's lifetime, a logout that works, an expired link, a code used once or an install page during installation as such (control)", () => {
+    expect(rules("Logout", "The token is valid for one hour.")).not.toContain("vulnerability-class");
+    expect(rules("Logout button doesn't really fit on mobile")).not.toContain("vulnerability-class");
+    expect(rules("Password change logs out all other sessions")).not.toContain("vulnerability-class");
+    expect(rules("Reset password link is expired after an hour")).not.toContain("vulnerability-class");
+    expect(rules("验证码", "验证码不能重复使用")).not.toContain("vulnerability-class");
+    expect(rules("Installation page accessible during installation")).not.toContain("vulnerability-class");
+  });
+
+  it("reads sensitive data printed or logged, secrets printed on errors, unmasked passwords and returned hashes as exposed", () => {
+    expect(rules("Avoid printing sensitive info")).toContain("exposed-secret");
+    expect(rules("[SECURITY] HA Log expose secrets")).toContain("exposed-secret");
+    expect(rules("Secret keys are printed on error")).toContain("exposed-secret");
+    expect(rules("RTSP", "The RTSP password is not correctly masked in the log file.")).toContain("exposed-secret");
+    expect(rules("api returns password-hash for users")).toContain("exposed-secret");
+  });
+
+  it("does not read debug info printed, warnings in a log, secrets never printed, masked passwords or hashes not returned as such (control)", () => {
+    expect(rules("Avoid printing debug info")).not.toContain("exposed-secret");
+    expect(rules("Log exposes warnings")).not.toContain("exposed-secret");
+    expect(rules("Secret keys are never printed on error")).not.toContain("exposed-secret");
+    expect(rules("RTSP", "The RTSP password is masked in the log file.")).not.toContain("exposed-secret");
+    expect(rules("ListPasswords doesn't actually return password hashes")).not.toContain("exposed-secret");
+  });
+
+  it("reads others' salaries, any user's posts, missing ownership checks and users raising their own role as an attacker's impact", () => {
+    expect(rules("users see salaries of all other users - bug")).toContain("attacker-impact");
+    expect(rules("Fix: The user can edit/delete any post of any user")).toContain("attacker-impact");
+    expect(rules("Chapter 4, deleteAction does not check ownership")).toContain("attacker-impact");
+    expect(rules("users can change their role to system-admin")).toContain("attacker-impact");
+    expect(rules("Guest got admin rights")).toContain("attacker-impact");
+  });
+
+  it("does not read one's own team's salaries, an admin deleting posts, a checked owner or admins changing roles as such (control)", () => {
+    expect(rules("users see salaries of their own team")).not.toContain("attacker-impact");
+    expect(rules("The admin can delete any post")).not.toContain("attacker-impact");
+    expect(rules("deleteAction checks ownership first")).not.toContain("attacker-impact");
+    expect(rules("admins can change their users' roles")).not.toContain("attacker-impact");
+    expect(rules("Guest got a welcome message")).not.toContain("attacker-impact");
+  });
+
+  it("reads a payment price a buyer can change and (Chinese) missing authorisation as classes, and not a shop owner's price or checked rights (control)", () => {
+    expect(rules("There is a Business logic vulnerability that can change the payment price.")).toContain("vulnerability-class");
+    expect(rules("Vulnerability: hack item price")).toContain("vulnerability-class");
+    expect(rules("价格", "有个很严重的问题，就是可以任意修改价格！")).toContain("vulnerability-class");
+    expect(rules("接口", "后端没有权限管控")).toContain("vulnerability-class");
+    expect(rules("接口", "存在未授权访问")).toContain("vulnerability-class");
+    expect(rules("Prices", "The shop owner can change the price in the settings.")).not.toContain("vulnerability-class");
+    expect(rules("价格", "管理员可以在后台修改商品信息")).not.toContain("vulnerability-class");
+    expect(rules("接口", "后端已有权限管控")).not.toContain("vulnerability-class");
+  });
+});
