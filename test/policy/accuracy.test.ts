@@ -29,55 +29,59 @@ function example(name: string) {
 describe("containment on the test split", () => {
   const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
-  // The eighth scoring's split holds 3,530 more hand-labelled public GitHub issues than the seventh's, so the floors
-  // are what it measured; "before" is the previous rules and models on the same items. The advisories and Matomo
-  // issues are the items the first floors were set on, and keep a floor of their own.
+  // The ninth scoring's split holds 1,015 more hand-labelled public GitHub issues than the eighth's (a natural sample,
+  // harder than the earlier ones), so the floors are what it measured; "before" is the previous rules and models on the
+  // same items. The models were trained again on the larger set: on the items the eighth scoring already had, they
+  // contain 6 fewer GitHub disclosures and 6 more advisories than before, and flag one more plain Wicket issue (on dev,
+  // four trainings with other seeds moved the GitHub disclosures contained by as much, 339 to 346 of 464). The
+  // advisories and Matomo issues are the items the first floors were set on, and keep a floor of their own.
   const firstSources = containmentFigures(items.filter((item) => item.source !== "github-issues"));
   const githubIssues = containmentFigures(items.filter((item) => item.source === "github-issues"));
 
   it("is measured on sets large enough to mean something", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(860);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(460);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(1_200);
-    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(410);
-    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(400);
-    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(470);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(930);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(520);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(1_300);
+    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(480);
+    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(455);
+    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(560);
   });
 
-  it("contains at least 77.5 % of all public disclosures (measured: 78.1 %; before 75.7 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.775);
+  it("contains at least 76 % of all public disclosures (measured: 76.4 %; before 76.7 %)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.76);
   });
 
-  it("contains at least 87 % of the advisories and Matomo disclosures (measured: 87.5 %; before 88.0 %, see docs/accuracy.md)", () => {
-    expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.87);
+  it("contains at least 88.5 % of the advisories and Matomo disclosures (measured: 88.9 %; before 87.5 %, see docs/accuracy.md)", () => {
+    expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.885);
   });
 
-  it("contains at least 67.5 % of the public GitHub issues that disclose a vulnerability (measured: 67.9 %; before 62.4 %)", () => {
-    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.675);
+  it("contains at least 64.5 % of the public GitHub issues that disclose a vulnerability (measured: 64.9 %; before 66.7 %)", () => {
+    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.645);
   });
 
-  it("contains at most 7.5 % of all security discussions that are not disclosures (measured: 7.3 %; before the same)", () => {
+  it("contains at most 7.5 % of all security discussions that are not disclosures (measured: 7.2 %; before the same)", () => {
     expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.075);
   });
 
-  it("contains at most 2 % of Matomo's security discussions (measured: 0 of 64; first ceiling 3 % at 1.6 %)", () => {
+  it("contains at most 2 % of Matomo's security discussions (measured: 1 of 64, 1.6 %; before 0; first ceiling 3 % at 1.6 %)", () => {
     expect(firstSources.hardNegatives.rate).toBeLessThanOrEqual(0.02);
   });
 
-  it("contains at most 8.75 % of the security-worded GitHub issues that are not disclosures (measured: 8.4 %; before the same)", () => {
-    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.0875);
+  it("contains at most 8.25 % of the security-worded GitHub issues that are not disclosures (measured: 8.0 %; before 8.2 %)", () => {
+    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.0825);
   });
 
-  it("contains at most 11 plain issues, 1 of them outside the GitHub issues (measured: 11 of 1,219, 10 of 480 GitHub issues; before 10 and 9)", () => {
+  it("contains at most 11 plain issues, 2 of them outside the GitHub issues (measured: 11 of 1,306, 9 of 567 GitHub issues; before 13 and 12)", () => {
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(11);
-    expect(firstSources.plainFlagged.length).toBeLessThanOrEqual(1);
+    expect(firstSources.plainFlagged.length).toBeLessThanOrEqual(2);
   });
 });
 
 describe("containment on the held-out issues", () => {
-  // 826 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
+  // 1,761 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
   // held-out`): 413 labelled after the seventh scoring's rules and models were fixed, 413 more, a natural sample,
-  // after the eighth's. "Before" is the previous session's rules and models on the same issues.
+  // after the eighth's, and 935 more, a natural sample, labelled while the ninth's were made and scored only with them.
+  // "Before" is the previous session's rules and models on the same issues.
   const items = jsonl<ContainmentItem & { id: string; label: string }>("data/held-out-issues.jsonl").map((issue) => ({
     ...issue,
     source: "github-issues",
@@ -85,19 +89,19 @@ describe("containment on the held-out issues", () => {
   const figures = containmentFigures(items);
 
   it("holds disclosures, hard negatives and plain issues from hundreds of repositories", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(150);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(170);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(460);
-    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(790);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(410);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(415);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(860);
+    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(1_580);
   });
 
-  it("contains at least 67.5 % of the disclosures (measured: 108 of 158, 68.3 %; before 63.9 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.675);
+  it("contains at least 56 % of the disclosures (measured: 235 of 417, 56.4 %; before 55.2 %)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.56);
   });
 
-  it("contains at most 9.5 % of the hard negatives and 5 plain issues (measured: 9.2 % and 5 of 466; before 12.1 % and 7)", () => {
+  it("contains at most 9.5 % of the hard negatives and 9 plain issues (measured: 9.3 % and 9 of 865; before 9.5 % and 8)", () => {
     expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.095);
-    expect(figures.plainFlagged.length).toBeLessThanOrEqual(5);
+    expect(figures.plainFlagged.length).toBeLessThanOrEqual(9);
   });
 
   it("stores each body as the evaluation reads it, so npm run eval and these floors score the same text", () => {
@@ -116,9 +120,9 @@ describe("containment on the held-out issues", () => {
 
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string; source: string }>("data/triage.jsonl"));
-  // The eighth scoring's split holds 134 more public GitHub issues with a category than the seventh's; among them
-  // memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more), which triage
-  // leaves in scope: the cheaper error, but one that lowers "right" under MijnPartnerGroep. Floors are what it
+  // The ninth scoring's split holds 54 more public GitHub issues with a category than the eighth's; among them, as
+  // before, memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more), which
+  // triage leaves in scope: the cheaper error, but one that lowers "right" under MijnPartnerGroep. Floors are what it
   // measured; "before" is the previous rules and models on the same items.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
@@ -127,19 +131,19 @@ describe("triage on the test split", () => {
       policy: "mijnpartnergroep",
       set: "all",
       items,
-      atLeast: 475,
-      right: 0.935,
+      atLeast: 530,
+      right: 0.92,
       wronglyExcluded: 0.01,
-      measured: "94.0 % right, 2 of 390 (0.5 %) wrongly excluded; before 92.9 % and 2 of 390",
+      measured: "92.5 % right, 4 of 429 (0.9 %) wrongly excluded; before 92.9 % and 4 of 429",
     },
     {
       policy: "openworx",
       set: "all",
       items,
-      atLeast: 475,
+      atLeast: 530,
       right: 0.985,
       wronglyExcluded: 0.01,
-      measured: "99.0 % right, 2 of 476 (0.4 %) wrongly excluded; before 98.8 % and 2 of 476",
+      measured: "98.9 % right, 2 of 528 (0.4 %) wrongly excluded; before the same",
     },
     {
       policy: "openworx",
@@ -148,25 +152,25 @@ describe("triage on the test split", () => {
       atLeast: 135,
       right: 0.985,
       wronglyExcluded: 0.01,
-      measured: "99.3 % right, 0 of 138 wrongly excluded; before 98.6 % and 0",
+      measured: "99.3 % right, 0 of 138 wrongly excluded; before the same",
     },
     {
       policy: "mijnpartnergroep",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 335,
-      right: 0.925,
+      atLeast: 390,
+      right: 0.91,
       wronglyExcluded: 0.01,
-      measured: "93.2 % right, 1 of 288 (0.4 %) wrongly excluded; before 92.1 % and 1 of 288",
+      measured: "91.4 % right, 3 of 327 (0.9 %) wrongly excluded; before 91.9 % and 3 of 327",
     },
     {
       policy: "openworx",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 335,
+      atLeast: 390,
       right: 0.985,
       wronglyExcluded: 0.01,
-      measured: "98.8 % right, 2 of 338 (0.6 %) wrongly excluded; before the same",
+      measured: "98.7 % right, 2 of 390 (0.5 %) wrongly excluded; before the same",
     },
   ];
 
@@ -179,8 +183,8 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 67.1 % (before 61.8 %), precision 96.2 %; the crashes above are most of what it misses.
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.665);
+    // Measured: recall 61.8 % (before 64.0 %), precision 93.2 %; the crashes above are most of what it misses.
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.615);
     expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.9);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.9);
   });
