@@ -22,7 +22,7 @@ function triaged(exclusions: unknown[], title: string, body: string) {
   };
 }
 
-const openPort = "Port 6379 (Redis) is open to the internet on mijnpartner.nl without a password.";
+const openPort = "Port 6379 (Redis) is open to the internet on mijnpartner.nl.";
 
 describe("a strong impact keeps a report in scope", () => {
   it("brings back an open port through which anyone can run commands, and says why", () => {
