@@ -46,11 +46,22 @@ export function requiredLiterals(source: string, syntax: Syntax): string[] | und
   return [...new Set(literals)];
 }
 
-/** A text as `requiredLiterals` compares with it: lower case, and with the long s that `/s/iu` also matches. */
+/**
+ * A text as `requiredLiterals` compares with it: lower case, and with the long s that `/s/iu` also matches. The last
+ * few texts are remembered: every rule reads a report's title, body and both, and each would lower them again.
+ */
 export function lowerForLiterals(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes("ſ") ? lower.replaceAll("ſ", "s") : lower;
+  const known = recentlyLowered.find((entry) => entry.text === text);
+  if (known !== undefined) return known.lower;
+  const lowerCase = text.toLowerCase();
+  const lower = lowerCase.includes("ſ") ? lowerCase.replaceAll("ſ", "s") : lowerCase;
+  recentlyLowered.unshift({ text, lower });
+  recentlyLowered.length = Math.min(recentlyLowered.length, REMEMBERED_TEXTS);
+  return lower;
 }
+
+const recentlyLowered: { text: string; lower: string }[] = [];
+const REMEMBERED_TEXTS = 3;
 
 function requiredOf(known: Known): readonly string[] | undefined {
   if (known.exact !== undefined && !known.exact.includes("")) return known.exact.map((text) => text.slice(0, MAX_LITERAL));
@@ -68,14 +79,14 @@ function better(a: readonly string[] | undefined, b: readonly string[] | undefin
 
 function concatenate(items: readonly Known[]): Known {
   let best: readonly string[] | undefined;
-  let run: readonly string[] | undefined = [""];
+  let run: readonly string[] = [""];
   let wholeIsExact = true;
   const closeRun = () => {
-    if (run !== undefined && !run.includes("")) best = better(best, run);
+    if (!run.includes("")) best = better(best, run);
   };
   for (const item of items) {
     best = better(best, requiredOf(item));
-    if (item.exact !== undefined && run !== undefined) {
+    if (item.exact !== undefined) {
       const product: string[] | undefined = run.length * item.exact.length <= MAX_SET ? multiply(run, item.exact) : undefined;
       if (product !== undefined && product.every((text) => text.length <= MAX_LITERAL)) {
         run = product;
@@ -87,7 +98,7 @@ function concatenate(items: readonly Known[]): Known {
     run = item.exact ?? [""];
   }
   closeRun();
-  return wholeIsExact && run !== undefined ? { exact: run } : best === undefined ? {} : { required: best };
+  return wholeIsExact ? { exact: run } : best === undefined ? {} : { required: best };
 }
 
 function multiply(left: readonly string[], right: readonly string[]): string[] {

@@ -186,19 +186,7 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
       .map((word) => word.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))
       .join("|"),
   );
-  return [(text) => anyWord.test(lowered(text)) && scan(text)];
-}
-
-/** The last two texts lowered: rules alternate between a report's title and body, and each would lower them again. */
-const loweredTexts: { text: string; lower: string }[] = [];
-
-function lowered(text: string): string {
-  const known = loweredTexts.find((entry) => entry.text === text);
-  if (known !== undefined) return known.lower;
-  const lower = lowerForLiterals(text);
-  loweredTexts.unshift({ text, lower });
-  loweredTexts.length = Math.min(loweredTexts.length, 2);
-  return lower;
+  return [(text) => anyWord.test(lowerForLiterals(text)) && scan(text)];
 }
 
 const GROUP_REFERENCE_OR_NAME = /\\(?:[1-9]|k<)|\(\?<[^=!]/;
