@@ -205,33 +205,26 @@ function visitFeatures(
     const word = title[position] ?? "";
     if (STOP_WORDS.has(word)) continue;
     const bucket = (extend(TITLE_STATE, word) >>> 0) % buckets;
-    if (wanted(only, bucket) && stamps[bucket] !== stamp) {
-      stamps[bucket] = stamp;
-      visit(bucket, FeatureKind.TitleWord, position);
-    }
+    if (firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.TitleWord, position);
   }
   for (let position = 0; position < all.length; position++) {
     const word = all[position] ?? "";
     const state = extend(FNV_OFFSET, word);
-    if (!STOP_WORDS.has(word)) {
-      const bucket = (state >>> 0) % buckets;
-      if (wanted(only, bucket) && stamps[bucket] !== stamp) {
-        stamps[bucket] = stamp;
-        visit(bucket, FeatureKind.Word, position);
-      }
-    }
+    const bucket = (state >>> 0) % buckets;
+    if (!STOP_WORDS.has(word) && firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
     const next = all[position + 1];
     if (next === undefined) continue;
     const pairBucket = (extend(extend(state, " "), next) >>> 0) % buckets;
-    if (wanted(only, pairBucket) && stamps[pairBucket] !== stamp) {
-      stamps[pairBucket] = stamp;
-      visit(pairBucket, FeatureKind.Pair, position);
-    }
+    if (firstVisit(stamps, stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
   }
 }
 
-function wanted(only: Uint32Array | undefined, bucket: number): boolean {
-  return only === undefined || ((only[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) !== 0;
+/** Whether a bucket is wanted and not yet visited by this report; marks it visited. */
+function firstVisit(stamps: Uint32Array, stamp: number, only: Uint32Array | undefined, bucket: number): boolean {
+  if (only !== undefined && ((only[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) === 0) return false;
+  if (stamps[bucket] === stamp) return false;
+  stamps[bucket] = stamp;
+  return true;
 }
 
 function featureName(found: ReportWords, kind: FeatureKind, position: number): string {
