@@ -1,6 +1,6 @@
 /**
  * The words a regular expression cannot match without: a list of lower-case ASCII strings, one of which every text
- * it matches contains (after `lowerForLiterals`). Checking a few `includes` costs far less than running an expression
+ * it matches contains (after `lowerForLiterals`). Looking for a few plain words costs far less than running an expression
  * with many alternatives over a long report, and nearly every report contains none of a rule's words, so triage
  * checks these before it runs the expression (see `anyOf` in pattern.ts).
  *
