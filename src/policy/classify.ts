@@ -990,6 +990,15 @@ const signals: readonly Signal[] = [
     patterns: [PRIVATE_CHANNEL_REQUEST],
   },
   {
+    rule: "csrf-check-error",
+    explanation: "quotes the error a CSRF check gives when a form or session breaks, which users meet in normal use",
+    weight: -1.5,
+    in: "all",
+    patterns: [
+      /\b(?:csrf|xsrf)(?:[ _-]?(?:session|form|cookie))?(?:[ _-]?token)? (?:mismatch|missing|is missing|invalid|error|failed|validation failed|verification failed|expired)\b|\b(?:invalid|missing|expired|mismatched) (?:csrf|xsrf)[ _-]?token\b/i,
+    ],
+  },
+  {
     rule: "hardening-or-process",
     explanation: "asks for hardening or discusses security process, not a flaw found",
     weight: -1,

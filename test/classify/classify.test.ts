@@ -876,4 +876,23 @@ describe("classify on wording met in natural samples of public issues", () => {
     expect(rules("价格", "管理员可以在后台修改商品信息")).not.toContain("vulnerability-class");
     expect(rules("接口", "后端已有权限管控")).not.toContain("vulnerability-class");
   });
+
+  it("leaves alone the error a CSRF check gives when a form or session breaks", () => {
+    const mismatch = classify({
+      title: "Getting CSRF token mismatch error",
+      body: "After the upgrade every login attempt fails with a CSRF token mismatch. The session cookie is set and the token is in the form.",
+    });
+    expect(mismatch.vulnerabilityReport).toBe(false);
+    expect(mismatch.reasons.map((reason) => reason.rule)).toContain("csrf-check-error");
+    expect(rules("Flask-WTF: The CSRF session token is missing when streaming templates")).toContain("csrf-check-error");
+  });
+
+  it("still contains a missing CSRF check an attacker can use (control)", () => {
+    const missing = classify({
+      title: "CSRF in the account settings form",
+      body: "The /account/email form has no CSRF token. An attacker's page can submit it for a logged-in victim and change the victim's e-mail address, then reset the password: account takeover.",
+    });
+    expect(missing.vulnerabilityReport).toBe(true);
+    expect(missing.reasons.map((reason) => reason.rule)).not.toContain("csrf-check-error");
+  });
 });
