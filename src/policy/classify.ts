@@ -19,8 +19,9 @@ import { excerpt, reportText } from "./report.js";
  * The rules were written from reports as researchers write them and miss findings described in other words (an
  * advisory's "allows remote attackers to ...", a stack trace). A linear model trained on public disclosures,
  * security discussions and plain issues (data/README.md) adds its judgement as one more weighted reason, naming the
- * words that carried it. It only corroborates: it speaks when a rule has found some sign of a vulnerability, and only
- * in favour, because on short issues in the project's own sets its doubts were wrong more often than the rules.
+ * words that carried it. In favour it corroborates: it speaks when a rule has found some sign of a vulnerability (or
+ * alone when very sure). Against it speaks only when the rules decide narrowly and it is very sure, because on short
+ * issues in the project's own sets its milder doubts were wrong more often than the rules.
  */
 
 export interface ClassifyInput {
@@ -1106,10 +1107,14 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
     });
   }
   const ruleScore = reasons.reduce((sum, reason) => sum + reason.weight, 0);
-  // The model is asked only where the rules fall short: where they decide, their reasons are the explanation.
+  // The model is asked only where the rules fall short or decide narrowly: where they are sure, their reasons are the
+  // explanation.
   const judgement =
-    confidenceOf(ruleScore) < RULES_DECIDE && !reasons.some((reason) => SILENCES_MODEL.includes(reason.rule))
-      ? modelReason(input.title, input.body, text.all, corroborates(reasons))
+    confidenceOf(ruleScore) < RULES_SURE && !reasons.some((reason) => SILENCES_MODEL.includes(reason.rule))
+      ? modelReason(input.title, input.body, text.all, {
+          corroborating: corroborates(reasons),
+          rulesDecide: confidenceOf(ruleScore) >= RULES_DECIDE,
+        })
       : undefined;
   if (judgement) reasons.push(judgement);
   const confidence = confidenceOf(ruleScore + (judgement?.weight ?? 0));
@@ -1194,35 +1199,60 @@ const MODEL_WEIGHT = 1;
 const MODEL_MOST_LOG_ODDS = 4;
 /** Log-odds (p ≥ 0.993) from which the model speaks even when no rule found a sign of a vulnerability. */
 const MODEL_ALONE_LOG_ODDS = 5;
-/** A model's chance is never certainty, and rounded to 1 the reason would claim it. */
+/**
+ * Rule confidence under which the rules decide only narrowly, and log-odds (p ≤ 0.018) under which the model is sure
+ * enough to speak against them there: a security discussion often uses the words of several rules at once.
+ */
+const RULES_SURE = 0.72;
+const MODEL_AGAINST_LOG_ODDS = 4;
+/** A model's chance is never certainty, and rounded to 0 or 1 the reason would claim it. */
 const MOST_SHOWN_PROBABILITY = 0.999;
+const LEAST_SHOWN_PROBABILITY = 0.001;
 
 /**
  * The model's judgement as a reason: its weight, and the words that carried it, quoting one the text contains.
- * It speaks in favour only, and alone only when it is very sure; `corroborating` says a rule already found a sign
- * (see `corroborates`).
+ * Where the rules fall short it speaks in favour only, and alone only when it is very sure; `corroborating` says a rule
+ * already found a sign (see `corroborates`). Where the rules decide narrowly it speaks only against, and only when it
+ * is very sure.
  */
-function modelReason(title: string, body: string, text: string, corroborating: boolean): ClassifyReason | undefined {
+function modelReason(
+  title: string,
+  body: string,
+  text: string,
+  { corroborating, rulesDecide }: { corroborating: boolean; rulesDecide: boolean },
+): ClassifyReason | undefined {
   if (title.trim() === "" && body.trim() === "") return undefined;
   const prediction = predict(vulnerabilityModel(), title, body);
   const probability = prediction.probabilities[0] ?? 0;
   const logOdds = Math.log(Math.max(probability, 1e-6) / Math.max(1 - probability, 1e-6));
+  const shown = Math.max(LEAST_SHOWN_PROBABILITY, Math.min(round(probability), MOST_SHOWN_PROBABILITY));
+  if (rulesDecide) {
+    if (logOdds > -MODEL_AGAINST_LOG_ODDS) return undefined;
+    const words = strongestWords(prediction, "against");
+    return {
+      rule: "model",
+      explanation:
+        `a model trained on public disclosures puts the chance that this is a vulnerability report at ${shown}; ` +
+        `the words that weigh most against it: ${words.map((word) => `"${word}"`).join(", ")}`,
+      matched: quotable(words, text) ?? "",
+      weight: round(MODEL_WEIGHT * Math.max(-MODEL_MOST_LOG_ODDS, logOdds)),
+    };
+  }
   if (logOdds <= 0 || (!corroborating && logOdds < MODEL_ALONE_LOG_ODDS)) return undefined;
-  const weight = round(MODEL_WEIGHT * Math.min(MODEL_MOST_LOG_ODDS, logOdds));
-  const words = strongestWords(prediction);
+  const words = strongestWords(prediction, "for");
   return {
     rule: "model",
     explanation:
-      `a model trained on public disclosures puts the chance that this is a vulnerability report at ${Math.min(round(probability), MOST_SHOWN_PROBABILITY)}; ` +
+      `a model trained on public disclosures puts the chance that this is a vulnerability report at ${shown}; ` +
       `the words that weigh most for it: ${words.map((word) => `"${word}"`).join(", ")}`,
     matched: quotable(words, text) ?? "",
-    weight,
+    weight: round(MODEL_WEIGHT * Math.min(MODEL_MOST_LOG_ODDS, logOdds)),
   };
 }
 
-function strongestWords(prediction: Prediction): string[] {
+function strongestWords(prediction: Prediction, direction: "for" | "against"): string[] {
   return prediction
-    .top(0, 8)
+    .top(0, 8, direction)
     .map((contribution) => contribution.feature)
     .filter((feature) => !feature.includes("_number_") && !feature.includes("_project_"))
     .slice(0, 5);

@@ -42,8 +42,38 @@ describe("the containment model", () => {
     expect(shown).toBeLessThan(0.999);
   });
 
+  it("speaks against a narrow decision of the rules when very sure, naming the words that weigh against it", () => {
+    const report = {
+      title: "Reflected_XSS_All_Clients in search.jsp",
+      body: "We see that search.jsp embeds untrusted input in its output without encoding, enabling an attacker to inject malicious code. Severity: High. CWE-79.",
+    };
+    const result = classify(report);
+    const rulesWeight = result.reasons.filter((reason) => reason.rule !== "model").reduce((sum, reason) => sum + reason.weight, 0);
+    const [judgement] = result.reasons.filter((reason) => reason.rule === "model");
+    // The rules alone would contain it, narrowly: a scanner's finding pasted without the scanner's name.
+    expect(rulesWeight).toBeGreaterThan(2.12);
+    expect(rulesWeight).toBeLessThan(2.6);
+    expect(result.vulnerabilityReport).toBe(false);
+    expect(judgement?.weight).toBeLessThan(0);
+    expect(judgement?.explanation).toMatch(
+      /^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.0\d*; the words that weigh most against it: "/,
+    );
+    expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(judgement?.matched.toLowerCase());
+  });
+
+  it("leaves a narrow decision of the rules alone when not very sure against it (control)", () => {
+    const result = classify({
+      title: "Search page reflects the query unescaped",
+      body: "search.jsp puts the q parameter into its output without encoding. A crafted link runs injected code in the session of anyone logged in who opens it. Severity: High. CWE-79.",
+    });
+    expect(result.confidence).toBeLessThan(0.72);
+    expect(result.vulnerabilityReport).toBe(true);
+    expect(result.reasons.map((reason) => reason.rule)).not.toContain("model");
+  });
+
   it("asks the model when three different words of harm are used, and not for two (control)", () => {
-    const modelAsked = (body: string) => classify({ title: "Logout does nothing", body }).reasons.some((reason) => reason.rule === "model");
+    const modelAsked = (body: string) =>
+      classify({ title: "Logout does not end the session", body }).reasons.some((reason) => reason.rule === "model");
     expect(modelAsked("The session token is not removed and the password is not asked again.")).toBe(true);
     expect(modelAsked("The session token is not removed.")).toBe(false);
   });
