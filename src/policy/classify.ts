@@ -1225,28 +1225,18 @@ function modelReason(
   const prediction = predict(vulnerabilityModel(), title, body);
   const probability = prediction.probabilities[0] ?? 0;
   const logOdds = Math.log(Math.max(probability, 1e-6) / Math.max(1 - probability, 1e-6));
+  const direction = rulesDecide ? "against" : "for";
+  const speaks = rulesDecide ? logOdds <= -MODEL_AGAINST_LOG_ODDS : logOdds > 0 && (corroborating || logOdds >= MODEL_ALONE_LOG_ODDS);
+  if (!speaks) return undefined;
   const shown = Math.max(LEAST_SHOWN_PROBABILITY, Math.min(round(probability), MOST_SHOWN_PROBABILITY));
-  if (rulesDecide) {
-    if (logOdds > -MODEL_AGAINST_LOG_ODDS) return undefined;
-    const words = strongestWords(prediction, "against");
-    return {
-      rule: "model",
-      explanation:
-        `a model trained on public disclosures puts the chance that this is a vulnerability report at ${shown}; ` +
-        `the words that weigh most against it: ${words.map((word) => `"${word}"`).join(", ")}`,
-      matched: quotable(words, text) ?? "",
-      weight: round(MODEL_WEIGHT * Math.max(-MODEL_MOST_LOG_ODDS, logOdds)),
-    };
-  }
-  if (logOdds <= 0 || (!corroborating && logOdds < MODEL_ALONE_LOG_ODDS)) return undefined;
-  const words = strongestWords(prediction, "for");
+  const words = strongestWords(prediction, direction);
   return {
     rule: "model",
     explanation:
       `a model trained on public disclosures puts the chance that this is a vulnerability report at ${shown}; ` +
-      `the words that weigh most for it: ${words.map((word) => `"${word}"`).join(", ")}`,
+      `the words that weigh most ${direction} it: ${words.map((word) => `"${word}"`).join(", ")}`,
     matched: quotable(words, text) ?? "",
-    weight: round(MODEL_WEIGHT * Math.min(MODEL_MOST_LOG_ODDS, logOdds)),
+    weight: round(MODEL_WEIGHT * Math.max(-MODEL_MOST_LOG_ODDS, Math.min(MODEL_MOST_LOG_ODDS, logOdds))),
   };
 }
 

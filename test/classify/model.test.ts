@@ -1,6 +1,21 @@
 import { describe, expect, it } from "@jest/globals";
-import { classify } from "../../src/policy/classify.js";
+import { classify, type ClassifyReason } from "../../src/policy/classify.js";
 import { featuresOf, loadModel, predict } from "../../src/policy/model.js";
+
+/** The model's reason gives its chance as `chance` reads it, names the words for or against, and quotes one of them. */
+function expectExplained(
+  reason: ClassifyReason | undefined,
+  report: { title: string; body: string },
+  chance: string,
+  direction: "for" | "against",
+): void {
+  expect(reason?.explanation).toMatch(
+    new RegExp(
+      `^a model trained on public disclosures puts the chance that this is a vulnerability report at ${chance}; the words that weigh most ${direction} it: "`,
+    ),
+  );
+  expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(reason?.matched.toLowerCase());
+}
 
 describe("the containment model", () => {
   it("contains an advisory-style report the rules alone leave below the threshold, quoting a word it weighed", () => {
@@ -11,11 +26,7 @@ describe("the containment model", () => {
     const result = classify(report);
     expect(result.vulnerabilityReport).toBe(true);
     expect(result.reasons.map((reason) => reason.rule)).toEqual(["model"]);
-    const [reason] = result.reasons;
-    expect(reason?.explanation).toMatch(
-      /^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.9\d*; the words that weigh most for it: "/,
-    );
-    expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(reason?.matched.toLowerCase());
+    expectExplained(result.reasons[0], report, String.raw`0\.9\d*`, "for");
   });
 
   it("is not asked when the rules already decide, so their reasons stay the explanation (control)", () => {
@@ -55,10 +66,7 @@ describe("the containment model", () => {
     expect(rulesWeight).toBeLessThan(2.6);
     expect(result.vulnerabilityReport).toBe(false);
     expect(judgement?.weight).toBeLessThan(0);
-    expect(judgement?.explanation).toMatch(
-      /^a model trained on public disclosures puts the chance that this is a vulnerability report at 0\.0\d*; the words that weigh most against it: "/,
-    );
-    expect(`${report.title}\n${report.body}`.toLowerCase()).toContain(judgement?.matched.toLowerCase());
+    expectExplained(judgement, report, String.raw`0\.0\d*`, "against");
   });
 
   it("leaves a narrow decision of the rules alone when not very sure against it (control)", () => {
