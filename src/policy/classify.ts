@@ -1109,11 +1109,12 @@ export function classify(input: ClassifyInput, policy: ClassifyPolicy = defaultC
   const ruleScore = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   // The model is asked only where the rules fall short or decide narrowly: where they are sure, their reasons are the
   // explanation.
+  const ruleConfidence = confidenceOf(ruleScore);
   const judgement =
-    confidenceOf(ruleScore) < RULES_SURE && !reasons.some((reason) => SILENCES_MODEL.includes(reason.rule))
+    ruleConfidence < RULES_SURE && !reasons.some((reason) => SILENCES_MODEL.includes(reason.rule))
       ? modelReason(input.title, input.body, text.all, {
           corroborating: corroborates(reasons),
-          rulesDecide: confidenceOf(ruleScore) >= RULES_DECIDE,
+          rulesDecide: ruleConfidence >= RULES_DECIDE,
         })
       : undefined;
   if (judgement) reasons.push(judgement);
