@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { RE2 } from "re2-wasm";
 import { lowerForLiterals, requiredLiterals, type Syntax } from "./literals.js";
+import { wordSet } from "./word-sets.js";
 
 /**
  * Patterns written in a repository's config are untrusted: they run through RE2, whose matching time
@@ -140,8 +141,8 @@ export function builtInPattern(regex: RegExp): TextPattern {
  * WebAssembly memory). Built-in patterns with the same flags are joined into one JavaScript expression, a config's
  * into one RE2 expression; a pattern with a backreference (joining would shift group numbers) or a named group (joined
  * names could clash) stays alone. Before a joined expression runs, the words it cannot match without
- * (`requiredLiterals`) are looked for in the lowered text, as one expression of plain words, which passes over most
- * reports for less.
+ * (`requiredLiterals`) are looked for in the lowered text (`wordSet`, one pass for every rule's words), which passes
+ * over most reports for less.
  */
 export function anyOf(patterns: readonly TextPattern[]): PatternSet {
   const scans: ((text: string) => boolean)[] = [];
@@ -180,13 +181,8 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
   }
   const words = syntax === undefined ? [] : sources.map((source) => requiredLiterals(source, syntax));
   if (words.length === 0 || words.some((list) => list === undefined)) return [scan];
-  const anyWord = new RegExp(
-    [...new Set(words.flat() as string[])]
-      .sort((a, b) => b.length - a.length)
-      .map((word) => word.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))
-      .join("|"),
-  );
-  return [(text) => anyWord.test(lowerForLiterals(text)) && scan(text)];
+  const anyWord = wordSet(words.flat() as string[]);
+  return [(text) => anyWord.contains(lowerForLiterals(text)) && scan(text)];
 }
 
 const GROUP_REFERENCE_OR_NAME = /\\(?:[1-9]|k<)|\(\?<[^=!]/;

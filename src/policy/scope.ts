@@ -3,6 +3,7 @@ import type { ScopeConfig } from "../config/schema.js";
 import { hostOf, type ReportAsset } from "./assets.js";
 import { lowerForLiterals, requiredLiterals } from "./literals.js";
 import { excerpt } from "./report.js";
+import { wordSet } from "./word-sets.js";
 
 /**
  * Scope patterns, as a policy writes them:
@@ -525,15 +526,18 @@ export function compileTopic(phrase: string): TopicMatcher {
   const alternatives = parts.map((concepts, index) =>
     index > 0 && concepts.length < first.length ? [...first.slice(0, first.length - concepts.length), ...concepts] : concepts,
   );
-  const wordsNeeded = alternatives.map((concepts) => concepts.map(wordsOfConcept));
+  const wordsNeeded = alternatives.map((concepts) =>
+    concepts.map((concept) => {
+      const words = wordsOfConcept(concept);
+      return words === undefined ? undefined : wordSet(words);
+    }),
+  );
   const about = (present: ReadonlySet<string>) => alternatives.some((concepts) => concepts.every((concept) => present.has(concept)));
   return {
     phrase,
     find(text) {
       const read = readForTopics(text);
-      const mayBeAbout = wordsNeeded.some((needed) =>
-        needed.every((words) => words === undefined || words.some((word) => read.lower.includes(word))),
-      );
+      const mayBeAbout = wordsNeeded.some((needed) => needed.every((words) => words === undefined || words.contains(read.lower)));
       if (!mayBeAbout || !about(read.concepts())) return undefined;
       return read
         .sentences()

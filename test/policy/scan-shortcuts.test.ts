@@ -3,6 +3,7 @@ import { extractAssets } from "../../src/policy/assets.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
 import { reportText } from "../../src/policy/report.js";
+import { wordSet } from "../../src/policy/word-sets.js";
 
 /**
  * The policy engine skips work on text that cannot change its result: a pattern is not run on text lacking what
@@ -161,5 +162,38 @@ describe("shortcuts in reading report text", () => {
       expect(findMissingInformation(reportText({ title: "", body }), [])).toEqual({ missing: expected });
     }
     for (const edge of [7, 8, 19, 20, 39, 40, 41]) expect(counts).toContain(edge);
+  });
+
+  it("finds a set's words in a text exactly where looking for each word with includes does, for many sets at once", () => {
+    // Words that overlap, nest and share suffixes, so that the automaton's fallbacks are exercised; a set holding
+    // "éa" is looked for word by word.
+    const vocabulary = ["abc", "bca", "cab", "abcab", "bcabc", "aab", "aaab", "xss", "ssx", "sql", "qls", "ql ", " in", "éa"];
+    const fragments = ["a", "b", "c", "x", "s", "q", "l", " ", "i", "n", "é", "\u{1f600}", "ab", "ca"];
+    const random = randomSource(99);
+    const sets = Array.from({ length: 40 }, () => vocabulary.filter(() => random() < 0.25));
+    const scanners = sets.map((set) => wordSet(set));
+    let found = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const text = textOf(random, fragments, Math.floor(random() * 30));
+      sets.forEach((set, index) => {
+        const expected = set.some((word) => text.includes(word));
+        expect(scanners[index]?.contains(text)).toBe(expected);
+        if (expected) found += 1;
+      });
+    }
+    // The control: each answer was given hundreds of times.
+    expect(found).toBeGreaterThan(RUNS);
+    expect(found).toBeLessThan(RUNS * sets.length - RUNS);
+  });
+
+  it("still answers for a set after so many others were added that the automaton was built anew without it", () => {
+    const early = wordSet(["needle", "haystack"]);
+    expect(early.contains("a needle here")).toBe(true);
+    for (let index = 0; index < 2_000; index++) {
+      const other = wordSet([`filler${index}word`, `more${index}filler`]);
+      expect(other.contains(`x filler${index}word y`)).toBe(true);
+    }
+    expect(early.contains("a needle here")).toBe(true);
+    expect(early.contains("hay stack")).toBe(false);
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * Sets of plain lower-case words (the `requiredLiterals` of a rule's patterns), looked for in a text all at once.
+ *
+ * Every rule checks its words before it runs its expression, and a report is read by some twenty rules: one
+ * expression of alternatives per rule cost triage more than a third of its time on long reports. Here the words of
+ * every set in use form one Aho–Corasick automaton, which reads a text once and learns which sets occur in it; the
+ * answer is kept for the last few texts, since every rule reads the same title and body.
+ */
+
+export interface WordSet {
+  /** Whether any of the set's words is in `lower`, a text already lowered by `lowerForLiterals`. */
+  contains(lower: string): boolean;
+}
+
+/**
+ * Characters of all sets' words together beyond which the automaton is rebuilt from the sets still in use: policies
+ * compiled for many repositories' configs must not grow it without end. The built-in rules of one policy use about
+ * 17,000.
+ */
+const MAX_CHARACTERS = 60_000;
+/** Texts whose findings are remembered: a report's title, body and both. */
+const REMEMBERED_TEXTS = 3;
+
+interface Registered {
+  readonly words: readonly string[];
+  /** Position of the set in the automaton's findings; valid while `generation` is the registry's. */
+  index: number;
+  generation: number;
+}
+
+interface Automaton {
+  /** Per ASCII code, its column in `next`; 0 for a character no word holds. */
+  readonly columnOf: Uint8Array;
+  readonly width: number;
+  /**
+   * Next state per state and column: a complete table, so reading a character is one lookup. A state where a word
+   * ends is stored as its complement (negative), so that most characters need no second lookup.
+   */
+  readonly next: Int32Array;
+  /** Per state, where its sets start in `found` (and the next state's start where they end). */
+  readonly foundStart: Int32Array;
+  /** The sets one of whose words ends at a state, itself or through a shorter suffix. */
+  readonly found: Int32Array;
+  readonly sets: number;
+}
+
+const registeredByWords = new Map<string, Registered>();
+let inUse: Registered[] = [];
+let characters = 0;
+let generation = 0;
+let automaton: Automaton | undefined;
+let remembered: { lower: string; present: Uint8Array; automaton: Automaton }[] = [];
+
+export function wordSet(words: readonly string[]): WordSet {
+  const unique = [...new Set(words)].sort();
+  if (unique.includes("")) return { contains: () => true };
+  // Words are lower-case ASCII (`requiredLiterals`); a set with any other character is looked for word by word.
+  if (unique.some((word) => [...word].some((character) => character.charCodeAt(0) >= 128))) {
+    return { contains: (lower) => unique.some((word) => lower.includes(word)) };
+  }
+  const key = unique.join("\n");
+  let entry = register(key, unique);
+  return {
+    contains(lower) {
+      if (entry.generation !== generation) entry = register(key, unique);
+      return presentIn(lower)[entry.index] === 1;
+    },
+  };
+}
+
+function register(key: string, words: readonly string[]): Registered {
+  const known = registeredByWords.get(key);
+  if (known !== undefined && known.generation === generation) return known;
+  const length = words.reduce((sum, word) => sum + word.length, 0);
+  if (characters + length > MAX_CHARACTERS && inUse.length > 0) {
+    // The sets in use register again on their next check; the others are dropped with this generation.
+    generation += 1;
+    registeredByWords.clear();
+    inUse = [];
+    characters = 0;
+  }
+  const entry: Registered = { words, index: inUse.length, generation };
+  registeredByWords.set(key, entry);
+  inUse.push(entry);
+  characters += length;
+  automaton = undefined;
+  return entry;
+}
+
+function presentIn(lower: string): Uint8Array {
+  automaton ??= build(inUse);
+  const current = automaton;
+  const known = remembered.find((entry) => entry.lower === lower && entry.automaton === current);
+  if (known !== undefined) return known.present;
+  const present = scan(current, lower);
+  remembered = [{ lower, present, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
+  return present;
+}
+
+function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string): Uint8Array {
+  const present = new Uint8Array(sets);
+  let state = 0;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
+    if (state < 0) {
+      state = ~state;
+      const end = foundStart[state + 1] ?? 0;
+      for (let at = foundStart[state] ?? 0; at < end; at++) present[found[at] ?? 0] = 1;
+    }
+  }
+  return present;
+}
+
+function build(sets: readonly Registered[]): Automaton {
+  const columnOf = new Uint8Array(128);
+  let width = 1;
+  for (const { words } of sets) {
+    for (const word of words) {
+      for (let index = 0; index < word.length; index++) {
+        const code = word.charCodeAt(index);
+        if (columnOf[code] === 0) columnOf[code] = width++;
+      }
+    }
+  }
+  const children: Map<number, number>[] = [new Map()];
+  const endsHere: number[][] = [[]];
+  sets.forEach(({ words }, setIndex) => {
+    for (const word of words) {
+      let state = 0;
+      for (let index = 0; index < word.length; index++) {
+        const column = columnOf[word.charCodeAt(index)] ?? 0;
+        let child = children[state]?.get(column);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          endsHere.push([]);
+          children[state]?.set(column, child);
+        }
+        state = child;
+      }
+      endsHere[state]?.push(setIndex);
+    }
+  });
+
+  const states = children.length;
+  const next = new Int32Array(states * width);
+  const fallback = new Int32Array(states);
+  const foundOf: number[][] = Array.from({ length: states }, () => []);
+  // Breadth first, so that a state's fallback (its longest proper suffix in the trie) is complete before it is used.
+  const queue: number[] = [];
+  for (const [column, child] of children[0] ?? []) {
+    next[column] = child;
+    queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    const shorter = fallback[state] ?? 0;
+    foundOf[state] = [...new Set([...(endsHere[state] ?? []), ...(foundOf[shorter] ?? [])])];
+    for (let column = 0; column < width; column++) {
+      const child = children[state]?.get(column);
+      if (child === undefined) {
+        next[state * width + column] = next[shorter * width + column] ?? 0;
+      } else {
+        next[state * width + column] = child;
+        fallback[child] = next[shorter * width + column] ?? 0;
+        queue.push(child);
+      }
+    }
+  }
+  for (let at = 0; at < next.length; at++) {
+    const target = next[at] ?? 0;
+    if ((foundOf[target]?.length ?? 0) > 0) next[at] = ~target;
+  }
+  const foundStart = new Int32Array(states + 1);
+  foundOf.forEach((list, state) => (foundStart[state + 1] = (foundStart[state] ?? 0) + list.length));
+  return { columnOf, width, next, foundStart, found: Int32Array.from(foundOf.flat()), sets: sets.length };
+}
