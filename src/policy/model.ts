@@ -106,22 +106,74 @@ function extend(state: number, text: string): number {
 const FNV_OFFSET = 0x811c9dc5;
 const TITLE_STATE = extend(FNV_OFFSET, "title:");
 
-const WORD = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
 const DIGITS = /^\d+$/;
 /** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
 const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
 
-function words(text: string): string[] {
+/**
+ * The words of a text: runs of letters, digits and `_`, joined by a single `-`, `'` or `.` between two of them. This is
+ * the expression `[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*` (flags `gu`) read by hand: run over every report, the
+ * expression cost more than scoring the words it found.
+ */
+export function words(text: string): string[] {
   const found: string[] = [];
   const read = text.slice(0, MODEL_TEXT).toLowerCase();
   // Most reports hold no unspaced script at all: one scan of the text spares one per word.
   const unspaced = UNSPACED_SCRIPT.test(read);
-  for (const match of read.matchAll(WORD)) {
-    if (unspaced && UNSPACED_SCRIPT.test(match[0])) found.push(...unspacedWords(match[0]));
-    else addWord(found, match[0]);
+  let index = 0;
+  while (index < read.length) {
+    const width = wordCharacterWidth(read, index);
+    if (width === 0) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    index += width;
+    for (;;) {
+      const inside = wordCharacterWidth(read, index);
+      if (inside > 0) {
+        index += inside;
+        continue;
+      }
+      const joiner = read.charCodeAt(index);
+      if (joiner !== HYPHEN && joiner !== APOSTROPHE && joiner !== FULL_STOP) break;
+      const after = wordCharacterWidth(read, index + 1);
+      if (after === 0) break;
+      index += 1 + after;
+    }
+    const word = read.slice(start, index);
+    if (unspaced && UNSPACED_SCRIPT.test(word)) found.push(...unspacedWords(word));
+    else addWord(found, word);
   }
   return found;
+}
+
+const HYPHEN = 0x2d;
+const APOSTROPHE = 0x27;
+const FULL_STOP = 0x2e;
+const NON_ASCII_WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const UNKNOWN = 0;
+const LETTER_OR_DIGIT = 1;
+const NEITHER = 2;
+/** Per code point, once asked, whether it is a letter or digit: a fixed table, whatever texts a process reads. */
+let nonAsciiWordCharacter: Uint8Array | undefined;
+
+/** How many UTF-16 units the word character at `index` takes (2 for a surrogate pair), or 0 when it is none. */
+function wordCharacterWidth(text: string, index: number): number {
+  if (index >= text.length) return 0;
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0x41 && code <= 0x5a) ? 1 : 0;
+  }
+  const point = text.codePointAt(index) ?? code;
+  nonAsciiWordCharacter ??= new Uint8Array(0x110000);
+  let known = nonAsciiWordCharacter[point] ?? UNKNOWN;
+  if (known === UNKNOWN) {
+    known = NON_ASCII_WORD_CHARACTER.test(String.fromCodePoint(point)) ? LETTER_OR_DIGIT : NEITHER;
+    nonAsciiWordCharacter[point] = known;
+  }
+  return known === LETTER_OR_DIGIT ? (point > 0xffff ? 2 : 1) : 0;
 }
 
 function addWord(found: string[], word: string): void {
@@ -244,26 +296,33 @@ export function featuresOf(title: string, body: string, buckets: number): Featur
 /** Scores a title and body. For one class the model is a logistic regression, for more a softmax. */
 export function predict(model: LinearModel, title: string, body: string): Prediction {
   const width = model.classes.length;
-  const scores = [...model.bias];
+  const scores = Float64Array.from(model.bias);
+  const { table, rowOf } = model;
   const found = reportWords(title, body);
-  const present: { kind: FeatureKind; position: number; row: number }[] = [];
+  // Kind, position and row of each feature found, three numbers each: no object per feature.
+  const present: number[] = [];
   visitFeatures(
     found,
     model.buckets,
     (bucket, kind, position) => {
-      const row = model.rowOf[bucket] ?? -1;
-      present.push({ kind, position, row });
-      for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (model.table[row + index] ?? 0);
+      const row = rowOf[bucket] ?? -1;
+      present.push(kind, position, row);
+      for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (table[row + index] ?? 0);
     },
     model.weighted,
   );
-  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
+  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax([...scores]);
   return {
     probabilities,
     top(classIndex, count, direction = "for") {
       const sign = direction === "for" ? 1 : -1;
-      return present
-        .map((feature) => ({ feature, weight: round(model.table[feature.row + classIndex] ?? 0) }))
+      const features = Array.from({ length: present.length / 3 }, (_, at) => ({
+        kind: present[3 * at] as FeatureKind,
+        position: present[3 * at + 1] ?? 0,
+        row: present[3 * at + 2] ?? -1,
+      }));
+      return features
+        .map((feature) => ({ feature, weight: round(table[feature.row + classIndex] ?? 0) }))
         .filter((contribution) => sign * contribution.weight > 0)
         .sort((a, b) => sign * (b.weight - a.weight))
         .slice(0, count)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { extractAssets } from "../../src/policy/assets.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
+import { words } from "../../src/policy/model.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
 import { reportText } from "../../src/policy/report.js";
 import { wordSet } from "../../src/policy/word-sets.js";
@@ -195,5 +196,48 @@ describe("shortcuts in reading report text", () => {
     }
     expect(early.contains("a needle here")).toBe(true);
     expect(early.contains("hay stack")).toBe(false);
+  });
+
+  it("reads a text's words by hand exactly as the word expression finds them", () => {
+    const expression = /[\p{L}\p{N}_]+(?:[-'.][\p{L}\p{N}_]+)*/gu;
+    const fragments = [
+      "a",
+      "Z",
+      "_",
+      "-",
+      "'",
+      ".",
+      " ",
+      "..",
+      "--",
+      "é",
+      "ß",
+      "İ",
+      "\u{1d400}",
+      "\ud800",
+      "\udc00",
+      "1",
+      "٣",
+      "x-",
+      "-y",
+      "'s",
+      "\u0301",
+      "\u2019",
+      "ǅ",
+      "漏洞",
+      "sql注入",
+    ];
+    const random = randomSource(77);
+    const joined = new Set<number>();
+    for (let run = 0; run < RUNS * 5; run++) {
+      const text = textOf(random, fragments, Math.floor(random() * 20));
+      const byExpression = [...text.toLowerCase().matchAll(expression)].map((match) => match[0]);
+      // Unspaced scripts and numbers are turned into other features after reading; compare on texts without them.
+      if (byExpression.some((word) => /[\p{Script=Han}]|^\d+$/u.test(word))) continue;
+      expect(words(text)).toEqual(byExpression.filter((word) => word.length <= 30));
+      for (const word of byExpression) if (/[-'.]/.test(word)) joined.add(word.length);
+    }
+    // The control: words joined by "-", "'" and "." were among those read.
+    expect(joined.size).toBeGreaterThan(3);
   });
 });
