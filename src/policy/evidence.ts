@@ -59,6 +59,8 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
   let fencedLines = 0;
   let fenceHoldsTrace = false;
   let aiDisclosure = false;
+  // A line can name AI only where the whole text does: one scan of the text spares one per line in most reports.
+  const namesAi = AI_TERM.test(text.all);
   for (const line of text.all.split("\n")) {
     if (line.length > MAX_LINE) continue;
     if (FENCE.test(line)) {
@@ -76,7 +78,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     // Only the first evidence of a kind is kept: once found, its patterns are not run again.
     if (!found.has("steps") && NUMBERED_STEP.test(line) && ++numberedSteps >= 2) note("steps", line);
     if (!found.has("request") && (REQUEST_LINE.test(line) || COMMAND_LINE.test(line))) note("request", line);
-    if (!aiDisclosure && AI_TERM.test(line) && AI_USE.test(line)) aiDisclosure = true;
+    if (namesAi && !aiDisclosure && AI_TERM.test(line) && AI_USE.test(line)) aiDisclosure = true;
   }
   if (!found.has("request")) note("request", REQUEST_URL.exec(text.all)?.[0]);
   if (!found.has("proof-of-concept")) note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
