@@ -39,9 +39,10 @@ describe("the containment model", () => {
   });
 
   it("never shows its chance as 1, which would read as certainty, and shows it unrounded below that (control)", () => {
+    // The model's chance for this text is above 0.9995, which rounds to 1.
     const [sure] = classify({
-      title: "Stored cross-site scripting in the comment field",
-      body: "A stored XSS vulnerability exists in the comment form of version 3.2. The comment text is rendered without escaping.",
+      title: "Stored cross-site scripting (XSS) in the comment field",
+      body: "A stored cross-site scripting (XSS) vulnerability exists in the comment form of version 3.2. The comment text is rendered without escaping.",
     }).reasons.filter((reason) => reason.rule === "model");
     expect(sure?.explanation).toContain("vulnerability report at 0.999; ");
     const [lessSure] = classify({
@@ -55,13 +56,13 @@ describe("the containment model", () => {
 
   it("speaks against a narrow decision of the rules when very sure, naming the words that weigh against it", () => {
     const report = {
-      title: "Reflected_XSS_All_Clients in search.jsp",
-      body: "We see that search.jsp embeds untrusted input in its output without encoding, enabling an attacker to inject malicious code. Severity: High. CWE-79.",
+      title: "Security vulnerability report",
+      body: "Hi, I have discovered a security vulnerability in this project that I would like to report to you. Could you please provide a secure way for me to send you the details?",
     };
     const result = classify(report);
     const rulesWeight = result.reasons.filter((reason) => reason.rule !== "model").reduce((sum, reason) => sum + reason.weight, 0);
     const [judgement] = result.reasons.filter((reason) => reason.rule === "model");
-    // The rules alone would contain it, narrowly: a scanner's finding pasted without the scanner's name.
+    // The rules alone would contain it, narrowly: a first-hand finding announced, but nothing of it told.
     expect(rulesWeight).toBeGreaterThan(2.12);
     expect(rulesWeight).toBeLessThan(2.6);
     expect(result.vulnerabilityReport).toBe(false);
