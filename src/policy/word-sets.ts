@@ -2,7 +2,7 @@
  * Sets of plain lower-case words (the `requiredLiterals` of a rule's patterns), looked for in a text all at once.
  *
  * Every rule checks its words before it runs its expression, and a report is read by some twenty rules: one
- * expression of alternatives per rule cost triage more than a third of its time on long reports. Here the words of
+ * expression of alternatives per rule cost triage about a fifth of its time on long reports. Here the words of
  * every set in use form one Aho–Corasick automaton, which reads a text once and learns which sets occur in it; the
  * answer is kept for the last few texts, since every rule reads the same title and body.
  */
@@ -13,9 +13,10 @@ export interface WordSet {
 }
 
 /**
- * Characters of all sets' words together beyond which the automaton is rebuilt from the sets still in use: policies
- * compiled for many repositories' configs must not grow it without end. The built-in rules of one policy use about
- * 17,000.
+ * Characters of all sets' words together that the automaton holds at most; a set beyond them is looked for word by
+ * word. Policies compiled for many repositories' configs must not grow it without end, and a set once in it stays, so
+ * that no repository's config can make the automaton be rebuilt for everyone's reports. The built-in rules, the first
+ * sets any policy registers, use about 17,000.
  */
 const MAX_CHARACTERS = 60_000;
 /** Texts whose findings are remembered: a report's title, body and both. */
@@ -23,9 +24,8 @@ const REMEMBERED_TEXTS = 3;
 
 interface Registered {
   readonly words: readonly string[];
-  /** Position of the set in the automaton's findings; valid while `generation` is the registry's. */
-  index: number;
-  generation: number;
+  /** Position of the set in the automaton's findings. */
+  readonly index: number;
 }
 
 interface Automaton {
@@ -45,50 +45,38 @@ interface Automaton {
 }
 
 const registeredByWords = new Map<string, Registered>();
-let inUse: Registered[] = [];
+const registered: Registered[] = [];
 let characters = 0;
-let generation = 0;
 let automaton: Automaton | undefined;
 let remembered: { lower: string; present: Uint8Array; automaton: Automaton }[] = [];
 
 export function wordSet(words: readonly string[]): WordSet {
   const unique = [...new Set(words)].sort();
   if (unique.includes("")) return { contains: () => true };
-  // Words are lower-case ASCII (`requiredLiterals`); a set with any other character is looked for word by word.
-  if (unique.some((word) => [...word].some((character) => character.charCodeAt(0) >= 128))) {
-    return { contains: (lower) => unique.some((word) => lower.includes(word)) };
-  }
-  const key = unique.join("\n");
-  let entry = register(key, unique);
-  return {
-    contains(lower) {
-      if (entry.generation !== generation) entry = register(key, unique);
-      return presentIn(lower)[entry.index] === 1;
-    },
-  };
+  const entry = register(unique);
+  if (entry === undefined) return { contains: (lower) => unique.some((word) => lower.includes(word)) };
+  return { contains: (lower) => presentIn(lower)[entry.index] === 1 };
 }
 
-function register(key: string, words: readonly string[]): Registered {
+/** The set's place in the automaton, or undefined when it cannot have one. */
+function register(words: readonly string[]): Registered | undefined {
+  // Words are lower-case ASCII (`requiredLiterals`): the automaton reads no other character.
+  if (words.some((word) => [...word].some((character) => character.charCodeAt(0) >= 128))) return undefined;
+  const key = words.join("\n");
   const known = registeredByWords.get(key);
-  if (known !== undefined && known.generation === generation) return known;
+  if (known !== undefined) return known;
   const length = words.reduce((sum, word) => sum + word.length, 0);
-  if (characters + length > MAX_CHARACTERS && inUse.length > 0) {
-    // The sets in use register again on their next check; the others are dropped with this generation.
-    generation += 1;
-    registeredByWords.clear();
-    inUse = [];
-    characters = 0;
-  }
-  const entry: Registered = { words, index: inUse.length, generation };
+  if (characters + length > MAX_CHARACTERS) return undefined;
+  const entry: Registered = { words, index: registered.length };
   registeredByWords.set(key, entry);
-  inUse.push(entry);
+  registered.push(entry);
   characters += length;
   automaton = undefined;
   return entry;
 }
 
 function presentIn(lower: string): Uint8Array {
-  automaton ??= build(inUse);
+  automaton ??= build(registered);
   const current = automaton;
   const known = remembered.find((entry) => entry.lower === lower && entry.automaton === current);
   if (known !== undefined) return known.present;
