@@ -18,6 +18,9 @@ const STOP_WORDS = new Set(
 
 /** Words that name the projects the training issues came from: a model must not learn who filed an issue. */
 const SOURCE_NAMES = new Set(["matomo", "piwik", "ambari", "camel", "derby", "wicket", "chromium", "chrome"]);
+/** What a number and a project's name are read as. */
+const NUMBER = "_number_";
+const PROJECT = "_project_";
 
 export interface Feature {
   /** Hash bucket. */
@@ -103,13 +106,42 @@ function extend(state: number, text: string): number {
   return value;
 }
 
+/** `extend` over the slice `start..end` of a text, without making the slice. */
+function extendSlice(state: number, text: string, start: number, end: number): number {
+  let value = state;
+  for (let index = start; index < end; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  return value;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const TITLE_STATE = extend(FNV_OFFSET, "title:");
-
-const DIGITS = /^\d+$/;
+const SPACE = 0x20;
+const NUMBER_STATE = extend(FNV_OFFSET, NUMBER);
+const PROJECT_STATE = extend(FNV_OFFSET, PROJECT);
+/** The hashes of the names and stop words: a word is compared with them only when its hash is one of theirs. */
+const SOURCE_NAME_STATES = new Set([...SOURCE_NAMES].map((name) => extend(FNV_OFFSET, name)));
+const STOP_WORD_STATES = new Set([...STOP_WORDS].map((word) => extend(FNV_OFFSET, word)));
 /** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
 const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
+
+/**
+ * The words of a report, as positions in its lowered title and body and each word's hash, found in one pass: scoring
+ * builds no string per word. A word is the slice `starts[i]..ends[i]` of `sources[from[i]]`; a number or a project's
+ * name is a slice of its stand-in (`_number_`, `_project_`). The title's words come first, `titleCount` of them.
+ */
+interface ReportWords {
+  sources: string[];
+  from: number[];
+  starts: number[];
+  ends: number[];
+  /** FNV-1a of the word, continued from `FNV_OFFSET`. */
+  states: number[];
+  titleCount: number;
+}
+
+const NUMBER_SOURCE = 0;
+const PROJECT_SOURCE = 1;
 
 /**
  * The words of a text: runs of letters, digits and `_`, joined by a single `-`, `'` or `.` between two of them. This is
@@ -117,8 +149,23 @@ const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
  * expression cost more than scoring the words it found.
  */
 export function words(text: string): string[] {
-  const found: string[] = [];
+  const found = emptyWords();
+  readWords(text, found);
+  return found.states.map((_, position) => wordAt(found, position));
+}
+
+function emptyWords(): ReportWords {
+  return { sources: [NUMBER, PROJECT], from: [], starts: [], ends: [], states: [], titleCount: 0 };
+}
+
+function wordAt(found: ReportWords, position: number): string {
+  return (found.sources[found.from[position] ?? 0] ?? "").slice(found.starts[position], found.ends[position]);
+}
+
+/** Adds the words of a text to `found`. */
+function readWords(text: string, found: ReportWords): void {
   const read = text.slice(0, MODEL_TEXT).toLowerCase();
+  const source = found.sources.push(read) - 1;
   // Most reports hold no unspaced script at all: one scan of the text spares one per word.
   const unspaced = UNSPACED_SCRIPT.test(read);
   let index = 0;
@@ -142,11 +189,9 @@ export function words(text: string): string[] {
       if (after === 0) break;
       index += 1 + after;
     }
-    const word = read.slice(start, index);
-    if (unspaced && UNSPACED_SCRIPT.test(word)) found.push(...unspacedWords(word));
-    else addWord(found, word);
+    if (unspaced && UNSPACED_SCRIPT.test(read.slice(start, index))) addUnspacedWords(found, source, start, index);
+    else addWord(found, source, start, index);
   }
-  return found;
 }
 
 const HYPHEN = 0x2d;
@@ -176,39 +221,65 @@ function wordCharacterWidth(text: string, index: number): number {
   return known === LETTER_OR_DIGIT ? (point > 0xffff ? 2 : 1) : 0;
 }
 
-function addWord(found: string[], word: string): void {
-  if (word.length > 30) return;
-  found.push(SOURCE_NAMES.has(word) ? "_project_" : DIGITS.test(word) ? "_number_" : word);
+/** Words longer than this are dropped: hashes, tokens and base64, which never recur. */
+const LONGEST_WORD = 30;
+
+/** Adds the word `start..end` of a source, a number as `_number_` and a project's name as `_project_`. */
+function addWord(found: ReportWords, source: number, start: number, end: number): void {
+  if (end - start > LONGEST_WORD) return;
+  const text = found.sources[source] ?? "";
+  let state = FNV_OFFSET;
+  let digits = true;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) digits = false;
+    state = Math.imul(state ^ code, 0x01000193);
+  }
+  if (digits) pushWord(found, NUMBER_SOURCE, 0, NUMBER.length, NUMBER_STATE);
+  else if (SOURCE_NAME_STATES.has(state) && SOURCE_NAMES.has(text.slice(start, end))) {
+    pushWord(found, PROJECT_SOURCE, 0, PROJECT.length, PROJECT_STATE);
+  } else pushWord(found, source, start, end, state);
+}
+
+function pushWord(found: ReportWords, source: number, start: number, end: number, state: number): void {
+  found.from.push(source);
+  found.starts.push(start);
+  found.ends.push(end);
+  found.states.push(state);
 }
 
 /**
  * The words of a token that mixes scripts ("后台存在sql注入漏洞"): the spaced parts as words, and each run of an
  * unspaced script as its overlapping character pairs ("注入", "入漏", "漏洞"), since no word boundary is written.
  */
-function unspacedWords(token: string): string[] {
-  const found: string[] = [];
-  let from = 0;
-  for (const run of token.matchAll(UNSPACED_RUNS)) {
-    const at = run.index;
-    if (at > from) addWord(found, token.slice(from, at));
-    const characters = [...run[0]];
-    if (characters.length === 1) found.push(run[0]);
-    for (let index = 0; index + 1 < characters.length; index++) found.push(`${characters[index]}${characters[index + 1]}`);
-    from = at + run[0].length;
+function addUnspacedWords(found: ReportWords, source: number, start: number, end: number): void {
+  const text = found.sources[source] ?? "";
+  let from = start;
+  for (const run of text.slice(start, end).matchAll(UNSPACED_RUNS)) {
+    const at = start + run.index;
+    if (at > from) addWord(found, source, from, at);
+    const runEnd = at + run[0].length;
+    const characters: number[] = [];
+    for (let index = at; index < runEnd; index += (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1) characters.push(index);
+    characters.push(runEnd);
+    if (characters.length === 2) pushWord(found, source, at, runEnd, extend(FNV_OFFSET, run[0]));
+    for (let index = 0; index + 2 < characters.length; index++) {
+      const pairStart = characters[index] ?? 0;
+      const pairEnd = characters[index + 2] ?? 0;
+      pushWord(found, source, pairStart, pairEnd, extend(FNV_OFFSET, text.slice(pairStart, pairEnd)));
+    }
+    from = runEnd;
   }
-  if (from < token.length) addWord(found, token.slice(from));
-  return found;
+  if (from < end) addWord(found, source, from, end);
 }
 
 /** The words a report's features are made of: the title's, then the title's and the body's together. */
-interface ReportWords {
-  title: readonly string[];
-  all: readonly string[];
-}
-
 function reportWords(title: string, body: string): ReportWords {
-  const titleWords = words(title);
-  return { title: titleWords, all: titleWords.concat(words(body)) };
+  const found = emptyWords();
+  readWords(title, found);
+  found.titleCount = found.states.length;
+  readWords(body, found);
+  return found;
 }
 
 /**
@@ -252,23 +323,29 @@ function visitFeatures(
   const { stamps, stamp } = seenBuckets(buckets);
   // Called for every word of every report scored: plain loops, and no closure made per report. Scoring visits only
   // the buckets a model has weights for (`only`), checked before the stamp table, which is too large to stay in cache.
-  const { title, all } = found;
-  for (let position = 0; position < title.length; position++) {
-    const word = title[position] ?? "";
-    if (STOP_WORDS.has(word)) continue;
-    const bucket = (extend(TITLE_STATE, word) >>> 0) % buckets;
+  const { sources, from, starts, ends, states, titleCount } = found;
+  for (let position = 0; position < titleCount; position++) {
+    if (isStopWord(found, position)) continue;
+    const text = sources[from[position] ?? 0] ?? "";
+    const bucket = (extendSlice(TITLE_STATE, text, starts[position] ?? 0, ends[position] ?? 0) >>> 0) % buckets;
     if (firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.TitleWord, position);
   }
-  for (let position = 0; position < all.length; position++) {
-    const word = all[position] ?? "";
-    const state = extend(FNV_OFFSET, word);
+  const count = states.length;
+  for (let position = 0; position < count; position++) {
+    const state = states[position] ?? 0;
     const bucket = (state >>> 0) % buckets;
-    if (!STOP_WORDS.has(word) && firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
-    const next = all[position + 1];
-    if (next === undefined) continue;
-    const pairBucket = (extend(extend(state, " "), next) >>> 0) % buckets;
+    if (!isStopWord(found, position) && firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
+    const next = position + 1;
+    if (next === count) continue;
+    const text = sources[from[next] ?? 0] ?? "";
+    const pairState = extendSlice(Math.imul(state ^ SPACE, 0x01000193), text, starts[next] ?? 0, ends[next] ?? 0);
+    const pairBucket = (pairState >>> 0) % buckets;
     if (firstVisit(stamps, stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
   }
+}
+
+function isStopWord(found: ReportWords, position: number): boolean {
+  return STOP_WORD_STATES.has(found.states[position] ?? 0) && STOP_WORDS.has(wordAt(found, position));
 }
 
 /** Whether a bucket is wanted and not yet visited by this report; marks it visited. */
@@ -280,9 +357,9 @@ function firstVisit(stamps: Uint32Array, stamp: number, only: Uint32Array | unde
 }
 
 function featureName(found: ReportWords, kind: FeatureKind, position: number): string {
-  if (kind === FeatureKind.TitleWord) return `title:${found.title[position] ?? ""}`;
-  if (kind === FeatureKind.Word) return found.all[position] ?? "";
-  return `${found.all[position] ?? ""} ${found.all[position + 1] ?? ""}`;
+  if (kind === FeatureKind.TitleWord) return `title:${wordAt(found, position)}`;
+  if (kind === FeatureKind.Word) return wordAt(found, position);
+  return `${wordAt(found, position)} ${wordAt(found, position + 1)}`;
 }
 
 /** The features of a title and body, for training. */
