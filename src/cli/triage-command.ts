@@ -1,12 +1,11 @@
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { formatProblem, parseConfigText } from "../config/load.js";
-import type { DisclosureConfig } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
-import type { Report } from "../policy/report.js";
-import { compilePolicy, triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
-import { computeDeadlines, type Deadlines } from "../sla/deadlines.js";
+import { compilePolicy } from "../policy/triage.js";
 import type { CliIo } from "./io.js";
+import { batchLines, triageLines, triageOne, type BatchLine, type BatchSettings, type LoadedPolicy } from "./triage-batch.js";
+import { startChunkHelpers, triageWorkers, type StartWorker, type TriageWorkerSetup } from "./triage-threads.js";
 
 /** `triage` also reads a report from standard input (`-`). */
 export interface TriageIo extends CliIo {
@@ -15,18 +14,14 @@ export interface TriageIo extends CliIo {
 
 export const TRIAGE_USAGE =
   "usage: disclosure-desk triage --policy <config.yml> [--received-at <ISO time>] <report.md | ->\n" +
-  "       disclosure-desk triage --policy <config.yml> --batch <reports.jsonl>\n" +
+  "       disclosure-desk triage --policy <config.yml> --batch <reports.jsonl> [--threads <n>]\n" +
   "\n" +
   "Applies a policy to a report and prints the decision as JSON: scope, suggested exclusions, conduct flags,\n" +
   "missing information, severity, labels, and the SLA deadlines from the time of receipt (default: now).\n" +
   "A report file's first '# ' line is its title, the rest its body. With --batch, each input line is\n" +
   '{"id","title","body"} (optionally "receivedAt", "severity", "cvssVector", "repository") and each output line\n' +
-  "carries its id. Exit codes: 0 ok, 1 invalid report or config, 2 usage.\n";
-
-export interface TriageOutput extends TriageDecision {
-  id?: string;
-  sla: { responseDue: string; resolutionDue: string | null };
-}
+  "carries its id, in input order. A batch of 1,000 lines or more is shared among --threads threads (default: the\n" +
+  "machine's cores, at most 8). Exit codes: 0 ok, 1 invalid report or config, 2 usage.\n";
 
 /** `disclosure-desk triage`: one report (file or `-`) or a JSON Lines batch through a policy. */
 export async function runTriage(args: string[], io: TriageIo): Promise<number> {
@@ -40,6 +35,7 @@ export async function runTriage(args: string[], io: TriageIo): Promise<number> {
         policy: { type: "string" },
         "received-at": { type: "string" },
         batch: { type: "string" },
+        threads: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -56,14 +52,18 @@ export async function runTriage(args: string[], io: TriageIo): Promise<number> {
     return usageError(io, "--batch takes no report argument and no --received-at (give receivedAt per line)");
   }
   if (values.batch === undefined && positionals.length !== 1) return usageError(io, "name one report file, or - for standard input");
+  if (values.batch === undefined && values.threads !== undefined) return usageError(io, "--threads is for --batch");
+  const threads = values.threads === undefined ? undefined : parseThreads(values.threads);
+  if (threads === null) return usageError(io, `--threads is not a whole number from 1 to ${MOST_THREADS}: "${values.threads}"`);
   const receivedAt = values["received-at"] === undefined ? io.now() : parseInstant(values["received-at"]);
   if (receivedAt === undefined) return usageError(io, `--received-at is not an ISO 8601 time: "${values["received-at"]}"`);
 
-  const config = await loadPolicy(values.policy, io);
-  if (typeof config === "number") return config;
-  const policy = compilePolicy(config);
-
-  if (values.batch !== undefined) return triageBatch(values.batch, { config, policy }, io);
+  const policyPath = values.policy;
+  const policyText = await readPolicyText(policyPath, io);
+  if (policyText === undefined) return 1;
+  if (values.batch !== undefined) return triageBatch(values.batch, { path: policyPath, text: policyText }, threads, io);
+  const policyFile = checkPolicy(policyPath, policyText, io);
+  if (policyFile === undefined) return 1;
 
   const source = positionals[0] ?? "-";
   const text = await readSource(source, io);
@@ -73,7 +73,7 @@ export async function runTriage(args: string[], io: TriageIo): Promise<number> {
     io.stderr(`${source}: no title: the report needs a "# " line with its title\n`);
     return 1;
   }
-  io.stdout(`${JSON.stringify(triageOne(report, receivedAt, { config, policy }), null, 2)}\n`);
+  io.stdout(`${JSON.stringify(triageOne(report, receivedAt, policyFile), null, 2)}\n`);
   return 0;
 }
 
@@ -87,102 +87,94 @@ export function parseReportMarkdown(text: string): { title: string; body: string
   return { title, body };
 }
 
-interface LoadedPolicy {
-  config: DisclosureConfig;
-  policy: CompiledPolicy;
-  /**
-   * Deadlines by time of receipt: they depend on nothing else, and the reports of a batch mostly share one (the
-   * batch's start, when a line names none). Counting business days costs more than triaging a short report.
-   */
-  deadlinesAt?: Map<number, Deadlines>;
-}
+/** Lines a thread triages at a time: enough that handing them over costs little, few enough to share the work evenly. */
+const LINES_PER_CHUNK = 200;
+/** Below this many lines a batch runs in this thread: starting a worker costs about as much as triaging them. */
+const LINES_FOR_WORKERS = 1_000;
+/** The most threads a batch uses, whatever the machine has: beyond this the writing of the output is what waits. */
+const MOST_THREADS = 8;
 
-/** The most receipt times a batch remembers deadlines for, so that a batch of all-different times stays small. */
-const REMEMBERED_RECEIPT_TIMES = 10_000;
-
-function triageOne(report: Report, receivedAt: Date, { config, policy, deadlinesAt }: LoadedPolicy): TriageOutput {
-  const decision = triageWith(policy, report);
-  let deadlines = deadlinesAt?.get(receivedAt.getTime());
-  if (deadlines === undefined) {
-    deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-    if (deadlinesAt && deadlinesAt.size < REMEMBERED_RECEIPT_TIMES) deadlinesAt.set(receivedAt.getTime(), deadlines);
+/**
+ * Triages a batch file. Worker threads start as soon as the batch is read, so that they load while this thread checks
+ * the policy; an invalid policy stops them before they triage anything.
+ */
+async function triageBatch(
+  path: string,
+  policy: { path: string; text: string },
+  threads: number | undefined,
+  io: TriageIo,
+): Promise<number> {
+  let text: string | undefined;
+  let unreadable: unknown;
+  try {
+    text = path === "-" ? await io.readStdin() : await io.readFile(path);
+  } catch (error) {
+    unreadable = error;
   }
-  return {
-    ...(report.id === undefined ? {} : { id: report.id }),
-    ...decision,
-    sla: { responseDue: deadlines.responseDue.toISOString(), resolutionDue: deadlines.resolutionDue?.toISOString() ?? null },
-  };
-}
+  const settings: BatchSettings = { path, startedAt: io.now().getTime() };
+  const lines = batchLines(text ?? "");
+  const helpers = startChunkHelpers(
+    batchWorkers(lines.length, threads, { configText: policy.text, configPath: policy.path, batch: settings }, io),
+  );
 
-const batchLineSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  title: z.string(),
-  body: z.string(),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-  severity: z.enum(["critical", "high", "medium", "low"]).optional(),
-  cvssVector: z.string().optional(),
-  repository: z.string().optional(),
-});
-
-const OUTPUT_LINES_PER_WRITE = 500;
-
-async function triageBatch(path: string, loaded: LoadedPolicy, io: TriageIo): Promise<number> {
-  const text = await readSource(path, io);
-  if (text === undefined) return 1;
-  const batchStartedAt = io.now();
-  const batch: LoadedPolicy = { ...loaded, deadlinesAt: new Map() };
+  const policyFile = checkPolicy(policy.path, policy.text, io);
+  if (policyFile === undefined || text === undefined) {
+    await helpers.stop();
+    if (policyFile !== undefined) io.stderr(`cannot read ${path === "-" ? "standard input" : path}: ${describe(unreadable)}\n`);
+    return 1;
+  }
+  const chunks: BatchLine[][] = [];
+  for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) chunks.push(lines.slice(from, from + LINES_PER_CHUNK));
+  const loaded: LoadedPolicy = { ...policyFile, deadlinesAt: new Map() };
   let invalid = 0;
-  // Decisions go out a few hundred lines at a time: one write per report costs more than triaging it.
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length > 0) io.stdout(pending.join(""));
-    pending = [];
-  };
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === "") return;
-    const item = parseBatchLine(line);
-    if (typeof item === "string") {
-      invalid += 1;
-      flush();
-      io.stderr(`${path}:${index + 1}: ${item}\n`);
-      return;
-    }
-    const { receivedAt, ...report } = item;
-    const output = triageOne(report, receivedAt === undefined ? batchStartedAt : new Date(receivedAt), batch);
-    pending.push(`${JSON.stringify(output)}\n`);
-    if (pending.length >= OUTPUT_LINES_PER_WRITE) flush();
-  });
-  flush();
+  await helpers.triage(
+    chunks,
+    (chunk) => triageLines(chunk, loaded, settings),
+    (part) => {
+      invalid += part.invalid;
+      for (const write of part.writes) (write.stream === "stdout" ? io.stdout : io.stderr)(write.text);
+    },
+  );
   return invalid > 0 ? 1 : 0;
 }
 
-function parseBatchLine(line: string): z.output<typeof batchLineSchema> | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return "not a JSON object";
+/** The workers a batch of `lines` lines gets beside this thread: none for a small batch. */
+function batchWorkers(lines: number, threads: number | undefined, setup: TriageWorkerSetup, io: TriageIo): StartWorker[] {
+  const workers = lines < LINES_FOR_WORKERS ? 0 : Math.min(threads ?? availableParallelism(), MOST_THREADS) - 1;
+  if (workers <= 0) return [];
+  const start = triageWorkers(setup, (error) =>
+    io.stderr(`disclosure-desk triage: a worker thread stopped (${describe(error)}); this thread triages its reports\n`),
+  );
+  if (typeof start === "string") {
+    if (threads !== undefined) io.stderr(`disclosure-desk triage: one thread only: ${start}\n`);
+    return [];
   }
-  const result = batchLineSchema.safeParse(json);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  return `${issue?.path.join(".") || "line"}: ${issue?.message ?? "invalid"}`;
+  return Array.from({ length: workers }, () => start);
 }
 
-async function loadPolicy(path: string, io: TriageIo): Promise<DisclosureConfig | number> {
-  let text: string;
+async function readPolicyText(path: string, io: TriageIo): Promise<string | undefined> {
   try {
-    text = await io.readFile(path);
+    return await io.readFile(path);
   } catch (error) {
     io.stderr(`cannot read ${path}: ${describe(error)}\n`);
-    return 1;
+    return undefined;
   }
+}
+
+/** A policy's config and compiled rules, or undefined once its problems are printed. */
+function checkPolicy(path: string, text: string, io: TriageIo): LoadedPolicy | undefined {
   const problems = validateConfig(text, path, { now: io.now() });
   if (problems.length > 0) {
     io.stderr(problems.map((problem) => `${formatProblem(problem)}\n`).join(""));
-    return 1;
+    return undefined;
   }
-  return parseConfigText(text, path).config;
+  const config = parseConfigText(text, path).config;
+  return { config, policy: compilePolicy(config) };
+}
+
+function parseThreads(text: string): number | null {
+  const threads = /^\d+$/.test(text) ? Number(text) : NaN;
+  return threads >= 1 && threads <= MOST_THREADS ? threads : null;
 }
 
 async function readSource(source: string, io: TriageIo): Promise<string | undefined> {

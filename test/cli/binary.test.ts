@@ -1,11 +1,21 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const binary = `${root}dist/cli/main.js`;
-const sources = ["src/cli/main.ts", "src/cli/run-cli.ts", "src/cli/triage-command.ts", "src/policy/triage.ts"];
+const sources = [
+  "src/cli/main.ts",
+  "src/cli/run-cli.ts",
+  "src/cli/triage-command.ts",
+  "src/cli/triage-batch.ts",
+  "src/cli/triage-threads.ts",
+  "src/cli/triage-worker.ts",
+  "src/policy/triage.ts",
+];
 
 /** The binary is what `npm run build` produced; rebuild when it is missing or older than the sources it runs. */
 beforeAll(() => {
@@ -17,7 +27,7 @@ beforeAll(() => {
 }, 180_000);
 
 function run(args: string[], input = "") {
-  return spawnSync(process.execPath, [binary, ...args], { cwd: root, input, encoding: "utf8" });
+  return spawnSync(process.execPath, [binary, ...args], { cwd: root, input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
 describe("the disclosure-desk binary", () => {
@@ -43,4 +53,44 @@ describe("the disclosure-desk binary", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--policy <config.yml> is required");
   });
+
+  it("gives a batch shared among threads the output of one thread, line errors in their place", () => {
+    const stored = readFileSync(`${root}data/triage.jsonl`, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { title: string; body?: string });
+    const lines = Array.from({ length: 2_500 }, (_, index) => {
+      if (index % 400 === 7) return "{ not json";
+      const report = stored[index % stored.length]!;
+      const receivedAt = index % 3 === 0 ? { receivedAt: `2026-04-${String(1 + (index % 28)).padStart(2, "0")}T10:00:00Z` } : {};
+      return JSON.stringify({ id: `r${index}`, title: report.title, body: report.body ?? "", ...receivedAt });
+    });
+    const folder = mkdtempSync(join(tmpdir(), "triage-batch-"));
+    try {
+      writeFileSync(join(folder, "reports.jsonl"), `${lines.join("\n")}\n`);
+      const batch = (threads: string) =>
+        run(["triage", "--policy", "examples/mijnpartnergroep.yml", "--batch", join(folder, "reports.jsonl"), "--threads", threads]);
+      const one = batch("1");
+      const two = batch("2");
+      expect(existsSync(`${root}dist/cli/triage-worker.js`)).toBe(true);
+      expect(two.status).toBe(1);
+      expect(two.stderr).not.toContain("one thread only");
+      expect(two.stderr.split("\n").filter(Boolean)).toHaveLength(7);
+      expect(two.stderr).toContain("reports.jsonl:8: not a JSON object\n");
+      expect(two.stderr).toBe(one.stderr);
+      // Lines without a time of receipt get the batch's start, which differs between the two runs but not within one.
+      const withoutTime = (stdout: string) =>
+        stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as { id: string; sla: unknown })
+          .filter((output) => Number(output.id.slice(1)) % 3 !== 0);
+      expect(new Set(withoutTime(two.stdout).map((output) => JSON.stringify(output.sla))).size).toBe(1);
+      const sameStart = (stdout: string) => stdout.replaceAll(JSON.stringify(withoutTime(stdout)[0]?.sla), '"start"');
+      expect(sameStart(two.stdout).split("\n")).toHaveLength(2_500 - 7 + 1);
+      expect(sameStart(two.stdout)).toBe(sameStart(one.stdout));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

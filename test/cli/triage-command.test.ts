@@ -124,6 +124,17 @@ describe("disclosure-desk triage", () => {
     expect(run.stdout()).toBe("");
   });
 
+  it("reports an invalid config before a missing batch file, and the missing file once the config is valid", async () => {
+    const broken = capture();
+    expect(await runCli(["triage", "--policy", "broken.yml", "--batch", "nowhere.jsonl"], broken.io)).toBe(1);
+    expect(broken.stderr()).toMatch(/^broken\.yml:2:3 sla\.respone: /);
+    expect(broken.stderr()).not.toContain("nowhere.jsonl");
+    const missing = capture();
+    expect(await runCli(["triage", "--policy", "mpg.yml", "--batch", "nowhere.jsonl"], missing.io)).toBe(1);
+    expect(missing.stderr()).toBe("cannot read nowhere.jsonl: ENOENT: no such file 'nowhere.jsonl'\n");
+    expect(missing.stdout()).toBe("");
+  });
+
   it("exits 1 for a report without a title or a missing file", async () => {
     const untitled = capture();
     expect(await runCli(["triage", "--policy", "mpg.yml", "untitled.md"], untitled.io)).toBe(1);
@@ -138,6 +149,9 @@ describe("disclosure-desk triage", () => {
     [["triage", "--policy", "mpg.yml"], "name one report file, or - for standard input"],
     [["triage", "--policy", "mpg.yml", "--received-at", "2026-04-24T10:00", "report.md"], 'not an ISO 8601 time: "2026-04-24T10:00"'],
     [["triage", "--policy", "mpg.yml", "--batch", "batch.jsonl", "report.md"], "--batch takes no report argument"],
+    [["triage", "--policy", "mpg.yml", "--threads", "2", "report.md"], "--threads is for --batch"],
+    [["triage", "--policy", "mpg.yml", "--batch", "batch.jsonl", "--threads", "0"], '--threads is not a whole number from 1 to 8: "0"'],
+    [["triage", "--policy", "mpg.yml", "--batch", "batch.jsonl", "--threads", "2.5"], '--threads is not a whole number from 1 to 8: "2.5"'],
     [["triage", "--polcy", "mpg.yml", "report.md"], "Unknown option '--polcy'"],
     [["frobnicate"], 'unknown command "frobnicate"'],
     [[], "name a command"],
