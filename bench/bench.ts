@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseConfigText } from "../src/config/load.js";
@@ -424,12 +424,13 @@ function labelledReports(): string[] {
 async function measureTriageCommand(
   lines: readonly string[],
   policy = "examples/openworx.yml",
+  threadOptions: string[] = [],
 ): Promise<{ reportsPerSecond: number; seconds: number }> {
   const batch = join(scratch, "reports.jsonl");
   writeFileSync(batch, `${lines.join("\n")}\n`);
   const started = performance.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", policy, "--batch", batch], {
+    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", policy, "--batch", batch, ...threadOptions], {
       stdio: ["ignore", "ignore", "inherit"],
     });
     child.on("exit", resolve);
@@ -495,6 +496,12 @@ const loadBefore = loadavg()[0]!;
 const triageCommand = await measureTriageCommand(shortReports());
 const triageLabelled = await measureTriageCommand(labelledReports());
 const triageLabelledMijnPartnerGroep = await measureTriageCommand(labelledReports(), "examples/mijnpartnergroep.yml");
+// The same batches in one thread, measured in the same run: what sharing a batch among the machine's cores adds.
+const triageLabelledOneThread = await measureTriageCommand(labelledReports(), "examples/openworx.yml", ["--threads", "1"]);
+const triageLabelledMijnPartnerGroepOneThread = await measureTriageCommand(labelledReports(), "examples/mijnpartnergroep.yml", [
+  "--threads",
+  "1",
+]);
 process.stderr.write(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones, ` +
     `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included)\n`,
@@ -542,7 +549,9 @@ console.log(
 console.log(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} short reports, ` +
     `${triageLabelled.reportsPerSecond.toFixed(0)} on ${triageReports} labelled ones (data/triage.jsonl as stored), ` +
-    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on the labelled ones under MijnPartnerGroep's policy, start-up included`,
+    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on the labelled ones under MijnPartnerGroep's policy, start-up included, ` +
+    `the machine's ${availableParallelism()} cores sharing each batch; in one thread ${triageLabelledOneThread.reportsPerSecond.toFixed(0)} and ` +
+    `${triageLabelledMijnPartnerGroepOneThread.reportsPerSecond.toFixed(0)}`,
 );
 if (deskMemory)
   console.log(
@@ -578,6 +587,8 @@ console.log(
     triagePerSecond: triageCommand.reportsPerSecond,
     triageLabelledPerSecond: triageLabelled.reportsPerSecond,
     triageLabelledMijnPartnerGroepPerSecond: triageLabelledMijnPartnerGroep.reportsPerSecond,
+    triageLabelledOneThreadPerSecond: triageLabelledOneThread.reportsPerSecond,
+    triageLabelledMijnPartnerGroepOneThreadPerSecond: triageLabelledMijnPartnerGroepOneThread.reportsPerSecond,
     triageInProcessPerSecond,
     sweepConditionalHits: sweep.conditionalHits,
     sweepRequests: sweep.requests,
