@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { formatProblem, parseConfigText } from "../config/load.js";
 import type { DisclosureConfig } from "../config/schema.js";
+import { validateConfig } from "../config/validate.js";
 import type { Report } from "../policy/report.js";
-import { triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
+import { compilePolicy, triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines, type Deadlines } from "../sla/deadlines.js";
+import type { BatchLine, BatchPart, BatchSettings } from "./triage-threads.js";
+
+/**
+ * What `triage` needs to apply a policy: the config, its rules and the deadlines. The command loads this module only
+ * once any worker threads have started, since loading it takes a thread about 160 ms.
+ */
 
 export interface TriageOutput extends TriageDecision {
   id?: string;
@@ -17,6 +25,14 @@ export interface LoadedPolicy {
    * batch's start, when a line names none). Counting business days costs more than triaging a short report.
    */
   deadlinesAt?: Map<number, Deadlines>;
+}
+
+/** A policy's config and compiled rules, or its problems as `validate` prints them. */
+export function checkPolicy(path: string, text: string, now: Date): LoadedPolicy | string {
+  const problems = validateConfig(text, path, { now });
+  if (problems.length > 0) return problems.map((problem) => `${formatProblem(problem)}\n`).join("");
+  const config = parseConfigText(text, path).config;
+  return { config, policy: compilePolicy(config) };
 }
 
 /** The most receipt times a batch remembers deadlines for, so that a batch of all-different times stays small. */
@@ -34,26 +50,6 @@ export function triageOne(report: Report, receivedAt: Date, { config, policy, de
     ...decision,
     sla: { responseDue: deadlines.responseDue.toISOString(), resolutionDue: deadlines.resolutionDue?.toISOString() ?? null },
   };
-}
-
-/** A non-blank line of a batch file, numbered from 1 as an editor shows it. */
-export interface BatchLine {
-  number: number;
-  text: string;
-}
-
-/** What some lines of a batch produced, in their order: decisions for standard output, line errors for standard error. */
-export interface BatchPart {
-  writes: { stream: "stdout" | "stderr"; text: string }[];
-  invalid: number;
-}
-
-/** What every thread triaging a batch shares, so that a line gets the same decision whichever thread reads it. */
-export interface BatchSettings {
-  /** The batch file as named on the command line, for the line errors. */
-  path: string;
-  /** Milliseconds since the epoch: the time of receipt of lines that name none. */
-  startedAt: number;
 }
 
 /** Triages lines of a batch; a line that is not a report becomes an error naming its line, and the rest go on. */
@@ -75,15 +71,6 @@ export function triageLines(lines: readonly BatchLine[], loaded: LoadedPolicy, {
   }
   if (decisions !== "") part.writes.push({ stream: "stdout", text: decisions });
   return part;
-}
-
-/** The non-blank lines of a batch file. */
-export function batchLines(text: string): BatchLine[] {
-  const lines: BatchLine[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() !== "") lines.push({ number: index + 1, text: line });
-  });
-  return lines;
 }
 
 const batchLineSchema = z.object({

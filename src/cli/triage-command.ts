@@ -1,11 +1,16 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { formatProblem, parseConfigText } from "../config/load.js";
-import { validateConfig } from "../config/validate.js";
-import { compilePolicy } from "../policy/triage.js";
 import type { CliIo } from "./io.js";
-import { batchLines, triageLines, triageOne, type BatchLine, type BatchSettings, type LoadedPolicy } from "./triage-batch.js";
-import { startChunkHelpers, triageWorkers, type StartWorker, type TriageWorkerSetup } from "./triage-threads.js";
+import type { LoadedPolicy } from "./triage-batch.js";
+import {
+  batchLines,
+  startChunkHelpers,
+  triageWorkers,
+  type BatchLine,
+  type BatchSettings,
+  type StartWorker,
+  type TriageWorkerSetup,
+} from "./triage-threads.js";
 
 /** `triage` also reads a report from standard input (`-`). */
 export interface TriageIo extends CliIo {
@@ -62,8 +67,12 @@ export async function runTriage(args: string[], io: TriageIo): Promise<number> {
   const policyText = await readPolicyText(policyPath, io);
   if (policyText === undefined) return 1;
   if (values.batch !== undefined) return triageBatch(values.batch, { path: policyPath, text: policyText }, threads, io);
-  const policyFile = checkPolicy(policyPath, policyText, io);
-  if (policyFile === undefined) return 1;
+  const { checkPolicy, triageOne } = await import("./triage-batch.js");
+  const policyFile = checkPolicy(policyPath, policyText, io.now());
+  if (typeof policyFile === "string") {
+    io.stderr(policyFile);
+    return 1;
+  }
 
   const source = positionals[0] ?? "-";
   const text = await readSource(source, io);
@@ -117,10 +126,14 @@ async function triageBatch(
     batchWorkers(lines.length, threads, { configText: policy.text, configPath: policy.path, batch: settings }, io),
   );
 
-  const policyFile = checkPolicy(policy.path, policy.text, io);
-  if (policyFile === undefined || text === undefined) {
+  // Loaded only now, while the workers load it too (see triage-batch.ts).
+  const { checkPolicy, triageLines } = await import("./triage-batch.js");
+  const policyFile = checkPolicy(policy.path, policy.text, io.now());
+  if (typeof policyFile === "string" || text === undefined) {
     await helpers.stop();
-    if (policyFile !== undefined) io.stderr(`cannot read ${path === "-" ? "standard input" : path}: ${describe(unreadable)}\n`);
+    io.stderr(
+      typeof policyFile === "string" ? policyFile : `cannot read ${path === "-" ? "standard input" : path}: ${describe(unreadable)}\n`,
+    );
     return 1;
   }
   const chunks: BatchLine[][] = [];
@@ -159,17 +172,6 @@ async function readPolicyText(path: string, io: TriageIo): Promise<string | unde
     io.stderr(`cannot read ${path}: ${describe(error)}\n`);
     return undefined;
   }
-}
-
-/** A policy's config and compiled rules, or undefined once its problems are printed. */
-function checkPolicy(path: string, text: string, io: TriageIo): LoadedPolicy | undefined {
-  const problems = validateConfig(text, path, { now: io.now() });
-  if (problems.length > 0) {
-    io.stderr(problems.map((problem) => `${formatProblem(problem)}\n`).join(""));
-    return undefined;
-  }
-  const config = parseConfigText(text, path).config;
-  return { config, policy: compilePolicy(config) };
 }
 
 function parseThreads(text: string): number | null {

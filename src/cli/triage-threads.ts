@@ -1,7 +1,35 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BatchLine, BatchPart, BatchSettings } from "./triage-batch.js";
+
+/** A non-blank line of a batch file, numbered from 1 as an editor shows it. */
+export interface BatchLine {
+  number: number;
+  text: string;
+}
+
+/** What some lines of a batch produced, in their order: decisions for standard output, line errors for standard error. */
+export interface BatchPart {
+  writes: { stream: "stdout" | "stderr"; text: string }[];
+  invalid: number;
+}
+
+/** What every thread triaging a batch shares, so that a line gets the same decision whichever thread reads it. */
+export interface BatchSettings {
+  /** The batch file as named on the command line, for the line errors. */
+  path: string;
+  /** Milliseconds since the epoch: the time of receipt of lines that name none. */
+  startedAt: number;
+}
+
+/** The non-blank lines of a batch file. */
+export function batchLines(text: string): BatchLine[] {
+  const lines: BatchLine[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() !== "") lines.push({ number: index + 1, text: line });
+  });
+  return lines;
+}
 
 /** A thread that triages chunks of a batch beside this one: a worker thread, or a stand-in in tests. */
 export interface ChunkWorker {
@@ -66,7 +94,8 @@ export function startChunkHelpers(start: readonly StartWorker[]): ChunkHelpers {
         notify();
       },
       done(chunk, part) {
-        if (!helper.alive) return;
+        // A chunk this thread took back is done already.
+        if (!helper.alive || !helper.held.includes(chunk)) return;
         helper.held = helper.held.filter((held) => held !== chunk);
         parts.set(chunk, part);
         notify();
@@ -98,6 +127,12 @@ export function startChunkHelpers(start: readonly StartWorker[]): ChunkHelpers {
           }
         }
       };
+      // With nothing left to hand out, this thread takes back a chunk a worker holds but has not begun (a worker
+      // answers in the order it was sent chunks) rather than wait for it at the end of the batch.
+      const takeBack = () => {
+        const helper = helpers.find((candidate) => candidate.alive && candidate.held.length >= 2);
+        return helper?.held.pop();
+      };
       const emitInOrder = () => {
         for (let part = parts.get(emitted); part !== undefined; part = parts.get(emitted)) {
           parts.delete(emitted);
@@ -109,7 +144,7 @@ export function startChunkHelpers(start: readonly StartWorker[]): ChunkHelpers {
         while (emitted < chunks.length) {
           emitInOrder();
           dispatch();
-          const next = waiting.shift();
+          const next = waiting.shift() ?? takeBack();
           if (next !== undefined) {
             parts.set(next, triageHere(chunks[next] ?? []));
             // Lets the workers' answers and readiness in before the next chunk.

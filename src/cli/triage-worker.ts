@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { parseConfigText } from "../config/load.js";
 import { compilePolicy } from "../policy/triage.js";
-import { triageLines, type BatchLine } from "./triage-batch.js";
-import type { TriageWorkerMessage, TriageWorkerSetup } from "./triage-threads.js";
+import { triageLines } from "./triage-batch.js";
+import type { BatchLine, TriageWorkerMessage, TriageWorkerSetup } from "./triage-threads.js";
 
 /**
  * A worker thread of `disclosure-desk triage --batch`: compiles the policy the command has already validated, then

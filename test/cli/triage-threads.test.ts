@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import type { BatchLine, BatchPart } from "../../src/cli/triage-batch.js";
-import { startChunkHelpers, type StartWorker, type WorkerEvents } from "../../src/cli/triage-threads.js";
+import { startChunkHelpers, type BatchLine, type BatchPart, type StartWorker, type WorkerEvents } from "../../src/cli/triage-threads.js";
 
 /** A part that says which thread triaged which lines, so order and completeness can be read off the output. */
 function partOf(lines: readonly BatchLine[], thread: string): BatchPart {
@@ -103,13 +102,15 @@ describe("sharing a batch among threads", () => {
     expect(late.stopped()).toBe(true);
   });
 
-  it("holds at most two chunks in a worker at a time, so the rest stay free for this thread", async () => {
-    // The worker answers only after this thread has done the rest; its two chunks are then awaited.
+  it("holds at most two chunks in a worker, and takes back the one it has not begun once nothing else is left", async () => {
+    // The worker answers only after this thread has done the rest.
     const busy = fakeWorker("busy", { answerAfter: 1_000 });
     const { lines, here } = await run(chunksOf(10), [busy]);
     expect(numbersOf(lines)).toEqual(inOrder(30));
     expect(busy.received).toHaveLength(2);
-    expect(here).toBe(8);
+    // Its first chunk comes from the worker; the second, taken back, from this thread, and written once.
+    expect(lines.filter((line) => line.endsWith(":busy"))).toHaveLength(3);
+    expect(here).toBe(9);
   });
 
   it("stops workers started ahead of a batch that is not triaged", async () => {
