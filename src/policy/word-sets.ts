@@ -44,6 +44,8 @@ interface Automaton {
   readonly sets: number;
 }
 
+/** Whether some registered word holds a line break: then a text is not read in parts (see `presentIn`). */
+let wordWithLineBreak = false;
 const registeredByWords = new Map<string, Registered>();
 const registered: Registered[] = [];
 let characters = 0;
@@ -71,6 +73,7 @@ function register(words: readonly string[]): Registered | undefined {
   registeredByWords.set(key, entry);
   registered.push(entry);
   characters += length;
+  wordWithLineBreak ||= words.some((word) => word.includes("\n"));
   automaton = undefined;
   return entry;
 }
@@ -80,15 +83,31 @@ function presentIn(lower: string): Uint8Array {
   const current = automaton;
   const known = remembered.find((entry) => entry.lower === lower && entry.automaton === current);
   if (known !== undefined) return known.present;
-  const present = scan(current, lower);
-  remembered = [{ lower, present, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
+  // Triage reads a report's title and body joined by a line break first: as no word holds a line break, the two parts
+  // read apart find what the whole does, and the title and body asked next are then known.
+  const junction = wordWithLineBreak ? -1 : lower.indexOf("\n");
+  if (junction < 0) {
+    const present = scan(current, lower, 0, lower.length);
+    remember(current, lower, present);
+    return present;
+  }
+  const head = scan(current, lower, 0, junction);
+  const tail = scan(current, lower, junction + 1, lower.length);
+  const present = head.map((found, index) => found | (tail[index] ?? 0));
+  remember(current, lower.slice(0, junction), head);
+  remember(current, lower.slice(junction + 1), tail);
+  remember(current, lower, present);
   return present;
 }
 
-function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string): Uint8Array {
+function remember(current: Automaton, lower: string, present: Uint8Array): void {
+  remembered = [{ lower, present, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
+}
+
+function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Uint8Array {
   const present = new Uint8Array(sets);
   let state = 0;
-  for (let index = 0; index < lower.length; index++) {
+  for (let index = from; index < to; index++) {
     const code = lower.charCodeAt(index);
     state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
     if (state < 0) {

@@ -187,6 +187,35 @@ describe("shortcuts in reading report text", () => {
     expect(found).toBeLessThan(RUNS * sets.length - RUNS);
   });
 
+  it("finds the same words in a title, a body and both joined by a line break, whichever is asked first", () => {
+    const vocabulary = ["abc", "bca", "cab", "aab", "xss", "sql", "ql ", " in", "c a", "b\nc"];
+    const fragments = ["a", "b", "c", "x", "s", "q", "l", " ", "i", "n", "\n", "ab", "ca"];
+    const random = randomSource(7);
+    // Without, then with a set whose word holds a line break, which the joined text must then be read whole for.
+    const sets = Array.from({ length: 30 }, () => vocabulary.slice(0, -1).filter(() => random() < 0.3));
+    const scanners = sets.map((set) => wordSet(set));
+    const check = (withLineBreakWord: boolean) => {
+      let acrossJunction = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const title = textOf(random, fragments, Math.floor(random() * 8));
+        const body = textOf(random, fragments, Math.floor(random() * 30));
+        const all = `${title}\n${body}`;
+        const order = run % 3 === 0 ? [all, title, body] : run % 3 === 1 ? [body, all, title] : [title, body, all];
+        for (const text of order) {
+          sets.forEach((set, index) => expect(scanners[index]?.contains(text)).toBe(set.some((word) => text.includes(word))));
+        }
+        if (withLineBreakWord && all.includes("b\nc") && !title.includes("b\nc") && !body.includes("b\nc")) acrossJunction += 1;
+        if (withLineBreakWord) expect(lineBreakSet.contains(all)).toBe(all.includes("b\nc"));
+      }
+      return acrossJunction;
+    };
+    let lineBreakSet = wordSet(["zzz"]);
+    check(false);
+    lineBreakSet = wordSet(["b\nc"]);
+    // The control: the word with a line break is found across the junction, where neither part holds it.
+    expect(check(true)).toBeGreaterThan(4);
+  });
+
   it("answers for sets beyond the automaton's size, word by word, and still for the sets inside it", () => {
     const early = wordSet(["needle", "haystack"]);
     expect(early.contains("a needle here")).toBe(true);
