@@ -444,7 +444,8 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "Any bug that relies on an outdated browser.",
     match: [
       /\b(?:outdated|old|older|legacy|unsupported|unpatched|verouderde?) (?:web ?)?browsers?\b/i,
-      /\b(?:internet explorer|ie ?(?:[5-9]|1[01]))\b/i,
+      // The versions written out (not "[5-9]|1[01]") so that the words every match holds can be read from it.
+      /\b(?:internet explorer|ie ?(?:5|6|7|8|9|10|11))\b/i,
       /\b(?:only|works) (?:works |in )?(?:in |on )?(?:old|older|legacy) (?:versions of )?(?:chrome|firefox|safari|edge|opera)\b/i,
       /\b(?:chrome|firefox|safari|edge|opera) (?:version )?(?:[1-6]?\d|7[0-5])(?:\.\d+)? or (?:older|earlier|lower|below)\b/i,
     ],

@@ -1,6 +1,7 @@
 import type { ScopeConfig } from "../config/schema.js";
 import { assetsFromStrings, hostOf, type ReportAsset } from "./assets.js";
 import { compileAssetPattern, type AssetMatcher } from "./scope.js";
+import { mayMatch } from "./pattern.js";
 
 /** A case already open or closed under the same policy, as the duplicate check needs it. */
 export interface PriorCase {
@@ -45,6 +46,7 @@ const VULNERABILITY_CLASSES: readonly [string, RegExp][] = [
 
 /** Any of the classes: one scan tells a text that names none of them, the usual case for a title. */
 const ANY_VULNERABILITY_CLASS = new RegExp(VULNERABILITY_CLASSES.map(([, pattern]) => `(?:${pattern.source})`).join("|"), "i");
+const mayNameVulnerabilityClass = mayMatch(ANY_VULNERABILITY_CLASS);
 
 /**
  * The root cause of a report without its host: the vulnerability class, the first URL path (numbers
@@ -52,7 +54,7 @@ const ANY_VULNERABILITY_CLASS = new RegExp(VULNERABILITY_CLASSES.map(([, pattern
  * fingerprint.
  */
 export function fingerprintOf(text: string, assets: readonly ReportAsset[]): string | undefined {
-  if (!ANY_VULNERABILITY_CLASS.test(text)) return undefined;
+  if (!mayNameVulnerabilityClass(text) || !ANY_VULNERABILITY_CLASS.test(text)) return undefined;
   const vulnerabilityClass = VULNERABILITY_CLASSES.find(([, pattern]) => pattern.test(text))?.[0];
   if (vulnerabilityClass === undefined) return undefined;
   const url = assets.find((asset) => asset.kind === "url");

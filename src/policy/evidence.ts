@@ -1,3 +1,4 @@
+import { mayMatch } from "./pattern.js";
 import type { ReportText } from "./report.js";
 
 /**
@@ -42,6 +43,9 @@ const VERSION =
 const IMPACT =
   /\b(?:impact|an attacker (?:can|could|may|is able to)|allows? (?:an? )?(?:remote |unauthenticated |authenticated |local |malicious )?(?:attackers?|users?|someone) to|(?:could|can|may) (?:lead|result) (?:to|in)|leads? to|remote code execution|arbitrary (?:code|file|command)|denial of service|information disclosure|privilege escalation|account takeover|data (?:leak|exposure)|session hijack\w*|aanvaller kan|kan leiden tot|gevolgen?)\b/i;
 
+const mayHoldStepsHeading = mayMatch(STEPS_HEADING);
+const mayHoldImpact = mayMatch(IMPACT);
+
 const AI_TERM =
   /\bAI\b|\bA\.I\.|\b(?:LLMs?|large language models?|ChatGPT|GPT-?\d\w*|Claude|Copilot|Gemini|generative|kunstmatige intelligentie|taalmodel)\b/i;
 const AI_USE =
@@ -53,7 +57,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     if (matched !== undefined && !found.has(kind)) found.set(kind, matched.trim().slice(0, 160));
   };
 
-  note("steps", STEPS_HEADING.exec(text.all)?.[0]);
+  note("steps", mayHoldStepsHeading(text.all) ? STEPS_HEADING.exec(text.all)?.[0] : undefined);
   let numberedSteps = 0;
   let inFence = false;
   let fencedLines = 0;
@@ -84,7 +88,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
   if (!found.has("proof-of-concept")) note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
   note("trace", TRACE.exec(text.all)?.[0]);
   note("version", VERSION.exec(text.all)?.[0] ?? (given.versions ? "the affected versions given with the report" : undefined));
-  note("impact", IMPACT.exec(text.all)?.[0]);
+  note("impact", mayHoldImpact(text.all) ? IMPACT.exec(text.all)?.[0] : undefined);
 
   const present = evidenceKinds.filter((kind) => found.has(kind)).map((kind) => ({ kind, matched: found.get(kind) ?? "" }));
   return {

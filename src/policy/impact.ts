@@ -1,4 +1,4 @@
-import { builtInPattern, firstMatch, type TextPattern } from "./pattern.js";
+import { anyOf, builtInPattern, firstMatch, type PatternSet, type TextPattern } from "./pattern.js";
 import { lazyModel, predict, type ClassKind, type LinearModel } from "./model.js";
 import { excerpt, type ReportText } from "./report.js";
 
@@ -18,7 +18,7 @@ export interface ImpactSignal {
 }
 
 /** Wording of an impact no exclusion outweighs. Each fragment is small and bounded, so matching stays linear. */
-const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] }[] = [
+export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] }[] = [
   {
     title: "The report demonstrates a working exploit",
     patterns: [
@@ -63,6 +63,7 @@ const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] 
     ].map(builtInPattern),
   },
 ];
+const STRONG_IMPACT_TERMS: readonly PatternSet[] = STRONG_IMPACT.map((fragment) => anyOf(fragment.patterns));
 
 const categoryModel = lazyModel("category.json");
 
@@ -108,7 +109,9 @@ export function guessCategory(text: ReportText, model: LinearModel = categoryMod
 
 /** The strongest sign that a report is a real vulnerability with impact, if any. */
 export function strongImpact(text: ReportText, guess: CategoryGuess | undefined): ImpactSignal | undefined {
-  for (const fragment of STRONG_IMPACT) {
+  for (const [index, fragment] of STRONG_IMPACT.entries()) {
+    // Most reports hold none of a fragment's words: the joined check passes over them before any pattern runs.
+    if (!STRONG_IMPACT_TERMS[index]?.matchesAny(text.all)) continue;
     const matched = firstMatch(fragment.patterns, text.all);
     if (matched !== undefined) return { source: "rule", title: fragment.title, matched: excerpt(matched) };
   }

@@ -187,6 +187,31 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
 
 const GROUP_REFERENCE_OR_NAME = /\\(?:[1-9]|k<)|\(\?<[^=!]/;
 
+const gated: RegExp[] = [];
+
+/** The expressions `mayMatch` checks for, so that a test can hold their words against them. */
+export function gatedExpressions(): readonly RegExp[] {
+  return gated;
+}
+
+/**
+ * Whether a built-in expression run on its own may match a text: false when the lowered text holds none of the words
+ * every match contains (`requiredLiterals`), which `wordSet` answers for a report's title, body and both without
+ * reading them again. An expression without such words may always match.
+ */
+export function mayMatch(regex: RegExp): (text: string) => boolean {
+  gated.push(regex);
+  const syntax: Syntax | undefined = regex.flags.includes("v")
+    ? undefined
+    : regex.flags.includes("u")
+      ? "javascript-unicode"
+      : "javascript";
+  const words = syntax === undefined ? undefined : requiredLiterals(regex.source, syntax);
+  if (words === undefined) return () => true;
+  const anyWord = wordSet(words);
+  return (text) => anyWord.contains(lowerForLiterals(text));
+}
+
 /** The text matched by the first pattern that matches, or undefined. */
 export function firstMatch(patterns: readonly TextPattern[], text: string): string | undefined {
   for (const pattern of patterns) {

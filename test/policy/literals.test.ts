@@ -4,7 +4,11 @@ import { catalog, exceptionCatalog } from "../../src/policy/catalog.js";
 import { compileConduct, conductIds } from "../../src/policy/conduct.js";
 import { compileExclusions } from "../../src/policy/exclusions.js";
 import { lowerForLiterals, requiredLiterals } from "../../src/policy/literals.js";
-import { anyOf, builtInPattern, compileConfigPattern, type TextPattern } from "../../src/policy/pattern.js";
+// Loaded for the expressions they run on their own once their words are found (`mayMatch`).
+import "../../src/policy/duplicates.js";
+import "../../src/policy/evidence.js";
+import { STRONG_IMPACT } from "../../src/policy/impact.js";
+import { anyOf, builtInPattern, compileConfigPattern, gatedExpressions, type TextPattern } from "../../src/policy/pattern.js";
 
 /**
  * Triage passes over a rule when a report holds none of the words its expressions cannot match without. A wrong word
@@ -74,12 +78,19 @@ function builtInExpressions(): RegExp[] {
     ...catalog.flatMap((entry) => [...entry.match, ...(entry.indirect ?? []), ...entry.notWhen]).map(builtInPattern),
     ...exceptionCatalog.flatMap((exception) => exception.match).map(builtInPattern),
     ...compileConduct(conductIds()).flatMap((rule) => rule.match),
+    ...STRONG_IMPACT.flatMap((fragment) => fragment.patterns),
   ];
-  return patterns.flatMap(({ written }) => (written.engine === "javascript" ? [written.regex] : []));
+  return [...patterns.flatMap(({ written }) => (written.engine === "javascript" ? [written.regex] : [])), ...gatedExpressions()];
 }
 
 describe("word lists against the built-in patterns they stand for", () => {
   const expressions = builtInExpressions();
+
+  it("holds the expressions checked on their own among them: the steps heading, impact and vulnerability classes", () => {
+    expect(gatedExpressions().map((regex) => literalsOf(regex)?.[0])).toEqual(
+      expect.arrayContaining(["xss", "step to reproduce", "impact"]),
+    );
+  });
 
   it(`finds a list for most of the ${expressions.length} built-in patterns (control: the check below checks something)`, () => {
     const listed = expressions.filter((regex) => literalsOf(regex) !== undefined);
@@ -106,7 +117,11 @@ describe("word lists against the built-in patterns they stand for", () => {
 
 describe("a rule's patterns as one scan", () => {
   it("matches exactly where one of the patterns does, for every catalog exclusion and conduct rule", () => {
-    const rules = [...compileExclusions(catalog.map((entry) => entry.id)), ...compileConduct(conductIds())];
+    const rules = [
+      ...compileExclusions(catalog.map((entry) => entry.id)),
+      ...compileConduct(conductIds()),
+      ...STRONG_IMPACT.map((fragment, index) => ({ id: `strong impact ${index}`, match: fragment.patterns })),
+    ];
     const disagreements: string[] = [];
     for (const rule of rules) {
       const patterns = "indirect" in rule ? [...rule.match, ...rule.indirect] : rule.match;
