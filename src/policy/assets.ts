@@ -10,7 +10,7 @@ export type ReportAsset =
   | { kind: "package"; value: string; ecosystem?: string };
 
 const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
-const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
+export const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
 const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)/g;
 const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
 /**
@@ -18,7 +18,6 @@ const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3
  * make a scan try every position.
  */
 const MAY_HOLD_URL = "://";
-const MAY_HOLD_HOST = /[a-z0-9-]\.[a-z]/i;
 const MAY_HOLD_IPV4 = /\d\.\d/;
 const MAY_HOLD_IPV6 = /:[0-9a-f]{0,4}:/i;
 const MAX_HOSTNAME_LENGTH = 253;
@@ -75,12 +74,45 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
   for (const match of MAY_HOLD_IPV4.test(text) ? text.matchAll(IPV4_IN_TEXT) : []) {
     if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
   }
-  for (const match of MAY_HOLD_HOST.test(text) ? text.matchAll(HOST_IN_TEXT) : []) {
+  for (const match of hostMatches(text)) {
     if (!outsideUrls(match.index)) continue;
     const host = match[0].toLowerCase();
     if (looksLikeHostname(host)) add({ kind: "host", value: host, host });
   }
   return assets;
+}
+
+/**
+ * The matches of `HOST_IN_TEXT` in a text, each with its index, found by running it only around the dots: a match is
+ * made of letters, digits, hyphens and dots and holds a dot, so it lies within one run of those characters that holds
+ * a dot, and its lookarounds read no further than the character on either side of the run. Scanning the whole text
+ * tried the lookbehind at every position.
+ */
+export function hostMatches(text: string): { 0: string; index: number }[] {
+  const matches: { 0: string; index: number }[] = [];
+  for (let dot = text.indexOf("."); dot >= 0;) {
+    let start = dot;
+    while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
+    let end = dot + 1;
+    while (end < text.length && isNameCharacter(text.charCodeAt(end))) end += 1;
+    const from = Math.max(0, start - 1);
+    const run = text.slice(from, end + 1);
+    // `exec` with its own expression's lastIndex: `matchAll` copies the expression for every run.
+    for (let match = HOST_IN_RUN.exec(run); match !== null; match = HOST_IN_RUN.exec(run)) {
+      matches.push({ 0: match[0], index: from + match.index });
+    }
+    dot = text.indexOf(".", end);
+  }
+  return matches;
+}
+
+const HOST_IN_RUN = new RegExp(HOST_IN_TEXT.source, HOST_IN_TEXT.flags);
+
+/** A letter, digit, hyphen or dot in ASCII: what a hostname in a text is made of. */
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e
+  );
 }
 
 function looksLikeHostname(host: string): boolean {

@@ -44,15 +44,18 @@ export function findMissingInformation(text: ReportText, assets: readonly Report
 }
 
 const URL_WORD = /\bhttps?:\/\/\S+/g;
-const WHITESPACE = /\s+/;
 const TWO_LETTERS = /\p{L}{2}/u;
 
-/** The words of a description (runs of non-space with two letters in a row, URLs left out), counted up to `enough`. */
+/**
+ * The words of a description (runs of non-space with two letters in a row, URLs left out), counted up to `enough`:
+ * read one at a time, so that a long description is not split whole for the first forty words.
+ */
 function countWords(text: string, enough: number): number {
   const withoutUrls = text.includes("http") ? text.replace(URL_WORD, " ") : text;
+  const nonSpace = /\S+/g;
   let count = 0;
-  for (const word of withoutUrls.split(WHITESPACE)) {
-    if (TWO_LETTERS.test(word) && ++count >= enough) break;
+  for (let word = nonSpace.exec(withoutUrls); word !== null; word = nonSpace.exec(withoutUrls)) {
+    if (TWO_LETTERS.test(word[0]) && ++count >= enough) break;
   }
   return count;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { extractAssets } from "../../src/policy/assets.js";
+import { extractAssets, HOST_IN_TEXT, hostMatches } from "../../src/policy/assets.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
 import { words } from "../../src/policy/model.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
@@ -114,6 +114,23 @@ describe("shortcuts in reading report text", () => {
       ),
     );
     expect([...kinds].sort()).toEqual(["host", "ip4", "ip6", "repository", "url"]);
+  });
+
+  it("finds host names around a text's dots exactly where the host expression finds them in the whole text", () => {
+    const fragments = [
+      ...[".", "..", "-", "@", "_", "a", "Z", "9", "é", " ", "\n", "example", "co", "uk", "WWW", "x1-", "1.2", "/", ":"],
+      ...["example.com", "sub.Example.ORG", ".nl", "a.b.c", "robots.txt", "-x.io"],
+    ];
+    const random = randomSource(3131);
+    let found = 0;
+    for (let run = 0; run < RUNS * 5; run++) {
+      const text = textOf(random, fragments, Math.floor(random() * 40));
+      const expected = [...text.matchAll(HOST_IN_TEXT)].map((match) => [match.index, match[0]]);
+      expect(hostMatches(text).map((match) => [match.index, match[0]])).toEqual(expected);
+      found += expected.length;
+    }
+    // The control: hosts were found, many of them next to the characters the lookarounds read.
+    expect(found).toBeGreaterThan(RUNS * 2);
   });
 
   it("fingerprints a title naming no vulnerability class by its body, as by the whole text", () => {
