@@ -29,61 +29,60 @@ function example(name: string) {
 describe("containment on the test split", () => {
   const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
-  // The eleventh scoring's split holds 791 more scored public GitHub issues than the tenth's (a natural sample in
-  // 22 themes; 66 % of its disclosures contained, against 71 % of the tenth's), so the floors are what it measured;
-  // "before" is the previous rules and models on the same items. The models were trained again on the larger set, with
-  // plain issues counting twice against a disclosure: they contain 6 more GitHub disclosures and flag 11 fewer plain
-  // issues than before, but 7 fewer Ruby advisories (on dev, trainings with other seeds moved the GitHub disclosures
-  // contained by as much, 574 to 592 of 793). The advisories and Matomo issues are the items the first floors were set
-  // on, and keep a floor of their own.
+  // The twelfth scoring's split holds 246 more scored public GitHub issues than the eleventh's (a natural sample in
+  // twelve themes), so the floors are what it measured; "before" is the previous session's rules and models on the
+  // same items. The models, trained again with that round, contain 8 more GitHub disclosures and 3 more advisories and
+  // flag one more security discussion. The advisories and Matomo issues are the items the first floors were set on,
+  // and keep a floor of their own.
   const firstSources = containmentFigures(items.filter((item) => item.source !== "github-issues"));
   const githubIssues = containmentFigures(items.filter((item) => item.source === "github-issues"));
 
   it("is measured on sets large enough to mean something", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_270);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(810);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(2_240);
-    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(820);
-    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(750);
-    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_500);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_300);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(840);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(2_410);
+    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(850);
+    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(775);
+    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_670);
   });
 
-  it("contains at least 75.5 % of all public disclosures (measured: 75.8 %; before 75.9 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.755);
+  it("contains at least 76 % of all public disclosures (measured: 76.1 %; before 75.3 %)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.76);
   });
 
-  it("contains at least 87 % of the advisories and Matomo disclosures (measured: 87.1 %; before 88.6 %, see docs/accuracy.md)", () => {
-    expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.87);
+  it("contains at least 87.5 % of the advisories and Matomo disclosures (measured: 87.8 %; before 87.1 %, see docs/accuracy.md)", () => {
+    expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.875);
   });
 
-  it("contains at least 69.5 % of the public GitHub issues that disclose a vulnerability (measured: 69.7 %; before 69.0 %)", () => {
+  it("contains at least 69.5 % of the public GitHub issues that disclose a vulnerability (measured: 70.0 %; before 69.1 %)", () => {
     expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.695);
   });
 
-  it("contains at most 9.1 % of all security discussions that are not disclosures (measured: 9.1 %; before 9.2 %)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.091);
+  it("contains at most 9.15 % of all security discussions that are not disclosures (measured: 9.1 %; before 9.0 %)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.0915);
   });
 
-  it("contains at most 2 % of Matomo's security discussions (measured: 1 of 64; before 0 of 64; first ceiling 3 % at 1.6 %)", () => {
+  it("contains at most 2 % of Matomo's security discussions (measured: 1 of 64; before the same; first ceiling 3 % at 1.6 %)", () => {
     expect(firstSources.hardNegatives.rate).toBeLessThanOrEqual(0.02);
   });
 
-  it("contains at most 9.75 % of the security-worded GitHub issues that are not disclosures (measured: 9.7 %; before 10.0 %)", () => {
-    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.0975);
+  it("contains at most 9.8 % of the security-worded GitHub issues that are not disclosures (measured: 9.8 %; before 9.6 %)", () => {
+    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.098);
   });
 
-  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,244, 16 of 1,505 GitHub issues; before 29 and 27)", () => {
+  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,417, 16 of 1,678 GitHub issues; before the same)", () => {
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(18);
     expect(firstSources.plainFlagged.length).toBeLessThanOrEqual(2);
   });
 });
 
 describe("containment on the held-out issues", () => {
-  // 2,338 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
+  // 4,634 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
   // held-out`): 413 labelled after the seventh scoring's rules and models were fixed, 413 more, a natural sample,
-  // after the eighth's, 935 more, a natural sample, labelled while the ninth's were made and scored only with them, and
-  // 577 more, a natural sample, labelled in the eleventh round and scored with nothing but the previous build before it.
-  // "Before" is the previous session's rules and models on the same issues.
+  // after the eighth's, 935 more, a natural sample, labelled while the ninth's were made and scored only with them,
+  // 577 more, a natural sample, labelled in the eleventh round and scored with nothing but the previous build before
+  // it, and 2,296 more, natural samples in 24 themes, labelled in the twelfth round and scored before with the previous
+  // build and this round's models only. "Before" is the previous session's rules and models on the same issues.
   const items = jsonl<ContainmentItem & { id: string; label: string }>("data/held-out-issues.jsonl").map((issue) => ({
     ...issue,
     source: "github-issues",
@@ -91,19 +90,19 @@ describe("containment on the held-out issues", () => {
   const figures = containmentFigures(items);
 
   it("holds disclosures, hard negatives and plain issues from hundreds of repositories", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(525);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(530);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(1_190);
-    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(1_990);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(805);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(880);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(2_800);
+    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(3_640);
   });
 
-  it("contains at least 61.5 % of the disclosures (measured: 328 of 531, 61.8 %; before 61.6 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.615);
+  it("contains at least 63 % of the disclosures (measured: 514 of 810, 63.5 %; before 62.2 %)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.63);
   });
 
-  it("contains at most 8.75 % of the hard negatives and 10 plain issues (measured: 8.7 % and 10 of 1,192; before 8.2 % and 14)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.0875);
-    expect(figures.plainFlagged.length).toBeLessThanOrEqual(10);
+  it("contains at most 11.55 % of the hard negatives and 32 plain issues (measured: 11.5 % and 32 of 2,810; before 10.7 % and 28)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.1155);
+    expect(figures.plainFlagged.length).toBeLessThanOrEqual(32);
   });
 
   it("stores each body as the evaluation reads it, so npm run eval and these floors score the same text", () => {
@@ -122,12 +121,11 @@ describe("containment on the held-out issues", () => {
 
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string; source: string }>("data/triage.jsonl"));
-  // The eleventh scoring's split holds 109 more public GitHub issues with a category than the tenth's; among them, as
-  // before, memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more), which
-  // triage leaves in scope: the cheaper error, but one that lowers "right" under MijnPartnerGroep. The category model,
-  // retrained on the larger set, rightly suggests 3 more denials of service under MijnPartnerGroep and wrongly 3 fewer,
-  // which puts its wrongly excluded back under the 1 % goal. Floors are what it measured;
-  // "before" is the previous rules and models on the same items.
+  // The twelfth scoring's split holds 15 more public GitHub issues with a category than the eleventh's. As before,
+  // memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more) stay in scope under
+  // MijnPartnerGroep: the cheaper error, but one that lowers "right". The retrained category model suggests one more
+  // denial of service rightly and one more wrongly, still under the 1 % goal.
+  // Floors are what it measured; "before" is the previous session's rules and models on the same items.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
   const floors = [
@@ -135,19 +133,19 @@ describe("triage on the test split", () => {
       policy: "mijnpartnergroep",
       set: "all",
       items,
-      atLeast: 790,
+      atLeast: 810,
       right: 0.945,
-      wronglyExcluded: 0.0065,
-      measured: "94.6 % right, 4 of 656 (0.6 %) wrongly excluded; before 93.8 % and 7 of 656",
+      wronglyExcluded: 0.0075,
+      measured: "94.7 % right, 5 of 671 (0.75 %) wrongly excluded; before 94.7 % and 4 of 671",
     },
     {
       policy: "openworx",
       set: "all",
       items,
-      atLeast: 790,
+      atLeast: 810,
       right: 0.985,
       wronglyExcluded: 0.01,
-      measured: "98.9 % right, 4 of 787 (0.5 %) wrongly excluded; before the same",
+      measured: "98.6 % right, 4 of 804 (0.5 %) wrongly excluded; before 98.8 % and the same",
     },
     {
       policy: "openworx",
@@ -162,19 +160,19 @@ describe("triage on the test split", () => {
       policy: "mijnpartnergroep",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 650,
+      atLeast: 670,
       right: 0.94,
-      wronglyExcluded: 0.006,
-      measured: "94.2 % right, 3 of 554 (0.5 %) wrongly excluded; before 93.5 % and 6 of 554",
+      wronglyExcluded: 0.0075,
+      measured: "94.2 % right, 4 of 569 (0.7 %) wrongly excluded; before 94.4 % and 3 of 569",
     },
     {
       policy: "openworx",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 650,
+      atLeast: 670,
       right: 0.985,
       wronglyExcluded: 0.01,
-      measured: "98.8 % right, 4 of 649 (0.6 %) wrongly excluded; before the same",
+      measured: "98.5 % right, 4 of 666 (0.6 %) wrongly excluded; before 98.7 % and the same",
     },
   ];
 
@@ -187,10 +185,10 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 71.7 % (before 69.0 %), precision 95.3 % (before 91.8 %); the crashes above are most of what it
+    // Measured: recall 73.3 % (before 72.4 %), precision 94.4 % (before 95.5 %); the crashes above are most of what it
     // misses. MITM: 13 of 16 (81.3 %; before the same; 9 of 11 on the tenth scoring's smaller split).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.715);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.95);
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.73);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.94);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
