@@ -29,7 +29,7 @@ function example(name: string) {
 describe("containment on the test split", () => {
   const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
-  // The twelfth scoring's split holds 246 more scored public GitHub issues than the eleventh's (a natural sample in
+  // The twelfth scoring's split holds 226 more scored public GitHub issues than the eleventh's (a natural sample in
   // twelve themes), so the floors are what it measured; "before" is the previous session's rules and models on the
   // same items. The models, trained again with that round, contain 8 more GitHub disclosures and 3 more advisories and
   // flag one more security discussion. The advisories and Matomo issues are the items the first floors were set on,
@@ -54,7 +54,7 @@ describe("containment on the test split", () => {
     expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.875);
   });
 
-  it("contains at least 69.5 % of the public GitHub issues that disclose a vulnerability (measured: 70.0 %; before 69.1 %)", () => {
+  it("contains at least 69.5 % of the public GitHub issues that disclose a vulnerability (measured: 70.0 %; before 69.0 %)", () => {
     expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.695);
   });
 
@@ -121,7 +121,7 @@ describe("containment on the held-out issues", () => {
 
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string; source: string }>("data/triage.jsonl"));
-  // The twelfth scoring's split holds 15 more public GitHub issues with a category than the eleventh's. As before,
+  // The twelfth scoring's split holds 18 more public GitHub issues with a category than the eleventh's. As before,
   // memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more) stay in scope under
   // MijnPartnerGroep: the cheaper error, but one that lowers "right". The retrained category model suggests one more
   // denial of service rightly and one more wrongly, still under the 1 % goal.
