@@ -25,8 +25,9 @@ export const TRIAGE_USAGE =
   "missing information, severity, labels, and the SLA deadlines from the time of receipt (default: now).\n" +
   "A report file's first '# ' line is its title, the rest its body. With --batch, each input line is\n" +
   '{"id","title","body"} (optionally "receivedAt", "severity", "cvssVector", "repository") and each output line\n' +
-  "carries its id, in input order. A batch of 1,000 lines or more is shared among --threads threads (default: the\n" +
-  "machine's cores, at most 8). Exit codes: 0 ok, 1 invalid report or config, 2 usage.\n";
+  "carries its id, in input order. --threads shares a batch among that many threads (at most 8); by default a batch\n" +
+  "of 8 million characters or more is shared among the machine's cores.\n" +
+  "Exit codes: 0 ok, 1 invalid report or config, 2 usage.\n";
 
 /** `disclosure-desk triage`: one report (file or `-`) or a JSON Lines batch through a policy. */
 export async function runTriage(args: string[], io: TriageIo): Promise<number> {
@@ -98,8 +99,12 @@ export function parseReportMarkdown(text: string): { title: string; body: string
 
 /** Lines a thread triages at a time: enough that handing them over costs little, few enough to share the work evenly. */
 const LINES_PER_CHUNK = 200;
-/** Below this many lines a batch runs in this thread: starting a worker costs about as much as triaging them. */
-const LINES_FOR_WORKERS = 1_000;
+/**
+ * Characters of a batch from which it is shared among the machine's cores unless `--threads` says otherwise. A worker
+ * is ready about 0.6 s after it starts, and each thread warms up: on two cores, 10,000 labelled reports (7 MB) took as
+ * long in two threads as in one, 15,000 (10.5 MB) an eighth less, and 10,000 short ones (2.3 MB) a sixth more.
+ */
+const CHARACTERS_FOR_WORKERS = 8_000_000;
 /** The most threads a batch uses, whatever the machine has: beyond this the writing of the output is what waits. */
 const MOST_THREADS = 8;
 
@@ -123,7 +128,7 @@ async function triageBatch(
   const settings: BatchSettings = { path, startedAt: io.now().getTime() };
   const lines = batchLines(text ?? "");
   const helpers = startChunkHelpers(
-    batchWorkers(lines.length, threads, { configText: policy.text, configPath: policy.path, batch: settings }, io),
+    batchWorkers(text?.length ?? 0, lines.length, threads, { configText: policy.text, configPath: policy.path, batch: settings }, io),
   );
 
   // Loaded only now, while the workers load it too (see triage-batch.ts).
@@ -151,9 +156,20 @@ async function triageBatch(
   return invalid > 0 ? 1 : 0;
 }
 
-/** The workers a batch of `lines` lines gets beside this thread: none for a small batch. */
-function batchWorkers(lines: number, threads: number | undefined, setup: TriageWorkerSetup, io: TriageIo): StartWorker[] {
-  const workers = lines < LINES_FOR_WORKERS ? 0 : Math.min(threads ?? availableParallelism(), MOST_THREADS) - 1;
+/**
+ * The workers a batch gets beside this thread: `--threads` less one, or by default the machine's cores less one for a
+ * batch of `CHARACTERS_FOR_WORKERS` or more; none for a batch of one chunk.
+ */
+function batchWorkers(
+  characters: number,
+  lines: number,
+  threads: number | undefined,
+  setup: TriageWorkerSetup,
+  io: TriageIo,
+): StartWorker[] {
+  const wanted = threads ?? (characters < CHARACTERS_FOR_WORKERS ? 1 : Math.min(availableParallelism(), MOST_THREADS));
+  // A batch of one chunk has nothing to share.
+  const workers = lines <= LINES_PER_CHUNK ? 0 : wanted - 1;
   if (workers <= 0) return [];
   const start = triageWorkers(setup, (error) =>
     io.stderr(`disclosure-desk triage: a worker thread stopped (${describe(error)}); this thread triages its reports\n`),
