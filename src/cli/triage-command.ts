@@ -105,7 +105,7 @@ const LINES_PER_CHUNK = 200;
  * long in two threads as in one, 15,000 (10.5 MB) an eighth less, and 10,000 short ones (2.3 MB) a sixth more.
  */
 const CHARACTERS_FOR_WORKERS = 8_000_000;
-/** The most threads a batch uses, whatever the machine has: beyond this the writing of the output is what waits. */
+/** The most threads a batch uses, whatever the machine has: each loads the policy, the model and the holidays anew. */
 const MOST_THREADS = 8;
 
 /**
@@ -127,9 +127,13 @@ async function triageBatch(
   }
   const settings: BatchSettings = { path, startedAt: io.now().getTime() };
   const lines = batchLines(text ?? "");
-  const helpers = startChunkHelpers(
-    batchWorkers(text?.length ?? 0, lines.length, threads, { configText: policy.text, configPath: policy.path, batch: settings }, io),
-  );
+  // A worker given a policy this thread then finds invalid fails too; only a failure after the check is news.
+  let policyChecked = false;
+  const warn = (error: unknown) => {
+    if (policyChecked) io.stderr(`disclosure-desk triage: a worker thread stopped (${describe(error)}); this thread triages its reports\n`);
+  };
+  const setup: TriageWorkerSetup = { configText: policy.text, configPath: policy.path, batch: settings };
+  const helpers = startChunkHelpers(batchWorkers(text?.length ?? 0, lines.length, threads, setup, warn, io));
 
   // Loaded only now, while the workers load it too (see triage-batch.ts).
   const { checkPolicy, triageLines } = await import("./triage-batch.js");
@@ -141,6 +145,7 @@ async function triageBatch(
     );
     return 1;
   }
+  policyChecked = true;
   const chunks: BatchLine[][] = [];
   for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) chunks.push(lines.slice(from, from + LINES_PER_CHUNK));
   const loaded: LoadedPolicy = { ...policyFile, deadlinesAt: new Map() };
@@ -165,15 +170,14 @@ function batchWorkers(
   lines: number,
   threads: number | undefined,
   setup: TriageWorkerSetup,
+  warn: (error: unknown) => void,
   io: TriageIo,
 ): StartWorker[] {
   const wanted = threads ?? (characters < CHARACTERS_FOR_WORKERS ? 1 : Math.min(availableParallelism(), MOST_THREADS));
   // A batch of one chunk has nothing to share.
   const workers = lines <= LINES_PER_CHUNK ? 0 : wanted - 1;
   if (workers <= 0) return [];
-  const start = triageWorkers(setup, (error) =>
-    io.stderr(`disclosure-desk triage: a worker thread stopped (${describe(error)}); this thread triages its reports\n`),
-  );
+  const start = triageWorkers(setup, warn);
   if (typeof start === "string") {
     if (threads !== undefined) io.stderr(`disclosure-desk triage: one thread only: ${start}\n`);
     return [];

@@ -93,4 +93,20 @@ describe("the disclosure-desk binary", () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("reports an invalid policy once, without the workers started for the batch", () => {
+    const folder = mkdtempSync(join(tmpdir(), "triage-policy-"));
+    try {
+      writeFileSync(join(folder, "broken.yml"), "sla:\n  respone: { businessDays: 3 }\n");
+      const line = JSON.stringify({ id: "r", title: "SQL injection", body: "product.php?id=1' is injectable" });
+      writeFileSync(join(folder, "reports.jsonl"), `${Array.from({ length: 600 }, () => line).join("\n")}\n`);
+      const result = run(["triage", "--policy", join(folder, "broken.yml"), "--batch", join(folder, "reports.jsonl"), "--threads", "2"]);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/broken\.yml:2:3 sla\.respone: /);
+      expect(result.stderr).not.toContain("worker");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
