@@ -94,23 +94,22 @@ export function lazyModel(fileName: string): () => LinearModel {
 }
 
 /**
- * FNV-1a, 32 bits, continued from `state`: stable across platforms and versions, which the shipped weights depend
- * on, and incremental, so a word pair's hash continues its first word's instead of hashing a new string.
+ * FNV-1a, 32 bits, continued from `state` over the slice `start..end` of a text (without making the slice): stable
+ * across platforms and versions, which the shipped weights depend on, and incremental, so a word pair's hash
+ * continues its first word's instead of hashing a new string.
  */
-function extend(state: number, text: string): number {
+function extendSlice(state: number, text: string, start: number, end: number): number {
   let value = state;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
+  for (let index = start; index < end; index++) value = fnvStep(value, text.charCodeAt(index));
   return value;
 }
 
-/** `extend` over the slice `start..end` of a text, without making the slice. */
-function extendSlice(state: number, text: string, start: number, end: number): number {
-  let value = state;
-  for (let index = start; index < end; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
-  return value;
+function extend(state: number, text: string): number {
+  return extendSlice(state, text, 0, text.length);
+}
+
+function fnvStep(state: number, code: number): number {
+  return Math.imul(state ^ code, 0x01000193);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -233,7 +232,7 @@ function addWord(found: ReportWords, source: number, start: number, end: number)
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x30 || code > 0x39) digits = false;
-    state = Math.imul(state ^ code, 0x01000193);
+    state = fnvStep(state, code);
   }
   if (digits) pushWord(found, NUMBER_SOURCE, 0, NUMBER.length, NUMBER_STATE);
   else if (SOURCE_NAME_STATES.has(state) && SOURCE_NAMES.has(text.slice(start, end))) {
@@ -262,11 +261,11 @@ function addUnspacedWords(found: ReportWords, source: number, start: number, end
     const characters: number[] = [];
     for (let index = at; index < runEnd; index += (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1) characters.push(index);
     characters.push(runEnd);
-    if (characters.length === 2) pushWord(found, source, at, runEnd, extend(FNV_OFFSET, run[0]));
+    if (characters.length === 2) pushWord(found, source, at, runEnd, extendSlice(FNV_OFFSET, text, at, runEnd));
     for (let index = 0; index + 2 < characters.length; index++) {
       const pairStart = characters[index] ?? 0;
       const pairEnd = characters[index + 2] ?? 0;
-      pushWord(found, source, pairStart, pairEnd, extend(FNV_OFFSET, text.slice(pairStart, pairEnd)));
+      pushWord(found, source, pairStart, pairEnd, extendSlice(FNV_OFFSET, text, pairStart, pairEnd));
     }
     from = runEnd;
   }
@@ -338,7 +337,7 @@ function visitFeatures(
     const next = position + 1;
     if (next === count) continue;
     const text = sources[from[next] ?? 0] ?? "";
-    const pairState = extendSlice(Math.imul(state ^ SPACE, 0x01000193), text, starts[next] ?? 0, ends[next] ?? 0);
+    const pairState = extendSlice(fnvStep(state, SPACE), text, starts[next] ?? 0, ends[next] ?? 0);
     const pairBucket = (pairState >>> 0) % buckets;
     if (firstVisit(stamps, stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
   }
