@@ -176,13 +176,23 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
   } else {
     const joined = new RegExp(joinedSource, key);
     scan = (text) => joined.test(text);
-    // The v flag's nested classes and set operations are beyond what `requiredLiterals` reads.
-    syntax = key.includes("v") ? undefined : key.includes("u") ? "javascript-unicode" : "javascript";
+    syntax = syntaxOfFlags(key);
   }
   const words = syntax === undefined ? [] : sources.map((source) => requiredLiterals(source, syntax));
   if (words.length === 0 || words.some((list) => list === undefined)) return [scan];
-  const anyWord = wordSet(words.flat() as string[]);
-  return [(text) => anyWord.contains(lowerForLiterals(text)) && scan(text)];
+  const holdsWord = holdsAnyOf(words.flat() as string[]);
+  return [(text) => holdsWord(text) && scan(text)];
+}
+
+/** How `requiredLiterals` reads an expression of these flags: the v flag's nested classes and set operations are beyond it. */
+function syntaxOfFlags(flags: string): Syntax | undefined {
+  return flags.includes("v") ? undefined : flags.includes("u") ? "javascript-unicode" : "javascript";
+}
+
+/** Whether a text, lowered, holds any of the words: `wordSet` answers for a report's title, body and both at once. */
+function holdsAnyOf(words: readonly string[]): (text: string) => boolean {
+  const anyWord = wordSet(words);
+  return (text) => anyWord.contains(lowerForLiterals(text));
 }
 
 const GROUP_REFERENCE_OR_NAME = /\\(?:[1-9]|k<)|\(\?<[^=!]/;
@@ -201,15 +211,9 @@ export function gatedExpressions(): readonly RegExp[] {
  */
 export function mayMatch(regex: RegExp): (text: string) => boolean {
   gated.push(regex);
-  const syntax: Syntax | undefined = regex.flags.includes("v")
-    ? undefined
-    : regex.flags.includes("u")
-      ? "javascript-unicode"
-      : "javascript";
+  const syntax = syntaxOfFlags(regex.flags);
   const words = syntax === undefined ? undefined : requiredLiterals(regex.source, syntax);
-  if (words === undefined) return () => true;
-  const anyWord = wordSet(words);
-  return (text) => anyWord.contains(lowerForLiterals(text));
+  return words === undefined ? () => true : holdsAnyOf(words);
 }
 
 /** The text matched by the first pattern that matches, or undefined. */
