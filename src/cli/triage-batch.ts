@@ -31,6 +31,11 @@ export interface LoadedPolicy {
 export function checkPolicy(path: string, text: string, now: Date): LoadedPolicy | string {
   const problems = validateConfig(text, path, { now });
   if (problems.length > 0) return problems.map((problem) => `${formatProblem(problem)}\n`).join("");
+  return loadPolicy(path, text);
+}
+
+/** A policy `checkPolicy` found valid, compiled: what a worker thread, given the checked text, reads it as. */
+export function loadPolicy(path: string, text: string): LoadedPolicy {
   const config = parseConfigText(text, path).config;
   return { config, policy: compilePolicy(config) };
 }

@@ -149,7 +149,7 @@ export function startChunkHelpers(start: readonly StartWorker[]): ChunkHelpers {
             parts.set(next, triageHere(chunks[next] ?? []));
             // Lets the workers' answers and readiness in before the next chunk.
             await new Promise((resolve) => setImmediate(resolve));
-          } else if (emitted < chunks.length && !parts.has(emitted)) {
+          } else if (emitted < chunks.length) {
             await new Promise<void>((resolve) => (wake = resolve));
           }
         }

@@ -1,7 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { parseConfigText } from "../config/load.js";
-import { compilePolicy } from "../policy/triage.js";
-import { triageLines } from "./triage-batch.js";
+import { loadPolicy, triageLines } from "./triage-batch.js";
 import type { BatchLine, TriageWorkerMessage, TriageWorkerSetup } from "./triage-threads.js";
 
 /**
@@ -9,8 +7,7 @@ import type { BatchLine, TriageWorkerMessage, TriageWorkerSetup } from "./triage
  * triages each chunk it is sent, with the batch's own start time, so every line gets what one thread would give it.
  */
 const { configText, configPath, batch } = workerData as TriageWorkerSetup;
-const config = parseConfigText(configText, configPath).config;
-const loaded = { config, policy: compilePolicy(config), deadlinesAt: new Map() };
+const loaded = { ...loadPolicy(configPath, configText), deadlinesAt: new Map() };
 const port = parentPort;
 if (port === null) throw new Error("triage-worker runs only as a worker thread of the triage command");
 
