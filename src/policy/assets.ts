@@ -76,7 +76,7 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
   }
   for (const match of hostMatches(text)) {
     if (!outsideUrls(match.index)) continue;
-    const host = match[0].toLowerCase();
+    const host = match.matched.toLowerCase();
     if (looksLikeHostname(host)) add({ kind: "host", value: host, host });
   }
   return assets;
@@ -88,8 +88,8 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
  * a dot, and its lookarounds read no further than the character on either side of the run. Scanning the whole text
  * tried the lookbehind at every position.
  */
-export function hostMatches(text: string): { 0: string; index: number }[] {
-  const matches: { 0: string; index: number }[] = [];
+export function hostMatches(text: string): { matched: string; index: number }[] {
+  const matches: { matched: string; index: number }[] = [];
   for (let dot = text.indexOf("."); dot >= 0;) {
     let start = dot;
     while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
@@ -99,7 +99,7 @@ export function hostMatches(text: string): { 0: string; index: number }[] {
     const run = text.slice(from, end + 1);
     // `exec` with its own expression's lastIndex: `matchAll` copies the expression for every run.
     for (let match = HOST_IN_RUN.exec(run); match !== null; match = HOST_IN_RUN.exec(run)) {
-      matches.push({ 0: match[0], index: from + match.index });
+      matches.push({ matched: match[0], index: from + match.index });
     }
     dot = text.indexOf(".", end);
   }
