@@ -4,7 +4,7 @@ import type { DisclosureConfig } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
 import type { Report } from "../policy/report.js";
 import { compilePolicy, triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
-import { computeDeadlines, type Deadlines } from "../sla/deadlines.js";
+import { computeDeadlines } from "../sla/deadlines.js";
 import type { BatchLine, BatchPart, BatchSettings } from "./triage-threads.js";
 
 /**
@@ -14,17 +14,23 @@ import type { BatchLine, BatchPart, BatchSettings } from "./triage-threads.js";
 
 export interface TriageOutput extends TriageDecision {
   id?: string;
-  sla: { responseDue: string; resolutionDue: string | null };
+  sla: DueTimes;
+}
+
+/** A report's deadlines as the output gives them. */
+interface DueTimes {
+  responseDue: string;
+  resolutionDue: string | null;
 }
 
 export interface LoadedPolicy {
   config: DisclosureConfig;
   policy: CompiledPolicy;
   /**
-   * Deadlines by time of receipt: they depend on nothing else, and the reports of a batch mostly share one (the
+   * Due times by time of receipt: they depend on nothing else, and the reports of a batch mostly share one (the
    * batch's start, when a line names none). Counting business days costs more than triaging a short report.
    */
-  deadlinesAt?: Map<number, Deadlines>;
+  dueTimesAt?: Map<number, DueTimes>;
 }
 
 /** A policy's config and compiled rules, or its problems as `validate` prints them. */
@@ -40,21 +46,19 @@ export function loadPolicy(path: string, text: string): LoadedPolicy {
   return { config, policy: compilePolicy(config) };
 }
 
-/** The most receipt times a batch remembers deadlines for, so that a batch of all-different times stays small. */
+/** The most receipt times a batch remembers due times for, so that a batch of all-different times stays small. */
 const REMEMBERED_RECEIPT_TIMES = 10_000;
 
-export function triageOne(report: Report, receivedAt: Date, { config, policy, deadlinesAt }: LoadedPolicy): TriageOutput {
+export function triageOne(report: Report, receivedAt: Date, { config, policy, dueTimesAt }: LoadedPolicy): TriageOutput {
   const decision = triageWith(policy, report);
-  let deadlines = deadlinesAt?.get(receivedAt.getTime());
-  if (deadlines === undefined) {
-    deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
-    if (deadlinesAt && deadlinesAt.size < REMEMBERED_RECEIPT_TIMES) deadlinesAt.set(receivedAt.getTime(), deadlines);
+  let sla = dueTimesAt?.get(receivedAt.getTime());
+  if (sla === undefined) {
+    const deadlines = computeDeadlines({ receivedAt }, config.sla, config.calendar);
+    sla = { responseDue: deadlines.responseDue.toISOString(), resolutionDue: deadlines.resolutionDue?.toISOString() ?? null };
+    if (dueTimesAt && dueTimesAt.size < REMEMBERED_RECEIPT_TIMES) dueTimesAt.set(receivedAt.getTime(), sla);
   }
-  return {
-    ...(report.id === undefined ? {} : { id: report.id }),
-    ...decision,
-    sla: { responseDue: deadlines.responseDue.toISOString(), resolutionDue: deadlines.resolutionDue?.toISOString() ?? null },
-  };
+  // One copy of the decision: an optional part spread in first made it two, which cost more than the due times.
+  return report.id === undefined ? { ...decision, sla } : { id: report.id, ...decision, sla };
 }
 
 /** Triages lines of a batch; a line that is not a report becomes an error naming its line, and the rest go on. */

@@ -148,7 +148,7 @@ async function triageBatch(
   policyChecked = true;
   const chunks: BatchLine[][] = [];
   for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) chunks.push(lines.slice(from, from + LINES_PER_CHUNK));
-  const loaded: LoadedPolicy = { ...policyFile, deadlinesAt: new Map() };
+  const loaded: LoadedPolicy = { ...policyFile, dueTimesAt: new Map() };
   let invalid = 0;
   await helpers.triage(
     chunks,

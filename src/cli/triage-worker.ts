@@ -7,7 +7,7 @@ import type { BatchLine, TriageWorkerMessage, TriageWorkerSetup } from "./triage
  * triages each chunk it is sent, with the batch's own start time, so every line gets what one thread would give it.
  */
 const { configText, configPath, batch } = workerData as TriageWorkerSetup;
-const loaded = { ...loadPolicy(configPath, configText), deadlinesAt: new Map() };
+const loaded = { ...loadPolicy(configPath, configText), dueTimesAt: new Map() };
 const port = parentPort;
 if (port === null) throw new Error("triage-worker runs only as a worker thread of the triage command");
 
