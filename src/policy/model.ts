@@ -72,6 +72,7 @@ export interface Prediction {
 }
 
 export function loadModel(file: ModelFile): LinearModel {
+  bucketMask(file.buckets);
   const width = file.classes.length;
   const rowOf = new Int32Array(file.buckets).fill(-1);
   const table = new Float64Array(file.weights.length * width);
@@ -119,7 +120,12 @@ const NUMBER_STATE = extend(FNV_OFFSET, NUMBER);
 const PROJECT_STATE = extend(FNV_OFFSET, PROJECT);
 /** The hashes of the names and stop words: a word is compared with them only when its hash is one of theirs. */
 const SOURCE_NAME_STATES = new Set([...SOURCE_NAMES].map((name) => extend(FNV_OFFSET, name)));
-const STOP_WORD_STATES = new Set([...STOP_WORDS].map((word) => extend(FNV_OFFSET, word)));
+/** Each stop word by its hash, and a filter of those hashes' low 12 bits, which rules out nearly every other word at once. */
+const STOP_WORD_BY_STATE = new Map([...STOP_WORDS].map((word) => [extend(FNV_OFFSET, word), word]));
+const STOP_WORD_FILTER = new Uint32Array(128);
+for (const state of STOP_WORD_BY_STATE.keys()) {
+  STOP_WORD_FILTER[(state >>> 5) & 127] = (STOP_WORD_FILTER[(state >>> 5) & 127] ?? 0) | (1 << (state & 31));
+}
 /** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
 const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
@@ -165,8 +171,6 @@ function wordAt(found: ReportWords, position: number): string {
 function readWords(text: string, found: ReportWords): void {
   const read = text.slice(0, MODEL_TEXT).toLowerCase();
   const source = found.sources.push(read) - 1;
-  // Most reports hold no unspaced script at all: one scan of the text spares one per word.
-  const unspaced = UNSPACED_SCRIPT.test(read);
   let index = 0;
   while (index < read.length) {
     const width = wordCharacterWidth(read, index);
@@ -175,10 +179,13 @@ function readWords(text: string, found: ReportWords): void {
       continue;
     }
     const start = index;
+    // Only a word with a character beyond ASCII can hold an unspaced script: the others skip that check.
+    let ascii = read.charCodeAt(index) < 128;
     index += width;
     for (;;) {
       const inside = wordCharacterWidth(read, index);
       if (inside > 0) {
+        ascii &&= read.charCodeAt(index) < 128;
         index += inside;
         continue;
       }
@@ -186,9 +193,10 @@ function readWords(text: string, found: ReportWords): void {
       if (joiner !== HYPHEN && joiner !== APOSTROPHE && joiner !== FULL_STOP) break;
       const after = wordCharacterWidth(read, index + 1);
       if (after === 0) break;
+      ascii &&= read.charCodeAt(index + 1) < 128;
       index += 1 + after;
     }
-    if (unspaced && UNSPACED_SCRIPT.test(read.slice(start, index))) addUnspacedWords(found, source, start, index);
+    if (!ascii && UNSPACED_SCRIPT.test(read.slice(start, index))) addUnspacedWords(found, source, start, index);
     else addWord(found, source, start, index);
   }
 }
@@ -323,28 +331,46 @@ function visitFeatures(
   // Called for every word of every report scored: plain loops, and no closure made per report. Scoring visits only
   // the buckets a model has weights for (`only`), checked before the stamp table, which is too large to stay in cache.
   const { sources, from, starts, ends, states, titleCount } = found;
+  const mask = bucketMask(buckets);
   for (let position = 0; position < titleCount; position++) {
     if (isStopWord(found, position)) continue;
     const text = sources[from[position] ?? 0] ?? "";
-    const bucket = (extendSlice(TITLE_STATE, text, starts[position] ?? 0, ends[position] ?? 0) >>> 0) % buckets;
+    const bucket = extendSlice(TITLE_STATE, text, starts[position] ?? 0, ends[position] ?? 0) & mask;
     if (firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.TitleWord, position);
   }
   const count = states.length;
   for (let position = 0; position < count; position++) {
     const state = states[position] ?? 0;
-    const bucket = (state >>> 0) % buckets;
+    const bucket = state & mask;
     if (!isStopWord(found, position) && firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
     const next = position + 1;
     if (next === count) continue;
     const text = sources[from[next] ?? 0] ?? "";
     const pairState = extendSlice(fnvStep(state, SPACE), text, starts[next] ?? 0, ends[next] ?? 0);
-    const pairBucket = (pairState >>> 0) % buckets;
+    const pairBucket = pairState & mask;
     if (firstVisit(stamps, stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
   }
 }
 
+/**
+ * What a hash is masked with to give its bucket. Bucket counts are powers of two, so that the bucket is the hash's low
+ * bits: a remainder of the unsigned hash, which may exceed a small integer, cost a division in floating point per feature.
+ */
+function bucketMask(buckets: number): number {
+  if (!Number.isInteger(buckets) || buckets < 1 || (buckets & (buckets - 1)) !== 0 || buckets > 2 ** 30) {
+    throw new Error(`a model's bucket count must be a power of two up to 2^30, not ${buckets}`);
+  }
+  return buckets - 1;
+}
+
 function isStopWord(found: ReportWords, position: number): boolean {
-  return STOP_WORD_STATES.has(found.states[position] ?? 0) && STOP_WORDS.has(wordAt(found, position));
+  const state = found.states[position] ?? 0;
+  if (((STOP_WORD_FILTER[(state >>> 5) & 127] ?? 0) & (1 << (state & 31))) === 0) return false;
+  const word = STOP_WORD_BY_STATE.get(state);
+  if (word === undefined) return false;
+  const start = found.starts[position] ?? 0;
+  // Compared in place: a stop word is one word in three, too many to cut out of the text each time.
+  return (found.ends[position] ?? 0) - start === word.length && (found.sources[found.from[position] ?? 0] ?? "").startsWith(word, start);
 }
 
 /** Whether a bucket is wanted and not yet visited by this report; marks it visited. */

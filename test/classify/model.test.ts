@@ -119,6 +119,29 @@ describe("model features and scoring", () => {
     ]);
   });
 
+  it("tells the common words from longer words that start with them, and reads accented words as words", () => {
+    expect(featuresOf("", "The theme of an Anand café in één", 1 << 20).map((feature) => feature.name)).toEqual([
+      "the theme",
+      "theme",
+      "theme of",
+      "of an",
+      "an anand",
+      "anand",
+      "anand café",
+      "café",
+      "café in",
+      "in één",
+      "één",
+    ]);
+  });
+
+  it("refuses a bucket count that is not a power of two, which the hashes' low bits could not address", () => {
+    expect(() => loadModel({ description: "test", buckets: 100, classes: ["yes"], bias: [0], weights: [] })).toThrow(
+      "a model's bucket count must be a power of two up to 2^30, not 100",
+    );
+    expect(() => featuresOf("", "remote code", 3 << 10)).toThrow("power of two");
+  });
+
   it("reads text written without spaces (Chinese, Japanese, Korean) as overlapping character pairs, spaced words within it as words", () => {
     expect(featuresOf("", "存在SQL注入", 1 << 20).map((feature) => feature.name)).toEqual(["存在", "存在 sql", "sql", "sql 注入", "注入"]);
     expect(featuresOf("漏洞", "", 1 << 20).map((feature) => feature.name)).toEqual(["title:漏洞", "漏洞"]);
