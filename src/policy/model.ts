@@ -167,37 +167,41 @@ function wordAt(found: ReportWords, position: number): string {
   return (found.sources[found.from[position] ?? 0] ?? "").slice(found.starts[position], found.ends[position]);
 }
 
-/** Adds the words of a text to `found`. */
+/** Adds the words of a text to `found`, hashing each as it is read. */
 function readWords(text: string, found: ReportWords): void {
   const read = text.slice(0, MODEL_TEXT).toLowerCase();
   const source = found.sources.push(read) - 1;
+  const length = read.length;
   let index = 0;
-  while (index < read.length) {
+  while (index < length) {
     const width = wordCharacterWidth(read, index);
     if (width === 0) {
       index += 1;
       continue;
     }
     const start = index;
+    let state = FNV_OFFSET;
+    let digits = true;
     // Only a word with a character beyond ASCII can hold an unspaced script: the others skip that check.
-    let ascii = read.charCodeAt(index) < 128;
-    index += width;
+    let ascii = true;
+    let take = width;
     for (;;) {
-      const inside = wordCharacterWidth(read, index);
-      if (inside > 0) {
-        ascii &&= read.charCodeAt(index) < 128;
-        index += inside;
-        continue;
+      for (const end = index + take; index < end; index++) {
+        const code = read.charCodeAt(index);
+        state = fnvStep(state, code);
+        if (code < 0x30 || code > 0x39) digits = false;
+        if (code >= 128) ascii = false;
       }
+      take = wordCharacterWidth(read, index);
+      if (take > 0) continue;
       const joiner = read.charCodeAt(index);
       if (joiner !== HYPHEN && joiner !== APOSTROPHE && joiner !== FULL_STOP) break;
-      const after = wordCharacterWidth(read, index + 1);
-      if (after === 0) break;
-      ascii &&= read.charCodeAt(index + 1) < 128;
-      index += 1 + after;
+      take = wordCharacterWidth(read, index + 1);
+      if (take === 0) break;
+      take += 1;
     }
     if (!ascii && UNSPACED_SCRIPT.test(read.slice(start, index))) addUnspacedWords(found, source, start, index);
-    else addWord(found, source, start, index);
+    else addHashedWord(found, source, start, index, state, digits);
   }
 }
 
@@ -208,6 +212,8 @@ const NON_ASCII_WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const UNKNOWN = 0;
 const LETTER_OR_DIGIT = 1;
 const NEITHER = 2;
+/** Per ASCII code, whether it is a word character: letters, digits and `_`. */
+const ASCII_WORD_CHARACTER = Uint8Array.from({ length: 128 }, (_, code) => (/[a-z0-9_]/i.test(String.fromCharCode(code)) ? 1 : 0));
 /** Per code point, once asked, whether it is a letter or digit: a fixed table, whatever texts a process reads. */
 let nonAsciiWordCharacter: Uint8Array | undefined;
 
@@ -215,9 +221,7 @@ let nonAsciiWordCharacter: Uint8Array | undefined;
 function wordCharacterWidth(text: string, index: number): number {
   if (index >= text.length) return 0;
   const code = text.charCodeAt(index);
-  if (code < 128) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0x41 && code <= 0x5a) ? 1 : 0;
-  }
+  if (code < 128) return ASCII_WORD_CHARACTER[code] ?? 0;
   const point = text.codePointAt(index) ?? code;
   nonAsciiWordCharacter ??= new Uint8Array(0x110000);
   let known = nonAsciiWordCharacter[point] ?? UNKNOWN;
@@ -233,7 +237,6 @@ const LONGEST_WORD = 30;
 
 /** Adds the word `start..end` of a source, a number as `_number_` and a project's name as `_project_`. */
 function addWord(found: ReportWords, source: number, start: number, end: number): void {
-  if (end - start > LONGEST_WORD) return;
   const text = found.sources[source] ?? "";
   let state = FNV_OFFSET;
   let digits = true;
@@ -242,8 +245,14 @@ function addWord(found: ReportWords, source: number, start: number, end: number)
     if (code < 0x30 || code > 0x39) digits = false;
     state = fnvStep(state, code);
   }
+  addHashedWord(found, source, start, end, state, digits);
+}
+
+/** `addWord` for a word whose hash and digits the reader has already taken. */
+function addHashedWord(found: ReportWords, source: number, start: number, end: number, state: number, digits: boolean): void {
+  if (end - start > LONGEST_WORD) return;
   if (digits) pushWord(found, NUMBER_SOURCE, 0, NUMBER.length, NUMBER_STATE);
-  else if (SOURCE_NAME_STATES.has(state) && SOURCE_NAMES.has(text.slice(start, end))) {
+  else if (SOURCE_NAME_STATES.has(state) && SOURCE_NAMES.has((found.sources[source] ?? "").slice(start, end))) {
     pushWord(found, PROJECT_SOURCE, 0, PROJECT.length, PROJECT_STATE);
   } else pushWord(found, source, start, end, state);
 }
