@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatProblem, parseConfigText } from "../config/load.js";
 import type { DisclosureConfig } from "../config/schema.js";
-import { validateConfig } from "../config/validate.js";
+import { checkConfig } from "../config/validate.js";
 import type { Report } from "../policy/report.js";
 import { compilePolicy, triageWith, type CompiledPolicy, type TriageDecision } from "../policy/triage.js";
 import { computeDeadlines } from "../sla/deadlines.js";
@@ -35,9 +35,9 @@ export interface LoadedPolicy {
 
 /** A policy's config and compiled rules, or its problems as `validate` prints them. */
 export function checkPolicy(path: string, text: string, now: Date): LoadedPolicy | string {
-  const problems = validateConfig(text, path, { now });
+  const { config, problems } = checkConfig(text, path, { now });
   if (problems.length > 0) return problems.map((problem) => `${formatProblem(problem)}\n`).join("");
-  return loadPolicy(path, text);
+  return { config, policy: compilePolicy(config) };
 }
 
 /** A policy `checkPolicy` found valid, compiled: what a worker thread, given the checked text, reads it as. */

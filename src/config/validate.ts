@@ -41,16 +41,26 @@ const checks: readonly Check[] = [
 ];
 
 export function validateConfig(text: string, file = "disclosure.yml", options: ValidateOptions = {}): ConfigProblem[] {
+  return checkConfig(text, file, options).problems;
+}
+
+/** `validateConfig`, with the config as read: for a caller that goes on to use a valid one without reading it again. */
+export function checkConfig(
+  text: string,
+  file = "disclosure.yml",
+  options: ValidateOptions = {},
+): { config: DisclosureConfig; problems: ConfigProblem[] } {
   const document = parseConfigDocument(text, file);
   const { config, errors } = resolveConfig(document.raw, { file, locate: document.locate });
   // A section with a schema error, an unusable pattern or a value over a limit has fallen back to its defaults, so
   // the checks below only see valid sections.
   const findings = checks.flatMap((check) => check(config, options));
   const problems = [...document.problems, ...errors, ...findings.map((finding) => toProblem(finding, file, document.locate))];
-  return problems
+  const sorted = problems
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order)
     .map(({ problem }) => problem);
+  return { config, problems: sorted };
 }
 
 function toProblem(finding: Finding, file: string, locate: Locate): ConfigProblem {
