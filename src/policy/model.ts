@@ -52,11 +52,16 @@ export interface LinearModel {
   readonly kinds: Readonly<Record<string, ClassKind>>;
   readonly buckets: number;
   readonly bias: readonly number[];
-  /** Per bucket, the offset of its weights in `table`, or -1: a dense index, so scoring does no hashing of maps. */
-  readonly rowOf: Int32Array;
   readonly table: Float64Array;
-  /** One bit per bucket, set when it has weights: small enough to stay in cache, unlike `rowOf` (see `visitFeatures`). */
+  /** One bit per bucket, set when it has weights: checked first, as most features have none. */
   readonly weighted: Uint32Array;
+  /**
+   * Where each weighted bucket's weights start in `table`: an open-addressing table of buckets (`rowBuckets`, found
+   * from `slotOf`) and offsets (`rowStarts`), some 100 KB that stay in cache while a report is scored, where an offset
+   * per bucket took a megabyte and missed the cache on nearly every weighted feature.
+   */
+  readonly rowBuckets: Int32Array;
+  readonly rowStarts: Int32Array;
 }
 
 export interface Contribution {
@@ -74,15 +79,44 @@ export interface Prediction {
 export function loadModel(file: ModelFile): LinearModel {
   bucketMask(file.buckets);
   const width = file.classes.length;
-  const rowOf = new Int32Array(file.buckets).fill(-1);
   const table = new Float64Array(file.weights.length * width);
   const weighted = new Uint32Array(Math.ceil(file.buckets / 32));
+  // At most half full, so that a bucket is found within a probe or two.
+  const rowBuckets = new Int32Array(slotsFor(2 * file.weights.length)).fill(-1);
+  const rowStarts = new Int32Array(rowBuckets.length);
   file.weights.forEach(([bucket = 0, ...weights], row) => {
-    rowOf[bucket] = row * width;
+    if (((weighted[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) !== 0) throw new Error(`bucket ${bucket} has two rows of weights`);
     weighted[bucket >>> 5] = (weighted[bucket >>> 5] ?? 0) | (1 << (bucket & 31));
+    let slot = slotOf(bucket, rowBuckets.length);
+    while (rowBuckets[slot] !== -1) slot = (slot + 1) & (rowBuckets.length - 1);
+    rowBuckets[slot] = bucket;
+    rowStarts[slot] = row * width;
     weights.forEach((weight, index) => (table[row * width + index] = weight));
   });
-  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, rowOf, table, weighted };
+  return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, table, weighted, rowBuckets, rowStarts };
+}
+
+/** The smallest power of two from `count` (and at least 2), a size `slotOf` can spread buckets over. */
+function slotsFor(count: number): number {
+  let slots = 2;
+  while (slots < count) slots *= 2;
+  return slots;
+}
+
+/** Where a bucket's search starts in an open-addressing table of `slots` (a power of two) entries: Fibonacci hashing. */
+function slotOf(bucket: number, slots: number): number {
+  return Math.imul(bucket, 0x9e3779b1) >>> (Math.clz32(slots) + 1);
+}
+
+/** Where a bucket's weights start in the model's table, or -1 when it has none. */
+function rowStart(model: LinearModel, bucket: number): number {
+  const { rowBuckets, rowStarts } = model;
+  const last = rowBuckets.length - 1;
+  for (let slot = slotOf(bucket, rowBuckets.length); ; slot = (slot + 1) & last) {
+    const found = rowBuckets[slot] ?? -1;
+    if (found === bucket) return rowStarts[slot] ?? -1;
+    if (found === -1) return -1;
+  }
 }
 
 /** Reads a model shipped next to the compiled code, once, on first use. */
@@ -299,24 +333,19 @@ function reportWords(title: string, body: string): ReportWords {
 }
 
 /**
- * Which buckets a report has visited: a bucket is seen when its stamp is the current report's. One table per bucket
- * count, reused by every report, since a set per report cost more than scoring it (visits never nest).
+ * Which buckets a report has visited: an open-addressing set whose slots count as used when their stamp is the current
+ * report's, so that each report starts with an empty set without clearing it; one set reused by every report, since a
+ * set made per report cost more than scoring it (visits never nest). A report gives at most some 10,000 features (2,000
+ * words from each of its title and body, each a word and a pair, the title's words once more), so the set is at most
+ * two-thirds full.
  */
-interface SeenBuckets {
-  stamps: Uint32Array;
-  stamp: number;
-}
-const seenTables = new Map<number, SeenBuckets>();
+const SEEN_SLOTS = 1 << 14;
+const seen = { buckets: new Int32Array(SEEN_SLOTS), stamps: new Uint32Array(SEEN_SLOTS), stamp: 0 };
 
-function seenBuckets(buckets: number): SeenBuckets {
-  let table = seenTables.get(buckets);
-  if (table === undefined) {
-    table = { stamps: new Uint32Array(buckets), stamp: 0 };
-    seenTables.set(buckets, table);
-  }
-  table.stamp = table.stamp === 0xffffffff ? 1 : table.stamp + 1;
-  if (table.stamp === 1) table.stamps.fill(0);
-  return table;
+function nextStamp(): number {
+  seen.stamp = seen.stamp === 0xffffffff ? 1 : seen.stamp + 1;
+  if (seen.stamp === 1) seen.stamps.fill(0);
+  return seen.stamp;
 }
 
 /** How a feature is found again for its name: a title word, a word, or the pair a word starts. */
@@ -336,7 +365,7 @@ function visitFeatures(
   visit: (bucket: number, kind: FeatureKind, position: number) => void,
   only?: Uint32Array,
 ): void {
-  const { stamps, stamp } = seenBuckets(buckets);
+  const stamp = nextStamp();
   // Called for every word of every report scored: plain loops, and no closure made per report. Scoring visits only
   // the buckets a model has weights for (`only`), checked before the stamp table, which is too large to stay in cache.
   const { sources, from, starts, ends, states, titleCount } = found;
@@ -345,19 +374,19 @@ function visitFeatures(
     if (isStopWord(found, position)) continue;
     const text = sources[from[position] ?? 0] ?? "";
     const bucket = extendSlice(TITLE_STATE, text, starts[position] ?? 0, ends[position] ?? 0) & mask;
-    if (firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.TitleWord, position);
+    if (firstVisit(stamp, only, bucket)) visit(bucket, FeatureKind.TitleWord, position);
   }
   const count = states.length;
   for (let position = 0; position < count; position++) {
     const state = states[position] ?? 0;
     const bucket = state & mask;
-    if (!isStopWord(found, position) && firstVisit(stamps, stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
+    if (!isStopWord(found, position) && firstVisit(stamp, only, bucket)) visit(bucket, FeatureKind.Word, position);
     const next = position + 1;
     if (next === count) continue;
     const text = sources[from[next] ?? 0] ?? "";
     const pairState = extendSlice(fnvStep(state, SPACE), text, starts[next] ?? 0, ends[next] ?? 0);
     const pairBucket = pairState & mask;
-    if (firstVisit(stamps, stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
+    if (firstVisit(stamp, only, pairBucket)) visit(pairBucket, FeatureKind.Pair, position);
   }
 }
 
@@ -383,10 +412,16 @@ function isStopWord(found: ReportWords, position: number): boolean {
 }
 
 /** Whether a bucket is wanted and not yet visited by this report; marks it visited. */
-function firstVisit(stamps: Uint32Array, stamp: number, only: Uint32Array | undefined, bucket: number): boolean {
+function firstVisit(stamp: number, only: Uint32Array | undefined, bucket: number): boolean {
   if (only !== undefined && ((only[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) === 0) return false;
-  if (stamps[bucket] === stamp) return false;
-  stamps[bucket] = stamp;
+  const { buckets, stamps } = seen;
+  let slot = slotOf(bucket, SEEN_SLOTS);
+  while (stamps[slot] === stamp) {
+    if (buckets[slot] === bucket) return false;
+    slot = (slot + 1) & (SEEN_SLOTS - 1);
+  }
+  stamps[slot] = stamp;
+  buckets[slot] = bucket;
   return true;
 }
 
@@ -408,7 +443,7 @@ export function featuresOf(title: string, body: string, buckets: number): Featur
 export function predict(model: LinearModel, title: string, body: string): Prediction {
   const width = model.classes.length;
   const scores = Float64Array.from(model.bias);
-  const { table, rowOf } = model;
+  const { table } = model;
   const found = reportWords(title, body);
   // Kind, position and row of each feature found, three numbers each: no object per feature.
   const present: number[] = [];
@@ -416,7 +451,7 @@ export function predict(model: LinearModel, title: string, body: string): Predic
     found,
     model.buckets,
     (bucket, kind, position) => {
-      const row = rowOf[bucket] ?? -1;
+      const row = rowStart(model, bucket);
       present.push(kind, position, row);
       for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (table[row + index] ?? 0);
     },

@@ -142,6 +142,37 @@ describe("model features and scoring", () => {
     expect(() => featuresOf("", "remote code", 3 << 10)).toThrow("power of two");
   });
 
+  it("refuses a model file that gives a bucket two rows of weights, since only one could be found", () => {
+    expect(() =>
+      loadModel({
+        description: "test",
+        buckets: 64,
+        classes: ["yes"],
+        bias: [0],
+        weights: [
+          [5, 1],
+          [7, 2],
+          [5, 3],
+        ],
+      }),
+    ).toThrow("bucket 5 has two rows of weights");
+  });
+
+  it("finds a feature's weights among thousands of other rows, and none for a feature without", () => {
+    const buckets = 1 << 20;
+    const features = featuresOf("", "remote code", buckets).map((feature) => feature.bucket);
+    const others = Array.from({ length: 3_000 }, (_, index) => 7 * index + 1).filter((bucket) => !features.includes(bucket));
+    const crowded = loadModel({
+      description: "test",
+      buckets,
+      classes: ["yes"],
+      bias: [0],
+      weights: [...others.map((bucket) => [bucket, 5]), [features[0] ?? 0, 0.5], [features[1] ?? 0, 0.25]],
+    });
+    expect(predict(crowded, "", "remote code").probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-0.75)), 9);
+    expect(predict(crowded, "", "nothing weighed here").probabilities[0]).toBe(0.5);
+  });
+
   it("reads text written without spaces (Chinese, Japanese, Korean) as overlapping character pairs, spaced words within it as words", () => {
     expect(featuresOf("", "存在SQL注入", 1 << 20).map((feature) => feature.name)).toEqual(["存在", "存在 sql", "sql", "sql 注入", "注入"]);
     expect(featuresOf("漏洞", "", 1 << 20).map((feature) => feature.name)).toEqual(["title:漏洞", "漏洞"]);
