@@ -27,7 +27,9 @@ export function trimBody(text) {
 export function githubIssueItems(issue, labels) {
   const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trimBody(issue.body) };
   const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
-  return { containment: { ...item, label: issue.label }, triage: category === undefined ? undefined : { ...item, category } };
+  const triage =
+    category === undefined ? undefined : { ...item, category, ...(issue.exception === undefined ? {} : { exception: issue.exception }) };
+  return { containment: { ...item, label: issue.label }, triage };
 }
 
 export function readJsonl(path) {

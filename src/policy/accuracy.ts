@@ -56,10 +56,19 @@ export interface TriageItem {
   title: string;
   body: string;
   category: string;
+  /** A catalog exception the report clearly shows (a session cookie, a sensitive action framed): see LABELLING.md. */
+  exception?: string;
 }
 
-/** What a category of finding is under a policy: a vulnerability, an exclusion the policy may list, or unclear. */
-export type CategoryKinds = Record<string, { kind: "vulnerability" | "exclusion" | "ambiguous"; exclusion?: string }>;
+/**
+ * What a category of finding is under a policy: a vulnerability, an exclusion the policy may list, or unclear. An
+ * exclusion category may be covered by more than one catalog id (TLS versions are both `tls-configuration` and
+ * `server-configuration`): a policy excludes it when it lists any of them.
+ */
+export type CategoryKinds = Record<
+  string,
+  { kind: "vulnerability" | "exclusion" | "ambiguous"; exclusion?: string; alsoExcludedAs?: readonly string[] }
+>;
 
 export interface PrecisionRecall {
   /** Reports the policy excludes for this id. */
@@ -88,21 +97,32 @@ export interface TriageFigures {
 
 /**
  * Right means: a report the policy keeps in scope gets no exclusion suggested; a report the policy excludes gets
- * that exclusion as its strongest suggestion.
+ * one of the exclusions that name it as its strongest suggestion. A policy keeps a report of an exclusion category
+ * in scope when it lists none of the category's ids, or when the exception the report shows is one the policy's
+ * exclusion makes. An id the policy narrows with patterns of its own (Openworx's content spoofing, only on error
+ * pages) no longer names the whole category, so it does not count as listing it.
  */
 export function triageFigures(items: readonly TriageItem[], config: DisclosureConfig, kinds: CategoryKinds): TriageFigures {
   const policy = compilePolicy(config);
-  const listed = new Set(policy.exclusions.map((exclusion) => exclusion.id));
+  const byId = new Map(policy.exclusions.map((exclusion) => [exclusion.id, exclusion]));
+  const narrowed = new Set(
+    config.exclusions.flatMap((entry) => (typeof entry !== "string" && (entry.match?.length ?? 0) > 0 ? [entry.id] : [])),
+  );
   const rows = items.flatMap((item) => {
     const kind = kinds[item.category];
     if (kind === undefined || kind.kind === "ambiguous") return [];
-    const expected = kind.kind === "exclusion" && kind.exclusion !== undefined && listed.has(kind.exclusion) ? kind.exclusion : undefined;
+    const ids = kind.kind === "exclusion" && kind.exclusion !== undefined ? [kind.exclusion, ...(kind.alsoExcludedAs ?? [])] : [];
+    const excludedAs = ids.filter((id) => {
+      const exclusion = byId.get(id);
+      return exclusion !== undefined && !narrowed.has(id) && !exclusion.exceptions.some((exception) => exception.id === item.exception);
+    });
     const decision = triageWith(policy, { title: item.title, body: item.body });
     const suggested = decision.exclusions[0]?.id;
+    const expected = suggested !== undefined && excludedAs.includes(suggested) ? suggested : excludedAs[0];
     return [{ item, kind: kind.kind, expected, suggested, right: suggested === expected }];
   });
   const perExclusion: Record<string, PrecisionRecall> = {};
-  for (const id of [...listed].sort()) {
+  for (const id of [...byId.keys()].sort()) {
     const expected = rows.filter((row) => row.expected === id).length;
     const suggested = rows.filter((row) => row.suggested === id).length;
     const correct = rows.filter((row) => row.expected === id && row.suggested === id).length;

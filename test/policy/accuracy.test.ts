@@ -192,3 +192,56 @@ describe("triage on the test split", () => {
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe("how a report of an exclusion category is scored under a policy", () => {
+  const categories: CategoryKinds = {
+    clickjacking: { kind: "exclusion", exclusion: "clickjacking" },
+    "tls-configuration": { kind: "exclusion", exclusion: "tls-configuration", alsoExcludedAs: ["server-configuration"] },
+    "content-spoofing": { kind: "exclusion", exclusion: "content-spoofing" },
+  };
+  const framed = {
+    id: "framed",
+    title: "Clickjacking on the account page",
+    body: "The account page https://portal.example.nl/account can be framed: it sends no X-Frame-Options header.",
+    category: "clickjacking",
+  };
+  const tls = {
+    id: "tls",
+    title: "TLS 1.0 enabled on the web server",
+    body: "The server at portal.example.nl accepts TLS 1.0 and TLS 1.1 connections.",
+    category: "tls-configuration",
+  };
+  const spoofed = {
+    id: "spoofed",
+    title: "Content spoofing in the search page",
+    body: "Text in the q parameter of https://portal.example.nl/search is shown on the page as written.",
+    category: "content-spoofing",
+  };
+
+  it("expects the exclusion a policy lists, and none once the report shows an exception the policy makes", () => {
+    // MijnPartnerGroep excludes clickjacking unless a sensitive action is exposed; Openworx excludes all of it.
+    const withAction = { ...framed, exception: "sensitive-action" };
+    expect(triageFigures([framed], example("mijnpartnergroep"), categories).perExclusion["clickjacking"]?.expected).toBe(1);
+    expect(triageFigures([withAction], example("mijnpartnergroep"), categories).perExclusion["clickjacking"]?.expected ?? 0).toBe(0);
+    expect(triageFigures([withAction], example("openworx"), categories).perExclusion["clickjacking"]?.expected).toBe(1);
+  });
+
+  it("counts a category covered by two catalog ids as excluded by either", () => {
+    const openworx = example("openworx");
+    const idOf = (entry: (typeof openworx.exclusions)[number]) => (typeof entry === "string" ? entry : entry.id);
+    // TLS versions are named by tls-configuration and by server-configuration: a policy listing either excludes them.
+    const serverOnly = {
+      ...openworx,
+      exclusions: [...openworx.exclusions.filter((entry) => idOf(entry) !== "tls-configuration"), "server-configuration" as const],
+    };
+    expect(triageFigures([tls], openworx, categories).perExclusion["tls-configuration"]?.expected).toBe(1);
+    expect(triageFigures([tls], serverOnly, categories).perExclusion["server-configuration"]?.expected).toBe(1);
+    expect(triageFigures([tls], serverOnly, categories).wronglyExcluded.of).toBe(0);
+  });
+
+  it("does not count an id the policy narrows with its own patterns as listing the whole category", () => {
+    // Openworx lists content-spoofing only for error pages (its own match patterns), MijnPartnerGroep the catalog's.
+    expect(triageFigures([spoofed], example("openworx"), categories).wronglyExcluded.of).toBe(1);
+    expect(triageFigures([spoofed], example("mijnpartnergroep"), categories).perExclusion["content-spoofing"]?.expected).toBe(1);
+  });
+});
