@@ -25,7 +25,14 @@ export function trimBody(text) {
  * and as a triage item when it has a category; a memory-safety finding's category follows the labelling table.
  */
 export function githubIssueItems(issue, labels) {
-  const item = { id: issue.id, source: "github-issues", url: issue.url, title: issue.title, body: trimBody(issue.body) };
+  const item = {
+    id: issue.id,
+    source: "github-issues",
+    url: issue.url,
+    title: issue.title,
+    body: trimBody(issue.body),
+    ...(issue.round === undefined ? {} : { round: issue.round }),
+  };
   const category = issue.category === "memory-corruption" ? labels.categoryOfMemorySafety(`${issue.title}\n${issue.body}`) : issue.category;
   const triage =
     category === undefined ? undefined : { ...item, category, ...(issue.exception === undefined ? {} : { exception: issue.exception }) };
