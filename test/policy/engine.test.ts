@@ -116,6 +116,40 @@ describe("exclusions", () => {
     "Open ports 21 and 22 are exposed.",
   ];
 
+  it.each([
+    ["No account lockout on the login page", "https://mijnpartnergroep.nl/login accepts any number of wrong passwords.", "rate-limiting"],
+    ["Login throttling", "There is no throttling of login attempts on https://mijnpartnergroep.nl/login.", "rate-limiting"],
+    [
+      "Sign-up tells who is registered",
+      "https://mijnpartnergroep.nl/signup reveals the user's existence to anyone.",
+      "username-enumeration",
+    ],
+    ["OPTIONS requests", "OPTIONS requests expose which other methods https://mijnpartnergroep.nl/api supports.", "options-method"],
+    ["Logout via GET", "Logout works via a simple GET request to https://mijnpartnergroep.nl/logout.", "csrf-unauthenticated"],
+    [
+      "Installer served over HTTP",
+      "The installer is downloaded over plain http from mijnpartnergroep.nl/download.",
+      "mitm-physical-access",
+    ],
+    ["Missing DMARC policy", "mijnpartnergroep.nl has no DMARC policy, so mail can be sent in its name.", "dns-configuration"],
+    [
+      "Weak DH parameters",
+      "The DH key exchange parameters are weak (1024 bits) on the mail server of mijnpartnergroep.nl.",
+      "tls-configuration",
+    ],
+    ["Cookie 缺少 Secure 属性", "https://mijnpartnergroep.nl 的 cookie 缺少 secure 属性。", "cookie-flags"],
+  ])("reads the wording of low-severity reports: %s", (title, body, id) => {
+    expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions.map((exclusion) => exclusion.id)).toContain(id);
+  });
+
+  it.each([
+    ["Account lockout", "Accounts are locked after five wrong passwords on https://mijnpartnergroep.nl/login, as designed."],
+    ["Logout", "After logout via the menu the session cookie of https://mijnpartnergroep.nl is removed."],
+    ["Downloads", "The installer is downloaded over https from mijnpartnergroep.nl/download and its checksum matches."],
+  ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
+    expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions).toEqual([]);
+  });
+
   it("does not exclude a real vulnerability whose body mentions an excluded finding", () => {
     fc.assert(
       fc.property(
