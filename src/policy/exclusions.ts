@@ -39,6 +39,12 @@ export interface CompiledExclusion {
   readonly title: string;
   readonly policyText: string;
   readonly source: "catalog" | "custom";
+  /**
+   * The policy wrote the rule's patterns (a custom rule, or a catalog id whose wording the config replaced, such as
+   * Openworx's content spoofing only on error pages): then only they decide, and the category model's guess of the
+   * catalog's broader class does not suggest the rule.
+   */
+  readonly ownPatterns: boolean;
   readonly match: readonly TextPattern[];
   readonly indirect: readonly TextPattern[];
   /** `match` and `indirect` as one scan, which passes over a report that uses none of the rule's terms. */
@@ -99,6 +105,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       title: entry.title ?? entry.id,
       policyText: entry.policyText ?? entry.title ?? entry.id,
       source: "custom",
+      ownPatterns: true,
       match: configMatch,
       indirect: [],
       terms: anyOf(configMatch),
@@ -119,6 +126,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     title: entry.title ?? builtIn.title,
     policyText: entry.policyText ?? builtIn.policyText,
     source: "catalog",
+    ownPatterns: configMatch !== undefined,
     match,
     indirect,
     terms: anyOf([...match, ...indirect]),
@@ -247,8 +255,7 @@ const MODEL_STRENGTH = 4;
  * know ("TLS 1.0 still accepted", "cookie without HttpOnly"). Only for catalog rules the policy uses as written.
  */
 function modelHit(rule: CompiledExclusion, guess: CategoryGuess | undefined): Hit | undefined {
-  if (guess === undefined || rule.source !== "catalog" || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT)
-    return undefined;
+  if (guess === undefined || rule.ownPatterns || guess.exclusion !== rule.id || guess.probability < EXCLUSION_CONFIDENT) return undefined;
   return { matched: excerpt(guess.words().join(", ")), where: "body", strength: MODEL_STRENGTH, byModel: guess.probability };
 }
 

@@ -157,4 +157,13 @@ describe("the category model", () => {
   it("suggests nothing the policy does not list (control)", () => {
     expect(triaged(["clickjacking"], ...divisionByZero).excluded).toEqual([]);
   });
+
+  it("leaves a rule the policy narrowed with patterns of its own to those patterns", () => {
+    // The policy excludes only the denial of service its own pattern names; the model's broader reading does not count.
+    const narrowed = [{ id: "denial-of-service", match: ["flood(ing)? the (server|api)"] }];
+    expect(triaged(narrowed, ...divisionByZero).excluded).toEqual([]);
+    expect(triaged(narrowed, "Flooding", "Flooding the api with requests makes it slow for everyone.").excluded).toEqual([
+      "denial-of-service",
+    ]);
+  });
 });
