@@ -149,6 +149,9 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:modify|change|alter|control)\w* (?:the )?(?:html|css|page layout|markup|dom)\b/i,
       /\bphishing (?:link|page|form|login)\b/i,
       /\battack vector\b[^.\n]{0,20}(?:is|:)/i,
+      /\b(?:hyper)?link[- ]injection\b/i,
+      /\b(?:hyper)?links? (?:in|into) (?:the )?(?:first |last |user ?|display |full )?name\b/i,
+      /\bmalicious (?:hyper)?links?\b/i,
     ],
   },
 ];
@@ -495,6 +498,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:downloads?|binar(?:y|ies)|installers?|updates?|packages?|artifacts?|releases?|executables?)\b[^.\n]{0,40}\b(?:served|downloaded|fetched|delivered|hosted|distributed|retrieved|pulled|offered) (?:over|via|through|using) (?:plain |unencrypted |insecure |cleartext |clear-text )?http\b/i,
       /\b(?:insecure|unencrypted|plain[- ]http) downloads?\b/i,
       /\bplain(?:[- ]?text)? (?:ftp|telnet)\b/i,
+      /\b(?:requests?|api calls?|traffic|connections?|passwords?|credentials|api[- ]?keys?|tokens?)\b[^.\n]{0,30}\b(?:sent|made|transmitted|passed|go|goes|travel\w*) (?:over|via|through) (?:plain |unencrypted |insecure |cleartext )?http\b/i,
     ],
     notWhen: [],
     exceptions: [],

@@ -137,6 +137,7 @@ describe("exclusions", () => {
       "The DH key exchange parameters are weak (1024 bits) on the mail server of mijnpartnergroep.nl.",
       "tls-configuration",
     ],
+    ["API over HTTP", "API requests are made over plain http, so the room passwords can be read on the way.", "mitm-physical-access"],
     ["Cookie 缺少 Secure 属性", "https://mijnpartnergroep.nl 的 cookie 缺少 secure 属性。", "cookie-flags"],
   ])("reads the wording of low-severity reports: %s", (title, body, id) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions.map((exclusion) => exclusion.id)).toContain(id);
@@ -146,8 +147,19 @@ describe("exclusions", () => {
     ["Account lockout", "Accounts are locked after five wrong passwords on https://mijnpartnergroep.nl/login, as designed."],
     ["Logout", "After logout via the menu the session cookie of https://mijnpartnergroep.nl is removed."],
     ["Downloads", "The installer is downloaded over https from mijnpartnergroep.nl/download and its checksum matches."],
+    ["API", "API requests are made over https only; plain http is refused by mijnpartnergroep.nl."],
   ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions).toEqual([]);
+  });
+
+  it("keeps content spoofing that plants links in scope where the policy makes that exception", () => {
+    const report = {
+      title: "Hyperlink injection in the first name",
+      body: "Content spoofing: the first name on https://mijnpartnergroep.nl/signup may hold a link, which the welcome mail shows.",
+    };
+    const decision = triage({ report, config: partnerPolicy });
+    expect(decision.exclusions).toEqual([]);
+    expect(decision.exceptionsApplied).toEqual([expect.objectContaining({ id: "content-spoofing", exception: "attack-vector" })]);
   });
 
   it("does not exclude a real vulnerability whose body mentions an excluded finding", () => {
