@@ -27,50 +27,57 @@ function example(name: string) {
 }
 
 describe("containment on the test split", () => {
-  const items = testSplit(jsonl<ContainmentItem & { split: string }>("data/containment.jsonl"));
+  const items = testSplit(jsonl<ContainmentItem & { split: string; round?: number }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
-  // The twelfth scoring's split holds 226 more scored public GitHub issues than the eleventh's (a natural sample in
-  // twelve themes), so the floors are what it measured; "before" is the previous session's rules and models on the
-  // same items. The models, trained again with that round, contain 8 more GitHub disclosures and 3 more advisories and
-  // flag one more security discussion. The advisories and Matomo issues are the items the first floors were set on,
-  // and keep a floor of their own.
+  // The thirteenth scoring's split holds 187 more scored public GitHub issues than the twelfth's: its round looked for
+  // the low-severity findings policies exclude (77 disclosures, 76 hard negatives, 34 plain issues), which the
+  // containment model was not trained on (scripts/train.mjs) and contains far less often than other disclosures. The
+  // floors are what it measured; "before" is the previous session's rules and models on the same items, the same
+  // figures since the containment model did not change. The earlier rounds' GitHub issues and the advisories and
+  // Matomo issues (the items the first floors were set on) keep floors of their own.
   const firstSources = containmentFigures(items.filter((item) => item.source !== "github-issues"));
   const githubIssues = containmentFigures(items.filter((item) => item.source === "github-issues"));
+  const earlierGithubIssues = containmentFigures(items.filter((item) => item.source === "github-issues" && item.round !== 13));
+  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13));
 
   it("is measured on sets large enough to mean something", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_300);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(840);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(2_410);
-    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(850);
-    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(775);
-    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_670);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_375);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(915);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(2_445);
+    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(925);
+    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(850);
+    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_705);
+    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(75);
   });
 
-  it("contains at least 76 % of all public disclosures (measured: 76.1 %; before 75.3 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.76);
+  it("contains at least 73.5 % of all public disclosures (measured: 73.9 %; before the same)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.735);
   });
 
   it("contains at least 87.5 % of the advisories and Matomo disclosures (measured: 87.8 %; before 87.1 %, see docs/accuracy.md)", () => {
     expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.875);
   });
 
-  it("contains at least 69.5 % of the public GitHub issues that disclose a vulnerability (measured: 70.0 %; before 69.0 %)", () => {
-    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.695);
+  it("contains at least 67 % of the public GitHub issues that disclose a vulnerability (measured: 67.2 %; before the same)", () => {
+    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.67);
+    // The earlier rounds' issues: 597 of 853 (70.0 %), as the twelfth scoring measured; the low-severity findings 28 of 77.
+    expect(earlierGithubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.695);
+    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.36);
   });
 
-  it("contains at most 9.15 % of all security discussions that are not disclosures (measured: 9.1 %; before 9.0 %)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.0915);
+  it("contains at most 9 % of all security discussions that are not disclosures (measured: 8.9 %; before the same)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.09);
   });
 
   it("contains at most 2 % of Matomo's security discussions (measured: 1 of 64; before the same; first ceiling 3 % at 1.6 %)", () => {
     expect(firstSources.hardNegatives.rate).toBeLessThanOrEqual(0.02);
   });
 
-  it("contains at most 9.8 % of the security-worded GitHub issues that are not disclosures (measured: 9.8 %; before 9.6 %)", () => {
-    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.098);
+  it("contains at most 9.5 % of the security-worded GitHub issues that are not disclosures (measured: 9.5 %; before the same)", () => {
+    expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.095);
   });
 
-  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,417, 16 of 1,678 GitHub issues; before the same)", () => {
+  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,451, 16 of 1,712 GitHub issues; before the same)", () => {
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(18);
     expect(firstSources.plainFlagged.length).toBeLessThanOrEqual(2);
   });
@@ -120,32 +127,34 @@ describe("containment on the held-out issues", () => {
 });
 
 describe("triage on the test split", () => {
-  const items = testSplit(jsonl<TriageItem & { split: string; source: string }>("data/triage.jsonl"));
-  // The twelfth scoring's split holds 18 more public GitHub issues with a category than the eleventh's. As before,
-  // memory-safety crashes the labelling guide calls a denial of service (a crash and nothing more) stay in scope under
-  // MijnPartnerGroep: the cheaper error, but one that lowers "right". The retrained category model suggests one more
-  // denial of service rightly and one more wrongly, still under the 1 % goal.
-  // Floors are what it measured; "before" is the previous session's rules and models on the same items.
+  const items = testSplit(jsonl<TriageItem & { split: string; source: string; round?: number }>("data/triage.jsonl"));
+  // The thirteenth scoring's split holds 73 reports of low-severity findings (clickjacking, cookie flags, headers, TLS,
+  // DNS and mail records, enumeration, rate limits, ...), labelled with their catalog ids, which the earlier splits
+  // barely had: on them triage is right far less often than on the rest. As before, memory-safety crashes the
+  // labelling guide calls a denial of service stay in scope under MijnPartnerGroep: the cheaper error, but one that
+  // lowers "right". Floors are what it measured; "before" is the previous session's rules and models on the same
+  // items, scored the same way (an id a policy narrows with its own patterns no longer counts as listing its category).
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
+  const lowSeverityFindings = items.filter((item) => item.round === 13);
   const floors = [
     {
       policy: "mijnpartnergroep",
       set: "all",
       items,
-      atLeast: 810,
-      right: 0.945,
-      wronglyExcluded: 0.0075,
-      measured: "94.7 % right, 5 of 671 (0.75 %) wrongly excluded; before 94.7 % and 4 of 671",
+      atLeast: 880,
+      right: 0.935,
+      wronglyExcluded: 0.01,
+      measured: "93.6 % right, 7 of 712 (1.0 %) wrongly excluded; before 93.3 % and the same",
     },
     {
       policy: "openworx",
       set: "all",
       items,
-      atLeast: 810,
-      right: 0.985,
-      wronglyExcluded: 0.01,
-      measured: "98.6 % right, 4 of 804 (0.5 %) wrongly excluded; before 98.8 % and the same",
+      atLeast: 880,
+      right: 0.97,
+      wronglyExcluded: 0.0075,
+      measured: "97.2 % right, 6 of 838 (0.7 %) wrongly excluded; before 96.7 % and the same",
     },
     {
       policy: "openworx",
@@ -153,26 +162,44 @@ describe("triage on the test split", () => {
       items: advisories,
       atLeast: 140,
       right: 0.99,
-      wronglyExcluded: 0.01,
-      measured: "99.3 % right, 0 of 138 wrongly excluded; before the same",
+      wronglyExcluded: 0.0075,
+      measured: "99.3 % right, 1 of 139 wrongly excluded; before the same",
     },
     {
       policy: "mijnpartnergroep",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 670,
-      right: 0.94,
-      wronglyExcluded: 0.0075,
-      measured: "94.2 % right, 4 of 569 (0.7 %) wrongly excluded; before 94.4 % and 3 of 569",
+      atLeast: 745,
+      right: 0.925,
+      wronglyExcluded: 0.01,
+      measured: "92.9 % right, 6 of 610 (1.0 %) wrongly excluded; before 92.6 % and the same",
     },
     {
       policy: "openworx",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 670,
-      right: 0.985,
-      wronglyExcluded: 0.01,
-      measured: "98.5 % right, 4 of 666 (0.6 %) wrongly excluded; before 98.7 % and the same",
+      atLeast: 745,
+      right: 0.965,
+      wronglyExcluded: 0.0075,
+      measured: "96.8 % right, 5 of 699 (0.7 %) wrongly excluded; before 96.3 % and the same",
+    },
+    {
+      policy: "mijnpartnergroep",
+      set: "low-severity findings",
+      items: lowSeverityFindings,
+      atLeast: 73,
+      right: 0.79,
+      wronglyExcluded: 0.075,
+      measured: "79.5 % right, 3 of 41 wrongly excluded; before 78.1 % and 2 of 41",
+    },
+    {
+      policy: "openworx",
+      set: "low-severity findings",
+      items: lowSeverityFindings,
+      atLeast: 73,
+      right: 0.78,
+      wronglyExcluded: 0.031,
+      measured: "78.1 % right, 1 of 33 wrongly excluded; before 75.3 % and the same",
     },
   ];
 
@@ -185,11 +212,11 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 73.3 % (before 72.4 %), precision 94.4 % (before 95.5 %); the crashes above are most of what it
-    // misses. MITM: 13 of 16 (81.3 %; before the same; 9 of 11 on the tenth scoring's smaller split).
+    // Measured: recall 73.3 %, precision 94.4 % (before the same); the crashes above are most of what it misses. MITM:
+    // 15 of 20 (75 %; before the same; 13 of 16 on the twelfth scoring's split, without the low-severity round).
     expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.73);
     expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.94);
-    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.8);
+    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.75);
   });
 });
 
