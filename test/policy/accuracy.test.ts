@@ -84,32 +84,70 @@ describe("containment on the test split", () => {
 });
 
 describe("containment on the held-out issues", () => {
-  // 4,634 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
+  // 5,182 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
   // held-out`): 413 labelled after the seventh scoring's rules and models were fixed, 413 more, a natural sample,
   // after the eighth's, 935 more, a natural sample, labelled while the ninth's were made and scored only with them,
   // 577 more, a natural sample, labelled in the eleventh round and scored with nothing but the previous build before
-  // it, and 2,296 more, natural samples in 24 themes, labelled in the twelfth round and scored before with the previous
-  // build and this round's models only. "Before" is the previous session's rules and models on the same issues.
-  const items = jsonl<ContainmentItem & { id: string; label: string }>("data/held-out-issues.jsonl").map((issue) => ({
+  // it, 2,296 more, natural samples in 24 themes, labelled in the twelfth round, and 548 more (field `round`: 13) found
+  // by searches for the low-severity findings policies exclude, labelled after the thirteenth round's rules and models
+  // were fixed. "Before" is the previous session's rules and models on the same issues; the containment model is the
+  // same, so its figures are too.
+  const items = jsonl<ContainmentItem & { id: string; label: string; round?: number }>("data/held-out-issues.jsonl").map((issue) => ({
     ...issue,
     source: "github-issues",
   }));
   const figures = containmentFigures(items);
+  const earlier = containmentFigures(items.filter((item) => item.round !== 13));
+  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13));
 
   it("holds disclosures, hard negatives and plain issues from hundreds of repositories", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(805);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(880);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(2_800);
-    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(3_640);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_010);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(1_030);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(2_975);
+    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(200);
+    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(4_060);
   });
 
-  it("contains at least 63 % of the disclosures (measured: 514 of 810, 63.5 %; before 62.2 %)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.63);
+  it("contains at least 58 % of the disclosures (measured: 592 of 1,013, 58.4 %; 514 of 810 of the earlier rounds, 78 of 203 low-severity findings)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.58);
+    expect(earlier.disclosures.rate).toBeGreaterThanOrEqual(0.63);
+    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.38);
   });
 
-  it("contains at most 11.55 % of the hard negatives and 32 plain issues (measured: 11.5 % and 32 of 2,810; before 10.7 % and 28)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.1155);
-    expect(figures.plainFlagged.length).toBeLessThanOrEqual(32);
+  it("contains at most 10.85 % of the hard negatives and 34 plain issues (measured: 10.8 % and 34 of 2,981; the earlier rounds' 11.5 % and 32 of 2,810)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.1085);
+    expect(figures.plainFlagged.length).toBeLessThanOrEqual(34);
+    expect(earlier.hardNegatives.rate).toBeLessThanOrEqual(0.1155);
+  });
+
+  it.each([
+    {
+      policy: "mijnpartnergroep",
+      right: 0.7,
+      wronglyExcluded: 0.065,
+      measured: "134 of 190 right, 5 of 81 wrongly excluded; before 128 and 5",
+    },
+    { policy: "openworx", right: 0.81, wronglyExcluded: 0.02, measured: "155 of 190 right, 2 of 112 wrongly excluded; before 147 and 2" },
+  ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
+    const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
+      "data/held-out-issues.jsonl",
+    ).flatMap((issue) =>
+      issue.round === 13 && issue.category !== undefined
+        ? [
+            {
+              id: issue.id,
+              title: issue.title,
+              body: issue.body,
+              category: issue.category,
+              ...(issue.exception === undefined ? {} : { exception: issue.exception }),
+            },
+          ]
+        : [],
+    );
+    const triaged = triageFigures(reports, example(policy), kinds);
+    expect(triaged.unambiguous).toBeGreaterThanOrEqual(185);
+    expect(triaged.right.rate).toBeGreaterThanOrEqual(right);
+    expect(triaged.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });
 
   it("stores each body as the evaluation reads it, so npm run eval and these floors score the same text", () => {
