@@ -367,7 +367,8 @@ function visitFeatures(
 ): void {
   const stamp = nextStamp();
   // Called for every word of every report scored: plain loops, and no closure made per report. Scoring visits only
-  // the buckets a model has weights for (`only`), checked before the stamp table, which is too large to stay in cache.
+  // the buckets a model has weights for (`only`), checked first: most features have none, and a bit per bucket is all
+  // that check reads.
   const { sources, from, starts, ends, states, titleCount } = found;
   const mask = bucketMask(buckets);
   for (let position = 0; position < titleCount; position++) {
