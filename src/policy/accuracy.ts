@@ -105,16 +105,15 @@ export interface TriageFigures {
 export function triageFigures(items: readonly TriageItem[], config: DisclosureConfig, kinds: CategoryKinds): TriageFigures {
   const policy = compilePolicy(config);
   const byId = new Map(policy.exclusions.map((exclusion) => [exclusion.id, exclusion]));
-  const narrowed = new Set(
-    config.exclusions.flatMap((entry) => (typeof entry !== "string" && (entry.match?.length ?? 0) > 0 ? [entry.id] : [])),
-  );
   const rows = items.flatMap((item) => {
     const kind = kinds[item.category];
     if (kind === undefined || kind.kind === "ambiguous") return [];
     const ids = kind.kind === "exclusion" && kind.exclusion !== undefined ? [kind.exclusion, ...(kind.alsoExcludedAs ?? [])] : [];
     const excludedAs = ids.filter((id) => {
       const exclusion = byId.get(id);
-      return exclusion !== undefined && !narrowed.has(id) && !exclusion.exceptions.some((exception) => exception.id === item.exception);
+      return (
+        exclusion !== undefined && !exclusion.ownPatterns && !exclusion.exceptions.some((exception) => exception.id === item.exception)
+      );
     });
     const decision = triageWith(policy, { title: item.title, body: item.body });
     const suggested = decision.exclusions[0]?.id;
