@@ -85,8 +85,8 @@ export function loadModel(file: ModelFile): LinearModel {
   const rowBuckets = new Int32Array(slotsFor(2 * file.weights.length)).fill(-1);
   const rowStarts = new Int32Array(rowBuckets.length);
   file.weights.forEach(([bucket = 0, ...weights], row) => {
-    if (((weighted[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) !== 0) throw new Error(`bucket ${bucket} has two rows of weights`);
-    weighted[bucket >>> 5] = (weighted[bucket >>> 5] ?? 0) | (1 << (bucket & 31));
+    if (hasBit(weighted, bucket)) throw new Error(`bucket ${bucket} has two rows of weights`);
+    setBit(weighted, bucket);
     let slot = slotOf(bucket, rowBuckets.length);
     while (rowBuckets[slot] !== -1) slot = (slot + 1) & (rowBuckets.length - 1);
     rowBuckets[slot] = bucket;
@@ -94,6 +94,15 @@ export function loadModel(file: ModelFile): LinearModel {
     weights.forEach((weight, index) => (table[row * width + index] = weight));
   });
   return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, table, weighted, rowBuckets, rowStarts };
+}
+
+/** Whether bit `index` of a bit set is on. */
+function hasBit(bits: Uint32Array, index: number): boolean {
+  return ((bits[index >>> 5] ?? 0) & (1 << (index & 31))) !== 0;
+}
+
+function setBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] = (bits[index >>> 5] ?? 0) | (1 << (index & 31));
 }
 
 /** The smallest power of two from `count` (and at least 2), a size `slotOf` can spread buckets over. */
@@ -157,9 +166,7 @@ const SOURCE_NAME_STATES = new Set([...SOURCE_NAMES].map((name) => extend(FNV_OF
 /** Each stop word by its hash, and a filter of those hashes' low 12 bits, which rules out nearly every other word at once. */
 const STOP_WORD_BY_STATE = new Map([...STOP_WORDS].map((word) => [extend(FNV_OFFSET, word), word]));
 const STOP_WORD_FILTER = new Uint32Array(128);
-for (const state of STOP_WORD_BY_STATE.keys()) {
-  STOP_WORD_FILTER[(state >>> 5) & 127] = (STOP_WORD_FILTER[(state >>> 5) & 127] ?? 0) | (1 << (state & 31));
-}
+for (const state of STOP_WORD_BY_STATE.keys()) setBit(STOP_WORD_FILTER, state & 4095);
 /** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
 const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
@@ -404,7 +411,7 @@ function bucketMask(buckets: number): number {
 
 function isStopWord(found: ReportWords, position: number): boolean {
   const state = found.states[position] ?? 0;
-  if (((STOP_WORD_FILTER[(state >>> 5) & 127] ?? 0) & (1 << (state & 31))) === 0) return false;
+  if (!hasBit(STOP_WORD_FILTER, state & 4095)) return false;
   const word = STOP_WORD_BY_STATE.get(state);
   if (word === undefined) return false;
   const start = found.starts[position] ?? 0;
@@ -414,7 +421,7 @@ function isStopWord(found: ReportWords, position: number): boolean {
 
 /** Whether a bucket is wanted and not yet visited by this report; marks it visited. */
 function firstVisit(stamp: number, only: Uint32Array | undefined, bucket: number): boolean {
-  if (only !== undefined && ((only[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) === 0) return false;
+  if (only !== undefined && !hasBit(only, bucket)) return false;
   const { buckets, stamps } = seen;
   let slot = slotOf(bucket, SEEN_SLOTS);
   while (stamps[slot] === stamp) {
