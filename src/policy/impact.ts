@@ -30,7 +30,8 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
   {
     title: "The report shows code execution",
     patterns: [
-      /\b(?:remote|arbitrary) (?:code|command) execution\b|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b|\brce\b/i,
+      // "An OOM crash rather than RCE" rules code execution out.
+      /(?<!\b(?:rather than|instead of|not|no|without) (?:an? )?)(?:\b(?:remote|arbitrary) (?:code|command) execution\b|\brce\b)|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)/i,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
     ].map(builtInPattern),
@@ -54,6 +55,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
     patterns: [
       /\b(?:out[- ]of[- ]bounds|oob|arbitrary(?: memory)?) writes?\b|\bwrite-what-where\b|\bcontrol[- ]flow (?:hijack\w*|takeover)\b/i,
       /\b(?:hijacks?|controls?|overwrites?) (?:the )?(?:control flow|instruction pointer|program counter|return address|function pointer)\b/i,
+      /\bwrite of size \d{1,6}\b/i,
     ].map(builtInPattern),
   },
   {

@@ -171,7 +171,7 @@ describe("triage on the test split", () => {
   // barely had: on them triage is right far less often than on the rest. As before, memory-safety crashes the
   // labelling guide calls a denial of service stay in scope under MijnPartnerGroep: the cheaper error, but one that
   // lowers "right". Floors are what it measured; "before" is the previous session's rules and models on the same
-  // items, scored the same way (an id a policy narrows with its own patterns no longer counts as listing its category).
+  // items, scored the same way.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
   const lowSeverityFindings = items.filter((item) => item.round === 13);
@@ -181,9 +181,9 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 880,
-      right: 0.935,
+      right: 0.94,
       wronglyExcluded: 0.01,
-      measured: "93.6 % right, 7 of 712 (1.0 %) wrongly excluded; before 93.3 % and the same",
+      measured: "94.1 % right, 7 of 712 (1.0 %) wrongly excluded; before 93.6 % and the same",
     },
     {
       policy: "openworx",
@@ -208,9 +208,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 745,
-      right: 0.925,
+      right: 0.935,
       wronglyExcluded: 0.01,
-      measured: "92.9 % right, 6 of 610 (1.0 %) wrongly excluded; before 92.6 % and the same",
+      measured: "93.6 % right, 6 of 610 (1.0 %) wrongly excluded; before 92.9 % and the same",
     },
     {
       policy: "openworx",
@@ -250,9 +250,10 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 73.3 %, precision 94.4 % (before the same); the crashes above are most of what it misses. MITM:
-    // 15 of 20 (75 %; before the same; 13 of 16 on the twelfth scoring's split, without the low-severity round).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.73);
+    // Measured: recall 77.6 %, precision 94.7 % (before 73.3 % and 94.4 %); the crashes above are most of what it
+    // misses. MITM: 15 of 20 (75 %; before the same; 13 of 16 on the twelfth scoring's split, without the low-severity
+    // round).
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.77);
     expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.94);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.75);
   });

@@ -136,6 +136,31 @@ describe("a strong impact keeps reports of exposed credentials and memory in sco
     );
     expect(hang.excluded).toEqual(["denial-of-service"]);
   });
+
+  it("reads a sanitizer's out-of-bounds write as memory written, and a crash the writer says is not code execution as a crash", () => {
+    const sanitizer = triaged(
+      ["denial-of-service"],
+      "heap-buffer-overflow in parse_header",
+      "A crafted header crashes the server (denial of service):\n==1==ERROR: AddressSanitizer: heap-buffer-overflow\nWRITE of size 4 at 0x602000000011 thread T0",
+    );
+    expect(sanitizer.excluded).toEqual([]);
+    expect(sanitizer.kept.map((kept) => kept.title)).toEqual([
+      "The report shows memory being written or control flow taken over, not only a crash",
+    ]);
+    const bomb = triaged(
+      ["denial-of-service"],
+      "Zip bomb in unpack",
+      "A small archive exhausts memory and crashes the server: a denial of service, an OOM crash rather than RCE.",
+    );
+    expect(bomb.excluded).toEqual(["denial-of-service"]);
+    const claimed = triaged(
+      ["denial-of-service"],
+      "Zip bomb in unpack",
+      "A small archive exhausts memory and crashes the server: a denial of service, and with a second entry RCE.",
+    );
+    expect(claimed.excluded).toEqual([]);
+    expect(claimed.kept.map((kept) => kept.title)).toEqual(["The report shows code execution"]);
+  });
 });
 
 describe("the category model", () => {
