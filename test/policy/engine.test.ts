@@ -139,6 +139,12 @@ describe("exclusions", () => {
     ],
     ["API over HTTP", "API requests are made over plain http, so the room passwords can be read on the way.", "mitm-physical-access"],
     ["Cookie 缺少 Secure 属性", "https://mijnpartnergroep.nl 的 cookie 缺少 secure 属性。", "cookie-flags"],
+    [
+      "Binaries over HTTP",
+      "mijnpartnergroep.nl is serving binaries over HTTP, so anyone on the network can swap them.",
+      "mitm-physical-access",
+    ],
+    ["Unencrypted login", "The app's passwords are transmitted unencrypted to mijnpartnergroep.nl/api/login.", "mitm-physical-access"],
     ["Parser loops", "A crafted PDF sends the parser of mijnpartnergroep.nl/upload into an infinite loop.", "denial-of-service"],
     [
       "Nested brackets",
@@ -157,6 +163,7 @@ describe("exclusions", () => {
     ["Logout", "After logout via the menu the session cookie of https://mijnpartnergroep.nl is removed."],
     ["Downloads", "The installer is downloaded over https from mijnpartnergroep.nl/download and its checksum matches."],
     ["API", "API requests are made over https only; plain http is refused by mijnpartnergroep.nl."],
+    ["Binaries", "mijnpartnergroep.nl is serving binaries over HTTPS only, signed and with checksums."],
     ["Loop", "The retry loop of https://mijnpartnergroep.nl/api stops after three tries, as documented."],
   ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions).toEqual([]);
