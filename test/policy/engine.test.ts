@@ -144,6 +144,13 @@ describe("exclusions", () => {
       "mijnpartnergroep.nl is serving binaries over HTTP, so anyone on the network can swap them.",
       "mitm-physical-access",
     ],
+    ["Enumeração de usuários", "O formulário de login em mijnpartnergroep.nl permite a enumeração de usuários.", "username-enumeration"],
+    ["ユーザー列挙", "mijnpartnergroep.nl のログインAPIでユーザー列挙が可能です。", "username-enumeration"],
+    ["Coupon codes", "Coupon codes can be brute-forced at mijnpartnergroep.nl/checkout, nothing limits the attempts.", "rate-limiting"],
+    ["Contact form", "There is a lot of spam on the contact forms of mijnpartnergroep.nl.", "rate-limiting"],
+    ["Hide the version", "Please hide the Indico version from the public pages of mijnpartnergroep.nl.", "version-disclosure"],
+    ["Ciphers", "DES ciphers should be removed from the TLS setup of mijnpartnergroep.nl.", "tls-configuration"],
+    ["Reset", "A single request to mijnpartnergroep.nl/reset can DoS the server.", "denial-of-service"],
     ["Unencrypted login", "The app's passwords are transmitted unencrypted to mijnpartnergroep.nl/api/login.", "mitm-physical-access"],
     ["Parser loops", "A crafted PDF sends the parser of mijnpartnergroep.nl/upload into an infinite loop.", "denial-of-service"],
     [
@@ -164,6 +171,9 @@ describe("exclusions", () => {
     ["Downloads", "The installer is downloaded over https from mijnpartnergroep.nl/download and its checksum matches."],
     ["API", "API requests are made over https only; plain http is refused by mijnpartnergroep.nl."],
     ["Binaries", "mijnpartnergroep.nl is serving binaries over HTTPS only, signed and with checksums."],
+    ["Descuentos", "Se pueden probar dos códigos por segundo en mijnpartnergroep.nl/api/discount."],
+    ["Usuários", "A API de mijnpartnergroep.nl expõe o nome dos usuários na página pública, como previsto."],
+    ["MS-DOS", "The MS-DOS installer of the mijnpartnergroep.nl client still runs."],
     ["Loop", "The retry loop of https://mijnpartnergroep.nl/api stops after three tries, as documented."],
   ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions).toEqual([]);
