@@ -557,14 +557,14 @@ export const catalog: readonly CatalogEntry[] = [
     match: [
       /\b(?:denial[- ]of[- ]service|ddos|dos-aanval|dienstweigering|redos)\b/i,
       // Spanish and Portuguese "dos" (two; of the) and MS-DOS are not a denial of service.
-      /(?<!\b(?:ms-|los |las |de |en |y |e |com |para |por |um |uno |entre |cada |ou |os ))\bdos\b(?! (?:cosas|veces|usuarios|usuários|dados|datos|clientes|códigos|años|anos|días|dias|meses|horas|minutos|pasos|passos|formas|maneras|partes|campos|archivos|arquivos|sistemas|servicios|serviços|de|del|la|las|los|que|y|e|ou|mil|en|em|no|na|nos|nas|con|com|más|mais)\b| ?(?:语句|命令))/i,
+      /\bdos\b(?<!\b(?:ms-|los |las |de |en |y |e |com |para |por |um |uno |entre |cada |ou |os )dos)(?! (?:cosas|veces|usuarios|usuários|dados|datos|clientes|códigos|años|anos|días|dias|meses|horas|minutos|pasos|passos|formas|maneras|partes|campos|archivos|arquivos|sistemas|servicios|serviços|de|del|la|las|los|que|y|e|ou|mil|en|em|no|na|nos|nas|con|com|más|mais)\b| ?(?:语句|命令))/i,
       /\b(?:crash\w*|take\w* down|took down|knock\w* (?:out|offline)|overload\w*|exhaust\w*|disrupt\w*) (?:the |your |whole |entire )?(?:server|service|site|website|application|app|api|backend|database|platform|dienst)\b/i,
       /\b(?:resource|memory|cpu|disk) exhaustion\b/i,
       /\b(?:slowloris|zip bomb|billion laughs|xml bomb|hash collision)\b/i,
       /\b(?:infinite|endless|unbounded|never[- ]ending) (?:loop|recursion)\b/i,
       /\b(?:quadratic|exponential|super-?linear|catastrophic)[- ](?:time|complexity|backtracking|blow-?up|growth|runtime)\b/i,
       /\b100 ?% (?:of (?:the |a )?)?cpu\b|\b(?:hangs?|hung|freezes?|stuck) (?:forever|indefinitely)\b/i,
-      /\b(?:server|service|daemon|broker)s? (?:crash\w*|hangs?|dies|goes down|stops responding)\b/i,
+      /\b(?:server|service|daemon|broker)s? (?:crash(?:es|ed|ing)?|hangs?|dies|goes down)\b/i,
       /\b(?:kills?|brings? down|knocks? over) (?:the )?(?:whole |entire )?(?:server|service|daemon|broker|node|cluster)\b/i,
       /\bpanic(?:s|ked)?\b/i,
       /\b(?:overbelast\w*|plat (?:leggen|gelegd))\b/i,

@@ -160,28 +160,35 @@ export function anyOf(patterns: readonly TextPattern[]): PatternSet {
   return { matchesAny: (text) => scans.some((scan) => scan(text)) };
 }
 
-/** One scan for patterns of one engine and the same flags, after a check for their words where all have some. */
+/**
+ * Scans for patterns of one engine and the same flags: one for those with words every match contains, after a check
+ * for those words, and one for the rest (a pattern written only in Chinese, say), so that one pattern without such
+ * words does not leave every other to be run on every report.
+ */
 function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: string) => boolean)[] {
   const sources = written.map((pattern) => (pattern.engine === "re2" ? pattern.pattern : pattern.regex.source));
-  const joinedSource = sources.map((source) => `(?:${source})`).join("|");
-  let scan: (text: string) => boolean;
-  let syntax: Syntax | undefined;
-  if (key === "re2") {
-    // A join RE2 refuses (too long, or too large once compiled) leaves each pattern to its own scan.
-    if (checkPattern(joinedSource) !== undefined) {
-      return sources.map((source) => (text: string) => compiledPattern(source).test(text));
-    }
-    scan = (text) => compiledPattern(joinedSource).test(text);
-    syntax = "re2";
-  } else {
-    const joined = new RegExp(joinedSource, key);
-    scan = (text) => joined.test(text);
-    syntax = syntaxOfFlags(key);
+  const syntax = key === "re2" ? "re2" : syntaxOfFlags(key);
+  const words = sources.map((source) => (syntax === undefined ? undefined : requiredLiterals(source, syntax)));
+  const withWords = sources.filter((_, index) => words[index] !== undefined);
+  const withoutWords = sources.filter((_, index) => words[index] === undefined);
+  const scans: ((text: string) => boolean)[] = [];
+  if (withWords.length > 0) {
+    const holdsWord = holdsAnyOf(words.flatMap((list) => list ?? []));
+    scans.push(...joinedScan(key, withWords).map((scan) => (text: string) => holdsWord(text) && scan(text)));
   }
-  const words = syntax === undefined ? [] : sources.map((source) => requiredLiterals(source, syntax));
-  if (words.length === 0 || words.some((list) => list === undefined)) return [scan];
-  const holdsWord = holdsAnyOf(words.flat() as string[]);
-  return [(text) => holdsWord(text) && scan(text)];
+  if (withoutWords.length > 0) scans.push(...joinedScan(key, withoutWords));
+  return scans;
+}
+
+/** One scan for the patterns joined, or one each where RE2 refuses the join (too long, or too large once compiled). */
+function joinedScan(key: string, sources: readonly string[]): ((text: string) => boolean)[] {
+  const joinedSource = sources.map((source) => `(?:${source})`).join("|");
+  if (key === "re2") {
+    if (checkPattern(joinedSource) !== undefined) return sources.map((source) => (text: string) => compiledPattern(source).test(text));
+    return [(text) => compiledPattern(joinedSource).test(text)];
+  }
+  const joined = new RegExp(joinedSource, key);
+  return [(text) => joined.test(text)];
 }
 
 /** How `requiredLiterals` reads an expression of these flags: the v flag's nested classes and set operations are beyond it. */

@@ -29,40 +29,42 @@ function example(name: string) {
 describe("containment on the test split", () => {
   const items = testSplit(jsonl<ContainmentItem & { split: string; round?: number }>("data/containment.jsonl"));
   const figures = containmentFigures(items);
-  // The thirteenth scoring's split holds 187 more scored public GitHub issues than the twelfth's: its round looked for
-  // the low-severity findings policies exclude (77 disclosures, 76 hard negatives, 34 plain issues), which the
-  // containment model was not trained on (scripts/train.mjs) and contains far less often than other disclosures. The
-  // floors are what it measured; "before" is the previous session's rules and models on the same items, the same
-  // figures since the containment model did not change. The earlier rounds' GitHub issues and the advisories and
-  // Matomo issues (the items the first floors were set on) keep floors of their own.
+  // The split holds the scored public GitHub issues of two rounds that looked for the low-severity findings policies
+  // exclude: the thirteenth's (77 disclosures, 76 hard negatives, 34 plain issues) and, since the fourteenth scoring,
+  // the fourteenth's (68, 66 and 66), which the containment model was not trained on (scripts/train.mjs) and contains
+  // far less often than other disclosures. The floors are what the fourteenth scoring measured; "before" is the
+  // previous session's rules and models on the same items, the same figures since the containment model did not
+  // change. The earlier rounds' GitHub issues and the advisories and Matomo issues (the items the first floors were set
+  // on) keep floors of their own.
   const firstSources = containmentFigures(items.filter((item) => item.source !== "github-issues"));
   const githubIssues = containmentFigures(items.filter((item) => item.source === "github-issues"));
-  const earlierGithubIssues = containmentFigures(items.filter((item) => item.source === "github-issues" && item.round !== 13));
-  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13));
+  const earlierGithubIssues = containmentFigures(items.filter((item) => item.source === "github-issues" && item.round === undefined));
+  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13 || item.round === 14));
 
   it("is measured on sets large enough to mean something", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_375);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(915);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(2_445);
-    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(925);
-    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(850);
-    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_705);
-    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(75);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_445);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(980);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(2_515);
+    expect(githubIssues.disclosures.of).toBeGreaterThanOrEqual(995);
+    expect(githubIssues.hardNegatives.of).toBeGreaterThanOrEqual(915);
+    expect(githubIssues.plain.of).toBeGreaterThanOrEqual(1_775);
+    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(145);
   });
 
-  it("contains at least 73.5 % of all public disclosures (measured: 73.9 %; before the same)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.735);
+  it("contains at least 72.5 % of all public disclosures (measured: 72.6 %; before the same)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.725);
   });
 
   it("contains at least 87.5 % of the advisories and Matomo disclosures (measured: 87.8 %; before 87.1 %, see docs/accuracy.md)", () => {
     expect(firstSources.disclosures.rate).toBeGreaterThanOrEqual(0.875);
   });
 
-  it("contains at least 67 % of the public GitHub issues that disclose a vulnerability (measured: 67.2 %; before the same)", () => {
-    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.67);
-    // The earlier rounds' issues: 597 of 853 (70.0 %), as the twelfth scoring measured; the low-severity findings 28 of 77.
+  it("contains at least 65.5 % of the public GitHub issues that disclose a vulnerability (measured: 65.7 %; before the same)", () => {
+    expect(githubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.655);
+    // The earlier rounds' issues: 597 of 853 (70.0 %), as the twelfth scoring measured; the low-severity findings 59 of
+    // 145 (28 of 77 and 31 of 68).
     expect(earlierGithubIssues.disclosures.rate).toBeGreaterThanOrEqual(0.695);
-    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.36);
+    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.4);
   });
 
   it("contains at most 9 % of all security discussions that are not disclosures (measured: 8.9 %; before the same)", () => {
@@ -77,45 +79,45 @@ describe("containment on the test split", () => {
     expect(githubIssues.hardNegatives.rate).toBeLessThanOrEqual(0.095);
   });
 
-  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,451, 16 of 1,712 GitHub issues; before the same)", () => {
+  it("contains at most 18 plain issues, 2 of them outside the GitHub issues (measured: 18 of 2,517, 16 of 1,778 GitHub issues; before the same)", () => {
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(18);
     expect(firstSources.plainFlagged.length).toBeLessThanOrEqual(2);
   });
 });
 
 describe("containment on the held-out issues", () => {
-  // 5,182 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
+  // 5,934 public GitHub issues in no split and never trained on (data/held-out-issues.jsonl; `npm run eval -- --split
   // held-out`): 413 labelled after the seventh scoring's rules and models were fixed, 413 more, a natural sample,
   // after the eighth's, 935 more, a natural sample, labelled while the ninth's were made and scored only with them,
   // 577 more, a natural sample, labelled in the eleventh round and scored with nothing but the previous build before
-  // it, 2,296 more, natural samples in 24 themes, labelled in the twelfth round, and 548 more (field `round`: 13) found
-  // by searches for the low-severity findings policies exclude, labelled after the thirteenth round's rules and models
-  // were fixed. "Before" is the previous session's rules and models on the same issues; the containment model is the
-  // same, so its figures are too.
+  // it, 2,296 more, natural samples in 24 themes, labelled in the twelfth round, and 548 and 752 more (field `round`: 13
+  // and 14) found by searches for the low-severity findings policies exclude, each labelled after that round's rules
+  // and models were fixed. "Before" is the previous session's rules and models on the same issues; the containment
+  // model is the same, so its figures are too.
   const items = jsonl<ContainmentItem & { id: string; label: string; round?: number }>("data/held-out-issues.jsonl").map((issue) => ({
     ...issue,
     source: "github-issues",
   }));
   const figures = containmentFigures(items);
-  const earlier = containmentFigures(items.filter((item) => item.round !== 13));
-  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13));
+  const earlier = containmentFigures(items.filter((item) => item.round === undefined));
+  const lowSeverityFindings = containmentFigures(items.filter((item) => item.round === 13 || item.round === 14));
 
   it("holds disclosures, hard negatives and plain issues from hundreds of repositories", () => {
-    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_010);
-    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(1_030);
-    expect(figures.plain.of).toBeGreaterThanOrEqual(2_975);
-    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(200);
-    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(4_060);
+    expect(figures.disclosures.of).toBeGreaterThanOrEqual(1_225);
+    expect(figures.hardNegatives.of).toBeGreaterThanOrEqual(1_235);
+    expect(figures.plain.of).toBeGreaterThanOrEqual(3_275);
+    expect(lowSeverityFindings.disclosures.of).toBeGreaterThanOrEqual(415);
+    expect(new Set(items.map((item) => item.id.replace(/#\d+$/, ""))).size).toBeGreaterThanOrEqual(4_620);
   });
 
-  it("contains at least 58 % of the disclosures (measured: 592 of 1,013, 58.4 %; 514 of 810 of the earlier rounds, 78 of 203 low-severity findings)", () => {
-    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.58);
+  it("contains at least 53 % of the disclosures (measured: 656 of 1,228, 53.4 %; 514 of 810 of the earlier rounds, 142 of 418 low-severity findings)", () => {
+    expect(figures.disclosures.rate).toBeGreaterThanOrEqual(0.53);
     expect(earlier.disclosures.rate).toBeGreaterThanOrEqual(0.63);
-    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.38);
+    expect(lowSeverityFindings.disclosures.rate).toBeGreaterThanOrEqual(0.335);
   });
 
-  it("contains at most 10.85 % of the hard negatives and 34 plain issues (measured: 10.8 % and 34 of 2,981; the earlier rounds' 11.5 % and 32 of 2,810)", () => {
-    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.1085);
+  it("contains at most 9.9 % of the hard negatives and 34 plain issues (measured: 9.8 % and 34 of 3,278; the earlier rounds' 11.5 % and 32 of 2,810)", () => {
+    expect(figures.hardNegatives.rate).toBeLessThanOrEqual(0.099);
     expect(figures.plainFlagged.length).toBeLessThanOrEqual(34);
     expect(earlier.hardNegatives.rate).toBeLessThanOrEqual(0.1155);
   });
@@ -123,16 +125,16 @@ describe("containment on the held-out issues", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.7,
-      wronglyExcluded: 0.065,
-      measured: "134 of 190 right, 5 of 81 wrongly excluded; before 128 and 5",
+      right: 0.74,
+      wronglyExcluded: 0.058,
+      measured: "286 of 386 right, 10 of 173 wrongly excluded; before 276 and 10",
     },
-    { policy: "openworx", right: 0.81, wronglyExcluded: 0.02, measured: "155 of 190 right, 2 of 112 wrongly excluded; before 147 and 2" },
+    { policy: "openworx", right: 0.805, wronglyExcluded: 0.023, measured: "312 of 386 right, 5 of 221 wrongly excluded; before 306 and 3" },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
       "data/held-out-issues.jsonl",
     ).flatMap((issue) =>
-      issue.round === 13 && issue.category !== undefined
+      (issue.round === 13 || issue.round === 14) && issue.category !== undefined
         ? [
             {
               id: issue.id,
@@ -145,7 +147,7 @@ describe("containment on the held-out issues", () => {
         : [],
     );
     const triaged = triageFigures(reports, example(policy), kinds);
-    expect(triaged.unambiguous).toBeGreaterThanOrEqual(185);
+    expect(triaged.unambiguous).toBeGreaterThanOrEqual(380);
     expect(triaged.right.rate).toBeGreaterThanOrEqual(right);
     expect(triaged.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });
@@ -166,33 +168,34 @@ describe("containment on the held-out issues", () => {
 
 describe("triage on the test split", () => {
   const items = testSplit(jsonl<TriageItem & { split: string; source: string; round?: number }>("data/triage.jsonl"));
-  // The thirteenth scoring's split holds 73 reports of low-severity findings (clickjacking, cookie flags, headers, TLS,
-  // DNS and mail records, enumeration, rate limits, ...), labelled with their catalog ids, which the earlier splits
-  // barely had: on them triage is right far less often than on the rest. As before, memory-safety crashes the
-  // labelling guide calls a denial of service stay in scope under MijnPartnerGroep: the cheaper error, but one that
-  // lowers "right". Floors are what it measured; "before" is the previous session's rules and models on the same
-  // items, scored the same way.
+  // Since the thirteenth scoring the split holds reports of low-severity findings (clickjacking, cookie flags, headers,
+  // TLS, DNS and mail records, enumeration, rate limits, ...), labelled with their catalog ids, which the earlier splits
+  // barely had: 73 of the thirteenth round and, since the fourteenth scoring, 62 of the fourteenth. On them triage is
+  // right far less often than on the rest. As before, memory-safety crashes the labelling guide calls a denial of
+  // service stay in scope under MijnPartnerGroep: the cheaper error, but one that lowers "right". Floors are what the
+  // fourteenth scoring measured; "before" is the previous session's rules and models on the same items, scored the same
+  // way.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
-  const lowSeverityFindings = items.filter((item) => item.round === 13);
+  const lowSeverityFindings = items.filter((item) => item.round === 13 || item.round === 14);
   const floors = [
     {
       policy: "mijnpartnergroep",
       set: "all",
       items,
-      atLeast: 880,
-      right: 0.94,
+      atLeast: 945,
+      right: 0.93,
       wronglyExcluded: 0.01,
-      measured: "94.1 % right, 7 of 712 (1.0 %) wrongly excluded; before 93.6 % and the same",
+      measured: "93.3 % right, 7 of 740 (0.9 %) wrongly excluded; before 92.3 % and the same",
     },
     {
       policy: "openworx",
       set: "all",
       items,
-      atLeast: 880,
-      right: 0.97,
-      wronglyExcluded: 0.0075,
-      measured: "97.2 % right, 6 of 838 (0.7 %) wrongly excluded; before 96.7 % and the same",
+      atLeast: 945,
+      right: 0.955,
+      wronglyExcluded: 0.0095,
+      measured: "96.0 % right, 8 of 874 (0.9 %) wrongly excluded; before 95.7 % and 7",
     },
     {
       policy: "openworx",
@@ -207,37 +210,37 @@ describe("triage on the test split", () => {
       policy: "mijnpartnergroep",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 745,
-      right: 0.935,
+      atLeast: 805,
+      right: 0.925,
       wronglyExcluded: 0.01,
-      measured: "93.6 % right, 6 of 610 (1.0 %) wrongly excluded; before 92.9 % and the same",
+      measured: "92.7 % right, 6 of 638 (0.9 %) wrongly excluded; before 91.5 % and the same",
     },
     {
       policy: "openworx",
       set: "GitHub issues",
       items: githubIssues,
-      atLeast: 745,
-      right: 0.965,
-      wronglyExcluded: 0.0075,
-      measured: "96.8 % right, 5 of 699 (0.7 %) wrongly excluded; before 96.3 % and the same",
+      atLeast: 805,
+      right: 0.95,
+      wronglyExcluded: 0.0096,
+      measured: "95.4 % right, 7 of 735 (1.0 %) wrongly excluded; before 95.1 % and 6",
     },
     {
       policy: "mijnpartnergroep",
       set: "low-severity findings",
       items: lowSeverityFindings,
-      atLeast: 73,
-      right: 0.79,
-      wronglyExcluded: 0.075,
-      measured: "79.5 % right, 3 of 41 wrongly excluded; before 78.1 % and 2 of 41",
+      atLeast: 135,
+      right: 0.795,
+      wronglyExcluded: 0.044,
+      measured: "80.0 % right, 3 of 69 wrongly excluded; before 77.0 % and the same",
     },
     {
       policy: "openworx",
       set: "low-severity findings",
       items: lowSeverityFindings,
-      atLeast: 73,
-      right: 0.78,
-      wronglyExcluded: 0.031,
-      measured: "78.1 % right, 1 of 33 wrongly excluded; before 75.3 % and the same",
+      atLeast: 135,
+      right: 0.79,
+      wronglyExcluded: 0.029,
+      measured: "79.3 % right, 2 of 69 wrongly excluded; before 76.3 % and the same",
     },
   ];
 
@@ -250,12 +253,11 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 77.6 %, precision 94.7 % (before 73.3 % and 94.4 %); the crashes above are most of what it
-    // misses. MITM: 15 of 20 (75 %; before the same; 13 of 16 on the twelfth scoring's split, without the low-severity
-    // round).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.77);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.94);
-    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.75);
+    // Measured: recall 74.8 %, precision 94.9 % (before 71.5 % and 94.6 %); the crashes above are most of what it
+    // misses. MITM: 19 of 24 (79 %; before 17 of 24).
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.745);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.945);
+    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.79);
   });
 });
 

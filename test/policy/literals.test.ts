@@ -1,4 +1,4 @@
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { catalog, exceptionCatalog } from "../../src/policy/catalog.js";
 import { compileConduct, conductIds } from "../../src/policy/conduct.js";
@@ -159,6 +159,24 @@ describe("a rule's patterns as one scan", () => {
     expect(set.matchesAny("abx")).toBe(false);
     expect(set.matchesAny("cde")).toBe(true);
     expect(set.matchesAny("xy")).toBe(true);
+  });
+
+  it("checks for the words of the patterns that have some even when another has none, and runs only the others on a text without them", () => {
+    const set = anyOf([builtInPattern(/\buser enumeration\b/i), builtInPattern(/ユーザー列挙|用户枚举/)]);
+    const run: string[] = [];
+    const test = RegExp.prototype.test;
+    const spy = jest.spyOn(RegExp.prototype, "test").mockImplementation(function (this: RegExp, text: string) {
+      run.push(this.source);
+      return test.call(this, text);
+    });
+    try {
+      expect(set.matchesAny("The login form answers the same for every name.")).toBe(false);
+      expect(set.matchesAny("登录接口存在用户枚举")).toBe(true);
+      expect(set.matchesAny("User enumeration on the login form")).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(run.filter((source) => source.includes("user enumeration"))).toEqual(["(?:\\buser enumeration\\b)"]);
   });
 
   it("joins patterns only with others of the same flags", () => {
