@@ -188,7 +188,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:x-powered-by|x-aspnet-version|x-aspnetmvc-version|x-generator)\b/i,
       /\bserver (?:header|banner)\b/i,
       /\b(?:versie-?informatie|versienummer)\b/i,
-      /\b(?:hide|remove|strip|suppress|conceal) (?:the )?(?:[\w.-]+ )?(?:version|versions|version numbers?|version info\w*)\b(?! (?:of|from) (?:the )?(?:changelog|docs|documentation))/i,
+      // "Remove the deprecated version" or "this version from the marketplace" is about a release, not a banner.
+      /\b(?:hide|remove|strip|suppress|conceal) (?:the )?(?!(?:old|older|deprecated|previous|latest|new|newer|current|this|that|vulnerable|outdated|legacy|beta|stable|free|paid|pro|mobile|desktop)\b)(?:[\w.-]+ )?(?:version|versions|version numbers?|version info\w*)\b(?! (?:of|from) (?:the )?(?:changelog|docs|documentation|marketplace|store))/i,
     ],
     notWhen: [/\bcve-\d{4}-\d+\b[^.\n]{0,60}\b(?:exploit\w*|rce|remote code)/i],
     exceptions: [],

@@ -173,6 +173,7 @@ describe("exclusions", () => {
     ["Binaries", "mijnpartnergroep.nl is serving binaries over HTTPS only, signed and with checksums."],
     ["Descuentos", "Se pueden probar dos códigos por segundo en mijnpartnergroep.nl/api/discount."],
     ["Usuários", "A API de mijnpartnergroep.nl expõe o nome dos usuários na página pública, como previsto."],
+    ["Release", "Please remove the deprecated version of the mijnpartnergroep.nl app from the download page."],
     ["MS-DOS", "The MS-DOS installer of the mijnpartnergroep.nl client still runs."],
     ["Loop", "The retry loop of https://mijnpartnergroep.nl/api stops after three tries, as documented."],
   ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
