@@ -86,6 +86,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:jsessionid|phpsessid|asp\.net_sessionid|laravel_session|connect\.sid|sessionid|sid|remember[_-]?me|auth[_-]?token|access[_-]?token|refresh[_-]?token|jwt)\b/i,
       /\b(?:authentication|auth|login) cookie/i,
       /\bsessie(?:cookie)?\b/i,
+      /会话|會話|セッション|세션/,
     ],
   },
   {

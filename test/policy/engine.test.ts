@@ -190,6 +190,17 @@ describe("exclusions", () => {
     expect(decision.exceptionsApplied).toEqual([expect.objectContaining({ id: "content-spoofing", exception: "attack-vector" })]);
   });
 
+  it("reads a session cookie written in Chinese or Japanese as the sensitive cookie the exception names", () => {
+    for (const body of [
+      "https://mijnpartnergroep.nl 的会话 cookie 缺少 HttpOnly 属性。",
+      "The セッション cookie of https://mijnpartnergroep.nl is missing the HttpOnly flag.",
+    ]) {
+      const decision = triage({ report: { title: "Cookie", body }, config: partnerPolicy });
+      expect(decision.exclusions).toEqual([]);
+      expect(decision.exceptionsApplied).toEqual([expect.objectContaining({ id: "cookie-flags", exception: "sensitive-cookie" })]);
+    }
+  });
+
   it("does not exclude a real vulnerability whose body mentions an excluded finding", () => {
     fc.assert(
       fc.property(
