@@ -161,13 +161,21 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
   duizend: 1000,
   duizenden: 1000,
 };
-const COUNT_WORD = Object.keys(COUNT_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join("|");
-const RECORD_COUNT = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+|${COUNT_WORD})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers)(?![\\p{L}\\d])`,
-  "giu",
-);
+/**
+ * A written count followed by what was read ("2.000 klanten", "hundreds of user records"), with only the count words
+ * above `maxRecords`: a count within the limit is never flagged, and "a user" or "an account" in nearly every report
+ * made the expression stop at every "a" and weigh every such phrase, which cost more than the rest of the rule.
+ */
+function recordCountPattern(maxRecords: number): RegExp {
+  const countWords = Object.entries(COUNT_WORDS)
+    .filter(([, value]) => value > maxRecords)
+    .map(([word]) => word)
+    .sort((a, b) => b.length - a.length);
+  return new RegExp(
+    `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+${countWords.map((word) => `|${word}`).join("")})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers)(?![\\p{L}\\d])`,
+    "giu",
+  );
+}
 
 /** 12, 1.000, 1,000, "twee", "thousands". */
 function countValue(written: string): number {
@@ -184,6 +192,13 @@ export interface CompiledConduct {
   /** `match` as one scan, which passes over a report that uses none of the rule's terms. */
   readonly terms: PatternSet;
   readonly maxRecords?: number;
+  /** For `maxRecords`: the counts of records above it, and their nouns as a first check (see `largestRecordCount`). */
+  readonly recordCounts?: RecordCounts;
+}
+
+interface RecordCounts {
+  readonly expression: RegExp;
+  readonly named: PatternSet;
 }
 
 export function isConductId(id: string): id is ConductId {
@@ -209,7 +224,7 @@ export function compileConduct(entries: readonly ConductEntry[]): CompiledConduc
       title: builtIn?.title ?? entry.id,
       match,
       terms: anyOf(match),
-      ...(entry.maxRecords === undefined ? {} : { maxRecords: entry.maxRecords }),
+      ...(entry.maxRecords === undefined ? {} : { maxRecords: entry.maxRecords, recordCounts: recordCounts(entry.maxRecords) }),
     };
   });
 }
@@ -236,8 +251,8 @@ function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefin
 }
 
 function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
-  if (rule.maxRecords !== undefined) {
-    const counted = largestRecordCount(text);
+  if (rule.maxRecords !== undefined && rule.recordCounts !== undefined) {
+    const counted = largestRecordCount(rule.recordCounts, text);
     if (counted !== undefined && counted.count > rule.maxRecords) {
       return {
         id: rule.id,
@@ -251,13 +266,16 @@ function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | unde
   return patternFlag(rule, text);
 }
 
-/** `RECORD_COUNT` as a first check: most reports name no records at all, and reading every number costs more. */
-const NAMES_RECORDS = anyOf([builtInPattern(RECORD_COUNT)]);
+function recordCounts(maxRecords: number): RecordCounts {
+  const expression = recordCountPattern(maxRecords);
+  // A first check: most reports name no records at all, and reading every number costs more.
+  return { expression, named: anyOf([builtInPattern(expression)]) };
+}
 
-function largestRecordCount(text: string): { count: number; matched: string } | undefined {
-  if (!NAMES_RECORDS.matchesAny(text)) return undefined;
+function largestRecordCount({ expression, named }: RecordCounts, text: string): { count: number; matched: string } | undefined {
+  if (!named.matchesAny(text)) return undefined;
   let largest: { count: number; matched: string } | undefined;
-  for (const match of text.matchAll(RECORD_COUNT)) {
+  for (const match of text.matchAll(expression)) {
     const count = countValue(match[1] ?? "");
     const start = sentenceStart(text, match.index);
     const end = sentenceEnd(text, match.index + match[0].length);

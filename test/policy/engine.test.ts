@@ -241,6 +241,17 @@ describe("conduct", () => {
     );
     expect(many.conduct[0]?.reason).toContain("1250 records");
   });
+
+  it("reads counts written as words against the policy's own maximum", () => {
+    const withLimit = (maxRecords: number) => ({ ...config, conduct: [{ id: "excess-data-access", maxRecords }] });
+    const flaggedIds = (body: string, maxRecords: number) =>
+      triage({ report: { title: "IDOR", body }, config: withLimit(maxRecords) }).conduct.map((flag) => flag.id);
+    expect(flaggedIds("I downloaded a customer record to confirm.", 1)).toEqual([]);
+    expect(flaggedIds("I downloaded a customer record to confirm.", 0)).toEqual(["excess-data-access"]);
+    expect(flaggedIds("I downloaded one record and then three user records.", 2)).toEqual(["excess-data-access"]);
+    expect(flaggedIds("I downloaded one record and then three user records.", 3)).toEqual([]);
+    expect(flaggedIds("Ik heb twee klanten opgehaald.", 1)).toEqual(["excess-data-access"]);
+  });
 });
 
 describe("severity", () => {
