@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { RE2 } from "re2-wasm";
 import { lowerForLiterals, requiredLiterals, type Syntax } from "./literals.js";
-import { wordSet } from "./word-sets.js";
+import { MAX_GROUP, wordSet, wordSetGroup } from "./word-sets.js";
 
 /**
  * Patterns written in a repository's config are untrusted: they run through RE2, whose matching time
@@ -136,13 +136,12 @@ export function builtInPattern(regex: RegExp): TextPattern {
 }
 
 /**
- * The patterns as one scan: nearly every report uses the terms of none of a rule's patterns, and one scan of a joined
- * expression costs less than one per pattern (for a config's RE2 patterns, each scan also copies the text into
- * WebAssembly memory). Built-in patterns with the same flags are joined into one JavaScript expression, a config's
- * into one RE2 expression; a pattern with a backreference (joining would shift group numbers) or a named group (joined
- * names could clash) stays alone. Before a joined expression runs, the words it cannot match without
- * (`requiredLiterals`) are looked for in the lowered text (`wordSet`, one pass for every rule's words), which passes
- * over most reports for less.
+ * The patterns as few scans as possible: nearly every report uses the terms of none of a rule's patterns. Before a
+ * built-in pattern runs, the words it cannot match without (`requiredLiterals`) are looked for in the lowered text
+ * (`wordSetGroup`, one pass for every rule's words), and only the patterns whose words are there run. A config's RE2
+ * patterns are joined into one expression, run once the text holds a word of any of them (each RE2 scan copies the
+ * text into WebAssembly memory), and so are the built-in patterns without such words. A pattern with a backreference
+ * (joining would shift group numbers) or a named group (joined names could clash) stays alone.
  */
 export function anyOf(patterns: readonly TextPattern[]): PatternSet {
   const scans: ((text: string) => boolean)[] = [];
@@ -161,23 +160,64 @@ export function anyOf(patterns: readonly TextPattern[]): PatternSet {
 }
 
 /**
- * Scans for patterns of one engine and the same flags: one for those with words every match contains, after a check
- * for those words, and one for the rest (a pattern written only in Chinese, say), so that one pattern without such
- * words does not leave every other to be run on every report.
+ * Scans for patterns of one engine and the same flags: those with words every match contains after a check for those
+ * words, and the rest (a pattern written only in Chinese, say) joined, so that one pattern without such words does
+ * not leave every other to be run on every report.
  */
 function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: string) => boolean)[] {
   const sources = written.map((pattern) => (pattern.engine === "re2" ? pattern.pattern : pattern.regex.source));
   const syntax = key === "re2" ? "re2" : syntaxOfFlags(key);
   const words = sources.map((source) => (syntax === undefined ? undefined : requiredLiterals(source, syntax)));
-  const withWords = sources.filter((_, index) => words[index] !== undefined);
+  const withWords = sources.flatMap((source, index) => {
+    const list = words[index];
+    return list === undefined ? [] : [{ source, words: list }];
+  });
   const withoutWords = sources.filter((_, index) => words[index] === undefined);
   const scans: ((text: string) => boolean)[] = [];
   if (withWords.length > 0) {
-    const holdsWord = holdsAnyOf(words.flatMap((list) => list ?? []));
-    scans.push(...joinedScan(key, withWords).map((scan) => (text: string) => holdsWord(text) && scan(text)));
+    if (key === "re2") {
+      const holdsWord = holdsAnyOf(withWords.flatMap((pattern) => pattern.words));
+      scans.push(
+        ...joinedScan(
+          key,
+          withWords.map((pattern) => pattern.source),
+        ).map((scan) => (text: string) => holdsWord(text) && scan(text)),
+      );
+    } else scans.push(...scansOfPresent(key, withWords));
   }
   if (withoutWords.length > 0) scans.push(...joinedScan(key, withoutWords));
   return scans;
+}
+
+/**
+ * A scan that runs only the patterns whose words the text holds, each on its own: one pattern written with a common
+ * word ("http", "version") would otherwise have every pattern of its rule run over every report that holds the word,
+ * and an expression joined for each combination of patterns would be compiled for each and seldom run enough to be
+ * made fast.
+ */
+function scansOfPresent(flags: string, patterns: readonly GatedPattern[]): ((text: string) => boolean)[] {
+  const scans: ((text: string) => boolean)[] = [];
+  for (let from = 0; from < patterns.length; from += MAX_GROUP) scans.push(scanOfPresent(flags, patterns.slice(from, from + MAX_GROUP)));
+  return scans;
+}
+
+interface GatedPattern {
+  source: string;
+  /** Words one of which every match holds (`requiredLiterals`). */
+  words: readonly string[];
+}
+
+function scanOfPresent(flags: string, patterns: readonly GatedPattern[]): (text: string) => boolean {
+  const sets = wordSetGroup(patterns.map((pattern) => pattern.words));
+  const expressions = patterns.map((pattern) => new RegExp(pattern.source, flags));
+  return (text) => {
+    const present = sets.holdingIn(lowerForLiterals(text));
+    if (present === 0) return false;
+    for (let index = 0; index < patterns.length; index++) {
+      if ((present & (1 << index)) !== 0 && expressions[index]?.test(text) === true) return true;
+    }
+    return false;
+  };
 }
 
 /** One scan for the patterns joined, or one each where RE2 refuses the join (too long, or too large once compiled). */

@@ -13,12 +13,13 @@ export interface WordSet {
 }
 
 /**
- * Characters of all sets' words together that the automaton holds at most; a set beyond them is looked for word by
- * word. Policies compiled for many repositories' configs must not grow it without end, and a set once in it stays, so
- * that no repository's config can make the automaton be rebuilt for everyone's reports. The built-in rules, the first
- * sets any policy registers, use about 17,000.
+ * Characters of the distinct words of all sets that the automaton holds at most; a set beyond them is looked for word
+ * by word. Policies compiled for many repositories' configs must not grow it without end, and a set once in it stays,
+ * so that no repository's config can make the automaton be rebuilt for everyone's reports. The built-in rules, the
+ * first sets any policy registers, use about 39,000, and with both example policies compiled about 51,000: the
+ * automaton then takes a few megabytes.
  */
-const MAX_CHARACTERS = 60_000;
+const MAX_CHARACTERS = 100_000;
 /** Texts whose findings are remembered: a report's title, body and both. */
 const REMEMBERED_TEXTS = 3;
 
@@ -42,22 +43,82 @@ interface Automaton {
   /** The sets one of whose words ends at a state, itself or through a shorter suffix. */
   readonly found: Int32Array;
   readonly sets: number;
+  /**
+   * Per state, the scan that last reached it where a word ends: a text repeats its common words ("http", "user"), and
+   * each state's sets are then marked once per text rather than once per occurrence.
+   */
+  readonly reached: Uint32Array;
+  scans: number;
 }
 
-/** Whether some registered word holds a line break: then a text is not read in parts (see `presentIn`). */
+/** Whether some registered word holds a line break: then a text is not read in parts (see `findingsIn`). */
 let wordWithLineBreak = false;
 const registeredByWords = new Map<string, Registered>();
 const registered: Registered[] = [];
+/** The distinct words of all sets, and their characters together. */
+const knownWords = new Set<string>();
 let characters = 0;
 let automaton: Automaton | undefined;
-let remembered: { lower: string; present: Uint8Array; automaton: Automaton }[] = [];
+/** What reading a text found: per set whether it is present, and the present sets as a list. */
+interface Findings {
+  readonly present: Uint8Array;
+  readonly sets: readonly number[];
+  /** Per group, its present sets as bits (see `wordSetGroup`), worked out when a group first asks. */
+  masks?: Int32Array;
+}
+let remembered: { lower: string; findings: Findings; automaton: Automaton }[] = [];
+/** Per registered set, the groups holding it, each as group × 32 + the set's bit in that group. */
+const memberships: number[][] = [];
+let groups = 0;
 
 export function wordSet(words: readonly string[]): WordSet {
   const unique = [...new Set(words)].sort();
   if (unique.includes("")) return { contains: () => true };
   const entry = register(unique);
   if (entry === undefined) return { contains: (lower) => unique.some((word) => lower.includes(word)) };
-  return { contains: (lower) => presentIn(lower)[entry.index] === 1 };
+  return { contains: (lower) => findingsIn(lower).present[entry.index] === 1 };
+}
+
+/** Sets looked for together, such as the words of each of a rule's patterns: at most `MAX_GROUP` of them. */
+export interface WordSetGroup {
+  /** Bit i is set when the i-th set has a word in `lower` (a text lowered as for `contains`). */
+  holdingIn(lower: string): number;
+}
+
+export const MAX_GROUP = 31;
+
+/**
+ * `wordSet` for several sets at once: one reading of a text answers for all of them, and the answer is a bit mask
+ * worked out once per text for every group from the sets it holds, not a lookup per set per rule.
+ */
+export function wordSetGroup(lists: readonly (readonly string[])[]): WordSetGroup {
+  if (lists.length > MAX_GROUP) throw new Error(`a group holds at most ${MAX_GROUP} sets, not ${lists.length}`);
+  const group = groups++;
+  let always = 0;
+  const byWord: { bit: number; words: readonly string[] }[] = [];
+  lists.forEach((words, bit) => {
+    const unique = [...new Set(words)].sort();
+    const entry = unique.includes("") ? undefined : register(unique);
+    if (unique.includes("")) always |= 1 << bit;
+    else if (entry === undefined) byWord.push({ bit, words: unique });
+    else (memberships[entry.index] ??= []).push(group * 32 + bit);
+  });
+  return {
+    holdingIn(lower) {
+      let holding = always | (groupMasks(findingsIn(lower))[group] ?? 0);
+      for (const { bit, words } of byWord) if (words.some((word) => lower.includes(word))) holding |= 1 << bit;
+      return holding;
+    },
+  };
+}
+
+function groupMasks(findings: Findings): Int32Array {
+  if (findings.masks !== undefined && findings.masks.length === groups) return findings.masks;
+  const masks = new Int32Array(groups);
+  for (const set of findings.sets)
+    for (const membership of memberships[set] ?? []) masks[membership >>> 5] = (masks[membership >>> 5] ?? 0) | (1 << (membership & 31));
+  findings.masks = masks;
+  return masks;
 }
 
 /** The set's place in the automaton, or undefined when it cannot have one. */
@@ -67,56 +128,77 @@ function register(words: readonly string[]): Registered | undefined {
   const key = words.join("\n");
   const known = registeredByWords.get(key);
   if (known !== undefined) return known;
-  const length = words.reduce((sum, word) => sum + word.length, 0);
+  const newWords = words.filter((word) => !knownWords.has(word));
+  const length = newWords.reduce((sum, word) => sum + word.length, 0);
   if (characters + length > MAX_CHARACTERS) return undefined;
   const entry: Registered = { words, index: registered.length };
   registeredByWords.set(key, entry);
   registered.push(entry);
+  for (const word of newWords) knownWords.add(word);
   characters += length;
   wordWithLineBreak ||= words.some((word) => word.includes("\n"));
   automaton = undefined;
   return entry;
 }
 
-function presentIn(lower: string): Uint8Array {
+function findingsIn(lower: string): Findings {
   automaton ??= build(registered);
   const current = automaton;
   const known = remembered.find((entry) => entry.lower === lower && entry.automaton === current);
-  if (known !== undefined) return known.present;
+  if (known !== undefined) return known.findings;
   // Triage reads a report's title and body joined by a line break first: as no word holds a line break, the two parts
   // read apart find what the whole does, and the title and body asked next are then known.
   const junction = wordWithLineBreak ? -1 : lower.indexOf("\n");
   if (junction < 0) {
-    const present = scan(current, lower, 0, lower.length);
-    remember(current, lower, present);
-    return present;
+    const findings = scan(current, lower, 0, lower.length);
+    remember(current, lower, findings);
+    return findings;
   }
   const head = scan(current, lower, 0, junction);
   const tail = scan(current, lower, junction + 1, lower.length);
-  const present = head.map((found, index) => found | (tail[index] ?? 0));
+  const present = head.present.map((found, index) => found | (tail.present[index] ?? 0));
+  const findings = { present, sets: [...head.sets, ...tail.sets.filter((set) => head.present[set] !== 1)] };
   remember(current, lower.slice(0, junction), head);
   remember(current, lower.slice(junction + 1), tail);
-  remember(current, lower, present);
-  return present;
+  remember(current, lower, findings);
+  return findings;
 }
 
-function remember(current: Automaton, lower: string, present: Uint8Array): void {
-  remembered = [{ lower, present, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
+function remember(current: Automaton, lower: string, findings: Findings): void {
+  remembered = [{ lower, findings, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
 }
 
-function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Uint8Array {
-  const present = new Uint8Array(sets);
+function scan(current: Automaton, lower: string, from: number, to: number): Findings {
+  const { columnOf, width, next, foundStart, found, sets, reached } = current;
+  current.scans = current.scans === 0xffffffff ? 1 : current.scans + 1;
+  if (current.scans === 1) reached.fill(0);
+  const stamp = current.scans;
+  const ends: number[] = [];
   let state = 0;
   for (let index = from; index < to; index++) {
     const code = lower.charCodeAt(index);
     state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
     if (state < 0) {
       state = ~state;
-      const end = foundStart[state + 1] ?? 0;
-      for (let at = foundStart[state] ?? 0; at < end; at++) present[found[at] ?? 0] = 1;
+      if (reached[state] !== stamp) {
+        reached[state] = stamp;
+        ends.push(state);
+      }
     }
   }
-  return present;
+  const present = new Uint8Array(sets);
+  const presentSets: number[] = [];
+  for (const end of ends) {
+    const last = foundStart[end + 1] ?? 0;
+    for (let at = foundStart[end] ?? 0; at < last; at++) {
+      const set = found[at] ?? 0;
+      if (present[set] === 0) {
+        present[set] = 1;
+        presentSets.push(set);
+      }
+    }
+  }
+  return { present, sets: presentSets };
 }
 
 function build(sets: readonly Registered[]): Automaton {
@@ -181,5 +263,14 @@ function build(sets: readonly Registered[]): Automaton {
   }
   const foundStart = new Int32Array(states + 1);
   foundOf.forEach((list, state) => (foundStart[state + 1] = (foundStart[state] ?? 0) + list.length));
-  return { columnOf, width, next, foundStart, found: Int32Array.from(foundOf.flat()), sets: sets.length };
+  return {
+    columnOf,
+    width,
+    next,
+    foundStart,
+    found: Int32Array.from(foundOf.flat()),
+    sets: sets.length,
+    reached: new Uint32Array(states),
+    scans: 0,
+  };
 }

@@ -176,7 +176,42 @@ describe("a rule's patterns as one scan", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(run.filter((source) => source.includes("user enumeration"))).toEqual(["(?:\\buser enumeration\\b)"]);
+    expect(run.filter((source) => source.includes("user enumeration"))).toEqual(["\\buser enumeration\\b"]);
+  });
+
+  it("runs only the patterns whose words a text holds, so a pattern with a common word does not run the rule's others", () => {
+    const patterns = [
+      /\bdownloads? (?:binaries|installers) over http\b/i,
+      /\bpasswords? sent in the clear\b/i,
+      /\bman[- ]in[- ]the[- ]middle\b/i,
+    ];
+    const set = anyOf(patterns.map(builtInPattern));
+    const run: string[] = [];
+    const test = RegExp.prototype.test;
+    const spy = jest.spyOn(RegExp.prototype, "test").mockImplementation(function (this: RegExp, text: string) {
+      run.push(this.source);
+      return test.call(this, text);
+    });
+    try {
+      expect(set.matchesAny("Passwords sent in the clear on the login form")).toBe(true);
+      expect(set.matchesAny("Nothing here but a password")).toBe(false);
+      expect(set.matchesAny("A man-in-the-middle can read it")).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(run.filter((source) => patterns.some((pattern) => pattern.source === source))).toEqual([
+      patterns[1]?.source,
+      patterns[2]?.source,
+    ]);
+  });
+
+  it("matches where any of more patterns than one check holds does", () => {
+    const patterns = Array.from({ length: 70 }, (_, index) => builtInPattern(new RegExp(`\\bword${index}x\\b`, "i")));
+    const set = anyOf(patterns);
+    expect(set.matchesAny("only word69x here")).toBe(true);
+    expect(set.matchesAny("and WORD0X")).toBe(true);
+    expect(set.matchesAny("word31x")).toBe(true);
+    expect(set.matchesAny("word70x and word1y")).toBe(false);
   });
 
   it("joins patterns only with others of the same flags", () => {
