@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Prints containment and triage accuracy on one split of data/*.jsonl (default: test), or on the held-out issues.
 // usage: npm run eval [-- --split dev] [-- --split held-out] [-- --json]
+// Triage is also scored on titles alone (the body dropped, reports with an exception left out), as a report list shows them.
 // The test split and the held-out issues are for scoring only: rules and thresholds are changed while looking at
 // train and dev. The held-out issues (data/held-out-issues.jsonl) are in no split and never trained on.
 import { parseArgs } from "node:util";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseConfigText } from "../dist/config/load.js";
-import { containmentFigures, triageFigures } from "../dist/policy/accuracy.js";
+import { containmentFigures, titlesAlone, triageFigures } from "../dist/policy/accuracy.js";
 import { githubIssueItems, labelsFile, readJsonl } from "./datasets.mjs";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, json: { type: "boolean", default: false } } });
@@ -21,16 +22,18 @@ const triageItems =
   readJsonl("data/triage.jsonl").filter((item) => item.split === split);
 const containment = containmentFigures(containmentItems);
 const triage = {};
+const triageTitles = {};
 for (const file of readdirSync("examples")
   .filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml")
   .sort()) {
   const { config, errors } = parseConfigText(readFileSync(`examples/${file}`, "utf8"), file);
   if (errors.length > 0) throw new Error(`examples/${file} does not validate`);
   triage[file.replace(/\.yml$/, "")] = triageFigures(triageItems, config, labels.categories);
+  triageTitles[file.replace(/\.yml$/, "")] = triageFigures(titlesAlone(triageItems), config, labels.categories);
 }
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ split, containment, triage }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ split, containment, triage, triageTitles }, null, 2)}\n`);
   process.exit(0);
 }
 
@@ -54,6 +57,10 @@ for (const [policy, figures] of Object.entries(triage)) {
   lines.push(`kept-in-scope reports suggested as excluded: ${rate(figures.wronglyExcluded)}`);
   lines.push(`clear vulnerabilities suggested as excluded: ${rate(figures.clearVulnerabilitiesExcluded)}`);
   if (figures.wronglyExcludedIds.length) lines.push(`  ${figures.wronglyExcludedIds.join("\n  ")}`);
+  const titles = triageTitles[policy];
+  lines.push(
+    `titles alone (reports without an exception): ${rate(titles.right)} right, ${rate(titles.wronglyExcluded)} suggested as excluded`,
+  );
   lines.push("", "| exclusion | expected | suggested | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|");
   for (const [id, figure] of Object.entries(figures.perExclusion)) {
     lines.push(

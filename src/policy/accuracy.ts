@@ -61,6 +61,14 @@ export interface TriageItem {
 }
 
 /**
+ * The reports as their titles alone, as a report's headline reads on a list or in an inbox: the body dropped, and the
+ * reports whose label rests on an exception left out, since the body is where an exception is shown.
+ */
+export function titlesAlone<T extends TriageItem>(items: readonly T[]): T[] {
+  return items.filter((item) => item.exception === undefined).map((item) => ({ ...item, body: "" }));
+}
+
+/**
  * What a category of finding is under a policy: a vulnerability, an exclusion the policy may list, or unclear. An
  * exclusion category may be covered by more than one catalog id (TLS versions are both `tls-configuration` and
  * `server-configuration`): a policy excludes it when it lists any of them.

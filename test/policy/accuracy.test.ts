@@ -1,7 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { parseConfigText } from "../../src/config/load.js";
-import { containmentFigures, triageFigures, type CategoryKinds, type ContainmentItem, type TriageItem } from "../../src/policy/accuracy.js";
+import {
+  containmentFigures,
+  titlesAlone,
+  triageFigures,
+  type CategoryKinds,
+  type ContainmentItem,
+  type TriageItem,
+} from "../../src/policy/accuracy.js";
 
 /**
  * The figures of docs/accuracy.md on the test split of data/, held as floors a little under what was measured
@@ -127,9 +134,14 @@ describe("containment on the held-out issues", () => {
       policy: "mijnpartnergroep",
       right: 0.74,
       wronglyExcluded: 0.058,
-      measured: "286 of 386 right, 10 of 173 wrongly excluded; before 276 and 10",
+      measured: "291 of 386 right, 10 of 173 wrongly excluded; before 286 and 10, and 276 and 10 the round before",
     },
-    { policy: "openworx", right: 0.805, wronglyExcluded: 0.023, measured: "312 of 386 right, 5 of 221 wrongly excluded; before 306 and 3" },
+    {
+      policy: "openworx",
+      right: 0.805,
+      wronglyExcluded: 0.028,
+      measured: "313 of 386 right, 6 of 221 wrongly excluded; before 312 and 5, and 306 and 3 the round before",
+    },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
       "data/held-out-issues.jsonl",
@@ -150,6 +162,35 @@ describe("containment on the held-out issues", () => {
     expect(triaged.unambiguous).toBeGreaterThanOrEqual(380);
     expect(triaged.right.rate).toBeGreaterThanOrEqual(right);
     expect(triaged.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
+  });
+
+  it.each([
+    {
+      policy: "mijnpartnergroep",
+      right: 0.805,
+      wronglyExcluded: 0.003,
+      measured: "754 of 932 right, 1 of 639 wrongly excluded; before 746 and 1",
+    },
+    { policy: "openworx", right: 0.89, wronglyExcluded: 0.005, measured: "835 of 932 right, 3 of 758 wrongly excluded; before 828 and 3" },
+  ])("triages the held-out reports on their titles alone under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
+    // As `npm run eval` reads them (scripts/datasets.mjs): a memory-safety report whose text names only a crash is a
+    // denial of service, by the table in data/labels.json.
+    const { memorySafetyDenialOnly } = JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as {
+      memorySafetyDenialOnly: { impact: string; unless: string };
+    };
+    const denialOnly = (text: string) =>
+      new RegExp(memorySafetyDenialOnly.impact, "i").test(text) && !new RegExp(memorySafetyDenialOnly.unless, "i").test(text);
+    const reports = jsonl<{ id: string; title: string; body: string; category?: string; exception?: string }>(
+      "data/held-out-issues.jsonl",
+    ).flatMap(({ id, title, body, category, exception }) => {
+      if (category === undefined) return [];
+      const read = category === "memory-corruption" && denialOnly(`${title}\n${body}`) ? "denial-of-service" : category;
+      return [{ id, title, body, category: read, ...(exception === undefined ? {} : { exception }) }];
+    });
+    const figures = triageFigures(titlesAlone(reports), example(policy), kinds);
+    expect(figures.unambiguous).toBeGreaterThanOrEqual(925);
+    expect(figures.right.rate).toBeGreaterThanOrEqual(right);
+    expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });
 
   it("stores each body as the evaluation reads it, so npm run eval and these floors score the same text", () => {
@@ -184,18 +225,18 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 945,
-      right: 0.93,
+      right: 0.935,
       wronglyExcluded: 0.01,
-      measured: "93.3 % right, 7 of 740 (0.9 %) wrongly excluded; before 92.3 % and the same",
+      measured: "93.8 % right, 7 of 740 (0.9 %) wrongly excluded; before 93.3 % and the same",
     },
     {
       policy: "openworx",
       set: "all",
       items,
       atLeast: 945,
-      right: 0.955,
+      right: 0.96,
       wronglyExcluded: 0.0095,
-      measured: "96.0 % right, 8 of 874 (0.9 %) wrongly excluded; before 95.7 % and 7",
+      measured: "96.2 % right, 8 of 875 (0.9 %) wrongly excluded; before 96.0 % and 8 of 874",
     },
     {
       policy: "openworx",
@@ -211,36 +252,36 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.925,
+      right: 0.93,
       wronglyExcluded: 0.01,
-      measured: "92.7 % right, 6 of 638 (0.9 %) wrongly excluded; before 91.5 % and the same",
+      measured: "93.3 % right, 6 of 638 (0.9 %) wrongly excluded; before 92.7 % and the same",
     },
     {
       policy: "openworx",
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.95,
+      right: 0.955,
       wronglyExcluded: 0.0096,
-      measured: "95.4 % right, 7 of 735 (1.0 %) wrongly excluded; before 95.1 % and 6",
+      measured: "95.7 % right, 7 of 736 (1.0 %) wrongly excluded; before 95.4 % and 7 of 735",
     },
     {
       policy: "mijnpartnergroep",
       set: "low-severity findings",
       items: lowSeverityFindings,
       atLeast: 135,
-      right: 0.795,
+      right: 0.81,
       wronglyExcluded: 0.044,
-      measured: "80.0 % right, 3 of 69 wrongly excluded; before 77.0 % and the same",
+      measured: "81.5 % right, 3 of 69 wrongly excluded; before 80.0 % and the same",
     },
     {
       policy: "openworx",
       set: "low-severity findings",
       items: lowSeverityFindings,
       atLeast: 135,
-      right: 0.79,
+      right: 0.795,
       wronglyExcluded: 0.029,
-      measured: "79.3 % right, 2 of 69 wrongly excluded; before 76.3 % and the same",
+      measured: "80.0 % right, 2 of 69 wrongly excluded; before 79.3 % and the same",
     },
   ];
 
@@ -253,11 +294,34 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 74.8 %, precision 94.9 % (before 71.5 % and 94.6 %); the crashes above are most of what it
-    // misses. MITM: 19 of 24 (79 %; before 17 of 24).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.745);
+    // Measured: recall 76.4 %, precision 95.0 % (before 74.8 % and 94.9 %); the crashes above are most of what it
+    // misses. MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from TLS configuration since).
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.76);
     expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.945);
-    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.79);
+    expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.83);
+  });
+
+  // A report list shows titles: scored on them alone (`titlesAlone`: the body dropped, the reports whose label rests on
+  // an exception left out), as a title-only collection of reports would be. MijnPartnerGroep loses most here on the
+  // memory-safety crashes the guide calls a denial of service from their bodies, which their titles do not say.
+  it.each([
+    {
+      policy: "mijnpartnergroep",
+      right: 0.88,
+      wronglyExcluded: 0.005,
+      measured: "824 of 931 right, 3 of 722 wrongly excluded; before 804 and 3",
+    },
+    {
+      policy: "openworx",
+      right: 0.955,
+      wronglyExcluded: 0.002,
+      measured: "894 of 931 right, 1 of 857 wrongly excluded; before 891 and 1 of 856",
+    },
+  ])("under $policy holds its floor on titles alone ($measured)", ({ policy, right, wronglyExcluded }) => {
+    const figures = triageFigures(titlesAlone(items), example(policy), kinds);
+    expect(figures.unambiguous).toBeGreaterThanOrEqual(925);
+    expect(figures.right.rate).toBeGreaterThanOrEqual(right);
+    expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });
 });
 

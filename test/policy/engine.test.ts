@@ -161,6 +161,26 @@ describe("exclusions", () => {
     ["Busy worker", "The import at mijnpartnergroep.nl/import hangs forever at 100% CPU on this file.", "denial-of-service"],
     ["Invalid method", "The broker crashes when a client sends an invalid method type.", "denial-of-service"],
     ["Malformed frame", "A malformed HTTP/2 frame makes the server at mijnpartnergroep.nl panic and restart.", "denial-of-service"],
+    // Titles alone, as a report list shows them.
+    ["chromedriver: Downloads Resources over HTTP", "", "mitm-physical-access"],
+    ["SSL host name verification disabled by default", "", "mitm-physical-access"],
+    ["Passwords are sent over-the-wire in plaintext", "", "mitm-physical-access"],
+    ["Update checker uses insecure HTTP", "", "mitm-physical-access"],
+    ["Billion Laugh attack on the XML import", "", "denial-of-service"],
+    ["Uncontrolled Recursion in the template parser", "", "denial-of-service"],
+    ["Stack overflow when parsing deeply nested arrays", "", "denial-of-service"],
+    ["OOM in the PNG decoder", "", "denial-of-service"],
+    ["Decompression bomb in the archive upload", "", "denial-of-service"],
+    ["User registration vulnerable to Cross-site request forgery", "", "csrf-unauthenticated"],
+    ["Logout should be a POST request", "", "csrf-unauthenticated"],
+    ["Error message reveals valid usernames", "", "username-enumeration"],
+    ["User Accounts Enumerable", "", "username-enumeration"],
+    ["Excel Macro Injection in the report export", "", "csv-injection"],
+    ["Enable DNSSEC for mijnpartnergroep.nl", "", "dns-configuration"],
+    ["Disable TLS 1.0 and 1.1", "", "tls-configuration"],
+    ["SSLv3 vulnerable", "", "tls-configuration"],
+    ["Error page exposes Tomcat version information", "", "version-disclosure"],
+    ["TOTP codes can be brute-forced", "", "rate-limiting"],
   ])("reads the wording of low-severity reports: %s", (title, body, id) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions.map((exclusion) => exclusion.id)).toContain(id);
   });
@@ -176,8 +196,32 @@ describe("exclusions", () => {
     ["Release", "Please remove the deprecated version of the mijnpartnergroep.nl app from the download page."],
     ["MS-DOS", "The MS-DOS installer of the mijnpartnergroep.nl client still runs."],
     ["Loop", "The retry loop of https://mijnpartnergroep.nl/api stops after three tries, as documented."],
+    [
+      "Stack buffer overflow",
+      "A stack-buffer-overflow in the parser of mijnpartnergroep.nl/upload on deeply nested input overwrites the return address.",
+    ],
+    ["Recursion", "The menu of mijnpartnergroep.nl is built by recursion over the page tree."],
+    ["Update", "The updater of the mijnpartnergroep.nl app fetches its files over https and checks their signatures."],
   ])("leaves the same words alone where nothing is wrong (control): %s", (title, body) => {
     expect(triage({ report: { title, body }, config: partnerPolicy }).exclusions).toEqual([]);
+  });
+
+  it("reads plain-text passwords and disabled certificate checks as MITM only where a title or body begins with them", () => {
+    // In a body such a remark is often one of several findings, and the report's finding another (here: an admin page
+    // anyone can open); a report that leads with it is about it.
+    const admin = triage({
+      report: {
+        title: "Admin page reachable without login",
+        body: "The admin page of https://mijnpartnergroep.nl/admin opens without a login.\nAlso, the password is sent in plain text, and TLS validation is disabled in the app.",
+      },
+      config: partnerPolicy,
+    });
+    const plain = triage({
+      report: { title: "Login", body: "The password is sent in plain text to https://mijnpartnergroep.nl/login." },
+      config: partnerPolicy,
+    });
+    expect(admin.exclusions).toEqual([]);
+    expect(plain.exclusions.map((exclusion) => exclusion.id)).toEqual(["mitm-physical-access"]);
   });
 
   it("keeps content spoofing that plants links in scope where the policy makes that exception", () => {
