@@ -115,6 +115,22 @@ describe("word lists against the built-in patterns they stand for", () => {
   });
 });
 
+/** The sources of the expressions `action` runs, in order. */
+function expressionsRun(action: () => void): string[] {
+  const run: string[] = [];
+  const test = RegExp.prototype.test;
+  const spy = jest.spyOn(RegExp.prototype, "test").mockImplementation(function (this: RegExp, text: string) {
+    run.push(this.source);
+    return test.call(this, text);
+  });
+  try {
+    action();
+  } finally {
+    spy.mockRestore();
+  }
+  return run;
+}
+
 describe("a rule's patterns as one scan", () => {
   it("matches exactly where one of the patterns does, for every catalog exclusion and conduct rule", () => {
     const rules = [
@@ -163,19 +179,11 @@ describe("a rule's patterns as one scan", () => {
 
   it("checks for the words of the patterns that have some even when another has none, and runs only the others on a text without them", () => {
     const set = anyOf([builtInPattern(/\buser enumeration\b/i), builtInPattern(/ユーザー列挙|用户枚举/)]);
-    const run: string[] = [];
-    const test = RegExp.prototype.test;
-    const spy = jest.spyOn(RegExp.prototype, "test").mockImplementation(function (this: RegExp, text: string) {
-      run.push(this.source);
-      return test.call(this, text);
-    });
-    try {
+    const run = expressionsRun(() => {
       expect(set.matchesAny("The login form answers the same for every name.")).toBe(false);
       expect(set.matchesAny("登录接口存在用户枚举")).toBe(true);
       expect(set.matchesAny("User enumeration on the login form")).toBe(true);
-    } finally {
-      spy.mockRestore();
-    }
+    });
     expect(run.filter((source) => source.includes("user enumeration"))).toEqual(["\\buser enumeration\\b"]);
   });
 
@@ -186,19 +194,11 @@ describe("a rule's patterns as one scan", () => {
       /\bman[- ]in[- ]the[- ]middle\b/i,
     ];
     const set = anyOf(patterns.map(builtInPattern));
-    const run: string[] = [];
-    const test = RegExp.prototype.test;
-    const spy = jest.spyOn(RegExp.prototype, "test").mockImplementation(function (this: RegExp, text: string) {
-      run.push(this.source);
-      return test.call(this, text);
-    });
-    try {
+    const run = expressionsRun(() => {
       expect(set.matchesAny("Passwords sent in the clear on the login form")).toBe(true);
       expect(set.matchesAny("Nothing here but a password")).toBe(false);
       expect(set.matchesAny("A man-in-the-middle can read it")).toBe(true);
-    } finally {
-      spy.mockRestore();
-    }
+    });
     expect(run.filter((source) => patterns.some((pattern) => pattern.source === source))).toEqual([
       patterns[1]?.source,
       patterns[2]?.source,
