@@ -317,7 +317,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:ssl|tls|ssl\/tls|https) (?:configuration|config|misconfiguration|settings?|issues?|best practices?)\b/i,
       /\b(?:weak|insecure|deprecated|outdated|obsolete|zwakke|onveilige) (?:ssl |tls )?(?:cipher|ciphers|cipher ?suites?|protocols?|encryption|versleuteling)\b/i,
       /\b(?:perfect )?forward secrecy\b/i,
-      /\b(?:tls|ssl) ?(?:v?1\.[01]|v?[23](?:\.0)?)\b[^.\n]{0,30}\b(?:enabled|supported|allowed|accepted|aan|vulnerable|insecure|disable)\b/i,
+      // "TLS 1.0 and 1.1 are enabled": the versions' own full stops would end the gap.
+      /\b(?:tls|ssl) ?(?:v?1\.[01]|v?[23](?:\.0)?)\b(?:(?:,| and| or| &|\/) ?(?:tls ?|ssl ?)?(?:v?1\.[01]|v?[23](?:\.0)?)\b){0,3}[^.\n]{0,30}\b(?:enabled|supported|allowed|accepted|aan|vulnerable|insecure|disable)\b/i,
       /\b(?:supports?|accepts?|allows?|enabled|have|has) (?:tls|ssl) ?(?:v?1\.[01]|v?[23](?:\.0)?)\b/i,
       /\b(?:disable|drop|remove|deprecate|turn off|phase out)\w* (?:support (?:for )?)?(?:the )?(?:old |older |legacy |insecure |weak )?(?:tls|ssl) ?(?:v?1(?:\.[01])?\b(?!\.\d)|v?[23]\b|versions?|protocols?)|\b(?:disable|drop|remove)\w* (?:the )?(?:weak |insecure |old |legacy )?cipher(?:s| ?suites?)\b/i,
       /\b(?:old|older|outdated|insecure|deprecated|weak|legacy|obsolete) (?:and (?:insecure|old|outdated|deprecated|weak) )?(?:tls|ssl) (?:versions?|protocols?)\b/i,

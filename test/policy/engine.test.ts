@@ -179,6 +179,7 @@ describe("exclusions", () => {
     ["Enable DNSSEC for mijnpartnergroep.nl", "", "dns-configuration"],
     ["Disable TLS 1.0 and 1.1", "", "tls-configuration"],
     ["SSLv3 vulnerable", "", "tls-configuration"],
+    ["Old protocols", "TLS 1.0 and 1.1 are still enabled on the mail server of mijnpartnergroep.nl.", "tls-configuration"],
     ["Error page exposes Tomcat version information", "", "version-disclosure"],
     ["TOTP codes can be brute-forced", "", "rate-limiting"],
   ])("reads the wording of low-severity reports: %s", (title, body, id) => {
