@@ -69,6 +69,7 @@ interface Findings {
 let remembered: { lower: string; findings: Findings; automaton: Automaton }[] = [];
 /** Per registered set, the groups holding it, each as group × 32 + the set's bit in that group. */
 const memberships: number[][] = [];
+const groupByKey = new Map<string, number>();
 let groups = 0;
 
 export function wordSet(words: readonly string[]): WordSet {
@@ -93,19 +94,29 @@ export const MAX_GROUP = 31;
  */
 export function wordSetGroup(lists: readonly (readonly string[])[]): WordSetGroup {
   if (lists.length > MAX_GROUP) throw new Error(`a group holds at most ${MAX_GROUP} sets, not ${lists.length}`);
-  const group = groups++;
   let always = 0;
   const byWord: { bit: number; words: readonly string[] }[] = [];
+  const placed: { bit: number; index: number }[] = [];
   lists.forEach((words, bit) => {
     const unique = [...new Set(words)].sort();
     const entry = unique.includes("") ? undefined : register(unique);
     if (unique.includes("")) always |= 1 << bit;
     else if (entry === undefined) byWord.push({ bit, words: unique });
-    else (memberships[entry.index] ??= []).push(group * 32 + bit);
+    else placed.push({ bit, index: entry.index });
   });
+  // Every policy compiled for a repository's config asks for its rules' groups again: the same sets in the same places
+  // are the same group, so that the groups, and the masks worked out per text, stay as many as the distinct rules.
+  const key = placed.map(({ bit, index }) => `${bit}:${index}`).join(",");
+  let group = groupByKey.get(key);
+  if (group === undefined) {
+    group = groups++;
+    groupByKey.set(key, group);
+    for (const { bit, index } of placed) (memberships[index] ??= []).push(group * 32 + bit);
+  }
+  const mine = group;
   return {
     holdingIn(lower) {
-      let holding = always | (groupMasks(findingsIn(lower))[group] ?? 0);
+      let holding = always | (groupMasks(findingsIn(lower))[mine] ?? 0);
       for (const { bit, words } of byWord) if (words.some((word) => lower.includes(word))) holding |= 1 << bit;
       return holding;
     },
