@@ -123,6 +123,11 @@ export function wordSetGroup(lists: readonly (readonly string[])[]): WordSetGrou
   };
 }
 
+/** How many distinct groups there are, so that a test can hold that compiling the same rules again adds none. */
+export function wordSetGroupCount(): number {
+  return groups;
+}
+
 function groupMasks(findings: Findings): Int32Array {
   if (findings.masks !== undefined && findings.masks.length === groups) return findings.masks;
   const masks = new Int32Array(groups);

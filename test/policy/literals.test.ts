@@ -9,6 +9,7 @@ import "../../src/policy/duplicates.js";
 import "../../src/policy/evidence.js";
 import { STRONG_IMPACT } from "../../src/policy/impact.js";
 import { anyOf, builtInPattern, compileConfigPattern, gatedExpressions, type TextPattern } from "../../src/policy/pattern.js";
+import { wordSetGroupCount } from "../../src/policy/word-sets.js";
 
 /**
  * Triage passes over a rule when a report holds none of the words its expressions cannot match without. A wrong word
@@ -203,6 +204,14 @@ describe("a rule's patterns as one scan", () => {
       patterns[1]?.source,
       patterns[2]?.source,
     ]);
+  });
+
+  it("shares the word-set groups of rules compiled again, as each repository's config compiles the built-in rules", () => {
+    const patterns = [/\bserved over plain http\b/i, /\bsent in the clear\b/i].map(builtInPattern);
+    anyOf(patterns);
+    const groups = wordSetGroupCount();
+    for (let compile = 0; compile < 10; compile++) expect(anyOf(patterns).matchesAny("Passwords are sent in the clear")).toBe(true);
+    expect(wordSetGroupCount()).toBe(groups);
   });
 
   it("matches where any of more patterns than one check holds does", () => {
