@@ -191,12 +191,12 @@ export interface CompiledConduct {
   readonly match: readonly TextPattern[];
   /** `match` as one scan, which passes over a report that uses none of the rule's terms. */
   readonly terms: PatternSet;
-  readonly maxRecords?: number;
-  /** For `maxRecords`: the counts of records above it, and their nouns as a first check (see `largestRecordCount`). */
-  readonly recordCounts?: RecordCounts;
+  /** The policy's `maxRecords`, with the counts of records above it and their nouns as a first check. */
+  readonly records?: RecordLimit;
 }
 
-interface RecordCounts {
+interface RecordLimit {
+  readonly allowed: number;
   readonly expression: RegExp;
   readonly named: PatternSet;
 }
@@ -224,7 +224,7 @@ export function compileConduct(entries: readonly ConductEntry[]): CompiledConduc
       title: builtIn?.title ?? entry.id,
       match,
       terms: anyOf(match),
-      ...(entry.maxRecords === undefined ? {} : { maxRecords: entry.maxRecords, recordCounts: recordCounts(entry.maxRecords) }),
+      ...(entry.maxRecords === undefined ? {} : { records: recordLimit(entry.maxRecords) }),
     };
   });
 }
@@ -251,28 +251,29 @@ function patternFlag(rule: CompiledConduct, text: string): ConductFlag | undefin
 }
 
 function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | undefined {
-  if (rule.maxRecords !== undefined && rule.recordCounts !== undefined) {
-    const counted = largestRecordCount(rule.recordCounts, text);
-    if (counted !== undefined && counted.count > rule.maxRecords) {
+  if (rule.records !== undefined) {
+    const { allowed } = rule.records;
+    const counted = largestRecordCount(rule.records, text);
+    if (counted !== undefined && counted.count > allowed) {
       return {
         id: rule.id,
         title: rule.title,
         matched: excerpt(counted.matched),
-        records: { count: counted.count, allowed: rule.maxRecords },
-        reason: `The report mentions ${counted.count} records read ("${excerpt(counted.matched)}"); the policy allows at most ${rule.maxRecords}.`,
+        records: { count: counted.count, allowed },
+        reason: `The report mentions ${counted.count} records read ("${excerpt(counted.matched)}"); the policy allows at most ${allowed}.`,
       };
     }
   }
   return patternFlag(rule, text);
 }
 
-function recordCounts(maxRecords: number): RecordCounts {
-  const expression = recordCountPattern(maxRecords);
+function recordLimit(allowed: number): RecordLimit {
+  const expression = recordCountPattern(allowed);
   // A first check: most reports name no records at all, and reading every number costs more.
-  return { expression, named: anyOf([builtInPattern(expression)]) };
+  return { allowed, expression, named: anyOf([builtInPattern(expression)]) };
 }
 
-function largestRecordCount({ expression, named }: RecordCounts, text: string): { count: number; matched: string } | undefined {
+function largestRecordCount({ expression, named }: RecordLimit, text: string): { count: number; matched: string } | undefined {
   if (!named.matchesAny(text)) return undefined;
   let largest: { count: number; matched: string } | undefined;
   for (const match of text.matchAll(expression)) {
