@@ -43,12 +43,6 @@ interface Automaton {
   /** The sets one of whose words ends at a state, itself or through a shorter suffix. */
   readonly found: Int32Array;
   readonly sets: number;
-  /**
-   * Per state, the scan that last reached it where a word ends: a text repeats its common words ("http", "user"), and
-   * each state's sets are then marked once per text rather than once per occurrence.
-   */
-  readonly reached: Uint32Array;
-  scans: number;
 }
 
 /** Whether some registered word holds a line break: then a text is not read in parts (see `findingsIn`). */
@@ -73,11 +67,24 @@ const groupByKey = new Map<string, number>();
 let groups = 0;
 
 export function wordSet(words: readonly string[]): WordSet {
+  const place = placeOf(words);
+  if ("always" in place) return { contains: () => true };
+  if ("words" in place) return { contains: (lower) => holdsAnyWord(lower, place.words) };
+  return { contains: (lower) => findingsIn(lower).present[place.index] === 1 };
+}
+
+/** Where a set's presence is read: nowhere (a set with the empty word is in every text), the automaton, or word by word. */
+type Place = { always: true } | { index: number } | { words: readonly string[] };
+
+function placeOf(words: readonly string[]): Place {
   const unique = [...new Set(words)].sort();
-  if (unique.includes("")) return { contains: () => true };
+  if (unique.includes("")) return { always: true };
   const entry = register(unique);
-  if (entry === undefined) return { contains: (lower) => unique.some((word) => lower.includes(word)) };
-  return { contains: (lower) => findingsIn(lower).present[entry.index] === 1 };
+  return entry === undefined ? { words: unique } : { index: entry.index };
+}
+
+function holdsAnyWord(lower: string, words: readonly string[]): boolean {
+  return words.some((word) => lower.includes(word));
 }
 
 /** Sets looked for together, such as the words of each of a rule's patterns: at most `MAX_GROUP` of them. */
@@ -98,29 +105,34 @@ export function wordSetGroup(lists: readonly (readonly string[])[]): WordSetGrou
   const byWord: { bit: number; words: readonly string[] }[] = [];
   const placed: { bit: number; index: number }[] = [];
   lists.forEach((words, bit) => {
-    const unique = [...new Set(words)].sort();
-    const entry = unique.includes("") ? undefined : register(unique);
-    if (unique.includes("")) always |= 1 << bit;
-    else if (entry === undefined) byWord.push({ bit, words: unique });
-    else placed.push({ bit, index: entry.index });
+    const place = placeOf(words);
+    if ("always" in place) always |= 1 << bit;
+    else if ("words" in place) byWord.push({ bit, words: place.words });
+    else placed.push({ bit, index: place.index });
   });
-  // Every policy compiled for a repository's config asks for its rules' groups again: the same sets in the same places
-  // are the same group, so that the groups, and the masks worked out per text, stay as many as the distinct rules.
-  const key = placed.map(({ bit, index }) => `${bit}:${index}`).join(",");
-  let group = groupByKey.get(key);
-  if (group === undefined) {
-    group = groups++;
-    groupByKey.set(key, group);
-    for (const { bit, index } of placed) (memberships[index] ??= []).push(group * 32 + bit);
-  }
-  const mine = group;
+  const group = groupOf(placed);
   return {
     holdingIn(lower) {
-      let holding = always | (groupMasks(findingsIn(lower))[mine] ?? 0);
-      for (const { bit, words } of byWord) if (words.some((word) => lower.includes(word))) holding |= 1 << bit;
+      let holding = always | (groupMasks(findingsIn(lower))[group] ?? 0);
+      for (const { bit, words } of byWord) if (holdsAnyWord(lower, words)) holding |= 1 << bit;
       return holding;
     },
   };
+}
+
+/**
+ * A group's number. Every policy compiled for a repository's config asks for its rules' groups again: the same sets in
+ * the same places are the same group, so that the groups, and the masks worked out per text, stay as many as the
+ * distinct rules.
+ */
+function groupOf(placed: readonly { bit: number; index: number }[]): number {
+  const key = placed.map(({ bit, index }) => `${bit}:${index}`).join(",");
+  const known = groupByKey.get(key);
+  if (known !== undefined) return known;
+  const group = groups++;
+  groupByKey.set(key, group);
+  for (const { bit, index } of placed) (memberships[index] ??= []).push(group * 32 + bit);
+  return group;
 }
 
 /** How many distinct groups there are, so that a test can hold that compiling the same rules again adds none. */
@@ -184,33 +196,22 @@ function remember(current: Automaton, lower: string, findings: Findings): void {
   remembered = [{ lower, findings, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
 }
 
-function scan(current: Automaton, lower: string, from: number, to: number): Findings {
-  const { columnOf, width, next, foundStart, found, sets, reached } = current;
-  current.scans = current.scans === 0xffffffff ? 1 : current.scans + 1;
-  if (current.scans === 1) reached.fill(0);
-  const stamp = current.scans;
-  const ends: number[] = [];
+function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Findings {
+  const present = new Uint8Array(sets);
+  const presentSets: number[] = [];
   let state = 0;
   for (let index = from; index < to; index++) {
     const code = lower.charCodeAt(index);
     state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
     if (state < 0) {
       state = ~state;
-      if (reached[state] !== stamp) {
-        reached[state] = stamp;
-        ends.push(state);
-      }
-    }
-  }
-  const present = new Uint8Array(sets);
-  const presentSets: number[] = [];
-  for (const end of ends) {
-    const last = foundStart[end + 1] ?? 0;
-    for (let at = foundStart[end] ?? 0; at < last; at++) {
-      const set = found[at] ?? 0;
-      if (present[set] === 0) {
-        present[set] = 1;
-        presentSets.push(set);
+      const end = foundStart[state + 1] ?? 0;
+      for (let at = foundStart[state] ?? 0; at < end; at++) {
+        const set = found[at] ?? 0;
+        if (present[set] === 0) {
+          present[set] = 1;
+          presentSets.push(set);
+        }
       }
     }
   }
@@ -279,14 +280,5 @@ function build(sets: readonly Registered[]): Automaton {
   }
   const foundStart = new Int32Array(states + 1);
   foundOf.forEach((list, state) => (foundStart[state + 1] = (foundStart[state] ?? 0) + list.length));
-  return {
-    columnOf,
-    width,
-    next,
-    foundStart,
-    found: Int32Array.from(foundOf.flat()),
-    sets: sets.length,
-    reached: new Uint32Array(states),
-    scans: 0,
-  };
+  return { columnOf, width, next, foundStart, found: Int32Array.from(foundOf.flat()), sets: sets.length };
 }
