@@ -28,8 +28,9 @@ for (const file of readdirSync("examples")
   .sort()) {
   const { config, errors } = parseConfigText(readFileSync(`examples/${file}`, "utf8"), file);
   if (errors.length > 0) throw new Error(`examples/${file} does not validate`);
-  triage[file.replace(/\.yml$/, "")] = triageFigures(triageItems, config, labels.categories);
-  triageTitles[file.replace(/\.yml$/, "")] = triageFigures(titlesAlone(triageItems), config, labels.categories);
+  const policy = file.replace(/\.yml$/, "");
+  triage[policy] = triageFigures(triageItems, config, labels.categories);
+  triageTitles[policy] = triageFigures(titlesAlone(triageItems), config, labels.categories);
 }
 
 if (values.json) {
