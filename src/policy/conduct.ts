@@ -1,6 +1,8 @@
 import type { ConductEntry } from "../config/schema.js";
+import { lowerForLiterals } from "./literals.js";
 import { anyOf, builtInPattern, compileConfigPattern, type PatternSet, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
+import { wordSet } from "./word-sets.js";
 
 /**
  * Methods a policy forbids. A flag only asks a human to look: researchers describe what they did in their
@@ -166,16 +168,29 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
  * above `maxRecords`: a count within the limit is never flagged, and "a user" or "an account" in nearly every report
  * made the expression stop at every "a" and weigh every such phrase, which cost more than the rest of the rule.
  */
-function recordCountPattern(maxRecords: number): RegExp {
+export function recordCountPattern(maxRecords: number): RegExp {
   const countWords = Object.entries(COUNT_WORDS)
     .filter(([, value]) => value > maxRecords)
     .map(([word]) => word)
     .sort((a, b) => b.length - a.length);
   return new RegExp(
-    `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+${countWords.map((word) => `|${word}`).join("")})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers)(?![\\p{L}\\d])`,
+    `(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+${countWords.map((word) => `|${word}`).join("")})(?: of)? (?:(?:customer|user|patient|client|member|employee|personal|unique|other|klant|gebruikers)'?s? )?(?:${RECORD_NOUNS})(?![\\p{L}\\d])`,
     "giu",
   );
 }
+
+/** What was read, in the expression above. */
+const RECORD_NOUNS =
+  "records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers";
+/** The nouns in a lowered text: a count is looked for only just before one. */
+const RECORD_NOUN = new RegExp(RECORD_NOUNS, "g");
+/** Whether a lowered text holds a noun after a space at all: most reports do not, and are not searched for them. */
+const NOUN_AFTER_SPACE = wordSet(RECORD_NOUNS.split("|").map((noun) => ` ${noun.replace(/s\?$/, "")}`));
+const LONGEST_RECORD_NOUN = Math.max(...RECORD_NOUNS.split("|").map((noun) => noun.replace("?", "").length));
+/** Characters between a count and its noun at most: " of", a space, and a qualifier such as "gebruikers's ". */
+const COUNT_TO_NOUN = 24;
+const SPACE = 0x20;
+const COUNT_CHARACTER = /[\p{L}\d.,]/u;
 
 /** 12, 1.000, 1,000, "twee", "thousands". */
 function countValue(written: string): number {
@@ -198,7 +213,6 @@ export interface CompiledConduct {
 interface RecordLimit {
   readonly allowed: number;
   readonly expression: RegExp;
-  readonly named: PatternSet;
 }
 
 export function isConductId(id: string): id is ConductId {
@@ -268,23 +282,96 @@ function excessDataFlag(rule: CompiledConduct, text: string): ConductFlag | unde
 }
 
 function recordLimit(allowed: number): RecordLimit {
-  const expression = recordCountPattern(allowed);
-  // A first check: most reports name no records at all, and reading every number costs more.
-  return { allowed, expression, named: anyOf([builtInPattern(expression)]) };
+  return { allowed, expression: recordCountPattern(allowed) };
 }
 
-function largestRecordCount({ expression, named }: RecordLimit, text: string): { count: number; matched: string } | undefined {
-  if (!named.matchesAny(text)) return undefined;
+function largestRecordCount({ expression }: RecordLimit, text: string): { count: number; matched: string } | undefined {
   let largest: { count: number; matched: string } | undefined;
-  for (const match of text.matchAll(expression)) {
-    const count = countValue(match[1] ?? "");
+  for (const match of recordCounts(expression, text)) {
+    const count = countValue(match.written);
     const start = sentenceStart(text, match.index);
-    const end = sentenceEnd(text, match.index + match[0].length);
+    const end = sentenceEnd(text, match.index + match.length);
     const sentence = text.slice(start, end);
     if (!ACCESS_VERB.test(sentence) || NEGATION.test(text.slice(start, match.index))) continue;
     if (largest === undefined || count > largest.count) largest = { count, matched: sentence.trim() };
   }
   return largest;
+}
+
+export interface RecordCount {
+  /** The count as written: "2.000", "hundreds". */
+  written: string;
+  index: number;
+  length: number;
+}
+
+/**
+ * The matches of a record-count expression in a text, found by running it only where a noun stands after a space, from
+ * the count that may come before it: reports name nouns such as "user" and "file" all the time and counts of them
+ * seldom, and the expression, which opens with a lookbehind, tried every position of every report. A window ends two
+ * characters after a longest noun from its start (the lookahead's character, whole if it is a surrogate pair), and
+ * starts `COUNT_TO_NOUN` characters before it and then back to the start of any count written there, so it holds
+ * every match ending at its nouns; windows that touch are read as one.
+ */
+export function recordCounts(expression: RegExp, text: string): RecordCount[] {
+  const counts: RecordCount[] = [];
+  const lower = lowerForLiterals(text);
+  if (!NOUN_AFTER_SPACE.contains(lower)) return counts;
+  // Lowering kept every character in its place (no "İ" grew into two), so a noun found in the lowered text is there.
+  if (lower.length !== text.length) {
+    addCounts(counts, expression, text, 0, text.length);
+    return counts;
+  }
+  let windowStart = -1;
+  let windowEnd = -1;
+  for (let noun = nextNoun(lower, 0); noun >= 0; noun = nextNoun(lower, noun + 1)) {
+    let start = Math.max(0, noun - COUNT_TO_NOUN);
+    while (start > 0 && isCountCharacter(text, start - 1)) start -= 1;
+    const end = Math.min(text.length, noun + LONGEST_RECORD_NOUN + 2);
+    if (windowStart >= 0 && start <= windowEnd) {
+      windowEnd = end;
+      continue;
+    }
+    if (windowStart >= 0) addCounts(counts, expression, text, windowStart, windowEnd);
+    windowStart = start;
+    windowEnd = end;
+  }
+  if (windowStart >= 0) addCounts(counts, expression, text, windowStart, windowEnd);
+  return counts;
+}
+
+/** Where the next noun after a space starts in a lowered text, from `from`; -1 when there is none. */
+function nextNoun(lower: string, from: number): number {
+  RECORD_NOUN.lastIndex = from;
+  for (let found = RECORD_NOUN.exec(lower); found !== null; found = RECORD_NOUN.exec(lower)) {
+    if (lower.charCodeAt(found.index - 1) === SPACE) return found.index;
+  }
+  return -1;
+}
+
+/**
+ * Adds the expression's matches in `start..end` of a text, read with the character before the window for the
+ * lookbehind. `exec` rather than `matchAll`, which copies the expression for every window.
+ */
+function addCounts(counts: RecordCount[], expression: RegExp, text: string, start: number, end: number): void {
+  const from = Math.max(0, start - (isLowSurrogate(text, start - 1) ? 2 : 1));
+  const window = text.slice(from, end);
+  expression.lastIndex = 0;
+  for (let match = expression.exec(window); match !== null; match = expression.exec(window)) {
+    counts.push({ written: match[1] ?? "", index: from + match.index, length: match[0].length });
+  }
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function isCountCharacter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128)
+    return (code >= 0x30 && code <= 0x39) || code === 0x2c || code === 0x2e || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return COUNT_CHARACTER.test(text[index] ?? "");
 }
 
 const SENTENCE_REACH = 120;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { extractAssets, HOST_IN_TEXT, hostMatches } from "../../src/policy/assets.js";
+import { recordCountPattern, recordCounts } from "../../src/policy/conduct.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
 import { words } from "../../src/policy/model.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
@@ -131,6 +132,31 @@ describe("shortcuts in reading report text", () => {
     }
     // The control: hosts were found, many of them next to the characters the lookarounds read.
     expect(found).toBeGreaterThan(RUNS * 2);
+  });
+
+  it("finds record counts only before nouns exactly where the count expression finds them in the whole text", () => {
+    // Counts, qualifiers and nouns, the characters the lookarounds read (letters beyond ASCII, a surrogate pair, the long
+    // s and Kelvin sign that case-insensitive matching folds, dotted capital Is that lowering lengthens), nouns inside
+    // other words, and a count longer than a noun's reach, so that a window grows back to its start.
+    const fragments = [
+      ...["1", "12 ", "1.000", "2,500 ", "000", "thousands", "Hundred ", "twee ", "één", " of", " ", " ", "  ", ".", "\n", "-", "x", "é"],
+      ...[" user", "users", " Records", " rows", "entries", "entry", " KLANTEN", "gebruikers", "gebruikers's ", "customer's ", " files"],
+      ...["ſ", "\u212a", "İİİİİİ", "𝐀", "\ud835", "browser", "5users", "username"],
+      "12345678901234567890123456",
+    ];
+    const random = randomSource(5151);
+    let found = 0;
+    for (const maxRecords of [0, 1, 100]) {
+      const expression = recordCountPattern(maxRecords);
+      for (let run = 0; run < RUNS * 5; run++) {
+        const text = textOf(random, fragments, Math.floor(random() * 40));
+        const expected = [...text.matchAll(expression)].map((match) => [match.index, match[0].length, match[1]]);
+        expect([...recordCounts(expression, text)].map((count) => [count.index, count.length, count.written])).toEqual(expected);
+        found += expected.length;
+      }
+    }
+    // The control: counts were found, many of them beside the characters that move a window's edges.
+    expect(found).toBeGreaterThan(RUNS);
   });
 
   it("fingerprints a title naming no vulnerability class by its body, as by the whole text", () => {
