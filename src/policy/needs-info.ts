@@ -44,18 +44,61 @@ export function findMissingInformation(text: ReportText, assets: readonly Report
 }
 
 const URL_WORD = /\bhttps?:\/\/\S+/g;
-const TWO_LETTERS = /\p{L}{2}/u;
 
 /**
  * The words of a description (runs of non-space with two letters in a row, URLs left out), counted up to `enough`:
- * read one at a time, so that a long description is not split whole for the first forty words.
+ * read one character at a time, so that a long description is not split whole for the first forty words, and no
+ * expression runs per word, which cost more than the rest of the count. Spaces are those of `\s`, letters those of
+ * `\p{L}`.
  */
 function countWords(text: string, enough: number): number {
   const withoutUrls = text.includes("http") ? text.replace(URL_WORD, " ") : text;
-  const nonSpace = /\S+/g;
   let count = 0;
-  for (let word = nonSpace.exec(withoutUrls); word !== null; word = nonSpace.exec(withoutUrls)) {
-    if (TWO_LETTERS.test(word[0]) && ++count >= enough) break;
+  // Letters in a row so far in the current run of non-space, and whether the run has already counted.
+  let letters = 0;
+  let counted = false;
+  for (let index = 0; index < withoutUrls.length;) {
+    const code = withoutUrls.charCodeAt(index);
+    if (isSpace(code)) {
+      letters = 0;
+      counted = false;
+      index += 1;
+      continue;
+    }
+    const point = code < 0xd800 || code > 0xdbff ? code : (withoutUrls.codePointAt(index) ?? code);
+    index += point > 0xffff ? 2 : 1;
+    if (counted) continue;
+    letters = isLetter(point) ? letters + 1 : 0;
+    if (letters === 2) {
+      counted = true;
+      if (++count >= enough) break;
+    }
   }
   return count;
+}
+
+/** The characters `\s` matches: ASCII's spaces, the no-break and byte-order spaces, and the other Unicode spaces. */
+const NON_ASCII_SPACES = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return NON_ASCII_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a);
+}
+
+const NON_ASCII_LETTER = /^\p{L}$/u;
+const UNKNOWN = 0;
+const LETTER = 1;
+const NOT_A_LETTER = 2;
+/** Per code point beyond ASCII, once asked, whether it is a letter: a fixed table, whatever texts a process reads. */
+let nonAsciiLetters: Uint8Array | undefined;
+
+function isLetter(point: number): boolean {
+  if (point < 128) return (point | 0x20) >= 0x61 && (point | 0x20) <= 0x7a;
+  nonAsciiLetters ??= new Uint8Array(0x110000);
+  let known = nonAsciiLetters[point] ?? UNKNOWN;
+  if (known === UNKNOWN) {
+    known = NON_ASCII_LETTER.test(String.fromCodePoint(point)) ? LETTER : NOT_A_LETTER;
+    nonAsciiLetters[point] = known;
+  }
+  return known === LETTER;
 }

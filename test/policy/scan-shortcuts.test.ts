@@ -190,6 +190,9 @@ describe("shortcuts in reading report text", () => {
       "(ok) ",
       "https://a.b/c ",
       "xhttps://a.b ",
+      // Spaces beyond the ASCII space, a zero-width space that is none, letters beyond the first plane, lone halves.
+      ...["\t", "\n", "\r\n", "\u000b", "\u00a0", "\u1680", "\u2003", "\u2028", "\u3000", "\ufeff", "ab\u200bcd"],
+      ...["a", "é", "𝐀", "𝐀𝐁 ", "\ud835", "\udc00", "1"],
     ];
     const countWords = (text: string) =>
       text
@@ -199,7 +202,7 @@ describe("shortcuts in reading report text", () => {
     const random = randomSource(8);
     const counts = new Set<number>();
     for (let run = 0; run < RUNS; run++) {
-      const body = textOf(random, fragments, Math.floor(random() * 90));
+      const body = textOf(random, fragments, Math.floor(random() * 150));
       const words = countWords(body);
       counts.add(words);
       const expected = ["affected-system", ...(words < 20 ? ["description"] : []), ...(words < 40 ? ["reproduction"] : [])];
