@@ -84,15 +84,18 @@ export function loadModel(file: ModelFile): LinearModel {
   // At most half full, so that a bucket is found within a probe or two.
   const rowBuckets = new Int32Array(slotsFor(2 * file.weights.length)).fill(-1);
   const rowStarts = new Int32Array(rowBuckets.length);
-  file.weights.forEach(([bucket = 0, ...weights], row) => {
+  // Indexed loops, not a rest element per row: this runs once per process, before its first report is scored.
+  for (let row = 0; row < file.weights.length; row++) {
+    const weights = file.weights[row] ?? [];
+    const bucket = weights[0] ?? 0;
     if (hasBit(weighted, bucket)) throw new Error(`bucket ${bucket} has two rows of weights`);
     setBit(weighted, bucket);
     let slot = slotOf(bucket, rowBuckets.length);
     while (rowBuckets[slot] !== -1) slot = (slot + 1) & (rowBuckets.length - 1);
     rowBuckets[slot] = bucket;
     rowStarts[slot] = row * width;
-    weights.forEach((weight, index) => (table[row * width + index] = weight));
-  });
+    for (let index = 1; index < weights.length; index++) table[row * width + index - 1] = weights[index] ?? 0;
+  }
   return { classes: file.classes, kinds: file.kinds ?? {}, buckets: file.buckets, bias: file.bias, table, weighted, rowBuckets, rowStarts };
 }
 
