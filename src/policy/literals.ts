@@ -48,16 +48,27 @@ export function requiredLiterals(source: string, syntax: Syntax): string[] | und
 
 /**
  * A text as `requiredLiterals` compares with it: lower case, and with the long s that `/s/iu` also matches. The last
- * few texts are remembered: every rule reads a report's title, body and both, and each would lower them again.
+ * few texts are remembered: every rule reads a report's title, body and both, and each would lower them again. Triage
+ * lowers both first, a title and body joined by a line break: where lowering kept every character in its place, the
+ * parts before and after the line break are remembered lowered too, so that the title and body are not lowered again.
  */
 export function lowerForLiterals(text: string): string {
   const known = recentlyLowered.find((entry) => entry.text === text);
   if (known !== undefined) return known.lower;
   const lowerCase = text.toLowerCase();
   const lower = lowerCase.includes("ſ") ? lowerCase.replaceAll("ſ", "s") : lowerCase;
+  const junction = lower.length === text.length ? text.indexOf("\n") : -1;
+  if (junction >= 0) {
+    remember(text.slice(junction + 1), lower.slice(junction + 1));
+    remember(text.slice(0, junction), lower.slice(0, junction));
+  }
+  remember(text, lower);
+  return lower;
+}
+
+function remember(text: string, lower: string): void {
   recentlyLowered.unshift({ text, lower });
   recentlyLowered.length = Math.min(recentlyLowered.length, REMEMBERED_TEXTS);
-  return lower;
 }
 
 const recentlyLowered: { text: string; lower: string }[] = [];
