@@ -453,7 +453,8 @@ export function featuresOf(title: string, body: string, buckets: number): Featur
 /** Scores a title and body. For one class the model is a logistic regression, for more a softmax. */
 export function predict(model: LinearModel, title: string, body: string): Prediction {
   const width = model.classes.length;
-  const scores = Float64Array.from(model.bias);
+  const scores = new Float64Array(width);
+  for (let index = 0; index < width; index++) scores[index] = model.bias[index] ?? 0;
   const { table } = model;
   const found = reportWords(title, body);
   // Kind, position and row of each feature found, three numbers each: no object per feature.
@@ -468,7 +469,7 @@ export function predict(model: LinearModel, title: string, body: string): Predic
     },
     model.weighted,
   );
-  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax([...scores]);
+  const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
   return {
     probabilities,
     top(classIndex, count, direction = "for") {
@@ -497,11 +498,19 @@ export function sigmoid(score: number): number {
   return 1 / (1 + Math.exp(-score));
 }
 
-function softmax(scores: readonly number[]): number[] {
-  const highest = Math.max(...scores);
-  const exponentials = scores.map((score) => Math.exp(score - highest));
-  const total = exponentials.reduce((sum, value) => sum + value, 0);
-  return exponentials.map((value) => value / total);
+/** Plain loops over the scores: this runs for every report triaged, and the array methods cost more than the sums. */
+function softmax(scores: Float64Array): number[] {
+  let highest = -Infinity;
+  for (const score of scores) highest = Math.max(highest, score);
+  const exponentials: number[] = [];
+  let total = 0;
+  for (const score of scores) {
+    const exponential = Math.exp(score - highest);
+    exponentials.push(exponential);
+    total += exponential;
+  }
+  for (let index = 0; index < exponentials.length; index++) exponentials[index] = (exponentials[index] ?? 0) / total;
+  return exponentials;
 }
 
 function round(value: number): number {
