@@ -48,6 +48,24 @@ describe("the disclosure-desk binary", () => {
     expect(output.sla).toEqual({ responseDue: "2026-04-30T21:59:59.999Z", resolutionDue: "2026-05-24T21:59:59.999Z" });
   });
 
+  it("stops quietly when its reader closes the output early", () => {
+    const stored = readFileSync(`${root}data/triage.jsonl`, "utf8").split("\n").filter(Boolean).slice(0, 2_000);
+    const folder = mkdtempSync(join(tmpdir(), "triage-pipe-"));
+    try {
+      // Some 2 MB of decisions, far beyond what a pipe holds, so that writing goes on after the reader has gone.
+      writeFileSync(join(folder, "reports.jsonl"), `${stored.join("\n")}\n`);
+      const command = `"${process.execPath}" "${binary}" triage --policy examples/openworx.yml --batch "${join(folder, "reports.jsonl")}"`;
+      const result = spawnSync("bash", ["-c", `${command} | head -c 100 >/dev/null; echo "status \${PIPESTATUS[0]}"`], {
+        cwd: root,
+        encoding: "utf8",
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe("status 0\n");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 with usage on a bad command line", () => {
     const result = run(["triage"]);
     expect(result.status).toBe(2);
