@@ -36,14 +36,18 @@ const PAYLOAD =
 /** A URL with parameters is a request a maintainer can send again. */
 const REQUEST_URL = /\bhttps?:\/\/[^\s?#]{1,2048}\?[\w.[\]-]{1,100}=\S/i;
 const FENCE = /^\s{0,3}(?:```|~~~)/;
-const TRACE =
-  /\b(?:AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|UndefinedBehaviorSanitizer|runtime error:|SEGV on unknown address|Segmentation fault|stack-buffer-overflow|heap-buffer-overflow|heap-use-after-free|Invalid (?:read|write) of size|Traceback \(most recent call last\)|panicked at|goroutine \d+ \[running\]|Exception in thread "|Uncaught \w*Error|core dumped)|==\d{1,10}==ERROR|^\s{0,8}#\d{1,4}\s+0x[0-9a-f]{1,16}\s+in\s/im;
+/** Crash output: what sanitizers, runtimes and debuggers print when a program fails. */
+const TRACE_WORDS =
+  /\b(?:AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|UndefinedBehaviorSanitizer|runtime error:|SEGV on unknown address|Segmentation fault|stack-buffer-overflow|heap-buffer-overflow|heap-use-after-free|Invalid (?:read|write) of size|Traceback \(most recent call last\)|panicked at|goroutine \d+ \[running\]|Exception in thread "|Uncaught \w*Error|core dumped)|==\d{1,10}==ERROR/i;
+/** A frame of a native backtrace ("#0 0x4a5f10 in main"): a line of crash output too. */
+const TRACE_FRAME = /^\s{0,8}#\d{1,4}\s+0x[0-9a-f]{1,16}\s+in\s/im;
 const VERSION =
   /\b(?:versions?|versie|release|tag)\s?:?\s?v?\d{1,4}\.\d{1,5}|\bv\d{1,4}\.\d{1,5}(?:\.\d{1,5})?\b|\b(?:<=?|before|prior to|up to|through|t\/m|tot en met)\s?v?\d{1,4}\.\d{1,5}|\bcommit\s[0-9a-f]{7,40}\b/i;
 const IMPACT =
   /\b(?:impact|an attacker (?:can|could|may|is able to)|allows? (?:an? )?(?:remote |unauthenticated |authenticated |local |malicious )?(?:attackers?|users?|someone) to|(?:could|can|may) (?:lead|result) (?:to|in)|leads? to|remote code execution|arbitrary (?:code|file|command)|denial of service|information disclosure|privilege escalation|account takeover|data (?:leak|exposure)|session hijack\w*|aanvaller kan|kan leiden tot|gevolgen?)\b/i;
 
 const mayHoldStepsHeading = mayMatch(STEPS_HEADING);
+const mayHoldTraceWords = mayMatch(TRACE_WORDS);
 const mayHoldImpact = mayMatch(IMPACT);
 
 const AI_TERM =
@@ -77,7 +81,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     }
     if (inFence) {
       fencedLines++;
-      if (TRACE.test(line)) fenceHoldsTrace = true;
+      if (TRACE_WORDS.test(line) || TRACE_FRAME.test(line)) fenceHoldsTrace = true;
     }
     // Only the first evidence of a kind is kept: once found, its patterns are not run again.
     if (!found.has("steps") && NUMBERED_STEP.test(line) && ++numberedSteps >= 2) note("steps", line);
@@ -86,7 +90,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
   }
   if (!found.has("request")) note("request", REQUEST_URL.exec(text.all)?.[0]);
   if (!found.has("proof-of-concept")) note("proof-of-concept", PAYLOAD.exec(text.all)?.[0]);
-  note("trace", TRACE.exec(text.all)?.[0]);
+  note("trace", firstTrace(text.all, mayHoldTraceWords(text.all)));
   note("version", VERSION.exec(text.all)?.[0] ?? (given.versions ? "the affected versions given with the report" : undefined));
   note("impact", mayHoldImpact(text.all) ? IMPACT.exec(text.all)?.[0] : undefined);
 
@@ -97,6 +101,18 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     reproducer: REPRODUCER_KINDS.some((kind) => found.has(kind)),
     aiDisclosure,
   };
+}
+
+/**
+ * The first crash output in a text, as one expression of the words and the frame finds it (no match of one starts
+ * where a match of the other does). Apart, the words run only where the text holds one (`mayHoldWords`), and the
+ * frame only where it holds "0x": run together on every report, they tried every position of every text.
+ */
+function firstTrace(text: string, mayHoldWords: boolean): string | undefined {
+  const words = mayHoldWords ? TRACE_WORDS.exec(text) : null;
+  const frame = text.includes("0x") || text.includes("0X") ? TRACE_FRAME.exec(text) : null;
+  if (words === null || (frame !== null && frame.index < words.index)) return frame?.[0];
+  return words[0];
 }
 
 /** What a policy's intake requirements still miss in a report: the reasons it waits in needs-info. */

@@ -3,6 +3,7 @@ import { extractAssets, HOST_IN_TEXT, hostMatches } from "../../src/policy/asset
 import { recordCountPattern, recordCounts } from "../../src/policy/conduct.js";
 import { lowerForLiterals } from "../../src/policy/literals.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
+import { assessEvidence } from "../../src/policy/evidence.js";
 import { words } from "../../src/policy/model.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
 import { reportText } from "../../src/policy/report.js";
@@ -133,6 +134,26 @@ describe("shortcuts in reading report text", () => {
     }
     // The control: hosts were found, many of them next to the characters the lookarounds read.
     expect(found).toBeGreaterThan(RUNS * 2);
+  });
+
+  it("finds the first crash output where one expression of its words and its frame lines finds it", () => {
+    const joined =
+      /\b(?:AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|UndefinedBehaviorSanitizer|runtime error:|SEGV on unknown address|Segmentation fault|stack-buffer-overflow|heap-buffer-overflow|heap-use-after-free|Invalid (?:read|write) of size|Traceback \(most recent call last\)|panicked at|goroutine \d+ \[running\]|Exception in thread "|Uncaught \w*Error|core dumped)|==\d{1,10}==ERROR|^\s{0,8}#\d{1,4}\s+0x[0-9a-f]{1,16}\s+in\s/im;
+    const fragments = [
+      ...[" ", "\n", "\r", "  ", "x", "#", "#0 ", "#12", " 0x4a5f10", " 0X4A", " in ", "in main", "0x", "==", "==123", "==ERROR"],
+      ...["\n#0 0x4a5f10 in main", "\n   #1 0X7F in f", "\r#2 0x1 in g", "\n#3 0xzz in h", "\n         #4 0x1 in i"],
+      ...["Segmentation fault", "SEGMENTATION FAULT", "heap-buffer-overflow", "Uncaught TypeError", "Uncaught ", "core dumped"],
+    ];
+    const random = randomSource(7171);
+    let found = 0;
+    for (let run = 0; run < RUNS * 2; run++) {
+      const text = reportText({ title: "", body: textOf(random, fragments, Math.floor(random() * 30)) });
+      const expected = joined.exec(text.all)?.[0].trim().slice(0, 160);
+      expect(assessEvidence(text).present.find((evidence) => evidence.kind === "trace")?.matched).toBe(expected);
+      if (expected !== undefined) found += 1;
+    }
+    // The control: crash output of both kinds was found.
+    expect(found).toBeGreaterThan(RUNS / 2);
   });
 
   it("lowers a title, a body and both joined by a line break as lowering each does, whichever is asked first", () => {
