@@ -136,24 +136,72 @@ describe("shortcuts in reading report text", () => {
     expect(found).toBeGreaterThan(RUNS * 2);
   });
 
-  it("finds the first crash output where one expression of its words and its frame lines finds it", () => {
-    const joined =
-      /\b(?:AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|UndefinedBehaviorSanitizer|runtime error:|SEGV on unknown address|Segmentation fault|stack-buffer-overflow|heap-buffer-overflow|heap-use-after-free|Invalid (?:read|write) of size|Traceback \(most recent call last\)|panicked at|goroutine \d+ \[running\]|Exception in thread "|Uncaught \w*Error|core dumped)|==\d{1,10}==ERROR|^\s{0,8}#\d{1,4}\s+0x[0-9a-f]{1,16}\s+in\s/im;
+  it("finds the first payload, crash output and version where one expression of their parts finds them", () => {
+    const joined = {
+      "proof-of-concept":
+        /<(?:script|img|iframe|svg|form)\b|\bonerror\s*=|javascript:|' ?or ?'?1'? ?= ?'?1|\.\.\/\.\.\/|\{\{\s?7\s?\*\s?7\s?\}\}|\$\{jndi:|\bUNION\s+SELECT\b/i,
+      trace:
+        /\b(?:AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|UndefinedBehaviorSanitizer|runtime error:|SEGV on unknown address|Segmentation fault|stack-buffer-overflow|heap-buffer-overflow|heap-use-after-free|Invalid (?:read|write) of size|Traceback \(most recent call last\)|panicked at|goroutine \d+ \[running\]|Exception in thread "|Uncaught \w*Error|core dumped)|==\d{1,10}==ERROR|^\s{0,8}#\d{1,4}\s+0x[0-9a-f]{1,16}\s+in\s/im,
+      version:
+        /\b(?:versions?|versie|release|tag)\s?:?\s?v?\d{1,4}\.\d{1,5}|\bv\d{1,4}\.\d{1,5}(?:\.\d{1,5})?\b|\b(?:<=?|before|prior to|up to|through|t\/m|tot en met)\s?v?\d{1,4}\.\d{1,5}|\bcommit\s[0-9a-f]{7,40}\b/i,
+    } as const;
     const fragments = [
-      ...[" ", "\n", "\r", "  ", "x", "#", "#0 ", "#12", " 0x4a5f10", " 0X4A", " in ", "in main", "0x", "==", "==123", "==ERROR"],
+      ...[" ", "\n", "\r", "  ", "x", "#", "0x", "==", "==123", "==ERROR", "'", "1", ".", "v", "7", "=", "<", "{{", "${"],
       ...["\n#0 0x4a5f10 in main", "\n   #1 0X7F in f", "\r#2 0x1 in g", "\n#3 0xzz in h", "\n         #4 0x1 in i"],
       ...["Segmentation fault", "SEGMENTATION FAULT", "heap-buffer-overflow", "Uncaught TypeError", "Uncaught ", "core dumped"],
+      ...["<script>", "<IMG src=x", "onerror =", "JavaScript:", "' or '1'='1", "' OR 1=1", "../../", "{{7*7}}", "{{ 7 * 7 }}"],
+      ...["${jndi:ldap", "union select", "UNION  SELECT", "version 1.2", "v2.10.3", "before 3.4", "<= 1.0", "tag:v1.2"],
+      ...["commit 0a1b2c3d", "COMMIT deadbeef12", "release 4.5"],
     ];
     const random = randomSource(7171);
-    let found = 0;
+    const found = { "proof-of-concept": 0, trace: 0, version: 0 };
     for (let run = 0; run < RUNS * 2; run++) {
       const text = reportText({ title: "", body: textOf(random, fragments, Math.floor(random() * 30)) });
-      const expected = joined.exec(text.all)?.[0].trim().slice(0, 160);
-      expect(assessEvidence(text).present.find((evidence) => evidence.kind === "trace")?.matched).toBe(expected);
-      if (expected !== undefined) found += 1;
+      const evidence = assessEvidence(text).present;
+      for (const kind of ["proof-of-concept", "trace", "version"] as const) {
+        const expected = joined[kind].exec(text.all)?.[0].trim().slice(0, 160);
+        expect(evidence.find((present) => present.kind === kind)?.matched).toBe(expected);
+        if (expected !== undefined) found[kind] += 1;
+      }
     }
-    // The control: crash output of both kinds was found.
-    expect(found).toBeGreaterThan(RUNS / 2);
+    // The control: each kind was found, often next to what the others match.
+    for (const count of Object.values(found)) expect(count).toBeGreaterThan(RUNS / 2);
+  });
+
+  it("finds a disclosure of AI use where one expression of the words for AI finds them", () => {
+    const joined =
+      /\bAI\b|\bA\.I\.|\b(?:LLMs?|large language models?|ChatGPT|GPT-?\d\w*|Claude|Copilot|Gemini|generative|kunstmatige intelligentie|taalmodel)\b/i;
+    const use =
+      /\b(?:use[ds]?|using|assist\w*|generat\w*|written|wrote|helped|declar\w*|disclos\w*|none|no|not|without|gebruikt|geholpen|geschreven|gegenereerd|geen|niet|zonder)\b/i;
+    const fragments = [
+      " ",
+      "\n",
+      "x",
+      "ai",
+      "AI",
+      "A.I.",
+      "a.i",
+      "mail",
+      "LLM",
+      "llms",
+      "GPT-4",
+      "gpt4o",
+      "Claude",
+      "generative",
+      "used",
+      "no",
+    ];
+    const random = randomSource(8181);
+    let disclosed = 0;
+    for (let run = 0; run < RUNS * 2; run++) {
+      const text = reportText({ title: "", body: textOf(random, fragments, Math.floor(random() * 20)) });
+      const expected = text.all.split("\n").some((line) => joined.test(line) && use.test(line));
+      expect(assessEvidence(text).aiDisclosure).toBe(expected);
+      if (expected) disclosed += 1;
+    }
+    // The control: both answers were given often.
+    expect(disclosed).toBeGreaterThan(RUNS / 10);
+    expect(disclosed).toBeLessThan(RUNS * 2 - RUNS / 4);
   });
 
   it("lowers a title, a body and both joined by a line break as lowering each does, whichever is asked first", () => {
