@@ -82,7 +82,7 @@ export function triageLines(lines: readonly BatchLine[], loaded: LoadedPolicy, {
   return part;
 }
 
-const batchLineSchema = z.object({
+export const batchLineSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   title: z.string(),
   body: z.string(),
@@ -92,15 +92,31 @@ const batchLineSchema = z.object({
   repository: z.string().optional(),
 });
 
-function parseBatchLine(line: string): z.output<typeof batchLineSchema> | string {
+export function parseBatchLine(line: string): z.output<typeof batchLineSchema> | string {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
     return "not a JSON object";
   }
+  const plain = plainReport(json);
+  if (plain !== undefined) return plain;
   const result = batchLineSchema.safeParse(json);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   return `${issue?.path.join(".") || "line"}: ${issue?.message ?? "invalid"}`;
+}
+
+/**
+ * The output of `batchLineSchema` for the line most batches are made of, an id, a title and a body and none of the
+ * optional fields, read without the schema: checking each line with it cost more than the lines' JSON. Any other
+ * line, valid or not, is the schema's to read.
+ */
+function plainReport(json: unknown): z.output<typeof batchLineSchema> | undefined {
+  if (typeof json !== "object" || json === null) return undefined;
+  const { id, title, body, receivedAt, severity, cvssVector, repository } = json as Record<string, unknown>;
+  const plainId = (typeof id === "string" && id.length > 0) || (typeof id === "number" && Number.isFinite(id));
+  if (!plainId || typeof title !== "string" || typeof body !== "string") return undefined;
+  if (receivedAt !== undefined || severity !== undefined || cvssVector !== undefined || repository !== undefined) return undefined;
+  return { id: String(id), title, body };
 }
