@@ -183,13 +183,17 @@ export function recordCountPattern(maxRecords: number): RegExp {
 const RECORD_NOUNS =
   "records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers";
 /** The nouns in a lowered text: a count is looked for only just before one. */
-const RECORD_NOUN = new RegExp(RECORD_NOUNS, "g");
+const RECORD_NOUN_AT = new RegExp(RECORD_NOUNS, "y");
+/** Each noun's letters before an optional plural s, by their first letter: what a word after a space is checked for first. */
+const NOUN_STARTS = new Map<string, string[]>();
+for (const noun of RECORD_NOUNS.split("|").map((alternative) => alternative.replace(/s\?$/, ""))) {
+  NOUN_STARTS.set(noun.charAt(0), [...(NOUN_STARTS.get(noun.charAt(0)) ?? []), noun]);
+}
 /** Whether a lowered text holds a noun after a space at all: most reports do not, and are not searched for them. */
-const NOUN_AFTER_SPACE = wordSet(RECORD_NOUNS.split("|").map((noun) => ` ${noun.replace(/s\?$/, "")}`));
+const NOUN_AFTER_SPACE = wordSet([...NOUN_STARTS.values()].flat().map((start) => ` ${start}`));
 const LONGEST_RECORD_NOUN = Math.max(...RECORD_NOUNS.split("|").map((noun) => noun.replace("?", "").length));
 /** Characters between a count and its noun at most: " of", a space, and a qualifier such as "gebruikers's ". */
 const COUNT_TO_NOUN = 24;
-const SPACE = 0x20;
 const COUNT_CHARACTER = /[\p{L}\d.,]/u;
 
 /** 12, 1.000, 1,000, "twee", "thousands". */
@@ -342,9 +346,11 @@ export function recordCounts(expression: RegExp, text: string): RecordCount[] {
 
 /** Where the next noun after a space starts in a lowered text, from `from`; -1 when there is none. */
 function nextNoun(lower: string, from: number): number {
-  RECORD_NOUN.lastIndex = from;
-  for (let found = RECORD_NOUN.exec(lower); found !== null; found = RECORD_NOUN.exec(lower)) {
-    if (lower.charCodeAt(found.index - 1) === SPACE) return found.index;
+  for (let space = lower.indexOf(" ", from - 1); space >= 0; space = lower.indexOf(" ", space + 1)) {
+    const starts = NOUN_STARTS.get(lower.charAt(space + 1));
+    if (starts === undefined || !starts.some((start) => lower.startsWith(start, space + 1))) continue;
+    RECORD_NOUN_AT.lastIndex = space + 1;
+    if (RECORD_NOUN_AT.test(lower)) return space + 1;
   }
   return -1;
 }
