@@ -79,6 +79,18 @@ const TEXT_FRAGMENTS = [
   "exposed",
 ];
 
+/**
+ * A drawn title (up to 8 fragments) and body, and both joined by a line break as triage joins them, in the order a
+ * run asks for them: each of the three first in turn, since what is remembered depends on what was asked before.
+ */
+function joinedInTurn(random: () => number, fragments: readonly string[], run: number, longestBody: number) {
+  const title = textOf(random, fragments, Math.floor(random() * 8));
+  const body = textOf(random, fragments, Math.floor(random() * longestBody));
+  const all = `${title}\n${body}`;
+  const order = run % 3 === 0 ? [all, title, body] : run % 3 === 1 ? [body, all, title] : [title, body, all];
+  return { title, body, all, order };
+}
+
 function straightforwardNormalisation(text: string): string {
   return text
     .slice(0, 100_000)
@@ -211,10 +223,7 @@ describe("shortcuts in reading report text", () => {
     const random = randomSource(6161);
     let grown = 0;
     for (let run = 0; run < RUNS; run++) {
-      const title = textOf(random, fragments, Math.floor(random() * 8));
-      const body = textOf(random, fragments, Math.floor(random() * 20));
-      const all = `${title}\n${body}`;
-      const order = run % 3 === 0 ? [all, title, body] : run % 3 === 1 ? [body, all, title] : [all, body, title];
+      const { all, order } = joinedInTurn(random, fragments, run, 20);
       for (const text of order) expect(lowerForLiterals(text)).toBe(lowered(text));
       if (lowered(all).length !== all.length) grown += 1;
     }
@@ -332,10 +341,7 @@ describe("shortcuts in reading report text", () => {
     const check = (withLineBreakWord: boolean) => {
       let acrossJunction = 0;
       for (let run = 0; run < RUNS; run++) {
-        const title = textOf(random, fragments, Math.floor(random() * 8));
-        const body = textOf(random, fragments, Math.floor(random() * 30));
-        const all = `${title}\n${body}`;
-        const order = run % 3 === 0 ? [all, title, body] : run % 3 === 1 ? [body, all, title] : [title, body, all];
+        const { title, body, all, order } = joinedInTurn(random, fragments, run, 30);
         for (const text of order) {
           sets.forEach((set, index) => expect(scanners[index]?.contains(text)).toBe(set.some((word) => text.includes(word))));
         }
