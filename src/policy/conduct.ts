@@ -182,9 +182,10 @@ export function recordCountPattern(maxRecords: number): RegExp {
 /** What was read, in the expression above. */
 const RECORD_NOUNS =
   "records?|rows?|entries|entry|accounts?|users?|customers?|profiles?|files?|documents?|invoices?|orders?|patients?|klanten|rijen|rij|gebruikers|bestanden|facturen|dossiers";
-/** The nouns in a lowered text: a count is looked for only just before one. */
-const RECORD_NOUN_AT = new RegExp(RECORD_NOUNS, "y");
-/** Each noun's letters before an optional plural s, by their first letter: what a word after a space is checked for first. */
+/**
+ * Each noun's letters before its optional plural s, by their first letter: a noun stands where a text holds one of them,
+ * as the expression's nouns are plain words. A count is looked for only just before one.
+ */
 const NOUN_STARTS = new Map<string, string[]>();
 for (const noun of RECORD_NOUNS.split("|").map((alternative) => alternative.replace(/s\?$/, ""))) {
   NOUN_STARTS.set(noun.charAt(0), [...(NOUN_STARTS.get(noun.charAt(0)) ?? []), noun]);
@@ -348,9 +349,7 @@ export function recordCounts(expression: RegExp, text: string): RecordCount[] {
 function nextNoun(lower: string, from: number): number {
   for (let space = lower.indexOf(" ", from - 1); space >= 0; space = lower.indexOf(" ", space + 1)) {
     const starts = NOUN_STARTS.get(lower.charAt(space + 1));
-    if (starts === undefined || !starts.some((start) => lower.startsWith(start, space + 1))) continue;
-    RECORD_NOUN_AT.lastIndex = space + 1;
-    if (RECORD_NOUN_AT.test(lower)) return space + 1;
+    if (starts?.some((start) => lower.startsWith(start, space + 1))) return space + 1;
   }
   return -1;
 }
