@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isLetterOrNumber } from "./characters.js";
 
 /**
  * Linear text models trained offline (`npm run train`, data/README.md) and shipped as JSON weights in
@@ -252,14 +253,8 @@ function readWords(text: string, found: ReportWords): void {
 const HYPHEN = 0x2d;
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
-const NON_ASCII_WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-const UNKNOWN = 0;
-const LETTER_OR_DIGIT = 1;
-const NEITHER = 2;
 /** Per ASCII code, whether it is a word character: letters, digits and `_`. */
 const ASCII_WORD_CHARACTER = Uint8Array.from({ length: 128 }, (_, code) => (/[a-z0-9_]/i.test(String.fromCharCode(code)) ? 1 : 0));
-/** Per code point, once asked, whether it is a letter or digit: a fixed table, whatever texts a process reads. */
-let nonAsciiWordCharacter: Uint8Array | undefined;
 
 /** How many UTF-16 units the word character at `index` takes (2 for a surrogate pair), or 0 when it is none. */
 function wordCharacterWidth(text: string, index: number): number {
@@ -267,13 +262,7 @@ function wordCharacterWidth(text: string, index: number): number {
   const code = text.charCodeAt(index);
   if (code < 128) return ASCII_WORD_CHARACTER[code] ?? 0;
   const point = text.codePointAt(index) ?? code;
-  nonAsciiWordCharacter ??= new Uint8Array(0x110000);
-  let known = nonAsciiWordCharacter[point] ?? UNKNOWN;
-  if (known === UNKNOWN) {
-    known = NON_ASCII_WORD_CHARACTER.test(String.fromCodePoint(point)) ? LETTER_OR_DIGIT : NEITHER;
-    nonAsciiWordCharacter[point] = known;
-  }
-  return known === LETTER_OR_DIGIT ? (point > 0xffff ? 2 : 1) : 0;
+  return isLetterOrNumber(point) ? (point > 0xffff ? 2 : 1) : 0;
 }
 
 /** Words longer than this are dropped: hashes, tokens and base64, which never recur. */

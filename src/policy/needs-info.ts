@@ -1,4 +1,5 @@
 import type { ReportAsset } from "./assets.js";
+import { isLetter, isSpace } from "./characters.js";
 import type { ReportText } from "./report.js";
 
 /**
@@ -75,30 +76,4 @@ function countWords(text: string, enough: number): number {
     }
   }
   return count;
-}
-
-/** The characters `\s` matches: ASCII's spaces, the no-break and byte-order spaces, and the other Unicode spaces. */
-const NON_ASCII_SPACES = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return NON_ASCII_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a);
-}
-
-const NON_ASCII_LETTER = /^\p{L}$/u;
-const UNKNOWN = 0;
-const LETTER = 1;
-const NOT_A_LETTER = 2;
-/** Per code point beyond ASCII, once asked, whether it is a letter: a fixed table, whatever texts a process reads. */
-let nonAsciiLetters: Uint8Array | undefined;
-
-function isLetter(point: number): boolean {
-  if (point < 128) return (point | 0x20) >= 0x61 && (point | 0x20) <= 0x7a;
-  nonAsciiLetters ??= new Uint8Array(0x110000);
-  let known = nonAsciiLetters[point] ?? UNKNOWN;
-  if (known === UNKNOWN) {
-    known = NON_ASCII_LETTER.test(String.fromCodePoint(point)) ? LETTER : NOT_A_LETTER;
-    nonAsciiLetters[point] = known;
-  }
-  return known === LETTER;
 }
