@@ -34,8 +34,9 @@ interface Automaton {
   readonly columnOf: Uint8Array;
   readonly width: number;
   /**
-   * Next state per state and column: a complete table, so reading a character is one lookup. A state where a word
-   * ends is stored as its complement (negative), so that most characters need no second lookup.
+   * Next state per state and column: a complete table, so reading a character is one lookup. A state is stored as
+   * where its row starts (its number times `width`), so that reading a character multiplies nothing, and a state where
+   * a word ends as that start's complement (negative), so that most characters need no second lookup.
    */
   readonly next: Int32Array;
   /** Per state, where its sets start in `found` (and the next state's start where they end). */
@@ -199,12 +200,13 @@ function remember(current: Automaton, lower: string, findings: Findings): void {
 function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Findings {
   const present = new Uint8Array(sets);
   const presentSets: number[] = [];
-  let state = 0;
+  let row = 0;
   for (let index = from; index < to; index++) {
     const code = lower.charCodeAt(index);
-    state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
-    if (state < 0) {
-      state = ~state;
+    row = next[row + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
+    if (row < 0) {
+      row = ~row;
+      const state = (row / width) | 0;
       const end = foundStart[state + 1] ?? 0;
       for (let at = foundStart[state] ?? 0; at < end; at++) {
         const set = found[at] ?? 0;
@@ -288,7 +290,7 @@ function build(sets: readonly Registered[]): Automaton {
   }
   for (let at = 0; at < next.length; at++) {
     const target = next[at] ?? 0;
-    if ((foundOf[target]?.length ?? 0) > 0) next[at] = ~target;
+    next[at] = (foundOf[target]?.length ?? 0) > 0 ? ~(target * width) : target * width;
   }
   const foundStart = new Int32Array(states + 1);
   foundOf.forEach((list, state) => (foundStart[state + 1] = (foundStart[state] ?? 0) + list.length));
