@@ -1,4 +1,5 @@
 import type { ConductEntry } from "../config/schema.js";
+import { isLetter } from "./characters.js";
 import { lowerForLiterals } from "./literals.js";
 import { anyOf, builtInPattern, compileConfigPattern, type PatternSet, type TextPattern } from "./pattern.js";
 import { excerpt, type ReportText } from "./report.js";
@@ -195,7 +196,6 @@ const NOUN_AFTER_SPACE = wordSet([...NOUN_STARTS.values()].flat().map((start) =>
 const LONGEST_RECORD_NOUN = Math.max(...RECORD_NOUNS.split("|").map((noun) => noun.replace("?", "").length));
 /** Characters between a count and its noun at most: " of", a space, and a qualifier such as "gebruikers's ". */
 const COUNT_TO_NOUN = 24;
-const COUNT_CHARACTER = /[\p{L}\d.,]/u;
 
 /** 12, 1.000, 1,000, "twee", "thousands". */
 function countValue(written: string): number {
@@ -372,11 +372,10 @@ function isLowSurrogate(text: string, index: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** Whether the code unit at `index` can be part of a count: a letter (of a count word), a digit, "." or ",". */
 function isCountCharacter(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  if (code < 128)
-    return (code >= 0x30 && code <= 0x39) || code === 0x2c || code === 0x2e || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return COUNT_CHARACTER.test(text[index] ?? "");
+  return (code >= 0x30 && code <= 0x39) || code === 0x2c || code === 0x2e || isLetter(code);
 }
 
 const SENTENCE_REACH = 120;
