@@ -89,7 +89,7 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
   let fenceHoldsTrace = false;
   let aiDisclosure = false;
   // A line can name AI only where the whole text does: one scan of the text spares one per line in most reports.
-  const namesAi = firstMatch(AI_TERM, text.all) !== undefined;
+  const namesAi = leftmostMatch(AI_TERM, text.all) !== undefined;
   for (const line of text.all.split("\n")) {
     if (line.length > MAX_LINE) continue;
     if (FENCE.test(line)) {
@@ -110,9 +110,9 @@ export function assessEvidence(text: ReportText, given: { versions?: boolean } =
     if (namesAi && !aiDisclosure && matchesLine(AI_TERM, line) && AI_USE.test(line)) aiDisclosure = true;
   }
   if (!found.has("request")) note("request", REQUEST_URL.exec(text.all)?.[0]);
-  if (!found.has("proof-of-concept")) note("proof-of-concept", firstMatch(PAYLOAD, text.all));
-  note("trace", firstMatch(TRACE, text.all));
-  note("version", firstMatch(VERSION, text.all) ?? (given.versions ? "the affected versions given with the report" : undefined));
+  if (!found.has("proof-of-concept")) note("proof-of-concept", leftmostMatch(PAYLOAD, text.all));
+  note("trace", leftmostMatch(TRACE, text.all));
+  note("version", leftmostMatch(VERSION, text.all) ?? (given.versions ? "the affected versions given with the report" : undefined));
   note("impact", mayHoldImpact(text.all) ? IMPACT.exec(text.all)?.[0] : undefined);
 
   const present = evidenceKinds.filter((kind) => found.has(kind)).map((kind) => ({ kind, matched: found.get(kind) ?? "" }));
@@ -143,7 +143,7 @@ function ifWords(regex: RegExp): Split[number] {
  * The match the parts joined by `|` would find: the leftmost, and where parts match at the same place, the earlier
  * part's, as an alternative written earlier wins there.
  */
-function firstMatch(parts: Split, text: string): string | undefined {
+function leftmostMatch(parts: Split, text: string): string | undefined {
   let first: RegExpExecArray | null = null;
   for (const { regex, mayMatch: mayMatchText } of parts) {
     if (!mayMatchText(text)) continue;
