@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prints containment and triage accuracy on one split of data/*.jsonl (default: test), or on the held-out issues.
 // usage: npm run eval [-- --split dev] [-- --split held-out] [-- --json]
-// Triage is also scored on titles alone (the body dropped, reports with an exception left out), as a report list shows them.
+// Triage is also scored on titles alone (the body dropped, reports with an exception left out), as a report list shows them,
+// and on report titles written for each exclusion (data/written-titles.jsonl): the half marked "held-out" is scored only.
 // The test split and the held-out issues are for scoring only: rules and thresholds are changed while looking at
 // train and dev. The held-out issues (data/held-out-issues.jsonl) are in no split and never trained on.
 import { parseArgs } from "node:util";
@@ -21,8 +22,10 @@ const triageItems =
   heldOut?.flatMap((items) => (items.triage ? [items.triage] : [])) ??
   readJsonl("data/triage.jsonl").filter((item) => item.split === split);
 const containment = containmentFigures(containmentItems);
+const writtenTitles = readJsonl("data/written-titles.jsonl").map((item) => ({ ...item, body: "" }));
 const triage = {};
 const triageTitles = {};
+const triageWritten = {};
 for (const file of readdirSync("examples")
   .filter((name) => name.endsWith(".yml") && name !== "sweep-workflow.yml")
   .sort()) {
@@ -31,10 +34,20 @@ for (const file of readdirSync("examples")
   const policy = file.replace(/\.yml$/, "");
   triage[policy] = triageFigures(triageItems, config, labels.categories);
   triageTitles[policy] = triageFigures(titlesAlone(triageItems), config, labels.categories);
+  triageWritten[policy] = Object.fromEntries(
+    ["tuned", "held-out"].map((half) => [
+      half,
+      triageFigures(
+        writtenTitles.filter((item) => item.split === half),
+        config,
+        labels.categories,
+      ),
+    ]),
+  );
 }
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ split, containment, triage, triageTitles }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ split, containment, triage, triageTitles, triageWritten }, null, 2)}\n`);
   process.exit(0);
 }
 
@@ -62,6 +75,9 @@ for (const [policy, figures] of Object.entries(triage)) {
   lines.push(
     `titles alone (reports without an exception): ${rate(titles.right)} right, ${rate(titles.wronglyExcluded)} suggested as excluded`,
   );
+  for (const [half, written] of Object.entries(triageWritten[policy])) {
+    lines.push(`written report titles, ${half} half: ${rate(written.right)} right, ${rate(written.wronglyExcluded)} suggested as excluded`);
+  }
   lines.push("", "| exclusion | expected | suggested | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|");
   for (const [id, figure] of Object.entries(figures.perExclusion)) {
     lines.push(
