@@ -43,7 +43,19 @@ export function requiredLiterals(source: string, syntax: Syntax): string[] | und
   }
   const literals = requiredOf(known);
   if (literals === undefined || literals.some((literal) => literal.length < MIN_USEFUL)) return undefined;
-  return [...new Set(literals)];
+  return withoutContainers(literals);
+}
+
+/**
+ * The list without a string that holds another of its strings ("version number" beside "version"): a text that
+ * holds the longer holds the shorter, so the list admits the same texts with fewer strings for the automaton that
+ * looks for every list's strings at once (word-sets.ts).
+ */
+function withoutContainers(literals: readonly string[]): string[] {
+  const shortestFirst = [...new Set(literals)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const literal of shortestFirst) if (!kept.some((shorter) => literal.includes(shorter))) kept.push(literal);
+  return kept;
 }
 
 /**
