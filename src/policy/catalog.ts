@@ -57,7 +57,7 @@ const GAP = "[^.\\n]{0,40}";
 const MISSING =
   "\\b(?:missing|lacks?|lacking|lack of|no|without|absent|absence of|not (?:set|present|configured|enabled|implemented|used)|isn't set|is not set|disabled|ontbre\\w*|geen|niet ingesteld|zonder)\\b";
 const SECURITY_HEADER =
-  "(?:hsts|strict[- ]transport[- ]security|x-frame-options|xfo|x-xss-protection|x-content-type-options|content[- ]security[- ]policy|csp|referrer[- ]policy|permissions[- ]policy|feature[- ]policy|expect-ct|cache-control|(?:http )?security[- ]?headers?|beveiligingsheaders?)";
+  "(?:cross-origin-(?:opener|embedder|resource)-policy|coop|coep|x-permitted-cross-domain-policies|cabeceras de seguridad|hsts|strict[- ]transport[- ]security|x-frame-options|xfo|x-xss-protection|x-content-type-options|content[- ]security[- ]policy|csp|referrer[- ]policy|permissions[- ]policy|feature[- ]policy|expect-ct|cache-control|(?:http )?security[- ]?headers?|beveiligingsheaders?)";
 
 function re(source: string): RegExp {
   return new RegExp(source, "i");
@@ -78,6 +78,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:admin(?:istrator)? (?:panel|action|role)|privilege|role change)/i,
       /\b(?:verwijder\w* (?:account|profiel|gegevens)|wachtwoord wijzigen|betaling|overboeking|bevestig\w*)/i,
       /\boauth (?:authori[sz]\w*|consent) (?:page|screen|dialog|prompt)\b|\bgrant\w* (?:the )?(?:attacker'?s? |an? |malicious )?(?:app |application |client )?access\b/i,
+      /\b(?:account|profiel) (?:verwijderen|opheffen)\b/i,
     ],
   },
   {
@@ -137,6 +138,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:werkende|werkend) (?:poc|exploit|proof of concept)\b/i,
       /\b(?:code[- ]?uitvoering|remote code execution|rce|code execution)\b[^.\n]{0,30}\b(?:aangetoond|gedemonstreerd|demonstrated|achieved|confirmed|bevestigd)\b/i,
       /\b(?:callback|dns (?:lookup|interaction)|out-of-band interaction|oob interaction)\b[^.\n]{0,20}\b(?:confirmed|received|observed)\b/i,
+      /\bdemonstrated (?:a |the )?(?:working )?(?:poc|proof of concept|exploit)\b/i,
     ],
   },
   {
@@ -194,6 +196,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:arbitrary|custom|misleading|fake|spoofed|reflected|injected|plain) (?:plain )?(?:text|message|content)\b[^.\n]{0,40}(?:\bpage not found\b|\bnot found\b|\bbad request\b|\bmethod not allowed\b|\bservice unavailable\b|\bmaintenance\b|\berror page\b|\b40[0-9]\b|\b50[0-9]\b)/i,
       /\bspoofing (?:message )?via (?:the )?error page\b|\berror page spoofing\b|\binjection de texte dans la page d'erreur\b|\b(?:url|path|url path|request path|input) (?:is )?reflected (?:in|on) (?:the )?(?:404|error|not found)\b/i,
       /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b|\bfoutmelding (?:404|40[0-9]|50[0-9])\b[^.\n]{0,30}\btoont\b/i,
+      /\btexteinschleusung\b[^.\n]{0,30}\b(?:404|fehlerseite)|\binyecci[oó]n de texto\b[^.\n]{0,30}\b(?:404|error)\b|\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,2} (?:page|error|response|message|handler)s? (?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b/i,
+      /\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\b(?:404|error) message injection\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b|\b(?:fake|spoofed|arbitrary|custom) (?:message|text)\b[^.\n]{0,40}\bnot[- ]found\b|\btext injection on (?:http )?(?:4[0-5][0-9]|50[0-9])\b/i,
     ],
     notWhen: [/\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i],
     exceptions: [],
@@ -221,6 +225,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:hide|remove|strip|suppress|conceal) (?:the )?(?!(?:old|older|deprecated|previous|latest|new|newer|current|this|that|vulnerable|outdated|legacy|beta|stable|free|paid|pro|mobile|desktop)\b)(?:[\w.-]+ )?(?:version|versions|version numbers?|version info\w*)\b(?! (?:of|from) (?:the )?(?:changelog|docs|documentation|marketplace|store))/i,
       /\bversion (?:number |string |info )?(?:is |are )?(?:visible|shown|displayed|disclosed) (?:in|on) (?:the )?(?:default )?(?:404|error|not found) pages?\b|\b(?:ftp|smtp|server|service|telnet) banners?\b|\bserver: [\w.-]+\/\d|\bdivulgaci[oó]n de (?:la )?versi[oó]n\b|\bvia header (?:discloses|reveals|exposes|leaks)\b/i,
       /\b[\w.]+-versie zichtbaar\b|\bversie zichtbaar\b|\bserver software\b[^.\n]{0,20}\b(?:in|via) (?:the )?headers?\b|\b(?:see|tell|know) (?:what|which) (?:server|web ?server|software)\b|\b(?:reveal|disclos|expos|leak|show)\w* (?:the )?[\w.-]+ build (?:number|version)\b/i,
+      /\bversion (?:is )?(?:identifiable|detectable|discoverable)\b|\b(?:iis|apache|nginx|php|tomcat|exim|openssh) v?\d+(?:\.\d+)* version\b|\bversion (?:is )?(?:shown|visible|displayed) on \/|\bdiscloses? [\w.-]+ build\b|\bsmtp (?:greeting|banner)\b/i,
     ],
     notWhen: [/\bcve-\d{4}-\d+\b[^.\n]{0,60}\b(?:exploit\w*|rce|remote code)/i],
     exceptions: [],
@@ -246,6 +251,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:composer\.(?:json|lock)|package(?:-lock)?\.json|yarn\.lock|gemfile\.lock)\b[^.\n]{0,30}\b(?:downloadable|accessible|exposed|publicly|readable)\b|\b(?:public|anonymous|unauthenticated) access to \/?(?:composer\.(?:json|lock)|package(?:-lock)?\.json|yarn\.lock)\b/i,
       /\bsitemap (?:exposes|reveals|discloses|lists|is public\w*|is accessible)\b/i,
       /\bsitemap toont\b|\blistado de directorios\b|\bbrowsable director(?:y|ies)\b/i,
+      /\bpublic(?:ly)? (?:accessible|available|readable|exposed) (?:readme|changelog|license|manifest)(?:\.(?:md|txt|json|html?))?\b/i,
     ],
     notWhen: [],
     exceptions: ["sensitive-data"],
@@ -266,6 +272,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:can|could) be (?:put|loaded|embedded|displayed|shown|rendered) (?:in|inside|into|within|by) (?:an? )?(?:i?frames?|third[- ]party sites?|other sites?|external sites?|any (?:site|website|domain))\b|\bloads? (?:inside|in|within) an? i?frame\b/i,
       /\bcross[- ]frame scripting\b|\blikejacking\b|\bcursorjacking\b|\bcan be framed\b/i,
       /\bembed\w* (?:your|the|this) (?:site|website|page|portal|app)\b[^.\n]{0,30}\biframe\b|\bcwe-1021\b|\bin een iframe\b|\b(?:transparent|invisible|hidden) (?:i?frame|overlay)\b/i,
+      /\bd[ée]tournement de clic\b|\bframing of\b[^.\n]{0,30}\ballowed\b|\bklik[- ]?jacking\b/i,
     ],
     indirect: [
       re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
@@ -290,8 +297,10 @@ export const catalog: readonly CatalogEntry[] = [
       /cookie[^。\n]{0,20}(?:缺少|缺失|未设置|没有设置|未启用)[^。\n]{0,10}(?:secure|httponly|samesite)/i,
       /\bcookies? (?:missen|mist)\b[^.\n]{0,20}\b(?:secure|httponly|samesite)/i,
       /\bgeen (?:samesite|httponly|secure)\b/i,
+      /\bcookies? sans (?:l'|les )?(?:attribut|drapeau|flag)s? (?:secure|httponly|samesite)\b/i,
     ],
-    notWhen: [],
+    // SameSite named beside a missing CSRF token is a report of the CSRF, which the flag would have softened.
+    notWhen: [/\b(?:no|missing|without) (?:an? )?(?:anti-?csrf |csrf |xsrf )?tokens?\b/i],
     exceptions: ["sensitive-cookie"],
   },
   {
@@ -309,6 +318,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\boptions\b[^.\n]{0,20}\b(?:expos|reveal|disclos|list)\w*\b[^.\n]{0,20}\b(?:allowed|supported|enabled) methods\b/i,
       /\bhttp options toegestaan\b|\bmethod options (?:is )?(?:enabled|allowed)\b|\boptions (?:method )?(?:is )?not (?:restricted|disabled|blocked)\b|-x options\b|\boptions \* requests?\b/i,
       /\boptions (?:requests?|responses?)\b[^.\n]{0,30}\b(?:allow|dav|public) header\b|\ballow header in (?:the )?options\b|\bhttp-methode options\b|\boptions[- ]methode\b[^.\n]{0,20}\b(?:toegestaan|staat aan|aan)\b|\ballowed (?:http )?methods:[^\n]{0,30}\boptions\b|\boptions requests?\b[^.\n]{0,30}\breturns? (?:the )?(?:allowed )?methods?\b|\baccepts? the options method\b/i,
+      /\b(?:http )?options (?:verb|method|request|response|handler)s?\b[^.\n]{0,40}\b(?:enabled|allowed|supported|accepted|not disabled|should be disabled|advertis\w*|lists?|includes?|exposes?|returns?)\b/i,
+      /\b(?:responds?|answer\w*|reply|replies) to (?:an? )?(?:http )?options\b|\b(?:allows?|accepts?|supports?) (?:http )?options (?:requests?|method|verb)\b|\bhttp (?:verb|method) options\b|\boptions \*|\boptions on \/|\bresponse to options\b|\ballow header reveals\b|\bhttp options (?:ingeschakeld|aan|toegestaan)\b/i,
     ],
     notWhen: [/\b(?:cors|access-control-allow-origin)\b[^.\n]{0,60}\b(?:credentials|steal|read)/i],
     exceptions: [],
@@ -340,6 +351,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bfuerza bruta\b|\bfor[çc]a bruta\b|\bspam\w* (?:on|via|through|in) (?:the |our )?(?:contact|feedback|sign[- ]?up|registration|comment|newsletter)(?:[- ]us)? forms?\b/i,
       /\b(?:geen|keine|no|without|sans|sin|missing) captcha\b|\bratenbegrenzung\b|\blimitation de tentatives\b|\bsend unlimited (?:e-?mails|messages|sms|invites?|invitations)\b|\bmass (?:account creation|registration|sign-?ups?)\b/i,
       /\bsend (?:\d{2,}|hundreds of|unlimited) (?:\w+ )?(?:e-?mails|mails|sms|messages|requests)\b|\bkein(?:e|en)? rate[- ]?limit\w*|\bsin l[ií]mite de intentos\b|\blimite de taxa\b|\battempts? (?:are |is )?not limited\b|\b(?:no|missing|lack of|without) throttling\b|\bunlimited (?:\w+ ){0,2}submissions\b/i,
+      /\bbrute[- ]?forc\w*(?: attacks?)? (?:is |are )?(?:possible|allowed|not prevented) (?:on|against|in|at) (?:the )?\/?(?:wp-)?(?:log[- ]?in|sign[- ]?in|password|auth\w*|account)|\bbrute[- ]?force mogelijk\b|\binfinite (?:\w+ ){0,2}(?:e-?mails|requests|sms|messages|submissions)\b/i,
     ],
     notWhen: [/\b403\b/i],
     exceptions: ["clear-impact"],
@@ -399,6 +411,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\btls ?v?1\.3 (?:is )?(?:not supported|unsupported|not enabled|not available|missing|disabled)\b|\b(?:no|missing|lack of|without) (?:support for )?tls ?v?1\.3\b/i,
       /\banonymous (?:dh|diffie[- ]hellman|ecdh)\b/i,
       /\bconfiguraci[oó]n (?:tls|ssl)\b/i,
+      /\brobot vulnerability\b|\bcipher (?:suite )?order\b|\bbreach\b(?=[^.\n]{0,30}\bcompression\b)|\bprotocoles? (?:tls|ssl)\b|\b(?:static )?rsa key exchange\b|\btls_(?:rsa|dhe?|ecdhe?)_\w+|\bweak (?:elliptic )?curves\b/i,
+      /\bdhe?\b[^.\n]{0,20}\b1024[- ]?bits?\b|\bweak (?:diffie[- ]hellman|dh)\b|\b(?:des-cbc3|rc4|3des|des)-\w*sha\b|\b(?:tls|ssl) ?v?1\.[01]\b[^.\n]{0,20}\b(?:und|y|et) (?:tls ?)?v?1\.[01]\b[^.\n]{0,20}\b(?:aktiviert|activ\w*|habilitad\w*)\b/i,
     ],
     notWhen: [/\bheartbleed\b/i, /\b(?:extracted|leaked|dumped|read) (?:the )?(?:server'?s? )?(?:private key|memory)\b/i],
     exceptions: [],
@@ -419,6 +433,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:certificate|cert)s? (?:uses|with|has|signed with|using) (?:an? )?(?:weak|sha-?1|md5|short|1024[- ]bit)\b/i,
       /\b(?:certificate|certificaat|cert)s?\b[^.\n]{0,30}\b(?:expir\w*|verlopen|revoked|untrusted|niet geldig|ongeldig|(?:issued|valid) for (?:the )?wrong|1024[- ]?bits?|valid for more than)\b|\b(?:incomplete|expired|untrusted|broken) (?:certificate |cert )?chain\b|\bintermediate (?:certificate|cert)s? (?:missing|expired|not sent)\b|\b(?:untrusted|unknown|self[- ]signed) root ca\b/i,
       /\b(?:md5|sha-?1) signature\b[^.\n]{0,30}\bcertificate|\bcertificates? in (?:the )?wrong order\b|\bexpired\b[^.\n]{0,25}\bcert(?:ificate)?s?\b|\bcertificate validity (?:period )?(?:too long|exceeds)/i,
+      /\bocsp stapling\b|\bzertifikat abgelaufen\b|\b(?:ssl|tls)-zertifikat\b|\bcert(?:ificate)? (?:for|of) \*\.|\b(?:ev|dv|ov) certificates?\b/i,
     ],
     notWhen: [
       /\b(?:certificate|cert) (?:validation|verification|pinning) (?:is )?(?:disabled|bypass\w*|not performed|skipped)\b/i,
@@ -454,6 +469,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:name ?servers?|dns servers?|resolvers?)\b[^.\n]{0,20}\b(?:allows?|permits?|supports?|answers?) recursi(?:on|ve)\b|\b(?:soa|dnskey|ds|ns) (?:records?|serials?)\b/i,
       /\b(?:spf|dmarc)\b[^.\n]{0,30}(?:~all|\+all|\bsoftfail\b|\bp=none\b|\bnot (?:at |set to )?(?:quarantine|reject)\b|\btoo permissive\b|\bnot enforced\b)|\bsender policy framework\b|\blame delegation\b|\bzone[- ]walk\w*|\bnsec3? (?:zone )?walk\w*/i,
       /\bregistro (?:dmarc|spf|dkim|caa)\b|\bpct=\d|\b(?:only one|single) (?:name ?server|dns server)\b|\bany queries\b/i,
+      /\brecursive quer(?:y|ies)\b|\btransferencia de zona\b|\bopen recursor\b|\bonly one authoritative\b/i,
+      /\b(?:spf|dkim|dmarc)\b/i,
     ],
     notWhen: [/\b(?:subdomain|sub-domain|domain) takeover\b/i, /\bdangling\b/i, /\bdns rebinding\b/i],
     exceptions: [],
@@ -471,6 +488,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:built|generated|constructed|derived|taken) from (?:the )?(?:user[- ]supplied |client[- ]supplied |untrusted )?host header\b|\bhost[- ]header\b[^.\n]{0,30}\b(?:reflected|gereflecteerd|injektion)\b/i,
       /\binyecci[oó]n de (?:la )?cabecera host\b|\bhost header (?:is )?not (?:validated|checked|verified|sanitized)\b/i,
       /\bchang\w* (?:the )?host header\b|\bforwarded: ?host=/i,
+      /\b(?:responds?|answers?) to any host\b|\bany host (?:header|value)\b|\bhost header\b[^.\n]{0,20}\bechoed\b/i,
     ],
     notWhen: [
       /\b(?:password[- ]reset|reset[- ](?:link|token|url|e-?mail|mail)|wachtwoord[- ]?(?:reset|herstel))/i,
@@ -503,6 +521,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bCVE-\d{4}-\d{4,7}\b[^\n]{0,80}?\b(?:in|affects|affecting|of) (?:the )?(?:used |installed |bundled )?(?:jquery(?:[- ]ui)?|lodash|bootstrap|angular\w*|moment(?:\.js)?|log4j\w*|struts|openssl|php|wordpress|apache|nginx|drupal|joomla|tomcat|library|component|dependency|package|plugin|framework)\b[^.\n]{0,30}?\bv?\d+\.\d+/i,
       /\b(?:old|older|outdated|vulnerable)\b[^\n]{0,25}?\b(?:library|libraries|component|plugin|framework|version) (?:detected|in use|is used|found|running|loaded)\b/i,
       /\bmet bekende kwetsbaarhe\w+\b|\b(?:reached|past|beyond) (?:its )?end[- ]of[- ](?:life|support)\b|^[^\n]{0,40}?\bno longer (?:supported|receiv\w* (?:security )?updates)\b/i,
+      /\b(?:is|are) not up[- ]to[- ]date\b/i,
     ],
     // An outdated TLS version is a TLS configuration, which the policies name on their own.
     notWhen: [
@@ -525,6 +544,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bexiftool\b|\bmetadaten\b|\bpdf properties\b|\bmetadata of\b[^.\n]{0,30}\b(?:pdfs?|documents?|images?|photos?|files?)\b|\b(?:office|word|excel|powerpoint) (?:docs?|documents?|files?)\b[^.\n]{0,30}\b(?:metadata|author)\b/i,
       /\bgps\b(?=[^.\n]{0,30}\b(?:photos?|images?|pictures?|foto'?s)\b)|(?<=\b(?:photos?|images?|pictures?|foto'?s)\b[^.\n]{0,30})\bgps\b/i,
       /\b(?:photos?|images?|pictures?)\b[^.\n]{0,30}\blocation data\b/i,
+      /\bauthor (?:field|property|name)\b[^.\n]{0,20}\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b|\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b[^.\n]{0,20}\bauthor\b/i,
     ],
     notWhen: [
       /\b(?:instance|cloud|aws|gcp|azure|ec2) metadata\b/i,
@@ -581,6 +601,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bvalid and invalid (?:user ?names|users|accounts|e-?mails|e-?mail addresses)\b|\bso (?:the )?(?:user|account|e-?mail) exists\b|\b(?:e-?mail|user|account|user ?name) existence (?:check|test|oracle)\b/i,
       /\b(?:check|see|tell|find out|verify)\w* (?:if|whether) (?:someone|somebody|a person|anyone) (?:is|has) (?:a |an )?(?:customer|user|member|account|client)\b|\bconfirms? (?:that )?(?:my |an? |the )?(?:e-?mail|user ?name|account)(?: address)? (?:is registered|exists)\b|\b(?:e-?mails?|user ?names?|accounts?) can be (?:validated|verified|confirmed|checked)\b/i,
       /\b(?:users?|e-?mails?|accounts?)\/exists\b|\bregistered e-?mail check\b|\bachterhalen of (?:iemand|een (?:persoon|gebruiker))\b|\bcwe-204\b|\bobservable (?:response )?discrepancy\b/i,
+      /\b(?:user|account|e-?mail) (?:does not|doesn't) exist\b[^.\n]{0,20}\bvs\.?(?:\s|$)|\bcheck[-_]e-?mail\b|\bexists: ?true\b|\bexisting and non-?existing (?:e-?mails?|users?|accounts?|user ?names?)\b/i,
+      /\bzien of (?:een |het )?(?:e-?mailadres|gebruiker|account)\b[^.\n]{0,30}\bklant\b|\breveals? (?:the )?author(?:'s)? user ?names?\b|\breveals? which (?:accounts|users|e-?mails|user ?names) (?:are|exist)\b|\buname enum\b/i,
     ],
     notWhen: [/\b(?:pii|personal data|phone numbers?|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i],
     exceptions: [],
@@ -628,6 +650,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:csrf|xsrf) sur la (?:d[ée]connexion|connexion)\b|\bsubmitted cross[- ]site\b|\b(?:no account needed|without (?:an? )?account)\b[^.\n]{0,40}\b(?:csrf|xsrf)\b|\bnewsletter\b[^.\n]{0,40}\bvia (?:csrf|xsrf)\b/i,
       /\b(?:no|missing|without|lack of) (?:an? )?(?:anti-?)?csrf[- ]?(?:token|protection)\b[^.\n]{0,30}\b(?:public|contact|feedback|newsletter|signup|sign-up|registration|login|logout|unsubscribe|callback)\b|\bcsrf sur (?:le|la) (?:formulaire (?:de |d')?)?(?:newsletter|contact|connexion|d[ée]connexion|inscription)/i,
       /\b(?:csrf|xsrf|cross[- ]site request forgery)\b[^.\n]{0,25}\b(?:on|in|at|for|via) (?:the |an? )?(?:unsubscribe|callback)\w*|\b(?:unsubscribe|callback request) (?:link|form|button)?\b[^.\n]{0,20}\b(?:vulnerable to )?(?:csrf|xsrf)\b|\b(?:log[- ]?out|sign[- ]?out) (?:link|url|button)\b[^.\n]{0,30}\b(?:from|on) (?:any )?(?:other|another|third[- ]party|external) (?:web)?sites?\b/i,
+      /\b(?:csrf|xsrf|cross[- ]site request forgery)\b[^.\n]{0,30}\b(?:currency|locale|language|theme|dark mode|search|newsletter|opt-?out|forgot[- ]password|event registration)\b|\b(?:currency|locale|language|theme|dark mode|search|opt-?out)\b[^.\n]{0,30}\b(?:via|through|by) (?:csrf|xsrf)\b/i,
+      /\b(?:log[- ]?in|sign[- ]?in|log[- ]?out|registration|sign[- ]?up|contact|newsletter|feedback|forgot[- ]password|search) (?:form|page|endpoint)s? (?:does not|doesn't|do not|don't) (?:have|use|include|contain) (?:an? |any )?(?:anti-?)?(?:csrf|xsrf)\b|\b(?:csrf|xsrf|cross[- ]site request forgery) \((?:log[- ]?out|log[- ]?in)\)|\b(?:triggered|submitted|performed|done) by any (?:third[- ]party |other |external )?(?:web)?sites?\b/i,
     ],
     notWhen: [],
     exceptions: [],
@@ -690,6 +714,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\binject\w* (?:a |an )?(?:excel |spreadsheet )?formula\w*\b/i,
       /\binyecci[oó]n de f[oó]rmulas\b|\binjection (?:csv|de formules?)\b|\ballows? formulas\b|\bnot (?:sanitized|sanitised|escaped) in (?:the )?(?:csv|excel|xlsx) export\b/i,
       /\binje[çc][ãa]o de (?:csv|f[óo]rmulas?)\b|=hyperlink\b|\bleading (?:equals|=) ?(?:signs?)?\b|\bequals sign\b[^.\n]{0,30}\b(?:csv|export|excel|spreadsheet)\b/i,
+      /\bcsv[- ]injektion\b|\binyecci[oó]n csv\b|\bunescaped\b[^.\n]{0,20}[=+@][^.\n]{0,30}\b(?:csv|excel|export)\b/i,
     ],
     notWhen: [],
     exceptions: ["demonstrated-exploit"],
@@ -715,6 +740,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:apache|nginx|iis|tomcat|lighttpd|caddy) (?:default|welcome|test|splash) (?:splash |welcome )?page\b|\bdefault (?:splash|welcome|test) page\b|\bstandaard (?:apache|nginx|iis|tomcat)[- ]?pagina\b/i,
       /\bit works!? page\b|"it works!?"|\bwebdav (?:is )?enabled\b|\bpuertos? (?:\w+ )?abiertos?\b/i,
       /\b(?:open|exposed) (?:ftp|sftp|ssh|telnet|rdp|smtp|snmp|mysql|postgres|postgresql|mssql|redis|mongodb|database|db) ports?\b|\bpoorten open\b|\bpoort\b[^.\n]{0,20}\bstaat open\b|\bunnecessary (?:services|ports)\b|\bicmp timestamp\b/i,
+      /\bports? \d{2,5} (?:\(?[a-z0-9]+\)? )?(?:is |are )?(?:open|exposed|reachable|accessible)\b|\b(?:pop3|imap|smtp|ftp|ssh|telnet|rdp)\b[^.\n]{0,20}\bports? (?:are |is )?open\b|\bport \d{2,5}\b[^.\n]{0,10}\b(?:is )?(?:reachable|exposed|open)\b|\borigin (?:server|ip)\b[^.\n]{0,30}\b(?:reachable|exposed|accessible|bypass\w*)/i,
     ],
     notWhen: [
       /\b(?:without|no|zonder) (?:any )?(?:authentication|auth|password|wachtwoord)\b/i,
@@ -753,6 +779,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:overbelast\w*|plat (?:leggen|gelegd)|loopt vast)\b|(?<![\w\u00C0-\u024F])d[ée]ni de service\b|\bpixel flood\b/i,
       /\bunbounded (?:pagination|page size|limit|query|result size)\b|\bslows? down (?:the )?(?:api|server|site|service|application|database)\b/i,
       /\bdenegaci[oó]n de servicio\b|\bserver wordt traag\b|\b(?:site|website|server|service|app|application) (?:can be |could be |was )?(?:taken|brought|knocked) (?:down|offline)\b|\bexhausts? (?:the )?(?:server'?s? )?(?:cpu|memory|ram|disk)\b/i,
+      /\b(?:becomes?|became|goes|went) (?:unresponsive|down|offline)\b|\block(?:s|ing)? out (?:any|all|other) (?:users?|accounts?)\b/i,
     ],
     notWhen: [],
     exceptions: [],
@@ -778,8 +805,14 @@ export const catalog: readonly CatalogEntry[] = [
       /\bsuplantaci[oó]n de contenido\b|\binjection de texte\b|\b(?:plain )?text (?:is )?reflected (?:on|in)\b|\breflected plain text\b|\bfake text\b|\bspoofing message\b|\berror page spoofing\b|\bmisleading text\b/i,
       /\bfake (?:"[^"\n]{0,60}"|'[^'\n]{0,60}') (?:text|message)|\bspoof(?:ing|ed) text\b|\bfoutmelding\b[^.\n]{0,30}\btoont\b/i,
       /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b/i,
+      /\btexteinschleusung\b|\binyecci[oó]n de texto\b|\btext reflection\b|\breflected content\b|\b(?:404|error) message injection\b/i,
+      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,2} (?:page|error|response|message|handler)s? (?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b|\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b/i,
     ],
-    notWhen: [/\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i, /\binject\w{0,3} (?:script|javascript)\b/i],
+    notWhen: [
+      /\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i,
+      /\binject\w{0,3} (?:script|javascript)\b/i,
+      /\bjavascript execution\b|\bexecut\w* (?:of )?(?:arbitrary )?javascript\b|\bescalat\w* to (?:xss|javascript|script)/i,
+    ],
     exceptions: ["attack-vector"],
   },
   {

@@ -326,9 +326,9 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 2,493 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by three writers who saw neither
-  // the rules nor the data (718, 803 and 729). The "tuned" half (the developers' titles and half of each writer's) was
+  // data/written-titles.jsonl: 3,298 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by four writers who saw neither
+  // the rules nor the data (718, 803, 729 and 805). The "tuned" half (the developers' titles and half of each writer's) was
   // read while the seventeenth round's wordings were written, and its floors are what they reach, title by title: a
   // rule that loses one of them fails here. The "held-out" half (chosen by a hash of the title) was scored only;
   // "before" is the previous session's rules.
@@ -336,8 +336,8 @@ describe("triage on report titles written for each exclusion", () => {
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(1_328);
-    expect(half("held-out")).toHaveLength(1_165);
+    expect(half("tuned")).toHaveLength(1_728);
+    expect(half("held-out")).toHaveLength(1_570);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -347,30 +347,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 1_293,
-      wronglyExcluded: 3,
-      measured: "1,293 of 1,328 right, 3 of 720 wrongly excluded; before 1,032 and 16",
+      right: 1_677,
+      wronglyExcluded: 4,
+      measured: "1,677 of 1,728 right, 4 of 932 wrongly excluded; before 1,309 and 20",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 1_291,
+      right: 1_685,
       wronglyExcluded: 0,
-      measured: "1,291 of 1,328 right, none of 730 wrongly excluded; before 1,075 and 16",
+      measured: "1,685 of 1,728 right, none of 948 wrongly excluded; before 1,386 and 20",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 955,
+      right: 1_295,
       wronglyExcluded: 7,
-      measured: "959 of 1,165 right, 7 of 621 wrongly excluded; before 866 and 7",
+      measured: "1,300 of 1,570 right, 7 of 804 wrongly excluded; before 1,131 and 9",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 1_004,
-      wronglyExcluded: 10,
-      measured: "1,008 of 1,165 right, 10 of 695 wrongly excluded; before 942 and 16",
+      right: 1_364,
+      wronglyExcluded: 14,
+      measured: "1,369 of 1,570 right, 14 of 931 wrongly excluded; before 1,264 and 20",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
