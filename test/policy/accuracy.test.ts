@@ -347,16 +347,16 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 1_677,
+      right: 1_675,
       wronglyExcluded: 4,
-      measured: "1,677 of 1,728 right, 4 of 932 wrongly excluded; before 1,309 and 20",
+      measured: "1,675 of 1,728 right, 4 of 932 wrongly excluded; before 1,309 and 20",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 1_685,
+      right: 1_680,
       wronglyExcluded: 0,
-      measured: "1,685 of 1,728 right, none of 948 wrongly excluded; before 1,386 and 20",
+      measured: "1,680 of 1,728 right, none of 948 wrongly excluded; before 1,386 and 20",
     },
     {
       policy: "mijnpartnergroep",
