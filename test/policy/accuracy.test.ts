@@ -326,9 +326,9 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 3,298 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by four writers who saw neither
-  // the rules nor the data (718, 803, 729 and 805). The "tuned" half (the developers' titles and half of each writer's) was
+  // data/written-titles.jsonl: 4,019 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by five writers who saw neither
+  // the rules nor the data (718, 803, 729, 805 and 721). The "tuned" half (the developers' titles and half of each writer's) was
   // read while the seventeenth round's wordings were written, and its floors are what they reach, title by title: a
   // rule that loses one of them fails here. The "held-out" half (chosen by a hash of the title) was scored only;
   // "before" is the previous session's rules.
@@ -336,8 +336,8 @@ describe("triage on report titles written for each exclusion", () => {
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(1_728);
-    expect(half("held-out")).toHaveLength(1_570);
+    expect(half("tuned")).toHaveLength(2_079);
+    expect(half("held-out")).toHaveLength(1_940);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -347,30 +347,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 1_675,
-      wronglyExcluded: 4,
-      measured: "1,675 of 1,728 right, 4 of 932 wrongly excluded; before 1,309 and 20",
+      right: 2_017,
+      wronglyExcluded: 6,
+      measured: "2,017 of 2,079 right, 6 of 1,125 wrongly excluded; before 1,570 and 26",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 1_680,
+      right: 2_024,
       wronglyExcluded: 0,
-      measured: "1,680 of 1,728 right, none of 948 wrongly excluded; before 1,386 and 20",
+      measured: "2,024 of 2,079 right, none of 1,166 wrongly excluded; before 1,677 and 23",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 1_295,
-      wronglyExcluded: 7,
-      measured: "1,300 of 1,570 right, 7 of 804 wrongly excluded; before 1,131 and 9",
+      right: 1_645,
+      wronglyExcluded: 8,
+      measured: "1,651 of 1,940 right, 8 of 1,022 wrongly excluded; before 1,411 and 10",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 1_364,
-      wronglyExcluded: 14,
-      measured: "1,369 of 1,570 right, 14 of 931 wrongly excluded; before 1,264 and 20",
+      right: 1_712,
+      wronglyExcluded: 20,
+      measured: "1,718 of 1,940 right, 20 of 1,154 wrongly excluded; before 1,559 and 23",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
