@@ -57,7 +57,7 @@ const GAP = "[^.\\n]{0,40}";
 const MISSING =
   "\\b(?:missing|lacks?|lacking|lack of|no|without|absent|absence of|not (?:set|present|configured|enabled|implemented|used)|isn't set|is not set|disabled|ontbre\\w*|geen|niet ingesteld|zonder)\\b";
 const SECURITY_HEADER =
-  "(?:cross-origin-(?:opener|embedder|resource)-policy|coop|coep|x-permitted-cross-domain-policies|cabeceras de seguridad|hsts|strict[- ]transport[- ]security|x-frame-options|xfo|x-xss-protection|x-content-type-options|content[- ]security[- ]policy|csp|referrer[- ]policy|permissions[- ]policy|feature[- ]policy|expect-ct|cache-control|(?:http )?security[- ]?headers?|beveiligingsheaders?)";
+  "(?:cross-origin-(?:opener|embedder|resource)-policy|coop\\b|coep\\b|x-permitted-cross-domain-policies|cabeceras de seguridad|hsts|strict[- ]transport[- ]security|x-frame-options|xfo|x-xss-protection|x-content-type-options|content[- ]security[- ]policy|csp|referrer[- ]policy|permissions[- ]policy|feature[- ]policy|expect-ct|cache-control|(?:http )?security[- ]?headers?|beveiligingsheaders?)";
 
 function re(source: string): RegExp {
   return new RegExp(source, "i");
@@ -199,7 +199,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b|\bfoutmelding (?:404|40[0-9]|50[0-9])\b[^.\n]{0,30}\btoont\b/i,
       /\btexteinschleusung\b[^.\n]{0,30}\b(?:404|fehlerseite)|\binyecci[oó]n de texto\b[^.\n]{0,30}\b(?:404|error)\b|\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,2} (?:page|error|response|message|handler)s? (?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b/i,
       /\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\b(?:404|error) message injection\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b|\b(?:fake|spoofed|arbitrary|custom) (?:message|text)\b[^.\n]{0,40}\bnot[- ]found\b|\btext injection on (?:http )?(?:4[0-5][0-9]|50[0-9])\b/i,
-      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b|\biniezione di testo\b[^.\n]{0,30}\b(?:404|errore)\b|\b(?:request |url )?path printed in (?:the )?(?:404|error)|\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
+      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects|shows|displays|echoes|prints|tells)\b|\biniezione di testo\b[^.\n]{0,30}\b(?:404|errore)\b|\b(?:request |url )?path printed in (?:the )?(?:404|error)|\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
     ],
     notWhen: [/\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i],
     exceptions: [],
@@ -227,7 +227,9 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:hide|remove|strip|suppress|conceal) (?:the )?(?!(?:old|older|deprecated|previous|latest|new|newer|current|this|that|vulnerable|outdated|legacy|beta|stable|free|paid|pro|mobile|desktop)\b)(?:[\w.-]+ )?(?:version|versions|version numbers?|version info\w*)\b(?! (?:of|from) (?:the )?(?:changelog|docs|documentation|marketplace|store))/i,
       /\bversion (?:number |string |info )?(?:is |are )?(?:visible|shown|displayed|disclosed) (?:in|on) (?:the )?(?:default )?(?:404|error|not found) pages?\b|\b(?:ftp|smtp|server|service|telnet) banners?\b|\bdivulgaci[oó]n de (?:la )?versi[oó]n\b|\bvia header (?:discloses|reveals|exposes|leaks)\b/i,
       /\b[\w.]+-versie zichtbaar\b|\bversie zichtbaar\b|\bserver software\b[^.\n]{0,20}\b(?:in|via) (?:the )?headers?\b|\b(?:see|tell|know) (?:what|which) (?:server|web ?server|software)\b|\b(?:reveal|disclos|expos|leak|show)\w* (?:the )?[\w.-]+ build (?:number|version)\b/i,
-      /\bversion (?:is )?(?:identifiable|detectable|discoverable)\b|\b(?:iis|apache|nginx|php|tomcat|exim|openssh) v?\d+(?:\.\d+)* version\b|\bversion (?:is )?(?:shown|visible|displayed) on \/|\bdiscloses? [\w.-]+ build\b|\bsmtp (?:greeting|banner)\b/i,
+      /\bversion (?:is )?(?:identifiable|detectable|discoverable)\b|\bversion (?:is )?(?:shown|visible|displayed) on \/|\bsmtp (?:greeting|banner)\b/i,
+      /\b(?:iis|apache|nginx|php|tomcat|exim|openssh) v?\d+(?:\.\d+)* version\b/i,
+      /\bdiscloses? [\w.-]+ build\b/i,
       /\bdivulgation de (?:la )?version\b|\b(?:technology|tech) stack (?:disclosure|revealed|exposed|leak\w*)\b/i,
     ],
     notWhen: [/\bcve-\d{4}-\d+\b[^.\n]{0,60}\b(?:exploit\w*|rce|remote code)/i],
@@ -556,7 +558,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bexiftool\b|\bmetadaten\b|\bpdf properties\b|\bmetadata of\b[^.\n]{0,30}\b(?:pdfs?|documents?|images?|photos?|files?)\b|\b(?:office|word|excel|powerpoint) (?:docs?|documents?|files?)\b[^.\n]{0,30}\b(?:metadata|author)\b/i,
       /\bgps\b(?=[^.\n]{0,30}\b(?:photos?|images?|pictures?|foto'?s)\b)|(?<=\b(?:photos?|images?|pictures?|foto'?s)\b[^.\n]{0,30})\bgps\b/i,
       /\b(?:photos?|images?|pictures?)\b[^.\n]{0,30}\blocation data\b/i,
-      /\bauthor (?:field|property|name)\b[^.\n]{0,20}\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b|\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b[^.\n]{0,20}\bauthor\b/i,
+      /\bauthor (?:field|property|name)\b[^.\n]{0,20}\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b/i,
+      /\b\w+\.(?:pdf|docx?|xlsx?|pptx?)\b[^.\n]{0,20}\bauthor\b/i,
       /\bfoca\b|\blocatiegegevens\b/i,
     ],
     notWhen: [
@@ -735,7 +738,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\binyecci[oó]n de f[oó]rmulas\b|\binjection (?:csv|de formules?)\b|\ballows? formulas\b|\bnot (?:sanitized|sanitised|escaped) in (?:the )?(?:csv|excel|xlsx) export\b/i,
       /\binje[çc][ãa]o de (?:csv|f[óo]rmulas?)\b|=hyperlink\b|\bleading (?:equals|=) ?(?:signs?)?\b|\bequals sign\b[^.\n]{0,30}\b(?:csv|export|excel|spreadsheet)\b/i,
       /\bcsv[- ]injektion\b|\binyecci[oó]n csv\b|\bunescaped\b[^.\n]{0,20}[=+@][^.\n]{0,30}\b(?:csv|excel|export)\b/i,
-      /=\d+\+\d+|\bimportxml\b/i,
+      /\bimportxml\b/i,
     ],
     notWhen: [],
     exceptions: ["demonstrated-exploit"],
@@ -830,7 +833,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bfake (?:"[^"\n]{0,60}"|'[^'\n]{0,60}') (?:text|message)|\bspoof(?:ing|ed) text\b|\bfoutmelding\b[^.\n]{0,30}\btoont\b/i,
       /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b/i,
       /\btexteinschleusung\b|\binyecci[oó]n de texto\b|\btext reflection\b|\breflected content\b|\b(?:404|error) message injection\b/i,
-      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b|\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b/i,
+      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects|shows|displays|echoes|prints|tells)\b|\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b/i,
       /\bchange the text on\b|\biniezione di testo\b|\b(?:request |url )?path printed in (?:the )?(?:404|error)|\bspoofing of (?:the )?(?:page )?content\b|\busurpation de contenu\b|\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
     ],
     notWhen: [
