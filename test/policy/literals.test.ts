@@ -34,6 +34,12 @@ describe("the words an expression cannot match without", () => {
     expect(literalsOf(/strict-transport-security-header-missing-entirely/i)).toEqual(["strict-transport-securit"]);
   });
 
+  it("looks for a word most reports lack before a longer one most reports hold, but never for one too short", () => {
+    expect(literalsOf(/\bversion\b[^.\n]{0,20}\bleak/i)).toEqual(["leak"]);
+    expect(literalsOf(/\bleak\w*\b[^.\n]{0,20}\bframing\b/i)).toEqual(["framing"]);
+    expect(literalsOf(/\b(?:40[0-9]|50[0-9])\b[^.\n]{0,20}\bpage\b/i)).toEqual(["page"]);
+  });
+
   it("leaves out a word that holds another of the list: a text with the longer has the shorter", () => {
     expect(literalsOf(/\bversion(?: number| info)?s?\b/i)).toEqual(["version"]);
     expect(literalsOf(/\b(?:log ?in|login page|sign in)\b/i)).toEqual(["login", "log in", "sign in"]);
