@@ -63,6 +63,22 @@ function re(source: string): RegExp {
   return new RegExp(source, "i");
 }
 
+/**
+ * An error or not-found page that shows a report's input again: text injected there is both a non-200 page's content
+ * and content spoofing, so both rules read these wordings.
+ */
+const ERROR_PAGE_SHOWS_INPUT = re(
+  `\\b(?:404|not found|error|40[0-9]|50[0-9])[- ]?(?:page|pagina)s?\\b${GAP}\\b(?:shows?|displays?|echo(?:es)?|reflects?|prints?|renders?|toont) (?:the |any |arbitrary |willekeurige )?(?:[\\w-]+[- ])?(?:input|text|tekst|path|url|message)\\b`,
+);
+/** The same, as an error status or response that reflects the input or carries injected text. */
+const ERROR_STATUS_REFLECTS_INPUT: readonly RegExp[] = [
+  /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b/i,
+  /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects|shows|displays|echoes|prints|tells)\b/i,
+  /\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\b(?:404|error) message injection\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b/i,
+  /\b(?:request |url )?path printed in (?:the )?(?:404|error)/i,
+  /\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
+];
+
 export const exceptionCatalog: readonly ExceptionDefinition[] = [
   {
     id: "sensitive-action",
@@ -190,17 +206,14 @@ export const catalog: readonly CatalogEntry[] = [
       re(
         `\\b(?:reflected|arbitrary|injected|spoofed|custom) (?:text|content|message)\\b${GAP}\\b(?:404|non-200|not found|error|40[0-9]|50[0-9])[- ]?(?:page|pagina|response)`,
       ),
-      re(
-        `\\b(?:404|not found|error|40[0-9]|50[0-9])[- ]?(?:page|pagina)s?\\b${GAP}\\b(?:shows?|displays?|echo(?:es)?|reflects?|prints?|renders?|toont) (?:the |any |arbitrary |willekeurige )?(?:[\\w-]+[- ])?(?:input|text|tekst|path|url|message)\\b`,
-      ),
+      ERROR_PAGE_SHOWS_INPUT,
       /\b404 (?:page|pagina|code|response)s? (?:reveal|disclos|show|leak|is|are|returns?)/i,
       /\b(?:arbitrary|custom|misleading|fake|spoofed|reflected|injected|plain) (?:plain )?(?:text|message|content)\b[^.\n]{0,40}(?:\bpage not found\b|\bnot found\b|\bbad request\b|\bmethod not allowed\b|\bservice unavailable\b|\bmaintenance\b|\berror page\b|\b40[0-9]\b|\b50[0-9]\b)/i,
       /\bspoofing (?:message )?via (?:the )?error page\b|\berror page spoofing\b|\binjection de texte dans la page d'erreur\b|\b(?:url|path|url path|request path|input) (?:is )?reflected (?:in|on) (?:the )?(?:404|error|not found)\b/i,
-      /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b|\bfoutmelding (?:404|40[0-9]|50[0-9])\b[^.\n]{0,30}\btoont\b/i,
+      ...ERROR_STATUS_REFLECTS_INPUT,
+      /\bfoutmelding (?:404|40[0-9]|50[0-9])\b[^.\n]{0,30}\btoont\b/i,
       /\btexteinschleusung\b[^.\n]{0,30}\b(?:404|fehlerseite)|\binyecci[oó]n de texto\b[^.\n]{0,30}\b(?:404|error)\b|\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,2} (?:page|error|response|message|handler)s? (?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b/i,
-      /\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\b(?:404|error) message injection\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b|\b(?:fake|spoofed|arbitrary|custom) (?:message|text)\b[^.\n]{0,40}\bnot[- ]found\b|\btext injection on (?:http )?(?:4[0-5][0-9]|50[0-9])\b/i,
-      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects|shows|displays|echoes|prints|tells)\b|\biniezione di testo\b[^.\n]{0,30}\b(?:404|errore)\b|\b(?:request |url )?path printed in (?:the )?(?:404|error)/i,
-      /\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
+      /\btext injection on (?:http )?(?:4[0-5][0-9]|50[0-9])\b|\biniezione di testo\b[^.\n]{0,30}\b(?:404|errore)\b/i,
     ],
     notWhen: [/\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i],
     exceptions: [],
@@ -448,7 +461,6 @@ export const catalog: readonly CatalogEntry[] = [
     ],
     notWhen: [
       /\b(?:certificate|cert) (?:validation|verification|pinning) (?:is )?(?:disabled|bypass\w*|not performed|skipped)\b/i,
-      /\baccepts? (?:all|any) (?:ssl |tls |server |self[- ]signed )?certificates?\b/i,
       /\b(?:accepts?|trusts?|ignores?) (?:all |any |invalid |untrusted |self[- ]signed |expired )+(?:ssl |tls |server )?certificates?\b|\b(?:does ?n[o']t|doesnt|never|fails? to|not) (?:properly )?(?:validat|verif|check)\w* (?:the )?(?:ssl |tls |server )?certificates?\b/i,
     ],
     exceptions: [],
@@ -824,18 +836,14 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:textinjection|tekstinjectie|tekst[- ]injectie)\b/i,
       /\b(?:arbitrary|custom|attacker[- ]controlled) text (?:is |gets )?(?:reflected|displayed|shown|rendered|injected)\b/i,
       re(`\\breflected (?:text|content|message)\\b${GAP}\\b(?:page|pagina|message|response)\\b`),
-      re(
-        `\\b(?:404|not found|error|40[0-9]|50[0-9])[- ]?(?:page|pagina)s?\\b${GAP}\\b(?:shows?|displays?|echo(?:es)?|reflects?|prints?|renders?|toont) (?:the |any |arbitrary |willekeurige )?(?:[\\w-]+[- ])?(?:input|text|tekst|path|url|message)\\b`,
-      ),
+      ERROR_PAGE_SHOWS_INPUT,
       /\bhtml[- ]?(?:injection|injectie)\b/i,
       /\bfoutpagina\b[^.\n]{0,40}\btekst\b/i,
       /\bsuplantaci[oó]n de contenido\b|\binjection de texte\b|\b(?:plain )?text (?:is )?reflected (?:on|in)\b|\breflected plain text\b|\bfake text\b|\bspoofing message\b|\berror page spoofing\b|\bmisleading text\b/i,
       /\bfake (?:"[^"\n]{0,60}"|'[^'\n]{0,60}') (?:text|message)|\bspoof(?:ing|ed) text\b|\bfoutmelding\b[^.\n]{0,30}\btoont\b/i,
-      /\b(?:404|40[0-9]|50[0-9]) (?:error|response|message)s? (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?|prints?)\b|\bpage not found (?:page )?(?:reflects?|shows?|displays?|echo(?:es)?)\b/i,
-      /\btexteinschleusung\b|\binyecci[oó]n de texto\b|\btext reflection\b|\breflected content\b|\b(?:404|error) message injection\b/i,
-      /\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,3} (?:page |error |response |message |handler )?(?:reflects|shows|displays|echoes|prints|tells)\b|\b(?:4[0-5][0-9]|50[0-9])\b[^.\n]{0,20}\binjected text\b|\binput reflected in (?:the )?(?:404|error)|\b404 page tells\b/i,
-      /\bchange the text on\b|\biniezione di testo\b|\b(?:request |url )?path printed in (?:the )?(?:404|error)|\bspoofing of (?:the )?(?:page )?content\b|\busurpation de contenu\b/i,
-      /\b(?:fake|spoofed|arbitrary|custom)(?: \w+)? (?:message|text)\b[^.\n]{0,40}\b(?:not[- ]found|4[0-5][0-9]|50[0-9])\b/i,
+      /\btexteinschleusung\b|\binyecci[oó]n de texto\b|\btext reflection\b|\breflected content\b/i,
+      ...ERROR_STATUS_REFLECTS_INPUT,
+      /\bchange the text on\b|\biniezione di testo\b|\bspoofing of (?:the )?(?:page )?content\b|\busurpation de contenu\b/i,
     ],
     notWhen: [
       /\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i,
