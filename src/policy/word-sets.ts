@@ -20,8 +20,11 @@ export interface WordSet {
  * about 61,000: the automaton then takes a few megabytes.
  */
 const MAX_CHARACTERS = 100_000;
-/** Texts whose findings are remembered: a report's title, body and both. */
-const REMEMBERED_TEXTS = 3;
+/**
+ * Texts whose findings are remembered: a report's title, body and both, and the body's parts around its first line
+ * break, which reading the body remembers too, so that the title read before the body is still known after it.
+ */
+const REMEMBERED_TEXTS = 5;
 
 interface Registered {
   readonly words: readonly string[];
@@ -173,24 +176,30 @@ function register(words: readonly string[]): Registered | undefined {
 function findingsIn(lower: string): Findings {
   automaton ??= build(registered);
   const current = automaton;
-  const known = remembered.find((entry) => entry.lower === lower && entry.automaton === current);
-  if (known !== undefined) return known.findings;
-  // Triage reads a report's title and body joined by a line break first: as no word holds a line break, the two parts
-  // read apart find what the whole does, and the title and body asked next are then known.
+  const known = rememberedFindings(current, lower);
+  if (known !== undefined) return known;
+  // A report's title and body are read joined by a line break as well as apart, in either order: as no word holds a
+  // line break, the parts read apart find what the whole does, so each part is read once whichever comes first.
   const junction = wordWithLineBreak ? -1 : lower.indexOf("\n");
   if (junction < 0) {
     const findings = scan(current, lower, 0, lower.length);
     remember(current, lower, findings);
     return findings;
   }
-  const head = scan(current, lower, 0, junction);
-  const tail = scan(current, lower, junction + 1, lower.length);
+  const headText = lower.slice(0, junction);
+  const tailText = lower.slice(junction + 1);
+  const head = rememberedFindings(current, headText) ?? scan(current, lower, 0, junction);
+  const tail = rememberedFindings(current, tailText) ?? scan(current, lower, junction + 1, lower.length);
   const present = head.present.map((found, index) => found | (tail.present[index] ?? 0));
   const findings = { present, sets: [...head.sets, ...tail.sets.filter((set) => head.present[set] !== 1)] };
-  remember(current, lower.slice(0, junction), head);
-  remember(current, lower.slice(junction + 1), tail);
+  remember(current, headText, head);
+  remember(current, tailText, tail);
   remember(current, lower, findings);
   return findings;
+}
+
+function rememberedFindings(current: Automaton, lower: string): Findings | undefined {
+  return remembered.find((entry) => entry.lower === lower && entry.automaton === current)?.findings;
 }
 
 function remember(current: Automaton, lower: string, findings: Findings): void {
