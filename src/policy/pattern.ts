@@ -139,9 +139,10 @@ export function builtInPattern(regex: RegExp): TextPattern {
  * The patterns as few scans as possible: nearly every report uses the terms of none of a rule's patterns. Before a
  * built-in pattern runs, the words it cannot match without (`requiredLiterals`) are looked for in the lowered text
  * (`wordSetGroup`, one pass for every rule's words), and only the patterns whose words are there run. A config's RE2
- * patterns are joined into one expression, run once the text holds a word of any of them (each RE2 scan copies the
- * text into WebAssembly memory), and so are the built-in patterns without such words. A pattern with a backreference
- * (joining would shift group numbers) or a named group (joined names could clash) stays alone.
+ * patterns are gated the same way and run as compiled when the config was checked: compiling them joined cost a
+ * process some 20 ms at start, for texts that seldom hold a word of two of them. Patterns without such words are
+ * joined into one expression per engine. A pattern with a backreference (joining would shift group numbers) or a
+ * named group (joined names could clash) stays alone.
  */
 export function anyOf(patterns: readonly TextPattern[]): PatternSet {
   const scans: ((text: string) => boolean)[] = [];
@@ -174,17 +175,7 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
   });
   const withoutWords = sources.filter((_, index) => words[index] === undefined);
   const scans: ((text: string) => boolean)[] = [];
-  if (withWords.length > 0) {
-    if (key === "re2") {
-      const holdsWord = holdsAnyOf(withWords.flatMap((pattern) => pattern.words));
-      scans.push(
-        ...joinedScan(
-          key,
-          withWords.map((pattern) => pattern.source),
-        ).map((scan) => (text: string) => holdsWord(text) && scan(text)),
-      );
-    } else scans.push(...scansOfPresent(key, withWords));
-  }
+  if (withWords.length > 0) scans.push(...scansOfPresent(key, withWords));
   if (withoutWords.length > 0) scans.push(...joinedScan(key, withoutWords));
   return scans;
 }
@@ -195,9 +186,9 @@ function joinedScans(key: string, written: readonly WrittenPattern[]): ((text: s
  * and an expression joined for each combination of patterns would be compiled for each and seldom run enough to be
  * made fast.
  */
-function scansOfPresent(flags: string, patterns: readonly GatedPattern[]): ((text: string) => boolean)[] {
+function scansOfPresent(key: string, patterns: readonly GatedPattern[]): ((text: string) => boolean)[] {
   const scans: ((text: string) => boolean)[] = [];
-  for (let from = 0; from < patterns.length; from += MAX_GROUP) scans.push(scanOfPresent(flags, patterns.slice(from, from + MAX_GROUP)));
+  for (let from = 0; from < patterns.length; from += MAX_GROUP) scans.push(scanOfPresent(key, patterns.slice(from, from + MAX_GROUP)));
   return scans;
 }
 
@@ -207,14 +198,18 @@ interface GatedPattern {
   words: readonly string[];
 }
 
-function scanOfPresent(flags: string, patterns: readonly GatedPattern[]): (text: string) => boolean {
+function scanOfPresent(key: string, patterns: readonly GatedPattern[]): (text: string) => boolean {
   const sets = wordSetGroup(patterns.map((pattern) => pattern.words));
-  const expressions = patterns.map((pattern) => new RegExp(pattern.source, flags));
+  const tests = patterns.map(({ source }) => {
+    if (key === "re2") return (text: string) => compiledPattern(source).test(text);
+    const expression = new RegExp(source, key);
+    return (text: string) => expression.test(text);
+  });
   return (text) => {
     const present = sets.holdingIn(lowerForLiterals(text));
     if (present === 0) return false;
     for (let index = 0; index < patterns.length; index++) {
-      if ((present & (1 << index)) !== 0 && expressions[index]?.test(text) === true) return true;
+      if ((present & (1 << index)) !== 0 && tests[index]?.(text) === true) return true;
     }
     return false;
   };
