@@ -127,13 +127,23 @@ const COMMON_WORDS = new Set([
 function better(a: readonly string[] | undefined, b: readonly string[] | undefined): readonly string[] | undefined {
   if (a === undefined || a.length === 0) return b;
   if (b === undefined || b.length === 0) return a;
-  const shortest = (list: readonly string[]) => Math.min(...list.map((text) => text.length));
-  const usable = (list: readonly string[]) => shortest(list) >= MIN_USEFUL;
-  if (usable(a) !== usable(b)) return usable(a) ? a : b;
-  const common = (list: readonly string[]) => list.some((text) => COMMON_WORDS.has(text.trim()));
-  if (common(a) !== common(b)) return common(a) ? b : a;
-  if (shortest(a) !== shortest(b)) return shortest(a) > shortest(b) ? a : b;
+  const [shortestOfA, shortestOfB] = [shortest(a), shortest(b)];
+  const usableA = shortestOfA >= MIN_USEFUL;
+  if (usableA !== shortestOfB >= MIN_USEFUL) return usableA ? a : b;
+  const commonA = holdsCommonWord(a);
+  if (commonA !== holdsCommonWord(b)) return commonA ? b : a;
+  if (shortestOfA !== shortestOfB) return shortestOfA > shortestOfB ? a : b;
   return a.length <= b.length ? a : b;
+}
+
+function shortest(list: readonly string[]): number {
+  let length = Infinity;
+  for (const text of list) length = Math.min(length, text.length);
+  return length;
+}
+
+function holdsCommonWord(list: readonly string[]): boolean {
+  return list.some((text) => COMMON_WORDS.has(text.trim()));
 }
 
 function concatenate(items: readonly Known[]): Known {
@@ -161,6 +171,11 @@ function concatenate(items: readonly Known[]): Known {
 }
 
 function multiply(left: readonly string[], right: readonly string[]): string[] {
+  // Most items are one character of a word: the strings of a run are distinct, and so are they with one more.
+  if (right.length === 1) {
+    const suffix = right[0] ?? "";
+    return left.map((text) => text + suffix);
+  }
   const product = new Set<string>();
   for (const a of left) for (const b of right) product.add(a + b);
   return [...product];
