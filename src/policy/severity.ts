@@ -1,4 +1,5 @@
-import cvss from "ae-cvss-calculator";
+import { createRequire } from "node:module";
+import type cvssModule from "ae-cvss-calculator";
 import { LruMap } from "../sla/lru.js";
 import type { AdvisorySeverity, Report } from "./report.js";
 
@@ -12,11 +13,14 @@ export interface Severity {
   source: "cvss" | "advisory";
 }
 
-const calculators = {
-  "3.0": cvss.Cvss3P0,
-  "3.1": cvss.Cvss3P1,
-  "4.0": cvss.Cvss4P0,
-} as const;
+const require = createRequire(import.meta.url);
+let cvss: typeof cvssModule | undefined;
+
+/** The CVSS calculators, loaded at the first vector: most reports have none, and loading them takes a process some 10 ms. */
+function calculators() {
+  cvss ??= require("ae-cvss-calculator") as typeof cvssModule;
+  return { "3.0": cvss.Cvss3P0, "3.1": cvss.Cvss3P1, "4.0": cvss.Cvss4P0 } as const;
+}
 
 /**
  * The severity of a report: from a complete CVSS 3.0, 3.1 or 4.0 base vector when it has one (the qualitative
@@ -50,11 +54,11 @@ export function scoreVector(vector: string): Severity | undefined {
 }
 
 function computeScore(trimmed: string): Severity | undefined {
-  const version = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(trimmed)?.[1] as keyof typeof calculators | undefined;
+  const version = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(trimmed)?.[1] as keyof ReturnType<typeof calculators> | undefined;
   if (version === undefined) return undefined;
   let score: number;
   try {
-    const calculator = new calculators[version](trimmed);
+    const calculator = new (calculators()[version])(trimmed);
     if (!calculator.isBaseFullyDefined()) return undefined;
     score = calculator.calculateScores().base ?? Number.NaN;
   } catch {
