@@ -23,7 +23,8 @@ import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snap
  *
  * BENCH_INTAKES (default 300) intakes per round, BENCH_ROUNDS (default 3) rounds taken in turn by the two servers
  * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
- * 10000) reports for the triage command, BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
+ * 10000) reports for the triage command, BENCH_TRIAGE_RUNS (default 5) runs of each triage measurement (the median
+ * is reported, with the slowest and fastest), BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
  * Every report is a new one that names no code, submitted just now. BENCH_CPU_PROFILE names a file to keep the
  * intake CPU profile in (it opens in Chrome DevTools), and the bare app's beside it with `.bare.cpuprofile` in place of
  * the extension; the summary counts only the measured intakes.
@@ -33,6 +34,7 @@ const intakes = Number(process.env.BENCH_INTAKES ?? 300);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const memoryCases = Number(process.env.BENCH_CASES ?? 50_000);
 const triageReports = Number(process.env.BENCH_TRIAGE_REPORTS ?? 10_000);
+const triageCommandRuns = Number(process.env.BENCH_TRIAGE_RUNS ?? 5);
 const heapCases = Number(process.env.BENCH_HEAP_CASES ?? 5_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const scratch = mkdtempSync(join(tmpdir(), "disclosure-desk-bench-"));
@@ -440,6 +442,33 @@ async function measureTriageCommand(
   return { reportsPerSecond: lines.length / seconds, seconds };
 }
 
+interface TriageFigure {
+  /** The median run's. */
+  reportsPerSecond: number;
+  slowest: number;
+  fastest: number;
+}
+
+/**
+ * Each measurement `triageCommandRuns` times, taken in turn, and its median: one run of the command on a machine
+ * shared with other work varies by a tenth, and in turn a slow minute slows every measurement alike.
+ */
+async function measureTriageRuns<Name extends string>(
+  measurements: Record<Name, () => Promise<{ reportsPerSecond: number }>>,
+): Promise<Record<Name, TriageFigure>> {
+  const names = Object.keys(measurements) as Name[];
+  const runs = new Map<Name, number[]>(names.map((name) => [name, []]));
+  for (let run = 0; run < triageCommandRuns; run++) {
+    for (const name of names) runs.get(name)?.push((await measurements[name]()).reportsPerSecond);
+  }
+  const figures = {} as Record<Name, TriageFigure>;
+  for (const name of names) {
+    const sorted = [...(runs.get(name) ?? [])].sort((a, b) => a - b);
+    figures[name] = { reportsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0, slowest: sorted[0] ?? 0, fastest: sorted.at(-1) ?? 0 };
+  }
+  return figures;
+}
+
 function measureTriageInProcess(): number {
   const config = parseConfigText(readFileSync("examples/openworx.yml", "utf8")).config;
   const policy = compilePolicy(config);
@@ -493,17 +522,27 @@ async function measureSweep(): Promise<{ conditionalHits: number; requests: numb
 }
 
 const loadBefore = loadavg()[0]!;
-const triageCommand = await measureTriageCommand(shortReports());
-const triageLabelled = await measureTriageCommand(labelledReports());
-const triageLabelledMijnPartnerGroep = await measureTriageCommand(labelledReports(), "examples/mijnpartnergroep.yml");
+const short = shortReports();
+const labelled = labelledReports();
 // The same batches shared among all the machine's cores, measured in the same run: what that adds (by default a batch
 // is shared only from 8 million characters, more than 10,000 labelled reports hold).
 const allCores = ["--threads", String(Math.min(availableParallelism(), 8))];
-const triageLabelledAllCores = await measureTriageCommand(labelledReports(), "examples/openworx.yml", allCores);
-const triageLabelledMijnPartnerGroepAllCores = await measureTriageCommand(labelledReports(), "examples/mijnpartnergroep.yml", allCores);
+const triageRuns = await measureTriageRuns({
+  short: () => measureTriageCommand(short),
+  labelled: () => measureTriageCommand(labelled),
+  labelledMijnPartnerGroep: () => measureTriageCommand(labelled, "examples/mijnpartnergroep.yml"),
+  labelledAllCores: () => measureTriageCommand(labelled, "examples/openworx.yml", allCores),
+  labelledMijnPartnerGroepAllCores: () => measureTriageCommand(labelled, "examples/mijnpartnergroep.yml", allCores),
+});
+const triageCommand = triageRuns.short;
+const triageLabelled = triageRuns.labelled;
+const triageLabelledMijnPartnerGroep = triageRuns.labelledMijnPartnerGroep;
+const triageLabelledAllCores = triageRuns.labelledAllCores;
+const triageLabelledMijnPartnerGroepAllCores = triageRuns.labelledMijnPartnerGroepAllCores;
 process.stderr.write(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones, ` +
-    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included)\n`,
+    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included; ` +
+    `median of ${triageCommandRuns} runs)\n`,
 );
 const triageInProcessPerSecond = measureTriageInProcess();
 const latency = await measureLatency();
@@ -545,11 +584,13 @@ console.log(
   `varied reports (${variedReporters} reporters, ${VARIED_REPORTS.length} kinds): throughput ratio ${variedLatency.throughputRatio.toFixed(2)}, ` +
     `p99 ratio ${variedLatency.p99Ratio.toFixed(2)}; server CPU per intake ${variedLatency.desk.cpuMsPerIntake.toFixed(1)} ms against ${variedLatency.bare.cpuMsPerIntake.toFixed(1)}`,
 );
+const perSecond = ({ reportsPerSecond, slowest, fastest }: TriageFigure) =>
+  `${reportsPerSecond.toFixed(0)} (${slowest.toFixed(0)}–${fastest.toFixed(0)})`;
 console.log(
-  `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports per second on ${triageReports} short reports, ` +
-    `${triageLabelled.reportsPerSecond.toFixed(0)} on ${triageReports} labelled ones (data/triage.jsonl as stored), ` +
-    `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on the labelled ones under MijnPartnerGroep's policy, start-up included, ` +
-    `${triageLabelledAllCores.reportsPerSecond.toFixed(0)} and ${triageLabelledMijnPartnerGroepAllCores.reportsPerSecond.toFixed(0)} ` +
+  `triage command, median of ${triageCommandRuns} runs (slowest–fastest), start-up included: ${perSecond(triageCommand)} reports per second ` +
+    `on ${triageReports} short reports, ${perSecond(triageLabelled)} on ${triageReports} labelled ones (data/triage.jsonl as stored), ` +
+    `${perSecond(triageLabelledMijnPartnerGroep)} on the labelled ones under MijnPartnerGroep's policy, ` +
+    `${perSecond(triageLabelledAllCores)} and ${perSecond(triageLabelledMijnPartnerGroepAllCores)} ` +
     `with the machine's ${availableParallelism()} cores sharing each batch`,
 );
 if (deskMemory)
