@@ -34,13 +34,15 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /(?<!\b(?:rather than|instead of|not|no|without) (?:an? )?)(?:\b(?:remote|arbitrary) (?:code|command) execution\b|\brce\b)|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)/i,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
+      /\bupload\w* (?:a |an |my )?(?:web ?shell|php shell|reverse shell)\b|\brun(?:s|ning)? (?:whoami|uname -a)\b/i,
     ].map(builtInPattern),
   },
   {
     title: "The report shows an account takeover",
-    patterns: [/\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i].map(
-      builtInPattern,
-    ),
+    patterns: [
+      /\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i,
+      /\bato (?:via|through|by|using)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b|\b(?:victim'?s?|user'?s?) accounts? (?:was |were |is |got )?taken over\b/i,
+    ].map(builtInPattern),
   },
   {
     title: "The report exposes the data of other people",
@@ -56,6 +58,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\b(?:out[- ]of[- ]bounds|oob|arbitrary(?: memory)?) writes?\b|\bwrite-what-where\b|\bcontrol[- ]flow (?:hijack\w*|takeover)\b/i,
       /\b(?:hijacks?|controls?|overwrites?) (?:the )?(?:control flow|instruction pointer|program counter|return address|function pointer)\b/i,
       /\bwrite of size \d{1,6}\b/i,
+      /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
     ].map(builtInPattern),
   },
   {

@@ -326,18 +326,18 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 4,019 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by five writers who saw neither
-  // the rules nor the data (718, 803, 729, 805 and 721). The "tuned" half (the developers' titles and half of each writer's) was
-  // read while the seventeenth round's wordings were written, and its floors are what they reach, title by title: a
-  // rule that loses one of them fails here. The "held-out" half (chosen by a hash of the title) was scored only;
-  // "before" is the previous session's rules.
+  // data/written-titles.jsonl: 5,853 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by eight writers who saw neither
+  // the rules nor the data (718, 803, 729, 805, 721, 605, 605 and 624). The "tuned" half (the developers' titles and half
+  // of each writer's) was read while the seventeenth and eighteenth rounds' wordings were written, and its floors are what
+  // they reach, title by title: a rule that loses one of them fails here. The "held-out" half (chosen by a hash of the
+  // title) was scored only; "before" is the previous session's rules.
   const items = jsonl<TriageItem & { split: string }>("data/written-titles.jsonl").map((item) => ({ ...item, body: "" }));
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(2_079);
-    expect(half("held-out")).toHaveLength(1_940);
+    expect(half("tuned")).toHaveLength(2_988);
+    expect(half("held-out")).toHaveLength(2_865);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -347,30 +347,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 2_016,
+      right: 2_930,
       wronglyExcluded: 6,
-      measured: "2,016 of 2,079 right, 6 of 1,125 wrongly excluded; before 1,570 and 26",
+      measured: "2,930 of 2,988 right, 6 of 1,606 wrongly excluded; before 2,776 and 15",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 2_024,
-      wronglyExcluded: 0,
-      measured: "2,024 of 2,079 right, none of 1,166 wrongly excluded; before 1,677 and 23",
+      right: 2_922,
+      wronglyExcluded: 2,
+      measured: "2,922 of 2,988 right, 2 of 1,719 wrongly excluded; before 2,823 and 10",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 1_645,
-      wronglyExcluded: 8,
-      measured: "1,650 of 1,940 right, 8 of 1,022 wrongly excluded; before 1,411 and 10",
+      right: 2_472,
+      wronglyExcluded: 15,
+      measured: "2,479 of 2,865 right, 15 of 1,526 wrongly excluded; before 2,419 and 16",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 1_712,
-      wronglyExcluded: 20,
-      measured: "1,717 of 1,940 right, 20 of 1,154 wrongly excluded; before 1,559 and 23",
+      right: 2_557,
+      wronglyExcluded: 25,
+      measured: "2,564 of 2,865 right, 25 of 1,712 wrongly excluded; before 2,531 and 28",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
