@@ -46,6 +46,11 @@ export class LruMap<K, V> {
     return this.entries.size;
   }
 
+  /** The entries, least recently used first. */
+  *[Symbol.iterator](): IterableIterator<[K, V]> {
+    for (let entry = this.oldest; entry !== undefined; entry = entry.newer) yield [entry.key, entry.value];
+  }
+
   private markUsed(entry: Entry<K, V>): void {
     if (entry === this.newest) return;
     this.unlink(entry);

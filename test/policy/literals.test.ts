@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from "@jest/globals";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { catalog, exceptionCatalog } from "../../src/policy/catalog.js";
 import { compileConduct, conductIds } from "../../src/policy/conduct.js";
 import { compileExclusions } from "../../src/policy/exclusions.js";
-import { lowerForLiterals, requiredLiterals } from "../../src/policy/literals.js";
+import { BUILT_LISTS_FILE, lowerForLiterals, requiredLiterals, type Syntax } from "../../src/policy/literals.js";
 // Loaded for the expressions they run on their own once their words are found (`mayMatch`).
 import "../../src/policy/duplicates.js";
 import "../../src/policy/evidence.js";
@@ -18,7 +18,8 @@ import { wordSetGroupCount } from "../../src/policy/word-sets.js";
  */
 
 function literalsOf(regex: RegExp): string[] | undefined {
-  return requiredLiterals(regex.source, regex.flags.includes("u") ? "javascript-unicode" : "javascript");
+  const list = requiredLiterals(regex.source, regex.flags.includes("u") ? "javascript-unicode" : "javascript");
+  return list === undefined ? undefined : [...list];
 }
 
 describe("the words an expression cannot match without", () => {
@@ -144,6 +145,27 @@ function expressionsRun(action: () => void): string[] {
   return run;
 }
 
+describe("the lists the build works out for the built-in expressions", () => {
+  // `npm run build` (which `npm test` runs first) writes them beside the compiled code, where a process reads them
+  // instead of reading each expression at its start.
+  const shipped = new URL(`../../dist/policy/${BUILT_LISTS_FILE.replace("./", "")}`, import.meta.url);
+
+  it("are what reading each expression gives, for every built-in expression a config can ask for", () => {
+    if (!existsSync(shipped)) throw new Error(`${shipped.pathname} is missing: run npm run build first`);
+    const lists = JSON.parse(readFileSync(shipped, "utf8")) as [string, string[] | null][];
+    const sources = new Set(lists.map(([key]) => key.slice(key.indexOf("\n") + 1)));
+    // The control: every catalog and conduct expression is there, so a build that wrote nothing fails here.
+    expect(lists.length).toBeGreaterThan(400);
+    for (const pattern of [...catalog.flatMap((entry) => [...entry.match, ...(entry.indirect ?? [])]), ...gatedExpressions()]) {
+      expect([pattern.source, sources.has(pattern.source)]).toEqual([pattern.source, true]);
+    }
+    for (const [key, list] of lists) {
+      const syntax = key.slice(0, key.indexOf("\n")) as Syntax;
+      expect([key, requiredLiterals(key.slice(key.indexOf("\n") + 1), syntax) ?? null]).toEqual([key, list]);
+    }
+  });
+});
+
 describe("a rule's patterns as one scan", () => {
   it("matches exactly where one of the patterns does, for every catalog exclusion and conduct rule", () => {
     const rules = [
@@ -163,7 +185,7 @@ describe("a rule's patterns as one scan", () => {
     expect(disagreements).toEqual([]);
   });
 
-  it("joins a config's RE2 patterns and still matches where any one does", () => {
+  it("runs a config's RE2 patterns, each once the text holds its words, and matches where any one does", () => {
     const set = anyOf([
       compileConfigPattern("(content spoofing|text injecti(on|ng)).{0,60}(404|not found)"),
       compileConfigPattern("^staging$"),
@@ -174,12 +196,18 @@ describe("a rule's patterns as one scan", () => {
     expect(set.matchesAny("content spoofing on the home page")).toBe(false);
   });
 
-  it("scans a config's patterns one by one when joined they would be longer than RE2 takes", () => {
-    const long = (ending: string) => `${"alpha ".repeat(99)}${ending}`;
-    const set = anyOf([compileConfigPattern(long("one")), compileConfigPattern(long("two"))]);
-    expect(set.matchesAny(`before ${long("two")}`)).toBe(true);
-    expect(set.matchesAny(long("one").toUpperCase())).toBe(true);
-    expect(set.matchesAny(long("three"))).toBe(false);
+  it("joins a config's RE2 patterns without words, or scans them one by one when joined they would be longer than RE2 takes", () => {
+    // Each class of two letters, 99 times: no word every match holds, and 595 characters a pattern.
+    const long = (ending: string) => `${"[ab] ".repeat(99)}${ending}`;
+    const text = (ending: string) => `${"a ".repeat(99)}${ending}`;
+    const joined = anyOf([compileConfigPattern("^[0-9]{4}$"), compileConfigPattern("^[xy]{3}$")]);
+    expect(joined.matchesAny("2026")).toBe(true);
+    expect(joined.matchesAny("XYX")).toBe(true);
+    expect(joined.matchesAny("20266")).toBe(false);
+    const apart = anyOf([compileConfigPattern(long("[0-9]")), compileConfigPattern(long("[xy]"))]);
+    expect(apart.matchesAny(`before ${text("x")}`)).toBe(true);
+    expect(apart.matchesAny(text("7").toUpperCase())).toBe(true);
+    expect(apart.matchesAny(text("z"))).toBe(false);
   });
 
   it("keeps a pattern with a backreference or a named group apart, so joining shifts no group", () => {
