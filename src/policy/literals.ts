@@ -166,6 +166,16 @@ const COMMON_WORDS = new Set([
   "script",
   "password",
   "port",
+  "app",
+  "curit",
+  "open",
+  "rce",
+  "site",
+  "xss",
+  "content",
+  "server",
+  "service",
+  "injection",
 ]);
 
 /**
