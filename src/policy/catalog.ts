@@ -22,6 +22,11 @@ export interface CatalogEntry {
   readonly match: readonly RegExp[];
   /** Wording that points at the finding only indirectly; a direct match of another rule ranks above it. */
   readonly indirect?: readonly RegExp[];
+  /**
+   * Wording read only where a report has a body, in its title and body together: what a report shows and a title alone
+   * cannot. A title that names a memory-safety flaw and a crash says nothing of whether the report shows more.
+   */
+  readonly inBody?: readonly RegExp[];
   readonly notWhen: readonly RegExp[];
   readonly exceptions: readonly ExceptionId[];
   /** The rule is about where a problem is, not what it is: a real vulnerability there is still excluded. */
@@ -92,6 +97,20 @@ const MAIL_SPOOFING_WORDINGS: readonly RegExp[] = [
   /\bspoof\w* (?:e-?mails?|mail) (?:from|as)\b/i,
   /\bv=spf1 -all\b|\bparked domains?\b[^.\n]{0,30}\b(?:spf|dmarc)\b|\be-?mail van (?:uw|jullie|het) domein kan vervalst\b|\b(?:mail|e-?mail) (?:sturen|versturen) die van\b[^\n]{0,40}\b(?:leek|lijkt) te komen\b/i,
 ];
+
+/**
+ * The labelling guide's table for memory-safety flaws (`memorySafetyDenialOnly` in data/labels.json): a report of one
+ * that speaks of a crash and of nothing beyond it is a denial of service; words of execution, disclosure or memory
+ * written anywhere in it make it the flaw it names.
+ */
+const MEMORY_SAFETY_FLAW =
+  "\\b(?:heap[- ]?(?:based )?(?:buffer[- ]?)?(?:overflow|over-?read|overrun|corruption)|stack[- ]?(?:based )?(?:buffer[- ]?)?(?:overflow|over-?read|overrun)|buffer[- ](?:overflow|over-?read|overrun)|use[- ]after[- ]free|double[- ]free|null[- ]pointer|nullptr|out[- ]of[- ]bounds (?:read|access)|invalid (?:read|free|pointer)|segv)";
+const CRASH = "(?:denial of service|crash|segmentation fault|abort)";
+const BEYOND_A_CRASH =
+  "(?:execut|arbitrary code|information disclosure|disclose|read sensitive|memory contents|escalat|write primitive|overwrite|corrupt memory)";
+/** The flaw named where the report speaks of a crash, before or after it. */
+const MEMORY_SAFETY_CRASH = re(`${MEMORY_SAFETY_FLAW}(?:(?=[^]*${CRASH})|(?<=${CRASH}[^]*))`);
+const MEMORY_SAFETY_BEYOND_A_CRASH = re(`${MEMORY_SAFETY_FLAW}[^]*${BEYOND_A_CRASH}|${BEYOND_A_CRASH}[^]*${MEMORY_SAFETY_FLAW}`);
 
 export const exceptionCatalog: readonly ExceptionDefinition[] = [
   {
@@ -905,8 +924,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\bdienstverweigerung\b|\bservidor se cae\b|\b(?:cpu|memory) (?:spike|exhaustion|to 100 ?%)\b|\bpushes (?:the )?cpu to 100\b|\b(?:oversized|huge|large|long) (?:request )?(?:header|password|json|payload)s?\b[^.\n]{0,30}\b(?:crash\w*|cpu|hang\w*|slow\w*)\b/i,
       /\baccount lockout (?:abuse|can be abused)\b|\block(?:ing)? out any user\b|\bslows? the (?:whole )?site down\b/i,
     ],
+    inBody: [MEMORY_SAFETY_CRASH],
     notWhen: [
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b|\bnot (?:only|just) (?:a )?(?:dos|denial of service|crash)\b/i,
+      MEMORY_SAFETY_BEYOND_A_CRASH,
     ],
     exceptions: [],
   },

@@ -47,6 +47,8 @@ export interface CompiledExclusion {
   readonly ownPatterns: boolean;
   readonly match: readonly TextPattern[];
   readonly indirect: readonly TextPattern[];
+  /** Read only where a report has a body, in its title and body together (`CatalogEntry.inBody`). */
+  readonly inBody: PatternSet & { readonly patterns: readonly TextPattern[] };
   /** `match` and `indirect` as one scan, which passes over a report that uses none of the rule's terms. */
   readonly terms: PatternSet;
   readonly notWhen: readonly TextPattern[];
@@ -108,6 +110,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
       ownPatterns: true,
       match: configMatch,
       indirect: [],
+      inBody: noPatterns,
       terms: anyOf(configMatch),
       notWhen: [],
       exceptions: compileExceptions(entry.unless ?? []),
@@ -121,6 +124,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
   const taxonomy = taxonomyOf(builtIn);
   const match = configMatch ?? builtIn.match.map(builtInPattern);
   const indirect = configMatch === undefined ? (builtIn.indirect ?? []).map(builtInPattern) : [];
+  const inBody = configMatch === undefined ? (builtIn.inBody ?? []).map(builtInPattern) : [];
   return {
     id: builtIn.id,
     title: entry.title ?? builtIn.title,
@@ -129,6 +133,7 @@ function compileExclusion(entry: Exclude<ExclusionEntry, string>): CompiledExclu
     ownPatterns: configMatch !== undefined,
     match,
     indirect,
+    inBody: { ...anyOf(inBody), patterns: inBody },
     terms: anyOf([...match, ...indirect]),
     notWhen: builtIn.notWhen.map(builtInPattern),
     exceptions: compileExceptions(entry.unless ?? builtIn.exceptions),
@@ -267,9 +272,16 @@ function locate(rule: CompiledExclusion, text: ReportText): Hit | undefined {
     const titleIndirect = firstMatch(rule.indirect, text.title);
     if (titleIndirect !== undefined) return { matched: titleIndirect, where: "title", strength: 1 };
   }
-  if (!rule.terms.matchesAny(text.body)) return undefined;
-  const bodyMatch = firstMatch(rule.match, text.body);
-  if (bodyMatch !== undefined) return { matched: bodyMatch, where: "body", strength: 2 };
-  const bodyIndirect = firstMatch(rule.indirect, text.body);
-  return bodyIndirect === undefined ? undefined : { matched: bodyIndirect, where: "body", strength: 3 };
+  if (rule.terms.matchesAny(text.body)) {
+    const bodyMatch = firstMatch(rule.match, text.body);
+    if (bodyMatch !== undefined) return { matched: bodyMatch, where: "body", strength: 2 };
+    const bodyIndirect = firstMatch(rule.indirect, text.body);
+    if (bodyIndirect !== undefined) return { matched: bodyIndirect, where: "body", strength: 3 };
+  }
+  // What a body shows, such as a crash and nothing more, read with the flaw the title may name.
+  if (text.body.trim() === "" || !rule.inBody.matchesAny(text.all)) return undefined;
+  const shown = firstMatch(rule.inBody.patterns, text.all);
+  return shown === undefined ? undefined : { matched: shown, where: "body", strength: 2 };
 }
+
+const noPatterns = { ...anyOf([]), patterns: [] };

@@ -212,10 +212,10 @@ describe("triage on the test split", () => {
   // Since the thirteenth scoring the split holds reports of low-severity findings (clickjacking, cookie flags, headers,
   // TLS, DNS and mail records, enumeration, rate limits, ...), labelled with their catalog ids, which the earlier splits
   // barely had: 73 of the thirteenth round and, since the fourteenth scoring, 62 of the fourteenth. On them triage is
-  // right far less often than on the rest. As before, memory-safety crashes the labelling guide calls a denial of
-  // service stay in scope under MijnPartnerGroep: the cheaper error, but one that lowers "right". Floors are what the
-  // fourteenth scoring measured; "before" is the previous session's rules and models on the same items, scored the same
-  // way.
+  // right far less often than on the rest. Since the eighteenth round a memory-safety flaw whose report speaks of a
+  // crash and of nothing beyond it is a denial of service, as the labelling guide's table has it; one whose sanitizer
+  // output shows memory written or read stays in scope as a strong impact. Floors are what was measured; "before" is
+  // the previous session's rules and models on the same items, scored the same way.
   const advisories = items.filter((item) => item.source !== "github-issues");
   const githubIssues = items.filter((item) => item.source === "github-issues");
   const lowSeverityFindings = items.filter((item) => item.round === 13 || item.round === 14);
@@ -225,9 +225,9 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 945,
-      right: 0.94,
-      wronglyExcluded: 0.011,
-      measured: "94.1 % right, 8 of 740 (1.1 %) wrongly excluded; before 93.8 % and 7: the seventeenth round's wordings added one",
+      right: 0.953,
+      wronglyExcluded: 0.0082,
+      measured: "95.4 % right, 6 of 740 (0.8 %) wrongly excluded; before 94.1 % and 8: memory-safety crashes read by the guide's table",
     },
     {
       policy: "openworx",
@@ -252,9 +252,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.935,
-      wronglyExcluded: 0.011,
-      measured: "93.7 % right, 7 of 638 (1.1 %) wrongly excluded; before 93.3 % and 6",
+      right: 0.95,
+      wronglyExcluded: 0.0095,
+      measured: "95.1 % right, 6 of 638 (0.9 %) wrongly excluded; before 93.7 % and 7",
     },
     {
       policy: "openworx",
@@ -294,10 +294,11 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 76.4 %, precision 95.0 % (before 74.8 % and 94.9 %); the crashes above are most of what it
-    // misses. MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from TLS configuration since).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.76);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.945);
+    // Measured: recall 84.5 %, precision 97.2 % (before 76.4 % and 95.0 %): memory-safety crashes, read by the labelling
+    // guide's table, were most of what it missed. MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from
+    // TLS configuration since).
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.84);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.97);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.83);
   });
 

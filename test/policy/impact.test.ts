@@ -163,6 +163,39 @@ describe("a strong impact keeps reports of exposed credentials and memory in sco
   });
 });
 
+describe("a memory-safety flaw whose report shows a crash and nothing more", () => {
+  // The labelling guide's table (memorySafetyDenialOnly): a denial of service, unless the report speaks of execution,
+  // disclosure or memory written.
+  const crashOnly = "Opening the attached file makes the viewer crash with a segmentation fault.\nThread 1 received SIGSEGV.";
+
+  it("is a denial of service when the body shows only the crash", () => {
+    const crash = triaged(["denial-of-service"], "heap-buffer-overflow in read_chunk", crashOnly);
+    expect(crash.excluded).toEqual(["denial-of-service"]);
+    expect(crash.reasons[0]).toMatch(/^Catalog rule "Denial of service" matched "heap-buffer-overflow" in the body/);
+  });
+
+  it("is read in the body only: a title that names the flaw and a crash says nothing of what the body shows", () => {
+    expect(triaged(["denial-of-service"], "heap-buffer-overflow crashes read_chunk", "").excluded).toEqual([]);
+  });
+
+  it("is the flaw it names once the report speaks of execution, disclosure or memory written (controls)", () => {
+    const executes = triaged(
+      ["denial-of-service"],
+      "heap-buffer-overflow in read_chunk",
+      `${crashOnly}\nWith a longer chunk the overflow should allow arbitrary code execution.`,
+    );
+    expect(executes.excluded).toEqual([]);
+    const discloses = triaged(
+      ["denial-of-service"],
+      "use-after-free in decode_frame",
+      `${crashOnly}\nThe freed buffer may disclose heap data.`,
+    );
+    expect(discloses.excluded).toEqual([]);
+    // A crash without any memory-safety flaw named is not this wording's to read: only the category model speaks for it.
+    expect(triaged(["denial-of-service"], "Viewer problem", crashOnly).reasons).toEqual([expect.stringMatching(/^No rule matched/)]);
+  });
+});
+
 describe("the category model", () => {
   const divisionByZero = [
     "Division by zero in the thumbnail service",
