@@ -132,15 +132,15 @@ describe("containment on the held-out issues", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.78,
+      right: 0.785,
       wronglyExcluded: 0.064,
-      measured: "302 of 386 right, 11 of 173 wrongly excluded; before 291 and 10, and 286 and 10 the round before",
+      measured: "305 of 386 right, 11 of 173 wrongly excluded; before 302 and 11, and 291 and 10 the round before",
     },
     {
       policy: "openworx",
-      right: 0.825,
+      right: 0.83,
       wronglyExcluded: 0.028,
-      measured: "319 of 386 right, 6 of 221 wrongly excluded; before 313 and 6, and 312 and 5 the round before",
+      measured: "321 of 386 right, 6 of 221 wrongly excluded; before 319 and 6, and 313 and 6 the round before",
     },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
