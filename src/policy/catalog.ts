@@ -89,6 +89,8 @@ const ERROR_PAGE_TEXT_WORDINGS: readonly RegExp[] = [
   /\b(?:40[0-9]|50[0-9]|404)\b[^.\n]{0,20}\b(?:page|pagina|sayfası\w*|seite|p[áa]gina|response|body)\b[^.\n]{0,30}\b(?:content spoofing|text injection|metin enjeksiyonu|inje[cç][ãa]o de conte[uú]do|eingeschleusten text|eigen tekst|reflected verbatim|unescaped text)\b|\b(?:content spoofing|text injection|inje[cç][ãa]o de conte[uú]do|metin enjeksiyonu)\b[^.\n]{0,30}\b(?:40[0-9]|50[0-9])\b/i,
   /\bfehlerseite (?:404|500)\b[^.\n]{0,30}\b(?:text|eingeschleust\w*)\b|\b(?:bij|op) een (?:404|500|50[0-9])[- ]?(?:fout|foutpagina)\b[^.\n]{0,40}\b(?:tekst|foutmelding)\b|\bunescaped text on (?:the |a )?(?:40[0-9]|50[0-9])\b/i,
   /\b(?:page[- ]not[- ]found|not[- ]found page|404 page)\b[^.\n]{0,30}\b(?:repeats|echoes|shows|reflects|misleading message)\b|\bmisleading message\b[^.\n]{0,40}\bnot[- ]found page\b|\bpath reflected (?:verbatim )?in (?:the |nginx )?(?:404|not[- ]found)\b/i,
+  /\b(?:40[0-9]|50[0-9]|404)\b[^.\n]{0,30}\b(?:page|error|gateway|onderhoudspagina|de [\w.-]+)\b[^.\n]{0,30}\b(?:renders injected text|takes (?:the )?message from|devuelve mi texto|übernimmt pfad als text|reflecteert url pad)\b|\btext ?injecti[eo]n?\b[^.\n]{0,20}\b(?:in |op )?(?:\d{3} |'?pagina niet gevonden'?)|\bfehlerseite \(404\) textinjektion\b|\bwstrzykni[ęe]cie tekstu na stronie b[łl][ęe]du\b/i,
+  /\b(?:injected sentence|door mij gekozen tekst)\b[^.\n]{0,30}\b(?:error page|foutmelding|pagina niet gevonden)|\bfoutmelding 'pagina niet gevonden' bevat\b|\bnot-found page says anything\b|\berror\.aspx\?aspxerrorpath=|\bnosuchkey error reflects\b|\b404 text injection\b/i,
 ];
 
 /** A domain's mail spoofed, as a report puts it without naming SPF, DKIM or DMARC: the DNS rule reads these too. */
@@ -175,6 +177,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\bcracked\b[^.\n]{0,30}\b(?:passwords?|otp|pin|codes?)\b/i,
       /\baccounts? (?:was |were |is |are |got |gets )?taken over\b|\bato (?:via|through|by|using|on)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b/i,
       /\b(?:yield\w*|found|obtained|got|revealed)\b[^.\n]{0,20}\b\d+ valid (?:discount |coupon |voucher |gift ?card |promo )?codes\b|\bworth (?:eur|€|\$|usd) ?\d|\bcost\w* (?:real |actual )?money\b|\bsent \d[\d,.]* (?:paid |premium(?:-rate)? )?(?:sms|text messages|e-?mails)\b|\btoll fraud\b|\bpremium[- ]rate (?:numbers?|sms)\b|\bpaid sms\b/i,
+      /\bbrute[- ]?forc\w*\b[^.\n]{0,40}\b(?:gelukt|succeeded|worked)\b|\b(?:full )?takeover of (?:a |the |my )?(?:test |victim'?s? )?account\b|\bbinnen in (?:het )?account\b/i,
     ],
   },
   {
@@ -224,6 +227,7 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:hyper)?links? (?:in|into) (?:the )?(?:first |last |user ?|display |full )?name\b/i,
       /\bmalicious (?:hyper)?links?\b/i,
       /\barbitrary (?:html|links?|hyperlinks?|markup)\b/i,
+      /\bclickable (?:hyper)?links?\b/i,
     ],
   },
 ];
@@ -364,6 +368,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bcookies? sans (?:l'|les )?(?:attribut|drapeau|flag)s? (?:secure|httponly|samesite)\b/i,
       /\bsin (?:el )?atributo (?:secure|httponly|samesite)\b|\bsamesite=none without secure\b|\bhttponly (?:is )?not (?:used|set|enabled)\b|\bcookies? (?:is |are )?(?:accessible|readable) (?:via|from|by|to) (?:javascript|js|document\.cookie)\b/i,
       /\bcookie attribute misconfiguration\b|\bimproper cookie attributes\b|\bcookie sem atributo (?:secure|httponly)\b|çerez\w*[^.\n]{0,20}\b(?:secure|httponly)\b|\bcookie can be read by javascript\b/i,
+      /\bset-cookie header mist\b|\bcookies? zonder vlaggen\b|\bciasteczko\b[^.\n]{0,30}\bflagi\b|\bsamesite=none zonder secure\b|\bcookie\b[^.\n]{0,30}\b(?:isn'?t|is not|not) httponly\b|\bw\/o secure attr/i,
     ],
     // SameSite named beside a missing CSRF token is a report of the CSRF, which the flag would have softened.
     notWhen: [/\b(?:no|missing|without) (?:an? )?(?:anti-?csrf |csrf |xsrf )?tokens?\b/i],
@@ -391,6 +396,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:allow header|allowed methods)\b[^.\n]{0,30}\b(?:via|through|in) (?:the )?options\b|\ballowed methods information disclosure\b|\binsecure http methods?: options\b/i,
       /\bopt(?:ions)?-?(?:aanvraag|verzoek|request)\w*\b[^.\n]{0,30}\b(?:methodes|methods|toegestane|allowed)\b|\baccepteert options\b|\bserver answers options\b|\boptions (?:http )?method not disabled\b|\boptions works on\b|\boptions method is on\b|\brespond\w* on options\b/i,
       /\boptions enabled on\b|\boptions (?:responds?|returns?) 200\b/i,
+      /\boptions(?:-anfrage| requests?| response)?\b[^.\n]{0,30}\b(?:reveals?|enumerat\w*|liefert|renvoient|returns?|lists?|shows?|zeigt)\b[^.\n]{0,30}\b(?:methods|methoden|m[ée]thodes|verbs|allow|webdav)\b|\bles requ[êe]tes options\b/i,
+      /\bopt(?:ions|oins)\b[^.\n]{0,15}\b(?:method )?(?:found )?(?:enabled?|enabeld|aktiv|staat open|accepted)\b|\bunnecessary http method \(options\)|\bsupported methods:[^\n]{0,30}\boptions\b|\bhttp methods allowed\b[^\n]{0,30}\boptions\b|\bbeantwoordt options\b|\ballow header via options\b/i,
     ],
     notWhen: [/\b(?:cors|access-control-allow-origin)\b[^.\n]{0,60}\b(?:credentials|steal|read)/i],
     exceptions: [],
@@ -427,6 +434,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\bsms[- ]?bomb\w*|\b(?:unlimited|infinite|endless) (?:e-?mails?|invites?|invite e-?mails?|sms|messages?|e-?mail sending)\b|\b(?:contact form|form) can be submitted (?:thousands|hundreds|unlimited|an unlimited number) of times\b/i,
       /\b(?:aus[êe]ncia de|sin|geen|kein|pas de) (?:rate[- ]?limit\w*|limiet)\b|\bgeen limiet op\b|\bbrute[- ]?force (?:koruması yok|protection (?:is )?missing)\b|\bgift ?card (?:number |code )?(?:guessing|brute\w*)\b/i,
       /\b(?:captcha|recaptcha) (?:is )?(?:missing|absent|not (?:present|implemented))\b[^.\n]{0,30}\b(?:registration|sign[- ]?up|bots?|contact|login)\b|\bno captcha on\b/i,
+      /\b(?:not|isn't|is not|never) (?:being )?(?:rate[- ]?limited|throttled)\b|\bunthrottled\b|\b(?:without|no) (?:any )?throttling\b/i,
+      /\b(?:can|could) be (?:sent|sent out|triggered|requested|submitted|resent) (?:\d[\d,.]*|hundreds of|thousands of|unlimited|infinite|endless)(?: times)?\b|\b(?:accepts?|allows?) \d[\d,.]* (?:requests|attempts|tries)\s?(?:\/|per |a )(?:min|minute|second|sec|s)\b/i,
+      /\brate[- ]?limit\w*\b[^.\n]{0,40}\b(?:resets?|bypass\w*|bypassable|umgehbar|only enforced client[- ]side|(?:can be )?evaded)\b|\b(?:lockout|lock-out) bypass\b/i,
+      /\bsms (?:verzending|sending|bombing|flood\w*) (?:onbeperkt|unlimited|via)\b|\bsem limite de requisi[çc][õo]es\b|\bbrak limitu\b|\bkeine begrenzung der anmeldeversuche\b|\bpas de limite de tentatives\b|\bmass (?:e-?mail|sms) sending\b|\bbrute-?forceable\b|\bcan spam someone'?s inbox\b/i,
     ],
     notWhen: [/\b403\b/i],
     exceptions: ["clear-impact"],
@@ -494,6 +505,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b64-bit block ciphers?\b/i,
       /\bcbc[- ]mode ciphers?\b|\bsecure renegotiation not supported\b/i,
       /zay[ıi]f şifreleme|\bconnect (?:with|using|over) tls ?1\.[01]\b|\btls1\.[01]\b/i,
+      /\b(?:ssl ?(?:v?2|v?3|2\.0|3\.0)|sslv[23]|tls ?1\.[01]|tls ?v?1\.[01])\b[^.\n]{0,40}\b(?:enabled|ingeschakeld|aktiv|actief|offered|supported|accepted|succeeds|destekliyor|obs[łl]uguje|ondersteunt|still)\b|\b(?:supports?|ondersteunt|destekliyor|obs[łl]uguje|accepts?|offers?)\b[^.\n]{0,30}\b(?:sslv[23]|ssl [23]\.0|tls ?1\.[01])\b/i,
+      /\btls version 1\.[01] protocol detection\b|\bveraltete tls-versionen\b|\bcbc ciphers\b|\bssl-enum-ciphers grades\b|\btestssl(?:\.sh)?:|\bsslscan (?:shows|reports|lists)\b/i,
     ],
     notWhen: [/\bheartbleed\b/i, /\b(?:extracted|leaked|dumped|read) (?:the )?(?:server'?s? )?(?:private key|memory)\b/i],
     exceptions: [],
@@ -517,6 +530,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bocsp stapling\b|\bzertifikat abgelaufen\b|\b(?:ssl|tls)-zertifikat\b|\bcert(?:ificate)? (?:for|of) \*\.|\b(?:ev|dv|ov) certificates?\b/i,
       /\bzelfondertekend\b|\bissued (?:for|to) (?:a |the )?(?:different|wrong|another) (?:domain|host ?name|name)\b|\bcertificado (?:ssl |tls )?(?:ha )?(?:caducado|expirado|inv[aá]lido)\b|\bcertificate transparency\b|\bsubject alternative names?\b|\bwildcard (?:ssl |tls )?certificates?\b/i,
       /\bcert(?:ificate)? san list\b|\bcertificate key length\b|\bcertifica(?:at|te)\b[^\n]{0,40}\b(?:niet klopt|is wrong|klopt niet)\b|\bpadlock is red\b|\buntrusted root certificate\b/i,
+      /\b(?:1024[- ]bit|rsa[- ]1024|1024[- ]bit rsa)\b[^.\n]{0,30}\bcert\w*|\bcert\w*\b[^.\n]{0,30}\b(?:1024[- ]bit|rsa[- ]1024)\b|\bcn mismatch\b|\bhostname (?:doesn'?t|does not|don'?t) match\b[^.\n]{0,30}\bcert|\bcert(?:ificate)? (?:valid|issued) for [\w.-]+ but not\b/i,
+      /\bcert(?:ificate|ificaat|ificado)?\b[^.\n]{0,30}\b(?:expired|verlopen|abgelaufen|not yet valid|autofirmado|self[- ]signed|zelfondertekend|s[üu]resi dolmu[şs]|factory|default|sha-?1|verkeerd domein|andere domeinnaam|komt niet overeen|niet overeen)\b|\bsha1withrsaencryption\b|\bsan list does not include\b|\binvalid ssl\b|\bsertifikas\w* s[üu]resi\b/i,
     ],
     notWhen: [
       /\bdnssec\b/i,
@@ -560,6 +575,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bzone ?(?:transfer|overdracht|ntransfer)\b[^.\n]{0,30}\b(?:erlaubt|toegestaan|permitida|autorisé|allowed)\b|\bzonentransfer\b|\bzoneoverdracht\b/i,
       /\bwildcard(?:[- ]dns)? (?:a |dns )?records?\b|\bwildcard-dns\b|\binternal ip\b[^.\n]{0,20}\b(?:public )?dns\b|\bdnssec validation fails\b/i,
       ...MAIL_SPOOFING_WORDINGS,
+      /\bzone (?:xfer|transfer)\b|\b[ai]xfr\b|\bb[öo]lge transferi\b|\bversion\.bind\b|\bopen recursive resolver\b|\bsingle authoritative nameserver\b|\bwildcard (?:a-?record|dns|en dns)\b|\bregistro wildcard\b|\bany subdomain\b[^.\n]{0,30}\bresolves\b|\bdnssec niet ingeschakeld\b/i,
+      /\bsend an? e-?mail as [\w.-]+@|\bdig txt\b[^.\n]{0,40}\bv=spf1\b|\bno v=spf1\b/i,
     ],
     notWhen: [/\b(?:subdomain|sub-domain|domain) takeover\b/i, /\bdangling\b/i, /\bdns rebinding\b/i],
     exceptions: [],
@@ -581,6 +598,9 @@ export const catalog: readonly CatalogEntry[] = [
       /\bgemanipuleerde host-?header\b/i,
       /\bhost (?:header\b|başlığı|başlık)[^.\n]{0,30}\b(?:wordt niet gevalideerd|wordt teruggegeven|teruggegeven|enjeksiyonu|gives? a 30[1-8]|(?:not |un)validated|unvalidated|cache poisoning|injection|trusted|reflected)\b|\binje[cç][ãa]o de cabe[cç]alho host\b/i,
       /\bhost: ?[\w.-]+\.(?:com|net|org|nl|io)\b[^.\n]{0,30}\b(?:gives?|returns?|redirects?|reflected|appears?)\b|\bunvalidated host header\b|\binjected host value\b|\bvirtual host routing accepts arbitrary host\b|\bx-original-host\b|\bchanging host in\b/i,
+      /\bhost[- ]?header[- ]?injecti(?:on|e)\b|\bhostheader\b|\bhhi\b|\bwstrzykni[ęe]cie nag[łl][óo]wka host\b|\binyecci[oó]n en la cabecera host\b|\bfremder host-header\b/i,
+      /\b(?:trusts?|uses?|accepts?)\b[^.\n]{0,20}\b(?:client-supplied |attacker'?s? |arbitrary )?host(?: header| value)?\b[^.\n]{0,30}\b(?:to build|for generating|to generate|urls?|links?)\b|\bhost: ?[\w.-]+\b[^.\n]{0,20}\b(?:gets? (?:reflected|redirected)|→ ?30[1-8]|30[1-8] to)\b/i,
+      /\b(?:attacker|injected|arbitrary)(?:-supplied)? host\b[^.\n]{0,20}\b(?:in|into)\b|\bhost (?:value|header)\b[^.\n]{0,20}\b(?:reflected|injected|echoe?d?s?) (?:in|into)\b|\bvia (?:the )?host header\b|\bport part of host header\b|\bx-forwarded-host\b/i,
     ],
     notWhen: [
       /\b(?:password[- ]reset|reset[- ](?:link|token|url|e-?mail|mail)|wachtwoord[- ]?(?:reset|herstel))/i,
@@ -643,8 +663,12 @@ export const catalog: readonly CatalogEntry[] = [
       /\bfoca\b|\blocatiegegevens\b/i,
       /\b(?:pdfs?|documents?|excel sheets?|spreadsheets?|pptx|docx|xlsx|invoices?)\b[^.\n]{0,40}\b(?:properties|creator field|producer field|author name|template path)\b|\b(?:creator|producer|author) field\b[^.\n]{0,30}\b(?:pdfs?|documents?|internal|reveals?|shows?)\b/i,
       /\b(?:documenten|eigenschappen van het)\b[^.\n]{0,40}\b(?:naam van de maker|gebruikersnaam van de opsteller|auteur|maker)\b|\b(?:pdf|document)\b[^.\n]{0,30}\bunc path\b/i,
+      /\bgps(?:position| latitude| longitude)?\b[^.\n]{0,30}\b(?:photos?|images?|jpe?gs?|attachments?)\b|\b(?:photos?|jpe?gs?|images?)\b[^.\n]{0,30}\b(?:gps|device model|gpsposition)\b|\blocation metadata\b|\bmetad(?:ata|atos)\b[^.\n]{0,30}\b(?:niet verwijderd|exponen|expose|leak|shows)\b/i,
+      /\bpdf(?:-eigenschappen| properties|\/author| title)\b|\/(?:author|creator) (?:and \/creator )?fields?\b|\b(?:pdfs?|brochures?|powerpoint downloads|pptx?)\b[^.\n]{0,40}\b(?:author names?|edit history|template path|creator =)\b|\binkscape metadata\b/i,
     ],
     notWhen: [
+      // A memory-safety flaw in code that reads metadata is that flaw, not metadata exposed.
+      re(MEMORY_SAFETY_FLAW),
       /\b(?:instance|cloud|aws|gcp|azure|ec2) metadata\b/i,
       /\bmetadata (?:service|endpoint|api|server)\b/i,
       /\b(?:169\.254\.169\.254|imds|ssrf|server[- ]side request forgery)\b/i,
@@ -710,6 +734,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bfind out (?:which|who|whether|if)\b[^.\n]{0,30}\b(?:ha(?:s|ve) an account|(?:is|are) (?:registered|customers?|members?))\b/i,
       /\bdifferent (?:http )?(?:status(?: codes?)?|responses?|error messages?|response times?)\b[^.\n]{0,40}\b(?:existing|valid|registered|non-?existent|unknown) (?:users?|accounts?|e-?mails?|user ?names?)\b/i,
       /\b(?:valid|existing|registered) phone numbers? (?:can|could|may) be (?:determined|identified|discovered|found|guessed|enumerated|confirmed)\b/i,
+      /\b(?:account|user|e-?mail|phone number|username)s? existence disclosed\b|\b(?:reveals?|leaks?|discloses?|verraadt|verraden)\b[^.\n]{0,30}\b(?:who has an account|which phone numbers are registered|taken usernames|bestaande accounts|if (?:a )?(?:domain )?user exists|if a colleague'?s e-?mail has an account)\b/i,
+      /\b(?:e-mail-adressen|e-?mail addresses)\b[^.\n]{0,30}\b(?:geprüft|checked|verified)\b[^.\n]{0,20}\b(?:registrierung|registration|sign[- ]?up)\b|\benumerat\w* registered phone numbers\b|\bgeldige\b[^.\n]{0,30}\bte raden\b|\bcheck(?:en)? of iemand een account heeft\b|\bonly (?:shown )?for (?:existing|valid) (?:users|addresses|accounts)\b|\bverraadt of e-?mailadres\b|\bverschil in foutmelding\b|\be-?mailadres enumeratie\b|\busername enum\b|\busernme enumeration\b/i,
     ],
     notWhen: [
       /\b(?:pii|personal data|(?<!valid )phone numbers?(?! (?:enumerat\w*|can be found))|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i,
@@ -730,6 +756,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:ie|internet explorer)[- ]only\b|\bonly (?:works |reproducible |exploitable )?(?:in|on) (?:legacy |old )?(?:ie|edge|safari|opera|firefox|android)\b|\blegacy (?:ie|edge)\b|\bie compatibility mode\b|\bvbscript\b[^.\n]{0,30}\b(?:ie|internet explorer|legacy)\b/i,
       /\b(?:oude|alte|eski|viejos?|antigos?) (?:browsers?|navegadores|safari sürümü\w*)\b|\b(?:safari|firefox|opera|chrome) (?:[1-9]|1[0-2]|3\.6)\b[^.\n]{0,20}\b(?:on ios [1-9]\b|\(presto\)|only|for the payload)|\bandroid [2-4](?:\.\d)?(?:\.x)? webview\b|\bxss auditor abuse\b|\bcss expression\(\)/i,
       /\boutdated (?:mobile )?(?:safari|firefox|chrome|opera|edge|android browser)\b|\b(?:attack|works|only) (?:on|in) ie\b|\bon ie when\b/i,
+      /\b(?:old|older|legacy|outdated|deprecated|veraltete[mn]?)\b[^.\n]{0,20}\b(?:android (?:stock browser|webview)|safari|chrome|firefox|edge|webview|ipads?)\b|\bandroid webview (?:<|before|below) ?\d|\b(?:chrome|firefox|safari) (?:<|before|below) ?\d|\bonly affects (?:firefox|safari|chrome) \d|\bneeds safari \d\b|\bie'?s lax\b|\bie document mode\b|\bedge legacy\b|\bedgehtml\b/i,
     ],
     notWhen: [],
     exceptions: [],
@@ -820,6 +847,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:trusts?|accepts?) any (?:ssl |tls |server )?cert(?:ificate)?s?\b|\btrustmanager\b[^.\n]{0,30}\b(?:accepts?|trusts?) all\b|\buses ?cleartext ?traffic\b|\bcleartext traffic\b[^.\n]{0,20}\b(?:allowed|enabled|permitted)\b/i,
       /\bshoulder[- ]surf\w*|\b(?:rooted|jailbroken) (?:device|phone)s?\b[^.\n]{0,30}\b(?:reads?|access\w*|extract\w*|steal\w*)\b|\btask switcher (?:snapshot|screenshot)\b/i,
       /\b(?:unencrypted|plain[- ]http) log[- ]?in (?:form|page)\b|\blog[- ]?in (?:form|page) (?:on|over|via) (?:plain )?http:\/\/|\b(?:op|via) (?:het |een )?(?:openbare |publieke )?wifi(?:-netwerk)?\b[^.\n]{0,40}\b(?:inloggegevens|wachtwoord|meekijken|zien)\b/i,
+      /\b(?:pop3|imap|ftp|telnet|smtp|ldap)\b[^.\n]{0,30}\b(?:without (?:tls|ssl|starttls|encryption)|zonder tls|in (?:clear ?text|klartext)|cleartext|unencrypted|onversleuteld)\b|\b(?:cleartext|klartext)\b[^.\n]{0,30}\b(?:pop3|imap|ftp|telnet|passwords?|passw[öo]rter)\b|\bzugangsdaten im klartext\b/i,
+      /\b(?:allowbackup=true|adb backup allowed|nsallowsarbitraryloads|disables? ats)\b|\bunencrypted ws(?::\/\/)?\b|\bgeen certificaatvalidatie\b|\bsertifika do[ğg]rulamas[ıi] yapm[ıi]yor\b|\bim gleichen wlan\b|\b(?:downloads?|fetches|t[ée]l[ée]charge|descarga)\b[^.\n]{0,40}\b(?:over|via|en|por) http\b(?!s)|\bover http:\/\/|\bvia usb\b|\busb[- ](?:kabel|cable|boot)\b|\bunlocked (?:laptop|tablet)s?\b|\bonvergrendelde\b|\bscreen lock not enforced\b|\bphysical access to\b/i,
     ],
     notWhen: [
       // A cookie sent over plain HTTP for want of its Secure flag is the cookie-flags finding, not an attack the policy places with MITM.,
@@ -880,6 +909,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:wp-admin|admin(?:istrator)? login|log[- ]?in page)\b[^.\n]{0,30}\bnot restricted by ip\b|\bno ip (?:whitelist|allowlist|restriction)\b/i,
       /\b(?:redis|memcached|mongodb|elasticsearch|postgres(?:ql)?|mysql)\b[^.\n]{0,20}\blistening on 0\.0\.0\.0\b|\bno security\.txt\b|\bsecurity\.txt (?:is )?(?:missing|not (?:published|present|found))\b/i,
       /\b(?:answers|responds|available|reachable) (?:also )?on plain http without (?:a )?redirect\w*\b|\bdoes not redirect (?:http )?to https\b|\bno (?:http[- ]to[- ]https|https) redirect\b/i,
+      /\b(?:mysql|smb|vnc|rdp|telnet|elasticsearch|mongodb|redis|ftp|ssh)\b[^.\n]{0,25}\b(?:poort|port|:)? ?\d{2,5}\b[^.\n]{0,30}\b(?:open|exposed|publiek bereikbaar|bereikbaar|reachable|naar buiten)\b|\bopen naar buiten\b|\bgereksiz a[çc][ıi]k portlar\b|\btelnet enabled\b|\b22\/tcp open\b/i,
+      /\b(?:cpanel|whm|synology dsm|dsm|exchange (?:server )?ecp|ecp|jenkins|nas|webmin|plesk)\b[^.\n]{0,30}\blog[- ]?in\b[^.\n]{0,20}\b(?:exposed|reachable|accessible|publicly|bereikbaar)|\bexposed (?:cpanel|plesk|webmin|dsm)\b|\b(?:exchange (?:server )?ecp|verwaltungsoberfl[äa]che)\b[^.\n]{0,30}\b(?:bereikbaar|erreichbar|reachable|exposed)\b|\bpainel do jenkins exposto\b|\bdefault ['"]?it works!?['"]? page\b|\bhttp trace method enabled\b/i,
     ],
     notWhen: [
       /\b(?:on|in|into|of|across) (?:the |an? )?(?:internal|intranet) (?:network|hosts?|services?)\b|\bssrf\b|\bserver[- ]side request forgery\b/i,
@@ -955,6 +986,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bchange the text on\b|\biniezione di testo\b|\bspoofing of (?:the )?(?:page )?content\b|\busurpation de contenu\b/i,
       /\binhaltsf[äa]lschung\b|\binje[cç][ãa]o de (?:texto|conte[uú]do)\b|\b(?:site|page|website) (?:shows|displays|toont) my (?:own )?text\b|\bop (?:jullie|uw|de) (?:pagina|site|website) (?:laten )?(?:staan|zetten|tonen)\b/i,
       /\b(?:fake|spoofed|misleading) (?:announcement |warning |error |status )?(?:text|messages?|notices?) (?:via|through|in|using) (?:the )?(?:query string|url|link|[\w-]+ param(?:eter)?)\b/i,
+      /\b(?:content spoof|inhoud vervalsen|nepbericht|metin enjeksiyonu|spoofed notice|contnet spoofng|content spoofng)\b|\bmake the site say\b|\b(?:url|query) param(?:eter)?\b[^.\n]{0,30}\b(?:shown|displayed) as (?:plain )?text\b|\b\?[\w]+=[^\n]{0,40}\bshows on\b/i,
     ],
     notWhen: [
       /\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i,

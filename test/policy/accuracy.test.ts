@@ -138,9 +138,9 @@ describe("containment on the held-out issues", () => {
     },
     {
       policy: "openworx",
-      right: 0.83,
+      right: 0.835,
       wronglyExcluded: 0.028,
-      measured: "321 of 386 right, 6 of 221 wrongly excluded; before 319 and 6, and 313 and 6 the round before",
+      measured: "323 of 386 right, 6 of 221 wrongly excluded; before 319 and 6, and 313 and 6 the round before",
     },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
@@ -169,9 +169,9 @@ describe("containment on the held-out issues", () => {
       policy: "mijnpartnergroep",
       right: 0.825,
       wronglyExcluded: 0.003,
-      measured: "771 of 932 right, 1 of 639 wrongly excluded; before 754 and 1",
+      measured: "772 of 932 right, 1 of 639 wrongly excluded; before 771 and 1",
     },
-    { policy: "openworx", right: 0.9, wronglyExcluded: 0.005, measured: "844 of 932 right, 3 of 758 wrongly excluded; before 835 and 3" },
+    { policy: "openworx", right: 0.91, wronglyExcluded: 0.005, measured: "851 of 932 right, 3 of 758 wrongly excluded; before 844 and 3" },
   ])("triages the held-out reports on their titles alone under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     // As `npm run eval` reads them (scripts/datasets.mjs): a memory-safety report whose text names only a crash is a
     // denial of service, by the table in data/labels.json.
@@ -327,18 +327,18 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 5,853 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by eight writers who saw neither
-  // the rules nor the data (718, 803, 729, 805, 721, 605, 605 and 624). The "tuned" half (the developers' titles and half
-  // of each writer's) was read while the seventeenth and eighteenth rounds' wordings were written, and its floors are what
-  // they reach, title by title: a rule that loses one of them fails here. The "held-out" half (chosen by a hash of the
-  // title) was scored only; "before" is the previous session's rules.
+  // data/written-titles.jsonl: 7,139 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by eleven writers who saw neither
+  // the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416 and 431). The "tuned" half (the developers'
+  // titles and half of each writer's) was read while the seventeenth and eighteenth rounds' wordings were written, and its
+  // floors are what they reach, title by title: a rule that loses one of them fails here. The "held-out" half (chosen by
+  // a hash of the title) was scored only; "before" is the previous session's rules.
   const items = jsonl<TriageItem & { split: string }>("data/written-titles.jsonl").map((item) => ({ ...item, body: "" }));
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(2_988);
-    expect(half("held-out")).toHaveLength(2_865);
+    expect(half("tuned")).toHaveLength(3_615);
+    expect(half("held-out")).toHaveLength(3_524);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -348,30 +348,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 2_930,
-      wronglyExcluded: 6,
-      measured: "2,930 of 2,988 right, 6 of 1,606 wrongly excluded; before 2,776 and 15",
+      right: 3_544,
+      wronglyExcluded: 9,
+      measured: "3,544 of 3,615 right, 9 of 1,878 wrongly excluded; before 3,256 and 17",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 2_922,
-      wronglyExcluded: 2,
-      measured: "2,922 of 2,988 right, 2 of 1,719 wrongly excluded; before 2,823 and 10",
+      right: 3_532,
+      wronglyExcluded: 5,
+      measured: "3,532 of 3,615 right, 5 of 2,026 wrongly excluded; before 3,337 and 15",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 2_472,
-      wronglyExcluded: 15,
-      measured: "2,479 of 2,865 right, 15 of 1,526 wrongly excluded; before 2,419 and 16",
+      right: 3_020,
+      wronglyExcluded: 18,
+      measured: "3,028 of 3,524 right, 18 of 1,778 wrongly excluded; before 2,905 and 19",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 2_557,
-      wronglyExcluded: 25,
-      measured: "2,564 of 2,865 right, 25 of 1,712 wrongly excluded; before 2,531 and 28",
+      right: 3_125,
+      wronglyExcluded: 34,
+      measured: "3,132 of 3,524 right, 34 of 2,060 wrongly excluded; before 3,061 and 35",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
