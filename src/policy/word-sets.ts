@@ -186,15 +186,21 @@ function findingsIn(lower: string): Findings {
     remember(current, lower, findings);
     return findings;
   }
-  const headText = lower.slice(0, junction);
-  const tailText = lower.slice(junction + 1);
-  const head = rememberedFindings(current, headText) ?? scan(current, lower, 0, junction);
-  const tail = rememberedFindings(current, tailText) ?? scan(current, lower, junction + 1, lower.length);
+  const head = partFindings(current, lower, 0, junction);
+  const tail = partFindings(current, lower, junction + 1, lower.length);
   const present = head.present.map((found, index) => found | (tail.present[index] ?? 0));
   const findings = { present, sets: [...head.sets, ...tail.sets.filter((set) => head.present[set] !== 1)] };
-  remember(current, headText, head);
-  remember(current, tailText, tail);
   remember(current, lower, findings);
+  return findings;
+}
+
+/** The findings of a part of a text, remembered from an earlier reading or read now and remembered. */
+function partFindings(current: Automaton, lower: string, from: number, to: number): Findings {
+  const part = lower.slice(from, to);
+  const known = rememberedFindings(current, part);
+  if (known !== undefined) return known;
+  const findings = scan(current, lower, from, to);
+  remember(current, part, findings);
   return findings;
 }
 
