@@ -95,6 +95,7 @@ const ERROR_PAGE_TEXT_WORDINGS: readonly RegExp[] = [
 
 /** A domain's mail spoofed, as a report puts it without naming SPF, DKIM or DMARC: the DNS rule reads these too. */
 const MAIL_SPOOFING_WORDINGS: readonly RegExp[] = [
+  /\be-?mails? im namen (?:ihrer|der) domain\b[^.\n]{0,20}\bgef[äa]lscht\b|\bmissing e-?mail authentication records\b/i,
   /\b(?:e-?mail|mail) spoofing\b/i,
   /\bspoof\w* (?:e-?mails?|mail) (?:from|as)\b/i,
   /\bv=spf1 -all\b|\bparked domains?\b[^.\n]{0,30}\b(?:spf|dmarc)\b|\be-?mail van (?:uw|jullie|het) domein kan vervalst\b|\b(?:mail|e-?mail) (?:sturen|versturen) die van\b[^\n]{0,40}\b(?:leek|lijkt) te komen\b/i,
@@ -178,6 +179,8 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\baccounts? (?:was |were |is |are |got |gets )?taken over\b|\bato (?:via|through|by|using|on)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b/i,
       /\b(?:yield\w*|found|obtained|got|revealed)\b[^.\n]{0,20}\b\d+ valid (?:discount |coupon |voucher |gift ?card |promo )?codes\b|\bworth (?:eur|€|\$|usd) ?\d|\bcost\w* (?:real |actual )?money\b|\bsent \d[\d,.]* (?:paid |premium(?:-rate)? )?(?:sms|text messages|e-?mails)\b|\btoll fraud\b|\bpremium[- ]rate (?:numbers?|sms)\b|\bpaid sms\b/i,
       /\bbrute[- ]?forc\w*\b[^.\n]{0,40}\b(?:gelukt|succeeded|worked)\b|\b(?:full )?takeover of (?:a |the |my )?(?:test |victim'?s? )?account\b|\bbinnen in (?:het )?account\b/i,
+      /\b(?:brute[- ]?forced|guessed|cracked) it\b[^.\n]{0,40}\b(?:logged in|logged into|took over)\b|\b(?:leads? to|leading to|allows?|enables?) (?:the )?takeover of (?:any|every|all|other|another|arbitrary) (?:user'?s? )?accounts?\b/i,
+      /\b(?:kontoübernahme|account ?overname|overname van (?:het |een )?account|prise de contr[ôo]le (?:du|de|d'un) compte|toma de control de (?:la )?cuenta|presa di controllo dell'account)\b/i,
     ],
   },
   {
@@ -196,6 +199,9 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:callback|dns (?:lookup|interaction)|out-of-band interaction|oob interaction)\b[^.\n]{0,20}\b(?:confirmed|received|observed)\b/i,
       /\bdemonstrated (?:a |the )?(?:working )?(?:poc|proof of concept|exploit)\b/i,
       /\bexploit (?:confirmed|verified|validated)\b|\b(?:proof of concept|poc|exploit) (?:against|on) (?:the |our |your )?(?:live |production )?(?:[\w-]+\.)*[\w-]+ (?:page|site|server|endpoint|host)\b|\b(?:proof of concept|poc|exploit) (?:confirmed )?against (?:the |our |your )?(?:www\.|[\w-]+\.)[\w.-]+/i,
+      /\b(?:exploit|poc|proof of concept)\b[^.\n]{0,20}\b(?:ran|run|executed) successfully\b|\b(?:jndi lookup|payload|exploit|command|commando) (?:was )?(?:executed|uitgevoerd)\b[^.\n]{0,40}\b(?:shell|server|obtained|als poc)\b|\breverse shell (?:obtained|received|popped|gekregen)\b/i,
+      /\b(?:commando|command) '?(?:id|whoami|uname)'? uitgevoerd\b|\bdemonstrated alert\(\)|\bdemonstrated (?:it )?on (?:our |the |your )?(?:live |production )?(?:site|page|\/)/i,
+      /\b(?:poc|exploit|proof of concept)\b[^.\n]{0,30}\b(?:works on|successfully reproduced|reproduced successfully)\b|\b(?:xss|rce|sqli|sql injection|code execution)\b[^.\n]{0,10}\b(?:confirmed|demonstrated)\b/i,
     ],
   },
   {
@@ -210,6 +216,8 @@ export const exceptionCatalog: readonly ExceptionDefinition[] = [
       /\b(?:sent|leaked|sends|leaks|exfiltrated)\b[^.\n]{0,40}\bto my (?:own )?(?:server|host|domain|collaborator|burp|endpoint|webhook)\b|\bconfirmed (?:an? )?(?:outbound|out-of-band|external|dns|http) (?:request|callback|interaction)\b/i,
       /\b(?:sent|sends|stuurt|verstuurt)\b[^.\n]{0,50}\b(?:to (?:an? |the )?|naar (?:een )?)(?:external|remote|attacker'?s?|externe) (?:server|host|domain)\b/i,
       /\b(?:commando|opdracht|command)\b[^.\n]{0,20}\buitgevoerd\b|\bpoc met (?:cmd|calc)\b/i,
+      /\b(?:sends?|sent|leaks?|leaked)\b[^.\n]{0,40}\bto the reporter'?s? (?:own )?(?:server|host|domain)\b|\b(?:webservice|importxml|importdata|hyperlink)\(\)?[^\n]{0,40}\b(?:leaks?|sends?|sent|exfiltrat\w*)\b|\b(?:leaks?|sends?)\b[^.\n]{0,40}\bvia (?:=?webservice|=?importxml|=?importdata)\b/i,
+      /\bruns? (?:cmd|calc|powershell|a command)\b[^.\n]{0,40}\b(?:when|once|as soon as)\b|\bscreen recording (?:provided|attached)\b/i,
     ],
   },
   {
@@ -258,8 +266,15 @@ export const catalog: readonly CatalogEntry[] = [
       /\btexteinschleusung\b[^.\n]{0,30}\b(?:404|fehlerseite)|\binyecci[oó]n de texto\b[^.\n]{0,30}\b(?:404|error)\b|\b(?:4[0-5][0-9]|50[0-9])(?: [a-z]+){0,2} (?:page|error|response|message|handler)s? (?:reflects?|shows?|displays?|echo(?:es)?|prints?|tells)\b/i,
       /\btext injection on (?:http )?(?:4[0-5][0-9]|50[0-9])\b|\biniezione di testo\b[^.\n]{0,30}\b(?:404|errore)\b/i,
       ...ERROR_PAGE_TEXT_WORDINGS,
+      /\b(?:not[- ]found|error|404|403|400|500|502|503) (?:page|template)\b[^.\n]{0,40}\b(?:repeats?|prints?|echoes|includes?|shows?|reflects?)\b[^.\n]{0,30}\b(?:attacker text|the (?:whole |full |raw )?(?:requested )?(?:url|path|query string)|arbitrary text)\b/i,
+      /\b(?:40[0-9]|50[0-9])\b[^.\n]{0,30}\b(?:echoes|reflects|prints|includes)\b[^.\n]{0,30}\b(?:the )?(?:path|raw query string|query string|arbitrary text|url)\b|\b50[0-9] maintenance page\b[^.\n]{0,30}\binjectable\b/i,
+      /\b(?:default|generic|detailed) (?:iis |nginx |apache |tomcat )?(?:(?:40[0-9]|50[0-9])(?: bad gateway)? |(?:40[0-9] |50[0-9] )?error )page\b[^.\n]{0,40}\b(?:instead of|shown|for malformed)\b|\bsoft 404\b|\b403 vs\.? 404\b/i,
+      /\b(?:eigene meldung|texto que pongo|tekst uit de url)\b[^.\n]{0,30}\b(?:50[0-9]|40[0-9]|error|fehler|pagina|url)\b|\b(?:50[0-9]|40[0-9])-(?:seite|pagina)\b[^.\n]{0,40}\b(?:platzierbar|tekst|text)\b|\bp[áa]gina de error\b[^.\n]{0,30}\b(?:muestra|texto)\b|\berror page prints\b/i,
     ],
-    notWhen: [/\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i],
+    notWhen: [
+      /\b(?:xss|cross[- ]site scripting|<script|stack ?trace|sql)\b/i,
+      /\b(?:admin|account|user|customer)(?: page)? (?:content|data)\b[^.\n]{0,40}\b(?:returned|in (?:its|the) body|leak\w*)\b|\bforbidden,? but (?:the )?(?:data|content|page) (?:is )?returned\b/i,
+    ],
     exceptions: [],
   },
   {
@@ -290,6 +305,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bdivulgation de (?:la )?version\b|\b(?:technology|tech) stack (?:disclosure|revealed|exposed|leak\w*)\b/i,
       /\b(?:cms|framework|php|apache|iis|magento|wordpress|drupal|joomla) version (?:visible|shown|displayed|disclosed)\b|\bpowered by (?:magento|wordpress|drupal|joomla|shopify|typo3)\b[^\n]{0,10}\d|\binformation leakage - server:/i,
       /\bversionsnummer\b[^.\n]{0,40}\b(?:sichtbar|angezeigt)\b|\bcabecera server muestra la versi[oó]n\b|\btells (?:everyone|anyone|the world) which (?:php |server |cms )?version\b|\bversion (?:visible |shown )?in (?:the )?(?:rss |atom )?(?:feed )?generator (?:element|tag)\b/i,
+      /\breturns? (?:the )?build (?:number|hash)\b[^.\n]{0,30}\bversions?\b|\bfooter shows v?\d+\.\d+|\b(?:error page|stack trace|via header|server (?:response )?header)\b[^.\n]{0,30}\b(?:shows?|exposes?)\b[^.\n]{0,30}\bversion\b|\bsoftware versions leaked\b/i,
+      /\b(?:microsoft-iis|apache|nginx|openresty|php)\/\d+(?:\.\d+)+ (?:in|shown on|on)\b|\bla version de (?:php|apache|nginx|iis)\b[^.\n]{0,20}\baffich[ée]e\b|\bversion visible in\b|\bonly the version (?:is )?shown\b/i,
     ],
     notWhen: [/\bcve-\d{4}-\d+\b[^.\n]{0,60}\b(?:exploit\w*|rce|remote code)/i],
     exceptions: [],
@@ -317,6 +334,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bsitemap toont\b|\blistado de directorios\b|\bbrowsable director(?:y|ies)\b/i,
       /\bpublic(?:ly)? (?:accessible|available|readable|exposed) (?:readme|changelog|license|manifest)(?:\.(?:md|txt|json|html?))?\b/i,
       /\b(?:folder|directory|map) listing shows only\b|\b(?:shows|lists) an index of (?:fonts|icons|images|css|js)\b|\bi can see all files in the\b[^.\n]{0,30}\b(?:only|public)\b|\bpublic \/?[\w-]+\/? folder lists\b|\bpublic changelog\b/i,
+      /\b(?:assetlinks\.json|apple-app-site-association)\b|\b(?:directory index|verzeichnislisting)\b|\bfolder lists public\b|\bpackage\.json\b[^.\n]{0,30}\b(?:reachable|public|accessible)\b|\bswagger (?:json|ui|docs?)\b[^.\n]{0,30}\bpublic api\b/i,
     ],
     notWhen: [/\bno security\.txt\b|\bsecurity\.txt (?:is )?(?:missing|not (?:published|present|found))\b/i],
     exceptions: ["sensitive-data"],
@@ -341,6 +359,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bclikjack\w*/i,
       /\b(?:put|embedded?|loaded|shown|placed) (?:inside|in|within) (?:an(?:other)? )?(?:website|site|iframe|frame)\b[^.\n]{0,20}\b(?:with an iframe|by anyone)?|\bcan be embedded by anyone\b|\bin een (?:onzichtbaar )?frame (?:steken|zetten|laden)\b/i,
       /\binvalid x-frame-options value\b|\bx-frame-options\b[^.\n]{0,20}\b(?:ignored by (?:the )?browser|misspelled|typo)\b/i,
+      /\bpeut [êe]tre int[ée]gr[ée] dans une iframe\b|\boverlays? a transparent\b|\btransparent (?:copy|overlay|iframe)\b[^.\n]{0,40}\bon top of\b/i,
     ],
     indirect: [
       re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
@@ -369,6 +388,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bsin (?:el )?atributo (?:secure|httponly|samesite)\b|\bsamesite=none without secure\b|\bhttponly (?:is )?not (?:used|set|enabled)\b|\bcookies? (?:is |are )?(?:accessible|readable) (?:via|from|by|to) (?:javascript|js|document\.cookie)\b/i,
       /\bcookie attribute misconfiguration\b|\bimproper cookie attributes\b|\bcookie sem atributo (?:secure|httponly)\b|çerez\w*[^.\n]{0,20}\b(?:secure|httponly)\b|\bcookie can be read by javascript\b/i,
       /\bset-cookie header mist\b|\bcookies? zonder vlaggen\b|\bciasteczko\b[^.\n]{0,30}\bflagi\b|\bsamesite=none zonder secure\b|\bcookie\b[^.\n]{0,30}\b(?:isn'?t|is not|not) httponly\b|\bw\/o secure attr/i,
+      /\bcookies? (?:lack|lacks|missing|without) (?:security )?flags\b|\bfehlendes? (?:httponly|secure|samesite)[- ]attribut\b|\bcookies? (?:also )?sent over (?:plain )?http because secure is not set\b|\bcookies\b[^.\n]{0,40}\bwithout httponly\b/i,
     ],
     // SameSite named beside a missing CSRF token is a report of the CSRF, which the flag would have softened.
     notWhen: [/\b(?:no|missing|without) (?:an? )?(?:anti-?csrf |csrf |xsrf )?tokens?\b/i],
@@ -398,8 +418,13 @@ export const catalog: readonly CatalogEntry[] = [
       /\boptions enabled on\b|\boptions (?:responds?|returns?) 200\b/i,
       /\boptions(?:-anfrage| requests?| response)?\b[^.\n]{0,30}\b(?:reveals?|enumerat\w*|liefert|renvoient|returns?|lists?|shows?|zeigt)\b[^.\n]{0,30}\b(?:methods|methoden|m[ée]thodes|verbs|allow|webdav)\b|\bles requ[êe]tes options\b/i,
       /\bopt(?:ions|oins)\b[^.\n]{0,15}\b(?:method )?(?:found )?(?:enabled?|enabeld|aktiv|staat open|accepted)\b|\bunnecessary http method \(options\)|\bsupported methods:[^\n]{0,30}\boptions\b|\bhttp methods allowed\b[^\n]{0,30}\boptions\b|\bbeantwoordt options\b|\ballow header via options\b/i,
+      /\b(?:answers?|replies|reply|responds?) (?:\d{3} )?to (?:an? )?(?:http )?['"]?options\b|\boptions (?:answered|verb answered)\b|\b(?:exposes?|advertised|advertises|lists?) (?:supported |allowed )?(?:verbs|methods)\b[^.\n]{0,20}\b(?:via|in) (?:the )?options\b|\bverbs advertised in the options\b/i,
+      /\ballow header disclosed\b[^.\n]{0,30}\boptions\b|\boptions \* returns\b|\boptions-anfragen\b|\bmetodo http options abilitato\b|\bla m[ée]thode options r[ée]v[èe]le\b/i,
     ],
-    notWhen: [/\b(?:cors|access-control-allow-origin)\b[^.\n]{0,60}\b(?:credentials|steal|read)/i],
+    notWhen: [
+      /\b(?:cors|access-control-allow-origin)\b[^.\n]{0,60}\b(?:credentials|steal|read)/i,
+      /\bssrf\b|\bserver[- ]side request forgery\b|\bfetches (?:arbitrary )?(?:internal )?urls\b/i,
+    ],
     exceptions: [],
   },
   {
@@ -438,6 +463,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:can|could) be (?:sent|sent out|triggered|requested|submitted|resent) (?:\d[\d,.]*|hundreds of|thousands of|unlimited|infinite|endless)(?: times)?\b|\b(?:accepts?|allows?) \d[\d,.]* (?:requests|attempts|tries)\s?(?:\/|per |a )(?:min|minute|second|sec|s)\b/i,
       /\brate[- ]?limit\w*\b[^.\n]{0,40}\b(?:resets?|bypass\w*|bypassable|umgehbar|only enforced client[- ]side|(?:can be )?evaded)\b|\b(?:lockout|lock-out) bypass\b/i,
       /\bsms (?:verzending|sending|bombing|flood\w*) (?:onbeperkt|unlimited|via)\b|\bsem limite de requisi[çc][õo]es\b|\bbrak limitu\b|\bkeine begrenzung der anmeldeversuche\b|\bpas de limite de tentatives\b|\bmass (?:e-?mail|sms) sending\b|\bbrute-?forceable\b|\bcan spam someone'?s inbox\b/i,
+      /\bcan be spammed\b|\b(?:zonder|sans|sin|senza) (?:de )?captcha\b|\bpas de captcha\b|\bno tiene l[íi]mite de env[íi]os\b|\btry unlimited passwords\b|\brate limit\b[^.\n]{0,30}\bbypassed by rotating\b/i,
     ],
     notWhen: [/\b403\b/i],
     exceptions: ["clear-impact"],
@@ -469,6 +495,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\babsence of anti-mime-sniffing header\b|\banti-mime-sniffing\b|\b(?:cabe[cç]alhos|en-t[êe]tes)\b[^.\n]{0,30}\b(?:seguran[cç]a|s[ée]curit[ée]|ausentes|manquants)\b|\bgüvenlik başlıkları eksik/i,
       /\b(?:mozilla observatory|securityheaders\.com|security headers? score)\b|\bmissing (?:some )?recommended (?:http |security )?headers\b/i,
       /\baccess-control-allow-origin: ?\* on (?:static|public)\b/i,
+      /\bheader di sicurezza\b|\bno nosniff\b|\b(?:old )?feature-policy instead of permissions-policy\b|\bhsts only sent on\b/i,
     ],
     notWhen: [],
     exceptions: [],
@@ -507,6 +534,7 @@ export const catalog: readonly CatalogEntry[] = [
       /zay[ıi]f şifreleme|\bconnect (?:with|using|over) tls ?1\.[01]\b|\btls1\.[01]\b/i,
       /\b(?:ssl ?(?:v?2|v?3|2\.0|3\.0)|sslv[23]|tls ?1\.[01]|tls ?v?1\.[01])\b[^.\n]{0,40}\b(?:enabled|ingeschakeld|aktiv|actief|offered|supported|accepted|succeeds|destekliyor|obs[łl]uguje|ondersteunt|still)\b|\b(?:supports?|ondersteunt|destekliyor|obs[łl]uguje|accepts?|offers?)\b[^.\n]{0,30}\b(?:sslv[23]|ssl [23]\.0|tls ?1\.[01])\b/i,
       /\btls version 1\.[01] protocol detection\b|\bveraltete tls-versionen\b|\bcbc ciphers\b|\bssl-enum-ciphers grades\b|\btestssl(?:\.sh)?:|\bsslscan (?:shows|reports|lists)\b/i,
+      /\b1024-bit dh\b|\btls_fallback_scsv\b|\bprotocol downgrade possible\b|\b(?:accepts|admite|akzeptiert|accepte) tls ?v?1(?:\.[01])?\b|\binsecure tls\b|\btestssl output\b/i,
     ],
     notWhen: [/\bheartbleed\b/i, /\b(?:extracted|leaked|dumped|read) (?:the )?(?:server'?s? )?(?:private key|memory)\b/i],
     exceptions: [],
@@ -532,6 +560,8 @@ export const catalog: readonly CatalogEntry[] = [
       /\bcert(?:ificate)? san list\b|\bcertificate key length\b|\bcertifica(?:at|te)\b[^\n]{0,40}\b(?:niet klopt|is wrong|klopt niet)\b|\bpadlock is red\b|\buntrusted root certificate\b/i,
       /\b(?:1024[- ]bit|rsa[- ]1024|1024[- ]bit rsa)\b[^.\n]{0,30}\bcert\w*|\bcert\w*\b[^.\n]{0,30}\b(?:1024[- ]bit|rsa[- ]1024)\b|\bcn mismatch\b|\bhostname (?:doesn'?t|does not|don'?t) match\b[^.\n]{0,30}\bcert|\bcert(?:ificate)? (?:valid|issued) for [\w.-]+ but not\b/i,
       /\bcert(?:ificate|ificaat|ificado)?\b[^.\n]{0,30}\b(?:expired|verlopen|abgelaufen|not yet valid|autofirmado|self[- ]signed|zelfondertekend|s[üu]resi dolmu[şs]|factory|default|sha-?1|verkeerd domein|andere domeinnaam|komt niet overeen|niet overeen)\b|\bsha1withrsaencryption\b|\bsan list does not include\b|\binvalid ssl\b|\bsertifikas\w* s[üu]resi\b/i,
+      /\bcertificate (?:cn|common name)\b[^.\n]{0,30}\bmismatch\b|\bwrong hostname on (?:the )?certificate\b|\bcertificate for a different domain\b|\b(?:missing|expired) intermediate\b|\bintermediate (?:certificate )?(?:missing|expired)\b|\bzertifikatskette\b|\bzwischenzertifikat\b|\bcertificate chain\b[^.\n]{0,40}\b(?:expired|incomplete|missing)\b/i,
+      /\bsha-?1[- ]signed certificate\b|\bcertificate\b[^.\n]{0,40}\bexpires in \d+ days\b|\bcertificate validity of \d+ years\b/i,
     ],
     notWhen: [
       /\bdnssec\b/i,
@@ -577,6 +607,7 @@ export const catalog: readonly CatalogEntry[] = [
       ...MAIL_SPOOFING_WORDINGS,
       /\bzone (?:xfer|transfer)\b|\b[ai]xfr\b|\bb[öo]lge transferi\b|\bversion\.bind\b|\bopen recursive resolver\b|\bsingle authoritative nameserver\b|\bwildcard (?:a-?record|dns|en dns)\b|\bregistro wildcard\b|\bany subdomain\b[^.\n]{0,30}\bresolves\b|\bdnssec niet ingeschakeld\b/i,
       /\bsend an? e-?mail as [\w.-]+@|\bdig txt\b[^.\n]{0,40}\bv=spf1\b|\bno v=spf1\b/i,
+      /\b(?:no tiene|sin|fehlt|pas de) dnssec\b|\bdnssec\b[^.\n]{0,20}\b(?:missing|not enabled|fehlt|ontbreekt)\b|\bstale (?:a|aaaa|cname|dns) records?\b|\bwildcard (?:subdomain|dns) records?\b|\binternal (?:hostnames|ip addresses)\b[^.\n]{0,30}\bpublic dns\b|\bdangling cname\b[^.\n]{0,60}\btakeover not attempted\b/i,
     ],
     notWhen: [/\b(?:subdomain|sub-domain|domain) takeover\b/i, /\bdangling\b/i, /\bdns rebinding\b/i],
     exceptions: [],
@@ -601,6 +632,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bhost[- ]?header[- ]?injecti(?:on|e)\b|\bhostheader\b|\bhhi\b|\bwstrzykni[ęe]cie nag[łl][óo]wka host\b|\binyecci[oó]n en la cabecera host\b|\bfremder host-header\b/i,
       /\b(?:trusts?|uses?|accepts?)\b[^.\n]{0,20}\b(?:client-supplied |attacker'?s? |arbitrary )?host(?: header| value)?\b[^.\n]{0,30}\b(?:to build|for generating|to generate|urls?|links?)\b|\bhost: ?[\w.-]+\b[^.\n]{0,20}\b(?:gets? (?:reflected|redirected)|→ ?30[1-8]|30[1-8] to)\b/i,
       /\b(?:attacker|injected|arbitrary)(?:-supplied)? host\b[^.\n]{0,20}\b(?:in|into)\b|\bhost (?:value|header)\b[^.\n]{0,20}\b(?:reflected|injected|echoe?d?s?) (?:in|into)\b|\bvia (?:the )?host header\b|\bport part of host header\b|\bx-forwarded-host\b/i,
+      /\b(?:port in|absolute-uri)\b[^.\n]{0,30}\bhost header\b|\bhost header\b[^.\n]{0,30}\breflected into\b|\b(?:link|links|urls?)\b[^.\n]{0,30}\bbuilt from (?:the )?request host\b/i,
     ],
     notWhen: [
       /\b(?:password[- ]reset|reset[- ](?:link|token|url|e-?mail|mail)|wachtwoord[- ]?(?:reset|herstel))/i,
@@ -636,6 +668,9 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:is|are) not up[- ]to[- ]date\b/i,
       /\b(?:jquery|lodash|bootstrap|angular(?:js)?|moment|handlebars|wordpress|php|openssl|nginx|apache|tomcat|drupal|joomla|magento) ?<=? ?v?\d+\.\d+|\blogiciel obsol[eè]te\b|\bv?\d+\.\d+(?:\.\d+)* (?:is )?still (?:used|in use|running|installed|deployed)\b|\b(?:plugin|theme|cms|software|library|component|wordpress|woocommerce) (?:is )?not (?:updated|up to date|patched)\b/i,
       /\beski sürüm\b|\bvers[ãa]o desatualizada\b|\b(?:not patched|security update missing)\b|\bis not supported anymore\b|\blog4j 2\.1[0-4]\b/i,
+      /\b(?:three|two|several|multiple|\d+) (?:major |minor )?versions? behind\b|\b(?:joomla|drupal|wordpress|magento|typo3) [1-5](?:\.x|\.\d+)?(?: installation| in use| instance)\b|\bopenssl 1\.0\.\d\b/i,
+      /\b(?:uso de|utilise une|versione obsoleta di|ancienne version de|old|veraltete)\b[^.\n]{0,20}\b(?:jquery|php|apache|openssl|wordpress|nginx|tomcat|drupal|joomla)\b|\b(?:jquery|php|apache|openssl)\b[^.\n]{0,10}\bobsoleto\b|\b(?:php|apache|nginx) non maintenue\b/i,
+      /\b(?:wordpress|drupal|joomla|lodash|jquery|moment(?:\.js)?|struts|log4j)\b[^.\n]{0,20}\b\d+(?:\.\d+){1,2}\b[^.\n]{0,20}\b(?:in use|multiple public cves|public cves|known cves|cve)\b/i,
     ],
     // An outdated TLS version is a TLS configuration, which the policies name on their own.
     notWhen: [
@@ -665,6 +700,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:documenten|eigenschappen van het)\b[^.\n]{0,40}\b(?:naam van de maker|gebruikersnaam van de opsteller|auteur|maker)\b|\b(?:pdf|document)\b[^.\n]{0,30}\bunc path\b/i,
       /\bgps(?:position| latitude| longitude)?\b[^.\n]{0,30}\b(?:photos?|images?|jpe?gs?|attachments?)\b|\b(?:photos?|jpe?gs?|images?)\b[^.\n]{0,30}\b(?:gps|device model|gpsposition)\b|\blocation metadata\b|\bmetad(?:ata|atos)\b[^.\n]{0,30}\b(?:niet verwijderd|exponen|expose|leak|shows)\b/i,
       /\bpdf(?:-eigenschappen| properties|\/author| title)\b|\/(?:author|creator) (?:and \/creator )?fields?\b|\b(?:pdfs?|brochures?|powerpoint downloads|pptx?)\b[^.\n]{0,40}\b(?:author names?|edit history|template path|creator =)\b|\binkscape metadata\b/i,
+      /\bdocumenteigenschappen\b|\bmetadatos internos\b|\bmetadata in\b[^.\n]{0,20}\b(?:pdfs?|docx?|documents|files|photos|images)\b|\b(?:svg|pdf|word|office|excel) files?\b[^.\n]{0,30}\b(?:contain|include|keep)\b[^.\n]{0,30}\b(?:export paths|internal (?:windows )?(?:file )?paths|author names?|user ?names?)\b/i,
     ],
     notWhen: [
       // A memory-safety flaw in code that reads metadata is that flaw, not metadata exposed.
@@ -736,9 +772,13 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:valid|existing|registered) phone numbers? (?:can|could|may) be (?:determined|identified|discovered|found|guessed|enumerated|confirmed)\b/i,
       /\b(?:account|user|e-?mail|phone number|username)s? existence disclosed\b|\b(?:reveals?|leaks?|discloses?|verraadt|verraden)\b[^.\n]{0,30}\b(?:who has an account|which phone numbers are registered|taken usernames|bestaande accounts|if (?:a )?(?:domain )?user exists|if a colleague'?s e-?mail has an account)\b/i,
       /\b(?:e-mail-adressen|e-?mail addresses)\b[^.\n]{0,30}\b(?:geprüft|checked|verified)\b[^.\n]{0,20}\b(?:registrierung|registration|sign[- ]?up)\b|\benumerat\w* registered phone numbers\b|\bgeldige\b[^.\n]{0,30}\bte raden\b|\bcheck(?:en)? of iemand een account heeft\b|\bonly (?:shown )?for (?:existing|valid) (?:users|addresses|accounts)\b|\bverraadt of e-?mailadres\b|\bverschil in foutmelding\b|\be-?mailadres enumeratie\b|\busername enum\b|\busernme enumeration\b/i,
+      /\b(?:invalid password|wrong password)['"]? vs\.? ['"]?(?:user|account) not found\b|\b404 for unknown users and 200 for existing\b|\bshows? a green tick for existing usernames\b|\bonly leaks existence\b/i,
+      /\benumerazione (?:degli |dei )?(?:utenti|account)\b|\bpermet de savoir si\b[^.\n]{0,30}\b(?:adresse|compte|utilisateur|e-?mail)\b[^.\n]{0,10}\bexiste\b|\bsays ['"]?no account found\b|\bthis e-?mail is already taken\b[^.\n]{0,30}\bcheck which\b/i,
+      /\b(?:valid|real|existing) (?:customer numbers|employee ids|staff accounts|accounts)\b[^.\n]{0,30}\b(?:enumerable|can be listed|listable)\b|\b(?:can be listed|enumerable) via response length\b|\breveals? whether e-?mail already has a (?:local )?account\b/i,
     ],
     notWhen: [
       /\b(?:pii|personal data|(?<!valid )phone numbers?(?! (?:enumerat\w*|can be found))|home address\w*|dates? of birth|persoonsgegevens|full names? and)\b/i,
+      /\bsql ?i\b|\bsql[- ]?injection\b|\b(?:boolean|time|error|union)[- ]based\b/i,
     ],
     exceptions: [],
     readableImpactOnly: true,
@@ -759,6 +799,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bandroid (?:2|3|4)(?:\.\d)?(?:\.x)? webview\b|\bxss auditor abuse\b|\bcss expression\(\)/i,
       /\boutdated (?:mobile )?(?:safari|firefox|chrome|opera|edge|android browser)\b|\b(?:attack|works|only) (?:on|in) ie\b|\bon ie when\b/i,
       /\b(?:old|older|legacy|outdated|deprecated|veraltete[mn]?)\b[^.\n]{0,20}\b(?:android (?:stock browser|webview)|safari|chrome|firefox|edge|webview|ipads?)\b|\bandroid webview (?:<|before|below) ?\d|\b(?:chrome|firefox|safari) (?:<|before|below) ?\d|\bonly affects (?:firefox|safari|chrome) \d|\bneeds safari \d\b|\bie'?s lax\b|\bie document mode\b|\bedge legacy\b|\bedgehtml\b/i,
+      /\b(?:in|with|only with|on) (?:old |older )?ie(?:'s)?\b[^.\n]{0,20}\b(?:mime sniffing|via|treating|versions?)\b|\bie treating\b|\bfirefox 3(?:\.\d)?\b|\bandroid 4(?:\.x)? (?:stock )?browser\b|\bverouderde (?:android-)?browser\b/i,
     ],
     notWhen: [],
     exceptions: [],
@@ -796,6 +837,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\bforce (?:log[- ]?out|sign[- ]?out)\b|\bsrc="?\/log[- ]?out/i,
       /\b(?:csrf|xsrf)\b[^.\n]{0,30}\b(?:tell[- ]a[- ]friend|subscri\w*|suscripci[oó]n|bolet[ií]n|formul[aá]rio de conta(?:c)?to|nieuwsbrief\w*|anonymous (?:poll|vot\w*|survey)|guest\b|poll voting|request a quote)|\b(?:csrf|xsrf) \(unauthenticated\)/i,
       /\b(?:nieuwsbrief|newsletter|subscription)[- ]?(?:aanmelding|sign[- ]?up|form)?\b[^.\n]{0,20}\b(?:zonder|without|no) (?:a )?(?:csrf|xsrf)[- ]?token\b|\bforced (?:log[- ]?out|sign[- ]?out)\b/i,
+      /\b(?:csrf|xsrf)\b[^.\n]{0,10}\b(?:beim|bei der|sul|sulla|en el|en la|au|lors de la)\b[^.\n]{0,10}\b(?:logout|log-?out|login|abmeldung|anmeldung|disconnessione|cierre de sesi[oó]n|d[ée]connexion)\b|\bcsrf logout\b|\blogout csrf\b/i,
+      /\bkein(?:en)? csrf[- ]schutz\b[^.\n]{0,30}\b(?:kontakt|newsletter|anmeld|login|registrier)\w*|\b(?:nieuwsbrief|contact|inschrijf)\w*\b[^.\n]{0,30}\bzonder csrf\b/i,
+      /\b(?:contact|newsletter|brochure|sign[- ]?up|application|feedback|callback|forgot[- ]password|password[- ]reset request|reset request|quote|demo) (?:request )?(?:form|endpoint|api)\b[^.\n]{0,40}\b(?:is )?(?:csrf[- ]?able|no csrf protection|without csrf|lacks csrf)\b|\bcsrf (?:in|on) (?:the )?(?:brochure|job application|application|quote|demo|callback) (?:request )?form\b/i,
+      /\b(?:\/api\/)?(?:contact|log[- ]?in|sign[- ]?in|newsletter|subscribe)\w*\b[^.\n]{0,30}\baccepts? cross[- ](?:site|origin) (?:post|requests?)\b|\blog[- ]?out\b[^.\n]{0,20}\btriggerable\b[^.\n]{0,30}\b(?:from any site|cross[- ]site|<img)/i,
     ],
     // Login CSRF that links the attacker's account to the victim's is a takeover, not the policy's login CSRF.
     notWhen: [
@@ -851,6 +896,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:unencrypted|plain[- ]http) log[- ]?in (?:form|page)\b|\blog[- ]?in (?:form|page) (?:on|over|via) (?:plain )?http:\/\/|\b(?:op|via) (?:het |een )?(?:openbare |publieke )?wifi(?:-netwerk)?\b[^.\n]{0,40}\b(?:inloggegevens|wachtwoord|meekijken|zien)\b/i,
       /\b(?:pop3|imap|ftp|telnet|smtp|ldap)\b[^.\n]{0,30}\b(?:without (?:tls|ssl|starttls|encryption)|zonder tls|in (?:clear ?text|klartext)|cleartext|unencrypted|onversleuteld)\b|\b(?:cleartext|klartext)\b[^.\n]{0,30}\b(?:pop3|imap|ftp|telnet|passwords?|passw[öo]rter)\b|\bzugangsdaten im klartext\b/i,
       /\b(?:allowbackup=true|adb backup allowed|nsallowsarbitraryloads|disables? ats)\b|\bunencrypted ws(?::\/\/)?\b|\bgeen certificaatvalidatie\b|\bsertifika do[ğg]rulamas[ıi] yapm[ıi]yor\b|\bim gleichen wlan\b|\b(?:downloads?|fetches|t[ée]l[ée]charge|descarga)\b[^.\n]{0,40}\b(?:over|via|en|por) http\b(?!s)|\bover http:\/\/|\bvia usb\b|\busb[- ](?:kabel|cable|boot)\b|\bunlocked (?:laptop|tablet)s?\b|\bonvergrendelde\b|\bscreen lock not enforced\b|\bphysical access to\b/i,
+      /\b(?:acceso f[ií]sico|physischem? zugriff|acc[eè]s physique|accesso fisico)\b|\b(?:ataque de intermediario|attacco man in the middle|attaque de l'homme du milieu)\b|\bverify=false\b/i,
+      /\b(?:non verifica|no valida|ne v[ée]rifie pas|pr[üu]ft nicht|validiert nicht)\b[^.\n]{0,20}\b(?:il |el |le |das )?(?:certificat[oe]?|zertifikat)\b|\b(?:l[äa]dt|downloads?|pulls?)\b[^.\n]{0,40}\b(?:unverschl[üu]sselt [üu]ber http|from http:\/\/)/i,
+      /\b(?:updates?|update check|updater)\b[^.\n]{0,40}\bhttp:\/\/[^\s]{1,60}\b[^.\n]{0,20}\bwithout (?:a )?signature\b|\bfalls? back to (?:cleartext|plain(?:text)?) http\b|\battacker (?:must be |in )(?:in (?:bluetooth |radio )?proximity|in the network path)|\brequires? an attacker in the network path\b/i,
+      /\b(?:usb debugging|adb access)\b[^.\n]{0,40}\b(?:enabled|holding|physical)\b|\b- physical access\b|\bautofills? (?:the )?previous user'?s? credentials\b/i,
     ],
     notWhen: [
       // A cookie sent over plain HTTP for want of its Secure flag is the cookie-flags finding, not an attack the policy places with MITM.,
@@ -876,6 +925,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bcsv[- ]injektion\b|\binyecci[oó]n csv\b|\bunescaped\b[^.\n]{0,20}[=+@][^.\n]{0,30}\b(?:csv|excel|export)\b/i,
       /\bimportxml\b/i,
       /\bimproper neutralization of formula elements\b|\bcwe-1236\b|\bcsv (?:export|enjeksiyonu)\b[^.\n]{0,30}\b(?:does not sanitize|not sanitized|dışa aktarma)\b|\bcsv enjeksiyonu\b|\bcel begint met =|\bnot prefixed with (?:a )?single quote\b/i,
+      /\b(?:csv|export)\b[^.\n]{0,20}\bdoes(?:n't| not) escape\b[^.\n]{0,30}(?:=|\bformula|\bcells)|\bdoes(?:n't| not) escape leading ['"]?=|\b(?:=cmd|dde-style) payload\b[^.\n]{0,40}\b(?:csv|export\w*)\b|\blands unescaped in\b[^.\n]{0,30}\bcsv\b|\bcsv injection ['"]?rce['"]?/i,
     ],
     notWhen: [],
     exceptions: ["demonstrated-exploit"],
@@ -914,6 +964,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:answers|responds|available|reachable) (?:also )?on plain http without (?:a )?redirect\w*\b|\bdoes not redirect (?:http )?to https\b|\bno (?:http[- ]to[- ]https|https) redirect\b/i,
       /\b(?:mysql|smb|vnc|rdp|telnet|elasticsearch|mongodb|redis|ftp|ssh)\b[^.\n]{0,25}\b(?:poort|port|:)? ?\d{2,5}\b[^.\n]{0,30}\b(?:open|exposed|publiek bereikbaar|bereikbaar|reachable|naar buiten)\b|\bopen naar buiten\b|\bgereksiz a[çc][ıi]k portlar\b|\btelnet enabled\b|\b22\/tcp open\b/i,
       /\b(?:cpanel|whm|synology dsm|dsm|exchange (?:server )?ecp|ecp|jenkins|nas|webmin|plesk)\b[^.\n]{0,30}\blog[- ]?in\b[^.\n]{0,20}\b(?:exposed|reachable|accessible|publicly|bereikbaar)|\bexposed (?:cpanel|plesk|webmin|dsm)\b|\b(?:exchange (?:server )?ecp|verwaltungsoberfl[äa]che)\b[^.\n]{0,30}\b(?:bereikbaar|erreichbar|reachable|exposed)\b|\bpainel do jenkins exposto\b|\bdefault ['"]?it works!?['"]? page\b|\bhttp trace method enabled\b/i,
+      /\b(?:exposed|open) (?:ftp|sftp|ssh|telnet|rdp|snmp|smb) service\b|\bsnmp (?:\(161\/udp\) )?answering\b|\btrace[- ]methode? (?:staat aan|ist aktiviert|enabled|aktiviert)\b|\bhttp[- ]methode trace\b/i,
+      /\b(?:porta|puerto|port d'administration|admin(?:istration)? port)\b[^.\n]{0,30}\b(?:esposta|accesible|expos[ée]|exposed)\b[^.\n]{0,20}\b(?:internet|publicly)\b|\bmisconfigured web ?server\b/i,
+      /\b(?:ssh|bastion)\b[^.\n]{0,40}\bpassword auth\w* (?:allowed|enabled|accepted)\b|\bport 80\b[^.\n]{0,40}\b(?:instead of redirecting|without (?:any )?redirect)\b|\bwithout any redirect to https\b/i,
+      /\b(?:manager\/html|tomcat manager|weblogic (?:admin )?console|admin console)\b[^.\n]{0,40}\b(?:reachable|exposed|publicly|from outside)\b|\bdefault ['"]?it works!?['"]? page\b|\bstandaard iis-welkomstpagina\b|\baccepts http\/0\.9\b/i,
     ],
     notWhen: [
       /\b(?:on|in|into|of|across) (?:the |an? )?(?:internal|intranet) (?:network|hosts?|services?)\b|\bssrf\b|\bserver[- ]side request forgery\b/i,
@@ -957,6 +1011,9 @@ export const catalog: readonly CatalogEntry[] = [
       /\bcookie bomb\w*|\btakes? (?:the )?(?:app|site|server|service|website|application) down\b|\brapid reset\b|\bcrash(?:es|ed)? (?:the )?(?:\w+ )?(?:endpoint|server|service|api)\b/i,
       /\bdienstverweigerung\b|\bservidor se cae\b|\b(?:cpu|memory) (?:spike|exhaustion|to 100 ?%)\b|\bpushes (?:the )?cpu to 100\b|\b(?:oversized|huge|large|long) (?:request )?(?:header|password|json|payload)s?\b[^.\n]{0,30}\b(?:crash\w*|cpu|hang\w*|slow\w*)\b/i,
       /\baccount lockout (?:abuse|can be abused)\b|\block(?:ing)? out any user\b|\bslows? the (?:whole )?site down\b/i,
+      /\bonly (?:a |causes? a |leads? to a |results? in a )?(?:crash|segfault|dos)\b|\b(?:goes|went|runs?|ran) (?:oom|out of memory)\b|\babsturz (?:des|der) (?:servers?|dienstes|anwendung|webservers?|backends?|applikation)\b|\b(?:server|dienst|anwendung) st[üu]rzt ab\b/i,
+      /\b(?:cache|connection|websocket|syn|udp|http|request) flood(?:ing|s)?\b|\bfill (?:up )?(?:the )?(?:storage|disk|bucket)\b|\bvolle schijf\b|\bonbeperkte bestandsgrootte\b|\bcpu (?:at|to) 100 ?%|\bpins? (?:the )?cpu\b/i,
+      /\bno (?:query )?(?:depth|complexity)(?:\/(?:depth|complexity))? limit\b|\bbillion-laughs\b|\bno upper bound on (?:the )?(?:page size|limit|results?|pagination)\b|\bheavy (?:db|database) load\b|\bhangs? until (?:a )?restart\b|\bmakes? (?:the )?(?:\w+ )?(?:worker|server|service|process|backend|app) (?:hang|freeze|crash)\b/i,
     ],
     inBody: [MEMORY_SAFETY_CRASH],
     notWhen: [
@@ -990,6 +1047,11 @@ export const catalog: readonly CatalogEntry[] = [
       /\binhaltsf[äa]lschung\b|\binje[cç][ãa]o de (?:texto|conte[uú]do)\b|\b(?:site|page|website) (?:shows|displays|toont) my (?:own )?text\b|\bop (?:jullie|uw|de) (?:pagina|site|website) (?:laten )?(?:staan|zetten|tonen)\b/i,
       /\b(?:fake|spoofed|misleading) (?:announcement |warning |error |status )?(?:text|messages?|notices?) (?:via|through|in|using) (?:the )?(?:query string|url|link|[\w-]+ param(?:eter)?)\b/i,
       /\b(?:content spoof|inhoud vervalsen|nepbericht|metin enjeksiyonu|spoofed notice|contnet spoofng|content spoofng)\b|\bmake the site say\b|\b(?:url|query) param(?:eter)?\b[^.\n]{0,30}\b(?:shown|displayed) as (?:plain )?text\b|\b\?[\w]+=[^\n]{0,40}\bshows on\b/i,
+      /\bonly (?:the )?text can be (?:spoofed|changed|injected|controlled)\b|\bhtml is (?:encoded|escaped)\b[^.\n]{0,40}\btext\b|\b(?:[\w-]+ )?param(?:eter)? spoofing\b|\binjected text (?:in|on|into)\b|\btext is reflected\b/i,
+      /\b(?:misleading|phishing|fake|spoofed|arbitrary) (?:phishing |confirmation |warning |status )?text (?:from|via|through|in) (?:the |an? )?['"]?[\w-]+['"]? param(?:eter)?\b|\bspoofed (?:confirmation|warning|error|status|notice|heading|success) (?:text|message)\b/i,
+      /\bchange the (?:[\w-]+ )?text\b[^.\n]{0,30}\bto (?:any|arbitrary|whatever)\b|\btakes its text from\b|\bshows? (?:[\w-]+ )?text from the (?:url|query string|link|request)\b/i,
+      /\b(?:caption|heading|banner|title|label|toast|greeting|notice|notification)s?\b[^.\n]{0,30}\b(?:reflects|displays|shows|echoes|takes)\b[^.\n]{0,30}\b(?:param(?:eter)?|\?[\w-]+=)|\btext (?:is )?(?:controllable|attacker[- ]controlled|user[- ]controlled|injectable) (?:via|through|from|with|in)\b/i,
+      /\bfake (?:"[^"\n]{0,40}" |'[^'\n]{0,40}' )?(?:notice|banner|announcement|warning)s? (?:via|through|in|from)\b/i,
     ],
     notWhen: [
       /\b(?:xss|cross[- ]site[- ]scripting|<script|javascript:|onerror=|alert\()/i,

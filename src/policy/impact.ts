@@ -31,7 +31,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
     title: "The report shows code execution",
     patterns: [
       // "An OOM crash rather than RCE" rules code execution out.
-      /(?<!\b(?:rather than|instead of|not|no|without) (?:an? )?)(?:\b(?:remote|arbitrary) (?:code|command) execution\b|\brce\b)|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b/i,
+      /(?<!\b(?:rather than|instead of|not|no|without) (?:an? )?)(?:\b(?:(?:remote|arbitrary|os|system) )?(?:code|command) execution\b|\brce\b)|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)/i,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
       /\bupload\w* (?:a |an |my )?(?:web ?shell|php shell|reverse shell)\b|\brun(?:s|ning)? (?:whoami|uname -a)\b/i,
@@ -42,6 +42,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
     patterns: [
       /\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i,
       /\bato (?:via|through|by|using)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b|\b(?:victim'?s?|user'?s?) accounts? (?:was |were |is |got )?taken over\b/i,
+      /\b(?:kontoübernahme|account ?overname|overname van (?:het |een )?account|prise de contr[ôo]le (?:du|de|d'un) compte|toma de control de (?:la )?cuenta|presa di controllo dell'account)\b|\btakeover of (?:any|every|other|another|arbitrary) (?:user'?s? )?accounts?\b/i,
     ].map(builtInPattern),
   },
   {
@@ -50,6 +51,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\b(?:read|access|download|view|see|dump|leak|expose)s? (?:the )?(?:data|invoices|orders|messages|files|records|documents|personal data) of (?:other|all|any) (?:users|customers|tenants|accounts)\b/i,
       /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
+      /\b(?:password )?hashes (?:were |are )?(?:extracted|dumped|retrieved|exfiltrated)\b|\b(?:extracted|dumped|retrieved) (?:the |all )?(?:users'? )?(?:password )?hashes\b/i,
     ].map(builtInPattern),
   },
   {
@@ -59,12 +61,14 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\b(?:hijacks?|controls?|overwrites?) (?:the )?(?:control flow|instruction pointer|program counter|return address|function pointer)\b/i,
       /\bwrite of size \d{1,6}\b/i,
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
+      /\b(?:instruction pointer|program counter|control[- ]flow) control\b|\b(?:full |gives? )control (?:of|over) (?:the )?(?:instruction pointer|program counter|\$?[re]ip)\b/i,
     ].map(builtInPattern),
   },
   {
     title: "The report shows memory being read, not only a crash",
     patterns: [
       /\b(?:read|disclose|leak|obtain|expose)s? (?:the )?(?:contents of )?(?:arbitrary |sensitive |process |heap |stack |uninitiali[sz]ed )?memory(?: contents)?\b/i,
+      /\b(?:leak|disclose|expose|read|dump)s? (?:the )?(?:process |raw )?(?:stack|heap) (?:contents|memory|data)\b|\bformat[- ]string (?:bug|vulnerability|flaw)\b[^.\n]{0,40}\b(?:leaks?|reads?|writes?|discloses?)\b/i,
     ].map(builtInPattern),
   },
 ];
