@@ -365,7 +365,7 @@ export const catalog: readonly CatalogEntry[] = [
       re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
       re(`${MISSING}${GAP}\\b(?:x-frame-options|frame-ancestors)\\b`),
     ],
-    notWhen: [],
+    notWhen: [/\b(?:clickjacking|ui redress\w*|framing) (?:is )?not (?:needed|required)\b|\bpostmessage\b/i],
     exceptions: [],
   },
   {
@@ -801,7 +801,10 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:old|older|legacy|outdated|deprecated|veraltete[mn]?)\b[^.\n]{0,20}\b(?:android (?:stock browser|webview)|safari|chrome|firefox|edge|webview|ipads?)\b|\bandroid webview (?:<|before|below) ?\d|\b(?:chrome|firefox|safari) (?:<|before|below) ?\d|\bonly affects (?:firefox|safari|chrome) \d|\bneeds safari \d\b|\bie'?s lax\b|\bie document mode\b|\bedge legacy\b|\bedgehtml\b/i,
       /\b(?:in|with|only with|on) (?:old |older )?ie(?:'s)?\b[^.\n]{0,20}\b(?:mime sniffing|via|treating|versions?)\b|\bie treating\b|\bfirefox 3(?:\.\d)?\b|\bandroid 4(?:\.x)? (?:stock )?browser\b|\bverouderde (?:android-)?browser\b/i,
     ],
-    notWhen: [],
+    notWhen: [
+      /\bnot (?:ie|internet explorer)[- ]only\b|\b(?:no|geen) (?:old|older|oude) browser (?:needed|required|nodig)\b|\b(?:not|niet) (?:needed|required|nodig)\b|\b(?:in|on) (?:all )?(?:modern|current|latest|up-to-date) (?:browsers?|chrome|firefox|safari|edge)\b|\b(?:current|latest) (?:chrome|firefox|safari|edge)\b|\b(?:chrome|firefox|safari|edge) latest\b|\bserver[- ]side\b/i,
+      /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?)\b/i,
+    ],
     exceptions: [],
     aboutPrecondition: true,
   },
@@ -904,6 +907,8 @@ export const catalog: readonly CatalogEntry[] = [
     notWhen: [
       // A cookie sent over plain HTTP for want of its Secure flag is the cookie-flags finding, not an attack the policy places with MITM.,
       /\b(?:missing|without|no|lacks?|lacking|absent) (?:the )?secure (?:flag|attribute)\b|\bsecure (?:flag|attribute) (?:is )?(?:missing|not set|absent)\b/i,
+      /\b(?:no|without|zonder|geen) (?:need for (?:a )?|nodig (?:voor )?)?(?:mitm|man[- ]in[- ]the[- ]middle|(?:cert(?:ificate)? )?pinning bypass)\b|\bmy own traffic\b/i,
+      /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?)\b/i,
     ],
     exceptions: [],
     aboutPrecondition: true,

@@ -18,7 +18,15 @@ export interface ImpactSignal {
 }
 
 /** Wording of an impact no exclusion outweighs. Each fragment is small and bounded, so matching stays linear. */
-export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPattern[] }[] = [
+export const STRONG_IMPACT: readonly {
+  title: string;
+  patterns: readonly TextPattern[];
+  /**
+   * Read in the title only: a report's headline names what it found, while a body names classes in passing (a parser
+   * "also open to XXE", a stack trace's `WEB-INF/web.xml`).
+   */
+  titleOnly?: boolean;
+}[] = [
   {
     title: "The report demonstrates a working exploit",
     patterns: [
@@ -35,6 +43,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\buid=\d{1,6}\(\w{1,32}\)/i,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
       /\bupload\w* (?:a |an |my )?(?:web ?shell|php shell|reverse shell)\b|\brun(?:s|ning)? (?:whoami|uname -a)\b/i,
+      /\bvoer\w* (?:willekeurige )?(?:code|commando'?s) uit\b|\bcode (?:wordt |werd )?uitgevoerd\b|\b(?:gives?|geeft|got|get|gaf) (?:me )?(?:a |een )?(?:reverse |root )?shell\b|\bruns? (?:os |system |shell )?commands\b|\bcode executed\b|\bprocessbuilder\b|\bcontainers? (?:starten|start|run) (?:met|with|as) root\b/i,
     ].map(builtInPattern),
   },
   {
@@ -43,6 +52,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i,
       /\bato (?:via|through|by|using)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b|\b(?:victim'?s?|user'?s?) accounts? (?:was |were |is |got )?taken over\b/i,
       /\b(?:kontoübernahme|account ?overname|overname van (?:het |een )?account|prise de contr[ôo]le (?:du|de|d'un) compte|toma de control de (?:la )?cuenta|presa di controllo dell'account)\b|\btakeover of (?:any|every|other|another|arbitrary) (?:user'?s? )?accounts?\b/i,
+      /\b(?:skips?|bypass(?:es|ed)?|overgeslagen|omzeil\w*)\b (?:the |de |het )?(?:2fa|mfa|two[- ]factor|authenticatie\w*|authentication)(?: step| stap| filter)?\b|\b(?:2fa|mfa|two[- ]factor|authentication|authenticatie\w*) (?:step )?(?:is |wordt )?(?:skipped|overgeslagen)\b|\b(?:sessie|session) van een andere gebruiker\b|\btoken (?:is )?stolen\b/i,
     ].map(builtInPattern),
   },
   {
@@ -50,8 +60,25 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
     patterns: [
       /\b(?:read|access|download|view|see|dump|leak|expose)s? (?:the )?(?:data|invoices|orders|messages|files|records|documents|personal data) of (?:other|all|any) (?:users|customers|tenants|accounts)\b/i,
       /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
+      /\b(?:other|another) users?'?s? (?:invoices|orders|messages|page content|files|records|session|documents)\b|\b(?:all|every) customers?'? (?:orders|invoices|records|data|addresses)\b|\b(?:van|of) (?:alle|andere) (?:klanten|gebruikers)\b|\b(?:log ?in|login|logged in|inloggen) (?:to|as|into|op) (?:any|every|elk) (?:account|user)\b|\b(?:i get|gives? me|krijg ik) (?:the )?admin (?:dashboard|panel|rights|rechten)\b|\badmin role (?:is )?granted\b/i,
+      /\bisadmin (?:becomes|is set to|=) ?true\b|\b(?:write|access) (?:on|to) all (?:accounts|tenants|customers)\b|\b(?:admin )?api[- ]?(?:key|sleutel)\b[^.\n]{0,20}\b(?:returned|terug|leaked|exposed)\b|\bresponse (?:body )?(?:also )?contains? (?:the |a )?(?:password )?reset token\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
       /\b(?:password )?hashes (?:were |are )?(?:extracted|dumped|retrieved|exfiltrated)\b|\b(?:extracted|dumped|retrieved) (?:the |all )?(?:users'? )?(?:password )?hashes\b/i,
+    ].map(builtInPattern),
+  },
+  {
+    title: "The report's title names a server-side vulnerability it found",
+    titleOnly: true,
+    patterns: [
+      // "Could lead to SSRF", "no SQL injection" and a hardening title ("prohibit DTD processing (XXE)") name a class
+      // without having found one.
+      /(?<!\b(?:harden|prohibit|prevent|disabl|mitigat|block)\w*\b[^\n]*)(?<!\b(?:could|may|might|can|would) (?:lead to|result in|allow|enable|be used for|facilitate) (?:an? )?|\b(?:potential|possible|possibly|theoretical|no|not|without|rather than|instead of|prevents?|against) (?:an? )?)\b(?:xxe|ssrf|ssti|sqli|idor|sql[- ]injection|sql[- ]injectable|union[- ]injectable|(?:server[- ]side )?template injection|xml external entit(?:y|ies)|server[- ]side request forgery|(?:path|directory) traversal|insecure deserialization)\b/i,
+      /(?:\/|%2f)etc\/(?:passwd|shadow|hostname|hosts)\b|\bweb-inf\/web\.xml\b|\b(?:local|arbitrary|server) file (?:read|disclosure)\b|\b(?:reads?|read|lees|lezen) (?:local |arbitrary |server )?files\b|\bfile:\/\/\//i,
+      /\b(?:fetch\w*|reach\w*|haalt|ophal\w*|volgt)\b[^.\n]{0,40}\b(?:interne?|internal) (?:urls?|adressen|addresses|hosts?|services?|network|netwerk)\b|\binternal (?:network|services?|admin service|hosts?) (?:is |are )?reachable\b|\binternal port scan\b/i,
+      /\b(?:injected|concatenated|inserted) (?:in|into) (?:the )?sql\b|\b(?:parsed|parses|parsing) (?:with )?(?:external )?entities\b|\b(?:stored|dom|dom[- ]based|opgeslagen|persistent) xss\b|\b(?:script|javascript|injected html)\b[^.\n]{0,30}\b(?:runs|executes|executed|wordt uitgevoerd)\b/i,
+      /\.\.(?:\/|%2f|\\)[^\n]{0,40}\b(?:reads?|displayed|overwrites?|outside|downloaden|lees)\b/i,
+      // A redirect the Host header steers is the host-header finding, which a policy may list.
+      /(?<!\b(?:host|x-forwarded-host)\b[^\n]*)\bredirects? (?:\w+ )?(?:to )?(?:anywhere|any (?:site|domain|url|host|external site)|arbitrary (?:sites|domains|urls)|(?:an? |the )?attacker(?:'s)? (?:site|domain|url|host))\b(?![^\n]*\b(?:host|x-forwarded-host)\b)/i,
     ].map(builtInPattern),
   },
   {
@@ -61,6 +88,7 @@ export const STRONG_IMPACT: readonly { title: string; patterns: readonly TextPat
       /\b(?:hijacks?|controls?|overwrites?) (?:the )?(?:control flow|instruction pointer|program counter|return address|function pointer)\b/i,
       /\bwrite of size \d{1,6}\b/i,
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
+      /\b(?:i |we )?control (?:the )?bytes written\b|\bcontrollable (?:vtable|function|return) pointer\b/i,
       /\b(?:instruction pointer|program counter|control[- ]flow) control\b|\b(?:full |gives? )control (?:of|over) (?:the )?(?:instruction pointer|program counter|\$?[re]ip)\b/i,
     ].map(builtInPattern),
   },
@@ -120,8 +148,9 @@ export function guessCategory(text: ReportText, model: LinearModel = categoryMod
 export function strongImpact(text: ReportText, guess: CategoryGuess | undefined): ImpactSignal | undefined {
   for (const [index, fragment] of STRONG_IMPACT.entries()) {
     // Most reports hold none of a fragment's words: the joined check passes over them before any pattern runs.
-    if (!STRONG_IMPACT_TERMS[index]?.matchesAny(text.all)) continue;
-    const matched = firstMatch(fragment.patterns, text.all);
+    const read = fragment.titleOnly === true ? text.title : text.all;
+    if (!STRONG_IMPACT_TERMS[index]?.matchesAny(read)) continue;
+    const matched = firstMatch(fragment.patterns, read);
     if (matched !== undefined) return { source: "rule", title: fragment.title, matched: excerpt(matched) };
   }
   if (guess?.kind === "vulnerability" && guess.probability >= VULNERABILITY_CONFIDENT) {
