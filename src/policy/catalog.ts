@@ -115,6 +115,14 @@ const BEYOND_A_CRASH =
 const MEMORY_SAFETY_CRASH = re(`${MEMORY_SAFETY_FLAW}(?:(?=[^]*${CRASH})|(?<=${CRASH}[^]*))`);
 const MEMORY_SAFETY_BEYOND_A_CRASH = re(`${MEMORY_SAFETY_FLAW}[^]*${BEYOND_A_CRASH}|${BEYOND_A_CRASH}[^]*${MEMORY_SAFETY_FLAW}`);
 
+/**
+ * A flaw on the server named beside a precondition's words (the "MITM" the reporter describes is the server fetching a
+ * URL; a legacy endpoint kept for old browsers parses XML): the attack needs neither a man in the middle nor an old
+ * browser, so those rules do not apply. Code execution is not among them: through a man in the middle it still needs one.
+ */
+const SERVER_SIDE_FLAW =
+  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es)\b/i;
+
 export const exceptionCatalog: readonly ExceptionDefinition[] = [
   {
     id: "sensitive-action",
@@ -365,7 +373,11 @@ export const catalog: readonly CatalogEntry[] = [
       re(`\\b(?:x-frame-options|frame-ancestors)\\b${GAP}${MISSING}`),
       re(`${MISSING}${GAP}\\b(?:x-frame-options|frame-ancestors)\\b`),
     ],
-    notWhen: [/\b(?:clickjacking|ui redress\w*|framing) (?:is )?not (?:needed|required)\b|\bpostmessage\b/i],
+    notWhen: [
+      /\b(?:clickjacking|ui redress\w*|framing) (?:is )?not (?:needed|required)\b|\bpostmessage\b/i,
+      /\b(?:stored|dom|dom[- ]based|reflected) xss\b|\bactual finding\b|\bsends? users to any domain\b/i,
+      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
+    ],
     exceptions: [],
   },
   {
@@ -803,7 +815,10 @@ export const catalog: readonly CatalogEntry[] = [
     ],
     notWhen: [
       /\bnot (?:ie|internet explorer)[- ]only\b|\b(?:no|geen) (?:old|older|oude) browser (?:needed|required|nodig)\b|\b(?:not|niet) (?:needed|required|nodig)\b|\b(?:in|on) (?:all )?(?:modern|current|latest|up-to-date) (?:browsers?|chrome|firefox|safari|edge)\b|\b(?:current|latest) (?:chrome|firefox|safari|edge)\b|\b(?:chrome|firefox|safari|edge) latest\b|\bserver[- ]side\b/i,
-      /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?)\b/i,
+      SERVER_SIDE_FLAW,
+      /\b(?:in |on )?(?:every|all|any) (?:modern )?browsers?\b/i,
+      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
+      /\b(?:fires|works|executes|triggers) (?:also )?in (?:chrome|firefox|safari|edge)\b/i,
     ],
     exceptions: [],
     aboutPrecondition: true,
@@ -908,7 +923,8 @@ export const catalog: readonly CatalogEntry[] = [
       // A cookie sent over plain HTTP for want of its Secure flag is the cookie-flags finding, not an attack the policy places with MITM.,
       /\b(?:missing|without|no|lacks?|lacking|absent) (?:the )?secure (?:flag|attribute)\b|\bsecure (?:flag|attribute) (?:is )?(?:missing|not set|absent)\b/i,
       /\b(?:no|without|zonder|geen) (?:need for (?:a )?|nodig (?:voor )?)?(?:mitm|man[- ]in[- ]the[- ]middle|(?:cert(?:ificate)? )?pinning bypass)\b|\bmy own traffic\b/i,
-      /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?)\b/i,
+      SERVER_SIDE_FLAW,
+      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
     ],
     exceptions: [],
     aboutPrecondition: true,

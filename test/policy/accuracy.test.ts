@@ -328,10 +328,10 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 9,658 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by sixteen writers who saw neither
-  // the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567 and 564, and 400 and 400
-  // real vulnerabilities only, each worded like an exclusion). The "tuned" half (the developers' titles and half of each
+  // data/written-titles.jsonl: 10,358 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by eighteen writers who saw neither
+  // the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567 and 564, and 400, 400, 400 and
+  // 300 real vulnerabilities only, each worded like an exclusion). The "tuned" half (the developers' titles and half of each
   // writer's) was read while the seventeenth to nineteenth rounds' wordings were written, and its floors are what they
   // reach: a rule that loses one of them fails here. The "held-out" half (chosen by
   // a hash of the title) was scored only; "before" is the previous session's rules.
@@ -339,8 +339,8 @@ describe("triage on report titles written for each exclusion", () => {
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(4_914);
-    expect(half("held-out")).toHaveLength(4_744);
+    expect(half("tuned")).toHaveLength(5_271);
+    expect(half("held-out")).toHaveLength(5_087);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -350,30 +350,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 4_802,
-      wronglyExcluded: 16,
-      measured: "4,802 of 4,914 right, 16 of 2,761 wrongly excluded; before 4,635 and 76",
+      right: 5_154,
+      wronglyExcluded: 20,
+      measured: "5,154 of 5,271 right, 20 of 3,118 wrongly excluded; before 4,935 and 133",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 4_801,
-      wronglyExcluded: 11,
-      measured: "4,801 of 4,914 right, 11 of 2,985 wrongly excluded; before 4,681 and 55",
+      right: 5_154,
+      wronglyExcluded: 15,
+      measured: "5,154 of 5,271 right, 15 of 3,342 wrongly excluded; before 4,995 and 98",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 4_100,
-      wronglyExcluded: 49,
-      measured: "4,108 of 4,744 right, 49 of 2,595 wrongly excluded; before 4,065 and 64",
+      right: 4_420,
+      wronglyExcluded: 73,
+      measured: "4,427 of 5,087 right, 73 of 2,938 wrongly excluded; before 4,359 and 113",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 4_215,
-      wronglyExcluded: 69,
-      measured: "4,224 of 4,744 right, 69 of 2,933 wrongly excluded; before 4,188 and 86",
+      right: 4_540,
+      wronglyExcluded: 86,
+      measured: "4,550 of 5,087 right, 86 of 3,276 wrongly excluded; before 4,495 and 122",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);

@@ -163,6 +163,50 @@ describe("a strong impact keeps reports of exposed credentials and memory in sco
   });
 });
 
+describe("a real vulnerability worded like an exclusion", () => {
+  it("stays in scope when its title names a server-side flaw it found, and says why", () => {
+    const result = triaged(["rate-limiting"], "No rate limit on /api/doc/import, and each DOCX is parsed with external entities (XXE)", "");
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toEqual([
+      {
+        id: "rate-limiting",
+        exception: "strong-impact",
+        title: "The report's title names a server-side vulnerability it found",
+        matched: "XXE",
+      },
+    ]);
+  });
+
+  it("reads that title only: a body that names XXE in passing leaves the exclusion (control)", () => {
+    const result = triaged(["rate-limiting"], "No rate limit on /api/doc/import", "The parser might also be open to XXE, I did not check.");
+    expect(result.excluded).toEqual(["rate-limiting"]);
+  });
+
+  it("does not count a class a hardening title wants prevented", () => {
+    const result = triaged(["denial-of-service"], "SAML XML hardening: prohibit DTD processing (XXE / entity-expansion DoS)", "");
+    expect(result.excluded).toEqual(["denial-of-service"]);
+  });
+
+  it("is no outdated-browser or MITM finding when the flaw is on the server, though code execution through a MITM still is", () => {
+    expect(triaged(["outdated-browser"], "IE-only SOAP endpoint /legacy/ws still live, XXE via DOCTYPE", "").excluded).toEqual([]);
+    expect(
+      triaged(["mitm-physical-access"], "Man-in-the-middle relay page fetches any URL, metadata.google.internal included", "").excluded,
+    ).toEqual([]);
+    expect(triaged(["mitm-physical-access"], "Update downloaded over HTTP: a MITM gets remote code execution", "").excluded).toEqual([
+      "mitm-physical-access",
+    ]);
+  });
+
+  it("keeps an open redirect in scope, but not one the Host header steers, which is the host-header finding", () => {
+    expect(triaged(["ssl-certificate"], "'Certificate expired' interstitial has ?continue= that redirects anywhere", "").excluded).toEqual(
+      [],
+    );
+    expect(triaged(["host-header-injection"], "Host header manipulation leads to redirect on attacker domain", "").excluded).toEqual([
+      "host-header-injection",
+    ]);
+  });
+});
+
 describe("a memory-safety flaw whose report shows a crash and nothing more", () => {
   // The labelling guide's table (memorySafetyDenialOnly): a denial of service, unless the report speaks of execution,
   // disclosure or memory written.
