@@ -121,7 +121,11 @@ const MEMORY_SAFETY_BEYOND_A_CRASH = re(`${MEMORY_SAFETY_FLAW}[^]*${BEYOND_A_CRA
  * browser, so those rules do not apply. Code execution is not among them: through a man in the middle it still needs one.
  */
 const SERVER_SIDE_FLAW =
-  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es)\b/i;
+  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es|etc\/(?:passwd|shadow))\b|\.\.\//i;
+
+/** A title that sets the precondition aside as not what it reports ("the pinning bypass is not the finding"). */
+const PRECONDITION_SET_ASIDE =
+  /\bis (?:not the (?:real )?finding|secondary|the least of it)\b|\bnot an? (?:mitm|clickjacking|old browser) (?:thing|issue|problem)\b/i;
 
 export const exceptionCatalog: readonly ExceptionDefinition[] = [
   {
@@ -376,7 +380,7 @@ export const catalog: readonly CatalogEntry[] = [
     notWhen: [
       /\b(?:clickjacking|ui redress\w*|framing) (?:is )?not (?:needed|required)\b|\bpostmessage\b/i,
       /\b(?:stored|dom|dom[- ]based|reflected) xss\b|\bactual finding\b|\bsends? users to any domain\b/i,
-      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
+      PRECONDITION_SET_ASIDE,
     ],
     exceptions: [],
   },
@@ -817,7 +821,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\bnot (?:ie|internet explorer)[- ]only\b|\b(?:no|geen) (?:old|older|oude) browser (?:needed|required|nodig)\b|\b(?:not|niet) (?:needed|required|nodig)\b|\b(?:in|on) (?:all )?(?:modern|current|latest|up-to-date) (?:browsers?|chrome|firefox|safari|edge)\b|\b(?:current|latest) (?:chrome|firefox|safari|edge)\b|\b(?:chrome|firefox|safari|edge) latest\b|\bserver[- ]side\b/i,
       SERVER_SIDE_FLAW,
       /\b(?:in |on )?(?:every|all|any) (?:modern )?browsers?\b/i,
-      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
+      PRECONDITION_SET_ASIDE,
       /\b(?:fires|works|executes|triggers) (?:also )?in (?:chrome|firefox|safari|edge)\b/i,
     ],
     exceptions: [],
@@ -924,7 +928,7 @@ export const catalog: readonly CatalogEntry[] = [
       /\b(?:missing|without|no|lacks?|lacking|absent) (?:the )?secure (?:flag|attribute)\b|\bsecure (?:flag|attribute) (?:is )?(?:missing|not set|absent)\b/i,
       /\b(?:no|without|zonder|geen) (?:need for (?:a )?|nodig (?:voor )?)?(?:mitm|man[- ]in[- ]the[- ]middle|(?:cert(?:ificate)? )?pinning bypass)\b|\bmy own traffic\b/i,
       SERVER_SIDE_FLAW,
-      /\bis (?:not the (?:real )?finding|secondary|the least of it)\b/i,
+      PRECONDITION_SET_ASIDE,
     ],
     exceptions: [],
     aboutPrecondition: true,

@@ -328,10 +328,10 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 10,358 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by eighteen writers who saw neither
-  // the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567 and 564, and 400, 400, 400 and
-  // 300 real vulnerabilities only, each worded like an exclusion). The "tuned" half (the developers' titles and half of each
+  // data/written-titles.jsonl: 10,958 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by twenty writers who saw neither
+  // the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567 and 564, and 400, 400, 400,
+  // 300, 300 and 300 real vulnerabilities only, each worded like an exclusion). The "tuned" half (the developers' titles and half of each
   // writer's) was read while the seventeenth to nineteenth rounds' wordings were written, and its floors are what they
   // reach: a rule that loses one of them fails here. The "held-out" half (chosen by
   // a hash of the title) was scored only; "before" is the previous session's rules.
@@ -339,8 +339,8 @@ describe("triage on report titles written for each exclusion", () => {
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(5_271);
-    expect(half("held-out")).toHaveLength(5_087);
+    expect(half("tuned")).toHaveLength(5_575);
+    expect(half("held-out")).toHaveLength(5_383);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -350,30 +350,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 5_154,
-      wronglyExcluded: 20,
-      measured: "5,154 of 5,271 right, 20 of 3,118 wrongly excluded; before 4,935 and 133",
+      right: 5_457,
+      wronglyExcluded: 21,
+      measured: "5,457 of 5,575 right, 21 of 3,422 wrongly excluded; before 5,206 and 166",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 5_154,
-      wronglyExcluded: 15,
-      measured: "5,154 of 5,271 right, 15 of 3,342 wrongly excluded; before 4,995 and 98",
+      right: 5_453,
+      wronglyExcluded: 20,
+      measured: "5,453 of 5,575 right, 20 of 3,646 wrongly excluded; before 5,268 and 129",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 4_420,
-      wronglyExcluded: 73,
-      measured: "4,427 of 5,087 right, 73 of 2,938 wrongly excluded; before 4,359 and 113",
+      right: 4_690,
+      wronglyExcluded: 97,
+      measured: "4,699 of 5,383 right, 97 of 3,234 wrongly excluded; before 4,617 and 151",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 4_540,
-      wronglyExcluded: 86,
-      measured: "4,550 of 5,087 right, 86 of 3,276 wrongly excluded; before 4,495 and 122",
+      right: 4_820,
+      wronglyExcluded: 102,
+      measured: "4,830 of 5,383 right, 102 of 3,572 wrongly excluded; before 4,765 and 148",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
