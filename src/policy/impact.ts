@@ -1,6 +1,7 @@
 import { anyOf, builtInPattern, firstMatch, type PatternSet, type TextPattern } from "./pattern.js";
 import { lazyModel, predict, type ClassKind, type LinearModel } from "./model.js";
 import { excerpt, type ReportText } from "./report.js";
+import { ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES } from "./catalog.js";
 
 /**
  * Is a report a real vulnerability with impact, whatever exclusion its words also touch? A real vulnerability
@@ -54,7 +55,10 @@ export const STRONG_IMPACT: readonly {
     patterns: [
       /\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i,
       /\bato (?:via|through|by|using)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b|\b(?:victim'?s?|user'?s?) accounts? (?:was |were |is |got )?taken over\b/i,
-      /\b(?:kontoübernahme|account ?overname|overname van (?:het |een )?account|prise de contr[ôo]le (?:du|de|d'un) compte|toma de control de (?:la )?cuenta|presa di controllo dell'account)\b|\btakeover of (?:any|every|other|another|arbitrary) (?:user'?s? )?accounts?\b/i,
+      new RegExp(
+        `${ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES.source}|\\btakeover of (?:any|every|other|another|arbitrary) (?:user'?s? )?accounts?\\b`,
+        "i",
+      ),
       /\b(?:skips?|bypass(?:es|ed)?|overgeslagen|omzeil\w*)\b (?:the |de |het )?(?:2fa|mfa|two[- ]factor|authenticatie\w*|authentication)(?: step| stap| filter)?\b|\b(?:2fa|mfa|two[- ]factor|authentication|authenticatie\w*) (?:step )?(?:is |wordt )?(?:skipped|overgeslagen)\b|\b(?:sessie|session) van een andere gebruiker\b|\btoken (?:is )?stolen\b/i,
     ].map(builtInPattern),
   },
@@ -82,8 +86,8 @@ export const STRONG_IMPACT: readonly {
       /(?:\/|%2f)etc\/(?:passwd|shadow|hostname|hosts)\b|\bweb-inf\/web\.xml\b|\b(?:local|arbitrary|server) file (?:read|disclosure)\b|\b(?:reads?|read|lees|lezen) (?:local |arbitrary |server )?files\b|\bfile:\/\/\//i,
       /\b(?:fetch\w*|reach\w*|haalt|ophal\w*|volgt)\b[^.\n]{0,40}\b(?:interne?|internal) (?:urls?|adressen|addresses|hosts?|services?|network|netwerk)\b|\binternal (?:network|services?|admin service|hosts?) (?:is |are )?reachable\b|\binternal port scan\b|\bmetadata\.google\.internal\b|\b169\.254\.169\.254\b|\b(?:forwards?|proxies|fetches) (?:requests? )?to (?:the )?internal\b|\b(?:127\.0\.0\.1|localhost):\d{2,5}\b/i,
       /\b(?:injected|concatenated|inserted) (?:in|into) (?:the )?sql\b|\b(?:parsed|parses|parsing|processes|processing|resolves?|resolving) (?:with )?(?:external )?entities\b|\b(?:stored|dom|dom[- ]based|reflected|opgeslagen|persistent) xss\b|\b(?:script|javascript|injected html|payload|onload|onerror)\b[^.\n]{0,30}\b(?:runs|executes|executed|fires|wordt uitgevoerd)\b|\b(?:lands|reflects) in(?:to)? (?:the dom|a script block)\b|\bexecut(?:es?|ing) (?:arbitrary )?(?:script|javascript)\b|(?:–|—|->|→) ?(?:dom |stored |reflected )?xss\b|\bevals? (?:what|whatever) it gets\b/i,
-      /\{\{ ?7 ?\* ?7 ?\}\}[^\n]{0,30}\b49\b|\bevaluates \$\{|\bexternal entities work\b|\bentidade externa\b|\bentit[àa] estern[ae]\b|\bentidad externa\b|\bphp object injection\b|\.\.\/(?:\.\.\/)*(?:wp-config\.php|etc\/(?:passwd|shadow)|web\.config|\.env)\b|\.\.(?:\/|%2f|\\)[^\n]{0,40}\b(?:sobrescreve|sovrascrive|sobrescribe|overschrijft)\b|\bgoes to whatever (?:url|site)\b|\bredirects there\b/i,
-      /\.\.(?:\/|%2f|\\)[^\n]{0,40}\b(?:reads?|displayed|overwrites?|outside|downloaden|lees|returns?|file contents)\b/i,
+      /\{\{ ?7 ?\* ?7 ?\}\}[^\n]{0,30}\b49\b|\bevaluates \$\{|\bexternal entities work\b|\bentidade externa\b|\bentit[àa] estern[ae]\b|\bentidad externa\b|\bphp object injection\b|\.\.\/(?:\.\.\/)*(?:wp-config\.php|etc\/(?:passwd|shadow)|web\.config|\.env)\b|\bgoes to whatever (?:url|site)\b|\bredirects there\b/i,
+      /\.\.(?:\/|%2f|\\)[^\n]{0,40}\b(?:reads?|displayed|overwrites?|outside|downloaden|lees|returns?|file contents|sobrescreve|sovrascrive|sobrescribe|overschrijft)\b/i,
       // A redirect the Host header steers is the host-header finding, which a policy may list.
       /(?<!\b(?:host|x-forwarded-host)\b[^\n]*)\b(?:redirect(?:s|ed|ing)?|sends?|goes|forwards?|go|follows?) (?:(?:users|visitors|the user|\S+) )?(?:\w+ )?(?:to )?(?:anywhere|any (?:site|domain|url|host|external site)|arbitrary (?:sites|domains|urls)|(?:an? |the )?attacker(?:'s|-chosen)? (?:site|domain|url|host|target))\b(?![^\n]*\b(?:host|x-forwarded-host)\b)/i,
     ].map(builtInPattern),
@@ -96,8 +100,7 @@ export const STRONG_IMPACT: readonly {
       /\bwrite of size \d{1,6}\b/i,
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
       /\b(?:i |we )?control (?:the )?bytes written\b|\bcontrollable (?:vtable|function|return) pointer\b/i,
-      /\bcontrolled write\b|\bwrite past the (?:end of the )?buffer\b/i,
-      /\bwrites? past (?:the |its )?(?:end of (?:the |its )?)?buffer\b|\boverwrites? (?:the )?(?:stack|heap) memory\b|\bcontrolled (?:pc|rip|eip|instruction pointer)\b|\bheap overwrite\b|\binto (?:a )?fixed[- ](?:size )?(?:stack|heap) buffer\b/i,
+      /\bcontrolled write\b|\bwrites? past (?:the |its )?(?:end of (?:the |its )?)?buffer\b|\boverwrites? (?:the )?(?:stack|heap) memory\b|\bcontrolled (?:pc|rip|eip|instruction pointer)\b|\bheap overwrite\b|\binto (?:a )?fixed[- ](?:size )?(?:stack|heap) buffer\b/i,
       /\b(?:instruction pointer|program counter|control[- ]flow) control\b|\b(?:full |gives? )control (?:of|over) (?:the )?(?:instruction pointer|program counter|\$?[re]ip)\b/i,
     ].map(builtInPattern),
   },
