@@ -18,6 +18,11 @@ export interface ImpactSignal {
   matched: string;
 }
 
+/** A word of a title that asks for hardening: it names a class it wants kept out, not one it found. */
+const HARDENING_WORD = /(?:harden|prohibit|prevent|disabl|mitigat|block)\w*/;
+/** A hardening title ("SAML XML hardening: prohibit DTD processing (XXE / entity-expansion DoS)"). */
+const HARDENING_TITLE = builtInPattern(new RegExp(`\\b${HARDENING_WORD.source}\\b`, "i"));
+
 /** Wording of an impact no exclusion outweighs. Each fragment is small and bounded, so matching stays linear. */
 export const STRONG_IMPACT: readonly {
   title: string;
@@ -82,7 +87,10 @@ export const STRONG_IMPACT: readonly {
     patterns: [
       // "Could lead to SSRF", "no SQL injection" and a hardening title ("prohibit DTD processing (XXE)") name a class
       // without having found one.
-      /(?<!\b(?:harden|prohibit|prevent|disabl|mitigat|block)\w*\b[^\n]*)(?<!\b(?:could|may|might|can|would) (?:lead to|result in|allow|enable|be used for|facilitate) (?:an? )?|\b(?:potential|possible|possibly|theoretical|no|not|without|rather than|instead of|prevents?|against) (?:an? )?)\b(?:xxe|ssrf|ssti|sqli|idor|sql[- ]injection|sql[- ]injectable|union[- ]injectable|(?:server[- ]side )?template injection|xml external entit(?:y|ies)|server[- ]side request forgery|(?:path|directory) traversal|insecure deserialization)\b/i,
+      new RegExp(
+        `(?<!\\b${HARDENING_WORD.source}\\b[^\\n]*)${/(?<!\b(?:could|may|might|can|would) (?:lead to|result in|allow|enable|be used for|facilitate) (?:an? )?|\b(?:potential|possible|possibly|theoretical|no|not|without|rather than|instead of|prevents?|against) (?:an? )?)\b(?:xxe|ssrf|ssti|sqli|idor|sql[- ]injection|sql[- ]injectable|union[- ]injectable|(?:server[- ]side )?template injection|xml external entit(?:y|ies)|server[- ]side request forgery|(?:path|directory) traversal|insecure deserialization)\b/.source}`,
+        "i",
+      ),
       /(?:\/|%2f)etc\/(?:passwd|shadow|hostname|hosts)\b|\bweb-inf\/web\.xml\b|\b(?:local|arbitrary|server) file (?:read|disclosure)\b|\b(?:reads?|read|lees|lezen) (?:local |arbitrary |server )?files\b|\bfile:\/\/\//i,
       /\b(?:fetch\w*|reach\w*|haalt|ophal\w*|volgt)\b[^.\n]{0,40}\b(?:interne?|internal) (?:urls?|adressen|addresses|hosts?|services?|network|netwerk)\b|\binternal (?:network|services?|admin service|hosts?) (?:is |are )?reachable\b|\binternal port scan\b|\bmetadata\.google\.internal\b|\b169\.254\.169\.254\b|\b(?:forwards?|proxies|fetches) (?:requests? )?to (?:the )?internal\b|\b(?:127\.0\.0\.1|localhost):\d{2,5}\b/i,
       /\b(?:injected|concatenated|inserted) (?:in|into) (?:the )?sql\b|\b(?:parsed|parses|parsing|processes|processing|resolves?|resolving) (?:with )?(?:external )?entities\b|\b(?:stored|dom|dom[- ]based|reflected|opgeslagen|persistent) xss\b|\b(?:script|javascript|injected html|payload|onload|onerror)\b[^.\n]{0,30}\b(?:runs|executes|executed|fires|wordt uitgevoerd)\b|\b(?:lands|reflects) in(?:to)? (?:the dom|a script block)\b|\bexecut(?:es?|ing) (?:arbitrary )?(?:script|javascript)\b|(?:–|—|->|→) ?(?:dom |stored |reflected )?xss\b|\bevals? (?:what|whatever) it gets\b/i,
@@ -165,7 +173,8 @@ export function strongImpact(text: ReportText, guess: CategoryGuess | undefined)
     const matched = firstMatch(fragment.patterns, read);
     if (matched !== undefined) return { source: "rule", title: fragment.title, matched: excerpt(matched) };
   }
-  if (guess?.kind === "vulnerability" && guess.probability >= VULNERABILITY_CONFIDENT) {
+  // The model reads the class a hardening title names as it reads a finding of it.
+  if (guess?.kind === "vulnerability" && guess.probability >= VULNERABILITY_CONFIDENT && HARDENING_TITLE.find(text.title) === undefined) {
     return {
       source: "model",
       title: `The category model reads a vulnerability (${guess.category}, ${guess.probability})`,
