@@ -231,9 +231,9 @@ const publicReports = readJsonl("data/triage.jsonl").filter(
 /**
  * The tuned half of the written report titles (data/written-titles.jsonl; the held-out half is only scored): titles
  * worded as researchers word them, and real vulnerabilities worded like an exclusion, which public reports hardly hold
- * and rules, one wording at a time, did not generalise to. Each counts half a public report: there are twice as many,
- * and counted as one each, the model read an updater that checks its downloads' signatures over https as a MITM
- * finding (0.867, over the threshold of a suggestion; test/policy/engine.test.ts), and dev gained nothing for it.
+ * and rules, one wording at a time, did not generalise to. Each counts half a public report: there are more than twice
+ * as many, and counted as one each, the model read an updater that checks its downloads' signatures over https as a
+ * MITM finding (0.867, over the threshold of a suggestion; test/policy/engine.test.ts), and dev gained nothing for it.
  */
 const WRITTEN_TITLE_WEIGHT = 0.5;
 const writtenTitles = readJsonl("data/written-titles.jsonl")
