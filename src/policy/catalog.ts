@@ -129,7 +129,7 @@ export const ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES =
 
 /** A title that sets the precondition aside as not what it reports ("the pinning bypass is not the finding"). */
 const PRECONDITION_SET_ASIDE =
-  /\bis (?:not the (?:real )?finding|secondary|the least of it)\b|\bnot an? (?:mitm|clickjacking|old browser) (?:thing|issue|problem)\b/i;
+  /\bis (?:not the (?:real )?finding|secondary|the least of it)\b|\bnot an? (?:mitm|clickjacking|old browser) (?:thing|issue|problem)\b|\bneeds? no (?:legacy|old|outdated) browser\b|\bwhatever browser\b/i;
 
 export const exceptionCatalog: readonly ExceptionDefinition[] = [
   {

