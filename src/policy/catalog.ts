@@ -121,7 +121,7 @@ const MEMORY_SAFETY_BEYOND_A_CRASH = re(`${MEMORY_SAFETY_FLAW}[^]*${BEYOND_A_CRA
  * browser, so those rules do not apply. Code execution is not among them: through a man in the middle it still needs one.
  */
 const SERVER_SIDE_FLAW =
-  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es|etc\/(?:passwd|shadow))\b|\.\.\//i;
+  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es|etc\/(?:passwd|shadow)|parsed on (?:the )?server with external entities)\b|\.\.\//i;
 
 /** Account takeover as Dutch, German, French, Spanish and Italian reports name it: an exception here, a strong impact in impact.ts. */
 export const ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES =

@@ -53,6 +53,7 @@ export const STRONG_IMPACT: readonly {
       /\bran (?:id|whoami|uname)\b|\bweb ?shell\b[^.\n]{0,20}\bexecuted\b|\bexecutes (?:arbitrary )?code\b|\bcommands (?:were |are )?executed\b/i,
       /\bex[ée]cution de (?:code|commandes)\b|\bex[ée]cute (?:du code|des commandes)\b|\bcodeausf[üu]hrung\b|\bf[üu]hrt (?:beliebigen )?code aus\b|\bupload\w* (?:a |an |the )?(?:jsp|php|aspx?|war)\b[^.\n]{0,20}\bexecut\w*/i,
       /\bcode exec\b|\b(?:jsp|php|aspx?) and it runs\b|\bruns (?:perl|php|python|arbitrary|shell) code\b|\bto run code\b|\bunseriali[sz]ed server[- ]side\b/i,
+      /\bwykonanie (?:zdalnego )?kodu\b|\bejecuci[óo]n (?:remota )?de (?:c[óo]digo|comandos)\b|\bexecu[çc][ãa]o (?:remota )?de (?:c[óo]digo|comandos)\b|\besecuzione (?:remota )?di (?:codice|comandi)\b|\b(?:uzaktan )?kod [çc]al[ıi][şs]t[ıi]rma\b|\bognl injection\b|\bysoserial\b/i,
     ].map(builtInPattern),
   },
   {
@@ -76,6 +77,7 @@ export const STRONG_IMPACT: readonly {
       /\bisadmin (?:becomes|is set to|set on|=) ?(?:true|all)\b|\b(?:write|access) (?:on|to) all (?:accounts|tenants|customers)\b|\b(?:admin )?api[- ]?(?:key|sleutel)\b[^.\n]{0,20}\b(?:returned|terug|leaked|exposed)\b|\bresponse (?:body )?(?:also )?contains? (?:the |a )?(?:password )?reset token\b/i,
       /\blogs? (?:you |me )?in as (?:that|any|another|the) (?:user|account|victim)\b|\blog(?:ged)? ?in as (?:anyone|the victim|any user)\b|\bimpersonates? (?:any|another|other) (?:accounts?|users?)\b|\beveryone'?s (?:contracts|data|invoices|orders|documents|files)\b|\bevery (?:partner|customer|user|tenant)'?s (?:contracts|data|invoices|orders|documents|files|records)\b|\b(?:exposes?|leaks?|returns?) (?:their|users'?) (?:personal )?api keys\b|\bincludes? the reset token\b|\brecovered a working (?:admin )?(?:key|token|password)\b|(?:->|→|=>) ?ato\b/i,
       /\bprivilege escalation to (?:owner|admin|administrator|root)\b|\bread any (?:mailbox|account|user'?s? (?:data|mail|files))\b/i,
+      /\bsigns? (?:anyone|anybody) in as\b|\blog(?:s|ged)? ?in as any of them\b|\bunsigned jwts? (?:is |are )?accepted\b|\b__proto__\.is(?:admin|staff|superuser)\b|\bde todos los (?:clientes|usuarios)\b|\bandermans (?:organisatie|account|gegevens|facturen|bestellingen)\b|\bba[şs]ka (?:[şs]irketlerin|kullan[ıi]c[ıi]lar[ıi]n|m[üu][şs]terilerin)\b|\bextracci[óo]n de (?:los )?hashes\b|\bhash (?:della|delle) password\b/i,
       /\bde otros (?:usuarios|tenants|clientes)\b|\bdi (?:chiunque|altri utenti)\b|\bde outros (?:usu[áa]rios|clientes)\b|\b(?:data|billing data|invoices|orders) of any user\b|\blogs? me in as other (?:people|users)\b|\binto my (?:second |other )?test account\b|\b__proto__\b[^\n]{0,20}\bisadmin\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
       /\b(?:password )?hashes (?:were |are )?(?:extracted|dumped|retrieved|exfiltrated)\b|\b(?:extracted|dumped|retrieved) (?:the |all )?(?:users'? )?(?:password )?hashes\b/i,
@@ -108,7 +110,7 @@ export const STRONG_IMPACT: readonly {
       /\bwrite of size \d{1,6}\b/i,
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
       /\b(?:i |we )?control (?:the )?bytes written\b|\bcontrollable (?:vtable|function|return) pointer\b/i,
-      /\bcontrolled write\b|\bwrites? past (?:the |its )?(?:end of (?:the |its )?)?buffer\b|\boverwrites? (?:the )?(?:stack|heap) memory\b|\bcontrolled (?:pc|rip|eip|instruction pointer)\b|\bheap overwrite\b|\binto (?:a )?fixed[- ](?:size )?(?:stack|heap) buffer\b/i,
+      /\bdouble free\b[^\n]{0,30}\bcontrolled\b|\bcontrolled write\b|\bwrites? past (?:the |its )?(?:end of (?:the |its )?)?buffer\b|\boverwrites? (?:the )?(?:stack|heap) memory\b|\bcontrolled (?:pc|rip|eip|instruction pointer)\b|\bheap overwrite\b|\binto (?:a )?fixed[- ](?:size )?(?:stack|heap) buffer\b/i,
       /\b(?:instruction pointer|program counter|control[- ]flow) control\b|\b(?:full |gives? )control (?:of|over) (?:the )?(?:instruction pointer|program counter|\$?[re]ip)\b/i,
     ].map(builtInPattern),
   },
@@ -116,6 +118,7 @@ export const STRONG_IMPACT: readonly {
     title: "The report shows memory being read, not only a crash",
     patterns: [
       /\b(?:read|disclose|leak|obtain|expose)s? (?:the )?(?:contents of )?(?:arbitrary |sensitive |process |heap |stack |uninitiali[sz]ed )?memory(?: contents)?\b/i,
+      /\bprivate key (?:fragments|material|bytes) (?:are |were )?(?:read|leaked|dumped)\b/i,
       /\b(?:leak|disclose|expose|read|dump)s? (?:the )?(?:process |raw )?(?:stack|heap) (?:contents|memory|data)\b|\bformat[- ]string (?:bug|vulnerability|flaw)\b[^.\n]{0,40}\b(?:leaks?|reads?|writes?|discloses?)\b/i,
     ].map(builtInPattern),
   },

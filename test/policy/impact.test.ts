@@ -216,6 +216,9 @@ describe("a title that says its report is more than a finding it names", () => {
     ["server-configuration", "Not merely an open port: the Memcached on 11211 hands out every session"],
     ["content-spoofing", "Meer dan tekstinjectie: de melding wordt als HTML getoond en draait script"],
     ["outdated-browser", "Needs no legacy browser: the compatibility page evaluates the user agent string"],
+    ["clickjacking", "UI redressing aside: the embed endpoint reads XML with external entities"],
+    ["email-authentication", "Aparte del SPF, el buzón de soporte abre cualquier ticket con solo el remitente"],
+    ["metadata-exposure", "Not a metadata leak: document properties are unpickled on import"],
   ])("does not suggest %s for: %s", (exclusion, title) => {
     expect(triaged([exclusion], title, "").excluded).toEqual([]);
   });
@@ -229,6 +232,24 @@ describe("a title that says its report is more than a finding it names", () => {
     expect(
       triaged(["demo-environment"], "More than a missing header: stored XSS on demo.example.test", "Seen on the demo site.").excluded,
     ).toEqual(["demo-environment"]);
+  });
+});
+
+describe("impact as researchers in other languages and registers write it", () => {
+  it.each([
+    ["outdated-software", "Outdated Apache Struts 2.3 on the portal: OGNL injection", "OGNL injection"],
+    ["outdated-software", "Outdated Log4j 2.14 in the contact form - wykonanie kodu przez JNDI", "wykonanie kodu"],
+    ["outdated-software", "Outdated Jenkins 2.100: ejecución remota de código sin login", "ejecución remota de código"],
+    ["outdated-software", "Outdated Apache Commons Collections in the API, ysoserial chain works", "ysoserial"],
+    ["outdated-software", "Outdated OpenSSL 1.0.1 on the balancer: private key fragments read", "private key fragments read"],
+    ["username-enumeration", "Username enumeration, and an unsigned JWT is accepted", "unsigned JWT is accepted"],
+    ["rate-limiting", "No rate limit on the invite code: se descargan los datos de todos los clientes", "de todos los clientes"],
+    ["content-spoofing", "Text injection in the profile sets __proto__.isAdmin", "__proto__.isAdmin"],
+    ["ssl-certificate", "Expired certificate notice mails a link that signs anyone in as its owner", "signs anyone in as"],
+  ])("keeps in scope, not %s: %s", (exclusion, title, words) => {
+    const result = triaged([exclusion], title, "");
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toContainEqual(expect.objectContaining({ exception: "strong-impact", matched: expect.stringContaining(words) }));
   });
 });
 
