@@ -96,7 +96,7 @@ const REAL_VULNERABILITY: readonly TextPattern[] = [
  */
 const TITLE_SETS_FINDING_ASIDE: readonly TextPattern[] = [
   /^\W*(?:more than|beyond|not just|not merely|not only|worse than|bigger than|meer dan|niet alleen|niet enkel|mehr als|nicht nur|plus qu)\b(?! \d)/i,
-  /\?\s*(?:no|nope|nee|nein|non)\s*[:,.!—–-]|\b(?:is|are) the least of (?:it|the problems)\b|\bnot (?:merely|just|only) (?:an?|the) |\b(?:but|,) worse\b|\b(?:worse|pior|peor|peggio|gorzej|erger|schlimmer|pire):|\baside:|\bupgraded:/i,
+  /\?\s*(?:no|nope|nee|nein|non)\s*[:,.!—–-]|\b(?:is|are) the least of (?:it|the problems)\b|\bnot (?:merely|just|only) (?:an?|the) |\b(?:but|,) worse\b|\b(?:worse|pior|peor|peggio|gorzej|erger|schlimmer|pire):|\baside:|\bupgraded:|\b(?:actually|eigenlijk|in werkelijkheid|tats[äa]chlich|en r[ée]alit[ée])\b|\b(?:the )?real (?:issue|problem|finding) is\b/i,
   /^\W*(?:aparte del?|además del?|apart from|besides|abgesehen von|à part|not an? [^:\n]{1,40}:)/i,
 ].map(builtInPattern);
 

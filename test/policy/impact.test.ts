@@ -219,6 +219,8 @@ describe("a title that says its report is more than a finding it names", () => {
     ["clickjacking", "UI redressing aside: the embed endpoint reads XML with external entities"],
     ["email-authentication", "Aparte del SPF, el buzón de soporte abre cualquier ticket con solo el remitente"],
     ["metadata-exposure", "Not a metadata leak: document properties are unpickled on import"],
+    ["clickjacking", "Clickjacking flagged on /account, actually the frame posts the API token to any origin"],
+    ["security-headers", "Missing CSP header, but the real issue is that the preview runs uploaded HTML"],
   ])("does not suggest %s for: %s", (exclusion, title) => {
     expect(triaged([exclusion], title, "").excluded).toEqual([]);
   });
@@ -246,6 +248,11 @@ describe("impact as researchers in other languages and registers write it", () =
     ["rate-limiting", "No rate limit on the invite code: se descargan los datos de todos los clientes", "de todos los clientes"],
     ["content-spoofing", "Text injection in the profile sets __proto__.isAdmin", "__proto__.isAdmin"],
     ["ssl-certificate", "Expired certificate notice mails a link that signs anyone in as its owner", "signs anyone in as"],
+    ["rate-limiting", "Missing rate limit on login, and its return value takes users to anywhere", "takes users to anywhere"],
+    ["options-method", "OPTIONS enabled on /api/items, UNION injection on the id", "UNION injection"],
+    ["email-authentication", "SPF too weak; the test-mail feature connects to internal IPs", "to internal IPs"],
+    ["email-authentication", "Missing DMARC; the mail preview renders the sender name unescaped", "renders the sender name unescaped"],
+    ["denial-of-service", "Long Host header crashes the router (DoS) with saved registers overwritten", "saved registers overwritten"],
   ])("keeps in scope, not %s: %s", (exclusion, title, words) => {
     const result = triaged([exclusion], title, "");
     expect(result.excluded).toEqual([]);
