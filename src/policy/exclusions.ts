@@ -182,16 +182,19 @@ export interface ReportSignals {
 export const STRONG_IMPACT_EXCEPTION = "strong-impact";
 
 export function suggestExclusions(rules: readonly CompiledExclusion[], text: ReportText, signals: ReportSignals = {}): ExclusionOutcome {
-  const titleNamesRealVulnerability = firstMatch(REAL_VULNERABILITY, text.title);
-  const titleSetsFindingAside = firstMatch(TITLE_SETS_FINDING_ASIDE, text.title) !== undefined;
+  // The title is read for these only once a rule has matched: most reports match none.
+  let titleSetsFindingAside: boolean | undefined;
+  let titleNamesRealVulnerability: boolean | undefined;
   const ranked: { suggestion: ExclusionSuggestion; rank: number }[] = [];
   const exceptionsApplied: ExceptionApplied[] = [];
   rules.forEach((rule, order) => {
     const hit = locate(rule, text) ?? modelHit(rule, signals.category);
     if (hit === undefined) return;
     if (firstMatch(rule.notWhen, text.all) !== undefined) return;
-    if (hit.where === "body" && titleNamesRealVulnerability !== undefined && !rule.aboutLocation) return;
-    if (titleSetsFindingAside && !rule.aboutLocation) return;
+    if (!rule.aboutLocation) {
+      if ((titleSetsFindingAside ??= firstMatch(TITLE_SETS_FINDING_ASIDE, text.title) !== undefined)) return;
+      if (hit.where === "body" && (titleNamesRealVulnerability ??= firstMatch(REAL_VULNERABILITY, text.title) !== undefined)) return;
+    }
     const shownOnDemo = rule.placeOfDemonstration ? productFlawShownOnDemo(text, rule.match, REAL_VULNERABILITY) : undefined;
     if (shownOnDemo !== undefined) {
       exceptionsApplied.push({
