@@ -121,7 +121,7 @@ const MEMORY_SAFETY_BEYOND_A_CRASH = re(`${MEMORY_SAFETY_FLAW}[^]*${BEYOND_A_CRA
  * browser, so those rules do not apply. Code execution is not among them: through a man in the middle it still needs one.
  */
 const SERVER_SIDE_FLAW =
-  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es|etc\/(?:passwd|shadow)|parsed on (?:the )?server with external entities)\b|\.\.\//i;
+  /\b(?:xxe|ssrf|sqli|sql[- ]injection|path traversal|local file read|interne? urls?|fetches any url|metadata\.google\.internal|server deseriali[sz]es|etc\/(?:passwd|shadow)|parsed on (?:the )?server with external entities)\b|\.\.\/|\b__proto__\b/i;
 
 /** Account takeover as Dutch, German, French, Spanish and Italian reports name it: an exception here, a strong impact in impact.ts. */
 export const ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES =
@@ -263,6 +263,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "HTTP 404 codes/pages or other HTTP non-200 codes/pages and content spoofing/text injection on these pages.",
     vrt: "server_side_injection.content_spoofing.text_injection",
     match: [
+      /\b(?:error|not[- ]found|oops)[^.\n]{0,30}\b(?:page|screen|pagina|scherm)\b[^.\n]{0,30}\b(?:say anything|message he wrote|shows? a message (?:he|she|they|i) wrote|te veel vertelt)\b|\b(?:foutpagina|foutmelding|niet gevonden)\b[^.\n]{0,50}\b(?:uit de link|in beeld|overneemt|kan tonen)\b|\bsoft[- ]404\b|\b(?:custom )?error page is missing\b|\bbare (?:nginx|apache|iis) (?:40[0-9]|50[0-9])\b|\b400 bad request page\b[^.\n]{0,30}\becho\w*/i,
       re(
         `\\b(?:(?:text|content)[- ]?(?:injection|injecting|injektion|spoofing|reflection)|tekst[- ]?injectie|spoofed (?:text|content|messages?))\\b${GAP}(?:\\b(?:404|non-200|not found|error|fout|40[0-9]|50[0-9])(?: (?:forbidden|unauthorized|not found|internal server error|bad request|error))?[- ]?(?:page|pagina|response|code|status)|\\b(?:404|non-200|40[0-9]|50[0-9])\\b)`,
       ),
@@ -362,6 +363,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "server_security_misconfiguration.clickjacking.non_sensitive_action",
     cwe: ["CWE-1021"],
     match: [
+      /\b(?:te framen|in een (?:i)?frame (?:kan|te laden|geladen))\b|\bxfo\b[^.\n]{0,30}\b(?:missing|ontbreekt|not set)\b/i,
       /\bclick[- ]?jac?k\w*/i,
       /\bui[- ]?redress\w*/i,
       /\b(?:can|could) be (?:framed|embedded|loaded) (?:in|inside|into|within) (?:an? )?(?:i?frame|third[- ]party site|other site|malicious (?:site|page))/i,
@@ -527,6 +529,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "server_security_misconfiguration.insecure_ssl.insecure_cipher_suite",
     cwe: ["CWE-326"],
     match: [
+      /\btls-?compressie\b|\bcrime\b[^.\n]{0,20}\b(?:tls|ssl|compressi\w*)\b|\b(?:tls|ssl)[^.\n]{0,30}\bcrime\b|\bexport[- ]grade ciphers?\b/i,
       /\b(?:ssl|tls|ssl\/tls|https) (?:configuration|config|misconfiguration|settings?|issues?|best practices?)\b/i,
       /\b(?:weak|insecure|deprecated|outdated|obsolete|zwakke|onveilige) (?:ssl |tls )?(?:cipher|ciphers|cipher ?suites?|protocols?|encryption|versleuteling)\b/i,
       /\b(?:perfect )?forward secrecy\b/i,
@@ -566,6 +569,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "server_security_misconfiguration.insecure_ssl.certificate_error",
     cwe: ["CWE-295"],
     match: [
+      /\bniet priv(?:e\b|é)|\bzelfgemaakt certificaat\b|\bdoor de site zelf getekend\b|\bcertificaat\b[^.\n]{0,30}\bvoor een andere naam\b|\bno san\b|\bcn only\b|\bsct\w*\b[^.\n]{0,10}\(ct\)|\blacks embedded scts\b|\bcertificate (?:will )?(?:run|runs) out\b|\bissued for www only\b|\bexpired (?:cross-signed )?intermediate\b/i,
       /\b(?:ssl|tls|https|x\.?509)[- ]?(?:certificate|certificaat|cert)s?\b/i,
       /\b(?:expired|self[- ]signed|invalid|untrusted|mismatched|revoked|verlopen|ongeldig) (?:ssl |tls )?(?:certificate|certificaat|cert)s?\b/i,
       /\b(?:certificate|certificaat|cert) (?:has )?(?:expired|is expired|is verlopen|mismatch|is invalid|chain (?:is )?incomplete|name mismatch|not trusted|is self[- ]signed)\b/i,
@@ -606,6 +610,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "DNS configuration problems.",
     vrt: "server_security_misconfiguration.misconfigured_dns",
     match: [
+      /\bwildcard\b[^.\n]{0,30}\b(?:dns|records?|subdomains?|subdomein|resolves)\b|\bdns-?beveiliging\b|\bnameservers?\b[^.\n]{0,30}\b(?:same \/\d{1,2}|redundan\w*)\b|\bptr\b[^.\n]{0,20}\bmismatch\b|\belk willekeurig subdomein\b/i,
       /\bdns[- ]?(?:configuration|configuratie|misconfiguration|settings?|records?|issues?|problems?|zone)\b/i,
       /\b(?:caa|dnssec|ptr) (?:records?|not|is|missing|ontbreekt)\b/i,
       /\b(?:missing|no|without|geen|enable|activate|turn on) (?:caa|dnssec|ptr)\b/i,
@@ -669,6 +674,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "using_components_with_known_vulnerabilities.outdated_software_version",
     cwe: ["CWE-1104"],
     match: [
+      /\b(?!(?:tls|ssl|tlsv|sslv|http|ipv)\b)[a-z][\w.-]{1,20} v?\d+(?:\.\d+){1,3}\b[^.\n]{0,30}\b(?:unsupported|outdated|end[- ]of[- ]life|eol|niet meer ondersteund|(?:several|multiple|many|known)(?: [\w-]+)? cves)\b|\bniet meer ondersteund\b|\bmissing (?:the )?latest (?:cu|patch|update|security update)\b/i,
       /\b(?:outdated|out[- ]of[- ]date|obsolete|end[- ]of[- ]life|unsupported|unpatched|verouderde?|oude|niet meer ondersteunde?|veraltete?[nrs]?|desactualizad[oa])\b[^.\n]{0,40}\b(?:version|versie|software|library|libraries|component|plugin|plug-in|framework|cms|server|installation|instance|editor|theme|module|extension|jquery|php|wordpress|apache|nginx|openssl|bootstrap|angular\w*|magento|drupal|joomla|typo3|jenkins|tomcat)/i,
       /\bversion obsolète\b/i,
       /\b(?:version|versie|library|jquery|php|wordpress|apache|nginx|openssl|bootstrap|angular\w*|drupal|joomla|iis|tomcat)\b[^\n]{0,30}?\b(?:is |are )?(?:outdated|out[- ]of[- ]date|obsolete|end[- ]of[- ]life|verouderd|eol)\b/i,
@@ -753,6 +759,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "server_security_misconfiguration.username_enumeration",
     cwe: ["CWE-204"],
     match: [
+      /\bzie je of\b[^.\n]{0,30}\b(?:al )?een account heeft\b|\bverklapt of iemand\b|\b(?:laadtijd|loading time|response time)\b[^.\n]{0,40}\b(?:of|whether|if) een gebruikersnaam bestaat\b|\bgebruikersnaam[- ]?opsomming\b|\b(?:returns?|geeft)\b[^.\n]{0,20}\b(?:true|false)\b[^.\n]{0,20}\b(?:for|voor) (?:each|every|elk|ieder) e-?mail(?:adres)?\b|\b(?:returns?|shows?) a different page for existing (?:user ?names|users|accounts)\b|\bfigure out (?:staff |user )?e-?mail addresses from\b/i,
       /\b(?:user(?:name)?|account|e-?mail(?: address)?|customer|login|gebruikers(?:naam)?|account)[- ]?(?:enumeration|enumeratie|enumerating|harvesting)\b/i,
       /\benumerat\w* (?:of )?(?:valid |existing |registered |all )?(?:users?|usernames?|accounts?|e-?mails?|e-?mail addresses|customers?|gebruikers(?:namen)?)\b/i,
       /\b(?:determine|check|find out|tell|verify|confirm|detect|discover|learn)\b[^.\n]{0,20}\b(?:if|whether) (?:an? |the |a given |a specific |any )?(?:user|username|account|e-?mail(?: address)?|customer)\b[^.\n]{0,30}\b(?:exists|is registered|is valid|has an account)/i,
@@ -824,6 +831,8 @@ export const catalog: readonly CatalogEntry[] = [
     notWhen: [
       // The flaw works in the browsers people use now, or the title says an old one is not needed.
       /\bnot (?:ie|internet explorer)[- ]only\b|\b(?:no|geen) (?:old|older|oude) browser (?:needed|required|nodig)\b|\b(?:not|niet) (?:needed|required|nodig)\b|\b(?:in|on) (?:all )?(?:modern|current|latest|up-to-date) (?:browsers?|chrome|firefox|safari|edge)\b|\b(?:current|latest) (?:chrome|firefox|safari|edge)\b|\b(?:chrome|firefox|safari|edge) latest\b|\bserver[- ]side\b|\b(?:in |on )?(?:every|all|any) (?:modern )?browsers?\b|\b(?:fires|works|executes|triggers) (?:also )?in (?:chrome|firefox|safari|edge)\b/i,
+      // A page or flow the site keeps for old browsers is where the flaw is found, not what the attack needs.
+      /\b(?:unsupported|old|outdated|legacy|oude|verouderde)[- ]browser(?:[- ]?(?:pagina|page|notice|warning|melding))\b|['"‘’](?:unsupported|outdated|old) browser['"‘’] (?:page|notice|screen)\b|\b(?:page|pagina|flow|fallback|versie|version) (?:for|voor) (?:old|oude|legacy|outdated|verouderde|unsupported) browsers\b/i,
       SERVER_SIDE_FLAW,
       PRECONDITION_SET_ASIDE,
     ],
@@ -837,6 +846,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "cross_site_request_forgery_csrf.action_specific.logout",
     cwe: ["CWE-352"],
     match: [
+      /\b(?:forms?|formulier|request|zoekopdracht|sign-?up form|call me back)\w*\b[^.\n]{0,50}\b(?:from|via|vanaf|door) (?:a |een )?(?:different|other|another|andere|bad|evil|malicious|kwaadwillende) (?:web)?site\b|\b(?:andere|different|other|bad|evil) (?:web)?site\b[^.\n]{0,40}\b(?:namens|in (?:their|his|her) name|on behalf of)\b|\baccepts? requests from other sites\b|\banonymous (?:survey|poll|form) submission csrf\b/i,
       /\b(?:log[- ]?in|log[- ]?out|sign[- ]?in|sign[- ]?out|signin|signout|uitlog|inlog|unauthenticated|unauthorised|pre[- ]?auth\w*|contact[- ]form|newsletter)[- ]?(?:csrf|xsrf|cross[- ]site request forgery)\b/i,
       /\b(?:csrf|xsrf|cross[- ]site request forgery)\b[^.\n]{0,25}\b(?:on|in|at|for|via|op|bij) (?:the |an? |de |het )?(?:log[- ]?in|log[- ]?out|sign[- ]?in|sign[- ]?out|uitlog\w*|inlog\w*|unauthenticated|contact|newsletter|subscribe)\w*/i,
       /\b(?:sign-up|sign up|signup|registration) (?:csrf|xsrf|cross-site request forgery|cross site request forgery)\b/i,
@@ -880,6 +890,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "Attacks requiring MITM or physical access to a user's device.",
     cwe: ["CWE-300"],
     match: [
+      /\b(?:sends?|stuurt|verstuurt)\b[^.\n]{0,30}\b(?:password|wachtwoord|credentials)\b[^.\n]{0,20}\b(?:unencrypted|onversleuteld|in plain ?text)\b|\bzonder slotje\b|\bvia (?:gewone|onbeveiligde) http\b|\bvia http (?:worden |wordt )?aangeboden\b|\bgeen certificaat (?:controleert|controle)\b|\bafgeluisterd\b|\bachter iemand staat\b|\bborrows? (?:my|the|a|your) (?:laptop|phone|computer|device)\b|\bonreceivedsslerror\b|^\W*(?:\[[^\]\n]{1,60}\] )?physical access\b|\bkiosk escape\b|\bhttp-adres\b[^.\n]{0,40}\b(?:netwerk|network)\b/i,
       /\b(?:mitm|man[- ]in[- ]the[- ]middle|adversary[- ]in[- ]the[- ]middle|aitm)\b/i,
       /\bphysical (?:access|possession) (?:to|of) (?:the |a |an |victim'?s? |user'?s? )?(?:unlocked )?(?:device|phone|laptop|computer|machine|workstation|browser)\b/i,
       /\b(?:access to|has|have|with) (?:the |a )?(?:victim'?s?|user'?s?) (?:unlocked )?(?:device|phone|laptop|computer)\b/i,
@@ -929,7 +940,9 @@ export const catalog: readonly CatalogEntry[] = [
     notWhen: [
       // A cookie sent over plain HTTP for want of its Secure flag is the cookie-flags finding, not an attack the policy places with MITM.,
       /\b(?:missing|without|no|lacks?|lacking|absent) (?:the )?secure (?:flag|attribute)\b|\bsecure (?:flag|attribute) (?:is )?(?:missing|not set|absent)\b/i,
-      /\b(?:no|without|zonder|geen) (?:need for (?:a )?|nodig (?:voor )?)?(?:mitm|man[- ]in[- ]the[- ]middle|(?:cert(?:ificate)? )?pinning bypass)\b|\bmy own traffic\b/i,
+      /\b(?:no|without|zonder|geen) (?:need for (?:a )?|nodig (?:voor )?)?(?:mitm|man[- ]in[- ]the[- ]middle|(?:cert(?:ificate)? )?pinning bypass)\b/i,
+      // Reading one's own traffic through a proxy is how a tester works, not a man in the middle an attack needs.
+      /\b(?:my|his|her|their|our|mijn|zijn|haar|eigen) (?:own |eigen )?(?:app |api |network |netwerk)?(?:traffic|verkeer)\b|\bin own traffic\b/i,
       SERVER_SIDE_FLAW,
       PRECONDITION_SET_ASIDE,
     ],
@@ -943,6 +956,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "external_behavior.csv_injection",
     cwe: ["CWE-1236"],
     match: [
+      /\b(?:excel|spreadsheet|csv)\b[^.\n]{0,40}\b(?:formul\w*|rekent|uitrekent|does weird things|waarschuwing)\b|\bformula sanitisation\b|\bparsed as formula\b|\bals formule\b|\bruns formulas\b|\bexcel\b[^.\n]{0,20}\b(?:rekent|uitrekent)\b/i,
       /\b(?:csv|formula|excel|spreadsheet|dde)[- ]?(?:(?:formula|formular|function|macro|command)[- ])?(?:injection|injectie)\b/i,
       /\b(?:escap|neutrali[sz]|sanitiz|sanitis)\w* (?:the )?(?:spreadsheet |excel )?formula(?:s|e)\b[^.\n]{0,30}\b(?:csv|excel|spreadsheet|export\w*)\b/i,
       /\bcomma[- ]separated values? (?:\(csv\) )?injection\b/i,
@@ -964,6 +978,7 @@ export const catalog: readonly CatalogEntry[] = [
     policyText: "Server configuration issues (open ports, TLS versions, missing best practices in SSL/TLS configuration).",
     cwe: ["CWE-16"],
     match: [
+      /\bhttp (?:trace|track) (?:enabled|allowed)\b|\b(?:trace|track)[' ]*(?:verzoeken|requests?|method) (?:accepteert|accepted|enabled)\b|\bmanagement (?:ui|console|interface)\b[^.\n]{0,20}\b(?:exposed|reachable|open)\b|\bhttp not redirected to https\b|\bwelcome to nginx\b|\bkale ip-adres\b|\bmappenoverzicht\b|\b(?:api|port|poort) \d{2,5} (?:publicly |is )?(?:reachable|open|exposed)\b|\bbeheerpagina\b[^.\n]{0,40}\bvan buitenaf\b/i,
       /\bopen (?:(?:tcp|udp|db|database|debug|debugging|management|admin) )?(?:ports?|poorten|poort)\b|\b(?:openstaande|offene) (?:poorten|poort|ports?)\b|\bports? (?:\w+ )?ouverts?\b/i,
       /\bpermitrootlogin\b|\b(?:root ssh|ssh root) login\b/i,
       /\bports? \d{2,5}(?:\/(?:tcp|udp))?(?:(?:, ?|,? and )\d{2,5}){0,10} (?:is |are |staat |staan )?(?:open|exposed|reachable|accessible|publicly)/i,
@@ -1012,6 +1027,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "application_level_denial_of_service_dos",
     cwe: ["CWE-400"],
     match: [
+      /\b(?:hangt|hangen) (?:minuten|lang|urenlang)\b|\bcrasht\b|\b(?:gaat|ging) plat\b|\bplatgaat\b|\bloopt vast\b|\btraag (?:wordt )?voor iedereen\b|\bstop(?:s)? responding\b|\bexhausts?\b[^.\n]{0,30}\bmemory\b|\bstream flood\b|\bdegrades? (?:the )?service\b|\bfreezes for everyone\b/i,
       /\b(?:denial[- ]of[- ]service|ddos|dos-aanval|dienstweigering|redos)\b/i,
       // Spanish and Portuguese "dos" (two; of the) and MS-DOS are not a denial of service.
       /\bdos\b(?<!\b(?:ms-|los |las |de |en |y |e |com |para |por |um |uno |entre |cada |ou |os )dos)(?! (?:cosas|veces|usuarios|usuários|dados|datos|clientes|códigos|años|anos|días|dias|meses|horas|minutos|pasos|passos|formas|maneras|partes|campos|archivos|arquivos|sistemas|servicios|serviços|de|del|la|las|los|que|y|e|ou|mil|en|em|no|na|nos|nas|con|com|más|mais)\b| ?(?:语句|命令))/i,
@@ -1057,6 +1073,7 @@ export const catalog: readonly CatalogEntry[] = [
     vrt: "server_side_injection.content_spoofing.text_injection",
     cwe: ["CWE-451"],
     match: [
+      /\b(?:shows?|displays?|toont|laat zien)\b[^.\n]{0,20}\b(?:whatever|any|elke|iedere|willekeurige) (?:text|tekst)\b|\b(?:eigen|willekeurige) tekst (?:plaatsen|tonen|zetten)\b|\bwhatever you (?:type|put|write)\b|\bcan (?:be made to )?(?:say|show|display) anything\b|\bcan write anything\b|\bnepmelding\b|\bcan be anything (?:they|you|he|she) (?:like|want)\b/i,
       /\bcontent[- ]?(?:spoofing|injection)\b/i,
       /\btext[- ]?(?:injection|injecting|injektion|spoofing)\b|\bwillekeurige tekst\b/i,
       /\b(?:arbitrary|custom|attacker-controlled|attacker controlled|attacker-supplied|attacker supplied|misleading|fake|spoofed) (?:text|content|message|messages)\b (?:can be |is |gets |may be )?(?:reflected|displayed|shown|rendered|injected|on|in)\b/i,

@@ -98,6 +98,7 @@ const TITLE_SETS_FINDING_ASIDE: readonly TextPattern[] = [
   /^\W*(?:more than|beyond|not just|not merely|not only|worse than|bigger than|meer dan|niet alleen|niet enkel|mehr als|nicht nur|plus qu)\b(?! \d)/i,
   /\?\s*(?:no|nope|nee|nein|non)\s*[:,.!—–-]|\b(?:is|are) the least of (?:it|the problems)\b|\bnot (?:merely|just|only) (?:an?|the) |\b(?:but|,) worse\b|\b(?:worse|pior|peor|peggio|gorzej|erger|schlimmer|pire):|\baside:|\bupgraded:|\b(?:actually|eigenlijk|in werkelijkheid|tats[äa]chlich|en r[ée]alit[ée])\b|\b(?:the )?real (?:issue|problem|finding) is\b/i,
   /^\W*(?:aparte del?|además del?|apart from|besides|abgesehen von|à part|not an? [^:\n]{1,40}:)/i,
+  /\blooks (?:like )?(?:an? )?[\w-]{2,20}(?:[- ]only)? but\b|^\W*niet (?:de |het )?[^;:\n]{1,40} is het punt\b|\bis not the point\b/i,
 ].map(builtInPattern);
 
 /** Compiles a policy's exclusion entries; throws on an entry that cannot be used (validation reports these first). */

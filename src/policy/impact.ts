@@ -54,6 +54,8 @@ export const STRONG_IMPACT: readonly {
       /\bex[ée]cution de (?:code|commandes)\b|\bex[ée]cute (?:du code|des commandes)\b|\bcodeausf[üu]hrung\b|\bf[üu]hrt (?:beliebigen )?code aus\b|\bupload\w* (?:a |an |the )?(?:jsp|php|aspx?|war)\b[^.\n]{0,20}\bexecut\w*/i,
       /\bcode exec\b|\b(?:jsp|php|aspx?) and it runs\b|\bruns (?:perl|php|python|arbitrary|shell) code\b|\bto run code\b|\bunseriali[sz]ed server[- ]side\b/i,
       /\bwykonanie (?:zdalnego )?kodu\b|\bejecuci[óo]n (?:remota )?de (?:c[óo]digo|comandos)\b|\bexecu[çc][ãa]o (?:remota )?de (?:c[óo]digo|comandos)\b|\besecuzione (?:remota )?di (?:codice|comandi)\b|\b(?:uzaktan )?kod [çc]al[ıi][şs]t[ıi]rma\b|\bognl injection\b|\bysoserial\b/i,
+      /\b(?:ran|runs?|executes?|executed) [`'"]?(?:id|whoami|hostname)[`'"]?(?![\w-]| (?:check|verification|token|field|number|card))|(?:->|→|=>) ?(?:a )?(?:web ?shell|root shell)\b|\b(?:run|runs|execute|executes) (?:arbitrary )?(?:code|commands) on (?:it|the (?:server|host|box|machine|node|cluster))\b/i,
+      /\b(?:replace|overwrite)\b[^.\n]{0,10}\bthe production (?:image|build|container|release|binary)\b|\b(?:jsp|php|aspx?|war)\b[^\n]{0,40}\bruns it\b|\bvoert (?:de server|hij|het systeem|de applicatie) (?:een |willekeurige )?(?:commando'?s?|code) uit\b|\b(?:java|php|python)[- ]object\b[^\n]{0,60}\b(?:uitvoert|runs|executes)\b/i,
     ].map(builtInPattern),
   },
   {
@@ -81,6 +83,8 @@ export const STRONG_IMPACT: readonly {
       /\bde otros (?:usuarios|tenants|clientes)\b|\bdi (?:chiunque|altri utenti)\b|\bde outros (?:usu[áa]rios|clientes)\b|\b(?:data|billing data|invoices|orders) of any user\b|\blogs? me in as other (?:people|users)\b|\binto my (?:second |other )?test account\b|\b__proto__\b[^\n]{0,20}\bisadmin\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
       /\b(?:password )?hashes (?:were |are )?(?:extracted|dumped|retrieved|exfiltrated)\b|\b(?:extracted|dumped|retrieved) (?:the |all )?(?:users'? )?(?:password )?hashes\b/i,
+      /\b(?:van|of) (?:een )?andere (?:klant|gebruiker)\b|\bvan (?:anderen|iedereen)\b|\b(?:dump\w*|read\w*|download\w*|leak\w*|expos\w*|return\w*|rows from|krijg\w*)\b[^.\n]{0,20}\b(?:the |de |het )?(?:users?|customers?|admins?|klanten|gebruikers|members?)[- ]?(?:table|tabel|index|database|db)\b|\b(?:incl(?:\.|uding)?|with|met|plus) (?:all |the |their )?(?:password )?(?:reset tokens|password hashes)\b/i,
+      /(?:->|→|=>|\+) ?(?:no|without|zonder|geen) (?:auth\w*|login|inlog\w*)\b|\bendpoint (?:without|zonder|ohne) (?:auth\w*|login)\b|\bopen (?:sql|database|db)[- ]?(?:console|shell)\b|\bgrants? (?:me |the attacker )?(?:the )?(?:org-?|organi[sz]ation )?admin(?:istrator)? role\b|(?:->|→|=>) ?(?:\w+ ){0,3}logged in as\b|(?:->|→|=>) ?(?:beheerrechten|adminrechten|admin(?:istrator)? (?:rights|access|privileges))\b|\brole change to (?:admin|administrator)\b|\b(?:alle|all) (?:sessie|session) ?(?:data|gegevens)\b/i,
     ].map(builtInPattern),
   },
   {
@@ -99,6 +103,9 @@ export const STRONG_IMPACT: readonly {
       /\{\{ ?7 ?\* ?7 ?\}\}[^\n]{0,30}\b49\b|\bevaluates \$\{|\bexternal entities work\b|\bentidade externa\b|\bentit[àa] estern[ae]\b|\bentidad externa\b|\bphp object injection\b|\.\.\/(?:\.\.\/)*(?:wp-config\.php|etc\/(?:passwd|shadow)|web\.config|\.env)\b|\bgoes to whatever (?:url|site)\b|\bredirects there\b/i,
       /\bunion[- ](?:injectie|injection|select)\b|\bruns arbitrary (?:js|javascript|script)\b|\b(?:renders?|rendered|echoe?s|echoed|reflects|reflected) [^\n]{0,40}\bunescaped\b|\bto internal (?:ips?|hosts|addresses)\b|\bdeseriali[sz]es (?:the |an? )?(?:\.ser|attachments?|uploads?|user input|untrusted|cookies?|payloads?)\b/i,
       /\.\.(?:\/|%2f|\\)[^\n]{0,40}\b(?:reads?|displayed|overwrites?|overwrote|outside|downloaden|lees|returns?|file contents|sobrescreve|sovrascrive|sobrescribe|overschrijft)\b/i,
+      /\b(?:shown|shows? up|rendered|displayed|appears|ends up|written into the page)\b[^\n]{0,30}\bas (?:raw )?html\b|\bals script (?:wordt )?uitgevoerd\b|\bscript (?:keeps )?(?:running|runs|executing|executes) for (?:anyone|everyone|every (?:user|visitor)|other users)\b|\bcrafted (?:hash|link|url|param\w*|input|value|name) (?:runs|executes|fires) (?:a |my )?(?:script|javascript|js)\b/i,
+      /\b(?:goes|lands|ends up|is put|is pasted) (?:raw |straight |directly |unescaped )?in(?:to)? (?:the )?(?:order by|where clause|sql|query)\b|\bin de (?:sql-?)?query (?:geplakt|gezet)\b|\b(?:met|with|via|using) (?:a |een )?union(?: select| query)?\b|\brows from the \w+ table\b|\b(?:read|reads|download|lees|lezen) (?:any|every|elk|ieder) (?:file|bestand)\b|\bleest de server\b[^\n]{0,30}\bbestanden\b/i,
+      /\bevaluates (?:a |the |any )?(?:template|expression)s? (?:from|in) (?:the )?(?:\w+ )?param\w*|\b(?:die |dat )?overal heen (?:gaat|stuurt|leidt)\b|\bredirect\w*\b[^\n]{0,40}\b(?:neemt elke? (?:domein|url) aan|accepts? any (?:domain|url|host))\b|\binterne (?:url'?s|adressen)\b[^\n]{0,20}\bterug\b/i,
       // A redirect the Host header steers is the host-header finding, which a policy may list.
       /(?<!\b(?:host|x-forwarded-host)\b[^\n]*)\b(?:redirect(?:s|ed|ing)?|sends?|goes|forwards?|go|follows?|takes?|bounces?) (?:(?:users|visitors|the user|\S+) )?(?:\w+ )?(?:to )?(?:anywhere|any (?:site|domain|url|host|external site)|arbitrary (?:sites|domains|urls)|(?:an? |the )?attacker(?:'s|-chosen)? (?:site|domain|url|host|target))\b(?![^\n]*\b(?:host|x-forwarded-host)\b)/i,
     ].map(builtInPattern),
@@ -112,6 +119,7 @@ export const STRONG_IMPACT: readonly {
       /\bexploitable (?:heap|stack|buffer) (?:overflow|corruption)\b/i,
       /\b(?:i |we )?control (?:the )?bytes written\b|\bcontrollable (?:vtable|function|return) pointer\b/i,
       /\b(?:saved )?registers? overwritten\b|\bdouble free\b[^\n]{0,30}\bcontrolled\b|\bcontrolled write\b|\bwrites? past (?:the |its )?(?:end of (?:the |its )?)?buffer\b|\boverwrites? (?:the )?(?:stack|heap) memory\b|\bcontrolled (?:pc|rip|eip|instruction pointer)\b|\bheap overwrite\b|\binto (?:a )?fixed[- ](?:size )?(?:stack|heap) buffer\b/i,
+      /(?<!\w)[üu]berschreibt (?:den |die |das )?(?:heap|stack|speicher)\b/i,
       /\b(?:instruction pointer|program counter|control[- ]flow) control\b|\b(?:full |gives? )control (?:of|over) (?:the )?(?:instruction pointer|program counter|\$?[re]ip)\b/i,
     ].map(builtInPattern),
   },

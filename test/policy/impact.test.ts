@@ -260,6 +260,74 @@ describe("impact as researchers in other languages and registers write it", () =
   });
 });
 
+describe("impact, chains and set-asides as helpdesk staff, platform triagers and chain writers put them", () => {
+  it.each([
+    ["server-configuration", "Open admin port lets anyone upload a plugin and run code on the server", "run code on the server"],
+    ["ssl-certificate", "Expired certificate on test.example.nl → upload form → webshell", "webshell"],
+    ["server-configuration", "Port 9200 open → orders index incl. password reset tokens", "incl. password reset tokens"],
+    ["rate-limiting", "No rate limit on the voucher check, and with UNION I get every voucher", "with UNION"],
+    ["security-headers", "No CSP on the FAQ, and the search term is written into the page as HTML", "as HTML"],
+    ["version-disclosure", "Plugin version in X-Generator → unauth role change to administrator", "role change to administrator"],
+    [
+      "cookie-flags",
+      "Cookie klant_nr without the Secure flag; met een ander nummer zie ik de facturen van een andere klant",
+      "van een andere klant",
+    ],
+    ["denial-of-service", "Denial of service on big YAML; a !!python/object tag in it runs id", "runs id"],
+    ["metadata-exposure", "EXIF-Kommentar wird beim Skalieren zu lang kopiert und überschreibt den Heap", "überschreibt den Heap"],
+    ["rate-limiting", "Six-character magic-link tokens, no throttling → guess one → logged in as the owner", "logged in as"],
+  ])("keeps in scope, not %s: %s", (exclusion, title, words) => {
+    const result = triaged([exclusion], title, "");
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toContainEqual(expect.objectContaining({ exception: "strong-impact", matched: expect.stringContaining(words) }));
+  });
+
+  it("reads a tester's own intercepted traffic as a tool, not as the man in the middle an attack needs", () => {
+    expect(
+      triaged(["mitm-physical-access"], "Onderschept mijn eigen verkeer: ander order_id invullen toont andere bestellingen", "").excluded,
+    ).toEqual([]);
+    expect(triaged(["mitm-physical-access"], "Intercepting the victim's traffic on public wifi reveals the session", "").excluded).toEqual([
+      "mitm-physical-access",
+    ]);
+  });
+
+  it("reads a page kept for old browsers as where a flaw is, not as an old browser it needs", () => {
+    expect(
+      triaged(["outdated-browser"], "'Unsupported browser' page puts ?ua= into a lookup and a quote returns other rows", "").excluded,
+    ).toEqual([]);
+    expect(triaged(["outdated-browser"], "Stored XSS in the profile only fires in Internet Explorer 11", "").excluded).toEqual([
+      "outdated-browser",
+    ]);
+  });
+
+  it("takes a title that says it only looks like a finding at its word", () => {
+    expect(triaged(["mitm-physical-access"], "Custom URL scheme looks MITM-only but installs any add-on", "").excluded).toEqual([]);
+  });
+
+  it("does not read an identity check as running id (control)", () => {
+    expect(triaged(["denial-of-service"], "Login service runs id verification twice and then hangs (DoS)", "").excluded).toEqual([
+      "denial-of-service",
+    ]);
+  });
+
+  it.each([
+    ["username-enumeration", "Beller zegt dat 'wachtwoord vergeten' verklapt of iemand bij ons een account heeft"],
+    ["dns-configuration", "[shop.example.nl] Wildcard record: every subdomain resolves to the web server"],
+    ["tls-configuration", "Melding: TLS-compressie staat nog aan op de webmail"],
+    ["outdated-software", "Drupal 7.58 on the intranet is end-of-life"],
+    ["csrf-unauthenticated", "Caller says a bad website can fill in our contact form in their name"],
+    ["content-spoofing", "Reporter: the ?note= parameter shows whatever you type on the thank-you page"],
+    ["ssl-certificate", "Beller: de browser zegt 'uw verbinding is niet privé' op de oude site"],
+    ["server-configuration", "[cms.example.nl] HTTP TRACE enabled"],
+  ])("suggests %s as a helpdesk or a triage summary words it: %s", (exclusion, title) => {
+    expect(triaged([exclusion], title, "").excluded).toEqual([exclusion]);
+  });
+
+  it("does not read a TLS version as an outdated product (control)", () => {
+    expect(triaged(["outdated-software"], "TLS 1.3 unsupported on the API, only TLS 1.2 offered", "").excluded).toEqual([]);
+  });
+});
+
 describe("a memory-safety flaw whose report shows a crash and nothing more", () => {
   // The labelling guide's table (memorySafetyDenialOnly): a denial of service, unless the report speaks of execution,
   // disclosure or memory written.
