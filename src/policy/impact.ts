@@ -23,6 +23,14 @@ const HARDENING_WORD = /(?:harden|prohibit|prevent|disabl|mitigat|block)\w*/;
 /** A hardening title ("SAML XML hardening: prohibit DTD processing (XXE / entity-expansion DoS)"). */
 const HARDENING_TITLE = builtInPattern(new RegExp(`\\b${HARDENING_WORD.source}\\b`, "i"));
 
+/** The commands a tester runs to show that code runs on a server, and nothing worse: "ran id", "executes whoami". */
+const PROOF_COMMAND = /(?:id|whoami|hostname|uname(?: -a)?)/;
+
+/** A title's shorthand for "leads to" ("IDOR -> ATO", "upload → webshell"), then what it leads to; `also` joins as well. */
+function leadsTo(consequence: RegExp, also?: RegExp): RegExp {
+  return new RegExp(`(?:->|→|=>${also === undefined ? "" : `|${also.source}`}) ?(?:${consequence.source})`, "i");
+}
+
 /** Wording of an impact no exclusion outweighs. Each fragment is small and bounded, so matching stays linear. */
 export const STRONG_IMPACT: readonly {
   title: string;
@@ -48,13 +56,18 @@ export const STRONG_IMPACT: readonly {
       /(?<!\b(?:rather than|instead of|not|no|without) (?:an? )?)(?:\b(?:(?:remote|arbitrary|os|system) )?(?:code|command) execution\b|\brce\b)|\bexecute (?:arbitrary|remote|any) (?:code|commands?)\b/i,
       /\buid=\d{1,6}\(\w{1,32}\)/i,
       /\bget(?:ting)? (?:a )?web ?shell\b|\bgetshell\b|(?:远程|任意)(?:代码|命令)执行|执行任意(?:代码|命令|文件)/i,
-      /\bupload\w* (?:a |an |my )?(?:web ?shell|php shell|reverse shell)\b|\brun(?:s|ning)? (?:whoami|uname -a)\b/i,
+      /\bupload\w* (?:a |an |my )?(?:web ?shell|php shell|reverse shell)\b/i,
       /\bvoer\w* (?:willekeurige )?(?:code|commando'?s) uit\b|\bcode (?:wordt |werd )?uitgevoerd\b|\b(?:gives?|geeft|got|get|gaf) (?:me )?(?:a |een )?(?:reverse |root )?shell\b|\bruns? (?:os |system |shell )?commands\b|\bcode executed\b|\bprocessbuilder\b|\bcontainers? (?:starten|start|run) (?:met|with|as) root\b/i,
-      /\bran (?:id|whoami|uname)\b|\bweb ?shell\b[^.\n]{0,20}\bexecuted\b|\bexecutes (?:arbitrary )?code\b|\bcommands (?:were |are )?executed\b/i,
+      /\bweb ?shell\b[^.\n]{0,20}\bexecuted\b|\bexecutes (?:arbitrary )?code\b|\bcommands (?:were |are )?executed\b/i,
       /\bex[ée]cution de (?:code|commandes)\b|\bex[ée]cute (?:du code|des commandes)\b|\bcodeausf[üu]hrung\b|\bf[üu]hrt (?:beliebigen )?code aus\b|\bupload\w* (?:a |an |the )?(?:jsp|php|aspx?|war)\b[^.\n]{0,20}\bexecut\w*/i,
       /\bcode exec\b|\b(?:jsp|php|aspx?) and it runs\b|\bruns (?:perl|php|python|arbitrary|shell) code\b|\bto run code\b|\bunseriali[sz]ed server[- ]side\b/i,
       /\bwykonanie (?:zdalnego )?kodu\b|\bejecuci[óo]n (?:remota )?de (?:c[óo]digo|comandos)\b|\bexecu[çc][ãa]o (?:remota )?de (?:c[óo]digo|comandos)\b|\besecuzione (?:remota )?di (?:codice|comandi)\b|\b(?:uzaktan )?kod [çc]al[ıi][şs]t[ıi]rma\b|\bognl injection\b|\bysoserial\b/i,
-      /\b(?:ran|runs?|executes?|executed) [`'"]?(?:id|whoami|hostname)[`'"]?(?![\w-]| (?:check|verification|token|field|number|card))|(?:->|→|=>) ?(?:a )?(?:web ?shell|root shell)\b|\b(?:run|runs|execute|executes) (?:arbitrary )?(?:code|commands) on (?:it|the (?:server|host|box|machine|node|cluster))\b/i,
+      new RegExp(
+        `\\b(?:ran|run(?:s|ning)?|executes?|executed) [\`'"]?${PROOF_COMMAND.source}[\`'"]?(?![\\w-]| (?:check|verification|token|field|number|card))`,
+        "i",
+      ),
+      leadsTo(/(?:a )?(?:web ?shell|root shell)\b/),
+      /\b(?:run|runs|execute|executes) (?:arbitrary )?(?:code|commands) on (?:it|the (?:server|host|box|machine|node|cluster))\b/i,
       /\b(?:replace|overwrite)\b[^.\n]{0,10}\bthe production (?:image|build|container|release|binary)\b|\b(?:jsp|php|aspx?|war)\b[^\n]{0,40}\bruns it\b|\bvoert (?:de server|hij|het systeem|de applicatie) (?:een |willekeurige )?(?:commando'?s?|code) uit\b|\b(?:java|php|python)[- ]object\b[^\n]{0,60}\b(?:uitvoert|runs|executes)\b/i,
     ].map(builtInPattern),
   },
@@ -62,6 +75,7 @@ export const STRONG_IMPACT: readonly {
     title: "The report shows an account takeover",
     patterns: [
       /\baccount take-?over\b|\btake over (?:any|other|another|the victim'?s?|every) (?:user'?s? )?accounts?\b/i,
+      leadsTo(/ato\b/),
       /\bato (?:via|through|by|using)\b|\b(?:leads? to|leading to|resulting in|results in) ato\b|\b(?:victim'?s?|user'?s?) accounts? (?:was |were |is |got )?taken over\b/i,
       new RegExp(
         `${ACCOUNT_TAKEOVER_IN_OTHER_LANGUAGES.source}|\\btakeover of (?:any|every|other|another|arbitrary) (?:user'?s? )?accounts?\\b`,
@@ -77,14 +91,16 @@ export const STRONG_IMPACT: readonly {
       /\b(?:other|all|any) (?:users|customers|tenants)'s? (?:personal |private )?(?:data|invoices|orders|messages|files|records|documents)\b/i,
       /\b(?:other|another) users?'?s? (?:invoices|orders|messages|page content|files|records|session|documents)\b|\b(?:all|every) customers?'? (?:orders|invoices|records|data|addresses)\b|\b(?:van|of) (?:(?:alle|andere) (?:klanten|gebruikers)|(?:een )?andere (?:klant|gebruiker))\b|\b(?:log ?in|login|logged in|inloggen) (?:to|as|into|op) (?:any|every|elk) (?:account|user)\b|\b(?:i get|gives? me|krijg ik) (?:the )?admin (?:dashboard|panel|rights|rechten)\b|\badmin role (?:is )?granted\b/i,
       /\bisadmin (?:becomes|is set to|set on|=) ?(?:true|all)\b|\b(?:write|access) (?:on|to) all (?:accounts|tenants|customers)\b|\b(?:admin )?api[- ]?(?:key|sleutel)\b[^.\n]{0,20}\b(?:returned|terug|leaked|exposed)\b|\bresponse (?:body )?(?:also )?contains? (?:the |a )?(?:password )?reset token\b/i,
-      /\blogs? (?:you |me )?in as (?:that|any|another|the) (?:user|account|victim)\b|\blog(?:ged)? ?in as (?:anyone|the victim|any user)\b|\bimpersonates? (?:any|another|other) (?:accounts?|users?)\b|\beveryone'?s (?:contracts|data|invoices|orders|documents|files)\b|\bevery (?:partner|customer|user|tenant)'?s (?:contracts|data|invoices|orders|documents|files|records)\b|\b(?:exposes?|leaks?|returns?) (?:their|users'?) (?:personal )?api keys\b|\bincludes? the reset token\b|\brecovered a working (?:admin )?(?:key|token|password)\b|(?:->|→|=>) ?ato\b/i,
+      /\blogs? (?:you |me )?in as (?:that|any|another|the) (?:user|account|victim)\b|\blog(?:ged)? ?in as (?:anyone|the victim|any user)\b|\bimpersonates? (?:any|another|other) (?:accounts?|users?)\b|\beveryone'?s (?:contracts|data|invoices|orders|documents|files)\b|\bevery (?:partner|customer|user|tenant)'?s (?:contracts|data|invoices|orders|documents|files|records)\b|\b(?:exposes?|leaks?|returns?) (?:their|users'?) (?:personal )?api keys\b|\bincludes? the reset token\b|\brecovered a working (?:admin )?(?:key|token|password)\b/i,
       /\bprivilege escalation to (?:owner|admin|administrator|root)\b|\bread any (?:mailbox|account|user'?s? (?:data|mail|files))\b/i,
-      /\blogged (?:in|into) (?:the )?victim'?s? account\b|\b(?:used it to )?take over accounts\b|\bfull (?:account )?takeover\b|\bdeletes? any (?:account|user|order|record)s?\b|\bsigns? (?:anyone|anybody) in as\b|\blog(?:s|ged)? ?in as any of them\b|\bunsigned jwts? (?:is |are )?accepted\b|\b__proto__\.is(?:admin|staff|superuser)\b|\bde todos los (?:clientes|usuarios)\b|\bandermans (?:organisatie|account|gegevens|facturen|bestellingen)\b|\bba[şs]ka (?:[şs]irketlerin|kullan[ıi]c[ıi]lar[ıi]n|m[üu][şs]terilerin)\b|\bextracci[óo]n de (?:los )?hashes\b|\bhash (?:della|delle) password\b/i,
-      /\bde otros (?:usuarios|tenants|clientes)\b|\bdi (?:chiunque|altri utenti)\b|\bde outros (?:usu[áa]rios|clientes)\b|\b(?:data|billing data|invoices|orders) of any user\b|\blogs? me in as other (?:people|users)\b|\binto my (?:second |other )?test account\b|\b__proto__\b[^\n]{0,20}\bisadmin\b/i,
+      /\blogged (?:in|into) (?:the )?victim'?s? account\b|\b(?:used it to )?take over accounts\b|\bfull (?:account )?takeover\b|\bdeletes? any (?:account|user|order|record)s?\b|\bsigns? (?:anyone|anybody) in as\b|\blog(?:s|ged)? ?in as any of them\b|\bunsigned jwts? (?:is |are )?accepted\b|\bde todos los (?:clientes|usuarios)\b|\bandermans (?:organisatie|account|gegevens|facturen|bestellingen)\b|\bba[şs]ka (?:[şs]irketlerin|kullan[ıi]c[ıi]lar[ıi]n|m[üu][şs]terilerin)\b|\bextracci[óo]n de (?:los )?hashes\b|\bhash (?:della|delle) password\b/i,
+      /\bde otros (?:usuarios|tenants|clientes)\b|\bdi (?:chiunque|altri utenti)\b|\bde outros (?:usu[áa]rios|clientes)\b|\b(?:data|billing data|invoices|orders) of any user\b|\blogs? me in as other (?:people|users)\b|\binto my (?:second |other )?test account\b|\b__proto__\b[^\n]{0,20}\bis(?:admin|staff|superuser)\b/i,
       /\b(?:returns?|exposes?|leaks?|include|includes|discloses?|reveals?) (?:the |all |other |every )?(?:users?|accounts?|customers?)'?s? (?:passwords?|password hash(?:es)?|credentials|api keys?)\b/i,
       /\b(?:password )?hashes (?:were |are )?(?:extracted|dumped|retrieved|exfiltrated)\b|\b(?:extracted|dumped|retrieved) (?:the |all )?(?:users'? )?(?:password )?hashes\b/i,
       /\bvan (?:anderen|iedereen)\b|\b(?:dump\w*|read\w*|download\w*|leak\w*|expos\w*|return\w*|rows from|krijg\w*)\b[^.\n]{0,20}\b(?:the |de |het )?(?:users?|customers?|admins?|klanten|gebruikers|members?)[- ]?(?:table|tabel|index|database|db)\b|\b(?:incl(?:\.|uding)?|with|met|plus) (?:all |the |their )?(?:password )?(?:reset tokens|password hashes)\b/i,
-      /(?:->|→|=>|\+) ?(?:no|without|zonder|geen) (?:auth\w*|login|inlog\w*)\b|\bendpoint (?:without|zonder|ohne) (?:auth\w*|login)\b|\bopen (?:sql|database|db)[- ]?(?:console|shell)\b|\bgrants? (?:me |the attacker )?(?:the )?(?:org-?|organi[sz]ation )?admin(?:istrator)? role\b|(?:->|→|=>) ?(?:\w+ ){0,3}logged in as\b|(?:->|→|=>) ?(?:beheerrechten|adminrechten|admin(?:istrator)? (?:rights|access|privileges))\b|\brole change to (?:admin|administrator)\b|\b(?:alle|all) (?:sessie|session) ?(?:data|gegevens)\b/i,
+      leadsTo(/(?:no|without|zonder|geen) (?:auth\w*|login|inlog\w*)\b/, /\+/),
+      leadsTo(/(?:\w+ ){0,3}logged in as\b|(?:beheerrechten|adminrechten|admin(?:istrator)? (?:rights|access|privileges))\b/),
+      /\bendpoint (?:without|zonder|ohne) (?:auth\w*|login)\b|\bopen (?:sql|database|db)[- ]?(?:console|shell)\b|\bgrants? (?:me |the attacker )?(?:the )?(?:org-?|organi[sz]ation )?admin(?:istrator)? role\b|\brole change to (?:admin|administrator)\b|\b(?:alle|all) (?:sessie|session) ?(?:data|gegevens)\b/i,
     ].map(builtInPattern),
   },
   {
