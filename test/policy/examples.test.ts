@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "@jest/globals";
 import { parse } from "yaml";
 import { configSchema, type DisclosureConfig } from "../../src/config/schema.js";
-import { triage } from "../../src/policy/triage.js";
+import { compilePolicy, triage, triageWith } from "../../src/policy/triage.js";
+import { wordSetsBeyondLimit } from "../../src/policy/word-sets.js";
 
 async function example(name: string): Promise<DisclosureConfig> {
   const text = await readFile(new URL(`../../examples/${name}`, import.meta.url), "utf8");
@@ -126,5 +127,15 @@ describe("examples/mijnpartnergroep.yml (policy 001)", () => {
     });
     expect(records.conduct.map((flag) => flag.id)).toEqual(["excess-data-access"]);
     expect(records.reward).toMatchObject({ eligible: true });
+  });
+});
+
+describe("both example policies in one process", () => {
+  it("read every rule's words in one pass over a report, as a server holding both repositories' configs does", async () => {
+    for (const name of ["mijnpartnergroep.yml", "openworx.yml"]) {
+      const policy = compilePolicy(await example(name));
+      triageWith(policy, { title: "Reflected XSS in the search page", body: "The q parameter reflects <script>alert(1)</script>." });
+    }
+    expect(wordSetsBeyondLimit()).toBe(0);
   });
 });
