@@ -252,13 +252,13 @@ function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, low
  * MijnPartnerGroep's words, filling the table entry by entry took 100 to 150 ms there, copying rows whole 55 to 70.
  */
 function build(sets: readonly Registered[]): Automaton {
-  // Sets share many words: each distinct word is added once, with the sets it belongs to.
+  // Sets share many words: each distinct word is added once, with the sets it belongs to (a set's words are distinct).
   const setsOfWord = new Map<string, number[]>();
   sets.forEach(({ words }, setIndex) => {
     for (const word of words) {
       const holding = setsOfWord.get(word);
       if (holding === undefined) setsOfWord.set(word, [setIndex]);
-      else if (holding.at(-1) !== setIndex) holding.push(setIndex);
+      else holding.push(setIndex);
     }
   });
   // The states are the words' distinct prefixes: in sorted order, each word adds those past what it shares with the
