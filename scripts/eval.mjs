@@ -12,8 +12,20 @@ import { parseConfigText } from "../dist/config/load.js";
 import { containmentFigures, titlesAlone, triageFigures } from "../dist/policy/accuracy.js";
 import { githubIssueItems, labelsFile, readJsonl } from "./datasets.mjs";
 
-const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, json: { type: "boolean", default: false } } });
+const SPLITS = ["train", "dev", "test", "held-out"];
+const USAGE = `usage: npm run eval [-- --split ${SPLITS.join("|")}] [-- --json]`;
+let values;
+try {
+  ({ values } = parseArgs({ options: { split: { type: "string", default: "test" }, json: { type: "boolean", default: false } } }));
+} catch (error) {
+  process.stderr.write(`${error.message}\n${USAGE}\n`);
+  process.exit(2);
+}
 const split = values.split;
+if (!SPLITS.includes(split)) {
+  process.stderr.write(`there is no split "${split}"\n${USAGE}\n`);
+  process.exit(2);
+}
 const labels = labelsFile();
 
 const heldOut = split === "held-out" ? readJsonl("data/held-out-issues.jsonl").map((issue) => githubIssueItems(issue, labels)) : undefined;

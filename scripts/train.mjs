@@ -24,6 +24,11 @@ const SEEDS = [17, 1, 2, 3, 4];
  * issues), and keeping every bucket (3 MB) contained 3 fewer than 60,000.
  */
 const KEEP = { category: 7_000, vulnerability: 60_000 };
+const unknown = process.argv.slice(2).filter((argument) => argument !== "--check");
+if (unknown.length > 0) {
+  process.stderr.write(`unknown option ${unknown.join(" ")}\nusage: npm run train [-- --check]\n`);
+  process.exit(2);
+}
 const labels = labelsFile();
 
 /** mulberry32: a small seeded generator, so the shuffle is the same on every machine. */
