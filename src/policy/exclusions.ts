@@ -174,7 +174,7 @@ export interface ExclusionOutcome {
 /** What triage learned about a report before the exclusion rules run. */
 export interface ReportSignals {
   /** A sign that the report is a real vulnerability with impact, which keeps it in scope; asked only when needed. */
-  impact?: () => ImpactSignal | undefined;
+  impact?: (exclusion: string) => ImpactSignal | undefined;
   /** The category model's best guess, which may name an exclusion no rule matched. */
   category?: CategoryGuess;
 }
@@ -220,7 +220,7 @@ export function suggestExclusions(rules: readonly CompiledExclusion[], text: Rep
         return;
       }
     }
-    const found = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.();
+    const found = rule.aboutLocation || rule.impactDoesNotApply ? undefined : signals.impact?.(rule.id);
     const impact = rule.readableImpactOnly && found?.source === "model" ? undefined : found;
     if (impact !== undefined) {
       exceptionsApplied.push({

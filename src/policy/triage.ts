@@ -10,7 +10,7 @@ import {
   type ExceptionApplied,
   type ExclusionSuggestion,
 } from "./exclusions.js";
-import { guessCategory, strongImpact } from "./impact.js";
+import { guessCategory, modelOutweighs, strongImpact } from "./impact.js";
 import { findMissingInformation, type NeedsInfo } from "./needs-info.js";
 import { reportText, type Report } from "./report.js";
 import { adviseReward, type RewardAdvice } from "./reward.js";
@@ -84,7 +84,8 @@ export function triageWith(policy: CompiledPolicy, report: Report, priorCases: r
   const category = policy.exclusions.length > 0 ? guessCategory(text) : undefined;
   let impact: ReturnType<typeof strongImpact> | null = null;
   const { suggestions, exceptionsApplied } = suggestExclusions(policy.exclusions, text, {
-    impact: () => (impact === null ? (impact = strongImpact(text, category)) : impact),
+    impact: (exclusion) =>
+      (impact === null ? (impact = strongImpact(text, category)) : impact) ?? modelOutweighs(text, category, exclusion),
     ...(category === undefined ? {} : { category }),
   });
   const conduct = flagConduct(policy.conduct, text);

@@ -133,14 +133,15 @@ describe("containment on the held-out issues", () => {
     {
       policy: "mijnpartnergroep",
       right: 0.797,
-      wronglyExcluded: 0.07,
-      measured: "308 of 386 right, 11 of 173 wrongly excluded; before 308 and 12, and 311 and 11 the round before",
+      wronglyExcluded: 0.058,
+      measured: "308 of 386 right, 10 of 173 wrongly excluded; before 308 and 11, and 308 and 12 the round before",
     },
     {
       policy: "openworx",
-      right: 0.87,
+      right: 0.865,
       wronglyExcluded: 0.028,
-      measured: "336 of 386 right, 6 of 221 wrongly excluded; before the same, and 338 and 6 the round before",
+      measured:
+        "334 of 386 right, 6 of 221 wrongly excluded; before 336 and 6, the vulnerability classes together keeping an exposed-metadata and an outdated-software report in scope",
     },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
@@ -164,6 +165,43 @@ describe("containment on the held-out issues", () => {
     expect(triaged.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
   });
 
+  /** The held-out issues with a triage category, as `npm run eval` reads them (scripts/datasets.mjs): a memory-safety
+   * report whose text names only a crash is a denial of service, by the table in data/labels.json. */
+  function heldOutReports() {
+    const { memorySafetyDenialOnly } = JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as {
+      memorySafetyDenialOnly: { impact: string; unless: string };
+    };
+    const denialOnly = (text: string) =>
+      new RegExp(memorySafetyDenialOnly.impact, "i").test(text) && !new RegExp(memorySafetyDenialOnly.unless, "i").test(text);
+    return jsonl<{ id: string; title: string; body: string; category?: string; exception?: string }>("data/held-out-issues.jsonl").flatMap(
+      ({ id, title, body, category, exception }) => {
+        if (category === undefined) return [];
+        const read = category === "memory-corruption" && denialOnly(`${title}\n${body}`) ? "denial-of-service" : category;
+        return [{ id, title, body, category: read, ...(exception === undefined ? {} : { exception }) }];
+      },
+    );
+  }
+
+  it.each([
+    {
+      policy: "mijnpartnergroep",
+      right: 0.888,
+      wronglyExcluded: 0.016,
+      measured: "874 of 983 right, 11 of 690 wrongly excluded; before 873 and 13",
+    },
+    {
+      policy: "openworx",
+      right: 0.936,
+      wronglyExcluded: 0.015,
+      measured: "921 of 983 right, 12 of 809 wrongly excluded; before 923 and 12",
+    },
+  ])("triages the held-out reports under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
+    const figures = triageFigures(heldOutReports(), example(policy), kinds);
+    expect(figures.unambiguous).toBeGreaterThanOrEqual(980);
+    expect(figures.right.rate).toBeGreaterThanOrEqual(right);
+    expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
+  });
+
   it.each([
     {
       policy: "mijnpartnergroep",
@@ -173,21 +211,7 @@ describe("containment on the held-out issues", () => {
     },
     { policy: "openworx", right: 0.924, wronglyExcluded: 0.005, measured: "862 of 932 right, 3 of 758 wrongly excluded; before 863 and 3" },
   ])("triages the held-out reports on their titles alone under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
-    // As `npm run eval` reads them (scripts/datasets.mjs): a memory-safety report whose text names only a crash is a
-    // denial of service, by the table in data/labels.json.
-    const { memorySafetyDenialOnly } = JSON.parse(readFileSync(new URL("../../data/labels.json", import.meta.url), "utf8")) as {
-      memorySafetyDenialOnly: { impact: string; unless: string };
-    };
-    const denialOnly = (text: string) =>
-      new RegExp(memorySafetyDenialOnly.impact, "i").test(text) && !new RegExp(memorySafetyDenialOnly.unless, "i").test(text);
-    const reports = jsonl<{ id: string; title: string; body: string; category?: string; exception?: string }>(
-      "data/held-out-issues.jsonl",
-    ).flatMap(({ id, title, body, category, exception }) => {
-      if (category === undefined) return [];
-      const read = category === "memory-corruption" && denialOnly(`${title}\n${body}`) ? "denial-of-service" : category;
-      return [{ id, title, body, category: read, ...(exception === undefined ? {} : { exception }) }];
-    });
-    const figures = triageFigures(titlesAlone(reports), example(policy), kinds);
+    const figures = triageFigures(titlesAlone(heldOutReports()), example(policy), kinds);
     expect(figures.unambiguous).toBeGreaterThanOrEqual(925);
     expect(figures.right.rate).toBeGreaterThanOrEqual(right);
     expect(figures.wronglyExcluded.rate).toBeLessThanOrEqual(wronglyExcluded);
@@ -225,10 +249,10 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 945,
-      right: 0.949,
+      right: 0.948,
       wronglyExcluded: 0.0109,
       measured:
-        "94.9 % right (901 of 949), 8 of 740 (1.1 %) wrongly excluded; before 902 and 7, after the category model was retrained with writers 41 to 44",
+        "94.8 % right (900 of 949), 8 of 740 (1.1 %) wrongly excluded; before 901 and 8, the vulnerability classes together keeping a denial of service in scope",
     },
     {
       policy: "openworx",
@@ -253,9 +277,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.946,
+      right: 0.945,
       wronglyExcluded: 0.0126,
-      measured: "94.7 % right (766 of 809), 8 of 638 (1.3 %) wrongly excluded; before the same and 7",
+      measured: "94.6 % right (765 of 809), 8 of 638 (1.3 %) wrongly excluded; before 766 and 8",
     },
     {
       policy: "openworx",
@@ -271,9 +295,9 @@ describe("triage on the test split", () => {
       set: "low-severity findings",
       items: lowSeverityFindings,
       atLeast: 135,
-      right: 0.844,
+      right: 0.837,
       wronglyExcluded: 0.058,
-      measured: "84.4 % right, 4 of 69 wrongly excluded; before 85.2 % and 3",
+      measured: "83.7 % right, 4 of 69 wrongly excluded; before 84.4 % and the same",
     },
     {
       policy: "openworx",
@@ -298,9 +322,11 @@ describe("triage on the test split", () => {
     // Measured: recall 82.9 %, precision 96.2 % (before 76.4 % and 95.0 %, then 84.5 % and 97.2 % until the twentieth
     // round's category model, 84.6 % and 96.3 % until the twenty-first's): memory-safety crashes, read by the labelling
     // guide's table, were most of what it missed.
+    // Since the twenty-fourth round 82.1 % and 96.2 %: one denial of service the model's vulnerability classes together
+    // now keep in scope.
     // MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from TLS configuration since).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.829);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.962);
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.821);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.961);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.83);
   });
 
@@ -353,34 +379,34 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 10_414,
-      wronglyExcluded: 145,
+      right: 10_444,
+      wronglyExcluded: 114,
       measured:
-        "10,414 of 10,944 right, 145 of 7,390 wrongly excluded; of writers 41 to 44's 816, trained on, before 748 and 68, now 762 and 54",
+        "10,444 of 10,944 right, 114 of 7,390 wrongly excluded; before 10,414 and 145 (writers 41 to 44's 816: 762 and 54, now 778 and 38)",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 10_484,
-      wronglyExcluded: 125,
+      right: 10_510,
+      wronglyExcluded: 98,
       measured:
-        "10,484 of 10,944 right, 125 of 7,786 wrongly excluded; of writers 41 to 44's 816, trained on, before 766 and 50, now 775 and 41",
+        "10,510 of 10,944 right, 98 of 7,786 wrongly excluded; before 10,484 and 125 (writers 41 to 44's 816: 775 and 41, now 794 and 22)",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 9_626,
-      wronglyExcluded: 231,
+      right: 9_660,
+      wronglyExcluded: 195,
       measured:
-        "9,626 of 10,776 right, 231 of 7,221 wrongly excluded; of writers 41 to 44's 784 before 730 and 54, now 733 and 51; the earlier 9,992 before 8,891 and 192, now 8,893 and 180",
+        "9,660 of 10,776 right, 195 of 7,221 wrongly excluded; before 9,626 and 231 (writers 41 to 44's 784: 733 and 51, now 745 and 39; the earlier 9,992: 8,893 and 180, now 8,915 and 156)",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 9_924,
-      wronglyExcluded: 250,
+      right: 9_960,
+      wronglyExcluded: 211,
       measured:
-        "9,924 of 10,776 right, 250 of 7,765 wrongly excluded; of writers 41 to 44's 784 before 733 and 51, now 735 and 49; the earlier 9,992 before 9,187 and 213, now 9,189 and 201",
+        "9,960 of 10,776 right, 211 of 7,765 wrongly excluded; before 9,924 and 250 (writers 41 to 44's 784: 735 and 49, now 748 and 36; the earlier 9,992: 9,189 and 201, now 9,212 and 175)",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);

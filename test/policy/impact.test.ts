@@ -1,5 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { configSchema } from "../../src/config/schema.js";
+import { guessCategory, modelOutweighs } from "../../src/policy/impact.js";
+import { loadModel } from "../../src/policy/model.js";
+import { reportText } from "../../src/policy/report.js";
 import { compilePolicy, triageWith } from "../../src/policy/triage.js";
 
 /** Asymmetric costs: a real vulnerability suggested as excluded is worse than a missed exclusion. */
@@ -378,6 +381,79 @@ describe("the category model", () => {
     expect(triaged(narrowed, ...divisionByZero).excluded).toEqual([]);
     expect(triaged(narrowed, "Flooding", "Flooding the api with requests makes it slow for everyone.").excluded).toEqual([
       "denial-of-service",
+    ]);
+  });
+});
+
+describe("the category model's vulnerability classes together, against one exclusion", () => {
+  const kinds = {
+    xss: { kind: "vulnerability" },
+    "sql-injection": { kind: "vulnerability" },
+    "memory-corruption": { kind: "vulnerability" },
+    xxe: { kind: "vulnerability" },
+    "access-control": { kind: "vulnerability" },
+    clickjacking: { kind: "exclusion", exclusion: "clickjacking" },
+    "denial-of-service": { kind: "exclusion", exclusion: "denial-of-service" },
+  } as const;
+  /** A model without weights, so that every text gets these probabilities (its biases are their logarithms). */
+  function modelGiving(probabilities: Partial<Record<keyof typeof kinds, number>>) {
+    const classes = Object.keys(kinds);
+    return loadModel({
+      description: "test",
+      buckets: 1024,
+      classes,
+      bias: classes.map((name) => Math.log(probabilities[name as keyof typeof kinds] ?? 1e-9)),
+      weights: [],
+      kinds,
+    });
+  }
+  const text = reportText({ title: "Frameable settings page, and the theme field keeps a script for other members", body: "" });
+  const outweighs = (probabilities: Partial<Record<keyof typeof kinds, number>>, exclusion: string, read = text) =>
+    modelOutweighs(read, guessCategory(read, modelGiving(probabilities)), exclusion);
+
+  it("keeps a report in scope when they reach half and the exclusion stays under 0.3, naming them in the reason", () => {
+    // No single class reaches the 0.8 of a confident verdict.
+    const signal = outweighs({ xss: 0.35, "sql-injection": 0.2, "access-control": 0.25, clickjacking: 0.2 }, "clickjacking");
+    expect(signal).toEqual(expect.objectContaining({ source: "model" }));
+    expect(signal?.title).toBe("The category model reads vulnerabilities (0.55 together, xss the likeliest) over clickjacking (0.2)");
+  });
+
+  it("does not when the exclusion keeps 0.3, or the classes together stay under half", () => {
+    expect(outweighs({ xss: 0.4, "sql-injection": 0.25, clickjacking: 0.3, "access-control": 0.05 }, "clickjacking")).toBeUndefined();
+    expect(outweighs({ xss: 0.3, "sql-injection": 0.15, clickjacking: 0.2, "access-control": 0.35 }, "clickjacking")).toBeUndefined();
+  });
+
+  it("leaves out access control, where rate limits and reachable consoles land too", () => {
+    expect(outweighs({ xss: 0.1, "access-control": 0.75, clickjacking: 0.15 }, "clickjacking")).toBeUndefined();
+  });
+
+  it("leaves out memory corruption and XXE against a denial of service, where what was shown decides", () => {
+    expect(outweighs({ "memory-corruption": 0.45, xxe: 0.3, "denial-of-service": 0.25 }, "denial-of-service")).toBeUndefined();
+    // Against another exclusion they count.
+    expect(outweighs({ "memory-corruption": 0.45, xxe: 0.3, clickjacking: 0.25 }, "clickjacking")).toBeDefined();
+  });
+
+  it("says nothing for a title that asks for hardening", () => {
+    const hardening = reportText({ title: "Harden the settings page against framing and script injection", body: "" });
+    expect(
+      outweighs({ xss: 0.35, "sql-injection": 0.2, clickjacking: 0.2, "access-control": 0.25 }, "clickjacking", hardening),
+    ).toBeUndefined();
+  });
+
+  it("keeps a real vulnerability worded like an exclusion in scope with the shipped model", () => {
+    // A title of the written titles' tuned half: the port and console read as an exposed service, the commands it runs
+    // as code execution, and no readable rule names it.
+    const result = triaged(
+      ["server-configuration"],
+      "Port 8080 ouvert : Jenkins sans authentification, console Groovy exécute nos commandes",
+      "",
+    );
+    expect(result.excluded).toEqual([]);
+    expect(result.kept).toEqual([
+      expect.objectContaining({
+        exception: "strong-impact",
+        title: expect.stringMatching(/^The category model reads vulnerabilities \(0\.\d+ together, /),
+      }),
     ]);
   });
 });
