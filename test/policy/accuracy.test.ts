@@ -132,16 +132,16 @@ describe("containment on the held-out issues", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.797,
+      right: 0.803,
       wronglyExcluded: 0.058,
-      measured: "308 of 386 right, 10 of 173 wrongly excluded; before 308 and 11, and 308 and 12 the round before",
+      measured: "310 of 386 right, 10 of 173 wrongly excluded; before 308 and 11, and 308 and 12 the round before",
     },
     {
       policy: "openworx",
-      right: 0.865,
+      right: 0.867,
       wronglyExcluded: 0.028,
       measured:
-        "334 of 386 right, 6 of 221 wrongly excluded; before 336 and 6, the vulnerability classes together keeping an exposed-metadata and an outdated-software report in scope",
+        "335 of 386 right, 6 of 221 wrongly excluded; before 336 and 6 (334 with the vulnerability classes together, an exposed-metadata and an outdated-software report kept in scope; 335 with the category model's 20,000 buckets)",
     },
   ])("triages the held-out low-severity findings under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const reports = jsonl<{ round?: number; id: string; title: string; body: string; category?: string; exception?: string }>(
@@ -185,15 +185,15 @@ describe("containment on the held-out issues", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.888,
-      wronglyExcluded: 0.016,
-      measured: "874 of 983 right, 11 of 690 wrongly excluded; before 873 and 13",
+      right: 0.891,
+      wronglyExcluded: 0.0174,
+      measured: "876 of 983 right, 12 of 690 wrongly excluded; before 873 and 13 (874 and 11 with the vulnerability classes together)",
     },
     {
       policy: "openworx",
-      right: 0.936,
+      right: 0.937,
       wronglyExcluded: 0.015,
-      measured: "921 of 983 right, 12 of 809 wrongly excluded; before 923 and 12",
+      measured: "922 of 983 right, 12 of 809 wrongly excluded; before 923 and 12 (921 with the vulnerability classes together)",
     },
   ])("triages the held-out reports under $policy ($measured)", ({ policy, right, wronglyExcluded }) => {
     const figures = triageFigures(heldOutReports(), example(policy), kinds);
@@ -249,10 +249,10 @@ describe("triage on the test split", () => {
       set: "all",
       items,
       atLeast: 945,
-      right: 0.948,
-      wronglyExcluded: 0.0109,
+      right: 0.953,
+      wronglyExcluded: 0.0095,
       measured:
-        "94.8 % right (900 of 949), 8 of 740 (1.1 %) wrongly excluded; before 901 and 8, the vulnerability classes together keeping a denial of service in scope",
+        "95.4 % right (905 of 949), 7 of 740 (0.9 %) wrongly excluded; before 901 and 8 (900 and 8 with the vulnerability classes together, a denial of service kept in scope; 905 and 7 with the category model's 20,000 buckets)",
     },
     {
       policy: "openworx",
@@ -277,9 +277,9 @@ describe("triage on the test split", () => {
       set: "GitHub issues",
       items: githubIssues,
       atLeast: 805,
-      right: 0.945,
-      wronglyExcluded: 0.0126,
-      measured: "94.6 % right (765 of 809), 8 of 638 (1.3 %) wrongly excluded; before 766 and 8",
+      right: 0.949,
+      wronglyExcluded: 0.011,
+      measured: "94.9 % right (768 of 809), 7 of 638 (1.1 %) wrongly excluded; before 766 and 8",
     },
     {
       policy: "openworx",
@@ -295,9 +295,9 @@ describe("triage on the test split", () => {
       set: "low-severity findings",
       items: lowSeverityFindings,
       atLeast: 135,
-      right: 0.837,
-      wronglyExcluded: 0.058,
-      measured: "83.7 % right, 4 of 69 wrongly excluded; before 84.4 % and the same",
+      right: 0.851,
+      wronglyExcluded: 0.044,
+      measured: "85.2 % right, 3 of 69 wrongly excluded; before 84.4 % and 4",
     },
     {
       policy: "openworx",
@@ -322,11 +322,11 @@ describe("triage on the test split", () => {
     // Measured: recall 82.9 %, precision 96.2 % (before 76.4 % and 95.0 %, then 84.5 % and 97.2 % until the twentieth
     // round's category model, 84.6 % and 96.3 % until the twenty-first's): memory-safety crashes, read by the labelling
     // guide's table, were most of what it missed.
-    // Since the twenty-fourth round 82.1 % and 96.2 %: one denial of service the model's vulnerability classes together
-    // now keep in scope.
+    // In the twenty-fourth round 82.1 % and 96.2 % with the model's vulnerability classes together (one denial of
+    // service kept in scope), then 85.4 % and 96.3 % with the category model's 20,000 buckets.
     // MITM: 21 of 25 (84 %; before 19 of 24, and one report relabelled from TLS configuration since).
-    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.821);
-    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.961);
+    expect(figures.perExclusion["denial-of-service"]?.recall).toBeGreaterThanOrEqual(0.853);
+    expect(figures.perExclusion["denial-of-service"]?.precision).toBeGreaterThanOrEqual(0.963);
     expect(figures.perExclusion["mitm-physical-access"]?.recall).toBeGreaterThanOrEqual(0.83);
   });
 
@@ -336,9 +336,9 @@ describe("triage on the test split", () => {
   it.each([
     {
       policy: "mijnpartnergroep",
-      right: 0.886,
+      right: 0.885,
       wronglyExcluded: 0.007,
-      measured: "825 of 931 right, 4 of 722 wrongly excluded; before 826 and 4",
+      measured: "824 of 931 right, 5 of 722 wrongly excluded; before 825 and 4",
     },
     {
       policy: "openworx",
@@ -379,34 +379,34 @@ describe("triage on report titles written for each exclusion", () => {
     {
       policy: "mijnpartnergroep",
       split: "tuned",
-      right: 10_444,
-      wronglyExcluded: 114,
+      right: 10_460,
+      wronglyExcluded: 112,
       measured:
-        "10,444 of 10,944 right, 114 of 7,390 wrongly excluded; before 10,414 and 145 (writers 41 to 44's 816: 762 and 54, now 778 and 38)",
+        "10,460 of 10,944 right, 112 of 7,390 wrongly excluded; before 10,414 and 145 (writers 41 to 44's 816: 762 and 54, now 782 and 34)",
     },
     {
       policy: "openworx",
       split: "tuned",
-      right: 10_510,
-      wronglyExcluded: 98,
+      right: 10_532,
+      wronglyExcluded: 90,
       measured:
-        "10,510 of 10,944 right, 98 of 7,786 wrongly excluded; before 10,484 and 125 (writers 41 to 44's 816: 775 and 41, now 794 and 22)",
+        "10,532 of 10,944 right, 90 of 7,786 wrongly excluded; before 10,484 and 125 (writers 41 to 44's 816: 775 and 41, now 795 and 21)",
     },
     {
       policy: "mijnpartnergroep",
       split: "held-out",
-      right: 9_660,
-      wronglyExcluded: 195,
+      right: 9_684,
+      wronglyExcluded: 191,
       measured:
-        "9,660 of 10,776 right, 195 of 7,221 wrongly excluded; before 9,626 and 231 (writers 41 to 44's 784: 733 and 51, now 745 and 39; the earlier 9,992: 8,893 and 180, now 8,915 and 156)",
+        "9,684 of 10,776 right, 191 of 7,221 wrongly excluded; before 9,626 and 231 (writers 41 to 44's 784: 733 and 51, now 745 and 39; the earlier 9,992: 8,893 and 180, now 8,939 and 152)",
     },
     {
       policy: "openworx",
       split: "held-out",
-      right: 9_960,
-      wronglyExcluded: 211,
+      right: 9_982,
+      wronglyExcluded: 205,
       measured:
-        "9,960 of 10,776 right, 211 of 7,765 wrongly excluded; before 9,924 and 250 (writers 41 to 44's 784: 735 and 49, now 748 and 36; the earlier 9,992: 9,189 and 201, now 9,212 and 175)",
+        "9,982 of 10,776 right, 205 of 7,765 wrongly excluded; before 9,924 and 250 (writers 41 to 44's 784: 735 and 49, now 748 and 36; the earlier 9,992: 9,189 and 201, now 9,234 and 169)",
     },
   ])("under $policy holds its floor on the $split half ($measured)", ({ policy, split, right, wronglyExcluded }) => {
     const figures = triageFigures(half(split), example(policy), kinds);
