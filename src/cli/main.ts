@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./regexp-compilation.js";
 import { readFile } from "node:fs/promises";
 import { text } from "node:stream/consumers";
 import { runCli } from "./run-cli.js";
