@@ -436,19 +436,26 @@ function writeBatch(name: string, lines: readonly string[]): Batch {
 
 /** The triage command as an operator runs it, start-up included, on a batch of reports. */
 async function measureTriageCommand(
-  { path: batch, reports }: Batch,
+  batch: Batch,
   policy = "examples/openworx.yml",
   threadOptions: string[] = [],
 ): Promise<{ reportsPerSecond: number; seconds: number }> {
+  return measureBatchProcess(batch, ["dist/cli/main.js", "triage", "--policy", policy, "--batch", batch.path, ...threadOptions]);
+}
+
+/** The same batch read by `reference-batch.ts`, a process that applies no policy: the machine's speed of the moment. */
+async function measureReference(batch: Batch): Promise<{ reportsPerSecond: number; seconds: number }> {
+  return measureBatchProcess(batch, [".build/bench/reference-batch.js", batch.path]);
+}
+
+async function measureBatchProcess({ reports }: Batch, args: string[]): Promise<{ reportsPerSecond: number; seconds: number }> {
   const started = performance.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "triage", "--policy", policy, "--batch", batch, ...threadOptions], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
     child.on("exit", resolve);
   });
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`triage exited with ${code}`);
+  if (code !== 0) throw new Error(`${args[0]} exited with ${code}`);
   return { reportsPerSecond: reports / seconds, seconds };
 }
 
@@ -543,12 +550,14 @@ const triageRuns = await measureTriageRuns({
   labelledMijnPartnerGroep: () => measureTriageCommand(labelled, "examples/mijnpartnergroep.yml"),
   labelledAllCores: () => measureTriageCommand(labelled, "examples/openworx.yml", allCores),
   labelledMijnPartnerGroepAllCores: () => measureTriageCommand(labelled, "examples/mijnpartnergroep.yml", allCores),
+  labelledReference: () => measureReference(labelled),
 });
 const triageCommand = triageRuns.short;
 const triageLabelled = triageRuns.labelled;
 const triageLabelledMijnPartnerGroep = triageRuns.labelledMijnPartnerGroep;
 const triageLabelledAllCores = triageRuns.labelledAllCores;
 const triageLabelledMijnPartnerGroepAllCores = triageRuns.labelledMijnPartnerGroepAllCores;
+const triageReference = triageRuns.labelledReference;
 process.stderr.write(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones, ` +
     `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included; ` +
@@ -603,6 +612,11 @@ console.log(
     `${perSecond(triageLabelledAllCores)} and ${perSecond(triageLabelledMijnPartnerGroepAllCores)} ` +
     `with the machine's ${availableParallelism()} cores sharing each batch`,
 );
+console.log(
+  `triage reference, the labelled batch read with no policy (bench/reference-batch.ts): ${perSecond(triageReference)} reports per second; ` +
+    `the command takes ${(triageReference.reportsPerSecond / triageLabelled.reportsPerSecond).toFixed(2)} times as long under Openworx's policy ` +
+    `and ${(triageReference.reportsPerSecond / triageLabelledMijnPartnerGroep.reportsPerSecond).toFixed(2)} under MijnPartnerGroep's (medians)`,
+);
 if (deskMemory)
   console.log(
     `RSS by cases: ${Object.entries(deskMemory)
@@ -639,6 +653,7 @@ console.log(
     triageLabelledMijnPartnerGroepPerSecond: triageLabelledMijnPartnerGroep.reportsPerSecond,
     triageLabelledAllCoresPerSecond: triageLabelledAllCores.reportsPerSecond,
     triageLabelledMijnPartnerGroepAllCoresPerSecond: triageLabelledMijnPartnerGroepAllCores.reportsPerSecond,
+    triageReferencePerSecond: triageReference.reportsPerSecond,
     triageInProcessPerSecond,
     sweepConditionalHits: sweep.conditionalHits,
     sweepRequests: sweep.requests,
