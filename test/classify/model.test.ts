@@ -173,6 +173,23 @@ describe("model features and scoring", () => {
     expect(predict(crowded, "", "nothing weighed here").probabilities[0]).toBe(0.5);
   });
 
+  it("reads weights written in thousandths as the decimals they stand for, to the last bit", () => {
+    const features = featuresOf("", "remote code", 64).map((feature) => feature.bucket);
+    const decimals = [0.147, -0.035, 1.187, -0.001, 0];
+    const file = (scale: number | undefined, values: readonly number[]) => ({
+      description: "test",
+      buckets: 64,
+      classes: ["a", "b", "c", "d", "e"],
+      bias: [0, 0, 0, 0, 0],
+      ...(scale === undefined ? {} : { scale }),
+      weights: [[features[0] ?? 0, ...values]],
+    });
+    const asDecimals = loadModel(file(undefined, decimals));
+    const asThousandths = loadModel(file(1000, [147, -35, 1187, -1, 0]));
+    expect([...asThousandths.table]).toEqual([...asDecimals.table]);
+    expect(predict(asThousandths, "", "remote code").probabilities).toEqual(predict(asDecimals, "", "remote code").probabilities);
+  });
+
   it("reads text written without spaces (Chinese, Japanese, Korean) as overlapping character pairs, spaced words within it as words", () => {
     expect(featuresOf("", "存在SQL注入", 1 << 20).map((feature) => feature.name)).toEqual(["存在", "存在 sql", "sql", "sql 注入", "注入"]);
     expect(featuresOf("漏洞", "", 1 << 20).map((feature) => feature.name)).toEqual(["title:漏洞", "漏洞"]);
