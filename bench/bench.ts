@@ -23,17 +23,19 @@ import { heapCensus, heapGrowth, totalBytes, type HeapCensus } from "./heap-snap
  *
  * BENCH_INTAKES (default 300) intakes per round, BENCH_ROUNDS (default 3) rounds taken in turn by the two servers
  * (the median is reported), BENCH_CASES (default 50000) cases in the memory run, BENCH_TRIAGE_REPORTS (default
- * 10000) reports for the triage command, BENCH_TRIAGE_RUNS (default 5) runs of each triage measurement (the median
- * is reported, with the slowest and fastest), BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server.
- * Every report is a new one that names no code, submitted just now. BENCH_CPU_PROFILE names a file to keep the
- * intake CPU profile in (it opens in Chrome DevTools), and the bare app's beside it with `.bare.cpuprofile` in place of
- * the extension; the summary counts only the measured intakes.
+ * 10000) reports for the triage command, BENCH_TRIAGE_LARGE_REPORTS (default 50000) for its large batch,
+ * BENCH_TRIAGE_RUNS (default 5) runs of each triage measurement (the median is reported, with the slowest and
+ * fastest), BENCH_HEAP_CASES (default 5000) cases on the heap-snapshot server. Every report is a new one that names no
+ * code, submitted just now. BENCH_CPU_PROFILE names a file to keep the intake CPU profile in (it opens in Chrome
+ * DevTools), and the bare app's beside it with `.bare.cpuprofile` in place of the extension; the summary counts only
+ * the measured intakes.
  */
 
 const intakes = Number(process.env.BENCH_INTAKES ?? 300);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const memoryCases = Number(process.env.BENCH_CASES ?? 50_000);
 const triageReports = Number(process.env.BENCH_TRIAGE_REPORTS ?? 10_000);
+const largeTriageReports = Number(process.env.BENCH_TRIAGE_LARGE_REPORTS ?? 50_000);
 const triageCommandRuns = Number(process.env.BENCH_TRIAGE_RUNS ?? 5);
 const heapCases = Number(process.env.BENCH_HEAP_CASES ?? 5_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -411,12 +413,12 @@ function shortReports(): string[] {
  * The labelled reports of data/triage.jsonl as they are stored (title and a body of up to 1,200 characters), taken in
  * turn: reports as long as real ones, which the short batch does not show.
  */
-function labelledReports(): string[] {
+function labelledReports(count = triageReports): string[] {
   const stored = readFileSync("data/triage.jsonl", "utf8")
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { title: string; body?: string });
-  return Array.from({ length: triageReports }, (_, index) => {
+  return Array.from({ length: count }, (_, index) => {
     const report = stored[index % stored.length]!;
     return JSON.stringify({ id: `r${index}`, title: report.title, body: report.body ?? "" });
   });
@@ -541,6 +543,8 @@ async function measureSweep(): Promise<{ conditionalHits: number; requests: numb
 const loadBefore = loadavg()[0]!;
 const short = writeBatch("short", shortReports());
 const labelled = writeBatch("labelled", labelledReports());
+// A backlog large enough that the command shares it among the machine's cores by default (its own threshold).
+const largeLabelled = writeBatch("labelled-large", labelledReports(largeTriageReports));
 // The same batches shared among all the machine's cores, measured in the same run: what that adds (by default a batch
 // is shared only from 8 million characters, more than 10,000 labelled reports hold).
 const allCores = ["--threads", String(Math.min(availableParallelism(), 8))];
@@ -551,6 +555,8 @@ const triageRuns = await measureTriageRuns({
   labelledAllCores: () => measureTriageCommand(labelled, "examples/openworx.yml", allCores),
   labelledMijnPartnerGroepAllCores: () => measureTriageCommand(labelled, "examples/mijnpartnergroep.yml", allCores),
   labelledReference: () => measureReference(labelled),
+  largeLabelled: () => measureTriageCommand(largeLabelled),
+  largeLabelledMijnPartnerGroep: () => measureTriageCommand(largeLabelled, "examples/mijnpartnergroep.yml"),
 });
 const triageCommand = triageRuns.short;
 const triageLabelled = triageRuns.labelled;
@@ -558,6 +564,8 @@ const triageLabelledMijnPartnerGroep = triageRuns.labelledMijnPartnerGroep;
 const triageLabelledAllCores = triageRuns.labelledAllCores;
 const triageLabelledMijnPartnerGroepAllCores = triageRuns.labelledMijnPartnerGroepAllCores;
 const triageReference = triageRuns.labelledReference;
+const triageLargeLabelled = triageRuns.largeLabelled;
+const triageLargeLabelledMijnPartnerGroep = triageRuns.largeLabelledMijnPartnerGroep;
 process.stderr.write(
   `triage command: ${triageCommand.reportsPerSecond.toFixed(0)} reports/s on short reports, ${triageLabelled.reportsPerSecond.toFixed(0)} on labelled ones, ` +
     `${triageLabelledMijnPartnerGroep.reportsPerSecond.toFixed(0)} on labelled ones under MijnPartnerGroep (${triageReports} reports each, start-up included; ` +
@@ -617,6 +625,10 @@ console.log(
     `the command takes ${(triageReference.reportsPerSecond / triageLabelled.reportsPerSecond).toFixed(2)} times as long under Openworx's policy ` +
     `and ${(triageReference.reportsPerSecond / triageLabelledMijnPartnerGroep.reportsPerSecond).toFixed(2)} under MijnPartnerGroep's (medians)`,
 );
+console.log(
+  `triage command on ${largeTriageReports} labelled reports, threads as the command chooses, start-up included: ` +
+    `${perSecond(triageLargeLabelled)} reports per second under Openworx's policy, ${perSecond(triageLargeLabelledMijnPartnerGroep)} under MijnPartnerGroep's`,
+);
 if (deskMemory)
   console.log(
     `RSS by cases: ${Object.entries(deskMemory)
@@ -654,6 +666,8 @@ console.log(
     triageLabelledAllCoresPerSecond: triageLabelledAllCores.reportsPerSecond,
     triageLabelledMijnPartnerGroepAllCoresPerSecond: triageLabelledMijnPartnerGroepAllCores.reportsPerSecond,
     triageReferencePerSecond: triageReference.reportsPerSecond,
+    triageLargeLabelledPerSecond: triageLargeLabelled.reportsPerSecond,
+    triageLargeLabelledMijnPartnerGroepPerSecond: triageLargeLabelledMijnPartnerGroep.reportsPerSecond,
     triageInProcessPerSecond,
     sweepConditionalHits: sweep.conditionalHits,
     sweepRequests: sweep.requests,
