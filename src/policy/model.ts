@@ -39,8 +39,9 @@ export interface ModelFile {
   /** Sparse weights: `[bucket, weight per class...]`. */
   weights: readonly (readonly number[])[];
   /**
-   * What the weights are written as multiples of, when not 1: the trained models write theirs as whole thousandths,
-   * which the shipped 20,000 rows parse from in 40 to 55 ms against 70 to 100 as decimals, to the same values.
+   * What each written weight is divided by (1 when absent): the trained models write whole thousandths (1000, so 147
+   * is 0.147), which the shipped 20,000 rows parse from in 40 to 55 ms against 70 to 100 as decimals, to the same
+   * values.
    */
   scale?: number;
   /** For a category model: whether a class is a vulnerability or which catalog exclusion it corresponds to. */
@@ -86,6 +87,7 @@ export function loadModel(file: ModelFile): LinearModel {
   bucketMask(file.buckets);
   const width = file.classes.length;
   const scale = file.scale ?? 1;
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`a model's weight scale must be a positive number, not ${scale}`);
   const table = new Float64Array(file.weights.length * width);
   const weighted = new Uint32Array(Math.ceil(file.buckets / 32));
   // At most half full, so that a bucket is found within a probe or two.

@@ -188,6 +188,7 @@ describe("model features and scoring", () => {
     const asThousandths = loadModel(file(1000, [147, -35, 1187, -1, 0]));
     expect([...asThousandths.table]).toEqual([...asDecimals.table]);
     expect(predict(asThousandths, "", "remote code").probabilities).toEqual(predict(asDecimals, "", "remote code").probabilities);
+    expect(() => loadModel(file(0, [147, -35, 1187, -1, 0]))).toThrow("a model's weight scale must be a positive number, not 0");
   });
 
   it("reads text written without spaces (Chinese, Japanese, Korean) as overlapping character pairs, spaced words within it as words", () => {
