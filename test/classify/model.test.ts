@@ -173,6 +173,38 @@ describe("model features and scoring", () => {
     expect(predict(crowded, "", "nothing weighed here").probabilities[0]).toBe(0.5);
   });
 
+  it("finds each weighted bucket's own row however the weighted buckets fall in the bit set's words", () => {
+    const buckets = 1 << 12;
+    // About half the buckets, in runs and gaps across word boundaries, each with a weight of its own.
+    const weightedBuckets = Array.from({ length: buckets }, (_, bucket) => bucket).filter((bucket) => (bucket * 2654435761) % 7 < 4);
+    const weightOf = (bucket: number) => ((bucket % 97) - 48) / 1000;
+    const crowded = loadModel({
+      description: "test",
+      buckets,
+      classes: ["yes"],
+      bias: [0.25],
+      // Out of order, as a file may list them.
+      weights: [...weightedBuckets].reverse().map((bucket) => [bucket, weightOf(bucket)]),
+    });
+    const texts = ["remote code execution in the parser", "an admin page reachable without login", "heap overflow with a stack trace"];
+    for (const text of texts) {
+      const features = [...new Set(featuresOf("", text, buckets).map((feature) => feature.bucket))];
+      const expected =
+        0.25 + features.filter((bucket) => weightedBuckets.includes(bucket)).reduce((sum, bucket) => sum + weightOf(bucket), 0);
+      expect(features.some((bucket) => weightedBuckets.includes(bucket))).toBe(true);
+      expect(predict(crowded, "", text).probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-expected)), 12);
+    }
+  });
+
+  it("refuses a weight the table cannot hold: finer than a thousandth, or beyond 32.767 either way", () => {
+    const file = (weight: number) => ({ description: "test", buckets: 64, classes: ["yes"], bias: [0], weights: [[9, weight]] });
+    expect(() => loadModel(file(0.0005))).toThrow(
+      "bucket 9 has the weight 0.0005: a model's weights are whole thousandths from -32.767 to 32.767",
+    );
+    expect(() => loadModel(file(-32.768))).toThrow("bucket 9 has the weight -32.768");
+    expect(loadModel(file(-32.767)).table[0]).toBe(-32_767);
+  });
+
   it("reads weights written in thousandths as the decimals they stand for, to the last bit", () => {
     const features = featuresOf("", "remote code", 64).map((feature) => feature.bucket);
     const decimals = [0.147, -0.035, 1.187, -0.001, 0];
