@@ -16,8 +16,9 @@ export interface WordSet {
  * Characters of the distinct words of all sets that the automaton holds at most; a set beyond them is looked for word
  * by word. Policies compiled for many repositories' configs must not grow it without end, and a set once in it stays,
  * so that no repository's config can make the automaton be rebuilt for everyone's reports. MijnPartnerGroep's policy
- * registers 85,005 characters (5,725 words; a table of 9.5 MB, built in 55 to 70 ms), and both example policies
- * together 106,124 (11.7 MB, 65 to 95 ms): a server holding both still reads every set at once.
+ * registers 85,005 characters (5,725 words, 40,807 states; a table of 4.7 MB, built in 55 to 85 ms), and both example
+ * policies together 106,124 (50,507 states, 5.9 MB): a server holding both still reads every set at once. At the limit
+ * the states outgrow two bytes, and the table takes four a state.
  */
 const MAX_CHARACTERS = 200_000;
 /**
@@ -37,11 +38,13 @@ interface Automaton {
   readonly columnOf: Uint8Array;
   readonly width: number;
   /**
-   * Next state per state and column: a complete table, so reading a character is one lookup. A state is stored as
-   * where its row starts (its number times `width`), so that reading a character multiplies nothing, and a state where
-   * a word ends as that start's complement (negative), so that most characters need no second lookup.
+   * Next state per state and column: a complete table, so reading a character is one lookup. Two bytes a state while
+   * the states fit them: a report's path through the table is mostly out of the cache by the time it is read (the rest
+   * of triage has filled it), and half the bytes miss it less often.
    */
-  readonly next: Int32Array;
+  readonly next: Uint16Array | Uint32Array;
+  /** Per state, 1 where a set's word ends (itself or through a shorter suffix): a few kilobytes that stay in cache. */
+  readonly ending: Uint8Array;
   /** Per state, where its sets start in `found` (and the next state's start where they end). */
   readonly foundStart: Int32Array;
   /** The sets one of whose words ends at a state, itself or through a shorter suffix. */
@@ -146,6 +149,12 @@ export function wordSetRefusals(): number {
   return refusals;
 }
 
+/** How many states the automaton has, built if need be, so that a test can reach the table's four-byte form. */
+export function wordAutomatonStates(): number {
+  automaton ??= build(registered);
+  return automaton.ending.length;
+}
+
 /** How many distinct groups there are, so that a test can hold that compiling the same rules again adds none. */
 export function wordSetGroupCount(): number {
   return groups;
@@ -222,16 +231,14 @@ function remember(current: Automaton, lower: string, findings: Findings): void {
   remembered = [{ lower, findings, automaton: current }, ...remembered.slice(0, REMEMBERED_TEXTS - 1)];
 }
 
-function scan({ columnOf, width, next, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Findings {
+function scan({ columnOf, width, next, ending, foundStart, found, sets }: Automaton, lower: string, from: number, to: number): Findings {
   const present = new Uint8Array(sets);
   const presentSets: number[] = [];
-  let row = 0;
+  let state = 0;
   for (let index = from; index < to; index++) {
     const code = lower.charCodeAt(index);
-    row = next[row + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
-    if (row < 0) {
-      row = ~row;
-      const state = (row / width) | 0;
+    state = next[state * width + (code < 128 ? (columnOf[code] ?? 0) : 0)] ?? 0;
+    if (ending[state] === 1) {
       const end = foundStart[state + 1] ?? 0;
       for (let at = foundStart[state] ?? 0; at < end; at++) {
         const set = found[at] ?? 0;
@@ -279,7 +286,7 @@ function build(sets: readonly Registered[]): Automaton {
   }
   // 0 marks a missing edge, as no edge leads back to the root. Each state's children are kept as a list too, so that
   // the breadth-first pass reads only edges.
-  const next = new Int32Array(stateCount * width);
+  const next = stateCount <= 0x10000 ? new Uint16Array(stateCount * width) : new Uint32Array(stateCount * width);
   const firstChild = new Int32Array(stateCount);
   const nextSibling = new Int32Array(stateCount);
   const columnOfState = new Int32Array(stateCount);
@@ -303,28 +310,24 @@ function build(sets: readonly Registered[]): Automaton {
   }
 
   const foundOf: (readonly number[])[] = new Array<readonly number[]>(states).fill(NONE);
-  // A target is stored as where its row starts, and as that start's complement when a word ends there (see `Automaton`).
-  const encoded = (state: number): number => ((foundOf[state]?.length ?? 0) > 0 ? ~(state * width) : state * width);
-  const fallbackRowOf = new Int32Array(states);
+  const fallbackOf = new Int32Array(states);
   const queue = new Int32Array(states);
   let tail = 0;
   for (let child = firstChild[0] ?? 0; child !== 0; child = nextSibling[child] ?? 0) {
     foundOf[child] = endsHere[child] ?? NONE;
-    next[columnOfState[child] ?? 0] = encoded(child);
     queue[tail++] = child;
   }
   for (let head = 0; head < tail; head++) {
     const state = queue[head] ?? 0;
     const row = state * width;
-    const fallbackRow = fallbackRowOf[state] ?? 0;
+    const fallbackRow = (fallbackOf[state] ?? 0) * width;
     next.copyWithin(row, fallbackRow, fallbackRow + width);
     for (let child = firstChild[state] ?? 0; child !== 0; child = nextSibling[child] ?? 0) {
       const column = columnOfState[child] ?? 0;
-      const through = next[fallbackRow + column] ?? 0;
-      const shorterRow = through < 0 ? ~through : through;
-      fallbackRowOf[child] = shorterRow;
-      foundOf[child] = union(endsHere[child] ?? NONE, foundOf[shorterRow / width] ?? NONE);
-      next[row + column] = encoded(child);
+      const shorter = next[fallbackRow + column] ?? 0;
+      fallbackOf[child] = shorter;
+      foundOf[child] = union(endsHere[child] ?? NONE, foundOf[shorter] ?? NONE);
+      next[row + column] = child;
       queue[tail++] = child;
     }
   }
@@ -332,7 +335,8 @@ function build(sets: readonly Registered[]): Automaton {
   foundOf.forEach((list, state) => (foundStart[state + 1] = (foundStart[state] ?? 0) + list.length));
   const found = new Int32Array(foundStart[states] ?? 0);
   foundOf.forEach((list, state) => found.set(list, foundStart[state] ?? 0));
-  return { columnOf, width, next, foundStart, found, sets: sets.length };
+  const ending = Uint8Array.from(foundOf, (list) => (list.length > 0 ? 1 : 0));
+  return { columnOf, width, next, ending, foundStart, found, sets: sets.length };
 }
 
 const NONE: readonly number[] = [];
