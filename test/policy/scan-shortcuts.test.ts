@@ -8,6 +8,7 @@ import { words } from "../../src/policy/model.js";
 import { findMissingInformation } from "../../src/policy/needs-info.js";
 import { reportText } from "../../src/policy/report.js";
 import { wordSet } from "../../src/policy/word-sets.js";
+import { randomSource } from "../helpers/random.js";
 
 /**
  * The policy engine skips work on text that cannot change its result: a pattern is not run on text lacking what
@@ -17,17 +18,6 @@ import { wordSet } from "../../src/policy/word-sets.js";
  */
 
 const RUNS = 400;
-
-/** mulberry32: the same texts on every run. */
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function textOf(random: () => number, fragments: readonly string[], length: number): string {
   return Array.from({ length }, () => fragments[Math.floor(random() * fragments.length)] ?? "").join("");

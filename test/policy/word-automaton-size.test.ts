@@ -1,21 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
 import { wordAutomatonStates, wordSet, wordSetRefusals } from "../../src/policy/word-sets.js";
+import { randomSource } from "../helpers/random.js";
 
 /**
  * The word automaton keeps two bytes a state while its states fit them, and four beyond. Jest gives this file a module
  * registry of its own, so the words registered here fill an automaton no other test reads.
  */
-
-/** mulberry32, so that the words are the same on every run. */
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe("a word automaton past two bytes a state", () => {
   it("finds each set's words, and no other set's, once its states outgrow 65,536", () => {
