@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { batchLineSchema, parseBatchLine } from "../../src/cli/triage-batch.js";
+import { randomSource } from "../helpers/random.js";
 
 /** A batch line as the schema alone reads it: the output, or the first problem as the command prints it. */
 function bySchema(line: string): unknown {
@@ -28,14 +29,9 @@ describe("batch lines", () => {
       repository: ["octo-org/widgets", false],
       source: ["github-issues"],
     };
-    // mulberry32: the same lines on every run.
-    let state = 17;
-    const pick = <T>(values: readonly T[]): T => {
-      state = (state + 0x6d2b79f5) | 0;
-      let value = Math.imul(state ^ (state >>> 15), 1 | state);
-      value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-      return values[((value ^ (value >>> 14)) >>> 0) % values.length] as T;
-    };
+    // The same lines on every run.
+    const random = randomSource(17);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
     let plain = 0;
     for (let run = 0; run < 3_000; run++) {
       const fields: Record<string, unknown> = {};
