@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isLetterOrNumber } from "./characters.js";
+import { weightTable, type WeightTable } from "./weight-table.js";
 
 /**
  * Linear text models trained offline (`npm run train`, data/README.md) and shipped as JSON weights in
@@ -60,11 +61,11 @@ export interface LinearModel {
   readonly buckets: number;
   readonly bias: readonly number[];
   /**
-   * The weights in whole thousandths, a row per weighted bucket in the order of the buckets. Two bytes a weight: the
-   * category model's 20,000 rows take 1.5 MB where eight bytes took 5.9, which a report's scattered rows, read while
-   * the rest of triage fills the cache, missed far more often.
+   * The weights in whole thousandths, a row per weighted bucket in the order of the buckets (`weights.table`). Two
+   * bytes a weight: the category model's 20,000 rows take 1.5 MB where eight bytes took 5.9, which a report's
+   * scattered rows, read while the rest of triage fills the cache, missed far more often.
    */
-  readonly table: Int16Array;
+  readonly weights: WeightTable;
   /** One bit per bucket, set when it has weights: checked first, as most features have none. */
   readonly weighted: Uint32Array;
   /**
@@ -105,16 +106,16 @@ export function loadModel(file: ModelFile): LinearModel {
     kinds: file.kinds ?? {},
     buckets: file.buckets,
     bias: file.bias,
-    table: new Int16Array(file.weights.length * file.classes.length),
+    weights: weightTable(file.weights.length, file.classes.length, SEEN_SLOTS),
     weighted,
     rowsBefore,
   };
+  const { table } = model.weights;
   for (let row = 0; row < file.weights.length; row++) {
     const weights = file.weights[row] ?? [];
     const bucket = weights[0] ?? 0;
     const start = rowStart(model, bucket);
-    for (let index = 1; index < weights.length; index++)
-      model.table[start + index - 1] = thousandths((weights[index] ?? 0) / scale, bucket);
+    for (let index = 1; index < weights.length; index++) table[start + index - 1] = thousandths((weights[index] ?? 0) / scale, bucket);
   }
   return model;
 }
@@ -469,9 +470,8 @@ export function featuresOf(title: string, body: string, buckets: number): Featur
 /** Scores a title and body. For one class the model is a logistic regression, for more a softmax. */
 export function predict(model: LinearModel, title: string, body: string): Prediction {
   const width = model.classes.length;
-  // Sums of whole thousandths, exact; the bias is added once they are scaled back.
-  const scores = new Float64Array(width);
-  const { table } = model;
+  const { weights } = model;
+  const { table } = weights;
   const found = reportWords(title, body);
   // Kind, position and row of each feature found, three numbers each: no object per feature.
   const present: number[] = [];
@@ -481,11 +481,14 @@ export function predict(model: LinearModel, title: string, body: string): Predic
     (bucket, kind, position) => {
       const row = rowStart(model, bucket);
       present.push(kind, position, row);
-      for (let index = 0; index < width; index++) scores[index] = (scores[index] ?? 0) + (table[row + index] ?? 0);
+      weights.list(row);
     },
     model.weighted,
   );
-  for (let index = 0; index < width; index++) scores[index] = (model.bias[index] ?? 0) + (scores[index] ?? 0) / 1000;
+  // Sums of whole thousandths, exact; the bias is added once they are scaled back.
+  const sums = weights.sumListed();
+  const scores = new Float64Array(width);
+  for (let index = 0; index < width; index++) scores[index] = (model.bias[index] ?? 0) + (sums[index] ?? 0) / 1000;
   const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
   return {
     probabilities,

@@ -202,7 +202,7 @@ describe("model features and scoring", () => {
       "bucket 9 has the weight 0.0005: a model's weights are whole thousandths from -32.767 to 32.767",
     );
     expect(() => loadModel(file(-32.768))).toThrow("bucket 9 has the weight -32.768");
-    expect(loadModel(file(-32.767)).table[0]).toBe(-32_767);
+    expect(loadModel(file(-32.767)).weights.table[0]).toBe(-32_767);
   });
 
   it("reads weights written in thousandths as the decimals they stand for, to the last bit", () => {
@@ -218,7 +218,7 @@ describe("model features and scoring", () => {
     });
     const asDecimals = loadModel(file(undefined, decimals));
     const asThousandths = loadModel(file(1000, [147, -35, 1187, -1, 0]));
-    expect([...asThousandths.table]).toEqual([...asDecimals.table]);
+    expect([...asThousandths.weights.table]).toEqual([...asDecimals.weights.table]);
     expect(predict(asThousandths, "", "remote code").probabilities).toEqual(predict(asDecimals, "", "remote code").probabilities);
     expect(() => loadModel(file(0, [147, -35, 1187, -1, 0]))).toThrow("a model's weight scale must be a positive number, not 0");
   });

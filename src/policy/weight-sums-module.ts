@@ -1,0 +1,5 @@
+// Written by scripts/build-wasm.mjs from weight-sums.wat: change that file and run `npm run build:wasm`.
+
+/** weight-sums.wat compiled to WebAssembly, in base64 (222 bytes). */
+export const WEIGHT_SUMS_MODULE =
+  "AGFzbQEAAAABCAFgBH9/f38AAwIBAAUDAQABBxQCBm1lbW9yeQIAB3N1bVJvd3MAAAqqAQGnAQIDfwN7AkADQCAEIAJPDQEgBEEEdCEG/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCSAAIQUCQANAIAUgAU8NASAFKAIAIAZq/QAEACEHIAggB/2nAf2uASEIIAkgB/2oAf2uASEJIAVBBGohBQwACwsgAyAEQQV0aiAI/QsEACADIARBBXRqIAn9CwQQIARBAWohBAwACwsL";
