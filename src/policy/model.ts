@@ -487,8 +487,9 @@ export function predict(model: LinearModel, title: string, body: string): Predic
   );
   // Sums of whole thousandths, exact; the bias is added once they are scaled back.
   const sums = weights.sumListed();
-  const scores = new Float64Array(width);
-  for (let index = 0; index < width; index++) scores[index] = (model.bias[index] ?? 0) + (sums[index] ?? 0) / 1000;
+  // An array, not a Float64Array: a typed array of more than 64 bytes allocates memory of its own outside the heap.
+  const scores: number[] = [];
+  for (let index = 0; index < width; index++) scores.push((model.bias[index] ?? 0) + (sums[index] ?? 0) / 1000);
   const probabilities = width === 1 ? [sigmoid(scores[0] ?? 0)] : softmax(scores);
   return {
     probabilities,
@@ -519,7 +520,7 @@ export function sigmoid(score: number): number {
 }
 
 /** Plain loops over the scores: this runs for every report triaged, and the array methods cost more than the sums. */
-function softmax(scores: Float64Array): number[] {
+function softmax(scores: readonly number[]): number[] {
   let highest = -Infinity;
   for (const score of scores) highest = Math.max(highest, score);
   const exponentials: number[] = [];
