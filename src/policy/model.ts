@@ -195,6 +195,9 @@ const NUMBER_STATE = extend(FNV_OFFSET, NUMBER);
 const PROJECT_STATE = extend(FNV_OFFSET, PROJECT);
 /** The hashes of the names and stop words: a word is compared with them only when its hash is one of theirs. */
 const SOURCE_NAME_STATES = new Set([...SOURCE_NAMES].map((name) => extend(FNV_OFFSET, name)));
+/** The names' hashes' low 12 bits: asked of every word, this rules out nearly all at once, where the set's lookup cost more. */
+const SOURCE_NAME_FILTER = new Uint32Array(128);
+for (const state of SOURCE_NAME_STATES) setBit(SOURCE_NAME_FILTER, state & 4095);
 /** Each stop word by its hash, and a filter of those hashes' low 12 bits, which rules out nearly every other word at once. */
 const STOP_WORD_BY_STATE = new Map([...STOP_WORDS].map((word) => [extend(FNV_OFFSET, word), word]));
 const STOP_WORD_FILTER = new Uint32Array(128);
@@ -313,7 +316,11 @@ function addWord(found: ReportWords, source: number, start: number, end: number)
 function addHashedWord(found: ReportWords, source: number, start: number, end: number, state: number, digits: boolean): void {
   if (end - start > LONGEST_WORD) return;
   if (digits) pushWord(found, NUMBER_SOURCE, 0, NUMBER.length, NUMBER_STATE);
-  else if (SOURCE_NAME_STATES.has(state) && SOURCE_NAMES.has((found.sources[source] ?? "").slice(start, end))) {
+  else if (
+    hasBit(SOURCE_NAME_FILTER, state & 4095) &&
+    SOURCE_NAME_STATES.has(state) &&
+    SOURCE_NAMES.has((found.sources[source] ?? "").slice(start, end))
+  ) {
     pushWord(found, PROJECT_SOURCE, 0, PROJECT.length, PROJECT_STATE);
   } else pushWord(found, source, start, end, state);
 }
