@@ -4,7 +4,7 @@ import { WEIGHT_SUMS_MODULE } from "./weight-sums-module.js";
  * A linear model's weights, held in WebAssembly memory so that a report's rows are summed eight classes at a time
  * (`weight-sums.wat`). Summed in JavaScript one class at a time, the category model's 37 classes cost triage some
  * 120,000 instructions a report; in vectors, triage of the 10,000 labelled benchmark reports takes 13 % fewer
- * instructions a report under Openworx (902,000 → 784,000, counted by callgrind) and 11 % fewer under
+ * instructions a report under Openworx (902,000 → 784,000, counted by callgrind) and 12 % fewer under
  * MijnPartnerGroep.
  */
 export interface WeightTable {
