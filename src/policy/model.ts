@@ -195,13 +195,26 @@ const NUMBER_STATE = extend(FNV_OFFSET, NUMBER);
 const PROJECT_STATE = extend(FNV_OFFSET, PROJECT);
 /** The hashes of the names and stop words: a word is compared with them only when its hash is one of theirs. */
 const SOURCE_NAME_STATES = new Set([...SOURCE_NAMES].map((name) => extend(FNV_OFFSET, name)));
-/** The names' hashes' low 12 bits: asked of every word, this rules out nearly all at once, where the set's lookup cost more. */
-const SOURCE_NAME_FILTER = new Uint32Array(128);
-for (const state of SOURCE_NAME_STATES) setBit(SOURCE_NAME_FILTER, state & 4095);
-/** Each stop word by its hash, and a filter of those hashes' low 12 bits, which rules out nearly every other word at once. */
+/** Each stop word by its hash. */
 const STOP_WORD_BY_STATE = new Map([...STOP_WORDS].map((word) => [extend(FNV_OFFSET, word), word]));
-const STOP_WORD_FILTER = new Uint32Array(128);
-for (const state of STOP_WORD_BY_STATE.keys()) setBit(STOP_WORD_FILTER, state & 4095);
+
+/**
+ * A filter of some hashes' low 12 bits: asked of every word, it rules out nearly every other word at once, where the
+ * lookup of the hash itself cost more.
+ */
+function lowBitsFilter(states: Iterable<number>): Uint32Array {
+  const filter = new Uint32Array(128);
+  for (const state of states) setBit(filter, state & 4095);
+  return filter;
+}
+
+/** Whether a hash may be one of those a filter was made of. */
+function mayBeIn(filter: Uint32Array, state: number): boolean {
+  return hasBit(filter, state & 4095);
+}
+
+const SOURCE_NAME_FILTER = lowBitsFilter(SOURCE_NAME_STATES);
+const STOP_WORD_FILTER = lowBitsFilter(STOP_WORD_BY_STATE.keys());
 /** Scripts written without spaces between words: a run of them is read as overlapping character pairs. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
 const UNSPACED_RUNS = new RegExp(UNSPACED_SCRIPT.source, "gu");
@@ -317,7 +330,7 @@ function addHashedWord(found: ReportWords, source: number, start: number, end: n
   if (end - start > LONGEST_WORD) return;
   if (digits) pushWord(found, NUMBER_SOURCE, 0, NUMBER.length, NUMBER_STATE);
   else if (
-    hasBit(SOURCE_NAME_FILTER, state & 4095) &&
+    mayBeIn(SOURCE_NAME_FILTER, state) &&
     SOURCE_NAME_STATES.has(state) &&
     SOURCE_NAMES.has((found.sources[source] ?? "").slice(start, end))
   ) {
@@ -438,7 +451,7 @@ function bucketMask(buckets: number): number {
 
 function isStopWord(found: ReportWords, position: number): boolean {
   const state = found.states[position] ?? 0;
-  if (!hasBit(STOP_WORD_FILTER, state & 4095)) return false;
+  if (!mayBeIn(STOP_WORD_FILTER, state)) return false;
   const word = STOP_WORD_BY_STATE.get(state);
   if (word === undefined) return false;
   const start = found.starts[position] ?? 0;
