@@ -56,6 +56,16 @@ describe("the words an expression cannot match without", () => {
     expect(literalsOf(/[a-z]{5}/i)).toBeUndefined();
   });
 
+  it("joins the phrases of alternatives that each bring many, up to a limit", () => {
+    const manyPhrases = String.raw`\b(?:from|via|vanaf|door) (?:a |een )?(?:different|other|another|andere|bad|evil|malicious|kwaadwillende) site\b`;
+    const twoBranches = literalsOf(new RegExp(`${manyPhrases}|\\bon behalf of\\b`, "i"));
+    expect(twoBranches).toHaveLength(97);
+    expect(twoBranches).toContain("on behalf of");
+    expect(twoBranches).toContain("via a bad ");
+    const threeBranches = [manyPhrases, manyPhrases.replace("site", "page"), manyPhrases.replace("site", "app")];
+    expect(literalsOf(new RegExp(threeBranches.join("|"), "i"))).toBeUndefined();
+  });
+
   it("refuses what it cannot read safely: backreferences, RE2's quoted text and flag groups", () => {
     expect(literalsOf(/(token)=\1/i)).toBeUndefined();
     expect(requiredLiterals("\\Qab?c\\E", "re2")).toBeUndefined();
