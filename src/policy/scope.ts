@@ -356,11 +356,13 @@ function hostGlob(alternative: string): HostGlob {
 
 function globMatches(glob: HostGlob, hostLabels: readonly string[]): boolean {
   const extra = hostLabels.length - glob.labels.length;
-  const prefix = hostLabels.slice(0, Math.max(extra, 0));
-  const prefixMatches = glob.anySubdomain
-    ? extra >= 1 && prefix.every((label) => label.length > 0 && isWildcardRun(label, 0, label.length))
-    : extra === 0 || (glob.allowsWww && extra === 1 && prefix[0] === "www");
-  return prefixMatches && glob.labels.every((label, index) => labelMatches(label, hostLabels[extra + index] ?? ""));
+  if (extra < 0) return false;
+  // The last labels first: most hosts a report names differ from a pattern in their top-level domain.
+  for (let index = glob.labels.length - 1; index >= 0; index--) {
+    if (!labelMatches(glob.labels[index] ?? "", hostLabels[extra + index] ?? "")) return false;
+  }
+  if (!glob.anySubdomain) return extra === 0 || (glob.allowsWww && extra === 1 && hostLabels[0] === "www");
+  return extra >= 1 && hostLabels.slice(0, extra).every((label) => label.length > 0 && isWildcardRun(label, 0, label.length));
 }
 
 /**
@@ -368,7 +370,11 @@ function globMatches(glob: HostGlob, hostLabels: readonly string[]): boolean {
  * positions reachable so far is carried along the label, one character at a time, so no choice is ever retried.
  */
 function labelMatches(pattern: string, label: string): boolean {
-  if (!pattern.includes("*")) return pattern === label;
+  const firstStar = pattern.indexOf("*");
+  if (firstStar < 0) return pattern === label;
+  // What comes before the first `*` and after the last is plain text: checked first, it rules out nearly every label.
+  const lastStar = pattern.lastIndexOf("*");
+  if (!label.startsWith(pattern.slice(0, firstStar)) || !label.endsWith(pattern.slice(lastStar + 1))) return false;
   const start = new Uint8Array(pattern.length + 1);
   start[0] = 1;
   let reached = followStars(pattern, start);
