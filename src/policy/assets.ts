@@ -9,17 +9,10 @@ export type ReportAsset =
   | { kind: "repository"; value: string }
   | { kind: "package"; value: string; ecosystem?: string };
 
-const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
+export const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`)\]}|\\^]+/gi;
 export const HOST_IN_TEXT = /(?<![@\w.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,10}[a-z]{2,24}\b(?![.-]?\w)/gi;
-const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)/g;
-const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
-/**
- * What each pattern above cannot match without: a text lacking it is not scanned, since the patterns' lookbehinds
- * make a scan try every position.
- */
-const MAY_HOLD_URL = "://";
-const MAY_HOLD_IPV4 = /\d\.\d/;
-const MAY_HOLD_IPV6 = /:[0-9a-f]{0,4}:/i;
+export const IPV4_IN_TEXT = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)/g;
+export const IPV6_IN_TEXT = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?![\w:])/gi;
 const MAX_HOSTNAME_LENGTH = 253;
 const GITHUB_REPOSITORY = /^\/([a-z0-9-]{1,39})\/([\w.-]{1,100})/i;
 
@@ -55,9 +48,9 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
 
   /** Spans already read as a URL or an IPv6 address, so their parts are not read again. */
   const urlSpans: [number, number][] = [];
-  for (const match of text.includes(MAY_HOLD_URL) ? text.matchAll(URL_IN_TEXT) : []) {
-    urlSpans.push([match.index, match.index + match[0].length]);
-    const url = parseUrl(match[0]);
+  for (const match of urlMatches(text)) {
+    urlSpans.push([match.index, match.index + match.matched.length]);
+    const url = parseUrl(match.matched);
     if (url === undefined) continue;
     add(url);
     const repository = githubRepository(url);
@@ -65,14 +58,14 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
   }
   const outsideUrls = (index: number): boolean => !urlSpans.some(([start, end]) => index >= start && index < end);
 
-  for (const match of MAY_HOLD_IPV6.test(text) ? text.matchAll(IPV6_IN_TEXT) : []) {
-    if (outsideUrls(match.index) && match[0].length > 2 && isIPv6(match[0])) {
-      urlSpans.push([match.index, match.index + match[0].length]);
-      add({ kind: "ip", value: match[0].toLowerCase(), version: 6 });
+  for (const match of ipv6Matches(text)) {
+    if (outsideUrls(match.index) && match.matched.length > 2 && isIPv6(match.matched)) {
+      urlSpans.push([match.index, match.index + match.matched.length]);
+      add({ kind: "ip", value: match.matched.toLowerCase(), version: 6 });
     }
   }
-  for (const match of MAY_HOLD_IPV4.test(text) ? text.matchAll(IPV4_IN_TEXT) : []) {
-    if (outsideUrls(match.index) && isIPv4(match[0])) add({ kind: "ip", value: match[0], version: 4 });
+  for (const match of ipv4Matches(text)) {
+    if (outsideUrls(match.index) && isIPv4(match.matched)) add({ kind: "ip", value: match.matched, version: 4 });
   }
   for (const match of hostMatches(text)) {
     if (!outsideUrls(match.index)) continue;
@@ -82,14 +75,106 @@ export function extractAssetsFromText(text: string, report: Pick<Report, "reposi
   return assets;
 }
 
+/** A match of one of the address expressions, with where it starts in the text. */
+export interface TextMatch {
+  matched: string;
+  index: number;
+}
+
+/**
+ * The matches of `URL_IN_TEXT` in a text, found by running it only where a "://" is: a match opens with a scheme at a
+ * word boundary right before one, so it starts where the run of word characters before the "://" starts, and the
+ * expression is tried there alone (sticky). Scanning the whole text tried its word boundary at every position.
+ */
+export function urlMatches(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (let separator = text.indexOf("://"); separator >= 0;) {
+    let start = separator;
+    while (start > 0 && isAsciiWordCharacter(text.charCodeAt(start - 1))) start -= 1;
+    URL_AT.lastIndex = start;
+    const match = URL_AT.exec(text);
+    if (match !== null) matches.push({ matched: match[0], index: start });
+    separator = text.indexOf("://", match === null ? separator + 1 : start + match[0].length);
+  }
+  return matches;
+}
+
+const URL_AT = new RegExp(URL_IN_TEXT.source, "iy");
+
+/**
+ * The matches of `IPV4_IN_TEXT` in a text, found by trying it only at the start of each run of digits and dots
+ * around a dot: a match is digits and dots, and its lookbehind refuses a digit or dot before it, so it can start
+ * nowhere else in the run. Scanning the whole text tried the lookbehind at every position.
+ */
+export function ipv4Matches(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (let dot = text.indexOf("."); dot >= 0;) {
+    let start = dot;
+    while (start > 0 && isDigitOrDot(text.charCodeAt(start - 1))) start -= 1;
+    let end = dot + 1;
+    while (end < text.length && isDigitOrDot(text.charCodeAt(end))) end += 1;
+    if (end - start >= SHORTEST_IPV4.length) {
+      IPV4_AT.lastIndex = start;
+      const match = IPV4_AT.exec(text);
+      if (match !== null) matches.push({ matched: match[0], index: start });
+    }
+    dot = text.indexOf(".", end);
+  }
+  return matches;
+}
+
+const IPV4_AT = new RegExp(IPV4_IN_TEXT.source, "y");
+const SHORTEST_IPV4 = "0.0.0.0";
+
+/**
+ * The matches of `IPV6_IN_TEXT` in a text, found by running it only on runs of hex digits, colons and dots that hold
+ * two colons, with the character on either side for its lookarounds: every match lies inside such a run.
+ */
+export function ipv6Matches(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (let colon = text.indexOf(":"); colon >= 0;) {
+    let start = colon;
+    while (start > 0 && isAddressCharacter(text.charCodeAt(start - 1))) start -= 1;
+    let end = colon + 1;
+    let colons = 1;
+    for (; end < text.length && isAddressCharacter(text.charCodeAt(end)); end++) if (text.charCodeAt(end) === COLON) colons += 1;
+    if (colons >= 2) {
+      const from = Math.max(0, start - 1);
+      const run = text.slice(from, end + 1);
+      for (let match = IPV6_IN_RUN.exec(run); match !== null; match = IPV6_IN_RUN.exec(run)) {
+        matches.push({ matched: match[0], index: from + match.index });
+      }
+    }
+    colon = text.indexOf(":", end);
+  }
+  return matches;
+}
+
+const IPV6_IN_RUN = new RegExp(IPV6_IN_TEXT.source, IPV6_IN_TEXT.flags);
+const COLON = 0x3a;
+
+/** What `\w` is in an expression without the u flag: an ASCII letter, digit or underscore. */
+function isAsciiWordCharacter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+function isDigitOrDot(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e;
+}
+
+/** A hex digit in either case, a colon or a dot: what an IPv6 address (with an IPv4 tail) is made of. */
+function isAddressCharacter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x3a) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46) || code === 0x2e;
+}
+
 /**
  * The matches of `HOST_IN_TEXT` in a text, each with its index, found by running it only around the dots: a match is
  * made of letters, digits, hyphens and dots and holds a dot, so it lies within one run of those characters that holds
  * a dot, and its lookarounds read no further than the character on either side of the run. Scanning the whole text
  * tried the lookbehind at every position.
  */
-export function hostMatches(text: string): { matched: string; index: number }[] {
-  const matches: { matched: string; index: number }[] = [];
+export function hostMatches(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
   for (let dot = text.indexOf("."); dot >= 0;) {
     let start = dot;
     while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
-import { extractAssets, HOST_IN_TEXT, hostMatches } from "../../src/policy/assets.js";
+import {
+  extractAssets,
+  HOST_IN_TEXT,
+  hostMatches,
+  IPV4_IN_TEXT,
+  ipv4Matches,
+  IPV6_IN_TEXT,
+  ipv6Matches,
+  URL_IN_TEXT,
+  urlMatches,
+  type TextMatch,
+} from "../../src/policy/assets.js";
 import { recordCountPattern, recordCounts } from "../../src/policy/conduct.js";
 import { lowerForLiterals } from "../../src/policy/literals.js";
 import { fingerprintOf } from "../../src/policy/duplicates.js";
@@ -136,6 +147,31 @@ describe("shortcuts in reading report text", () => {
     }
     // The control: hosts were found, many of them next to the characters the lookarounds read.
     expect(found).toBeGreaterThan(RUNS * 2);
+  });
+
+  it("finds URLs and IP addresses around their separators exactly where their expressions find them in the whole text", () => {
+    const fragments = [
+      ...[".", ":", "::", "://", "/", "-", "_", "@", "[", "]", " ", "\n", "é", "\u017f", "K", "x", "Z", "g", "a", "F", "0", "1", "9"],
+      ...["http", "HTTPS", "ws", "wss", "ftp", "xhttp", "1http", "_ftp", "<", ")", "'", "\\", "^"],
+      ...["http://", "https://a", "FTP://", "ws://x.y", "1.2.3.4", "10.0.0.1", ".5", "1.2.3", "255.", "::1", "fe80:", "2001:db8", ":0:"],
+    ];
+    const cases: [string, RegExp, (text: string) => TextMatch[]][] = [
+      ["URL", URL_IN_TEXT, urlMatches],
+      ["IPv4", IPV4_IN_TEXT, ipv4Matches],
+      ["IPv6", IPV6_IN_TEXT, ipv6Matches],
+    ];
+    const random = randomSource(4141);
+    const found = new Map(cases.map(([name]) => [name, 0]));
+    for (let run = 0; run < RUNS * 5; run++) {
+      const text = textOf(random, fragments, Math.floor(random() * 40));
+      for (const [name, expression, matchesIn] of cases) {
+        const expected = [...text.matchAll(expression)].map((match) => [match.index, match[0]]);
+        expect([name, text, matchesIn(text).map((match) => [match.index, match.matched])]).toEqual([name, text, expected]);
+        found.set(name, (found.get(name) ?? 0) + expected.length);
+      }
+    }
+    // The control: each expression found addresses in the texts drawn.
+    for (const [name] of cases) expect([name, (found.get(name) ?? 0) > RUNS / 2]).toEqual([name, true]);
   });
 
   it("finds the first payload, crash output and version where one expression of their parts finds them", () => {
