@@ -102,56 +102,60 @@ export function urlMatches(text: string): TextMatch[] {
 const URL_AT = new RegExp(URL_IN_TEXT.source, "iy");
 
 /**
- * The matches of `IPV4_IN_TEXT` in a text, found by trying it only at the start of each run of digits and dots
- * around a dot: a match is digits and dots, and its lookbehind refuses a digit or dot before it, so it can start
- * nowhere else in the run. Scanning the whole text tried the lookbehind at every position.
+ * The matches of `IPV4_IN_TEXT` in a text, found around its dots: a match is digits and dots, so it lies in a run of
+ * them, one at least as long as the shortest address.
  */
 export function ipv4Matches(text: string): TextMatch[] {
-  const matches: TextMatch[] = [];
-  for (let dot = text.indexOf("."); dot >= 0;) {
-    let start = dot;
-    while (start > 0 && isDigitOrDot(text.charCodeAt(start - 1))) start -= 1;
-    let end = dot + 1;
-    while (end < text.length && isDigitOrDot(text.charCodeAt(end))) end += 1;
-    if (end - start >= SHORTEST_IPV4.length) {
-      IPV4_AT.lastIndex = start;
-      const match = IPV4_AT.exec(text);
-      if (match !== null) matches.push({ matched: match[0], index: start });
-    }
-    dot = text.indexOf(".", end);
-  }
-  return matches;
+  return matchesInRuns(text, ".", isDigitOrDot, IPV4_IN_RUN, (start, end) => end - start >= SHORTEST_IPV4.length);
 }
 
-const IPV4_AT = new RegExp(IPV4_IN_TEXT.source, "y");
+const IPV4_IN_RUN = new RegExp(IPV4_IN_TEXT.source, IPV4_IN_TEXT.flags);
 const SHORTEST_IPV4 = "0.0.0.0";
 
 /**
- * The matches of `IPV6_IN_TEXT` in a text, found by running it only on runs of hex digits, colons and dots that hold
- * two colons, with the character on either side for its lookarounds: every match lies inside such a run.
+ * The matches of `IPV6_IN_TEXT` in a text, found around its colons: a match is hex digits, colons and dots (an IPv4
+ * tail), two colons at least, so it lies in a run of them that holds two colons.
  */
 export function ipv6Matches(text: string): TextMatch[] {
-  const matches: TextMatch[] = [];
-  for (let colon = text.indexOf(":"); colon >= 0;) {
-    let start = colon;
-    while (start > 0 && isAddressCharacter(text.charCodeAt(start - 1))) start -= 1;
-    let end = colon + 1;
-    let colons = 1;
-    for (; end < text.length && isAddressCharacter(text.charCodeAt(end)); end++) if (text.charCodeAt(end) === COLON) colons += 1;
-    if (colons >= 2) {
-      const from = Math.max(0, start - 1);
-      const run = text.slice(from, end + 1);
-      for (let match = IPV6_IN_RUN.exec(run); match !== null; match = IPV6_IN_RUN.exec(run)) {
-        matches.push({ matched: match[0], index: from + match.index });
-      }
-    }
-    colon = text.indexOf(":", end);
-  }
-  return matches;
+  return matchesInRuns(text, ":", isAddressCharacter, IPV6_IN_RUN, (start, end) => {
+    const second = text.indexOf(":", text.indexOf(":", start) + 1);
+    return second >= 0 && second < end;
+  });
 }
 
 const IPV6_IN_RUN = new RegExp(IPV6_IN_TEXT.source, IPV6_IN_TEXT.flags);
-const COLON = 0x3a;
+
+/**
+ * The matches of a global expression in a text, found by running it only on the runs of the characters its matches
+ * are made of around each `separator` (one of them, which every match holds), each with the character on either side
+ * for the expression's lookarounds: every match lies inside such a run. Scanning the whole text tried the
+ * expressions' lookbehinds at every position. `mayHold` rules out runs by their bounds.
+ */
+function matchesInRuns(
+  text: string,
+  separator: string,
+  inRun: (code: number) => boolean,
+  expression: RegExp,
+  mayHold: (start: number, end: number) => boolean,
+): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (let at = text.indexOf(separator); at >= 0;) {
+    let start = at;
+    while (start > 0 && inRun(text.charCodeAt(start - 1))) start -= 1;
+    let end = at + 1;
+    while (end < text.length && inRun(text.charCodeAt(end))) end += 1;
+    if (mayHold(start, end)) {
+      const from = Math.max(0, start - 1);
+      const run = text.slice(from, end + 1);
+      // `exec` with the expression's own lastIndex: `matchAll` copies the expression for every run.
+      for (let match = expression.exec(run); match !== null; match = expression.exec(run)) {
+        matches.push({ matched: match[0], index: from + match.index });
+      }
+    }
+    at = text.indexOf(separator, end);
+  }
+  return matches;
+}
 
 /** What `\w` is in an expression without the u flag: an ASCII letter, digit or underscore. */
 function isAsciiWordCharacter(code: number): boolean {
@@ -168,27 +172,11 @@ function isAddressCharacter(code: number): boolean {
 }
 
 /**
- * The matches of `HOST_IN_TEXT` in a text, each with its index, found by running it only around the dots: a match is
- * made of letters, digits, hyphens and dots and holds a dot, so it lies within one run of those characters that holds
- * a dot, and its lookarounds read no further than the character on either side of the run. Scanning the whole text
- * tried the lookbehind at every position.
+ * The matches of `HOST_IN_TEXT` in a text, each with its index, found around its dots: a match is made of letters,
+ * digits, hyphens and dots and holds a dot.
  */
 export function hostMatches(text: string): TextMatch[] {
-  const matches: TextMatch[] = [];
-  for (let dot = text.indexOf("."); dot >= 0;) {
-    let start = dot;
-    while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
-    let end = dot + 1;
-    while (end < text.length && isNameCharacter(text.charCodeAt(end))) end += 1;
-    const from = Math.max(0, start - 1);
-    const run = text.slice(from, end + 1);
-    // `exec` with its own expression's lastIndex: `matchAll` copies the expression for every run.
-    for (let match = HOST_IN_RUN.exec(run); match !== null; match = HOST_IN_RUN.exec(run)) {
-      matches.push({ matched: match[0], index: from + match.index });
-    }
-    dot = text.indexOf(".", end);
-  }
-  return matches;
+  return matchesInRuns(text, ".", isNameCharacter, HOST_IN_RUN, () => true);
 }
 
 const HOST_IN_RUN = new RegExp(HOST_IN_TEXT.source, HOST_IN_TEXT.flags);
