@@ -1,5 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 import type { Report } from "./report.js";
+import { isAsciiWordCharacter } from "./characters.js";
 
 /** Something a report names as the place of the problem. */
 export type ReportAsset =
@@ -155,11 +156,6 @@ function matchesInRuns(
     at = text.indexOf(separator, end);
   }
   return matches;
-}
-
-/** What `\w` is in an expression without the u flag: an ASCII letter, digit or underscore. */
-function isAsciiWordCharacter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
 function isDigitOrDot(code: number): boolean {

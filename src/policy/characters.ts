@@ -23,6 +23,14 @@ export function isLetterOrNumber(point: number): boolean {
   return (classOf(point) & (LETTER | NUMBER)) !== 0;
 }
 
+/** Per ASCII code, whether `\w` matches it without the u flag: a letter, a digit or `_`. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (/\w/.test(String.fromCharCode(code)) ? 1 : 0));
+
+/** Whether a code unit is one `\w` matches in an expression without the u flag: an ASCII letter, digit or `_`. */
+export function isAsciiWordCharacter(code: number): boolean {
+  return code < 128 && ASCII_WORD[code] === 1;
+}
+
 function isAsciiLetter(point: number): boolean {
   return (point | 0x20) >= 0x61 && (point | 0x20) <= 0x7a;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isLetterOrNumber } from "./characters.js";
+import { isAsciiWordCharacter, isLetterOrNumber } from "./characters.js";
 import { weightTable, type WeightTable } from "./weight-table.js";
 
 /**
@@ -297,14 +297,12 @@ function readWords(text: string, found: ReportWords): void {
 const HYPHEN = 0x2d;
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
-/** Per ASCII code, whether it is a word character: letters, digits and `_`. */
-const ASCII_WORD_CHARACTER = Uint8Array.from({ length: 128 }, (_, code) => (/[a-z0-9_]/i.test(String.fromCharCode(code)) ? 1 : 0));
 
 /** How many UTF-16 units the word character at `index` takes (2 for a surrogate pair), or 0 when it is none. */
 function wordCharacterWidth(text: string, index: number): number {
   if (index >= text.length) return 0;
   const code = text.charCodeAt(index);
-  if (code < 128) return ASCII_WORD_CHARACTER[code] ?? 0;
+  if (code < 128) return isAsciiWordCharacter(code) ? 1 : 0;
   const point = text.codePointAt(index) ?? code;
   return isLetterOrNumber(point) ? (point > 0xffff ? 2 : 1) : 0;
 }
