@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseConfigText } from "../dist/config/load.js";
 import { containmentFigures, titlesAlone, triageFigures } from "../dist/policy/accuracy.js";
+import { defaultClassifyPolicy } from "../dist/policy/classify.js";
 import { githubIssueItems, labelsFile, readJsonl } from "./datasets.mjs";
 
 const SPLITS = ["train", "dev", "test", "held-out"];
@@ -81,6 +82,31 @@ lines.push(`hard negatives contained: ${rate(containment.hardNegatives)}`);
 lines.push(
   `plain issues contained: ${rate(containment.plain)}${readWhileWriting && containment.plainFlagged.length ? ` — ${containment.plainFlagged.join(", ")}` : ""}`,
 );
+lines.push(
+  "",
+  "What other values of `containment.threshold` contain (an item is contained when the classifier's confidence is at least it):",
+  "",
+  "| threshold | public disclosures | hard negatives | plain issues |",
+  "|---|---:|---:|---:|",
+);
+const thresholdRow = (label, figures) =>
+  `| ${label} | ${rate(figures.disclosures)} | ${rate(figures.hardNegatives)} | ${rate(figures.plain)} |`;
+for (const figures of containment.byThreshold) {
+  lines.push(thresholdRow(`${figures.threshold}${figures.threshold === defaultClassifyPolicy.threshold ? " (default)" : ""}`, figures));
+}
+if (containment.noPlainContained) {
+  lines.push(
+    thresholdRow(`${containment.noPlainContained.threshold}: the lowest that contains no plain issue`, containment.noPlainContained),
+  );
+}
+if (containment.goalDisclosuresContained) {
+  lines.push(
+    thresholdRow(
+      `${containment.goalDisclosuresContained.threshold}: the highest that contains 95 % of the disclosures`,
+      containment.goalDisclosuresContained,
+    ),
+  );
+}
 for (const [policy, figures] of Object.entries(triage)) {
   lines.push("", `## Triage under examples/${policy}.yml`, "");
   lines.push(`unambiguous reports triaged right: ${rate(figures.right)}`);

@@ -30,12 +30,40 @@ export interface ContainmentFigures {
   plain: Rate;
   /** Ids of the plain issues contained, for the report. */
   plainFlagged: string[];
+  /** What other values of `containment.threshold` would contain of the same items (`THRESHOLDS_SHOWN`). */
+  byThreshold: ThresholdFigures[];
+  /** At the lowest threshold that contains no plain issue; undefined when no other item is above every plain issue. */
+  noPlainContained?: ThresholdFigures;
+  /** At the highest threshold that still contains 95 % of the disclosures, the share the accuracy goal asks for. */
+  goalDisclosuresContained?: ThresholdFigures;
+}
+
+/** An item is contained when the classifier's confidence is at least `containment.threshold` (0.6 by default). */
+export interface ThresholdFigures {
+  threshold: number;
+  disclosures: Rate;
+  hardNegatives: Rate;
+  plain: Rate;
+}
+
+/** Thresholds an organisation may set, shown beside the default so that what a stricter or looser one trades is known. */
+export const THRESHOLDS_SHOWN: readonly number[] = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+
+/** The share of public disclosures the accuracy goal asks containment to catch. */
+const GOAL_DISCLOSURES_CONTAINED = 0.95;
+
+export interface ScoredItem {
+  label: ContainmentItem["label"];
+  confidence: number;
 }
 
 export function containmentFigures(items: readonly ContainmentItem[]): ContainmentFigures {
   const scored = items
     .filter((item) => item.label !== "ambiguous")
-    .map((item) => ({ item, contained: classify(item).vulnerabilityReport }));
+    .map((item) => {
+      const { vulnerabilityReport, confidence } = classify(item);
+      return { item, label: item.label, confidence, contained: vulnerabilityReport };
+    });
   const disclosures = scored.filter(({ item }) => item.label === "disclosure");
   const bySource: Record<string, Rate> = {};
   for (const source of [...new Set(disclosures.map(({ item }) => item.source))].sort()) {
@@ -48,7 +76,51 @@ export function containmentFigures(items: readonly ContainmentItem[]): Containme
     hardNegatives: rate(scored.filter(({ item }) => item.label === "hard-negative").map(({ contained }) => contained)),
     plain: rate(plain.map(({ contained }) => contained)),
     plainFlagged: plain.filter(({ contained }) => contained).map(({ item }) => item.id),
+    ...thresholdTradeOffs(scored),
   };
+}
+
+/** What the same scored items give at the thresholds shown, and at the two thresholds where a goal is just met. */
+export function thresholdTradeOffs(
+  scored: readonly ScoredItem[],
+): Pick<ContainmentFigures, "byThreshold" | "noPlainContained" | "goalDisclosuresContained"> {
+  const noPlain = lowestThresholdAbove(scored, highest(scored.filter((item) => item.label === "plain").map((item) => item.confidence)));
+  const goal = thresholdContaining(
+    scored.filter((item) => item.label === "disclosure").map((item) => item.confidence),
+    GOAL_DISCLOSURES_CONTAINED,
+  );
+  return {
+    byThreshold: THRESHOLDS_SHOWN.map((threshold) => figuresAt(scored, threshold)),
+    ...(noPlain === undefined ? {} : { noPlainContained: figuresAt(scored, noPlain) }),
+    ...(goal === undefined ? {} : { goalDisclosuresContained: figuresAt(scored, goal) }),
+  };
+}
+
+function figuresAt(scored: readonly ScoredItem[], threshold: number): ThresholdFigures {
+  const contained = (label: ContainmentItem["label"]) =>
+    rate(scored.filter((item) => item.label === label).map((item) => item.confidence >= threshold));
+  return { threshold, disclosures: contained("disclosure"), hardNegatives: contained("hard-negative"), plain: contained("plain") };
+}
+
+/** The least confidence of an item above `floor`: as a threshold, it contains every item above the floor and none at or under it. */
+function lowestThresholdAbove(scored: readonly ScoredItem[], floor: number | undefined): number | undefined {
+  if (floor === undefined) return undefined;
+  let lowest: number | undefined;
+  for (const { confidence } of scored) if (confidence > floor && (lowest === undefined || confidence < lowest)) lowest = confidence;
+  return lowest;
+}
+
+/** The highest threshold at which at least `share` of these confidences are contained. */
+function thresholdContaining(confidences: readonly number[], share: number): number | undefined {
+  if (confidences.length === 0) return undefined;
+  const needed = Math.ceil(share * confidences.length);
+  return [...confidences].sort((a, b) => b - a)[needed - 1];
+}
+
+function highest(values: readonly number[]): number | undefined {
+  let most: number | undefined;
+  for (const value of values) if (most === undefined || value > most) most = value;
+  return most;
 }
 
 export interface TriageItem {
