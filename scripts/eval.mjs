@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseConfigText } from "../dist/config/load.js";
-import { containmentFigures, titlesAlone, triageFigures } from "../dist/policy/accuracy.js";
+import { GOAL_DISCLOSURES_CONTAINED, containmentFigures, titlesAlone, triageFigures } from "../dist/policy/accuracy.js";
 import { defaultClassifyPolicy } from "../dist/policy/classify.js";
 import { githubIssueItems, labelsFile, readJsonl } from "./datasets.mjs";
 
@@ -102,7 +102,7 @@ if (containment.noPlainContained) {
 if (containment.goalDisclosuresContained) {
   lines.push(
     thresholdRow(
-      `${containment.goalDisclosuresContained.threshold}: the highest that contains 95 % of the disclosures`,
+      `${containment.goalDisclosuresContained.threshold}: the highest that contains ${GOAL_DISCLOSURES_CONTAINED * 100} % of the disclosures`,
       containment.goalDisclosuresContained,
     ),
   );

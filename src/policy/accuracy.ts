@@ -1,5 +1,5 @@
 import type { DisclosureConfig } from "../config/schema.js";
-import { classify } from "./classify.js";
+import { classify, defaultClassifyPolicy } from "./classify.js";
 import { compilePolicy, triageWith } from "./triage.js";
 
 /**
@@ -38,7 +38,7 @@ export interface ContainmentFigures {
   goalDisclosuresContained?: ThresholdFigures;
 }
 
-/** An item is contained when the classifier's confidence is at least `containment.threshold` (0.6 by default). */
+/** An item is contained when the classifier's confidence is at least `containment.threshold` (`defaultClassifyPolicy`'s by default). */
 export interface ThresholdFigures {
   threshold: number;
   disclosures: Rate;
@@ -46,11 +46,13 @@ export interface ThresholdFigures {
   plain: Rate;
 }
 
-/** Thresholds an organisation may set, shown beside the default so that what a stricter or looser one trades is known. */
-export const THRESHOLDS_SHOWN: readonly number[] = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** Thresholds an organisation may set, shown with the default so that what a stricter or looser one trades is known. */
+export const THRESHOLDS_SHOWN: readonly number[] = [...new Set([0.5, defaultClassifyPolicy.threshold, 0.7, 0.8, 0.9, 0.95])].sort(
+  (a, b) => a - b,
+);
 
 /** The share of public disclosures the accuracy goal asks containment to catch. */
-const GOAL_DISCLOSURES_CONTAINED = 0.95;
+export const GOAL_DISCLOSURES_CONTAINED = 0.95;
 
 export interface ScoredItem {
   label: ContainmentItem["label"];
@@ -84,11 +86,15 @@ export function containmentFigures(items: readonly ContainmentItem[]): Containme
 export function thresholdTradeOffs(
   scored: readonly ScoredItem[],
 ): Pick<ContainmentFigures, "byThreshold" | "noPlainContained" | "goalDisclosuresContained"> {
-  const noPlain = lowestThresholdAbove(scored, highest(scored.filter((item) => item.label === "plain").map((item) => item.confidence)));
-  const goal = thresholdContaining(
-    scored.filter((item) => item.label === "disclosure").map((item) => item.confidence),
-    GOAL_DISCLOSURES_CONTAINED,
-  );
+  const plain = confidencesOf(scored, "plain");
+  const noPlain =
+    plain.length === 0
+      ? undefined
+      : lowestThresholdAbove(
+          scored,
+          plain.reduce((most, confidence) => Math.max(most, confidence)),
+        );
+  const goal = thresholdContaining(confidencesOf(scored, "disclosure"), GOAL_DISCLOSURES_CONTAINED);
   return {
     byThreshold: THRESHOLDS_SHOWN.map((threshold) => figuresAt(scored, threshold)),
     ...(noPlain === undefined ? {} : { noPlainContained: figuresAt(scored, noPlain) }),
@@ -103,8 +109,7 @@ function figuresAt(scored: readonly ScoredItem[], threshold: number): ThresholdF
 }
 
 /** The least confidence of an item above `floor`: as a threshold, it contains every item above the floor and none at or under it. */
-function lowestThresholdAbove(scored: readonly ScoredItem[], floor: number | undefined): number | undefined {
-  if (floor === undefined) return undefined;
+function lowestThresholdAbove(scored: readonly ScoredItem[], floor: number): number | undefined {
   let lowest: number | undefined;
   for (const { confidence } of scored) if (confidence > floor && (lowest === undefined || confidence < lowest)) lowest = confidence;
   return lowest;
@@ -117,10 +122,8 @@ function thresholdContaining(confidences: readonly number[], share: number): num
   return [...confidences].sort((a, b) => b - a)[needed - 1];
 }
 
-function highest(values: readonly number[]): number | undefined {
-  let most: number | undefined;
-  for (const value of values) if (most === undefined || value > most) most = value;
-  return most;
+function confidencesOf(scored: readonly ScoredItem[], label: ContainmentItem["label"]): number[] {
+  return scored.filter((item) => item.label === label).map((item) => item.confidence);
 }
 
 export interface TriageItem {
